@@ -1,0 +1,100 @@
+// The security policy, as plain data and pure predicates. Kept free of Electron imports so a
+// unit test can assert every option without an Electron binary: turning one off fails CI.
+
+export const APP_SCHEME = 'app'
+export const APP_HOST = 'standpoint'
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`
+export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`
+
+/** webPreferences for every window. Each line is a hardening rule from Electron's security guide. */
+export const HARDENED_WEB_PREFERENCES = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  experimentalFeatures: false,
+  webviewTag: false,
+  navigateOnDragDrop: false,
+  spellcheck: false,
+  safeDialogs: true,
+} as const
+
+/**
+ * Content Security Policy sent with every page and repeated in index.html. Only the app's own
+ * origin may supply code, styles, images, workers or data; nothing may be framed or submitted.
+ * 'unsafe-inline' styles are needed by layout code that sets style attributes (virtualised
+ * rows, charts); no script is ever inline.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "worker-src 'self' blob:",
+  "manifest-src 'self'",
+  "media-src 'none'",
+  "object-src 'none'",
+  "frame-src 'none'",
+  "child-src 'self' blob:",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ')
+
+/**
+ * Permissions the renderer may be granted, each with the reason it needs it. Everything not
+ * listed (camera, microphone, geolocation, notifications, MIDI, HID, serial, ...) is denied.
+ */
+export const ALLOWED_PERMISSIONS: Readonly<Record<string, string>> = {
+  'clipboard-sanitized-write': 'Copy a quote or a table cell to the clipboard.',
+}
+
+export function isPermissionAllowed(permission: string): boolean {
+  return Object.hasOwn(ALLOWED_PERMISSIONS, permission)
+}
+
+/** The app's own pages: app://standpoint/..., plus the dev server while developing. */
+export function isAppUrl(url: string, devServerUrl?: string): boolean {
+  let parsed: URL
+  try {
+    parsed = new URL(url)
+  } catch {
+    return false
+  }
+  if (parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST) return true
+  if (devServerUrl) {
+    try {
+      return parsed.origin === new URL(devServerUrl).origin
+    } catch {
+      return false
+    }
+  }
+  return false
+}
+
+/**
+ * Requests the session lets through: the app's own origin, in-memory data and blob URLs, and
+ * devtools. Any other request, http(s) above all, is cancelled: the app never goes online.
+ */
+export function isAllowedRequestUrl(url: string, devServerUrl?: string): boolean {
+  if (isAppUrl(url, devServerUrl)) return true
+  if (url.startsWith('data:') || url.startsWith('devtools:')) return true
+  // A blob: URL carries its creator's origin; only blobs the app itself made are allowed.
+  if (url.startsWith('blob:')) return isAppUrl(url.slice('blob:'.length), devServerUrl)
+  return false
+}
+
+/** Links the user may open in their own browser, after clicking them. */
+export function isSafeExternalUrl(url: string): boolean {
+  try {
+    const parsed = new URL(url)
+    return (parsed.protocol === 'https:' || parsed.protocol === 'http:') && parsed.hostname !== ''
+  } catch {
+    return false
+  }
+}

@@ -1,0 +1,69 @@
+import { app, dialog, ipcMain, shell, type BrowserWindow, type IpcMainInvokeEvent } from 'electron'
+import { IPC, type AppInfo, type OpenFilesResult, type SaveFileResult } from '../preload/api'
+import { readChosenPaths, writeFileAtomically } from './fileAccess'
+import { isAppUrl, isSafeExternalUrl } from './hardening'
+import { parseExternalUrl, parseOpenFilesRequest, parseSaveFileRequest } from './ipcValidation'
+
+export class UntrustedSenderError extends Error {
+  override name = 'UntrustedSenderError'
+}
+
+/**
+ * Only the top frame of our own window, showing our own page, may call main. Anything else
+ * (a subframe, another webContents, a page that navigated away) is refused.
+ */
+function assertTrustedSender(event: IpcMainInvokeEvent, getWindow: () => BrowserWindow | null, devUrl?: string): BrowserWindow {
+  const window = getWindow()
+  const frame = event.senderFrame
+  if (!window || window.isDestroyed() || event.sender !== window.webContents) {
+    throw new UntrustedSenderError('IPC from an unknown window was refused')
+  }
+  if (!frame || frame !== window.webContents.mainFrame || !isAppUrl(frame.url, devUrl)) {
+    throw new UntrustedSenderError('IPC from an untrusted frame was refused')
+  }
+  return window
+}
+
+export function registerIpcHandlers(getWindow: () => BrowserWindow | null, devUrl?: string): void {
+  const handle = <T>(channel: string, handler: (window: BrowserWindow, payload: unknown) => Promise<T> | T): void => {
+    ipcMain.handle(channel, async (event, payload: unknown) => handler(assertTrustedSender(event, getWindow, devUrl), payload))
+  }
+
+  handle(IPC.appInfo, (): AppInfo => ({
+    name: app.getName(),
+    version: app.getVersion(),
+    electron: process.versions.electron ?? '',
+    chrome: process.versions.chrome ?? '',
+    platform: process.platform,
+    userDataPath: app.getPath('userData'),
+  }))
+
+  handle(IPC.openFiles, async (window, payload): Promise<OpenFilesResult> => {
+    const request = parseOpenFilesRequest(payload)
+    const picked = await dialog.showOpenDialog(window, {
+      title: request.title ?? 'Import',
+      properties: [request.folders ? 'openDirectory' : 'openFile', 'multiSelections'],
+      ...(request.filters ? { filters: request.filters } : {}),
+    })
+    if (picked.canceled || picked.filePaths.length === 0) return { canceled: true, files: [], rejected: [] }
+    return { canceled: false, ...(await readChosenPaths(picked.filePaths, request.folders === true)) }
+  })
+
+  handle(IPC.saveFile, async (window, payload): Promise<SaveFileResult> => {
+    const request = parseSaveFileRequest(payload)
+    const picked = await dialog.showSaveDialog(window, {
+      defaultPath: request.suggestedName,
+      ...(request.filters ? { filters: request.filters } : {}),
+    })
+    if (picked.canceled || !picked.filePath) return { canceled: true }
+    await writeFileAtomically(picked.filePath, request.content)
+    return { canceled: false, path: picked.filePath }
+  })
+
+  handle(IPC.openExternal, async (_window, payload): Promise<boolean> => {
+    const url = parseExternalUrl(payload)
+    if (!isSafeExternalUrl(url)) return false
+    await shell.openExternal(url)
+    return true
+  })
+}

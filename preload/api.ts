@@ -1,0 +1,87 @@
+// The contract between the renderer and the main process. Main and renderer import these
+// types (and the channel names) only; the preload script is the one place that wires them.
+
+export interface AppInfo {
+  name: string
+  version: string
+  electron: string
+  chrome: string
+  platform: string
+  /** Folder where Electron keeps this profile, IndexedDB included. */
+  userDataPath: string
+}
+
+export interface FileFilter {
+  name: string
+  extensions: string[]
+}
+
+export interface OpenFilesRequest {
+  title?: string
+  filters?: FileFilter[]
+  /** Pick folders instead of files; every file inside (recursively) is returned. */
+  folders?: boolean
+}
+
+export interface OpenedFile {
+  name: string
+  /** Path relative to a chosen folder, or the bare name for a chosen file. */
+  relativePath: string
+  size: number
+  /** Raw bytes: decoding (UTF-8, Windows-1252, ...) is the importer's job, not main's. */
+  bytes: Uint8Array
+}
+
+export interface RejectedFile {
+  relativePath: string
+  reason: string
+}
+
+export interface OpenFilesResult {
+  canceled: boolean
+  files: OpenedFile[]
+  /** Files main refused to read (too large, unreadable), each with the reason. */
+  rejected: RejectedFile[]
+}
+
+export interface SaveFileRequest {
+  suggestedName: string
+  filters?: FileFilter[]
+  /** Text is written as UTF-8; bytes are written as they are. */
+  content: string | Uint8Array
+}
+
+export interface SaveFileResult {
+  canceled: boolean
+  /** Where the file was written, when it was. */
+  path?: string
+}
+
+/** Commands the native menu sends to the renderer. */
+export const MENU_COMMANDS = ['import', 'export', 'undo', 'redo', 'about', 'help'] as const
+export type MenuCommand = (typeof MENU_COMMANDS)[number]
+
+export interface StandpointApi {
+  appInfo(): Promise<AppInfo>
+  openFiles(request?: OpenFilesRequest): Promise<OpenFilesResult>
+  /** Native save dialog; main writes the file atomically (temp file, then rename). */
+  saveFile(request: SaveFileRequest): Promise<SaveFileResult>
+  /** Opens an http(s) link in the user's browser; anything else is refused. */
+  openExternal(url: string): Promise<boolean>
+  /** Subscribes to native menu commands; returns the unsubscribe function. */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void
+}
+
+/** IPC channel names, one per bridge method. Main rejects any other channel. */
+export const IPC = {
+  appInfo: 'standpoint:app-info',
+  openFiles: 'standpoint:open-files',
+  saveFile: 'standpoint:save-file',
+  openExternal: 'standpoint:open-external',
+  menuCommand: 'standpoint:menu-command',
+} as const
+
+export type IpcChannel = (typeof IPC)[keyof typeof IPC]
+
+/** Largest single file main will read for the renderer; bigger files are rejected with a reason. */
+export const MAX_OPEN_FILE_BYTES = 64 * 1024 * 1024

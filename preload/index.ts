@@ -1,0 +1,31 @@
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
+import {
+  IPC,
+  MENU_COMMANDS,
+  type MenuCommand,
+  type OpenFilesRequest,
+  type SaveFileRequest,
+  type StandpointApi,
+} from './api'
+
+// Each method forwards one named operation; ipcRenderer itself never crosses the bridge, so
+// the page cannot send on arbitrary channels or listen to arbitrary events.
+const api: StandpointApi = {
+  appInfo: () => ipcRenderer.invoke(IPC.appInfo),
+  openFiles: (request?: OpenFilesRequest) => ipcRenderer.invoke(IPC.openFiles, request ?? {}),
+  saveFile: (request: SaveFileRequest) => ipcRenderer.invoke(IPC.saveFile, request),
+  openExternal: (url: string) => ipcRenderer.invoke(IPC.openExternal, url),
+  onMenuCommand: (listener: (command: MenuCommand) => void) => {
+    const handler = (_event: IpcRendererEvent, command: unknown): void => {
+      if (typeof command === 'string' && (MENU_COMMANDS as readonly string[]).includes(command)) {
+        listener(command as MenuCommand)
+      }
+    }
+    ipcRenderer.on(IPC.menuCommand, handler)
+    return () => {
+      ipcRenderer.removeListener(IPC.menuCommand, handler)
+    }
+  },
+}
+
+contextBridge.exposeInMainWorld('standpoint', api)

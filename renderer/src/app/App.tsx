@@ -1,0 +1,114 @@
+import { useEffect, useState } from 'react'
+import { ActorsScreen } from '../features/actors/ActorsScreen'
+import { CodebookScreen } from '../features/codebook/CodebookScreen'
+import { LibraryScreen } from '../features/library/LibraryScreen'
+import { PositionsScreen } from '../features/positions/PositionsScreen'
+import { db } from '../db/instance'
+import { getSetting, putSetting } from '../db/repositories/settings'
+import { platform } from '../platform'
+import { requestPersistentStorage, type PersistenceState } from '../platform/storagePersistence'
+import { AboutDialog } from './AboutDialog'
+import { dispatchCommand, useCommand } from './commands'
+import { ErrorBoundary } from './ErrorBoundary'
+import { HelpDialog } from './HelpDialog'
+import { NoticeArea, notify } from './notices'
+import { navigate, SCREEN_LABELS, SCREENS, useRoute, type Screen } from './routing'
+import { isTypingTarget } from './shortcuts'
+import { StatusBar } from './StatusBar'
+import { Sidebar } from './Sidebar'
+
+function ScreenView({ screen }: { screen: Screen }) {
+  switch (screen) {
+    case 'library':
+      return <LibraryScreen />
+    case 'positions':
+      return <PositionsScreen />
+    case 'actors':
+      return <ActorsScreen />
+    case 'codebook':
+      return <CodebookScreen />
+  }
+}
+
+export function App() {
+  const route = useRoute()
+  const [persistence, setPersistence] = useState<PersistenceState | null>(null)
+  const [aboutOpen, setAboutOpen] = useState(false)
+  const [helpOpen, setHelpOpen] = useState(false)
+
+  useEffect(() => {
+    void requestPersistentStorage().then(async (state) => {
+      setPersistence(state)
+      // Said once per workspace; the status bar keeps showing it after that.
+      if (state === 'best-effort' && !(await getSetting(db, 'persistenceWarningShown', false))) {
+        notify('warning', 'The browser did not grant persistent storage: under disk pressure it may clear this workspace. Export a backup regularly, or use the desktop app.')
+        await putSetting(db, 'persistenceWarningShown', true)
+      }
+    })
+  }, [])
+
+  useEffect(() => platform.onMenuCommand(dispatchCommand), [])
+
+  useCommand('about', () => setAboutOpen(true))
+  useCommand('help', () => setHelpOpen(true))
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent): void => {
+      if (event.altKey && !event.ctrlKey && !event.metaKey && /^Digit[1-4]$/.test(event.code)) {
+        event.preventDefault()
+        navigate(SCREENS[Number(event.code.slice(5)) - 1]!)
+        return
+      }
+      if (event.key === 'F1' || (event.key === '?' && !isTypingTarget(event.target))) {
+        event.preventDefault()
+        setHelpOpen(true)
+        return
+      }
+      // In Electron these arrive through the menu; in a browser tab we listen ourselves.
+      if (platform.kind === 'browser' && (event.ctrlKey || event.metaKey) && !event.altKey) {
+        const key = event.key.toLowerCase()
+        if (key === 'o' && !event.shiftKey) {
+          event.preventDefault()
+          dispatchCommand('import')
+        } else if (!isTypingTarget(event.target) && key === 'z') {
+          event.preventDefault()
+          dispatchCommand(event.shiftKey ? 'redo' : 'undo')
+        } else if (!isTypingTarget(event.target) && key === 'y') {
+          event.preventDefault()
+          dispatchCommand('redo')
+        }
+      }
+    }
+    window.addEventListener('keydown', onKeyDown)
+    return () => window.removeEventListener('keydown', onKeyDown)
+  }, [])
+
+  // Undo/redo from the menu in a text field means the field's own undo.
+  useCommand('undo', () => {
+    if (isTypingTarget(document.activeElement)) {
+      document.execCommand('undo')
+      return true
+    }
+  })
+  useCommand('redo', () => {
+    if (isTypingTarget(document.activeElement)) {
+      document.execCommand('redo')
+      return true
+    }
+  })
+
+  return (
+    <div className="app-shell">
+      <Sidebar current={route.screen} />
+      <main className="app-main" aria-label={SCREEN_LABELS[route.screen]}>
+        <ErrorBoundary key={route.screen} area={`the ${SCREEN_LABELS[route.screen]} screen`}>
+          <ScreenView screen={route.screen} />
+        </ErrorBoundary>
+      </main>
+      <StatusBar persistence={persistence} host={platform.kind === 'electron' ? 'desktop app' : 'browser'} />
+      <NoticeArea />
+      <AboutDialog open={aboutOpen} onClose={() => setAboutOpen(false)} />
+      <HelpDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
+    </div>
+  )
+}

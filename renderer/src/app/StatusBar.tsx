@@ -1,0 +1,26 @@
+import type { PersistenceState } from '../platform/storagePersistence'
+import { useWorkspaceCounts } from './useWorkspaceCounts'
+
+const PERSISTENCE_TEXT: Record<PersistenceState, string> = {
+  persistent: 'Storage: persistent',
+  'best-effort': 'Storage: not persistent (the browser may clear it under disk pressure)',
+  unsupported: 'Storage: persistence unavailable',
+}
+
+const number = new Intl.NumberFormat('en')
+
+export function StatusBar({ persistence, host }: { persistence: PersistenceState | null; host: string }) {
+  const counts = useWorkspaceCounts()
+  return (
+    <footer className="status-bar" aria-label="Status">
+      <span>
+        {counts
+          ? `${number.format(counts.articles)} articles · ${number.format(counts.claims)} claims · ${number.format(counts.actors)} actors · ${number.format(counts.issues)} issues`
+          : 'Opening workspace…'}
+      </span>
+      <span className="status-spacer" />
+      <span data-testid="storage-persistence">{persistence ? PERSISTENCE_TEXT[persistence] : 'Storage: checking…'}</span>
+      <span>Offline · {host}</span>
+    </footer>
+  )
+}

@@ -1,0 +1,41 @@
+import { contentHash } from '../../domain/contentHash'
+import { nowIso } from '../../domain/model'
+import { buildSampleRecords } from '../../domain/sampleWorkspace'
+import type { StandpointDB } from '../database'
+
+export interface WorkspaceCounts {
+  articles: number
+  actors: number
+  issues: number
+  claims: number
+  mentions: number
+}
+
+export async function countWorkspace(db: StandpointDB): Promise<WorkspaceCounts> {
+  const [articles, actors, issues, claims, mentions] = await Promise.all([
+    db.articles.count(),
+    db.actors.count(),
+    db.issues.count(),
+    db.claims.count(),
+    db.mentions.count(),
+  ])
+  return { articles, actors, issues, claims, mentions }
+}
+
+export function isWorkspaceEmpty(counts: WorkspaceCounts): boolean {
+  return counts.articles + counts.actors + counts.issues + counts.claims + counts.mentions === 0
+}
+
+/** Writes the bundled sample workspace in one transaction: all of it lands, or none. */
+export async function loadSampleWorkspace(db: StandpointDB): Promise<void> {
+  const records = buildSampleRecords(nowIso())
+  const articles = await Promise.all(
+    records.articles.map(async (article) => ({ ...article, contentHash: await contentHash(article.body) })),
+  )
+  await db.transaction('rw', [db.articles, db.actors, db.issues, db.claims], async () => {
+    await db.articles.bulkAdd(articles)
+    await db.actors.bulkAdd(records.actors)
+    await db.issues.bulkAdd(records.issues)
+    await db.claims.bulkAdd(records.claims)
+  })
+}

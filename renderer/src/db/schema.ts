@@ -1,0 +1,82 @@
+import type { Transaction } from 'dexie'
+
+// Every schema the workspace has had, oldest first. A change to the stored shape is a new
+// entry here with an upgrade, never an edit of an old one: users' databases were written by
+// those old entries. test/unit/db/migrations.test.ts opens a database written by each earlier
+// version and checks that its data arrives intact.
+
+export interface SchemaVersion {
+  version: number
+  /** Dexie store specs: primary key first, then indexes. null deletes a table. */
+  stores: Record<string, string | null>
+  upgrade?: (tx: Transaction) => Promise<void>
+  /** What the version changed, for the migration log and the tests. */
+  summary: string
+}
+
+const nowIso = (): string => new Date().toISOString()
+
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
+  {
+    version: 1,
+    summary: 'Articles, actors, issues, claims and mentions (DESIGN.md model).',
+    stores: {
+      articles: 'id, contentHash, publishedAt, source, importedAt',
+      actors: 'id, name, kind',
+      issues: 'id, label',
+      claims: 'id, articleId, actorId, issueId, date',
+      mentions: 'id, articleId, actorId',
+    },
+  },
+  {
+    version: 2,
+    summary:
+      'updatedAt on every record (merging workspaces: newer wins), article meta and direction defaults, ' +
+      'an (actor, issue) index for positions, and a settings table.',
+    stores: {
+      articles: 'id, contentHash, publishedAt, source, importedAt, updatedAt',
+      actors: 'id, name, kind, updatedAt',
+      issues: 'id, label, parentId, updatedAt',
+      claims: 'id, articleId, actorId, issueId, date, [actorId+issueId], updatedAt',
+      mentions: 'id, articleId, actorId, updatedAt',
+      settings: 'key',
+    },
+    upgrade: async (tx) => {
+      const stamp = nowIso()
+      await tx
+        .table('articles')
+        .toCollection()
+        .modify((article: Record<string, unknown>) => {
+          article.updatedAt ??= article.importedAt ?? stamp
+          article.meta ??= {}
+          article.direction ??= 'ltr'
+          article.language ??= ''
+          article.author ??= ''
+          article.url ??= ''
+        })
+      for (const table of ['actors', 'issues', 'claims', 'mentions']) {
+        await tx
+          .table(table)
+          .toCollection()
+          .modify((record: Record<string, unknown>) => {
+            record.createdAt ??= stamp
+            record.updatedAt ??= record.createdAt
+            if (table === 'actors') {
+              record.aliases ??= []
+              record.notes ??= ''
+            }
+            if (table === 'issues') {
+              record.description ??= ''
+              record.parentId ??= null
+            }
+            if (table === 'claims') {
+              record.addresseeId ??= null
+              record.note ??= ''
+            }
+          })
+      }
+    },
+  },
+]
+
+export const LATEST_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version

@@ -1,0 +1,9 @@
+import { Screen } from '../../app/ui/Screen'
+
+export function PositionsScreen() {
+  return (
+    <Screen title="Positions">
+      <p className="muted">The positions table is being built.</p>
+    </Screen>
+  )
+}

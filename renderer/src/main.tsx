@@ -1,0 +1,59 @@
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { App } from './app/App'
+import { ErrorBoundary } from './app/ErrorBoundary'
+import { notify } from './app/notices'
+import { describeStorageError, isStorageError } from './db/storageErrors'
+import { openWorkspace } from './db/database'
+import { db } from './db/instance'
+import './app/theme.css'
+
+// Failures outside React's render (a rejected save, a worker error) still reach the user.
+window.addEventListener('unhandledrejection', (event) => {
+  const reason: unknown = event.reason
+  console.error('[standpoint] unhandled rejection', reason)
+  notify('error', isStorageError(reason) ? describeStorageError(reason) : `Unexpected error: ${reason instanceof Error ? reason.message : String(reason)}`)
+})
+window.addEventListener('error', (event) => {
+  console.error('[standpoint] uncaught error', event.error)
+})
+
+db.on('versionchange', () => {
+  // Another window opened a newer schema: close so its upgrade can run, and say why.
+  db.close()
+  notify('error', 'Standpoint was updated in another window. Reload this window to keep working; nothing was lost.')
+  return false
+})
+db.on('blocked', () => {
+  notify('warning', 'Another Standpoint window or tab is using an older version of the workspace. Close it so this one can open.')
+})
+const root = document.getElementById('root')
+if (!root) throw new Error('index.html lacks #root')
+const reactRoot = createRoot(root)
+
+// Open (and upgrade) the workspace before any screen queries it, so a refused or failed open
+// is one clear message instead of a screen of broken panels.
+openWorkspace(db).then(
+  () =>
+    reactRoot.render(
+      <StrictMode>
+        <ErrorBoundary area="Standpoint">
+          <App />
+        </ErrorBoundary>
+      </StrictMode>,
+    ),
+  (error: unknown) => reactRoot.render(<StartupError message={describeStorageError(error, 'open the workspace')} />),
+)
+
+function StartupError({ message }: { message: string }) {
+  return (
+    <section className="error-panel" role="alert" aria-labelledby="startup-error-title">
+      <h2 id="startup-error-title">Standpoint could not open your workspace</h2>
+      <p>{message}</p>
+      <p>Your data has not been changed.</p>
+      <button type="button" onClick={() => location.reload()}>
+        Try again
+      </button>
+    </section>
+  )
+}

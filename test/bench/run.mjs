@@ -1,0 +1,84 @@
+// `npm run bench`: benchmarks in real Chromium against the built renderer. Each
+// test/bench/*.bench.mjs exports { name, run(ctx) }; results print as a table and are written to
+// bench-results/results.json. Pass names to run a subset: npm run bench -- import positions
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { chromium } from '@playwright/test'
+import { build, preview } from 'vite'
+
+const here = import.meta.dirname
+const root = resolve(here, '../..')
+const filters = process.argv.slice(2)
+const APP_PORT = Number(process.env.STANDPOINT_BENCH_PORT ?? 4290)
+const PAGE_PORT = APP_PORT + 1
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const fixturesDir = resolve(root, process.env.STANDPOINT_FIXTURES ?? '../shared/fixtures')
+
+// The bench page: renderer modules plus bench-only entry points (test/bench/page/*.bench-page.ts),
+// exposed on window.standpointBench for the bench scripts to call.
+await build({
+  configFile: resolve(here, 'vite.config.mts'),
+  logLevel: 'warn',
+})
+
+const servers = [
+  await preview({ root, configFile: false, logLevel: 'warn', build: { outDir: 'out/renderer' }, preview: { port: APP_PORT, strictPort: true, host: '127.0.0.1' } }),
+  await preview({ root, configFile: false, logLevel: 'warn', build: { outDir: 'out/bench' }, preview: { port: PAGE_PORT, strictPort: true, host: '127.0.0.1' } }),
+]
+
+const results = []
+const profiles = []
+const ctx = {
+  appURL: `http://127.0.0.1:${APP_PORT}/`,
+  benchURL: `http://127.0.0.1:${PAGE_PORT}/`,
+  fixturesDir,
+  /** A fresh browser profile (fresh IndexedDB) for one measurement. */
+  async launch() {
+    const profile = mkdtempSync(join(tmpdir(), 'standpoint-bench-'))
+    profiles.push(profile)
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath,
+      headless: true,
+      args: ['--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-gpu', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
+      viewport: { width: 1360, height: 860 },
+    })
+    return context
+  },
+  /** Records one figure. target: { max } or { min } in the same unit, for the pass/miss column. */
+  record(bench, metric, value, unit, target) {
+    const met = target === undefined ? null : target.max !== undefined ? value <= target.max : value >= target.min
+    results.push({ bench, metric, value: Number(value.toFixed(value < 10 ? 3 : 1)), unit, target: target ?? null, met })
+    console.log(`  ${metric}: ${value.toFixed(value < 10 ? 3 : 1)} ${unit}${met === null ? '' : met ? '  (target met)' : '  (TARGET MISSED)'}`)
+  },
+}
+
+const benchFiles = readdirSync(here)
+  .filter((file) => file.endsWith('.bench.mjs'))
+  .sort()
+try {
+  for (const file of benchFiles) {
+    const module = await import(pathToFileURL(join(here, file)).href)
+    if (filters.length > 0 && !filters.some((filter) => module.name.includes(filter) || file.includes(filter))) continue
+    console.log(`\n▶ ${module.name}`)
+    const started = performance.now()
+    await module.run(ctx)
+    console.log(`  (${((performance.now() - started) / 1000).toFixed(1)} s)`)
+  }
+} finally {
+  await Promise.all(servers.map((server) => server.close()))
+  for (const profile of profiles) rmSync(profile, { recursive: true, force: true })
+}
+
+const format = (target) => (target === null ? '' : target.max !== undefined ? `≤ ${target.max}` : `≥ ${target.min}`)
+console.log('\n' + ['bench', 'metric', 'value', 'unit', 'target', 'met'].join(' | '))
+console.log('--- | --- | ---: | --- | --- | ---')
+for (const row of results) {
+  console.log([row.bench, row.metric, row.value, row.unit, format(row.target), row.met === null ? '' : row.met ? 'yes' : 'NO'].join(' | '))
+}
+const outDir = join(root, 'bench-results')
+mkdirSync(outDir, { recursive: true })
+const machine = { node: process.version, cpus: (await import('node:os')).cpus().length, chromium: executablePath, date: new Date().toISOString() }
+writeFileSync(join(outDir, 'results.json'), JSON.stringify({ machine, results }, null, 2))
+console.log(`\nwritten to ${join(outDir, 'results.json')}`)

@@ -1,0 +1,147 @@
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { _electron, chromium, expect, test as base, type BrowserContext, type ElectronApplication, type Page } from '@playwright/test'
+import { chooseHost, ELECTRON_MAIN, QUIET_CHROMIUM_ARGS, WEB_ORIGIN, type E2EHost } from './host'
+
+/**
+ * The app under test, on whichever host this machine has. Each test gets a fresh profile
+ * (so a fresh IndexedDB); relaunch and kill keep that profile, as a user's restart would.
+ */
+export interface Workbench {
+  host: E2EHost
+  page: Page
+  profileDir: string
+  /** The app's own origin: http://127.0.0.1:<port> in Chromium, app://standpoint in Electron. */
+  origin: string
+  /** Quits the app cleanly and starts it again on the same profile. */
+  relaunch(): Promise<Page>
+  /** Kills the app with SIGKILL (no shutdown, no flush) and starts it again on the same profile. */
+  killAndRelaunch(): Promise<Page>
+  /** Every request the app made to another origin. Must stay empty: the app is offline. */
+  offOriginRequests: string[]
+  /** Uncaught errors the page threw. */
+  pageErrors: string[]
+}
+
+const choice = chooseHost()
+
+interface Running {
+  page: Page
+  close(): Promise<void>
+  kill(): Promise<void>
+}
+
+function isOwnOrigin(url: string, origin: string): boolean {
+  return url.startsWith(`${origin}/`) || url === origin || /^(data|blob|about|devtools|chrome-extension):/.test(url)
+}
+
+async function startChromium(profileDir: string, guard: (context: BrowserContext) => Promise<void>): Promise<Running> {
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: choice.executable,
+    headless: process.env.STANDPOINT_E2E_HEADED !== '1',
+    args: [...QUIET_CHROMIUM_ARGS, ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
+    viewport: { width: 1360, height: 860 },
+    acceptDownloads: true,
+    locale: 'en-GB',
+    timezoneId: 'UTC',
+  })
+  await guard(context)
+  const page = context.pages()[0] ?? (await context.newPage())
+  await page.goto(`${WEB_ORIGIN}/`)
+  return {
+    page,
+    close: () => context.close(),
+    kill: async () => {
+      // Playwright does not hand out a persistent context's browser process; the profile path
+      // on its command line identifies it uniquely.
+      try {
+        execFileSync('pkill', ['-KILL', '-f', `--user-data-dir=${profileDir}`])
+      } catch {
+        // pkill exits 1 when nothing matched: the browser was already gone.
+      }
+      await context.close().catch(() => undefined)
+    },
+  }
+}
+
+async function startElectron(profileDir: string, guard: (context: BrowserContext) => Promise<void>): Promise<Running> {
+  const app: ElectronApplication = await _electron.launch({
+    executablePath: choice.executable,
+    args: [ELECTRON_MAIN],
+    env: { ...process.env, STANDPOINT_USER_DATA: profileDir, ELECTRON_ENABLE_LOGGING: '1' },
+  })
+  await guard(app.context())
+  const page = await app.firstWindow()
+  await page.waitForLoadState('domcontentloaded')
+  return {
+    page,
+    close: () => app.close(),
+    kill: async () => {
+      app.process().kill('SIGKILL')
+      await app.close().catch(() => undefined)
+    },
+  }
+}
+
+export const test = base.extend<{ workbench: Workbench }>({
+  // Playwright requires the fixture's first argument to be a destructuring pattern.
+  // eslint-disable-next-line no-empty-pattern
+  workbench: async ({}, use, testInfo) => {
+    const profileDir = mkdtempSync(join(tmpdir(), 'standpoint-e2e-'))
+    const origin = choice.host === 'electron' ? 'app://standpoint' : WEB_ORIGIN
+    const offOriginRequests: string[] = []
+    const pageErrors: string[] = []
+
+    const guard = async (context: BrowserContext): Promise<void> => {
+      context.on('request', (request) => {
+        if (!isOwnOrigin(request.url(), origin)) offOriginRequests.push(request.url())
+      })
+      context.on('page', (page) => page.on('pageerror', (error) => pageErrors.push(error.message)))
+      for (const page of context.pages()) page.on('pageerror', (error) => pageErrors.push(error.message))
+      // In Chromium nothing but the app's origin may load; Electron's own session policy does
+      // the same job there, and the request log above checks it.
+      if (choice.host === 'chromium') {
+        await context.route('**/*', (route) =>
+          isOwnOrigin(route.request().url(), origin) ? route.continue() : route.abort('blockedbyclient'),
+        )
+      }
+    }
+
+    const start = (): Promise<Running> =>
+      choice.host === 'electron' ? startElectron(profileDir, guard) : startChromium(profileDir, guard)
+
+    let running = await start()
+    const workbench: Workbench = {
+      host: choice.host,
+      page: running.page,
+      profileDir,
+      origin,
+      offOriginRequests,
+      pageErrors,
+      async relaunch() {
+        await running.close()
+        running = await start()
+        workbench.page = running.page
+        return running.page
+      },
+      async killAndRelaunch() {
+        await running.kill()
+        running = await start()
+        workbench.page = running.page
+        return running.page
+      },
+    }
+    testInfo.annotations.push({ type: 'host', description: `${choice.host}: ${choice.reason}` })
+
+    await use(workbench)
+
+    await running.close().catch(() => undefined)
+    rmSync(profileDir, { recursive: true, force: true })
+    expect(offOriginRequests, 'the app must make no request outside its own origin').toEqual([])
+    expect(pageErrors, 'the page must throw no uncaught error').toEqual([])
+  },
+})
+
+export { expect }

@@ -1,0 +1,90 @@
+import 'fake-indexeddb/auto'
+import Dexie from 'dexie'
+import { describe, expect, it } from 'vitest'
+import { openWorkspace, StandpointDB } from '../../../renderer/src/db/database'
+import { LATEST_SCHEMA_VERSION, SCHEMA_VERSIONS } from '../../../renderer/src/db/schema'
+import { describeStorageError } from '../../../renderer/src/db/storageErrors'
+import { FIXTURES_BY_VERSION } from './schemaFixtures'
+
+let counter = 0
+const uniqueName = (): string => `migration-test-${++counter}-${Date.now()}`
+
+async function writeAtVersion(name: string, version: number): Promise<void> {
+  const old = new StandpointDB(name, version)
+  await old.open()
+  const fixture = FIXTURES_BY_VERSION[version]!
+  await old.transaction('rw', Object.keys(fixture.tables), async () => {
+    for (const [table, rows] of Object.entries(fixture.tables)) await old.table(table).bulkAdd(rows)
+  })
+  old.close()
+}
+
+describe('schema migrations', () => {
+  it('has a fixture for every version older than the newest', () => {
+    for (const entry of SCHEMA_VERSIONS.slice(0, -1)) {
+      expect(FIXTURES_BY_VERSION[entry.version], `fixture for schema v${entry.version}`).toBeDefined()
+    }
+  })
+
+  for (const entry of SCHEMA_VERSIONS.slice(0, -1)) {
+    it(`upgrades a database written at v${entry.version} to v${LATEST_SCHEMA_VERSION} with every record intact`, async () => {
+      const name = uniqueName()
+      await writeAtVersion(name, entry.version)
+
+      const db = new StandpointDB(name)
+      await db.open()
+      expect(db.verno).toBe(LATEST_SCHEMA_VERSION)
+      const fixture = FIXTURES_BY_VERSION[entry.version]!
+      for (const [table, rows] of Object.entries(fixture.tables)) {
+        const stored = await db.table(table).toArray()
+        expect(stored, table).toHaveLength(rows.length)
+        for (const row of rows) {
+          const upgraded = stored.find((candidate: { id: string }) => candidate.id === row.id) as Record<string, unknown>
+          // Every field the old version wrote is still there with the same value...
+          expect(upgraded, `${table} ${String(row.id)}`).toMatchObject(row)
+          // ...and the fields newer versions rely on now exist.
+          expect(typeof upgraded.updatedAt, `${table}.updatedAt`).toBe('string')
+        }
+      }
+      const article = (await db.articles.get('a1'))!
+      expect(article.meta).toEqual({})
+      expect(article.updatedAt).toBe('2025-01-02T10:00:00.000Z')
+      const claim = (await db.claims.get('c1'))!
+      expect(claim.addresseeId).toBeNull()
+      expect(claim.updatedAt).toBe('2025-01-02T11:00:00.000Z')
+      expect((await db.issues.get('i1'))!.parentId).toBeNull()
+      expect(await db.claims.where('[actorId+issueId]').equals(['p1', 'i1']).count()).toBe(1)
+      expect(await db.settings.count()).toBe(0)
+      db.close()
+    })
+  }
+
+  it('opens a fresh database at the newest version', async () => {
+    const db = new StandpointDB(uniqueName())
+    await db.open()
+    expect(db.verno).toBe(LATEST_SCHEMA_VERSION)
+    expect(db.tables.map((table) => table.name).sort()).toEqual(['actors', 'articles', 'claims', 'issues', 'mentions', 'settings'])
+    db.close()
+  })
+
+  it('refuses, with a clear message, a database written by a newer release', async () => {
+    const name = uniqueName()
+    const future = new Dexie(name)
+    future.version(LATEST_SCHEMA_VERSION + 5).stores({ articles: 'id', somethingNew: 'id' })
+    await future.open()
+    future.close()
+
+    const db = new StandpointDB(name)
+    const error = await openWorkspace(db).then(
+      () => null,
+      (caught: unknown) => caught,
+    )
+    expect(error).not.toBeNull()
+    expect(describeStorageError(error, 'open the workspace')).toMatch(/newer version of Standpoint/)
+    // Nothing was written into the newer database.
+    const after = new Dexie(name)
+    await after.open()
+    expect(after.tables.map((table) => table.name).sort()).toEqual(['articles', 'somethingNew'])
+    after.close()
+  })
+})

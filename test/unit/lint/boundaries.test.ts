@@ -1,0 +1,39 @@
+import { ESLint } from 'eslint'
+import tseslint from 'typescript-eslint'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+
+// The process and layer boundaries of DESIGN.md are lint rules; this proves the rules bite.
+const root = join(__dirname, '../../..')
+// Snippets are not files of any tsconfig, so type-aware rules are switched off for them.
+const eslint = new ESLint({ cwd: root, overrideConfig: [tseslint.configs.disableTypeChecked] })
+
+async function restrictedImportErrors(file: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: join(root, file) })
+  return (result?.messages ?? []).filter((message) => message.ruleId === 'no-restricted-imports' || message.ruleId === 'no-restricted-globals').map((message) => message.message)
+}
+
+describe('layer boundaries', () => {
+  it('keeps domain pure', async () => {
+    expect(await restrictedImportErrors('renderer/src/domain/x.ts', "import Dexie from 'dexie'\nexport const d = Dexie\n")).not.toEqual([])
+    expect(await restrictedImportErrors('renderer/src/domain/x.ts', "import { db } from '../db/instance'\nexport const d = db\n")).not.toEqual([])
+    expect(await restrictedImportErrors('renderer/src/domain/x.ts', "import { useState } from 'react'\nexport const s = useState\n")).not.toEqual([])
+    expect(await restrictedImportErrors('renderer/src/domain/x.ts', 'export const w = window.location\n')).not.toEqual([])
+    expect(await restrictedImportErrors('renderer/src/domain/x.ts', "import { newId } from './model'\nexport const n = newId\n")).toEqual([])
+  })
+
+  it('lets db import domain but not features or the UI', async () => {
+    expect(await restrictedImportErrors('renderer/src/db/x.ts', "import { newId } from '../domain/model'\nexport const n = newId\n")).toEqual([])
+    expect(await restrictedImportErrors('renderer/src/db/x.ts', "import { App } from '../app/App'\nexport const a = App\n")).not.toEqual([])
+  })
+
+  it('keeps Node and main out of the renderer', async () => {
+    expect(await restrictedImportErrors('renderer/src/features/x.ts', "import { readFile } from 'node:fs/promises'\nexport const r = readFile\n")).not.toEqual([])
+    expect(await restrictedImportErrors('renderer/src/features/x.ts', "import { ipcRenderer } from 'electron'\nexport const i = ipcRenderer\n")).not.toEqual([])
+    expect(await restrictedImportErrors('renderer/src/features/x.ts', "import { isAppUrl } from '../../../main/hardening'\nexport const i = isAppUrl\n")).not.toEqual([])
+  })
+
+  it('keeps the renderer out of main', async () => {
+    expect(await restrictedImportErrors('main/x.ts', "import { db } from '../renderer/src/db/instance'\nexport const d = db\n")).not.toEqual([])
+  })
+})
