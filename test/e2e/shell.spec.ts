@@ -56,3 +56,15 @@ test('the app makes no request outside its own origin, and off-origin requests a
   expect(outcome).toBe('blocked')
   expect(workbench.offOriginRequests).toEqual([])
 })
+
+test('opening an article shows it in the reader', async ({ workbench }) => {
+  const { page } = workbench
+  await page.getByRole('button', { name: 'Load sample workspace' }).click()
+  await page.getByRole('button', { name: 'Government tables amnesty bill; Brigade says it will study the text' }).click()
+  const article = page.getByRole('article')
+  await expect(article).toContainText('2024-11-02')
+  await expect(article).toContainText('Calvaria Today')
+  await expect(article).toContainText('the amnesty is the fastest road to peace in the north')
+  await page.goBack()
+  await expect(page.getByRole('heading', { level: 1, name: 'Library' })).toBeVisible()
+})

@@ -1,0 +1,53 @@
+import Papa from 'papaparse'
+
+// CSV out: RFC 4180 (comma, CRLF rows, fields quoted when they hold a comma, quote or line
+// break), UTF-8, optional BOM for Excel, and OWASP's formula-injection defence.
+
+export type CsvCell = string | number | boolean | null | undefined
+
+/** Excel and LibreOffice run a cell that starts with one of these as a formula. */
+const FORMULA_START = /^[=+\-@\t\r]/
+/** A plain number ("-1", "+2.5", "-0.25e3") cannot run; keep it numeric for pandas and R. */
+const PLAIN_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/
+
+function wouldRun(value: string): boolean {
+  // Leading apostrophes are looked through, so a value that already starts with one survives
+  // the round trip exactly ("'=x" is written "''=x" and read back as "'=x").
+  const core = value.replace(/^'+/, '')
+  return FORMULA_START.test(core) && !PLAIN_NUMBER.test(core)
+}
+
+/**
+ * Neutralises a text cell that a spreadsheet would evaluate, by prefixing an apostrophe
+ * (OWASP CSV injection guidance). Our own importers undo it with restoreCell.
+ */
+export function neutraliseCell(value: string): string {
+  return wouldRun(value) ? `'${value}` : value
+}
+
+/** Reverses neutraliseCell for a cell read back from one of our exports. */
+export function restoreCell(value: string): string {
+  return value.startsWith("'") && wouldRun(value) ? value.slice(1) : value
+}
+
+function cellText(value: CsvCell): string {
+  if (value === null || value === undefined) return ''
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : ''
+  if (typeof value === 'boolean') return value ? 'true' : 'false'
+  return neutraliseCell(value)
+}
+
+export const UTF8_BOM = '\uFEFF'
+
+export interface CsvOptions {
+  /** Start with a UTF-8 byte order mark so Excel reads the file as UTF-8. */
+  bom?: boolean
+}
+
+/** One CSV text from a header and rows; every row is written, in order, CRLF-terminated. */
+export function writeCsv(header: string[], rows: Iterable<CsvCell[]>, options: CsvOptions = {}): string {
+  const data: string[][] = [header.map(cellText)]
+  for (const row of rows) data.push(row.map(cellText))
+  const body = Papa.unparse(data, { newline: '\r\n', quotes: false, quoteChar: '"', escapeChar: '"', delimiter: ',' })
+  return (options.bom ? UTF8_BOM : '') + body + '\r\n'
+}
