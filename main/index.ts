@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { app, BrowserWindow, screen, session } from 'electron'
 import { registerAppScheme, serveRenderer } from './appProtocol'
-import { APP_ENTRY_URL, HARDENED_WEB_PREFERENCES } from './hardening'
+import { APP_ENTRY_URL } from './hardening'
 import { registerIpcHandlers } from './ipc'
 import { installMenu } from './menu'
 import { applySessionPolicy } from './sessionPolicy'
@@ -31,7 +31,24 @@ async function createWindow(): Promise<void> {
     show: false,
     title: 'Standpoint',
     backgroundColor: '#f6f7f9',
-    webPreferences: { ...HARDENED_WEB_PREFERENCES, preload: join(__dirname, '../preload/index.js') },
+    // Written out literally (not spread from a constant) so static scanners such as
+    // Electronegativity see every option; test/unit/main/hardening.test.ts parses this literal.
+    webPreferences: {
+      preload: join(__dirname, '../preload/index.js'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      safeDialogs: true,
+      disableBlinkFeatures: 'Auxclick',
+    },
   })
   mainWindow = window
   if (state.maximized) window.maximize()

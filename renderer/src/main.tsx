@@ -2,7 +2,7 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/App'
 import { ErrorBoundary } from './app/ErrorBoundary'
-import { notify } from './app/notices'
+import { NoticeArea, notify } from './app/notices'
 import { describeStorageError, isStorageError } from './db/storageErrors'
 import { openWorkspace } from './db/database'
 import { db } from './db/instance'
@@ -30,6 +30,13 @@ db.on('blocked', () => {
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html lacks #root')
 const reactRoot = createRoot(root)
+// Shown while the workspace opens; an upgrade blocked by another window shows its notice here.
+reactRoot.render(
+  <div className="opening-workspace">
+    <p>Opening your workspace…</p>
+    <NoticeArea />
+  </div>,
+)
 
 // Open (and upgrade) the workspace before any screen queries it, so a refused or failed open
 // is one clear message instead of a screen of broken panels.

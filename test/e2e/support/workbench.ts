@@ -85,11 +85,15 @@ async function startElectron(profileDir: string, guard: (context: BrowserContext
   }
 }
 
-export const test = base.extend<{ workbench: Workbench }>({
-  // Playwright requires the fixture's first argument to be a destructuring pattern.
-  // eslint-disable-next-line no-empty-pattern
-  workbench: async ({}, use, testInfo) => {
-    const profileDir = mkdtempSync(join(tmpdir(), 'standpoint-e2e-'))
+export interface WorkbenchOptions {
+  /** Folder to create the browser profile in (a small disk, for quota tests); default: tmpdir. */
+  profileRoot: string | undefined
+}
+
+export const test = base.extend<{ workbench: Workbench } & WorkbenchOptions>({
+  profileRoot: [undefined, { option: true }],
+  workbench: async ({ profileRoot }, use, testInfo) => {
+    const profileDir = mkdtempSync(join(profileRoot ?? tmpdir(), 'standpoint-e2e-'))
     const origin = choice.host === 'electron' ? 'app://standpoint' : WEB_ORIGIN
     const offOriginRequests: string[] = []
     const pageErrors: string[] = []
