@@ -13,7 +13,7 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
+  reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }], ['./test/e2e/support/offlineReporter.ts']],
   use: { baseURL: WEB_ORIGIN, trace: 'retain-on-failure', screenshot: 'only-on-failure' },
   // The built renderer, served as a plain web page, when the suite runs on Chromium.
   ...(choice.host === 'chromium'

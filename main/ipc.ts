@@ -1,32 +1,13 @@
-import { app, dialog, ipcMain, shell, type BrowserWindow, type IpcMainInvokeEvent } from 'electron'
+import { app, dialog, ipcMain, shell, type BrowserWindow } from 'electron'
 import { IPC, type AppInfo, type OpenFilesResult, type SaveFileResult } from '../preload/api'
 import { readChosenPaths, writeFileAtomically } from './fileAccess'
-import { isAppUrl, isSafeExternalUrl } from './hardening'
+import { isSafeExternalUrl } from './hardening'
+import { assertTrustedSender } from './ipcSender'
 import { parseExternalUrl, parseOpenFilesRequest, parseSaveFileRequest } from './ipcValidation'
-
-export class UntrustedSenderError extends Error {
-  override name = 'UntrustedSenderError'
-}
-
-/**
- * Only the top frame of our own window, showing our own page, may call main. Anything else
- * (a subframe, another webContents, a page that navigated away) is refused.
- */
-function assertTrustedSender(event: IpcMainInvokeEvent, getWindow: () => BrowserWindow | null, devUrl?: string): BrowserWindow {
-  const window = getWindow()
-  const frame = event.senderFrame
-  if (!window || window.isDestroyed() || event.sender !== window.webContents) {
-    throw new UntrustedSenderError('IPC from an unknown window was refused')
-  }
-  if (!frame || frame !== window.webContents.mainFrame || !isAppUrl(frame.url, devUrl)) {
-    throw new UntrustedSenderError('IPC from an untrusted frame was refused')
-  }
-  return window
-}
 
 export function registerIpcHandlers(getWindow: () => BrowserWindow | null, devUrl?: string): void {
   const handle = <T>(channel: string, handler: (window: BrowserWindow, payload: unknown) => Promise<T> | T): void => {
-    ipcMain.handle(channel, async (event, payload: unknown) => handler(assertTrustedSender(event, getWindow, devUrl), payload))
+    ipcMain.handle(channel, async (event, payload: unknown) => handler(assertTrustedSender(event, getWindow(), devUrl), payload))
   }
 
   handle(IPC.appInfo, (): AppInfo => ({

@@ -23,12 +23,15 @@ export interface Workbench {
   offOriginRequests: string[]
   /** Uncaught errors the page threw. */
   pageErrors: string[]
+  /** The Electron application, on the Electron host only (for main-process checks). */
+  electronApp: ElectronApplication | undefined
 }
 
 const choice = chooseHost()
 
 interface Running {
   page: Page
+  electronApp?: ElectronApplication
   close(): Promise<void>
   kill(): Promise<void>
 }
@@ -69,7 +72,9 @@ async function startChromium(profileDir: string, guard: (context: BrowserContext
 async function startElectron(profileDir: string, guard: (context: BrowserContext) => Promise<void>): Promise<Running> {
   const app: ElectronApplication = await _electron.launch({
     executablePath: choice.executable,
-    args: [ELECTRON_MAIN],
+    // Chromium refuses to start as root with its OS sandbox; Electron's renderer sandbox
+    // (no Node in preload or page) still applies.
+    args: [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), ELECTRON_MAIN],
     env: { ...process.env, STANDPOINT_USER_DATA: profileDir, ELECTRON_ENABLE_LOGGING: '1' },
   })
   await guard(app.context())
@@ -77,6 +82,7 @@ async function startElectron(profileDir: string, guard: (context: BrowserContext
   await page.waitForLoadState('domcontentloaded')
   return {
     page,
+    electronApp: app,
     close: () => app.close(),
     kill: async () => {
       app.process().kill('SIGKILL')
@@ -97,19 +103,29 @@ export const test = base.extend<{ workbench: Workbench } & WorkbenchOptions>({
     const origin = choice.host === 'electron' ? 'app://standpoint' : WEB_ORIGIN
     const offOriginRequests: string[] = []
     const pageErrors: string[] = []
+    let blockedByGuard = 0
+    let blockedByCsp = 0
 
     const guard = async (context: BrowserContext): Promise<void> => {
       context.on('request', (request) => {
         if (!isOwnOrigin(request.url(), origin)) offOriginRequests.push(request.url())
       })
-      context.on('page', (page) => page.on('pageerror', (error) => pageErrors.push(error.message)))
-      for (const page of context.pages()) page.on('pageerror', (error) => pageErrors.push(error.message))
+      const watch = (page: Page): void => {
+        page.on('pageerror', (error) => pageErrors.push(error.message))
+        page.on('console', (message) => {
+          if (message.type() === 'error' && /Content Security Policy/.test(message.text())) blockedByCsp++
+        })
+      }
+      context.on('page', watch)
+      for (const page of context.pages()) watch(page)
       // In Chromium nothing but the app's origin may load; Electron's own session policy does
       // the same job there, and the request log above checks it.
       if (choice.host === 'chromium') {
-        await context.route('**/*', (route) =>
-          isOwnOrigin(route.request().url(), origin) ? route.continue() : route.abort('blockedbyclient'),
-        )
+        await context.route('**/*', (route) => {
+          if (isOwnOrigin(route.request().url(), origin)) return route.continue()
+          blockedByGuard++
+          return route.abort('blockedbyclient')
+        })
       }
     }
 
@@ -124,16 +140,19 @@ export const test = base.extend<{ workbench: Workbench } & WorkbenchOptions>({
       origin,
       offOriginRequests,
       pageErrors,
+      electronApp: running.electronApp,
       async relaunch() {
         await running.close()
         running = await start()
         workbench.page = running.page
+        workbench.electronApp = running.electronApp
         return running.page
       },
       async killAndRelaunch() {
         await running.kill()
         running = await start()
         workbench.page = running.page
+        workbench.electronApp = running.electronApp
         return running.page
       },
     }
@@ -143,6 +162,8 @@ export const test = base.extend<{ workbench: Workbench } & WorkbenchOptions>({
 
     await running.close().catch(() => undefined)
     rmSync(profileDir, { recursive: true, force: true })
+    // Summed over the run by support/offlineReporter.ts.
+    testInfo.annotations.push({ type: 'offline', description: JSON.stringify({ offOrigin: offOriginRequests.length, blockedByGuard, blockedByCsp }) })
     expect(offOriginRequests, 'the app must make no request outside its own origin').toEqual([])
     expect(pageErrors, 'the page must throw no uncaught error').toEqual([])
   },
