@@ -18,7 +18,7 @@ async function importCsv(csv: string, snapshot: WorkspaceSnapshot = EMPTY, overr
   const table = parseTable(csv)
   const mapping = overrides.mapping ?? guessMapping(table.header)
   const values = distinctStanceValues(table.rows.map((row) => (mapping.stance === null ? '' : row[mapping.stance]!)))
-  const scheme = overrides.scheme ?? detectScheme(values)
+  const scheme = overrides.scheme ?? detectScheme(values, mapping.stance === null ? '' : table.header[mapping.stance])
   const settings: ImportSettings = {
     mapping,
     stanceMap: overrides.stanceMap ?? stanceMapFor(scheme, values),
@@ -105,6 +105,13 @@ describe('stance values', () => {
     expect(detect(['agree', 'disagree'])).toBe('agreeDisagree')
     expect(detect(['Support', 'oppose', 'support'])).toBe('supportOppose')
     expect(detect(['strongly against', 'for', 'neutral'])).toBe('labels')
+  })
+
+  it('reads 0/1 in a column named stance (our own export) as neutral/for, not as agreement', () => {
+    const values = distinctStanceValues(['0', '1'])
+    expect(detectScheme(values, 'stance')).toBe('numbers')
+    expect(detectScheme(values, 'Stance_Value')).toBe('numbers')
+    expect(detectScheme(values, 'agreement')).toBe('agreement01')
   })
 
   it('maps each scheme as documented', () => {

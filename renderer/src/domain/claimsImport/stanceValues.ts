@@ -80,12 +80,15 @@ export function distinctStanceValues(values: Iterable<string>): StanceValueCount
 
 /**
  * The scheme that reads the most rows. 0/1 alone is read as agreement, as Discourse Network
- * Analyzer and most coding sheets use it (the analyst sees this and can switch to numbers).
+ * Analyzer and most coding sheets use it, unless the column is called "stance" (as in our own
+ * export, where 0 and 1 are neutral and for). The analyst sees the choice and can change it.
  */
-export function detectScheme(values: StanceValueCount[]): StanceScheme {
+export function detectScheme(values: StanceValueCount[], columnName = ''): StanceScheme {
   const present = values.filter((entry) => entry.key !== '')
   const keys = new Set(present.map((entry) => entry.key))
-  if (keys.size > 0 && [...keys].every((key) => key === '0' || key === '1')) return 'agreement01'
+  if (keys.size > 0 && [...keys].every((key) => key === '0' || key === '1')) {
+    return /^stance( value)?$/.test(columnName.trim().toLowerCase().replace(/[_\s]+/g, ' ')) ? 'numbers' : 'agreement01'
+  }
   let best: StanceScheme = 'numbers'
   let bestRows = -1
   for (const scheme of STANCE_SCHEMES) {

@@ -36,7 +36,7 @@ interface LoadedFile {
 function initialState(table: ParsedTable): MappingState {
   const mapping = guessMapping(table.header)
   const values = distinctStanceValues(mapping.stance === null ? [] : table.rows.map((row) => row[mapping.stance!]!))
-  const scheme = detectScheme(values)
+  const scheme = detectScheme(values, mapping.stance === null ? '' : table.header[mapping.stance])
   return {
     mapping,
     scheme,
@@ -206,7 +206,7 @@ function MappingStep({ step, onState }: { step: Extract<Step, { kind: 'map' }>; 
     const mapping = { ...state.mapping, [field]: column }
     if (field === 'stance') {
       const values = distinctStanceValues(column === null ? [] : file.table.rows.map((row) => row[column]!))
-      const scheme = detectScheme(values)
+      const scheme = detectScheme(values, column === null ? '' : file.table.header[column])
       onState({ ...state, mapping, scheme, stanceMap: stanceMapFor(scheme, values) })
     } else if (field === 'date') {
       onState({ ...state, mapping, dateOrder: detectDateOrder(column === null ? [] : file.table.rows.map((row) => row[column]!)) })
