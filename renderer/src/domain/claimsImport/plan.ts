@@ -64,6 +64,9 @@ export interface ImportPlan {
   counts: ImportCounts
 }
 
+/** The remark on a claim whose document has no text: expected for title-only files, so summaries count it rather than list it. */
+export const NO_TEXT_DETAIL = 'the document has no text; the claim keeps its quote unanchored'
+
 /** The anchor of a claim whose place in the text is unknown: the quote alone. */
 function quoteOnlyAnchor(quote: string, start: number | null, end: number | null): TextAnchor {
   const hasOffsets = start !== null && end !== null && end >= start
@@ -105,7 +108,7 @@ export interface AnchorResult {
  */
 export function anchorQuote(body: string, quote: string, start: number | null, end: number | null): AnchorResult {
   if (quote === '') return { anchor: quoteOnlyAnchor('', null, null), anchored: false, detail: 'the row has no quote; the claim is not anchored to the text' }
-  if (body === '') return { anchor: quoteOnlyAnchor(quote, start, end), anchored: false, detail: 'the document has no text; the claim keeps its quote unanchored' }
+  if (body === '') return { anchor: quoteOnlyAnchor(quote, start, end), anchored: false, detail: NO_TEXT_DETAIL }
   if (start !== null && end !== null && end <= body.length && body.slice(start, end) === quote) {
     return { anchor: createAnchor(body, start, end), anchored: true, detail: '' }
   }

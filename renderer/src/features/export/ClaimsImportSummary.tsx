@@ -1,4 +1,4 @@
-import type { ImportPlan, RowOutcome } from '../../domain/claimsImport/plan'
+import { NO_TEXT_DETAIL, type ImportPlan, type RowOutcome } from '../../domain/claimsImport/plan'
 
 const number = new Intl.NumberFormat('en')
 const SHOWN = 200
@@ -13,8 +13,9 @@ function plural(count: number, one: string, many = `${one}s`): string {
 export function ClaimsImportSummary({ plan, fileName }: { plan: ImportPlan; fileName: string }) {
   const { counts } = plan
   const unanchored = counts.imported - counts.anchored
-  // Rows worth a look: everything not imported, and imported rows that came with a remark.
-  const notable = plan.outcomes.filter((outcome) => outcome.status !== 'imported' || outcome.detail !== '')
+  // Rows worth a look: everything not imported, and imported rows that came with a remark
+  // (other than "the document has no text", which the Anchored line counts).
+  const notable = plan.outcomes.filter((outcome) => outcome.status !== 'imported' || (outcome.detail !== '' && outcome.detail !== NO_TEXT_DETAIL))
   return (
     <section className="import-summary" aria-label="Import summary">
       <p className="summary-lead">
