@@ -1,9 +1,17 @@
 import { app, dialog, ipcMain, shell, type BrowserWindow } from 'electron'
-import { IPC, type AppInfo, type OpenFilesResult, type SaveFileResult } from '../preload/api'
+import { IPC, type AppInfo, type OpenFilesResult, type SaveFileResult, type SaveStreamBeginResult } from '../preload/api'
 import { readChosenPaths, writeFileAtomically } from './fileAccess'
 import { isSafeExternalUrl } from './hardening'
 import { assertTrustedSender } from './ipcSender'
-import { parseExternalUrl, parseOpenFilesRequest, parseSaveFileRequest } from './ipcValidation'
+import {
+  parseExternalUrl,
+  parseOpenFilesRequest,
+  parseSaveFileRequest,
+  parseSaveStreamBegin,
+  parseSaveStreamChunk,
+  parseStreamId,
+} from './ipcValidation'
+import { SaveStreams } from './saveStreams'
 
 export function registerIpcHandlers(getWindow: () => BrowserWindow | null, devUrl?: string): void {
   const handle = <T>(channel: string, handler: (window: BrowserWindow, payload: unknown) => Promise<T> | T): void => {
@@ -40,6 +48,29 @@ export function registerIpcHandlers(getWindow: () => BrowserWindow | null, devUr
     await writeFileAtomically(picked.filePath, request.content)
     return { canceled: false, path: picked.filePath }
   })
+
+  const streams = new SaveStreams()
+  const hooked = new WeakSet<BrowserWindow>()
+  handle(IPC.saveBegin, async (window, payload): Promise<SaveStreamBeginResult> => {
+    const request = parseSaveStreamBegin(payload)
+    const picked = await dialog.showSaveDialog(window, {
+      defaultPath: request.suggestedName,
+      ...(request.filters ? { filters: request.filters } : {}),
+    })
+    if (picked.canceled || !picked.filePath) return { canceled: true }
+    // A closed window cannot finish its saves: drop their temp files.
+    if (!hooked.has(window)) {
+      hooked.add(window)
+      window.once('closed', () => void streams.abortAll())
+    }
+    return { canceled: false, streamId: await streams.begin(picked.filePath), path: picked.filePath }
+  })
+  handle(IPC.saveAppend, async (_window, payload): Promise<void> => {
+    const request = parseSaveStreamChunk(payload)
+    await streams.append(request.streamId, request.chunk)
+  })
+  handle(IPC.saveFinish, async (_window, payload): Promise<SaveFileResult> => ({ canceled: false, path: await streams.finish(parseStreamId(payload)) }))
+  handle(IPC.saveAbort, async (_window, payload): Promise<void> => streams.abort(parseStreamId(payload)))
 
   handle(IPC.openExternal, async (_window, payload): Promise<boolean> => {
     const url = parseExternalUrl(payload)

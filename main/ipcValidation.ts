@@ -1,4 +1,4 @@
-import type { FileFilter, OpenFilesRequest, SaveFileRequest } from '../preload/api'
+import type { FileFilter, OpenFilesRequest, SaveFileRequest, SaveStreamBeginRequest, SaveStreamChunk } from '../preload/api'
 
 // Main never trusts what the renderer sends: every payload is rebuilt field by field from
 // what we expect, and anything else is an error that names the bad field.
@@ -80,6 +80,39 @@ export function parseSaveFileRequest(value: unknown): SaveFileRequest {
   const filters = parseFilters(value.filters)
   if (filters !== undefined) request.filters = filters
   return request
+}
+
+export function parseSaveStreamBegin(value: unknown): SaveStreamBeginRequest {
+  if (!isRecord(value)) throw new InvalidRequestError('save-begin request must be an object')
+  if (typeof value.suggestedName !== 'string') throw new InvalidRequestError('suggestedName must be a string')
+  const request: SaveStreamBeginRequest = { suggestedName: sanitizeSuggestedName(value.suggestedName) }
+  const filters = parseFilters(value.filters)
+  if (filters !== undefined) request.filters = filters
+  return request
+}
+
+/** Largest single chunk of a streamed save; the renderer sends about a megabyte at a time. */
+export const MAX_SAVE_CHUNK_BYTES = 64 * 1024 * 1024
+
+/** Stream ids are main's own random hex tokens; anything else cannot name a stream. */
+export function parseStreamId(value: unknown): string {
+  if (typeof value !== 'string' || !/^[0-9a-f]{32}$/.test(value)) throw new InvalidRequestError('streamId is not a save stream id')
+  return value
+}
+
+export function parseSaveStreamChunk(value: unknown): SaveStreamChunk {
+  if (!isRecord(value)) throw new InvalidRequestError('save-append request must be an object')
+  const streamId = parseStreamId(value.streamId)
+  const chunk = value.chunk
+  if (typeof chunk === 'string') {
+    // A UTF-16 code unit is at most 3 bytes of UTF-8.
+    if (chunk.length * 3 > MAX_SAVE_CHUNK_BYTES) throw new InvalidRequestError('chunk is too large')
+  } else if (chunk instanceof Uint8Array) {
+    if (chunk.byteLength > MAX_SAVE_CHUNK_BYTES) throw new InvalidRequestError('chunk is too large')
+  } else {
+    throw new InvalidRequestError('chunk must be text or bytes')
+  }
+  return { streamId, chunk }
 }
 
 export function parseExternalUrl(value: unknown): string {

@@ -57,6 +57,19 @@ export interface SaveFileResult {
   path?: string
 }
 
+export interface SaveStreamBeginRequest {
+  suggestedName: string
+  filters?: FileFilter[]
+}
+
+export type SaveStreamBeginResult = { canceled: true } | { canceled: false; streamId: string; path: string }
+
+export interface SaveStreamChunk {
+  streamId: string
+  /** Text is written as UTF-8; bytes are written as they are. */
+  chunk: string | Uint8Array
+}
+
 /** Commands the native menu sends to the renderer. */
 export const MENU_COMMANDS = ['import', 'export', 'undo', 'redo', 'about', 'help'] as const
 export type MenuCommand = (typeof MENU_COMMANDS)[number]
@@ -66,6 +79,14 @@ export interface StandpointApi {
   openFiles(request?: OpenFilesRequest): Promise<OpenFilesResult>
   /** Native save dialog; main writes the file atomically (temp file, then rename). */
   saveFile(request: SaveFileRequest): Promise<SaveFileResult>
+  /**
+   * A save too large to hand over in one piece: the native dialog, then chunks appended to a
+   * temp file beside the target, renamed over it on finish (removed on abort).
+   */
+  beginSave(request: SaveStreamBeginRequest): Promise<SaveStreamBeginResult>
+  appendSave(request: SaveStreamChunk): Promise<void>
+  finishSave(streamId: string): Promise<SaveFileResult>
+  abortSave(streamId: string): Promise<void>
   /** Opens an http(s) link in the user's browser; anything else is refused. */
   openExternal(url: string): Promise<boolean>
   /** Subscribes to native menu commands; returns the unsubscribe function. */
@@ -77,6 +98,10 @@ export const IPC = {
   appInfo: 'standpoint:app-info',
   openFiles: 'standpoint:open-files',
   saveFile: 'standpoint:save-file',
+  saveBegin: 'standpoint:save-begin',
+  saveAppend: 'standpoint:save-append',
+  saveFinish: 'standpoint:save-finish',
+  saveAbort: 'standpoint:save-abort',
   openExternal: 'standpoint:open-external',
   menuCommand: 'standpoint:menu-command',
 } as const

@@ -5,6 +5,8 @@ import {
   type MenuCommand,
   type OpenFilesRequest,
   type SaveFileRequest,
+  type SaveStreamBeginRequest,
+  type SaveStreamChunk,
   type StandpointApi,
 } from './api'
 
@@ -14,6 +16,10 @@ const api: StandpointApi = {
   appInfo: () => ipcRenderer.invoke(IPC.appInfo),
   openFiles: (request?: OpenFilesRequest) => ipcRenderer.invoke(IPC.openFiles, request ?? {}),
   saveFile: (request: SaveFileRequest) => ipcRenderer.invoke(IPC.saveFile, request),
+  beginSave: (request: SaveStreamBeginRequest) => ipcRenderer.invoke(IPC.saveBegin, request),
+  appendSave: (request: SaveStreamChunk) => ipcRenderer.invoke(IPC.saveAppend, request),
+  finishSave: (streamId: string) => ipcRenderer.invoke(IPC.saveFinish, streamId),
+  abortSave: (streamId: string) => ipcRenderer.invoke(IPC.saveAbort, streamId),
   openExternal: (url: string) => ipcRenderer.invoke(IPC.openExternal, url),
   onMenuCommand: (listener: (command: MenuCommand) => void) => {
     const handler = (_event: IpcRendererEvent, command: unknown): void => {

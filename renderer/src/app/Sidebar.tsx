@@ -1,3 +1,4 @@
+import { DataSection } from '../features/export/DataSection'
 import { buildHash, SCREEN_LABELS, SCREENS, type Screen } from './routing'
 
 const ICONS: Record<Screen, string> = {
@@ -33,6 +34,7 @@ export function Sidebar({ current }: { current: Screen }) {
           </li>
         ))}
       </ul>
+      <DataSection />
     </nav>
   )
 }

@@ -26,6 +26,16 @@ export function createElectronPlatform(api: StandpointApi): Platform {
         content: request.content,
         ...(request.filters ? { filters: request.filters } : {}),
       }),
+    async beginSave(request) {
+      const begun = await api.beginSave({ suggestedName: request.suggestedName, ...(request.filters ? { filters: request.filters } : {}) })
+      if (begun.canceled) return null
+      const { streamId } = begun
+      return {
+        write: (chunk) => api.appendSave({ streamId, chunk }),
+        finish: () => api.finishSave(streamId),
+        abort: () => api.abortSave(streamId),
+      }
+    },
     openExternal: (url) => api.openExternal(url),
     onMenuCommand: (listener) => api.onMenuCommand(listener),
   }

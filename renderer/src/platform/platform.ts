@@ -21,6 +21,17 @@ export interface SaveRequest {
   filters?: FileFilter[]
 }
 
+/** A file being written in pieces (large exports and backups). */
+export interface SaveStream {
+  write(chunk: string): Promise<void>
+  /** Completes the file: renamed into place (Electron) or downloaded (browser). */
+  finish(): Promise<SaveFileResult>
+  /** Abandons it; nothing is left under the chosen name. */
+  abort(): Promise<void>
+}
+
+export type SaveStreamRequest = Omit<SaveRequest, 'content'>
+
 export interface HostInfo {
   host: 'electron' | 'browser'
   version: string
@@ -34,6 +45,8 @@ export interface Platform {
   info(): Promise<HostInfo>
   pickFiles(options?: { folders?: boolean; filters?: FileFilter[]; title?: string }): Promise<PickFilesResult | null>
   saveFile(request: SaveRequest): Promise<SaveFileResult>
+  /** Asks where to save (Electron) and opens a file to write in pieces; null when the user cancels. */
+  beginSave(request: SaveStreamRequest): Promise<SaveStream | null>
   openExternal(url: string): Promise<boolean>
   onMenuCommand(listener: (command: MenuCommand) => void): () => void
 }

@@ -1,0 +1,207 @@
+import { useId, useMemo } from 'react'
+import { DATE_ORDER_LABELS, DATE_ORDERS, parseDate, type DateOrder } from '../../domain/claimsImport/dates'
+import { FIELD_LABELS, REQUIRED_FIELDS, type ClaimField, type ColumnMapping } from '../../domain/claimsImport/mapping'
+import type { ParsedTable } from '../../domain/claimsImport/parseTable'
+import { SCHEME_LABELS, STANCE_SCHEMES, stanceKey, type StanceScheme, type StanceValueCount, type StanceValueMap } from '../../domain/claimsImport/stanceValues'
+import { STANCE_LABELS, STANCES, type Stance } from '../../domain/model'
+
+const GROUPS: { title: string; fields: ClaimField[]; hint: string }[] = [
+  { title: 'The claim', fields: ['actor', 'actorKind', 'issue', 'stance', 'date', 'quote', 'note', 'addressee', 'claimId'], hint: 'Actor, issue and stance are required.' },
+  {
+    title: 'The document it comes from',
+    fields: ['documentTitle', 'documentId', 'documentText', 'documentDate', 'documentSource', 'documentUrl'],
+    hint: 'At least one of title, ID or text. Documents already in the workspace are matched; the others are created.',
+  },
+  { title: 'Where the quote is', fields: ['quoteStart', 'quoteEnd'], hint: 'Character offsets, if the file has them. Otherwise the quote is searched for in the text.' },
+]
+
+export function stanceText(stance: Stance): string {
+  return `${stance > 0 ? '+' : stance < 0 ? '−' : ''}${Math.abs(stance)} ${STANCE_LABELS[stance]}`
+}
+
+export interface MappingState {
+  mapping: ColumnMapping
+  scheme: StanceScheme
+  stanceMap: StanceValueMap
+  dateOrder: DateOrder
+}
+
+interface Props {
+  table: ParsedTable
+  state: MappingState
+  stanceValues: StanceValueCount[]
+  problems: string[]
+  onMapping: (field: ClaimField, column: number | null) => void
+  onScheme: (scheme: StanceScheme) => void
+  onStanceValue: (key: string, stance: Stance | null) => void
+  onDateOrder: (order: DateOrder) => void
+}
+
+export function ClaimsMappingForm({ table, state, stanceValues, problems, onMapping, onScheme, onStanceValue, onDateOrder }: Props) {
+  const idBase = useId()
+  const { mapping } = state
+  const preview = useMemo(() => table.rows.slice(0, 5).map((row, index) => ({ row, number: table.rowNumbers[index]! })), [table])
+  const cell = (row: string[], field: ClaimField): string => (mapping[field] === null ? '' : (row[mapping[field]] ?? ''))
+  const previewStance = (row: string[]): string => {
+    if (mapping.stance === null) return ''
+    const stance = state.stanceMap[stanceKey(cell(row, 'stance'))]
+    return stance === undefined || stance === null ? 'rejected' : stanceText(stance)
+  }
+  const previewDate = (row: string[]): string => {
+    const parsed = parseDate(cell(row, 'date'), state.dateOrder)
+    return parsed === null ? 'unreadable' : parsed
+  }
+  const documentOf = (row: string[]): string => cell(row, 'documentTitle') || cell(row, 'documentId') || cell(row, 'documentText').slice(0, 60)
+
+  const renderGroup = (group: (typeof GROUPS)[number]) => (
+    <fieldset key={group.title} className="mapping-group">
+      <legend>{group.title}</legend>
+      <p className="muted mapping-hint">{group.hint}</p>
+      <div className="mapping-grid">
+        {group.fields.map((field) => (
+          <div key={field} className="field">
+            <label htmlFor={`${idBase}-${field}`}>
+              {FIELD_LABELS[field]} column{REQUIRED_FIELDS.includes(field) ? ' *' : ''}
+            </label>
+            <select
+              id={`${idBase}-${field}`}
+              aria-label={`${FIELD_LABELS[field]} column`}
+              value={mapping[field] === null ? '' : String(mapping[field])}
+              onChange={(event) => onMapping(field, event.target.value === '' ? null : Number(event.target.value))}
+            >
+              <option value="">(none)</option>
+              {table.header.map((name, column) => (
+                <option key={column} value={column}>
+                  {name || `Column ${column + 1}`}
+                </option>
+              ))}
+            </select>
+          </div>
+        ))}
+        {group.fields.includes('date') && (
+          <div className="field field-wide">
+            <label htmlFor={`${idBase}-date-order`}>Date format</label>
+            <select id={`${idBase}-date-order`} value={state.dateOrder} onChange={(event) => onDateOrder(event.target.value as DateOrder)}>
+              {DATE_ORDERS.map((order) => (
+                <option key={order} value={order}>
+                  {DATE_ORDER_LABELS[order]}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+      </div>
+    </fieldset>
+  )
+
+  return (
+    <div className="claims-mapping">
+      <div className="mapping-layout">
+        <div className="mapping-column">
+          {renderGroup(GROUPS[0]!)}
+          {mapping.stance !== null && (
+            <section className="stance-mapping" aria-labelledby={`${idBase}-stance-title`}>
+              <h3 id={`${idBase}-stance-title`}>Stance values — check before importing</h3>
+              <div className="field stance-scheme">
+                <label htmlFor={`${idBase}-scheme`}>Stance values are</label>
+                <select id={`${idBase}-scheme`} value={state.scheme} onChange={(event) => onScheme(event.target.value as StanceScheme)}>
+                  {STANCE_SCHEMES.map((scheme) => (
+                    <option key={scheme} value={scheme}>
+                      {SCHEME_LABELS[scheme]}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <table className="data-table compact-table" aria-label="Stance values">
+                <thead>
+                  <tr>
+                    <th scope="col">Value in the file</th>
+                    <th scope="col" className="cell-number">
+                      Rows
+                    </th>
+                    <th scope="col">Imported as</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {stanceValues.map((entry) => {
+                    const mapped = state.stanceMap[entry.key]
+                    return (
+                      <tr key={entry.key}>
+                        <td>{entry.key === '' ? <span className="muted">(empty)</span> : <code>{entry.value}</code>}</td>
+                        <td className="cell-number">{entry.count}</td>
+                        <td>
+                          <select
+                            aria-label={`Stance for “${entry.value}”`}
+                            value={mapped === null || mapped === undefined ? 'reject' : String(mapped)}
+                            onChange={(event) => onStanceValue(entry.key, event.target.value === 'reject' ? null : (Number(event.target.value) as Stance))}
+                            data-stance={mapped ?? 'reject'}
+                          >
+                            {STANCES.map((stance) => (
+                              <option key={stance} value={stance}>
+                                {stanceText(stance)}
+                              </option>
+                            ))}
+                            <option value="reject">Reject these rows</option>
+                          </select>
+                        </td>
+                      </tr>
+                    )
+                  })}
+                </tbody>
+              </table>
+            </section>
+          )}
+        </div>
+        <div className="mapping-column">
+          {renderGroup(GROUPS[1]!)}
+          {renderGroup(GROUPS[2]!)}
+        </div>
+      </div>
+
+      <section aria-labelledby={`${idBase}-preview-title`}>
+        <h3 id={`${idBase}-preview-title`}>The first rows, as they will be imported</h3>
+        <div className="table-scroll">
+          <table className="data-table compact-table" aria-label="Preview">
+            <thead>
+              <tr>
+                <th scope="col">Row</th>
+                <th scope="col">Actor</th>
+                <th scope="col">Issue</th>
+                <th scope="col">Stance</th>
+                <th scope="col">Date</th>
+                <th scope="col">Document</th>
+                <th scope="col">Quote</th>
+              </tr>
+            </thead>
+            <tbody>
+              {preview.map(({ row, number }) => (
+                <tr key={number}>
+                  <td className="cell-number">{number}</td>
+                  <td dir="auto">{cell(row, 'actor')}</td>
+                  <td dir="auto">{cell(row, 'issue')}</td>
+                  <td>{previewStance(row)}</td>
+                  <td className="cell-date">{mapping.date === null ? '' : previewDate(row)}</td>
+                  <td dir="auto" className="cell-clip">
+                    {documentOf(row)}
+                  </td>
+                  <td dir="auto" className="cell-clip">
+                    {cell(row, 'quote')}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      {problems.length > 0 && (
+        <ul className="mapping-problems" aria-label="Before you can import">
+          {problems.map((problem) => (
+            <li key={problem}>{problem}</li>
+          ))}
+        </ul>
+      )}
+    </div>
+  )
+}
+

@@ -1,0 +1,61 @@
+import { useEffect } from 'react'
+import { createPortal } from 'react-dom'
+import { useCommand } from '../../app/commands'
+import { defineShortcuts, isTypingTarget } from '../../app/shortcuts'
+import { platform } from '../../platform'
+import { BackupDialog } from './BackupDialog'
+import { ClaimsImportDialog } from './ClaimsImportDialog'
+import { openDataDialog, useOpenDataDialog } from './dataDialogs'
+import { ExportDialog } from './ExportDialog'
+import './export.css'
+
+defineShortcuts('Data', [{ keys: 'Ctrl+Shift+E', action: 'Export claims, actors, articles or the network' }])
+
+/**
+ * The sidebar's Data section: export, coded-claims import, and backup/restore. The dialogs
+ * live in document.body (not inside the navigation landmark) through a portal.
+ */
+export function DataSection() {
+  const open = useOpenDataDialog()
+  // The File › Export… menu item and Ctrl+Shift+E. A screen that exports its own table can
+  // take the command first (newer listeners run first) by returning true.
+  useCommand('export', () => openDataDialog('export'))
+
+  useEffect(() => {
+    if (platform.kind !== 'browser') return
+    const onKeyDown = (event: KeyboardEvent): void => {
+      if ((event.ctrlKey || event.metaKey) && event.shiftKey && !event.altKey && event.key.toLowerCase() === 'e' && !isTypingTarget(event.target)) {
+        event.preventDefault()
+        openDataDialog('export')
+      }
+    }
+    window.addEventListener('keydown', onKeyDown)
+    return () => window.removeEventListener('keydown', onKeyDown)
+  }, [])
+
+  const close = (): void => openDataDialog(null)
+  return (
+    <section className="data-section" aria-labelledby="data-section-title">
+      <h2 id="data-section-title" className="data-section-title">
+        Data
+      </h2>
+      <button type="button" className="data-button" onClick={() => openDataDialog('export')} title="Export (Ctrl+Shift+E)">
+        Export…
+      </button>
+      <button type="button" className="data-button" onClick={() => openDataDialog('claimsImport')}>
+        Import coded claims…
+      </button>
+      <button type="button" className="data-button" onClick={() => openDataDialog('backup')}>
+        Backup & restore…
+      </button>
+      {createPortal(
+        <>
+          <ExportDialog open={open === 'export'} onClose={close} />
+          <ClaimsImportDialog open={open === 'claimsImport'} onClose={close} />
+          <BackupDialog open={open === 'backup'} onClose={close} />
+        </>,
+        document.body,
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,150 @@
+import { useLiveQuery } from 'dexie-react-hooks'
+import { useEffect, useId, useRef, useState } from 'react'
+import { notify } from '../../app/notices'
+import { Dialog } from '../../app/ui/Dialog'
+import { db } from '../../db/instance'
+import { getSetting, putSetting } from '../../db/repositories/settings'
+import { describeStorageError, isStorageError } from '../../db/storageErrors'
+import { EXPORT_KIND_INFO, EXPORT_KINDS, prepareExport, type ExportKind } from './exportKinds'
+import { datedName, SaveCancelled, saveInChunks, savedName } from './saveChunks'
+
+const number = new Intl.NumberFormat('en')
+const BOM_SETTING = 'export.bom'
+
+export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const [kind, setKind] = useState<ExportKind>('claims')
+  const [bom, setBom] = useState(false)
+  const [includeBody, setIncludeBody] = useState(false)
+  const [progress, setProgress] = useState<number | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const cancelRef = useRef(false)
+  const idBase = useId()
+  const counts = useLiveQuery(
+    async () => ({ claims: await db.claims.count(), actors: await db.actors.count(), articles: await db.articles.count() }),
+    [],
+  )
+
+  useEffect(() => {
+    if (open) void getSetting(db, BOM_SETTING, false).then(setBom)
+  }, [open])
+
+  const info = EXPORT_KIND_INFO[kind]
+  const busy = progress !== null
+  const amount: Record<ExportKind, string> = {
+    claims: counts ? `${number.format(counts.claims)} claims` : '',
+    actors: counts ? `${number.format(counts.actors)} actors` : '',
+    articles: counts ? `${number.format(counts.articles)} articles` : '',
+    graphml: counts ? `built from ${number.format(counts.claims)} claims` : '',
+    edges: counts ? `built from ${number.format(counts.claims)} claims` : '',
+  }
+
+  const run = async (): Promise<void> => {
+    cancelRef.current = false
+    setError(null)
+    setProgress(0)
+    const suggestedName = datedName(info.fileWhat, info.extension)
+    try {
+      if (info.csv) await putSetting(db, BOM_SETTING, bom)
+      const prepared = await prepareExport(db, kind, { bom, includeBody })
+      const result = await saveInChunks({
+        suggestedName,
+        mimeType: info.mimeType,
+        filters: info.filters,
+        chunks: prepared.chunks,
+        onProgress: setProgress,
+        cancelled: () => cancelRef.current,
+      })
+      if (result === null || result.canceled) {
+        setProgress(null)
+        return
+      }
+      notify('success', `Exported ${number.format(prepared.count)} ${prepared.noun} to ${savedName(result, suggestedName)}.`)
+      setProgress(null)
+      onClose()
+    } catch (caught) {
+      setProgress(null)
+      if (caught instanceof SaveCancelled) return
+      setError(
+        isStorageError(caught)
+          ? describeStorageError(caught, 'read the workspace for the export')
+          : `Could not export: ${caught instanceof Error ? caught.message : String(caught)}. No file was written.`,
+      )
+    }
+  }
+
+  const close = (): void => {
+    cancelRef.current = true
+    setError(null)
+    onClose()
+  }
+
+  return (
+    <Dialog
+      title="Export"
+      open={open}
+      onClose={close}
+      footer={
+        <>
+          <button type="button" onClick={busy ? () => (cancelRef.current = true) : close}>
+            {busy ? 'Stop' : 'Cancel'}
+          </button>
+          <button type="button" className="primary" disabled={busy} onClick={() => void run()}>
+            Export
+          </button>
+        </>
+      }
+    >
+      <fieldset className="export-choices" disabled={busy}>
+        <legend>What to export</legend>
+        {EXPORT_KINDS.map((option) => (
+          <label key={option} className="export-choice" data-checked={option === kind || undefined}>
+            <input
+              type="radio"
+              name={`${idBase}-kind`}
+              value={option}
+              checked={option === kind}
+              onChange={() => setKind(option)}
+              aria-describedby={`${idBase}-${option}`}
+            />
+            <span className="export-choice-text">
+              <span className="export-choice-label">
+                {EXPORT_KIND_INFO[option].label}
+                <span className="export-choice-count">{amount[option]}</span>
+              </span>
+              <span id={`${idBase}-${option}`} className="export-choice-description">
+                {EXPORT_KIND_INFO[option].description}
+              </span>
+            </span>
+          </label>
+        ))}
+      </fieldset>
+      <fieldset className="export-options" disabled={busy}>
+        <legend>Options</legend>
+        <label className="checkbox-field">
+          <input type="checkbox" checked={includeBody} disabled={kind !== 'articles'} onChange={(event) => setIncludeBody(event.target.checked)} />
+          Include article text
+        </label>
+        <label className="checkbox-field">
+          <input type="checkbox" checked={bom && info.csv} disabled={!info.csv} onChange={(event) => setBom(event.target.checked)} />
+          Add a byte order mark for Excel
+        </label>
+        <p className="muted export-hint">
+          {info.csv
+            ? 'UTF-8, comma-separated (RFC 4180). Excel needs the byte order mark to show Arabic and accents; leave it off for base R’s read.csv. Cells that would run as a spreadsheet formula start with an apostrophe.'
+            : 'UTF-8 GraphML with typed attributes. Open it in Gephi (File › Open), yEd, igraph or networkx.'}
+        </p>
+      </fieldset>
+      {busy && (
+        <div className="export-progress">
+          <progress aria-label="Export progress" value={progress} max={1} />
+          <span className="muted">{Math.round(progress * 100)}%</span>
+        </div>
+      )}
+      {error && (
+        <p role="alert" className="inline-error">
+          {error}
+        </p>
+      )}
+    </Dialog>
+  )
+}

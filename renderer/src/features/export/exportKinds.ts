@@ -1,0 +1,168 @@
+import type { FileFilter } from '../../../../preload/api'
+import { ACTORS_COLUMNS, actorRows, sortActorsForExport } from '../../domain/export/actorsCsv'
+import { articleRows, articlesShape, sortArticlesForExport } from '../../domain/export/articlesCsv'
+import { CLAIMS_COLUMNS, claimRows, sortClaimsForExport } from '../../domain/export/claimsCsv'
+import { csvChunks } from '../../domain/export/csvChunks'
+import { buildLookups } from '../../domain/export/lookups'
+import type { Id } from '../../domain/model'
+import { EDGE_LIST_COLUMNS, edgeListRows } from '../../domain/network/edgeListCsv'
+import { buildNetwork } from '../../domain/network/edges'
+import { graphmlParts } from '../../domain/network/graphml'
+import type { StandpointDB } from '../../db/database'
+
+export const EXPORT_KINDS = ['claims', 'actors', 'articles', 'graphml', 'edges'] as const
+export type ExportKind = (typeof EXPORT_KINDS)[number]
+
+export interface ExportKindInfo {
+  label: string
+  description: string
+  fileWhat: string
+  extension: string
+  mimeType: string
+  filters: FileFilter[]
+  csv: boolean
+}
+
+const CSV_FILTERS: FileFilter[] = [{ name: 'CSV', extensions: ['csv'] }]
+
+export const EXPORT_KIND_INFO: Record<ExportKind, ExportKindInfo> = {
+  claims: {
+    label: 'Claims (CSV)',
+    description: 'One row per claim: date, actor, issue, stance as number and label, quote, note, addressee, article and ids.',
+    fileWhat: 'claims',
+    extension: 'csv',
+    mimeType: 'text/csv;charset=utf-8',
+    filters: CSV_FILTERS,
+    csv: true,
+  },
+  actors: {
+    label: 'Actors (CSV)',
+    description: 'One row per actor: name, kind, aliases, notes and the number of claims.',
+    fileWhat: 'actors',
+    extension: 'csv',
+    mimeType: 'text/csv;charset=utf-8',
+    filters: CSV_FILTERS,
+    csv: true,
+  },
+  articles: {
+    label: 'Articles (CSV)',
+    description: 'One row per article: title, source, author, date, URL, language, import details; the text if you ask for it.',
+    fileWhat: 'articles',
+    extension: 'csv',
+    mimeType: 'text/csv;charset=utf-8',
+    filters: CSV_FILTERS,
+    csv: true,
+  },
+  graphml: {
+    label: 'Network (GraphML)',
+    description: 'Actors and issues as nodes, one edge per actor and issue weighted by claims, stance as edge attributes. For Gephi, yEd, igraph, networkx.',
+    fileWhat: 'network',
+    extension: 'graphml',
+    mimeType: 'application/graphml+xml',
+    filters: [{ name: 'GraphML', extensions: ['graphml'] }],
+    csv: false,
+  },
+  edges: {
+    label: 'Network edge list (CSV)',
+    description: 'The same edges as a table: source, target, names, weight and stance attributes. For R, pandas or Gephi’s spreadsheet import.',
+    fileWhat: 'network-edges',
+    extension: 'csv',
+    mimeType: 'text/csv;charset=utf-8',
+    filters: CSV_FILTERS,
+    csv: true,
+  },
+}
+
+export interface ExportOptions {
+  bom: boolean
+  includeBody: boolean
+}
+
+export interface PreparedExport {
+  /** Rows (CSV) or nodes and edges (GraphML) the file will hold, for the success message. */
+  count: number
+  noun: string
+  chunks: Iterable<{ text: string; progress: number }>
+}
+
+function countKeys(keys: readonly unknown[]): Map<Id, number> {
+  const counts = new Map<Id, number>()
+  for (const key of keys) counts.set(key as Id, (counts.get(key as Id) ?? 0) + 1)
+  return counts
+}
+
+function* withProgress(chunks: Iterable<{ text: string; rows: number }>, total: number): Generator<{ text: string; progress: number }> {
+  let done = 0
+  for (const chunk of chunks) {
+    done += chunk.rows
+    yield { text: chunk.text, progress: total === 0 ? 1 : done / total }
+  }
+}
+
+/** Groups GraphML pieces into chunks of about a megabyte. */
+function* graphmlChunks(parts: Iterable<string>, total: number): Generator<{ text: string; progress: number }> {
+  let buffer: string[] = []
+  let size = 0
+  let done = 0
+  for (const part of parts) {
+    buffer.push(part)
+    size += part.length
+    done++
+    if (size > 1 << 20) {
+      yield { text: buffer.join(''), progress: Math.min(1, done / total) }
+      buffer = []
+      size = 0
+    }
+  }
+  yield { text: buffer.join(''), progress: 1 }
+}
+
+/** Reads what an export needs in one read transaction and returns its file, ready to stream. */
+export async function prepareExport(db: StandpointDB, kind: ExportKind, options: ExportOptions): Promise<PreparedExport> {
+  const csvOptions = { bom: options.bom }
+  switch (kind) {
+    case 'claims': {
+      const { claims, actors, issues, articles } = await db.transaction('r', [db.claims, db.actors, db.issues, db.articles], async () => ({
+        claims: await db.claims.toArray(),
+        actors: await db.actors.toArray(),
+        issues: await db.issues.toArray(),
+        articles: await db.articles.toArray(),
+      }))
+      const rows = claimRows(sortClaimsForExport(claims), buildLookups({ articles, actors, issues }))
+      return { count: claims.length, noun: 'claims', chunks: withProgress(csvChunks([...CLAIMS_COLUMNS], rows, csvOptions), claims.length) }
+    }
+    case 'actors': {
+      const { actors, claimActorIds } = await db.transaction('r', [db.actors, db.claims], async () => ({
+        actors: await db.actors.toArray(),
+        claimActorIds: await db.claims.orderBy('actorId').keys(),
+      }))
+      const rows = actorRows(sortActorsForExport(actors), countKeys(claimActorIds))
+      return { count: actors.length, noun: 'actors', chunks: withProgress(csvChunks([...ACTORS_COLUMNS], rows, csvOptions), actors.length) }
+    }
+    case 'articles': {
+      const { articles, claimArticleIds } = await db.transaction('r', [db.articles, db.claims], async () => ({
+        articles: await db.articles.toArray(),
+        claimArticleIds: await db.claims.orderBy('articleId').keys(),
+      }))
+      const shape = articlesShape(articles, options.includeBody)
+      const rows = articleRows(sortArticlesForExport(articles), shape, countKeys(claimArticleIds))
+      // Bodies make rows wide: smaller chunks keep the progress bar moving.
+      const chunks = csvChunks(shape.header, rows, { ...csvOptions, rowsPerChunk: options.includeBody ? 200 : 5_000 })
+      return { count: articles.length, noun: 'articles', chunks: withProgress(chunks, articles.length) }
+    }
+    case 'graphml':
+    case 'edges': {
+      const { claims, actors, issues } = await db.transaction('r', [db.claims, db.actors, db.issues], async () => ({
+        claims: await db.claims.toArray(),
+        actors: await db.actors.toArray(),
+        issues: await db.issues.toArray(),
+      }))
+      const graph = buildNetwork(claims, actors, issues)
+      if (kind === 'edges') {
+        return { count: graph.edges.length, noun: 'edges', chunks: withProgress(csvChunks([...EDGE_LIST_COLUMNS], edgeListRows(graph), csvOptions), graph.edges.length) }
+      }
+      const parts = graph.actors.length + graph.issues.length + graph.edges.length + 2
+      return { count: graph.edges.length, noun: 'edges', chunks: graphmlChunks(graphmlParts(graph), parts) }
+    }
+  }
+}

@@ -1,0 +1,154 @@
+import { BackupParser } from '../../../renderer/src/db/backup/parseBackup'
+import { prepareRestore, restoreBackup } from '../../../renderer/src/db/backup/restore'
+import { backupChunks, readWorkspaceSnapshot } from '../../../renderer/src/db/backup/writeBackup'
+import { StandpointDB } from '../../../renderer/src/db/database'
+import { createAnchor } from '../../../renderer/src/domain/anchoring'
+import { CLAIMS_COLUMNS, claimRows, sortClaimsForExport } from '../../../renderer/src/domain/export/claimsCsv'
+import { csvChunks } from '../../../renderer/src/domain/export/csvChunks'
+import { buildLookups } from '../../../renderer/src/domain/export/lookups'
+import { ACTOR_KINDS, STANCES, type Actor, type Article, type Claim, type Issue } from '../../../renderer/src/domain/model'
+
+// A workspace of benchmark size: 100,000 claims over 5,000 articles, 500 actors, 60 issues.
+
+const SENTENCES = [
+  'The movement said it "will stop military operations", for now, pending talks.',
+  'قال المتحدث، إن الحركة ستوقف العمليات العسكرية ضد إسرائيل.',
+  'Officials rejected the call to halt attacks on the pipeline until troops withdraw.',
+  'The ministry welcomed the announcement and promised to study the amnesty text.',
+  '=SUM(A1) is not a formula here, just a line a spreadsheet must not run.',
+]
+
+export async function benchExportSeed(claimCount: number): Promise<{ name: string; ms: number }> {
+  const name = `bench-export-${crypto.randomUUID()}`
+  const db = new StandpointDB(name)
+  await db.open()
+  const started = performance.now()
+  const now = new Date().toISOString()
+  const articles: Article[] = []
+  for (let index = 0; index < 5_000; index++) {
+    const body = Array.from({ length: 12 }, (_, k) => SENTENCES[(index + k) % SENTENCES.length]).join('\n\n')
+    articles.push({
+      id: crypto.randomUUID(),
+      title: `Article ${index}: militias, ministers and "the pipeline"`,
+      source: index % 3 === 0 ? 'Asharq Al-Awsat' : 'Reuters',
+      author: 'Staff',
+      publishedAt: `2024-${String((index % 12) + 1).padStart(2, '0')}-${String((index % 28) + 1).padStart(2, '0')}`,
+      url: `https://example.org/a/${index}`,
+      language: index % 3 === 0 ? 'ar' : 'en',
+      direction: index % 3 === 0 ? 'rtl' : 'ltr',
+      body,
+      contentHash: `hash-${index}`,
+      importedAt: now,
+      origin: 'bench',
+      meta: {},
+      updatedAt: now,
+    })
+  }
+  const actors: Actor[] = Array.from({ length: 500 }, (_, index) => ({
+    id: crypto.randomUUID(),
+    name: `Actor ${index}`,
+    kind: ACTOR_KINDS[index % ACTOR_KINDS.length]!,
+    aliases: [`A${index}`],
+    notes: '',
+    createdAt: now,
+    updatedAt: now,
+  }))
+  const issues: Issue[] = Array.from({ length: 60 }, (_, index) => ({
+    id: crypto.randomUUID(),
+    label: `Issue ${index}`,
+    description: '',
+    parentId: null,
+    createdAt: now,
+    updatedAt: now,
+  }))
+  const claims: Claim[] = []
+  for (let index = 0; index < claimCount; index++) {
+    const article = articles[index % articles.length]!
+    const start = article.body.indexOf(SENTENCES[index % SENTENCES.length]!)
+    claims.push({
+      id: crypto.randomUUID(),
+      articleId: article.id,
+      actorId: actors[index % actors.length]!.id,
+      issueId: issues[index % issues.length]!.id,
+      stance: STANCES[index % STANCES.length]!,
+      date: article.publishedAt,
+      addresseeId: index % 7 === 0 ? actors[(index + 1) % actors.length]!.id : null,
+      note: index % 5 === 0 ? 'Reported speech, not a direct quote.' : '',
+      anchor: createAnchor(article.body, start, start + SENTENCES[index % SENTENCES.length]!.length),
+      createdAt: now,
+      updatedAt: now,
+    })
+  }
+  await db.transaction('rw', db.tables, async () => {
+    await db.articles.bulkAdd(articles)
+    await db.actors.bulkAdd(actors)
+    await db.issues.bulkAdd(issues)
+    await db.claims.bulkAdd(claims)
+  })
+  db.close()
+  return { name, ms: performance.now() - started }
+}
+
+/** The claims export as the Export dialog runs it: one read transaction, then the CSV in chunks. */
+export async function benchExportClaims(name: string): Promise<{ readMs: number; buildMs: number; bytes: number; rows: number }> {
+  const db = new StandpointDB(name)
+  await db.open()
+  const started = performance.now()
+  const { claims, actors, issues, articles } = await db.transaction('r', [db.claims, db.actors, db.issues, db.articles], async () => ({
+    claims: await db.claims.toArray(),
+    actors: await db.actors.toArray(),
+    issues: await db.issues.toArray(),
+    articles: await db.articles.toArray(),
+  }))
+  const read = performance.now()
+  const parts: Blob[] = []
+  let rows = 0
+  for (const chunk of csvChunks([...CLAIMS_COLUMNS], claimRows(sortClaimsForExport(claims), buildLookups({ articles, actors, issues })), { bom: true })) {
+    parts.push(new Blob([chunk.text]))
+    rows += chunk.rows
+  }
+  const blob = new Blob(parts)
+  const done = performance.now()
+  db.close()
+  return { readMs: read - started, buildMs: done - read, bytes: blob.size, rows }
+}
+
+let lastBackup: Blob | null = null
+
+export async function benchBackup(name: string): Promise<{ ms: number; bytes: number }> {
+  const db = new StandpointDB(name)
+  await db.open()
+  const started = performance.now()
+  const snapshot = await readWorkspaceSnapshot(db)
+  const parts: Blob[] = []
+  for (const chunk of backupChunks(snapshot, 'bench', new Date().toISOString())) parts.push(new Blob([chunk.text]))
+  lastBackup = new Blob(parts)
+  const ms = performance.now() - started
+  db.close()
+  return { ms, bytes: lastBackup.size }
+}
+
+/** Reads the last backup as the dialog does (4 MB slices), checks it, and restores it. */
+export async function benchRestore(mode: 'replace' | 'merge', into?: string): Promise<{ readMs: number; writeMs: number; name: string }> {
+  if (!lastBackup) throw new Error('run benchBackup first')
+  const name = into ?? `bench-restore-${crypto.randomUUID()}`
+  const db = new StandpointDB(name)
+  await db.open()
+  const started = performance.now()
+  const parser = new BackupParser()
+  const decoder = new TextDecoder()
+  const slice = 4 * 1024 * 1024
+  for (let offset = 0; offset < lastBackup.size; offset += slice) {
+    parser.push(decoder.decode(new Uint8Array(await lastBackup.slice(offset, offset + slice).arrayBuffer()), { stream: true }))
+  }
+  const prepared = await prepareRestore(parser.finish(), db)
+  const read = performance.now()
+  await restoreBackup(db, prepared, mode)
+  const written = performance.now()
+  db.close()
+  return { readMs: read - started, writeMs: written - read, name }
+}
+
+export async function benchDeleteDatabase(name: string): Promise<void> {
+  await StandpointDB.delete(name)
+}

@@ -1,0 +1,165 @@
+import { describe, expect, it } from 'vitest'
+import { ACTORS_COLUMNS, actorRows, ALIAS_SEPARATOR, sortActorsForExport } from '../../../renderer/src/domain/export/actorsCsv'
+import { ARTICLES_COLUMNS, articleRows, articlesShape, sortArticlesForExport } from '../../../renderer/src/domain/export/articlesCsv'
+import { CLAIMS_COLUMNS, claimRows, sortClaimsForExport } from '../../../renderer/src/domain/export/claimsCsv'
+import { csvChunks } from '../../../renderer/src/domain/export/csvChunks'
+import { buildLookups, countClaimsBy } from '../../../renderer/src/domain/export/lookups'
+import { neutraliseCell, restoreCell, UTF8_BOM, writeCsv, type CsvCell } from '../../../renderer/src/domain/csv/writeCsv'
+import { STANCE_LABELS } from '../../../renderer/src/domain/model'
+import { buildNetwork } from '../../../renderer/src/domain/network/edges'
+import { EDGE_LIST_COLUMNS, edgeListRows } from '../../../renderer/src/domain/network/edgeListCsv'
+import { expectedTable, papaReadBack } from './csvRoundTrip'
+import { pythonReadCsv, pythonUnavailable } from './pythonCsv'
+import { TRICKY_TEXTS, trickyWorkspace } from './trickyWorkspace'
+
+const workspace = trickyWorkspace()
+const lookups = buildLookups(workspace)
+
+interface ExportCase {
+  name: string
+  header: readonly string[]
+  rows: () => CsvCell[][]
+}
+
+const shapeWithBody = articlesShape(workspace.articles, true)
+const cases: ExportCase[] = [
+  { name: 'claims', header: CLAIMS_COLUMNS, rows: () => [...claimRows(sortClaimsForExport(workspace.claims), lookups)] },
+  { name: 'actors', header: ACTORS_COLUMNS, rows: () => [...actorRows(sortActorsForExport(workspace.actors), countClaimsBy(workspace.claims, 'actorId'))] },
+  {
+    name: 'articles with body',
+    header: shapeWithBody.header,
+    rows: () => [...articleRows(sortArticlesForExport(workspace.articles), shapeWithBody, countClaimsBy(workspace.claims, 'articleId'))],
+  },
+  {
+    name: 'network edge list',
+    header: EDGE_LIST_COLUMNS,
+    rows: () => [...edgeListRows(buildNetwork(workspace.claims, workspace.actors, workspace.issues))],
+  },
+]
+
+describe('CSV exports parse back to the same values', () => {
+  for (const exportCase of cases) {
+    it(`${exportCase.name}: papaparse reads every cell back (after restoreCell), BOM or not`, () => {
+      const rows = exportCase.rows()
+      for (const bom of [false, true]) {
+        const csv = writeCsv([...exportCase.header], rows, { bom })
+        expect(csv.startsWith(UTF8_BOM)).toBe(bom)
+        expect(papaReadBack(csv)).toEqual(expectedTable(exportCase.header, rows))
+      }
+    })
+
+    it(`${exportCase.name}: Python's csv module reads every cell back too`, (context) => {
+      const reason = pythonUnavailable()
+      if (reason) {
+        console.info(`skipped: ${reason}`)
+        context.skip()
+        return
+      }
+      const rows = exportCase.rows()
+      const csv = writeCsv([...exportCase.header], rows, { bom: true })
+      const parsed = pythonReadCsv(csv)
+      const expected = expectedTable(exportCase.header, rows)
+      // Python sees the neutralised text: the original with one apostrophe before formula-like cells...
+      expect(parsed).toEqual(expected.map((row, index) => (index === 0 ? row : row.map((cell) => neutraliseCell(cell)))))
+      // ...which restoreCell turns back into the original, as it does for papaparse.
+      expect(parsed.map((row) => row.map(restoreCell))).toEqual(expected)
+    })
+  }
+
+  it('neutralises every formula-looking value and nothing else', () => {
+    const rows = cases[0]!.rows()
+    const csv = writeCsv([...CLAIMS_COLUMNS], rows)
+    expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""click"")"`)
+    expect(csv).toContain("'+44 20 7946 0000")
+    expect(csv).toContain("'@SUM(A1:A3)")
+    // Plain numbers stay numbers for pandas and R.
+    expect(csv).toMatch(/,-2,strongly against,/)
+    expect(csv).not.toContain("'-1,")
+  })
+})
+
+describe('claims CSV', () => {
+  it('keeps the documented column order', () => {
+    expect(CLAIMS_COLUMNS).toEqual([
+      'claim_date', 'actor', 'actor_kind', 'issue', 'stance', 'stance_label', 'quote', 'note', 'addressee',
+      'article_title', 'source', 'article_date', 'url', 'claim_id', 'article_id', 'actor_id', 'issue_id',
+      'addressee_id', 'quote_start', 'quote_end',
+    ])
+  })
+
+  it('writes names, both stance forms, the article and every id', () => {
+    const claim = workspace.claims.find((candidate) => candidate.id === 'clm-00')!
+    const row = [...claimRows([claim], lookups)][0]!
+    const byColumn = Object.fromEntries(CLAIMS_COLUMNS.map((column, index) => [column, row[index]]))
+    expect(byColumn).toEqual({
+      claim_date: '2024-12-10',
+      actor: 'Al-Nujaba Movement',
+      actor_kind: 'armed group',
+      issue: '-Ceasefire, "now"',
+      stance: -2,
+      stance_label: STANCE_LABELS[-2],
+      quote: TRICKY_TEXTS[0],
+      note: TRICKY_TEXTS[5],
+      addressee: '@Government',
+      article_title: '=cmd|" /C calc"!A0, "quoted" title',
+      source: 'Maren, Herald',
+      article_date: '2024-12-23',
+      url: 'https://example.org/a?x=1,2',
+      claim_id: 'clm-00',
+      article_id: 'art-en',
+      actor_id: 'act-1',
+      issue_id: 'iss-2',
+      addressee_id: 'act-3',
+      quote_start: claim.anchor.start,
+      quote_end: claim.anchor.end,
+    })
+  })
+
+  it('leaves names empty, not wrong, when a claim points at a deleted record', () => {
+    const orphan = { ...workspace.claims[0]!, actorId: 'gone', articleId: 'gone', issueId: 'gone', addresseeId: 'gone' }
+    const row = [...claimRows([orphan], lookups)][0]!
+    expect(row[CLAIMS_COLUMNS.indexOf('actor')]).toBe('')
+    expect(row[CLAIMS_COLUMNS.indexOf('article_title')]).toBe('')
+    expect(row[CLAIMS_COLUMNS.indexOf('actor_id')]).toBe('gone')
+  })
+
+  it('sorts by claim date, then article, then position in the text', () => {
+    const sorted = sortClaimsForExport([...workspace.claims].reverse())
+    const dates = sorted.map((claim) => claim.date)
+    expect(dates).toEqual([...dates].sort())
+  })
+})
+
+describe('actors and articles CSV', () => {
+  it('puts every alias in one cell and counts claims per actor', () => {
+    const rows = [...actorRows(sortActorsForExport(workspace.actors), countClaimsBy(workspace.claims, 'actorId'))]
+    const nujaba = rows.find((row) => row[0] === 'Al-Nujaba Movement')!
+    expect(nujaba[ACTORS_COLUMNS.indexOf('aliases')]).toBe(['Nujaba', 'al-Nujaba'].join(ALIAS_SEPARATOR))
+    expect(nujaba[ACTORS_COLUMNS.indexOf('claim_count')]).toBe(7)
+  })
+
+  it('adds one meta column per kept key, sorted, and the body only when asked, last', () => {
+    expect(articlesShape(workspace.articles, false).header).toEqual([...ARTICLES_COLUMNS, 'meta.dateline', 'meta.section'])
+    expect(shapeWithBody.header.at(-1)).toBe('body')
+    const rows = [...articleRows(workspace.articles, shapeWithBody, new Map())]
+    expect(rows[1]![shapeWithBody.header.indexOf('meta.dateline')]).toBe('')
+    expect(rows[0]!.at(-1)).toBe(workspace.articles[0]!.body)
+  })
+})
+
+describe('streamed CSV', () => {
+  it('is byte for byte the one-shot CSV, whatever the chunk size', () => {
+    const rows = cases[0]!.rows()
+    for (const rowsPerChunk of [1, 2, 5, 1000]) {
+      for (const bom of [false, true]) {
+        const chunks = [...csvChunks([...CLAIMS_COLUMNS], rows, { bom, rowsPerChunk })]
+        expect(chunks.map((chunk) => chunk.text).join('')).toBe(writeCsv([...CLAIMS_COLUMNS], rows, { bom }))
+        expect(chunks.reduce((sum, chunk) => sum + chunk.rows, 0)).toBe(rows.length)
+      }
+    }
+  })
+
+  it('writes the header (and BOM) alone when there are no rows', () => {
+    expect([...csvChunks(['a', 'b'], [], { bom: true })].map((chunk) => chunk.text)).toEqual([`${UTF8_BOM}a,b\r\n`])
+  })
+})
