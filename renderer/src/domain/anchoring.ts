@@ -228,17 +228,27 @@ function acceptable(quoteScore: number, context: number): boolean {
 }
 
 /**
+ * The cheap check that settles almost every anchor: are the quote's words still at its offsets,
+ * in the same surroundings? The context must agree too, or a repeated phrase that slid into the
+ * old offsets would take the place of the real one. Null means "search for it".
+ */
+export function anchorAtPosition(body: string, anchor: TextAnchor): AnchorMatch | null {
+  const { start, end, exact } = anchor
+  if (exact.length === 0 || start < 0 || end > body.length || end - start !== exact.length) return null
+  if (body.slice(start, end) !== exact) return null
+  return contextScore(body, anchor, start, end) >= 0.9 ? { start, end, method: 'position', score: 1 } : null
+}
+
+/**
  * Finds the anchor in the current text: the inverse of `describeSpan`. Null when the quote
  * cannot be found with enough confidence.
  */
 export function anchorSpan(body: string, anchor: TextAnchor): AnchorMatch | null {
   const quote = anchor.exact
   if (quote.length === 0 || body.length === 0) return null
-  const { start, end } = anchor
-  const atPosition = start >= 0 && end <= body.length && end - start === quote.length && body.slice(start, end) === quote
-  // The usual case: nothing moved. The context must agree too, or a repeated phrase that
-  // slid into the old offsets would take the place of the real one.
-  if (atPosition && contextScore(body, anchor, start, end) >= 0.9) return { start, end, method: 'position', score: 1 }
+  const { start } = anchor
+  const quick = anchorAtPosition(body, anchor)
+  if (quick) return quick
 
   const occurrences = exactOccurrences(body, quote, start)
   if (occurrences.length > 0) {

@@ -1,4 +1,4 @@
-import { parseAliases } from './actorMatching'
+import { actorAnswersTo, parseAliases, uniqueNames } from './actorMatching'
 import { describeSpan, type TextSpan } from './anchoring'
 import { putEdit, type RecordEdit } from './changeHistory'
 import { isActorKind, newId, type Actor, type ActorKind, type Article, type Claim, type Id, type Issue, type Mention, type Stance } from './model'
@@ -24,6 +24,8 @@ export interface ClaimDraft {
 export interface MentionDraft {
   span: TextSpan
   actor: ActorChoice | null
+  /** The tagged words, to add to the chosen actor's aliases ("Nujaba" for Al-Nujaba Movement). */
+  addAlias?: string
 }
 
 export type ClaimField = 'actor' | 'issue' | 'stance' | 'date' | 'addressee' | 'note' | 'quote'
@@ -144,12 +146,24 @@ export function buildClaimEdits(draft: ClaimDraft, context: { article: Article; 
   return { claim, edits }
 }
 
-export function buildMentionEdits(draft: MentionDraft, context: { article: Article; existing?: Mention; now: string }): { mention: Mention; edits: RecordEdit[] } {
+export function buildMentionEdits(
+  draft: MentionDraft,
+  context: { article: Article; existing?: Mention; now: string; /** The chosen existing actor, when an alias is to be added. */ actor?: Actor },
+): { mention: Mention; edits: RecordEdit[] } {
   const problems = validateMentionDraft(draft)
   if (problems.length > 0) throw new Error(problems.map((problem) => problem.message).join(' '))
-  const { article, existing, now } = context
+  const { article, existing, now, actor } = context
   const edits: RecordEdit[] = []
   const actorId = actorResolver(now, edits)(draft.actor)!
+  const alias = draft.addAlias?.trim().replace(/\s+/g, ' ') ?? ''
+  if (alias !== '') {
+    if (draft.actor?.kind === 'new') {
+      const created = edits.find((edit) => edit.table === 'actors')?.after as Actor | undefined
+      if (created && !actorAnswersTo(created, alias)) edits[0] = putEdit('actors', { ...created, aliases: uniqueNames([...created.aliases, alias], [created.name]) })
+    } else if (actor && actor.id === actorId && !actorAnswersTo(actor, alias)) {
+      edits.push(putEdit('actors', { ...actor, aliases: uniqueNames([...actor.aliases, alias], [actor.name]), updatedAt: now }))
+    }
+  }
   const mention: Mention = {
     id: existing?.id ?? newId(),
     articleId: article.id,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { buildClaimEdits, isValidClaimDate, validateClaimDraft, type ClaimDraft } from '../../../renderer/src/domain/claimDraft'
+import { buildClaimEdits, buildMentionEdits, isValidClaimDate, validateClaimDraft, type ClaimDraft } from '../../../renderer/src/domain/claimDraft'
 import type { Actor, Article, Claim, Issue } from '../../../renderer/src/domain/model'
 
 const BODY = 'The resistance will stop military operations against Israel as part of its support for Gaza.'
@@ -74,5 +74,27 @@ describe('claim drafts', () => {
 
   it('refuses to build an invalid draft', () => {
     expect(() => buildClaimEdits(draft({ stance: null }), { article: ARTICLE, now: 'NOW' })).toThrow(/stance/)
+  })
+})
+
+describe('mention drafts', () => {
+  const span = { start: BODY.indexOf('resistance'), end: BODY.indexOf(' will') }
+  const nujaba: Actor = { id: 'nujaba', name: 'Al-Nujaba Movement', kind: 'armed group', aliases: ['Nujaba'], notes: '', createdAt: 'THEN', updatedAt: 'THEN' }
+
+  it('adds the tagged words to an existing actor’s aliases when asked', () => {
+    const { mention, edits } = buildMentionEdits({ span, actor: { kind: 'existing', id: 'nujaba' }, addAlias: 'resistance' }, { article: ARTICLE, now: 'NOW', actor: nujaba })
+    expect(mention.anchor.exact).toBe('resistance')
+    expect(edits.map((edit) => edit.table)).toEqual(['actors', 'mentions'])
+    expect(edits[0]!.after).toMatchObject({ aliases: ['Nujaba', 'resistance'], updatedAt: 'NOW' })
+  })
+
+  it('does not add an alias the actor already answers to', () => {
+    const { edits } = buildMentionEdits({ span, actor: { kind: 'existing', id: 'nujaba' }, addAlias: 'NUJABA' }, { article: ARTICLE, now: 'NOW', actor: nujaba })
+    expect(edits.map((edit) => edit.table)).toEqual(['mentions'])
+  })
+
+  it('gives a new actor the tagged words as an alias', () => {
+    const { edits } = buildMentionEdits({ span, actor: { kind: 'new', name: 'Islamic Resistance in Iraq', actorKind: 'armed group', aliases: '' }, addAlias: 'resistance' }, { article: ARTICLE, now: 'NOW' })
+    expect(edits[0]!.after).toMatchObject({ name: 'Islamic Resistance in Iraq', aliases: ['resistance'] })
   })
 })

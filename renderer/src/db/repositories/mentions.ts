@@ -14,7 +14,8 @@ export async function saveMentionDraft(db: StandpointDB, draft: MentionDraft, ar
   return db.transaction('rw', [db.actors, db.issues, db.claims, db.mentions, db.articles], async () => {
     const existing = existingId ? await db.mentions.get(existingId) : undefined
     if (existingId && !existing) throw new Error('This mention is no longer in the workspace.')
-    const { mention, edits } = buildMentionEdits(draft, { article, existing, now: nowIso() })
+    const actor = draft.addAlias && draft.actor?.kind === 'existing' ? await db.actors.get(draft.actor.id) : undefined
+    const { mention, edits } = buildMentionEdits(draft, { article, existing, now: nowIso(), actor })
     const set = await writeEdits(db, existing ? 'Edit mention' : 'Tag actor', edits)
     return { set, mention }
   })
