@@ -63,10 +63,26 @@ export function invertChangeSet(set: ChangeSet, now: string): ChangeSet {
   }
 }
 
-/** Two records are the same version when both are absent or they carry the same `updatedAt`. */
+function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false
+  if (Array.isArray(a) !== Array.isArray(b)) return false
+  const keysA = Object.keys(a)
+  const keysB = Object.keys(b)
+  if (keysA.length !== keysB.length) return false
+  return keysA.every((key) => deepEqual((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]))
+}
+
+/**
+ * Is the stored record still the version an undo or redo expects? Compared by content, not by
+ * `updatedAt`: every undo re-stamps what it restores, so the same content under a newer stamp
+ * is still "ours", while any edit made elsewhere changes the content.
+ */
 export function sameVersion(current: StoredRecord | null | undefined, expected: StoredRecord | null): boolean {
-  if (!current) return expected === null
-  return expected !== null && current.updatedAt === expected.updatedAt
+  if (!current || !expected) return !current && !expected
+  const { updatedAt: _currentStamp, ...currentContent } = current
+  const { updatedAt: _expectedStamp, ...expectedContent } = expected
+  return deepEqual(currentContent, expectedContent)
 }
 
 /**

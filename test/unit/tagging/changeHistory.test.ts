@@ -41,16 +41,30 @@ describe('change sets', () => {
     expect(invertChangeSet(set, 'NOW').changes.map((change) => change.table)).toEqual(['claims', 'actors'])
   })
 
-  it('finds conflicts when a record changed since (by updatedAt) or appeared or vanished', () => {
+  it('finds conflicts when a record changed since, or appeared or vanished', () => {
     const undo = invertChangeSet(renamed, 'NOW')
     expect(findConflicts(undo, [renamed.changes[0]!.after])).toEqual([])
     expect(findConflicts(undo, [actor('a', 'Edited elsewhere', [], { updatedAt: '2025-03-03T00:00:00.000Z' })])).toHaveLength(1)
+    expect(findConflicts(undo, [actor('a', 'New', ['added alias'], { updatedAt: '2025-01-02T00:00:00.000Z' })])).toHaveLength(1)
     expect(findConflicts(undo, [undefined])).toHaveLength(1)
     expect(findConflicts(created, [claim('c1', 'a', 'i')])).toHaveLength(1)
   })
 })
 
 describe('history', () => {
+  it('undoes a chain of actions on one record although each undo re-stamps it', () => {
+    const v1 = claim('c1', 'a', 'i', { stance: 1, updatedAt: 'T1' })
+    const v2 = claim('c1', 'a', 'i', { stance: -2, updatedAt: 'T2' })
+    const edit: ChangeSet = { label: 'Edit claim', changes: [{ table: 'claims', id: 'c1', before: v1, after: v2 }] }
+    const remove: ChangeSet = { label: 'Delete claim', changes: [{ table: 'claims', id: 'c1', before: v2, after: null }] }
+    // Undo the deletion: the claim comes back as v2 with a new stamp.
+    const restore = invertChangeSet(remove, 'T3')
+    const restored = restore.changes[0]!.after
+    expect(restored).toMatchObject({ stance: -2, updatedAt: 'T3' })
+    // Undoing the edit next finds "its" v2, re-stamped: no conflict.
+    expect(findConflicts(invertChangeSet(edit, 'T4'), [restored])).toEqual([])
+  })
+
   it('undo then redo walks the stacks; a new action clears redo', () => {
     let history = recordAction(recordAction(emptyHistory(), created), renamed)
     expect(canUndo(history)).toBe(true)
