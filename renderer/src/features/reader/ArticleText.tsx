@@ -32,7 +32,7 @@ interface ArticleTextProps {
 }
 
 /** How many highlight segments one batch draws; small enough to stay well under a frame budget. */
-const SEGMENTS_PER_BATCH = 350
+const SEGMENTS_PER_BATCH = 250
 const CHARS_PER_LINE = 86
 const LINE_HEIGHT = 28
 

@@ -13,8 +13,7 @@ import { buildActorIndex } from '../../domain/actorMatching'
 import { describeSpan, trimSpan, type TextSpan } from '../../domain/anchoring'
 import { putEdit } from '../../domain/changeHistory'
 import { calendarDate, nowIso, type Actor, type Article, type Claim, type Mention, type Stance } from '../../domain/model'
-import { findSuggestedMentions, type SuggestedMention } from '../../domain/suggestedMentions'
-import { foldWithMap, type FoldedText } from '../../domain/textFolding'
+import type { SuggestedMention } from '../../domain/suggestedMentions'
 import { paragraphAt, segmentParagraphs, splitParagraphs, type HighlightSpan } from '../../domain/textLayout'
 import { performTagging, useTaggingUndoCommands } from '../tagging/history'
 import { UndoRedoButtons } from '../tagging/UndoRedoButtons'
@@ -26,6 +25,7 @@ import { scrollSpanIntoView, selectSpan, selectionSpan } from './domRanges'
 import { FindBar } from './FindBar'
 import { handleSelectionKey } from './keyboardSelection'
 import { useResolvedAnchors } from './useResolvedAnchors'
+import { useSuggestions } from './useSuggestions'
 import './reader.css'
 
 defineShortcuts('Reader and tagging', [
@@ -75,21 +75,6 @@ function useArticleTags(articleId: string) {
     },
     [articleId],
   )
-}
-
-/** Suggested mentions, found after the article is on screen so they never delay it. */
-function useSuggestions(body: string, actors: readonly Actor[] | undefined, mentions: readonly Mention[] | undefined, dismissed: readonly string[] | undefined): SuggestedMention[] | null {
-  const [result, setResult] = useState<SuggestedMention[] | null>(null)
-  const folded = useRef<{ body: string; text: FoldedText } | null>(null)
-  useEffect(() => {
-    if (!actors || !mentions || !dismissed) return
-    const timer = setTimeout(() => {
-      if (folded.current?.body !== body) folded.current = { body, text: foldWithMap(body) }
-      setResult(findSuggestedMentions(body, actors, { taken: mentions.map((mention) => mention.anchor), dismissed: new Set(dismissed), folded: folded.current.text }))
-    }, 0)
-    return () => clearTimeout(timer)
-  }, [body, actors, mentions, dismissed])
-  return result
 }
 
 function ReaderWorkspace({ article }: { article: Article }) {
