@@ -113,7 +113,7 @@ export async function selectText(page: Page, text: string, occurrence = 0): Prom
       for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text)
       const whole = nodes.map((node) => node.data).join('')
       let at = -1
-      for (let index = 0; index <= (nth as number); index++) at = whole.indexOf(wanted as string, at + 1)
+      for (let index = 0; index <= (nth); index++) at = whole.indexOf(wanted, at + 1)
       if (at < 0) return false
       const locate = (offset: number, isEnd: boolean): [Text, number] => {
         let passed = 0
@@ -126,7 +126,7 @@ export async function selectText(page: Page, text: string, occurrence = 0): Prom
         return [last, last.data.length]
       }
       const [startNode, startOffset] = locate(at, false)
-      const [endNode, endOffset] = locate(at + (wanted as string).length, true)
+      const [endNode, endOffset] = locate(at + (wanted).length, true)
       const range = document.createRange()
       range.setStart(startNode, startOffset)
       range.setEnd(endNode, endOffset)
