@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react'
 import type { ActorIndex } from '../../domain/actorMatching'
 import type { TextSpan } from '../../domain/anchoring'
 import type { Actor, Article, Claim, Id, Issue, Mention } from '../../domain/model'
@@ -80,13 +81,20 @@ export function TaggingPanel(props: TaggingPanelProps) {
   const focusedMention = focus?.kind === 'mention' ? mentions.find((mention) => mention.id === focus.id) : undefined
   const focusedSuggestion = focus?.kind === 'suggestion' ? suggestions?.find((suggestion) => suggestion.key === focus.key) : undefined
   const selectedText = selection ? article.body.slice(selection.start, selection.end) : ''
+
+  // The selected tag's card and the forms sit at the top: bring them into view when they change.
+  const panelRef = useRef<HTMLElement>(null)
+  const focusKey = focus ? `${focus.kind}:${focus.kind === 'suggestion' ? focus.key : focus.id}` : ''
+  useEffect(() => {
+    if (focusKey !== '' || mode.kind !== 'browse') panelRef.current?.scrollTo({ top: 0 })
+  }, [focusKey, mode.kind])
   const focusedSpan = focusedClaim ? anchors.get(focusedClaim.id) : undefined
   const overlapping = focusedSpan
     ? claimEntries.filter(({ record, state }) => record.id !== focusedClaim!.id && state!.start < focusedSpan.end && focusedSpan.start < state!.end).map(({ record }) => record)
     : []
 
   return (
-    <aside className="tagging-panel" aria-label="Tagging">
+    <aside className="tagging-panel" aria-label="Tagging" ref={panelRef}>
       {mode.kind === 'browse' && (
       <section className="panel-section selection-section" aria-label="Selection">
         {selection ? (
@@ -263,7 +271,10 @@ export function TaggingPanel(props: TaggingPanelProps) {
       )}
 
       <section className="panel-section" aria-labelledby="claims-heading">
-        <h3 id="claims-heading">Claims ({claims.length})</h3>
+        <h3 id="claims-heading">
+          Claims ({claimEntries.length}
+          {orphanClaims.length > 0 && ` + ${orphanClaims.length} orphaned`})
+        </h3>
         {claims.length === 0 ? (
           <p className="muted small">No claims yet. Select the words of a claim and press C.</p>
         ) : (
@@ -297,7 +308,10 @@ export function TaggingPanel(props: TaggingPanelProps) {
 
       {mentions.length > 0 && (
         <section className="panel-section" aria-labelledby="mentions-heading">
-          <h3 id="mentions-heading">Mentions ({mentions.length})</h3>
+          <h3 id="mentions-heading">
+            Mentions ({mentionEntries.length}
+            {orphanMentions.length > 0 && ` + ${orphanMentions.length} orphaned`})
+          </h3>
           <VirtualList
             items={mentionEntries}
             label="Mentions in this article"
