@@ -95,6 +95,26 @@ export function segmentParagraphs(paragraphs: readonly Paragraph[], highlights: 
   return result
 }
 
+/**
+ * The same segmentation with one more highlight laid over it (the span a form is tagging):
+ * only the paragraphs it touches are cut again, the others keep their segment arrays, so a
+ * renderer that compares by identity redraws just those.
+ */
+export function overlaySpan(
+  paragraphs: readonly Paragraph[],
+  segments: readonly (readonly Segment[])[],
+  highlights: readonly HighlightSpan[],
+  extra: HighlightSpan,
+): (readonly Segment[])[] {
+  const result = [...segments]
+  for (const paragraph of paragraphs) {
+    if (paragraph.end <= extra.start || paragraph.start >= extra.end) continue
+    const inside = highlights.filter((span) => span.start < paragraph.end && paragraph.start < span.end)
+    result[paragraph.index] = segmentParagraphs([{ ...paragraph, index: 0 }], [...inside, extra])[0]!
+  }
+  return result
+}
+
 /** The paragraph holding `offset` (or the next one after a gap), by binary search. */
 export function paragraphAt(paragraphs: readonly Paragraph[], offset: number): Paragraph | undefined {
   let low = 0

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { paragraphAt, segmentParagraphs, splitParagraphs } from '../../../renderer/src/domain/textLayout'
+import { overlaySpan, paragraphAt, segmentParagraphs, splitParagraphs } from '../../../renderer/src/domain/textLayout'
 
 describe('splitParagraphs', () => {
   it('splits on blank lines and keeps body offsets', () => {
@@ -59,5 +59,19 @@ describe('segmentParagraphs', () => {
         })
       }),
     )
+  })
+})
+
+describe('overlaySpan', () => {
+  it('re-cuts only the paragraphs the extra span touches, and matches a full segmentation', () => {
+    const body = 'aaaa bbbb\n\ncccc dddd\n\neeee ffff'
+    const paragraphs = splitParagraphs(body)
+    const highlights = [{ id: 'x', start: 2, end: 7 }, { id: 'y', start: 13, end: 20 }]
+    const base = segmentParagraphs(paragraphs, highlights)
+    const extra = { id: 'pending', start: 15, end: 18 }
+    const overlaid = overlaySpan(paragraphs, base, highlights, extra)
+    expect(overlaid[0]).toBe(base[0])
+    expect(overlaid[2]).toBe(base[2])
+    expect(overlaid[1]).toEqual(segmentParagraphs(paragraphs, [...highlights, extra])[1])
   })
 })

@@ -36,6 +36,13 @@ const SEGMENTS_PER_BATCH = 250
 const CHARS_PER_LINE = 86
 const LINE_HEIGHT = 28
 
+const PENDING: HighlightLook = { kind: 'pending' }
+
+/** The words being tagged ('pending') are drawn without an entry in the look table. */
+function lookOf(id: string, looks: ReadonlyMap<string, HighlightLook>): HighlightLook | undefined {
+  return id === 'pending' ? PENDING : looks.get(id)
+}
+
 function segmentLook(segment: Segment, looks: ReadonlyMap<string, HighlightLook>, focused: ReadonlySet<string>) {
   const claims: { id: string; stance: Stance; start: number }[] = []
   let mention = false
@@ -44,7 +51,7 @@ function segmentLook(segment: Segment, looks: ReadonlyMap<string, HighlightLook>
   let isFocused = false
   const titles: string[] = []
   for (const id of segment.ids) {
-    const look = looks.get(id)
+    const look = lookOf(id, looks)
     if (!look) continue
     if (focused.has(id)) isFocused = true
     if (look.kind === 'claim') claims.push({ id, stance: look.stance, start: look.start })
@@ -116,17 +123,32 @@ const ParagraphView = memo(
   (before, after) => before.signature === after.signature && before.body === after.body,
 )
 
-function signatureOf(segments: readonly Segment[], looks: ReadonlyMap<string, HighlightLook>, focused: ReadonlySet<string>): string {
+// What each paragraph's segments look like, as a string the memo compares. Cached per segment
+// array (arrays are rebuilt only for paragraphs whose highlights changed) and look table.
+const signatureCache = new WeakMap<readonly Segment[], { looks: ReadonlyMap<string, HighlightLook>; signature: string }>()
+
+function baseSignature(segments: readonly Segment[], looks: ReadonlyMap<string, HighlightLook>): string {
+  const cached = signatureCache.get(segments)
+  if (cached && cached.looks === looks) return cached.signature
   let signature = ''
   for (const segment of segments) {
     signature += `${segment.start}-${segment.end}`
     for (const id of segment.ids) {
-      const look = looks.get(id)
-      signature += `:${id}${look?.kind === 'claim' ? `=${look.stance}` : ''}${focused.has(id) ? '*' : ''}${look && look.kind !== 'pending' ? `~${look.title.length}` : ''}`
+      const look = lookOf(id, looks)
+      signature += `:${id}${look?.kind === 'claim' ? `=${look.stance}` : ''}${look && look.kind !== 'pending' ? `~${look.title.length}` : ''}`
     }
     signature += '|'
   }
+  signatureCache.set(segments, { looks, signature })
   return signature
+}
+
+function signatureOf(segments: readonly Segment[], looks: ReadonlyMap<string, HighlightLook>, focused: ReadonlySet<string>): string {
+  let focus = ''
+  if (focused.size > 0) {
+    for (const segment of segments) for (const id of segment.ids) if (focused.has(id)) focus += `*${segment.start}:${id}`
+  }
+  return baseSignature(segments, looks) + focus
 }
 
 export function ArticleText({ body, paragraphs, segments, looks, focused, priorityParagraph, anchorsSettled, onHighlightClick, onKeyDown, textRef }: ArticleTextProps) {

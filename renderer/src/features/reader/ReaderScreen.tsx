@@ -14,7 +14,7 @@ import { describeSpan, trimSpan, type TextSpan } from '../../domain/anchoring'
 import { putEdit } from '../../domain/changeHistory'
 import { calendarDate, nowIso, type Actor, type Article, type Claim, type Mention, type Stance } from '../../domain/model'
 import type { SuggestedMention } from '../../domain/suggestedMentions'
-import { paragraphAt, segmentParagraphs, splitParagraphs, type HighlightSpan } from '../../domain/textLayout'
+import { overlaySpan, paragraphAt, segmentParagraphs, splitParagraphs, type HighlightSpan } from '../../domain/textLayout'
 import { performTagging, useTaggingUndoCommands } from '../tagging/history'
 import { UndoRedoButtons } from '../tagging/UndoRedoButtons'
 import { stanceForKey, stanceText } from '../tagging/stance'
@@ -142,14 +142,16 @@ function ReaderWorkspace({ article }: { article: Article }) {
       highlights.push({ id, start: suggestion.start, end: suggestion.end })
       looks.set(id, { kind: 'suggestion', title: `Suggested mention: ${actorsById.get(suggestion.actorId)?.name ?? ''} (Y accepts, X dismisses)` })
     }
-    if (mode.kind !== 'browse') {
-      highlights.push({ id: 'pending', start: mode.span.start, end: mode.span.end })
-      looks.set('pending', { kind: 'pending' })
-    }
     return { highlights, looks }
-  }, [claims, mentions, suggestions, anchors, actorsById, issuesById, mode])
+  }, [claims, mentions, suggestions, anchors, actorsById, issuesById])
 
-  const segments = useMemo(() => segmentParagraphs(paragraphs, highlights), [paragraphs, highlights])
+  const baseSegments = useMemo(() => segmentParagraphs(paragraphs, highlights), [paragraphs, highlights])
+  // The words a form is tagging stay marked while the form is open; only their paragraphs redraw.
+  const pendingSpan = mode.kind === 'browse' ? null : mode.span
+  const segments = useMemo(
+    () => (pendingSpan ? overlaySpan(paragraphs, baseSegments, highlights, { id: 'pending', start: pendingSpan.start, end: pendingSpan.end }) : baseSegments),
+    [paragraphs, baseSegments, highlights, pendingSpan],
+  )
 
   const spanOf = useCallback(
     (target: Focus): TextSpan | null => {

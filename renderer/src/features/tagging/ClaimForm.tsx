@@ -1,4 +1,4 @@
-import { useRef, useState, type KeyboardEvent } from 'react'
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
 import { isTypingTarget } from '../../app/shortcuts'
 import { db } from '../../db/instance'
 import { saveClaimDraft } from '../../db/repositories/claims'
@@ -37,9 +37,19 @@ export function ClaimForm({ article, span, actors, issues, actorIndex, preferred
   const [note, setNote] = useState(existing?.note ?? '')
   const [problems, setProblems] = useState<DraftProblem[]>([])
   const [saving, setSaving] = useState(false)
+  const actorRef = useRef<HTMLInputElement>(null)
   const issueRef = useRef<HTMLInputElement>(null)
   const stanceRef = useRef<HTMLSelectElement>(null)
   const formRef = useRef<HTMLFormElement>(null)
+
+  // A new claim starts at its claimant, an edit at its stance. Focused in the next frame, so the
+  // form's first layout is not forced in the same task that renders it.
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => (existing ? stanceRef.current : actorRef.current)?.focus())
+    return () => cancelAnimationFrame(frame)
+    // Only when the form opens.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [])
 
   const problemFor = (field: ClaimField): string | undefined => problems.find((problem) => problem.field === field)?.message
 
@@ -102,12 +112,7 @@ export function ClaimForm({ article, span, actors, issues, actorIndex, preferred
         index={actorIndex}
         preferred={preferredActors}
         error={problemFor('actor')}
-        inputRef={(element) => {
-          if (element && !existing && !element.dataset.focused) {
-            element.dataset.focused = '1'
-            element.focus()
-          }
-        }}
+        inputRef={actorRef}
         onPicked={(how, created) => {
           if (how === 'keyboard' && !created) issueRef.current?.focus()
         }}

@@ -1,4 +1,4 @@
-import { useState, type KeyboardEvent } from 'react'
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
 import { db } from '../../db/instance'
 import { saveMentionDraft } from '../../db/repositories/mentions'
 import { actorAnswersTo, type ActorIndex } from '../../domain/actorMatching'
@@ -30,6 +30,15 @@ export function MentionForm({ article, span, actors, actorIndex, existing, onSav
   const [addAlias, setAddAlias] = useState(true)
   const [problems, setProblems] = useState<DraftProblem[]>([])
   const [saving, setSaving] = useState(false)
+  const actorRef = useRef<HTMLInputElement>(null)
+  // Focused in the next frame, so the form's first layout is not forced in the task that renders it.
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => {
+      actorRef.current?.focus()
+      actorRef.current?.select()
+    })
+    return () => cancelAnimationFrame(frame)
+  }, [])
 
   const chosen = actor.choice?.kind === 'existing' ? actors.find((entry) => entry.id === (actor.choice as { id: string }).id) : undefined
   const canAddAlias = actor.choice?.kind === 'existing' ? !!chosen && !actorAnswersTo(chosen, words) : actor.choice?.kind === 'new' && actor.choice.name.trim() !== '' && !actorAnswersTo({ ...({} as Actor), name: actor.choice.name, aliases: [] }, words)
@@ -78,13 +87,7 @@ export function MentionForm({ article, span, actors, actorIndex, existing, onSav
         actors={actors}
         index={actorIndex}
         error={problems.find((problem) => problem.field === 'actor')?.message}
-        inputRef={(element) => {
-          if (element && !element.dataset.focused) {
-            element.dataset.focused = '1'
-            element.focus()
-            element.select()
-          }
-        }}
+        inputRef={actorRef}
       />
       {canAddAlias && (
         <label className="checkbox">
