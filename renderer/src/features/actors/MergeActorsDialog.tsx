@@ -19,7 +19,6 @@ interface MergeActorsDialogProps {
  * roles move to it and their names become its aliases, in one transaction (one undo).
  */
 export function MergeActorsDialog({ actors, onClose, onMerged }: MergeActorsDialogProps) {
-  const byUse = actors
   const [survivorId, setSurvivorId] = useState<Id>(actors[0]!.id)
   const survivor = actors.find((actor) => actor.id === survivorId) ?? actors[0]!
   const absorbed = actors.filter((actor) => actor.id !== survivor.id)
@@ -59,7 +58,7 @@ export function MergeActorsDialog({ actors, onClose, onMerged }: MergeActorsDial
     >
       <fieldset className="choice-list">
         <legend>Actor to keep</legend>
-        {byUse.map((actor) => (
+        {actors.map((actor) => (
           <label key={actor.id} className="choice">
             <input type="radio" name="merge-survivor" value={actor.id} checked={actor.id === survivor.id} onChange={() => setSurvivorId(actor.id)} />
             <span>

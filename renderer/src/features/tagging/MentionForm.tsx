@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
 import { db } from '../../db/instance'
 import { saveMentionDraft } from '../../db/repositories/mentions'
-import { actorAnswersTo, type ActorIndex } from '../../domain/actorMatching'
+import { actorAnswersTo, parseAliases, type ActorIndex } from '../../domain/actorMatching'
+import { foldText } from '../../domain/textFolding'
 import type { TextSpan } from '../../domain/anchoring'
 import { validateMentionDraft, type DraftProblem } from '../../domain/claimDraft'
 import type { Actor, Article, Mention } from '../../domain/model'
@@ -40,8 +41,13 @@ export function MentionForm({ article, span, actors, actorIndex, existing, onSav
     return () => cancelAnimationFrame(frame)
   }, [])
 
-  const chosen = actor.choice?.kind === 'existing' ? actors.find((entry) => entry.id === (actor.choice as { id: string }).id) : undefined
-  const canAddAlias = actor.choice?.kind === 'existing' ? !!chosen && !actorAnswersTo(chosen, words) : actor.choice?.kind === 'new' && actor.choice.name.trim() !== '' && !actorAnswersTo({ ...({} as Actor), name: actor.choice.name, aliases: [] }, words)
+  // Offer to remember the tagged words as an alias when the actor does not go by them yet.
+  const choice = actor.choice
+  const chosen = choice?.kind === 'existing' ? actors.find((entry) => entry.id === choice.id) : undefined
+  const canAddAlias =
+    choice?.kind === 'existing'
+      ? !!chosen && !actorAnswersTo(chosen, words)
+      : choice?.kind === 'new' && choice.name.trim() !== '' && foldText(choice.name) !== foldText(words) && !parseAliases(choice.aliases).some((alias) => foldText(alias) === foldText(words))
 
   const submit = async (): Promise<void> => {
     if (saving) return

@@ -96,25 +96,25 @@ export function TaggingPanel(props: TaggingPanelProps) {
   return (
     <aside className="tagging-panel" aria-label="Tagging" ref={panelRef}>
       {mode.kind === 'browse' && (
-      <section className="panel-section selection-section" aria-label="Selection">
-        {selection ? (
-          <p className="selection-quote" dir={article.direction}>
-            “{excerpt(selectedText, 140)}”
-          </p>
-        ) : (
-          <p className="muted selection-hint">Select words in the article (mouse, Shift+arrows, or / to find them), then tag them.</p>
-        )}
-        <div className="button-row">
-          <button type="button" className="primary" disabled={!selection} onClick={props.onTagActor} aria-keyshortcuts="A">
-            Tag actor
-            <kbd aria-hidden="true">A</kbd>
-          </button>
-          <button type="button" className="primary" disabled={!selection} onClick={props.onTagClaim} aria-keyshortcuts="C">
-            Tag claim
-            <kbd aria-hidden="true">C</kbd>
-          </button>
-        </div>
-      </section>
+        <section className="panel-section selection-section" aria-label="Selection">
+          {selection ? (
+            <p className="selection-quote" dir={article.direction}>
+              “{excerpt(selectedText, 140)}”
+            </p>
+          ) : (
+            <p className="muted selection-hint">Select words in the article (mouse, Shift+arrows, or / to find them), then tag them.</p>
+          )}
+          <div className="button-row">
+            <button type="button" className="primary" disabled={!selection} onClick={props.onTagActor} aria-keyshortcuts="A">
+              Tag actor
+              <kbd aria-hidden="true">A</kbd>
+            </button>
+            <button type="button" className="primary" disabled={!selection} onClick={props.onTagClaim} aria-keyshortcuts="C">
+              Tag claim
+              <kbd aria-hidden="true">C</kbd>
+            </button>
+          </div>
+        </section>
       )}
 
       {mode.kind === 'tag-claim' && (
