@@ -9,6 +9,7 @@ import { adjacentArticleId } from '../../db/repositories/articleOrder'
 import { deleteClaim, reattachClaim, saveClaimDraft } from '../../db/repositories/claims'
 import { acceptSuggestions, deleteMention, setDismissedSuggestions } from '../../db/repositories/mentions'
 import { writeEdits } from '../../db/repositories/recordChanges'
+import { describeStorageError } from '../../db/storageErrors'
 import { buildActorIndex } from '../../domain/actorMatching'
 import { describeSpan, trimSpan, type TextSpan } from '../../domain/anchoring'
 import { putEdit } from '../../domain/changeHistory'
@@ -71,7 +72,9 @@ function useArticleTags(articleId: string) {
         db.mentions.where('articleId').equals(articleId).toArray(),
         db.settings.get(`dismissedSuggestions:${articleId}`),
       ])
-      return { claims, mentions, dismissed: (dismissed?.value as string[] | undefined) ?? [] }
+      // Settings are free-form: anything but a list of keys counts as none dismissed.
+      const keys = Array.isArray(dismissed?.value) ? (dismissed.value as unknown[]).filter((key): key is string => typeof key === 'string') : []
+      return { claims, mentions, dismissed: keys }
     },
     [articleId],
   )
@@ -320,7 +323,7 @@ function ReaderWorkspace({ article }: { article: Article }) {
       await setDismissedSuggestions(db, article.id, [...(tags?.dismissed ?? []), suggestion.key])
       if (focus?.kind === 'suggestion') focusAndScroll(following)
     } catch (error) {
-      notify('error', `Could not dismiss the suggestion: ${(error as Error).message}`)
+      notify('error', describeStorageError(error, 'dismiss the suggestion'))
     }
   }
 
