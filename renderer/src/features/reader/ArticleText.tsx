@@ -1,4 +1,4 @@
-import { memo, useEffect, useMemo, useState, type CSSProperties, type KeyboardEvent, type MouseEvent, type Ref } from 'react'
+import { memo, startTransition, useEffect, useMemo, useState, type CSSProperties, type KeyboardEvent, type MouseEvent, type Ref } from 'react'
 import type { Stance } from '../../domain/model'
 import type { Paragraph, Segment } from '../../domain/textLayout'
 import { stanceClass, stanceSign } from '../tagging/stance'
@@ -31,8 +31,12 @@ interface ArticleTextProps {
   textRef: Ref<HTMLDivElement>
 }
 
-/** How many highlight segments one batch draws; small enough to stay well under a frame budget. */
+/**
+ * How many highlight segments one batch draws: small enough to stay well under a frame budget.
+ * The first batch, drawn with the article itself, is smaller still.
+ */
 const SEGMENTS_PER_BATCH = 250
+const FIRST_BATCH = 80
 const CHARS_PER_LINE = 86
 const LINE_HEIGHT = 28
 
@@ -157,16 +161,16 @@ export function ArticleText({ body, paragraphs, segments, looks, focused, priori
     const first = Math.max(0, Math.min(priorityParagraph, paragraphs.length - 1))
     return paragraphs.map((_, index) => (first + index) % paragraphs.length)
   }, [paragraphs, priorityParagraph])
-  const nextBudget = (from: number): number => {
+  const nextBudget = (from: number, size = SEGMENTS_PER_BATCH): number => {
     let count = 0
     let budget = from
-    while (budget < order.length && (count === 0 || count < SEGMENTS_PER_BATCH)) {
+    while (budget < order.length && (count === 0 || count < size)) {
       count += Math.max(1, segments[order[budget]!]?.length ?? 1)
       budget++
     }
     return budget
   }
-  const [budget, setBudget] = useState(() => nextBudget(0))
+  const [budget, setBudget] = useState(() => nextBudget(0, FIRST_BATCH))
   const decorated = useMemo(() => {
     const set = new Set<number>()
     for (let index = 0; index < Math.min(budget, order.length); index++) set.add(order[index]!)
@@ -175,7 +179,8 @@ export function ArticleText({ body, paragraphs, segments, looks, focused, priori
 
   useEffect(() => {
     if (budget >= order.length) return
-    const timer = setTimeout(() => setBudget((current) => nextBudget(current)), 0)
+    // A transition: React may pause the batch's rendering for input, so typing stays instant.
+    const timer = setTimeout(() => startTransition(() => setBudget((current) => nextBudget(current))), 0)
     return () => clearTimeout(timer)
     // nextBudget reads the current segments; re-running on its identity would restart batches.
     // eslint-disable-next-line react-hooks/exhaustive-deps

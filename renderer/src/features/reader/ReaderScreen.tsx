@@ -103,6 +103,12 @@ function ReaderWorkspace({ article }: { article: Article }) {
   const [focus, setFocus] = useState<Focus | null>(null)
   const [findOpen, setFindOpen] = useState(false)
   const textRef = useRef<HTMLDivElement>(null)
+  // The panel comes a task after the article, so opening a long article is two short tasks.
+  const [panelReady, setPanelReady] = useState(false)
+  useEffect(() => {
+    const timer = setTimeout(() => setPanelReady(true), 0)
+    return () => clearTimeout(timer)
+  }, [])
 
   // Tracks the reader's text selection as body offsets.
   useEffect(() => {
@@ -492,7 +498,9 @@ function ReaderWorkspace({ article }: { article: Article }) {
           )}
         </article>
       </div>
-      {ready && (
+      {!ready || !panelReady ? (
+        <aside className="tagging-panel" aria-label="Tagging" aria-busy="true" />
+      ) : (
         <TaggingPanel
           article={article}
           actors={actors}
