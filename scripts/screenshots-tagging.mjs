@@ -70,6 +70,8 @@ const records = {
     claim('c5', seed, 'pushed back against calls by the al-Sudani government to refrain from attacking Israel', 'militias', 'attacks', 1, { date: '2024-11-20', addresseeId: 'sudani' }),
     claim('c6', seed, 'operations against Israel as part of its support for Gaza', 'nujaba', 'attacks', 0),
     claim('c7', arabic, arabicWords.slice(1, 9).join(' '), 'houthi', 'yemen', -1),
+    // Tagged on an earlier version of the text: its words are gone, so it shows as orphaned.
+    { ...claim('c8', seed, 'will stop military operations against Israel', 'hezbollah', 'attacks', 1), anchor: { exact: 'will resume operations within weeks', prefix: 'The official said the factions ', suffix: ' if the Gaza war goes on.', start: 900, end: 935 } },
   ],
   mentions: [mention('m1', seed, 'Al-Nujaba Movement', 'nujaba')],
 }
@@ -155,6 +157,12 @@ try {
   await shot(page, 'panel-selected-claim')
   await page.locator('.reader-text [data-h*="c:c6"]').first().click()
   await shot(page, 'reader-overlap-selected')
+  await panel.getByRole('list', { name: 'Orphaned tags' }).getByRole('button').first().click()
+  await page.waitForTimeout(150)
+  await shot(page, 'panel-orphaned-claim')
+  await panel.getByRole('list', { name: 'Suggested mentions' }).getByRole('button').first().click()
+  await page.waitForTimeout(300)
+  await shot(page, 'panel-suggestion')
   await open('arabic')
   await shot(page, 'reader-arabic')
   const nav = (screen) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: screen }).click()

@@ -184,22 +184,26 @@ function ReaderWorkspace({ article }: { article: Article }) {
   const handledParam = useRef<string | null>(null)
   const linkedClaim = claimParam ? claims.find((claim) => claim.id === claimParam) : undefined
   const linkedState = linkedClaim ? anchors.get(linkedClaim.id) : undefined
+  const ready = tags !== undefined && actors !== undefined && issues !== undefined
   useEffect(() => {
-    if (!claimParam || handledParam.current === claimParam || !tags) return
+    if (!claimParam || handledParam.current === claimParam || !ready) return
     if (!linkedClaim) {
       handledParam.current = claimParam
       notify('warning', 'The linked claim is no longer in this article.')
       return
     }
     if (linkedState === undefined) return
-    handledParam.current = claimParam
-    // After the frame that draws its paragraph, so there is something to scroll to.
+    // In the frame after the text is drawn, so there is something to scroll to. Marked as done
+    // only then: a re-run that cancels this frame schedules its own.
     const frame = requestAnimationFrame(() => {
+      const root = textRef.current
+      if (!root) return
+      handledParam.current = claimParam
       setFocus({ kind: 'claim', id: linkedClaim.id })
-      if (linkedState && textRef.current) scrollSpanIntoView(textRef.current, linkedState)
+      if (linkedState) scrollSpanIntoView(root, linkedState)
     })
     return () => cancelAnimationFrame(frame)
-  }, [claimParam, linkedClaim, linkedState, tags])
+  }, [claimParam, linkedClaim, linkedState, ready])
 
   const priorityParagraph = useMemo(() => {
     const start = linkedClaim?.anchor.start
@@ -424,7 +428,6 @@ function ReaderWorkspace({ article }: { article: Article }) {
   }, [mentions, claims, actorsById])
 
   const title = article.title || 'Untitled article'
-  const ready = tags !== undefined && actors !== undefined && issues !== undefined
 
   return (
     <Screen
