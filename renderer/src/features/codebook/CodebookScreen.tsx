@@ -1,27 +1,107 @@
 import { useLiveQuery } from 'dexie-react-hooks'
+import { useMemo, useState } from 'react'
 import { Screen } from '../../app/ui/Screen'
 import { db } from '../../db/instance'
+import { issueClaimCounts } from '../../db/repositories/issues'
+import type { Id, Issue } from '../../domain/model'
+import { useTaggingUndoCommands } from '../tagging/history'
+import { useIssueSearch } from '../tagging/IssueField'
+import { UndoRedoButtons } from '../tagging/UndoRedoButtons'
+import { DeleteIssueDialog } from './DeleteIssueDialog'
+import { IssueEditDialog } from './IssueEditDialog'
+import '../actors/actors.css'
+
+type DialogState = { kind: 'edit'; issue: Issue | null } | { kind: 'delete'; issue: Issue } | null
+
+/** Issues in tree order: each parent followed by its sub-issues, alphabetically at each level. */
+function treeOrder(issues: readonly Issue[]): { issue: Issue; depth: number }[] {
+  const children = new Map<Id | null, Issue[]>()
+  const ids = new Set(issues.map((issue) => issue.id))
+  for (const issue of issues) {
+    const parent = issue.parentId !== null && ids.has(issue.parentId) ? issue.parentId : null
+    children.set(parent, [...(children.get(parent) ?? []), issue])
+  }
+  const result: { issue: Issue; depth: number }[] = []
+  const walk = (parent: Id | null, depth: number): void => {
+    for (const issue of (children.get(parent) ?? []).sort((a, b) => a.label.localeCompare(b.label))) {
+      result.push({ issue, depth })
+      if (depth < 12) walk(issue.id, depth + 1)
+    }
+  }
+  walk(null, 0)
+  return result
+}
 
 export function CodebookScreen() {
-  const issues = useLiveQuery(() => db.issues.orderBy('label').toArray(), [])
+  const issues = useLiveQuery(() => db.issues.toArray(), [])
+  const counts = useLiveQuery(() => issueClaimCounts(db), [])
+  const [query, setQuery] = useState('')
+  const [dialog, setDialog] = useState<DialogState>(null)
+  useTaggingUndoCommands()
+  const search = useIssueSearch(issues ?? [])
+  const byId = useMemo(() => new Map((issues ?? []).map((issue) => [issue.id, issue])), [issues])
+
+  const rows = useMemo(() => (query.trim() === '' ? treeOrder(issues ?? []) : search(query, 10_000).map((issue) => ({ issue, depth: 0 }))), [issues, query, search])
+
   return (
-    <Screen title="Codebook">
-      <table className="data-table" aria-label="Issues">
-        <thead>
-          <tr>
-            <th scope="col">Issue</th>
-            <th scope="col">Description</th>
-          </tr>
-        </thead>
-        <tbody>
-          {(issues ?? []).map((issue) => (
-            <tr key={issue.id}>
-              <td>{issue.label}</td>
-              <td>{issue.description}</td>
+    <Screen
+      title="Codebook"
+      actions={
+        <>
+          <input type="search" aria-label="Search issues" placeholder="Search labels and descriptions…" value={query} onChange={(event) => setQuery(event.target.value)} />
+          <button type="button" className="primary" onClick={() => setDialog({ kind: 'edit', issue: null })}>
+            New issue
+          </button>
+          <UndoRedoButtons />
+        </>
+      }
+    >
+      {issues && issues.length === 0 ? (
+        <p className="muted">The codebook is empty. Add an issue here, or create one while tagging a claim.</p>
+      ) : (
+        <table className="data-table" aria-label="Issues">
+          <thead>
+            <tr>
+              <th scope="col">Issue</th>
+              <th scope="col">Description</th>
+              <th scope="col">Parent</th>
+              <th scope="col" className="cell-number">
+                Claims
+              </th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map(({ issue, depth }) => (
+              <tr key={issue.id}>
+                <td style={{ paddingLeft: 10 + depth * 18 }}>
+                  {depth > 0 && (
+                    <span className="muted" aria-hidden="true">
+                      ↳{' '}
+                    </span>
+                  )}
+                  <strong>{issue.label}</strong>
+                </td>
+                <td className="issue-description">{issue.description || <span className="muted">No description</span>}</td>
+                <td>{issue.parentId ? (byId.get(issue.parentId)?.label ?? '') : ''}</td>
+                <td className="cell-number">{counts?.get(issue.id) ?? 0}</td>
+                <td className="cell-actions">
+                  <button type="button" onClick={() => setDialog({ kind: 'edit', issue })} aria-label={`Edit ${issue.label}`}>
+                    Edit
+                  </button>
+                  <button type="button" className="danger" onClick={() => setDialog({ kind: 'delete', issue })} aria-label={`Delete ${issue.label}`}>
+                    Delete
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {dialog?.kind === 'edit' && <IssueEditDialog issue={dialog.issue} issues={issues ?? []} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'delete' && <DeleteIssueDialog issue={dialog.issue} issues={issues ?? []} claimCount={counts?.get(dialog.issue.id) ?? 0} onClose={() => setDialog(null)} />}
     </Screen>
   )
 }

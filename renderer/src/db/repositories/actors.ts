@@ -1,0 +1,121 @@
+import { uniqueNames } from '../../domain/actorMatching'
+import { planActorMerge, type MergePlan } from '../../domain/actorMerge'
+import { putEdit, type ChangeSet } from '../../domain/changeHistory'
+import { nowIso, type Actor, type Claim, type Id, type Mention } from '../../domain/model'
+import { planActorDeletion, type ClaimDisposition, type DeletionPlan } from '../../domain/recordDeletion'
+import { foldText } from '../../domain/textFolding'
+import type { StandpointDB } from '../database'
+import { writeEdits } from './recordChanges'
+
+export async function listActors(db: StandpointDB): Promise<Actor[]> {
+  return db.actors.orderBy('name').toArray()
+}
+
+export interface ActorUsage {
+  claims: number
+  mentions: number
+}
+
+/** How many claims (as claimant) and mentions each actor has; read from the indexes only. */
+export async function actorUsage(db: StandpointDB): Promise<Map<Id, ActorUsage>> {
+  const [claimActors, mentionActors] = await Promise.all([db.claims.orderBy('actorId').keys(), db.mentions.orderBy('actorId').keys()])
+  const usage = new Map<Id, ActorUsage>()
+  const entry = (id: Id): ActorUsage => {
+    let found = usage.get(id)
+    if (!found) usage.set(id, (found = { claims: 0, mentions: 0 }))
+    return found
+  }
+  for (const id of claimActors) entry(id as Id).claims++
+  for (const id of mentionActors) entry(id as Id).mentions++
+  return usage
+}
+
+export interface ActorReferences {
+  /** Claims the actor makes. */
+  claims: Claim[]
+  /** Claims addressed to the actor by someone else. */
+  addressed: Claim[]
+  mentions: Mention[]
+}
+
+/** Everything that points at these actors. Addressees have no index, hence the scan. */
+export async function actorReferences(db: StandpointDB, ids: readonly Id[]): Promise<ActorReferences> {
+  const wanted = new Set(ids)
+  const [claims, addressed, mentions] = await Promise.all([
+    db.claims.where('actorId').anyOf([...ids]).toArray(),
+    db.claims.filter((claim) => claim.addresseeId !== null && wanted.has(claim.addresseeId) && !wanted.has(claim.actorId)).toArray(),
+    db.mentions.where('actorId').anyOf([...ids]).toArray(),
+  ])
+  return { claims, addressed, mentions }
+}
+
+/** Keeps an actor's fields tidy: trimmed name, aliases without doubles or the name itself. */
+export function normaliseActor(actor: Actor): Actor {
+  const name = actor.name.trim().replace(/\s+/g, ' ')
+  return { ...actor, name, aliases: uniqueNames(actor.aliases, [name]), notes: actor.notes.trim() }
+}
+
+export async function createActor(db: StandpointDB, actor: Actor): Promise<ChangeSet> {
+  const record = normaliseActor(actor)
+  if (record.name === '') throw new Error('An actor needs a name.')
+  return writeEdits(db, `Create actor “${record.name}”`, [putEdit('actors', record)])
+}
+
+/** Saves a renamed or re-described actor; the old name stays findable as an alias if asked. */
+export async function updateActor(db: StandpointDB, actor: Actor, options: { keepOldNameAsAlias?: boolean } = {}): Promise<ChangeSet> {
+  return db.transaction('rw', [db.actors, db.issues, db.claims, db.mentions, db.articles], async () => {
+    const stored = await db.actors.get(actor.id)
+    if (!stored) throw new Error('This actor is no longer in the workspace.')
+    let next = { ...actor, updatedAt: nowIso() }
+    if (options.keepOldNameAsAlias && foldText(stored.name) !== foldText(actor.name)) {
+      next = { ...next, aliases: [...next.aliases, stored.name] }
+    }
+    next = normaliseActor(next)
+    if (next.name === '') throw new Error('An actor needs a name.')
+    return writeEdits(db, `Edit actor “${next.name}”`, [putEdit('actors', next)])
+  })
+}
+
+/** Merges the absorbed actors into the survivor in one transaction. */
+export async function mergeActors(db: StandpointDB, survivorId: Id, absorbedIds: readonly Id[]): Promise<{ set: ChangeSet; plan: MergePlan }> {
+  return db.transaction('rw', [db.actors, db.issues, db.claims, db.mentions, db.articles], async () => {
+    const survivor = await db.actors.get(survivorId)
+    if (!survivor) throw new Error('The actor to keep is no longer in the workspace.')
+    const ids = absorbedIds.filter((id) => id !== survivorId)
+    const absorbed = (await db.actors.bulkGet(ids)).filter((actor): actor is Actor => actor !== undefined)
+    if (absorbed.length !== ids.length) throw new Error('One of the actors to merge is no longer in the workspace.')
+    const references = await actorReferences(db, ids)
+    const survivorMentions = await db.mentions.where('actorId').equals(survivorId).toArray()
+    const plan = planActorMerge({
+      survivor,
+      absorbed,
+      claims: [...references.claims, ...references.addressed],
+      mentions: [...references.mentions, ...survivorMentions],
+      now: nowIso(),
+    })
+    const names = absorbed.map((actor) => `“${actor.name}”`).join(', ')
+    const set = await writeEdits(db, `Merge ${names} into “${survivor.name}”`, plan.edits)
+    return { set, plan }
+  })
+}
+
+/** Deletes an actor; its claims and mentions are reassigned or deleted as the user chose. */
+export async function deleteActor(db: StandpointDB, actorId: Id, disposition: ClaimDisposition): Promise<{ set: ChangeSet; plan: DeletionPlan }> {
+  return db.transaction('rw', [db.actors, db.issues, db.claims, db.mentions, db.articles], async () => {
+    const actor = await db.actors.get(actorId)
+    if (!actor) throw new Error('This actor is no longer in the workspace.')
+    if (disposition.kind === 'reassign' && !(await db.actors.get(disposition.to))) {
+      throw new Error('The actor chosen to take over the claims is no longer in the workspace.')
+    }
+    const references = await actorReferences(db, [actorId])
+    const plan = planActorDeletion({
+      actor,
+      claims: [...references.claims, ...references.addressed],
+      mentions: references.mentions,
+      disposition,
+      now: nowIso(),
+    })
+    const set = await writeEdits(db, `Delete actor “${actor.name}”`, plan.edits)
+    return { set, plan }
+  })
+}

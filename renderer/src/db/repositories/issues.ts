@@ -1,0 +1,77 @@
+import { putEdit, type ChangeSet } from '../../domain/changeHistory'
+import { nowIso, type Id, type Issue } from '../../domain/model'
+import { planIssueDeletion, type ClaimDisposition, type IssueDeletionPlan } from '../../domain/recordDeletion'
+import { foldText } from '../../domain/textFolding'
+import type { StandpointDB } from '../database'
+import { writeEdits } from './recordChanges'
+
+export async function listIssues(db: StandpointDB): Promise<Issue[]> {
+  return db.issues.orderBy('label').toArray()
+}
+
+/** Claims per issue, from the index only. */
+export async function issueClaimCounts(db: StandpointDB): Promise<Map<Id, number>> {
+  const counts = new Map<Id, number>()
+  for (const key of await db.claims.orderBy('issueId').keys()) {
+    const id = key as Id
+    counts.set(id, (counts.get(id) ?? 0) + 1)
+  }
+  return counts
+}
+
+function normaliseIssue(issue: Issue): Issue {
+  return { ...issue, label: issue.label.trim().replace(/\s+/g, ' '), description: issue.description.trim() }
+}
+
+async function checkLabel(db: StandpointDB, issue: Issue): Promise<void> {
+  if (issue.label === '') throw new Error('An issue needs a label.')
+  const folded = foldText(issue.label)
+  const clash = await db.issues.filter((other) => other.id !== issue.id && foldText(other.label) === folded).first()
+  if (clash) throw new Error(`The codebook already has an issue “${clash.label}”.`)
+  if (issue.parentId !== null) {
+    // Walk up from the chosen parent: an issue may not end up inside itself.
+    const seen = new Set<Id>([issue.id])
+    for (let parentId: Id | null = issue.parentId; parentId !== null; ) {
+      if (seen.has(parentId)) throw new Error('An issue cannot be filed under itself or one of its sub-issues.')
+      seen.add(parentId)
+      const parent: Issue | undefined = await db.issues.get(parentId)
+      if (!parent) throw new Error('The parent issue is no longer in the codebook.')
+      parentId = parent.parentId
+    }
+  }
+}
+
+export async function createIssue(db: StandpointDB, issue: Issue): Promise<ChangeSet> {
+  return db.transaction('rw', [db.actors, db.issues, db.claims, db.mentions, db.articles], async () => {
+    const record = normaliseIssue(issue)
+    await checkLabel(db, record)
+    return writeEdits(db, `Create issue “${record.label}”`, [putEdit('issues', record)])
+  })
+}
+
+export async function updateIssue(db: StandpointDB, issue: Issue): Promise<ChangeSet> {
+  return db.transaction('rw', [db.actors, db.issues, db.claims, db.mentions, db.articles], async () => {
+    if (!(await db.issues.get(issue.id))) throw new Error('This issue is no longer in the codebook.')
+    const record = normaliseIssue({ ...issue, updatedAt: nowIso() })
+    await checkLabel(db, record)
+    return writeEdits(db, `Edit issue “${record.label}”`, [putEdit('issues', record)])
+  })
+}
+
+/** Deletes an issue; its claims move to another issue or are deleted, sub-issues move up a level. */
+export async function deleteIssue(db: StandpointDB, issueId: Id, disposition: ClaimDisposition): Promise<{ set: ChangeSet; plan: IssueDeletionPlan }> {
+  return db.transaction('rw', [db.actors, db.issues, db.claims, db.mentions, db.articles], async () => {
+    const issue = await db.issues.get(issueId)
+    if (!issue) throw new Error('This issue is no longer in the codebook.')
+    if (disposition.kind === 'reassign' && !(await db.issues.get(disposition.to))) {
+      throw new Error('The issue chosen to take over the claims is no longer in the codebook.')
+    }
+    const [claims, children] = await Promise.all([
+      db.claims.where('issueId').equals(issueId).toArray(),
+      db.issues.where('parentId').equals(issueId).toArray(),
+    ])
+    const plan = planIssueDeletion({ issue, claims, children, disposition, now: nowIso() })
+    const set = await writeEdits(db, `Delete issue “${issue.label}”`, plan.edits)
+    return { set, plan }
+  })
+}

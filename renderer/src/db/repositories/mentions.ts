@@ -1,0 +1,53 @@
+import { describeSpan, type TextSpan } from '../../domain/anchoring'
+import { deleteEdit, putEdit, type ChangeSet, type RecordEdit } from '../../domain/changeHistory'
+import { buildMentionEdits, type MentionDraft } from '../../domain/claimDraft'
+import { newId, nowIso, type Article, type Id, type Mention } from '../../domain/model'
+import type { StandpointDB } from '../database'
+import { writeEdits } from './recordChanges'
+import { getSetting, putSetting } from './settings'
+
+export async function mentionsOfArticle(db: StandpointDB, articleId: Id): Promise<Mention[]> {
+  return db.mentions.where('articleId').equals(articleId).toArray()
+}
+
+export async function saveMentionDraft(db: StandpointDB, draft: MentionDraft, article: Article, existingId?: Id): Promise<{ set: ChangeSet; mention: Mention }> {
+  return db.transaction('rw', [db.actors, db.issues, db.claims, db.mentions, db.articles], async () => {
+    const existing = existingId ? await db.mentions.get(existingId) : undefined
+    if (existingId && !existing) throw new Error('This mention is no longer in the workspace.')
+    const actor = draft.addAlias && draft.actor?.kind === 'existing' ? await db.actors.get(draft.actor.id) : undefined
+    const { mention, edits } = buildMentionEdits(draft, { article, existing, now: nowIso(), actor })
+    const set = await writeEdits(db, existing ? 'Edit mention' : 'Tag actor', edits)
+    return { set, mention }
+  })
+}
+
+export async function deleteMention(db: StandpointDB, mentionId: Id): Promise<ChangeSet> {
+  return writeEdits(db, 'Delete mention', [deleteEdit('mentions', mentionId)])
+}
+
+/** Turns suggested mentions into mentions, all in one transaction (one undo step). */
+export async function acceptSuggestions(db: StandpointDB, article: Article, suggestions: readonly (TextSpan & { actorId: Id })[]): Promise<ChangeSet> {
+  const now = nowIso()
+  const edits: RecordEdit[] = suggestions.map((suggestion) =>
+    putEdit('mentions', {
+      id: newId(),
+      articleId: article.id,
+      actorId: suggestion.actorId,
+      anchor: describeSpan(article.body, suggestion),
+      createdAt: now,
+      updatedAt: now,
+    }),
+  )
+  return writeEdits(db, suggestions.length === 1 ? 'Accept suggested mention' : `Accept ${suggestions.length} suggested mentions`, edits)
+}
+
+const dismissedKey = (articleId: Id): string => `dismissedSuggestions:${articleId}`
+
+/** Suggestions the coder dismissed in this article (suggestion keys), kept across sessions. */
+export async function dismissedSuggestions(db: StandpointDB, articleId: Id): Promise<string[]> {
+  return getSetting<string[]>(db, dismissedKey(articleId), [])
+}
+
+export async function setDismissedSuggestions(db: StandpointDB, articleId: Id, keys: readonly string[]): Promise<void> {
+  await putSetting(db, dismissedKey(articleId), [...new Set(keys)])
+}

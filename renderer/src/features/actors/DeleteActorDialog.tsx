@@ -1,0 +1,106 @@
+import { useLiveQuery } from 'dexie-react-hooks'
+import { useMemo, useState } from 'react'
+import { notify } from '../../app/notices'
+import { Dialog } from '../../app/ui/Dialog'
+import { db } from '../../db/instance'
+import { actorReferences, deleteActor } from '../../db/repositories/actors'
+import { buildActorIndex } from '../../domain/actorMatching'
+import type { Actor } from '../../domain/model'
+import { ActorField, EMPTY_ACTOR_FIELD, type ActorFieldValue } from '../tagging/ActorField'
+import { performTagging } from '../tagging/history'
+
+const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`
+
+/** Deleting an actor asks what becomes of its claims and mentions: reassign them, or delete them. */
+export function DeleteActorDialog({ actor, actors, onClose }: { actor: Actor; actors: readonly Actor[]; onClose: () => void }) {
+  const references = useLiveQuery(() => actorReferences(db, [actor.id]), [actor.id])
+  const [choice, setChoice] = useState<'reassign' | 'delete'>('reassign')
+  const others = useMemo(() => actors.filter((other) => other.id !== actor.id), [actors, actor.id])
+  const index = useMemo(() => buildActorIndex(others), [others])
+  const [heir, setHeir] = useState<ActorFieldValue>(EMPTY_ACTOR_FIELD)
+  const [error, setError] = useState<string | null>(null)
+  const [saving, setSaving] = useState(false)
+  const used = references ? references.claims.length + references.addressed.length + references.mentions.length : 0
+
+  const confirm = async (): Promise<void> => {
+    let disposition: { kind: 'reassign'; to: string } | { kind: 'delete' } = { kind: 'delete' }
+    if (used > 0 && choice === 'reassign') {
+      if (heir.choice?.kind !== 'existing') {
+        setError('Pick the actor who takes over the claims and mentions.')
+        return
+      }
+      disposition = { kind: 'reassign', to: heir.choice.id }
+    }
+    setSaving(true)
+    const result = await performTagging('delete the actor', () => deleteActor(db, actor.id, disposition))
+    setSaving(false)
+    if (!result) return
+    const { plan } = result
+    const parts = [
+      plan.reassignedClaims > 0 && `${plural(plan.reassignedClaims, 'claim')} reassigned`,
+      plan.deletedClaims > 0 && `${plural(plan.deletedClaims, 'claim')} deleted`,
+      plan.clearedAddressees > 0 && `${plural(plan.clearedAddressees, 'addressee')} cleared`,
+      plan.reassignedMentions > 0 && `${plural(plan.reassignedMentions, 'mention')} reassigned`,
+      plan.deletedMentions > 0 && `${plural(plan.deletedMentions, 'mention')} deleted`,
+    ].filter(Boolean)
+    notify('success', `Deleted “${actor.name}”${parts.length ? `: ${parts.join(', ')}` : ''}. Ctrl+Z undoes it.`)
+    onClose()
+  }
+
+  return (
+    <Dialog
+      title={`Delete actor “${actor.name}”`}
+      open
+      onClose={onClose}
+      footer={
+        <>
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="button" className="primary danger-fill" disabled={saving || !references} onClick={() => void confirm()}>
+            Delete actor
+          </button>
+        </>
+      }
+    >
+      {!references ? (
+        <p className="muted">Counting claims…</p>
+      ) : used === 0 ? (
+        <p>
+          <strong>{actor.name}</strong> has no claims or mentions. Delete it?
+        </p>
+      ) : (
+        <>
+          <p>
+            <strong>{actor.name}</strong>{' '}
+            {[
+              references.claims.length > 0 && `makes ${plural(references.claims.length, 'claim')}`,
+              references.addressed.length > 0 && `is the addressee of ${plural(references.addressed.length, 'claim')}`,
+              references.mentions.length > 0 && `is mentioned ${references.mentions.length === 1 ? 'once' : `${references.mentions.length} times`}`,
+            ]
+              .filter(Boolean)
+              .join(', ')
+              .replace(/, ([^,]*)$/, ' and $1')}
+            . What should happen to them?
+          </p>
+          <fieldset className="choice-list">
+            <legend className="visually-hidden">Claims and mentions of {actor.name}</legend>
+            <label className="choice">
+              <input type="radio" name="actor-claims" checked={choice === 'reassign'} onChange={() => setChoice('reassign')} />
+              <span>Reassign them to another actor</span>
+            </label>
+            {choice === 'reassign' && (
+              <div className="choice-detail">
+                <ActorField label="Reassign to" value={heir} onChange={setHeir} actors={others} index={index} error={error ?? undefined} allowCreate={false} />
+              </div>
+            )}
+            <label className="choice">
+              <input type="radio" name="actor-claims" checked={choice === 'delete'} onChange={() => setChoice('delete')} />
+              <span>Delete its claims and mentions too (claims addressed to it keep their claimant; the addressee is cleared)</span>
+            </label>
+          </fieldset>
+        </>
+      )}
+    </Dialog>
+  )
+}

@@ -1,0 +1,87 @@
+import { useLiveQuery } from 'dexie-react-hooks'
+import { useState } from 'react'
+import { notify } from '../../app/notices'
+import { Dialog } from '../../app/ui/Dialog'
+import { db } from '../../db/instance'
+import { actorReferences, mergeActors } from '../../db/repositories/actors'
+import { mergedAliases } from '../../domain/actorMerge'
+import type { Actor, Id } from '../../domain/model'
+import { performTagging } from '../tagging/history'
+
+interface MergeActorsDialogProps {
+  actors: readonly Actor[]
+  onClose: () => void
+  onMerged: (survivor: Id) => void
+}
+
+/**
+ * Merge duplicate actors: choose the one to keep; the others' claims, mentions and addressee
+ * roles move to it and their names become its aliases, in one transaction (one undo).
+ */
+export function MergeActorsDialog({ actors, onClose, onMerged }: MergeActorsDialogProps) {
+  const [survivorId, setSurvivorId] = useState<Id>(actors[0]!.id)
+  const survivor = actors.find((actor) => actor.id === survivorId) ?? actors[0]!
+  const absorbed = actors.filter((actor) => actor.id !== survivor.id)
+  const references = useLiveQuery(() => actorReferences(db, absorbed.map((actor) => actor.id)), [absorbed.map((actor) => actor.id).join(',')])
+  const [saving, setSaving] = useState(false)
+
+  const merge = async (): Promise<void> => {
+    setSaving(true)
+    const result = await performTagging('merge the actors', () => mergeActors(db, survivor.id, absorbed.map((actor) => actor.id)))
+    setSaving(false)
+    if (!result) return
+    const { plan } = result
+    notify(
+      'success',
+      `Merged into “${survivor.name}”: ${plan.movedClaims} claim${plan.movedClaims === 1 ? '' : 's'} and ${plan.movedMentions} mention${plan.movedMentions === 1 ? '' : 's'} moved` +
+        (plan.droppedMentions > 0 ? `, ${plan.droppedMentions} duplicate mention${plan.droppedMentions === 1 ? '' : 's'} removed` : '') +
+        '. Ctrl+Z undoes the merge.',
+    )
+    onMerged(survivor.id)
+  }
+
+  return (
+    <Dialog
+      title="Merge actors"
+      open
+      onClose={onClose}
+      footer={
+        <>
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="button" className="primary" disabled={saving} onClick={() => void merge()}>
+            Merge
+          </button>
+        </>
+      }
+    >
+      <fieldset className="choice-list">
+        <legend>Actor to keep</legend>
+        {actors.map((actor) => (
+          <label key={actor.id} className="choice">
+            <input type="radio" name="merge-survivor" value={actor.id} checked={actor.id === survivor.id} onChange={() => setSurvivorId(actor.id)} />
+            <span>
+              <strong>{actor.name}</strong> <span className="muted">({actor.kind})</span>
+              {actor.aliases.length > 0 && <span className="muted small"> · also {actor.aliases.join(', ')}</span>}
+            </span>
+          </label>
+        ))}
+      </fieldset>
+      <div className="merge-preview" role="status">
+        {references ? (
+          <p>
+            {references.claims.length} claim{references.claims.length === 1 ? '' : 's'}, {references.addressed.length} addressed claim
+            {references.addressed.length === 1 ? '' : 's'} and {references.mentions.length} mention{references.mentions.length === 1 ? '' : 's'} move to <strong>{survivor.name}</strong>
+            ; {absorbed.map((actor) => `“${actor.name}”`).join(', ')} {absorbed.length === 1 ? 'is' : 'are'} then removed.
+          </p>
+        ) : (
+          <p className="muted">Counting claims…</p>
+        )}
+        <p>
+          Aliases after the merge: <strong>{mergedAliases(survivor, absorbed).join(', ') || 'none'}</strong>
+        </p>
+      </div>
+    </Dialog>
+  )
+}

@@ -1,0 +1,117 @@
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
+import { db } from '../../db/instance'
+import { saveMentionDraft } from '../../db/repositories/mentions'
+import { actorAnswersTo, parseAliases, type ActorIndex } from '../../domain/actorMatching'
+import { foldText } from '../../domain/textFolding'
+import type { TextSpan } from '../../domain/anchoring'
+import { validateMentionDraft, type DraftProblem } from '../../domain/claimDraft'
+import type { Actor, Article, Mention } from '../../domain/model'
+import { ActorField, actorFieldFor, type ActorFieldValue } from './ActorField'
+import { performTagging } from './history'
+import { QuotePreview } from './QuotePreview'
+
+interface MentionFormProps {
+  article: Article
+  span: TextSpan
+  actors: readonly Actor[]
+  actorIndex: ActorIndex
+  existing?: Mention
+  onSaved: (mention: Mention) => void
+  onCancel: () => void
+}
+
+/** Tag actor: the selected words name an actor, existing (picked) or new (created here). */
+export function MentionForm({ article, span, actors, actorIndex, existing, onSaved, onCancel }: MentionFormProps) {
+  const words = article.body.slice(span.start, span.end).replace(/\s+/g, ' ').trim()
+  const [actor, setActor] = useState<ActorFieldValue>(() => {
+    if (existing) return actorFieldFor(actors.find((entry) => entry.id === existing.actorId))
+    const exact = actorIndex.exact(words)
+    return exact.length === 1 ? actorFieldFor(exact[0]) : { text: words, choice: null }
+  })
+  const [addAlias, setAddAlias] = useState(true)
+  const [problems, setProblems] = useState<DraftProblem[]>([])
+  const [saving, setSaving] = useState(false)
+  const actorRef = useRef<HTMLInputElement>(null)
+  // Focused in the next frame, so the form's first layout is not forced in the task that renders it.
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => {
+      actorRef.current?.focus()
+      actorRef.current?.select()
+    })
+    return () => cancelAnimationFrame(frame)
+  }, [])
+
+  // Offer to remember the tagged words as an alias when the actor does not go by them yet.
+  const choice = actor.choice
+  const chosen = choice?.kind === 'existing' ? actors.find((entry) => entry.id === choice.id) : undefined
+  const canAddAlias =
+    choice?.kind === 'existing'
+      ? !!chosen && !actorAnswersTo(chosen, words)
+      : choice?.kind === 'new' && choice.name.trim() !== '' && foldText(choice.name) !== foldText(words) && !parseAliases(choice.aliases).some((alias) => foldText(alias) === foldText(words))
+
+  const submit = async (): Promise<void> => {
+    if (saving) return
+    const draft = { span, actor: actor.choice, addAlias: canAddAlias && addAlias ? words : undefined }
+    const found = validateMentionDraft(draft)
+    if (actor.text.trim() !== '' && actor.choice === null) {
+      found.splice(0, found.length, ...found.filter((problem) => problem.field !== 'actor'), { field: 'actor', message: 'Pick the actor from the list, or choose “Create actor”.' })
+    }
+    setProblems(found)
+    if (found.length > 0) return
+    setSaving(true)
+    const result = await performTagging(existing ? 'save the mention' : 'tag the actor', () => saveMentionDraft(db, draft, article, existing?.id))
+    setSaving(false)
+    if (result) onSaved(result.mention)
+  }
+
+  const onKeyDown = (event: KeyboardEvent<HTMLFormElement>): void => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault()
+      void submit()
+    } else if (event.key === 'Escape' && !event.defaultPrevented) {
+      event.preventDefault()
+      onCancel()
+    }
+  }
+
+  return (
+    <form
+      className="tag-form"
+      noValidate
+      onKeyDown={onKeyDown}
+      onSubmit={(event) => {
+        event.preventDefault()
+        void submit()
+      }}
+    >
+      <h2>{existing ? 'Change the actor of this mention' : 'Tag actor'}</h2>
+      <QuotePreview text={words} direction={article.direction} error={problems.find((problem) => problem.field === 'quote')?.message} />
+      <ActorField
+        label="Actor"
+        value={actor}
+        onChange={setActor}
+        actors={actors}
+        index={actorIndex}
+        error={problems.find((problem) => problem.field === 'actor')?.message}
+        inputRef={actorRef}
+      />
+      {canAddAlias && (
+        <label className="checkbox">
+          <input type="checkbox" checked={addAlias} onChange={(event) => setAddAlias(event.target.checked)} />
+          Add “{words}” to the actor’s aliases
+        </label>
+      )}
+      <div className="button-row form-actions">
+        <button type="submit" className="primary" disabled={saving}>
+          Save mention
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+        <span className="muted key-hint" aria-hidden="true">
+          Enter saves · Esc cancels
+        </span>
+      </div>
+    </form>
+  )
+}
