@@ -75,23 +75,23 @@ describe('columns and CSV', () => {
   const view = buildPositionsView(aggregation, actors, issues, { ...all, actorText: 'nujaba' })
   const columns = positionsColumns(view)
 
-  it('shows labels, the summary, then one column per bucket', () => {
+  it('shows labels, one column per bucket, then the summary', () => {
     expect(columns.map((column) => column.header)).toEqual([
-      'Actor', 'Kind', 'Issue', 'Claims', 'First stance', 'Last stance', 'Shift', 'Reversals', 'Last seen', '2024-11', '2024-12',
+      'Actor', 'Kind', 'Issue', '2024-11', '2024-12', 'Claims', 'First stance', 'Last stance', 'Shift', 'Reversals', 'Last seen',
     ])
     const row = view.rows.find((entry) => entry.issueId === 'israel')!
     expect(columns.map((column) => column.text(row))).toEqual([
-      'Al-Nujaba Movement', 'armed group', 'Attacks on Israel', '2', '+1', '-1', '-2', '1', '2024-12-23', '+1.0', '-1.0',
+      'Al-Nujaba Movement', 'armed group', 'Attacks on Israel', '+1.0', '-1.0', '2', '+1', '-1', '-2', '1', '2024-12-23',
     ])
     const other = view.rows.find((entry) => entry.issueId === 'us')!
-    expect(columns.map((column) => column.text(other)).slice(-2)).toEqual(['', '-2.0'])
+    expect(columns.map((column) => column.text(other)).slice(3, 5)).toEqual(['', '-2.0'])
     expect(columns.find((column) => column.header === '2024-11')!.sortValue(other)).toBeUndefined()
   })
 
   it('writes the rows in the order given, with the same text, as RFC 4180 with a BOM', () => {
     const reversed = [...view.rows].reverse()
     const csv = positionsCsv(columns, reversed)
-    expect(csv.startsWith('\uFEFFActor,Kind,Issue,Claims')).toBe(true)
+    expect(csv.startsWith('\uFEFFActor,Kind,Issue,2024-11,2024-12,Claims')).toBe(true)
     const parsed = Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true }).data
     expect(parsed).toEqual([columns.map((column) => column.header), ...reversed.map((row) => columns.map((column) => column.text(row)))])
   })
@@ -101,7 +101,7 @@ describe('columns and CSV', () => {
     const evilClaims = preparePositionClaims([claim({ actorId: 'evil', issueId: 'israel', stance: -1, date: '2024-01-01' })]).claims
     const evilView = buildPositionsView(aggregatePositions(evilClaims, { bucketSize: 'year' }), evil, issues, all)
     const line = positionsCsv(positionsColumns(evilView), evilView.rows).split('\r\n')[1]!
-    expect(line).toBe(`"'=HYPERLINK(""http://x"")",other,Attacks on Israel,1,-1,-1,0,0,2024-01-01,-1.0`)
+    expect(line).toBe(`"'=HYPERLINK(""http://x"")",other,Attacks on Israel,-1.0,1,-1,-1,0,0,2024-01-01`)
   })
 })
 

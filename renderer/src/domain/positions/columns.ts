@@ -45,19 +45,16 @@ function column(
 
 export const bucketColumnId = (bucket: Bucket): string => `bucket:${bucket.key}`
 
-/** Every column of the table, left to right: labels, summary, then one per time bucket. */
+/**
+ * Every column of the table, left to right: the labels, one per time bucket, then the summary.
+ * The summary comes last so that it sits beside the latest buckets, where the table opens.
+ */
 export function positionsColumns(view: PositionsView): PositionsColumn[] {
   const signed = (value: number | undefined): string => (value === undefined ? '' : formatSigned(value))
   const columns: PositionsColumn[] = [
     column('actor', 'Actor', 'label', 'text', 'The claimant', (row) => row.actorName),
     column('kind', 'Kind', 'label', 'text', 'The kind of actor', (row) => row.actorKind),
     column('issue', 'Issue', 'label', 'text', 'The codebook issue the stance is taken on', (row) => row.issueLabel),
-    column('claims', 'Claims', 'summary', 'number', 'Claims by this actor on this issue in the shown period', (row) => row.series?.count ?? 0),
-    column('first', 'First stance', 'summary', 'number', 'The stance of the earliest claim', (row) => row.series?.firstStance, (row) => signed(row.series?.firstStance)),
-    column('last', 'Last stance', 'summary', 'number', 'The stance of the latest claim', (row) => row.series?.lastStance, (row) => signed(row.series?.lastStance)),
-    column('shift', 'Shift', 'summary', 'number', 'Last stance − first stance', (row) => row.series?.shift, (row) => signed(row.series?.shift)),
-    column('reversals', 'Reversals', 'summary', 'number', 'How often the stance changed sign between consecutive non-empty buckets', (row) => (row.series ? row.series.reversals : undefined)),
-    column('lastSeen', 'Last seen', 'summary', 'date', 'The date of the latest claim', (row) => row.series?.lastSeen),
   ]
   view.buckets.forEach((bucket, offset) => {
     const bucketIndex = view.bucketOffset + offset
@@ -71,6 +68,14 @@ export function positionsColumns(view: PositionsView): PositionsColumn[] {
       bucket,
     })
   })
+  columns.push(
+    column('claims', 'Claims', 'summary', 'number', 'Claims by this actor on this issue in the period shown', (row) => row.series?.count ?? 0),
+    column('first', 'First stance', 'summary', 'number', 'The stance of the earliest claim', (row) => row.series?.firstStance, (row) => signed(row.series?.firstStance)),
+    column('last', 'Last stance', 'summary', 'number', 'The stance of the latest claim', (row) => row.series?.lastStance, (row) => signed(row.series?.lastStance)),
+    column('shift', 'Shift', 'summary', 'number', 'Last stance − first stance', (row) => row.series?.shift, (row) => signed(row.series?.shift)),
+    column('reversals', 'Reversals', 'summary', 'number', 'How often the stance changed sign between consecutive non-empty buckets', (row) => (row.series ? row.series.reversals : undefined)),
+    column('lastSeen', 'Last seen', 'summary', 'date', 'The date of the latest claim', (row) => row.series?.lastSeen),
+  )
   return columns
 }
 
