@@ -123,7 +123,9 @@ test('the monthly table shows the November and December stances and the shift be
   await expect(december.getByRole('img', { name: 'shift' })).toBeVisible()
   await expect(november.getByRole('img', { name: 'shift' })).toHaveCount(0)
   // Hovering tells the breakdown.
+  await december.hover()
   await expect(december).toHaveAttribute('title', /-1 \(against\): 1/)
+  await expect(december).toHaveAttribute('title', /Shift: the stance changed sign since 2024-11 \(mean \+1\.0\)/)
   // Summary: first +1, last −1, shift −2, last seen on the seed article's date.
   await expect(await cellUnder(table, nujaba, 'Shift')).toHaveText('-2')
   await expect(await cellUnder(table, nujaba, 'Last seen')).toHaveText('2024-12-23')

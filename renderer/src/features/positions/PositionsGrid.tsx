@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { memo, useCallback, useLayoutEffect, useRef, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react'
+import { memo, useCallback, useLayoutEffect, useMemo, useRef, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react'
 import type { BucketSize } from '../../domain/positions/buckets'
 import type { PositionsColumn } from '../../domain/positions/columns'
 import { describeCell, describeSeries, formatMean, stanceTone } from '../../domain/positions/format'
@@ -53,14 +53,16 @@ function widthOf(column: PositionsColumn, size: BucketSize): number {
 export function PositionsGrid(props: PositionsGridProps) {
   const { columns, rows, bucketSize, scrollKey } = props
   const scrollRef = useRef<HTMLDivElement>(null)
-  const labels = columns.filter((column) => column.kind === 'label')
-  const scrolling = columns.filter((column) => column.kind !== 'label')
-  const labelOffsets: number[] = []
-  let stickyWidth = 0
-  for (const column of labels) {
-    labelOffsets.push(stickyWidth)
-    stickyWidth += widthOf(column, bucketSize)
-  }
+  const { labels, scrolling, labelOffsets, stickyWidth } = useMemo(() => {
+    const labels = columns.filter((column) => column.kind === 'label')
+    const labelOffsets: number[] = []
+    let stickyWidth = 0
+    for (const column of labels) {
+      labelOffsets.push(stickyWidth)
+      stickyWidth += widthOf(column, bucketSize)
+    }
+    return { labels, scrolling: columns.filter((column) => column.kind !== 'label'), labelOffsets, stickyWidth }
+  }, [columns, bucketSize])
 
   // The app does not use the React Compiler; the virtualizer's unmemoisable API is fine here.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -172,53 +174,108 @@ export function PositionsGrid(props: PositionsGridProps) {
           </tr>
         </thead>
         <tbody role="rowgroup" style={{ height: rowVirtualizer.getTotalSize() }}>
-          {virtualRows.map((item) => {
-            const row = rows[item.index]!
-            return (
-              <tr
-                key={row.id}
-                role="row"
-                aria-rowindex={item.index + 2}
-                className={props.selected.has(row.id) ? 'is-selected' : undefined}
-                style={{ transform: `translateY(${item.start - HEADER_HEIGHT}px)`, width: totalWidth }}
-              >
-                {labels.map((column, index) => (
-                  <LabelCell
-                    key={column.id}
-                    row={row}
-                    column={column}
-                    rowIndex={item.index}
-                    colIndex={index}
-                    width={widthOf(column, bucketSize)}
-                    left={labelOffsets[index]!}
-                    selected={props.selected.has(row.id)}
-                    canSelectMore={props.canSelectMore}
-                    onToggleSelected={props.onToggleSelected}
-                  />
-                ))}
-                {leftPad > 0 && <td role="presentation" aria-hidden="true" className="positions-spacer" style={{ width: leftPad }} />}
-                {virtualColumns.map((virtualColumn) => {
-                  const column = scrolling[virtualColumn.index]!
-                  return (
-                    <DataCell
-                      key={column.id}
-                      row={row}
-                      column={column}
-                      rowIndex={item.index}
-                      colIndex={labels.length + virtualColumn.index}
-                      width={virtualColumn.size}
-                      props={props}
-                    />
-                  )
-                })}
-                {rightPad > 0 && <td role="presentation" aria-hidden="true" className="positions-spacer" style={{ width: rightPad }} />}
-              </tr>
-            )
-          })}
+          {virtualRows.map((item) => (
+            <GridRow
+              key={rows[item.index]!.id}
+              row={rows[item.index]!}
+              rowIndex={item.index}
+              top={item.start - HEADER_HEIGHT}
+              totalWidth={totalWidth}
+              labels={labels}
+              labelOffsets={labelOffsets}
+              scrolling={scrolling}
+              firstColumn={virtualColumns[0]?.index ?? 0}
+              lastColumn={virtualColumns[virtualColumns.length - 1]?.index ?? -1}
+              leftPad={leftPad}
+              rightPad={rightPad}
+              bucketSize={bucketSize}
+              view={props.view}
+              selected={props.selected.has(rows[item.index]!.id)}
+              canSelectMore={props.canSelectMore}
+              onToggleSelected={props.onToggleSelected}
+              onOpen={props.onOpen}
+            />
+          ))}
         </tbody>
       </table>
     </div>
   )
+}
+
+interface GridRowProps {
+  row: PositionRow
+  rowIndex: number
+  top: number
+  totalWidth: number
+  labels: PositionsColumn[]
+  labelOffsets: number[]
+  scrolling: PositionsColumn[]
+  /** The range of scrolling columns on screen (virtualised). */
+  firstColumn: number
+  lastColumn: number
+  leftPad: number
+  rightPad: number
+  bucketSize: BucketSize
+  view: PositionsView
+  selected: boolean
+  canSelectMore: boolean
+  onToggleSelected: (rowId: string) => void
+  onOpen: (row: PositionRow, column: PositionsColumn) => void
+}
+
+// Memoised on plain values, so scrolling re-renders only the rows and cells that change.
+const GridRow = memo(function GridRow(props: GridRowProps) {
+  const { row, rowIndex, labels, scrolling, bucketSize } = props
+  const cells: ReactNode[] = []
+  for (let index = props.firstColumn; index <= props.lastColumn; index++) {
+    const column = scrolling[index]!
+    cells.push(
+      <DataCell
+        key={column.id}
+        row={row}
+        column={column}
+        rowIndex={rowIndex}
+        colIndex={labels.length + index}
+        width={widthOf(column, bucketSize)}
+        bucketSize={bucketSize}
+        view={props.view}
+        onOpen={props.onOpen}
+      />,
+    )
+  }
+  return (
+    <tr role="row" aria-rowindex={rowIndex + 2} className={props.selected ? 'is-selected' : undefined} style={{ transform: `translateY(${props.top}px)`, width: props.totalWidth }}>
+      {labels.map((column, index) => (
+        <LabelCell
+          key={column.id}
+          row={row}
+          column={column}
+          rowIndex={rowIndex}
+          colIndex={index}
+          width={widthOf(column, bucketSize)}
+          left={props.labelOffsets[index]!}
+          selected={props.selected}
+          canSelectMore={props.canSelectMore}
+          onToggleSelected={props.onToggleSelected}
+        />
+      ))}
+      {props.leftPad > 0 && <td role="presentation" aria-hidden="true" className="positions-spacer" style={{ width: props.leftPad }} />}
+      {cells}
+      {props.rightPad > 0 && <td role="presentation" aria-hidden="true" className="positions-spacer" style={{ width: props.rightPad }} />}
+    </tr>
+  )
+})
+
+/**
+ * A tooltip written when the pointer arrives rather than with every render: building and
+ * setting hundreds of breakdown texts on each scroll frame would cost more than the cells.
+ */
+function lazyTitle(make: () => string): { onMouseEnter: (event: MouseEvent<HTMLElement>) => void } {
+  return {
+    onMouseEnter: (event) => {
+      event.currentTarget.title = make()
+    },
+  }
 }
 
 function ariaSort(direction: SortDirection): 'ascending' | 'descending' | 'none' {
@@ -241,7 +298,7 @@ function HeaderCell({
       role="columnheader"
       aria-colindex={colIndex}
       aria-sort={ariaSort(sort.direction)}
-      className={`positions-th kind-${column.kind}${sticky ? ' is-sticky' : ''}${left === 0 ? ' is-first' : ''}`}
+      className={`positions-th kind-${column.kind}${sticky ? ' is-sticky' : ''}${left === 0 ? ' is-first' : ''}${sticky && column.id === 'issue' ? ' is-last-sticky' : ''}`}
       style={{ width, left }}
       title={`${column.description}. Click to sort; Shift+click to sort by this column too.`}
     >
@@ -304,9 +361,9 @@ const LabelCell = memo(function LabelCell({
     <td
       role="cell"
       aria-colindex={colIndex + 1}
-      className={`positions-td kind-label is-sticky${left === 0 ? ' is-first' : ''}`}
+      className={`positions-td kind-label is-sticky${left === 0 ? ' is-first' : ''}${column.id === 'issue' ? ' is-last-sticky' : ''}`}
       style={{ width, left }}
-      title={column.id === 'actor' && row.series ? `${text}\n${describeSeries(row.series)}` : text}
+      {...lazyTitle(() => (column.id === 'actor' && row.series ? `${text}\n${describeSeries(row.series)}` : text))}
       tabIndex={-1}
       data-cell={`${rowIndex}:${colIndex}`}
     >
@@ -315,20 +372,24 @@ const LabelCell = memo(function LabelCell({
   )
 })
 
-function DataCell({
+const DataCell = memo(function DataCell({
   row,
   column,
   rowIndex,
   colIndex,
   width,
-  props,
+  bucketSize,
+  view,
+  onOpen,
 }: {
   row: PositionRow
   column: PositionsColumn
   rowIndex: number
   colIndex: number
   width: number
-  props: PositionsGridProps
+  bucketSize: BucketSize
+  view: PositionsView
+  onOpen: (row: PositionRow, column: PositionsColumn) => void
 }) {
   const common = {
     role: 'cell',
@@ -336,7 +397,7 @@ function DataCell({
     'data-cell': `${rowIndex}:${colIndex}`,
     style: { width },
   } as const
-  const open = (): void => props.onOpen(row, column)
+  const open = (): void => onOpen(row, column)
   const onKeyDown = (event: KeyboardEvent): void => {
     if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault()
@@ -347,12 +408,12 @@ function DataCell({
   if (column.kind === 'bucket') {
     const cell = row.series?.byBucket.get(column.bucketIndex)
     if (!cell) return <td {...common} className="positions-td kind-bucket is-empty" tabIndex={-1} />
-    const previous = cell.previous ? props.view.buckets[cell.previous.bucket - props.view.bucketOffset] : undefined
+    const previous = cell.previous ? view.buckets[cell.previous.bucket - view.bucketOffset] : undefined
     return (
       <td
         {...common}
         className={`positions-td kind-bucket tone-${stanceTone(cell.mean)}${cell.shift ? ' has-shift' : ''}`}
-        title={describeCell(cell, column.bucket!, props.bucketSize, previous)}
+        {...lazyTitle(() => describeCell(cell, column.bucket!, bucketSize, previous))}
         tabIndex={0}
         onClick={open}
         onKeyDown={onKeyDown}
@@ -374,7 +435,7 @@ function DataCell({
     <td
       {...common}
       className={`positions-td kind-summary${clickable ? ' is-clickable' : ''}${column.id === 'shift' && text !== '' && text !== '0' ? ' is-shifted' : ''}`}
-      title={clickable ? 'Click or press Enter to list every claim in this row' : column.description}
+      {...lazyTitle(() => (clickable ? 'Click or press Enter to list every claim in this row' : column.description))}
       tabIndex={clickable ? 0 : -1}
       onClick={clickable ? open : undefined}
       onKeyDown={clickable ? onKeyDown : undefined}
@@ -382,4 +443,4 @@ function DataCell({
       {text}
     </td>
   )
-}
+})

@@ -10,20 +10,23 @@ import {
 } from '@tanstack/react-table'
 import { useCallback, useDeferredValue, useMemo, useState } from 'react'
 import { notify } from '../../app/notices'
+import { describeStorageError } from '../../db/storageErrors'
 import { navigate } from '../../app/routing'
 import { defineShortcuts } from '../../app/shortcuts'
 import { EmptyState, Screen } from '../../app/ui/Screen'
-import { aggregatePositions, preparePositionClaims } from '../../domain/positions/aggregate'
-import { BUCKET_SIZE_NOUNS } from '../../domain/positions/buckets'
+import type { Actor, ActorKind, Issue } from '../../domain/model'
+import { aggregatePositions, preparePositionClaims, type Aggregation, type PositionClaim } from '../../domain/positions/aggregate'
+import { BUCKET_SIZE_NOUNS, type BucketSize } from '../../domain/positions/buckets'
 import { positionsColumns, positionsCsv, type PositionsColumn } from '../../domain/positions/columns'
 import { describeSeries, formatMean } from '../../domain/positions/format'
-import { buildPositionsView, compareText, type PositionRow } from '../../domain/positions/rows'
+import { buildPositionsView, compareText, type PositionRow, type RowMode } from '../../domain/positions/rows'
 import { platform } from '../../platform'
 import { ClaimsDialog, type ClaimsRequest } from './ClaimsDialog'
 import { PositionsFilters } from './PositionsFilters'
 import { PositionsGrid, type SortInfo } from './PositionsGrid'
 import { MAX_TIMELINE_ROWS, Timeline } from './Timeline'
-import { usePositionsSource, useSourceArticleIds } from './usePositionsData'
+import { memoLast } from './memoLast'
+import { usePositionsSource, useSourceArticleIds, type PositionsSource } from './usePositionsData'
 import { filtersAreSet, usePositionsViewState } from './viewState'
 import './positions.css'
 
@@ -59,6 +62,8 @@ function columnDefs(columns: PositionsColumn[]): ColumnDef<Features, PositionRow
   }))
 }
 
+const EMPTY_SET: ReadonlySet<string> = new Set()
+
 function plural(count: number, one: string, many: string): string {
   return `${count.toLocaleString('en')} ${count === 1 ? one : many}`
 }
@@ -68,37 +73,46 @@ function todayStamp(): string {
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`
 }
 
+const prepareCached = memoLast((source: PositionsSource) => preparePositionClaims(source.claims, source.articleDates))
+const aggregateCached = memoLast((claims: PositionClaim[], bucketSize: BucketSize, from: string, to: string, articleIds: ReadonlySet<string> | null) =>
+  aggregatePositions(claims, { bucketSize, from, to, articleIds }),
+)
+
+const viewCached = memoLast(
+  (aggregation: Aggregation, actors: Actor[], issues: Issue[], mode: RowMode, issueId: string | null, actorKind: ActorKind | null, actorText: string) =>
+    buildPositionsView(aggregation, actors, issues, { mode, issueId, actorKind, actorText }),
+)
+const columnsCached = memoLast(positionsColumns)
+const NO_COLUMNS: PositionsColumn[] = []
+
 export function PositionsScreen() {
-  const source = usePositionsSource()
+  const { source, error } = usePositionsSource()
   const [view, update] = usePositionsViewState()
-  const articleIds = useSourceArticleIds(view.source)
+  // A source or issue that is no longer in the workspace (articles deleted, codebook edited)
+  // must not leave an unexplained empty table.
+  const sourceFilter = source && view.source !== null && !source.sources.includes(view.source) ? null : view.source
+  const articleIds = useSourceArticleIds(sourceFilter)
   const actorText = useDeferredValue(view.actorText)
   const [request, setRequest] = useState<ClaimsRequest | null>(null)
 
-  const prepared = useMemo(() => (source ? preparePositionClaims(source.claims, source.articleDates) : null), [source])
+  const prepared = useMemo(() => (source ? prepareCached(source) : null), [source])
   const badRange = view.from !== '' && view.to !== '' && view.to < view.from
   const aggregation = useMemo(
     () =>
       prepared
-        ? aggregatePositions(prepared.claims, {
-            bucketSize: view.bucketSize,
-            from: badRange ? '' : view.from,
-            to: badRange ? '' : view.to,
-            articleIds: view.source === null ? null : (articleIds ?? new Set()),
-          })
+        ? aggregateCached(prepared.claims, view.bucketSize, badRange ? '' : view.from, badRange ? '' : view.to, sourceFilter === null ? null : (articleIds ?? EMPTY_SET))
         : null,
-    [prepared, view.bucketSize, view.from, view.to, view.source, articleIds, badRange],
+    [prepared, view.bucketSize, view.from, view.to, sourceFilter, articleIds, badRange],
   )
-  // An issue that no longer exists (deleted in the codebook) must not leave an empty table.
   const issueId = source && view.issueId !== null && !source.issues.some((issue) => issue.id === view.issueId) ? null : view.issueId
   const positions = useMemo(
     () =>
       aggregation && source
-        ? buildPositionsView(aggregation, source.actors, source.issues, { mode: issueId === null ? 'actor-issue' : view.mode, issueId, actorKind: view.actorKind, actorText })
+        ? viewCached(aggregation, source.actors, source.issues, issueId === null ? 'actor-issue' : view.mode, issueId, view.actorKind, actorText)
         : null,
-    [aggregation, source, view.mode, issueId, view.actorKind, actorText],
+    [aggregation, source, issueId, view.mode, view.actorKind, actorText],
   )
-  const columns = useMemo(() => (positions ? positionsColumns(positions) : []), [positions])
+  const columns = useMemo(() => (positions ? columnsCached(positions) : NO_COLUMNS), [positions])
   const defs = useMemo(() => columnDefs(columns), [columns])
   const columnIds = useMemo(() => new Set(columns.map((column) => column.id)), [columns])
   const sorting = useMemo(() => view.sorting.filter((entry) => columnIds.has(entry.id)), [view.sorting, columnIds])
@@ -187,11 +201,22 @@ export function PositionsScreen() {
     </button>
   )
 
+  if (error && !source) {
+    return (
+      <Screen title="Positions">
+        <div className="error-panel" role="alert">
+          <h2>The positions could not be read</h2>
+          <p>{describeStorageError(error, 'read the claims for the positions table')}</p>
+        </div>
+      </Screen>
+    )
+  }
+
   if (!source || !prepared || !aggregation || !positions) {
     return (
       <Screen title="Positions">
         <p className="muted" role="status">
-          Loading positions…
+          Reading claims…
         </p>
       </Screen>
     )
@@ -227,7 +252,7 @@ export function PositionsScreen() {
 
   return (
     <Screen title="Positions" actions={exportButton} className="positions-screen">
-      <PositionsFilters view={{ ...view, issueId }} issues={source.issues} sources={source.sources} busiestIssueId={busiestIssueId} onChange={update} />
+      <PositionsFilters view={{ ...view, issueId, source: sourceFilter }} issues={source.issues} sources={source.sources} busiestIssueId={busiestIssueId} onChange={update} />
       <p className="positions-status" role="status">
         {plural(rows.length, 'row', 'rows')} · {plural(positions.buckets.length, one, many)} · {plural(aggregation.counted, 'claim', 'claims')} in the period
         {sorting.length > 0 && ` · sorted by ${sorting.map((entry) => `${columns.find((column) => column.id === entry.id)?.header ?? entry.id} ${entry.desc ? '↓' : '↑'}`).join(', ')}`}
