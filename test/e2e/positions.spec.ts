@@ -177,9 +177,12 @@ test('sorting by a column reorders the rows; shift-click adds a second sort', as
 test('a cell lists the claims behind it, and each opens the article at its claim', async ({ workbench }) => {
   const { page } = workbench
   const table = await openPositions(page)
+  const november = await cellUnder(table, rowOf(table, 'Al-Nujaba Movement'), '2024-11')
   const december = await cellUnder(table, rowOf(table, 'Al-Nujaba Movement'), '2024-12')
-  // Keyboard first: Enter on the focused cell opens the list.
-  await december.focus()
+  // Keyboard first: arrows move between cells, Enter on the focused cell opens the list.
+  await november.focus()
+  await page.keyboard.press('ArrowRight')
+  await expect(december).toBeFocused()
   await page.keyboard.press('Enter')
   const dialog = page.getByRole('dialog', { name: /Al-Nujaba Movement · Attacks on Israel · 2024-12/ })
   await expect(dialog).toBeVisible()

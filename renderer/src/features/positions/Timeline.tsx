@@ -30,18 +30,32 @@ export function Timeline({ rows, buckets, bucketOffset }: { rows: PositionRow[];
     const xs = buckets.map((_, index) => index)
     const lines = rows.map((row) => buckets.map((_, index) => row.series?.byBucket.get(bucketOffset + index)?.mean ?? null))
     const label = (value: number): string => (Number.isInteger(value) ? (buckets[value]?.key ?? '') : '')
+    // Canvas text does not follow CSS: take the theme's colours (light or dark) from the page.
+    const style = getComputedStyle(target)
+    const ink = style.getPropertyValue('--text-muted').trim() || '#5d6778'
+    const grid = style.getPropertyValue('--border').trim() || '#d7dce3'
+    const surface = style.getPropertyValue('--surface').trim() || '#ffffff'
     const plot = new uPlot(
       {
         width: Math.max(320, target.clientWidth),
         height: HEIGHT,
         scales: { x: { time: false, range: [-0.5, Math.max(0.5, buckets.length - 0.5)] }, y: { range: [-2.25, 2.25] } },
         axes: [
-          { values: (_plot, splits) => splits.map(label), incrs: [1, 2, 3, 4, 6, 12, 13, 26, 52, 104, 365], space: 64, grid: { show: false } },
+          {
+            values: (_plot, splits) => splits.map(label),
+            incrs: [1, 2, 3, 4, 6, 12, 13, 26, 52, 104, 365],
+            space: 64,
+            stroke: ink,
+            grid: { show: false },
+            ticks: { stroke: grid },
+          },
           {
             values: (_plot, splits) => splits.map((value) => (Number.isInteger(value) ? formatSigned(value) : '')),
             incrs: [1],
             size: 40,
-            grid: { stroke: 'rgba(128, 128, 128, 0.25)', width: 1 },
+            stroke: ink,
+            grid: { stroke: grid, width: 1 },
+            ticks: { stroke: grid },
           },
         ],
         series: [
@@ -52,7 +66,7 @@ export function Timeline({ rows, buckets, bucketOffset }: { rows: PositionRow[];
             width: 2,
             // A position holds until the actor says otherwise: draw through empty buckets.
             spanGaps: true,
-            points: { show: true, size: 7 },
+            points: { show: true, size: 7, fill: surface },
             value: (_plot: uPlot, value: number | null) => (value === null ? '—' : formatMean(value)),
           })),
         ],
