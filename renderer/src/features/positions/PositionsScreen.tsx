@@ -18,7 +18,7 @@ import type { Actor, ActorKind, Issue } from '../../domain/model'
 import { aggregatePositions, preparePositionClaims, type Aggregation, type PositionClaim } from '../../domain/positions/aggregate'
 import { BUCKET_SIZE_NOUNS, type BucketSize } from '../../domain/positions/buckets'
 import { positionsColumns, positionsCsv, type PositionsColumn } from '../../domain/positions/columns'
-import { describeSeries, formatMean } from '../../domain/positions/format'
+import { describeSeries, formatMean, formatSigned } from '../../domain/positions/format'
 import { buildPositionsView, compareText, type PositionRow, type RowMode } from '../../domain/positions/rows'
 import { platform } from '../../platform'
 import { ClaimsDialog, type ClaimsRequest } from './ClaimsDialog'
@@ -84,6 +84,27 @@ const viewCached = memoLast(
 )
 const columnsCached = memoLast(positionsColumns)
 const NO_COLUMNS: PositionsColumn[] = []
+
+/** What the colours, the small numbers and the marker mean; every step carries its sign. */
+function Legend() {
+  return (
+    <p className="positions-legend" aria-label="Legend">
+      <span className="muted">Mean stance</span>
+      {(['m2', 'm1', '0', 'p1', 'p2'] as const).map((tone, index) => (
+        <span key={tone} className={`legend-swatch tone-${tone}`}>
+          {formatSigned(index - 2)}
+        </span>
+      ))}
+      <span className="muted">·n claims</span>
+      <span className="legend-shift">
+        <span className="shift-marker legend-marker" aria-hidden="true">
+          ⇄
+        </span>
+        <span className="muted">shift: changed sign</span>
+      </span>
+    </p>
+  )
+}
 
 export function PositionsScreen() {
   const { source, error } = usePositionsSource()
@@ -253,11 +274,14 @@ export function PositionsScreen() {
   return (
     <Screen title="Positions" actions={exportButton} className="positions-screen">
       <PositionsFilters view={{ ...view, issueId, source: sourceFilter }} issues={source.issues} sources={source.sources} busiestIssueId={busiestIssueId} onChange={update} />
-      <p className="positions-status" role="status">
-        {plural(rows.length, 'row', 'rows')} · {plural(positions.buckets.length, one, many)} · {plural(aggregation.counted, 'claim', 'claims')} in the period
-        {sorting.length > 0 && ` · sorted by ${sorting.map((entry) => `${columns.find((column) => column.id === entry.id)?.header ?? entry.id} ${entry.desc ? '↓' : '↑'}`).join(', ')}`}
-        {notes.length > 0 && <span className="positions-notes"> · {notes.join('; ')}.</span>}
-      </p>
+      <div className="positions-statusbar">
+        <p className="positions-status" role="status">
+          {plural(rows.length, 'row', 'rows')} · {plural(positions.buckets.length, one, many)} · {plural(aggregation.counted, 'claim', 'claims')} in the period
+          {sorting.length > 0 && ` · sorted by ${sorting.map((entry) => `${columns.find((column) => column.id === entry.id)?.header ?? entry.id} ${entry.desc ? '↓' : '↑'}`).join(', ')}`}
+          {notes.length > 0 && <span className="positions-notes"> · {notes.join('; ')}.</span>}
+        </p>
+        <Legend />
+      </div>
       {rows.length === 0 ? (
         <div className="positions-nothing">
           <p>No actor and issue match these filters{filtersAreSet(view) ? '' : ' in this period'}.</p>
