@@ -80,8 +80,15 @@ export function normaliseCalendarDate(value: string): string {
   return date ? formatDay(date) : ''
 }
 
+const pad = (value: number, width: number): string => String(value).padStart(width, '0')
+
+/** 'YYYY-MM-DD' of a UTCDate (its getters read UTC); by hand, as ranges format thousands of days. */
 function formatDay(date: Date): string {
-  return format(date, 'yyyy-MM-dd')
+  return `${pad(date.getFullYear(), 4)}-${pad(date.getMonth() + 1, 2)}-${pad(date.getDate(), 2)}`
+}
+
+function formatKey(date: Date, size: BucketSize): string {
+  return size === 'day' ? formatDay(date) : format(date, KEY_FORMATS[size])
 }
 
 const KEY_FORMATS: Readonly<Record<BucketSize, string>> = {
@@ -139,7 +146,7 @@ function bucketsBetween(later: Date, earlier: Date, size: BucketSize): number {
 
 function bucketAt(start: Date, size: BucketSize): Bucket {
   return {
-    key: format(start, KEY_FORMATS[size]),
+    key: formatKey(start, size),
     start: formatDay(start),
     end: formatDay(addDays(addBuckets(start, size, 1), -1)),
   }
@@ -148,7 +155,7 @@ function bucketAt(start: Date, size: BucketSize): Bucket {
 /** The bucket key a calendar date falls in, or null when the date is not a real date. */
 export function bucketKey(date: string, size: BucketSize): string | null {
   const parsed = parseCalendarDate(date)
-  return parsed ? format(parsed, KEY_FORMATS[size]) : null
+  return parsed ? formatKey(parsed, size) : null
 }
 
 /** The bucket a calendar date falls in, or null when the date is not a real date. */
