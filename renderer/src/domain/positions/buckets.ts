@@ -1,0 +1,257 @@
+import { UTCDate } from '@date-fns/utc'
+import {
+  addDays,
+  addMonths,
+  addQuarters,
+  addWeeks,
+  addYears,
+  differenceInCalendarDays,
+  differenceInCalendarISOWeeks,
+  differenceInCalendarMonths,
+  differenceInCalendarQuarters,
+  differenceInCalendarYears,
+  format,
+  isValid,
+  setISOWeek,
+  startOfISOWeek,
+  startOfMonth,
+  startOfQuarter,
+  startOfYear,
+} from 'date-fns'
+
+// Time buckets for the positions table. A bucket's key is also its column label, chosen so
+// that keys sort in time order as plain strings: 2024-12-23, 2025-W01 (ISO week-numbering
+// year), 2024-12, 2024-Q4, 2024. Dates are calendar dates ('YYYY-MM-DD'); inside this module they
+// become UTCDate objects, so date-fns does its arithmetic in UTC: no time zone, daylight saving
+// change or skipped day (Samoa, 30 December 2011) can move a claim into the neighbouring bucket.
+
+export const BUCKET_SIZES = ['day', 'week', 'month', 'quarter', 'year'] as const
+export type BucketSize = (typeof BUCKET_SIZES)[number]
+
+export const BUCKET_SIZE_LABELS: Readonly<Record<BucketSize, string>> = {
+  day: 'Day',
+  week: 'Week (ISO)',
+  month: 'Month',
+  quarter: 'Quarter',
+  year: 'Year',
+}
+
+/** Plural nouns for counts in sentences ("120 months"). */
+export const BUCKET_SIZE_NOUNS: Readonly<Record<BucketSize, [string, string]>> = {
+  day: ['day', 'days'],
+  week: ['week', 'weeks'],
+  month: ['month', 'months'],
+  quarter: ['quarter', 'quarters'],
+  year: ['year', 'years'],
+}
+
+export function isBucketSize(value: unknown): value is BucketSize {
+  return typeof value === 'string' && (BUCKET_SIZES as readonly string[]).includes(value)
+}
+
+export interface Bucket {
+  /** Sortable key and column label: '2024-12-23', '2025-W01', '2024-12', '2024-Q4', '2024'. */
+  key: string
+  /** First calendar day in the bucket, 'YYYY-MM-DD'. */
+  start: string
+  /** Last calendar day in the bucket, 'YYYY-MM-DD'. */
+  end: string
+}
+
+const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})/
+
+/** A 'YYYY-MM-DD' (or longer ISO) string as midnight UTC; null when it is not a real date. */
+export function parseCalendarDate(value: string): Date | null {
+  const match = DATE_PATTERN.exec(value)
+  if (!match) return null
+  const year = Number(match[1])
+  const month = Number(match[2]) - 1
+  const day = Number(match[3])
+  const date: Date = new UTCDate(year, month, day)
+  // The constructor maps years 0-99 to 1900-1999; setFullYear does not.
+  date.setFullYear(year, month, day)
+  if (!isValid(date) || date.getMonth() !== month || date.getDate() !== day) return null
+  return date
+}
+
+/** The calendar date of a string the app stores, normalised to 'YYYY-MM-DD', or '' if none. */
+export function normaliseCalendarDate(value: string): string {
+  const date = parseCalendarDate(value)
+  return date ? formatDay(date) : ''
+}
+
+const pad = (value: number, width: number): string => String(value).padStart(width, '0')
+
+/** 'YYYY-MM-DD' of a UTCDate (its getters read UTC); by hand, as ranges format thousands of days. */
+function formatDay(date: Date): string {
+  return `${pad(date.getFullYear(), 4)}-${pad(date.getMonth() + 1, 2)}-${pad(date.getDate(), 2)}`
+}
+
+function formatKey(date: Date, size: BucketSize): string {
+  return size === 'day' ? formatDay(date) : format(date, KEY_FORMATS[size])
+}
+
+const KEY_FORMATS: Readonly<Record<BucketSize, string>> = {
+  day: 'yyyy-MM-dd',
+  week: "RRRR-'W'II",
+  month: 'yyyy-MM',
+  quarter: "yyyy-'Q'Q",
+  year: 'yyyy',
+}
+
+function startOfBucket(date: Date, size: BucketSize): Date {
+  switch (size) {
+    case 'day':
+      return date
+    case 'week':
+      return startOfISOWeek(date)
+    case 'month':
+      return startOfMonth(date)
+    case 'quarter':
+      return startOfQuarter(date)
+    case 'year':
+      return startOfYear(date)
+  }
+}
+
+function addBuckets(date: Date, size: BucketSize, amount: number): Date {
+  switch (size) {
+    case 'day':
+      return addDays(date, amount)
+    case 'week':
+      return addWeeks(date, amount)
+    case 'month':
+      return addMonths(date, amount)
+    case 'quarter':
+      return addQuarters(date, amount)
+    case 'year':
+      return addYears(date, amount)
+  }
+}
+
+function bucketsBetween(later: Date, earlier: Date, size: BucketSize): number {
+  switch (size) {
+    case 'day':
+      return differenceInCalendarDays(later, earlier)
+    case 'week':
+      return differenceInCalendarISOWeeks(later, earlier)
+    case 'month':
+      return differenceInCalendarMonths(later, earlier)
+    case 'quarter':
+      return differenceInCalendarQuarters(later, earlier)
+    case 'year':
+      return differenceInCalendarYears(later, earlier)
+  }
+}
+
+function bucketAt(start: Date, size: BucketSize): Bucket {
+  return {
+    key: formatKey(start, size),
+    start: formatDay(start),
+    end: formatDay(addDays(addBuckets(start, size, 1), -1)),
+  }
+}
+
+/** The bucket key a calendar date falls in, or null when the date is not a real date. */
+export function bucketKey(date: string, size: BucketSize): string | null {
+  const parsed = parseCalendarDate(date)
+  return parsed ? formatKey(parsed, size) : null
+}
+
+/** The bucket a calendar date falls in, or null when the date is not a real date. */
+export function bucketOf(date: string, size: BucketSize): Bucket | null {
+  const parsed = parseCalendarDate(date)
+  return parsed ? bucketAt(startOfBucket(parsed, size), size) : null
+}
+
+/** The first day of the bucket a key names, or null when the key is not one of this size. */
+export function parseBucketKey(key: string, size: BucketSize): Date | null {
+  let match: RegExpExecArray | null
+  switch (size) {
+    case 'day':
+      return /^\d{4}-\d{2}-\d{2}$/.test(key) ? parseCalendarDate(key) : null
+    case 'week': {
+      match = /^(\d{4})-W(\d{2})$/.exec(key)
+      if (!match) return null
+      const week = Number(match[2])
+      // 4 January is always in week 1 of its ISO week-numbering year.
+      const anchor = parseCalendarDate(`${match[1]}-01-04`)
+      if (!anchor || week < 1) return null
+      const start = startOfISOWeek(setISOWeek(anchor, week))
+      return format(start, KEY_FORMATS.week) === key ? start : null
+    }
+    case 'month':
+      match = /^(\d{4})-(\d{2})$/.exec(key)
+      return match ? parseCalendarDate(`${key}-01`) : null
+    case 'quarter': {
+      match = /^(\d{4})-Q([1-4])$/.exec(key)
+      if (!match) return null
+      const month = (Number(match[2]) - 1) * 3 + 1
+      return parseCalendarDate(`${match[1]}-${String(month).padStart(2, '0')}-01`)
+    }
+    case 'year':
+      return /^\d{4}$/.test(key) ? parseCalendarDate(`${key}-01-01`) : null
+  }
+}
+
+/** How many buckets of this size run from the one holding `from` to the one holding `to`. */
+export function countBuckets(from: string, to: string, size: BucketSize): number {
+  const start = parseCalendarDate(from)
+  const end = parseCalendarDate(to)
+  if (!start || !end || end < start) return 0
+  return bucketsBetween(startOfBucket(end, size), startOfBucket(start, size), size) + 1
+}
+
+/**
+ * Every bucket from the one holding `from` to the one holding `to`, inclusive, empty ones
+ * included (a column per bucket, so gaps in time show as gaps). Empty when to < from.
+ * `limit` keeps the last buckets of a range that would be longer.
+ */
+export function bucketRange(from: string, to: string, size: BucketSize, limit = Number.POSITIVE_INFINITY): Bucket[] {
+  const start = parseCalendarDate(from)
+  const end = parseCalendarDate(to)
+  if (!start || !end || end < start) return []
+  const last = startOfBucket(end, size)
+  const total = bucketsBetween(last, startOfBucket(start, size), size) + 1
+  const count = Math.min(total, limit)
+  const buckets: Bucket[] = []
+  // Each bucket is computed from the last one rather than by repeated addition, so month ends
+  // (31 January + 1 month) never drift.
+  for (let index = count - 1; index >= 0; index--) buckets.push(bucketAt(addBuckets(last, size, -index), size))
+  return buckets
+}
+
+/**
+ * Maps calendar dates to bucket keys, remembering each date it has seen: a workspace has far
+ * fewer distinct dates than claims, so the date arithmetic runs once per date.
+ */
+export function createBucketer(size: BucketSize): (date: string) => string | null {
+  const cache = new Map<string, string | null>()
+  return (date) => {
+    let key = cache.get(date)
+    if (key === undefined) {
+      key = bucketKey(date, size)
+      cache.set(date, key)
+    }
+    return key
+  }
+}
+
+/** Words for a bucket's span, for tooltips: "30 Dec 2024 – 5 Jan 2025". */
+export function describeBucket(bucket: Bucket, size: BucketSize): string {
+  const start = parseCalendarDate(bucket.start)
+  const end = parseCalendarDate(bucket.end)
+  if (!start || !end) return bucket.key
+  switch (size) {
+    case 'day':
+      return format(start, 'EEEE d MMMM yyyy')
+    case 'week':
+      return `ISO week ${format(start, 'I')} of ${format(start, 'RRRR')}: ${format(start, 'd MMM yyyy')} – ${format(end, 'd MMM yyyy')}`
+    case 'month':
+      return format(start, 'MMMM yyyy')
+    case 'quarter':
+      return `${format(start, 'QQQ yyyy')}: ${format(start, 'MMM')} – ${format(end, 'MMM yyyy')}`
+    case 'year':
+      return format(start, 'yyyy')
+  }
+}

@@ -1,0 +1,186 @@
+import { generatePositionsWorkspace } from './positions-data.mjs'
+
+export const name = 'positions'
+
+// 100,000 claims by 2,000 actors on 50 issues, over ten years of 20,000 articles.
+const CONFIG = { claims: 100_000, actors: 2_000, issues: 50, articles: 20_000, seed: 20241223 }
+const generator = `(${generatePositionsWorkspace.toString()})(${JSON.stringify(CONFIG)})`
+
+/**
+ * Computation (in the bench page, against a plain-pass floor), then the real app with the
+ * workspace in IndexedDB: opening the table, re-sorting, switching bucket, scrolling.
+ */
+export async function run(ctx) {
+  const bench = await ctx.launch()
+  const benchPage = bench.pages()[0] ?? (await bench.newPage())
+  await benchPage.goto(ctx.benchURL)
+  await benchPage.getByText('ready').waitFor()
+  const figures = await benchPage.evaluate(`window.standpointBench.benchPositionsCompute(${generator})`)
+  await bench.close()
+  ctx.record(name, `prepare ${CONFIG.claims.toLocaleString('en')} claims (once per data change)`, figures.prepareMs, 'ms')
+  ctx.record(name, 'rows (actor × issue pairs with claims)', figures.rows, 'rows')
+  for (const [size, entry] of Object.entries(figures.sizes)) {
+    ctx.record(name, `compute positions, ${size} (${entry.buckets} buckets)`, entry.oursMs, 'ms')
+    ctx.record(name, `floor: one plain pass, ${size}`, entry.floorMs, 'ms')
+    ctx.record(name, `compute / floor, ${size}`, entry.oursMs / entry.floorMs, 'x', { max: 3 })
+  }
+
+  const context = await ctx.launch()
+  const page = context.pages()[0] ?? (await context.newPage())
+  await page.goto(ctx.appURL)
+  await page.getByRole('navigation', { name: 'Main' }).waitFor()
+  const seeded = await page.evaluate(`(async () => {
+    const data = ${generator}
+    const db = await new Promise((resolve, reject) => {
+      const request = indexedDB.open('standpoint')
+      request.onsuccess = () => resolve(request.result)
+      request.onerror = () => reject(request.error)
+    })
+    await new Promise((resolve, reject) => {
+      const tx = db.transaction(['articles', 'actors', 'issues', 'claims'], 'readwrite')
+      for (const table of ['articles', 'actors', 'issues', 'claims']) for (const record of data[table]) tx.objectStore(table).put(record)
+      tx.oncomplete = () => resolve()
+      tx.onerror = () => reject(tx.error)
+    })
+    db.close()
+    return data.claims.length
+  })()`)
+  await page.reload()
+  await page.getByRole('navigation', { name: 'Main' }).waitFor()
+
+  // Opening the table: from a click on Positions to its first rows in the DOM and painted.
+  // Cold: just after a reload, so every claim comes out of IndexedDB. Warm: back from another
+  // screen within the session, when the claims are still in memory (and still live). Both start
+  // on the Codebook (50 issues), so tearing down a big screen is not counted.
+  const openPositions = () =>
+    page.evaluate(async () => {
+      const firstRow = () => document.querySelector('[role="table"][aria-label="Positions"] [aria-rowindex="2"]')
+      const started = performance.now()
+      document.querySelector('nav a[href="#/positions"]').click()
+      await new Promise((resolve) => {
+        if (firstRow()) return resolve()
+        const observer = new MutationObserver(() => {
+          if (firstRow()) {
+            observer.disconnect()
+            resolve()
+          }
+        })
+        observer.observe(document.body, { childList: true, subtree: true })
+      })
+      const inDom = performance.now() - started
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))
+      return { inDom, painted: performance.now() - started }
+    })
+  const toCodebook = async () => {
+    await page.goto(`${ctx.appURL}#/codebook`)
+    await page.getByRole('heading', { level: 1, name: 'Codebook' }).waitFor()
+  }
+  const cold = []
+  for (let sample = 0; sample < 3; sample++) {
+    await toCodebook()
+    await page.reload()
+    await page.getByRole('heading', { level: 1, name: 'Codebook' }).waitFor()
+    cold.push(await openPositions())
+  }
+  const warm = []
+  for (let sample = 0; sample < 5; sample++) {
+    await toCodebook()
+    warm.push(await openPositions())
+  }
+  const med = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
+  const rowCount = await page.getByRole('table', { name: 'Positions' }).getAttribute('aria-rowcount')
+  ctx.record(name, `app: seeded claims in IndexedDB`, seeded, 'claims')
+  ctx.record(name, `app: table rows`, Number(rowCount) - 1, 'rows')
+  ctx.record(name, 'app: open Positions, cold (reads every claim from IndexedDB) → first rows in DOM (median of 3)', med(cold.map((entry) => entry.inDom)), 'ms')
+  ctx.record(name, 'app: open Positions, warm (claims in memory) → first rows in DOM (median of 5)', med(warm.map((entry) => entry.inDom)), 'ms', { max: 200 })
+  ctx.record(name, 'app: open Positions, warm → first rows painted (median of 5)', med(warm.map((entry) => entry.painted)), 'ms')
+
+  // Re-sort: a header click to the rows in their new order (React commits synchronously for clicks).
+  const resort = await page.evaluate(async () => {
+    const header = (label) =>
+      [...document.querySelectorAll('[role="columnheader"]')].find((th) => th.querySelector('.sort-label')?.textContent === label).querySelector('button')
+    const firstCells = () => [...document.querySelectorAll('[role="table"][aria-label="Positions"] tbody [role="row"]')].slice(0, 3).map((row) => row.textContent).join('|')
+    const samples = []
+    for (const label of ['Claims', 'Actor', 'Last seen', 'Shift', 'Claims', 'Actor', 'Reversals', 'Last seen', 'Claims']) {
+      const before = firstCells()
+      const started = performance.now()
+      header(label).click()
+      await new Promise((resolve) => {
+        if (firstCells() !== before) return resolve()
+        const observer = new MutationObserver(() => {
+          if (firstCells() !== before) {
+            observer.disconnect()
+            resolve()
+          }
+        })
+        observer.observe(document.querySelector('[role="table"][aria-label="Positions"]'), { childList: true, subtree: true, characterData: true })
+        setTimeout(() => {
+          observer.disconnect()
+          resolve()
+        }, 2000)
+      })
+      samples.push(performance.now() - started)
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))
+    }
+    return samples
+  })
+  ctx.record(name, 're-sort by a header click → rows reordered (median of 9)', med(resort), 'ms', { max: 50 })
+
+  // Switching the time bucket recomputes everything but the IndexedDB read.
+  const switched = await page.evaluate(async () => {
+    const select = [...document.querySelectorAll('label')].find((label) => label.textContent === 'Time bucket').control
+    const samples = []
+    for (const [value, header] of [['week', 'W'], ['quarter', 'Q'], ['month', '-'], ['year', ''], ['month', '-']]) {
+      const started = performance.now()
+      select.value = value
+      select.dispatchEvent(new Event('change', { bubbles: true }))
+      await new Promise((resolve) => {
+        const done = () => {
+          const labels = [...document.querySelectorAll('[role="columnheader"] .sort-label')].map((label) => label.textContent)
+          const bucket = labels.find((label) => /^\d{4}/.test(label))
+          return bucket !== undefined && (value === 'year' ? /^\d{4}$/.test(bucket) : value === 'month' ? /^\d{4}-\d{2}$/.test(bucket) : bucket.includes(header))
+        }
+        if (done()) return resolve()
+        const observer = new MutationObserver(() => {
+          if (done()) {
+            observer.disconnect()
+            resolve()
+          }
+        })
+        observer.observe(document.body, { childList: true, subtree: true, characterData: true })
+      })
+      samples.push(performance.now() - started)
+    }
+    return samples
+  })
+  ctx.record(name, 'switch time bucket → table redrawn (median of 5)', med(switched), 'ms')
+
+  // Scrolling: frame intervals while the table scrolls one step per frame, down through the
+  // rows, then leftwards through the bucket columns (the table opens at the latest buckets).
+  const scroll = (axis) =>
+    page.evaluate(async (axis) => {
+      const scroller = document.querySelector('.positions-scroll')
+      scroller.scrollTop = 0
+      scroller.scrollLeft = scroller.scrollWidth
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))
+      const intervals = []
+      let last = performance.now()
+      for (let frame = 0; frame < 120; frame++) {
+        if (axis === 'rows') scroller.scrollTop += 160
+        else scroller.scrollLeft -= 80
+        await new Promise((resolve) => requestAnimationFrame(resolve))
+        const now = performance.now()
+        intervals.push(now - last)
+        last = now
+      }
+      intervals.sort((a, b) => a - b)
+      return { median: intervals[Math.floor(intervals.length / 2)], p95: intervals[Math.floor(intervals.length * 0.95)] }
+    }, axis)
+  const columnCount = await page.getByRole('table', { name: 'Positions' }).getAttribute('aria-colcount')
+  for (const axis of ['rows', 'columns']) {
+    const frames = await scroll(axis)
+    ctx.record(name, `scroll ${axis} (${Number(rowCount) - 1} rows × ${columnCount} columns), one step a frame: median frame interval`, frames.median, 'ms', { max: 17 })
+    ctx.record(name, `scroll ${axis}: 95th percentile frame interval`, frames.p95, 'ms', { max: 34 })
+  }
+  await context.close()
+}

@@ -1,0 +1,258 @@
+import { readFileSync } from 'node:fs'
+import Papa from 'papaparse'
+import type { Locator, Page } from '@playwright/test'
+import type { Actor, Article, Claim, Issue, Stance } from '../../renderer/src/domain/model'
+import { seedWorkspace } from './support/seed'
+import { expect, test } from './support/workbench'
+
+// The seed article's claim (Al-Nujaba Movement, Attacks on Israel, 2024-12-23, stance −1) and
+// one from the month before (stance +1), plus a few actors so that sorting has work to do.
+
+const NOW = '2025-01-05T10:00:00.000Z'
+const SEED_QUOTE = 'will stop military operations against Israel'
+const SEED_TITLE = 'Iran-backed militias in Iraq announce a halt to military operations against Israel'
+const NOVEMBER_QUOTE = 'operations against the occupation will continue'
+
+function article(id: string, title: string, source: string, publishedAt: string, body: string): Article {
+  return { id, title, source, author: '', publishedAt, url: '', language: 'en', direction: 'ltr', body, contentHash: id, importedAt: NOW, origin: 'paste', meta: {}, updatedAt: NOW }
+}
+
+function actor(id: string, name: string, kind: Actor['kind'], aliases: string[] = []): Actor {
+  return { id, name, kind, aliases, notes: '', createdAt: NOW, updatedAt: NOW }
+}
+
+function claimIn(source: Article, id: string, actorId: string, issueId: string, stance: Stance, date: string, quote: string): Claim {
+  const start = source.body.indexOf(quote)
+  if (start < 0) throw new Error(`quote not in article: ${quote}`)
+  const end = start + quote.length
+  return {
+    id,
+    articleId: source.id,
+    actorId,
+    issueId,
+    stance,
+    date,
+    addresseeId: null,
+    note: '',
+    anchor: { exact: quote, prefix: source.body.slice(Math.max(0, start - 32), start), suffix: source.body.slice(end, end + 32), start, end },
+    createdAt: NOW,
+    updatedAt: NOW,
+  }
+}
+
+const seedArticle = article(
+  'art-seed',
+  SEED_TITLE,
+  'World Israel News',
+  '2024-12-23',
+  [
+    'Iraqi militias aligned with Iran are suspending their military operations in Syria, as well as their attacks against Israel, according to a report Monday by a Lebanese media outlet associated with an Iranian proxy force.',
+    '“The resistance will stop military operations against Israel as part of its support for Gaza and will not interfere in political changes in Syria,” the official continued.',
+  ].join('\n\n'),
+)
+// Written for this test: a November statement in the other direction.
+const novemberArticle = article(
+  'art-nov',
+  'Iraqi factions reject calls to halt attacks',
+  'Regional Wire',
+  '2024-11-20',
+  'A spokesman for the Al-Nujaba Movement said that operations against the occupation will continue until the war in Gaza ends. Prime Minister Mohammed Shia al-Sudani urged restraint.',
+)
+
+const issues: Issue[] = [{ id: 'iss-israel', label: 'Attacks on Israel', description: '', parentId: null, createdAt: NOW, updatedAt: NOW }]
+const actors: Actor[] = [
+  actor('act-nujaba', 'Al-Nujaba Movement', 'armed group', ['Nujaba', 'al-Nujaba']),
+  actor('act-kataib', 'Kataib Hezbollah', 'armed group'),
+  actor('act-sudani', 'Mohammed Shia al-Sudani', 'person'),
+]
+const claims: Claim[] = [
+  claimIn(seedArticle, 'clm-seed', 'act-nujaba', 'iss-israel', -1, '2024-12-23', SEED_QUOTE),
+  claimIn(novemberArticle, 'clm-nov', 'act-nujaba', 'iss-israel', 1, '2024-11-20', NOVEMBER_QUOTE),
+  claimIn(novemberArticle, 'clm-sudani', 'act-sudani', 'iss-israel', -2, '2024-12-02', 'urged restraint'),
+  claimIn(novemberArticle, 'clm-kataib', 'act-kataib', 'iss-israel', 2, '2024-11-21', 'will continue'),
+]
+
+async function openPositions(page: Page): Promise<Locator> {
+  await seedWorkspace(page, { articles: [seedArticle, novemberArticle], actors, issues, claims })
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Positions' }).click()
+  const table = page.getByRole('table', { name: 'Positions' })
+  await expect(table).toBeVisible()
+  return table
+}
+
+function rowOf(table: Locator, actorName: string): Locator {
+  return table.getByRole('row').filter({ hasText: actorName })
+}
+
+/** The cell of a row under a column header, found through aria-colindex (columns are virtualised). */
+async function cellUnder(table: Locator, row: Locator, header: string): Promise<Locator> {
+  const index = await table.getByRole('columnheader', { name: header, exact: true }).getAttribute('aria-colindex')
+  expect(index).not.toBeNull()
+  return row.locator(`[role="cell"][aria-colindex="${index}"]`)
+}
+
+async function actorOrder(table: Locator): Promise<string[]> {
+  return table.locator('[role="row"] [role="cell"][aria-colindex="1"]').allInnerTexts()
+}
+
+/** The table as the analyst sees it: header texts, then each row's cell texts (mean only for buckets). */
+async function tableAsShown(table: Locator): Promise<string[][]> {
+  const headers = await table.getByRole('columnheader').allInnerTexts()
+  const rows = await table.locator('tbody [role="row"]').evaluateAll((elements) =>
+    elements.map((row) =>
+      Array.from(row.querySelectorAll<HTMLElement>('[role="cell"]')).map((cell) => (cell.querySelector('.cell-mean')?.textContent ?? cell.innerText).trim()),
+    ),
+  )
+  return [headers.map((header) => header.replace(/[▲▼]\d*$/, '').replace(/\s+/g, ' ').trim()), ...rows]
+}
+
+test('the monthly table shows the November and December stances and the shift between them', async ({ workbench }) => {
+  const { page } = workbench
+  const table = await openPositions(page)
+  await expect(page.getByLabel('Time bucket')).toHaveValue('month')
+  const nujaba = rowOf(table, 'Al-Nujaba Movement')
+  await expect(nujaba).toHaveCount(1)
+  await expect(nujaba).toContainText('armed group')
+  await expect(nujaba).toContainText('Attacks on Israel')
+
+  const november = await cellUnder(table, nujaba, '2024-11')
+  const december = await cellUnder(table, nujaba, '2024-12')
+  await expect(november).toContainText('+1.0')
+  await expect(november).toContainText('·1')
+  await expect(december).toContainText('-1.0')
+  await expect(december.getByRole('img', { name: 'shift' })).toBeVisible()
+  await expect(november.getByRole('img', { name: 'shift' })).toHaveCount(0)
+  // Hovering tells the breakdown.
+  await december.hover()
+  await expect(december).toHaveAttribute('title', /-1 \(against\): 1/)
+  await expect(december).toHaveAttribute('title', /Shift: the stance changed sign since 2024-11 \(mean \+1\.0\)/)
+  // Summary: first +1, last −1, shift −2, last seen on the seed article's date.
+  await expect(await cellUnder(table, nujaba, 'Shift')).toHaveText('-2')
+  await expect(await cellUnder(table, nujaba, 'Last seen')).toHaveText('2024-12-23')
+
+  // A quarter holds both claims: no columns to change sign between.
+  await page.getByLabel('Time bucket').selectOption('quarter')
+  const quarter = await cellUnder(table, nujaba, '2024-Q4')
+  await expect(quarter).toContainText('0.0')
+  await expect(quarter).toContainText('·2')
+  await expect(quarter.getByRole('img', { name: 'shift' })).toHaveCount(0)
+  await page.getByLabel('Time bucket').selectOption('week')
+  await expect(table.getByRole('columnheader', { name: '2024-W52', exact: true })).toBeVisible()
+  await expect(await cellUnder(table, rowOf(table, 'Al-Nujaba Movement'), '2024-W52')).toContainText('-1.0')
+})
+
+test('sorting by a column reorders the rows; shift-click adds a second sort', async ({ workbench }) => {
+  const { page } = workbench
+  const table = await openPositions(page)
+  const actorHeader = table.getByRole('columnheader', { name: 'Actor', exact: true })
+  const december = table.getByRole('columnheader', { name: '2024-12', exact: true })
+  await expect.poll(() => actorOrder(table)).toEqual(['Al-Nujaba Movement', 'Kataib Hezbollah', 'Mohammed Shia al-Sudani'])
+
+  await actorHeader.getByRole('button').click()
+  await expect(actorHeader).toHaveAttribute('aria-sort', 'ascending')
+  await actorHeader.getByRole('button').click()
+  await expect(actorHeader).toHaveAttribute('aria-sort', 'descending')
+  await expect.poll(() => actorOrder(table)).toEqual(['Mohammed Shia al-Sudani', 'Kataib Hezbollah', 'Al-Nujaba Movement'])
+
+  // A number column sorts highest first; rows with no claim in December go last.
+  await december.getByRole('button').click()
+  await expect(december).toHaveAttribute('aria-sort', 'descending')
+  await expect(actorHeader).toHaveAttribute('aria-sort', 'none')
+  await expect.poll(() => actorOrder(table)).toEqual(['Al-Nujaba Movement', 'Mohammed Shia al-Sudani', 'Kataib Hezbollah'])
+  await december.getByRole('button').click()
+  await expect(december).toHaveAttribute('aria-sort', 'ascending')
+  await expect.poll(() => actorOrder(table)).toEqual(['Mohammed Shia al-Sudani', 'Al-Nujaba Movement', 'Kataib Hezbollah'])
+
+  // Kind first, then (shift-click) actor within a kind.
+  const kind = table.getByRole('columnheader', { name: 'Kind', exact: true })
+  await kind.getByRole('button').click()
+  await kind.getByRole('button').click()
+  await expect(kind).toHaveAttribute('aria-sort', 'descending')
+  await actorHeader.getByRole('button').click({ modifiers: ['Shift'] })
+  await expect(kind).toHaveAttribute('aria-sort', 'descending')
+  await expect(actorHeader).toHaveAttribute('aria-sort', 'ascending')
+  await expect.poll(() => actorOrder(table)).toEqual(['Mohammed Shia al-Sudani', 'Al-Nujaba Movement', 'Kataib Hezbollah'])
+})
+
+test('a cell lists the claims behind it, and each opens the article at its claim', async ({ workbench }) => {
+  const { page } = workbench
+  const table = await openPositions(page)
+  const november = await cellUnder(table, rowOf(table, 'Al-Nujaba Movement'), '2024-11')
+  const december = await cellUnder(table, rowOf(table, 'Al-Nujaba Movement'), '2024-12')
+  // Keyboard first: arrows move between cells, Enter on the focused cell opens the list.
+  await november.focus()
+  await page.keyboard.press('ArrowRight')
+  await expect(december).toBeFocused()
+  await page.keyboard.press('Enter')
+  const dialog = page.getByRole('dialog', { name: /Al-Nujaba Movement · Attacks on Israel · 2024-12/ })
+  await expect(dialog).toBeVisible()
+  await expect(dialog).toContainText(SEED_QUOTE)
+  await expect(dialog).toContainText('2024-12-23')
+  await expect(dialog).not.toContainText(NOVEMBER_QUOTE)
+  await page.keyboard.press('Escape')
+  await expect(dialog).toBeHidden()
+
+  await december.click()
+  await expect(dialog).toBeVisible()
+  await dialog.getByRole('link', { name: SEED_TITLE }).click()
+  await expect(page).toHaveURL(/#\/library\/article\/art-seed\?claim=clm-seed$/)
+  await expect(page.getByRole('article')).toContainText(SEED_QUOTE)
+
+  // Back to the same table.
+  await page.goBack()
+  await expect(page.getByRole('table', { name: 'Positions' })).toBeVisible()
+
+  // The row's claim count lists every claim of the row, oldest first.
+  const count = await cellUnder(table, rowOf(table, 'Al-Nujaba Movement'), 'Claims')
+  await count.click()
+  const all = page.getByRole('dialog', { name: /all claims/ })
+  await expect(all.getByRole('listitem')).toHaveCount(2)
+  await expect(all.getByRole('listitem').first()).toContainText(NOVEMBER_QUOTE)
+  await expect(all.getByRole('listitem').last()).toContainText(SEED_QUOTE)
+})
+
+test('Export CSV writes exactly the table as shown: filters, bucket and sort', async ({ workbench }) => {
+  const { page } = workbench
+  const table = await openPositions(page)
+  await page.getByLabel('Actor kind').selectOption('armed group')
+  await expect(rowOf(table, 'Mohammed Shia al-Sudani')).toHaveCount(0)
+  const claimsHeader = table.getByRole('columnheader', { name: 'Claims', exact: true })
+  await claimsHeader.getByRole('button').click()
+  await expect(claimsHeader).toHaveAttribute('aria-sort', 'descending')
+  await expect.poll(() => actorOrder(table)).toEqual(['Al-Nujaba Movement', 'Kataib Hezbollah'])
+
+  const shown = await tableAsShown(table)
+  const downloaded = page.waitForEvent('download')
+  await page.getByRole('button', { name: 'Export CSV' }).click()
+  const download = await downloaded
+  expect(download.suggestedFilename()).toMatch(/^standpoint-positions-month-\d{4}-\d{2}-\d{2}\.csv$/)
+  const text = readFileSync(await download.path(), 'utf8')
+  expect(text.startsWith('\uFEFF')).toBe(true)
+  const parsed = Papa.parse<string[]>(text.slice(1), { skipEmptyLines: true }).data
+  expect(parsed).toEqual(shown)
+  expect(parsed[0]).toEqual(['Actor', 'Kind', 'Issue', '2024-11', '2024-12', 'Claims', 'First stance', 'Last stance', 'Shift', 'Reversals', 'Last seen'])
+  expect(parsed[1]).toEqual(['Al-Nujaba Movement', 'armed group', 'Attacks on Israel', '+1.0', '-1.0', '2', '+1', '-1', '-2', '1', '2024-12-23'])
+  expect(parsed).toHaveLength(3)
+})
+
+test('an empty workspace explains where positions come from, and the table follows claims live', async ({ workbench }) => {
+  const { page } = workbench
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Positions' }).click()
+  await expect(page.getByRole('region', { name: 'No positions yet' })).toBeVisible()
+  await expect(page.getByRole('table', { name: 'Positions' })).toHaveCount(0)
+
+  // Another window of the same workspace writes claims; this one updates without a reload.
+  const other = await page.context().newPage()
+  await other.goto(page.url().replace(/#.*$/, '#/library'))
+  await other.getByRole('button', { name: 'Load sample workspace' }).click()
+  const table = page.getByRole('table', { name: 'Positions' })
+  await expect(table).toBeVisible()
+  await expect(rowOf(table, 'Northern Rivers Brigade').filter({ hasText: 'Ceasefire' })).toHaveCount(1)
+  await other.close()
+
+  // The timeline draws the ticked rows.
+  await page.getByRole('checkbox', { name: 'Show Northern Rivers Brigade on Ceasefire in the timeline' }).check()
+  const timeline = page.getByRole('region', { name: 'Timeline' })
+  await expect(timeline.locator('canvas')).toBeVisible()
+  await expect(timeline).toContainText('Northern Rivers Brigade · Ceasefire')
+})

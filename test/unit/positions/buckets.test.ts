@@ -1,0 +1,163 @@
+import { describe, expect, it } from 'vitest'
+import fc from 'fast-check'
+import {
+  BUCKET_SIZES,
+  bucketKey,
+  bucketOf,
+  bucketRange,
+  countBuckets,
+  createBucketer,
+  describeBucket,
+  normaliseCalendarDate,
+  parseBucketKey,
+  parseCalendarDate,
+} from '../../../renderer/src/domain/positions/buckets'
+
+describe('bucket keys', () => {
+  it('labels each bucket size so keys sort in time order', () => {
+    expect(bucketKey('2024-12-23', 'day')).toBe('2024-12-23')
+    expect(bucketKey('2024-12-23', 'week')).toBe('2024-W52')
+    expect(bucketKey('2024-12-23', 'month')).toBe('2024-12')
+    expect(bucketKey('2024-12-23', 'quarter')).toBe('2024-Q4')
+    expect(bucketKey('2024-12-23', 'year')).toBe('2024')
+  })
+
+  it('uses the ISO week-numbering year across year ends', () => {
+    // 30 December 2024 is a Monday: the first day of 2025-W01.
+    expect(bucketKey('2024-12-29', 'week')).toBe('2024-W52')
+    expect(bucketKey('2024-12-30', 'week')).toBe('2025-W01')
+    expect(bucketKey('2025-01-05', 'week')).toBe('2025-W01')
+    expect(bucketKey('2025-01-06', 'week')).toBe('2025-W02')
+    // 1-3 January 2021 belong to the last week of 2020, which had 53.
+    expect(bucketKey('2021-01-01', 'week')).toBe('2020-W53')
+    expect(bucketKey('2021-01-03', 'week')).toBe('2020-W53')
+    expect(bucketKey('2021-01-04', 'week')).toBe('2021-W01')
+    expect(bucketKey('2026-12-31', 'week')).toBe('2026-W53')
+    expect(bucketKey('2027-01-03', 'week')).toBe('2026-W53')
+    // The calendar year of a week's dates and its ISO year differ; month and year do not follow ISO.
+    expect(bucketKey('2024-12-30', 'year')).toBe('2024')
+    expect(bucketKey('2024-12-30', 'month')).toBe('2024-12')
+  })
+
+  it('puts each month in its quarter', () => {
+    const quarters = ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'].map((month) => bucketKey(`2023-${month}-15`, 'quarter'))
+    expect(quarters).toEqual(['2023-Q1', '2023-Q1', '2023-Q1', '2023-Q2', '2023-Q2', '2023-Q2', '2023-Q3', '2023-Q3', '2023-Q3', '2023-Q4', '2023-Q4', '2023-Q4'])
+    expect(bucketOf('2024-03-31', 'quarter')).toEqual({ key: '2024-Q1', start: '2024-01-01', end: '2024-03-31' })
+    expect(bucketOf('2024-11-02', 'quarter')).toEqual({ key: '2024-Q4', start: '2024-10-01', end: '2024-12-31' })
+  })
+
+  it('gives a bucket its first and last day', () => {
+    expect(bucketOf('2024-12-31', 'week')).toEqual({ key: '2025-W01', start: '2024-12-30', end: '2025-01-05' })
+    expect(bucketOf('2024-02-10', 'month')).toEqual({ key: '2024-02', start: '2024-02-01', end: '2024-02-29' })
+    expect(bucketOf('2023-02-10', 'month')).toEqual({ key: '2023-02', start: '2023-02-01', end: '2023-02-28' })
+    expect(bucketOf('2024-06-01', 'year')).toEqual({ key: '2024', start: '2024-01-01', end: '2024-12-31' })
+    expect(bucketOf('2024-06-01', 'day')).toEqual({ key: '2024-06-01', start: '2024-06-01', end: '2024-06-01' })
+  })
+
+  it('refuses what is not a calendar date', () => {
+    for (const value of ['', 'yesterday', '2024-02-30', '2024-13-01', '24-01-01', '2024/01/01']) {
+      expect(bucketKey(value, 'month')).toBeNull()
+      expect(normaliseCalendarDate(value)).toBe('')
+    }
+    expect(normaliseCalendarDate('2024-12-23T10:15:00')).toBe('2024-12-23')
+    expect(parseCalendarDate('0099-05-01')?.getFullYear()).toBe(99)
+  })
+
+  it('reads its own keys back, and nothing else', () => {
+    expect(parseBucketKey('2025-W01', 'week')).toEqual(parseCalendarDate('2024-12-30'))
+    expect(parseBucketKey('2020-W53', 'week')).toEqual(parseCalendarDate('2020-12-28'))
+    expect(parseBucketKey('2021-W53', 'week')).toBeNull()
+    expect(parseBucketKey('2024-Q4', 'quarter')).toEqual(parseCalendarDate('2024-10-01'))
+    expect(parseBucketKey('2024-Q5', 'quarter')).toBeNull()
+    expect(parseBucketKey('2024-11', 'month')).toEqual(parseCalendarDate('2024-11-01'))
+    expect(parseBucketKey('2024', 'year')).toEqual(parseCalendarDate('2024-01-01'))
+    expect(parseBucketKey('2024-11', 'day')).toBeNull()
+  })
+
+  it('round-trips every date through its bucket, for every size', () => {
+    fc.assert(
+      fc.property(fc.date({ min: new Date(1990, 0, 1), max: new Date(2060, 11, 31), noInvalidDate: true }), (date) => {
+        const day = `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`
+        for (const size of BUCKET_SIZES) {
+          const bucket = bucketOf(day, size)!
+          expect(bucket.start <= day && day <= bucket.end).toBe(true)
+          expect(parseBucketKey(bucket.key, size)).toEqual(parseCalendarDate(bucket.start))
+          expect(bucketKey(bucket.start, size)).toBe(bucket.key)
+          expect(bucketKey(bucket.end, size)).toBe(bucket.key)
+        }
+      }),
+      { numRuns: 300 },
+    )
+  })
+})
+
+describe('bucket ranges', () => {
+  it('lists every bucket between two dates, empty ones included', () => {
+    expect(bucketRange('2024-10-15', '2025-02-01', 'month').map((bucket) => bucket.key)).toEqual(['2024-10', '2024-11', '2024-12', '2025-01', '2025-02'])
+    expect(bucketRange('2024-12-20', '2025-01-10', 'week').map((bucket) => bucket.key)).toEqual(['2024-W51', '2024-W52', '2025-W01', '2025-W02'])
+    expect(bucketRange('2024-02-27', '2024-03-02', 'day').map((bucket) => bucket.key)).toEqual(['2024-02-27', '2024-02-28', '2024-02-29', '2024-03-01', '2024-03-02'])
+    expect(bucketRange('2023-11-30', '2024-04-01', 'quarter').map((bucket) => bucket.key)).toEqual(['2023-Q4', '2024-Q1', '2024-Q2'])
+    expect(bucketRange('2019-06-01', '2021-01-01', 'year').map((bucket) => bucket.key)).toEqual(['2019', '2020', '2021'])
+  })
+
+  it('is one bucket for one date, and empty when the range is empty or backwards', () => {
+    expect(bucketRange('2024-12-23', '2024-12-23', 'month').map((bucket) => bucket.key)).toEqual(['2024-12'])
+    expect(bucketRange('2024-12-24', '2024-12-23', 'day')).toEqual([])
+    expect(bucketRange('', '2024-12-23', 'day')).toEqual([])
+    expect(bucketRange('2024-12-01', 'not a date', 'day')).toEqual([])
+    expect(countBuckets('2024-12-24', '2024-12-23', 'day')).toBe(0)
+  })
+
+  it('does not drift at month ends', () => {
+    const months = bucketRange('2024-01-31', '2024-12-31', 'month')
+    expect(months).toHaveLength(12)
+    expect(months.map((bucket) => bucket.end)).toEqual([
+      '2024-01-31', '2024-02-29', '2024-03-31', '2024-04-30', '2024-05-31', '2024-06-30',
+      '2024-07-31', '2024-08-31', '2024-09-30', '2024-10-31', '2024-11-30', '2024-12-31',
+    ])
+  })
+
+  it('keeps the latest buckets when a limit cuts the range', () => {
+    const days = bucketRange('2024-01-01', '2024-12-31', 'day', 10)
+    expect(days).toHaveLength(10)
+    expect(days[0]!.key).toBe('2024-12-22')
+    expect(days[9]!.key).toBe('2024-12-31')
+  })
+
+  it('counts buckets the way it lists them', () => {
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date(2000, 0, 1), max: new Date(2030, 0, 1), noInvalidDate: true }),
+        fc.integer({ min: 0, max: 900 }),
+        fc.constantFrom(...BUCKET_SIZES),
+        (start, days, size) => {
+          const from = normaliseCalendarDate(`${start.getFullYear()}-${String(start.getMonth() + 1).padStart(2, '0')}-${String(start.getDate()).padStart(2, '0')}`)
+          const end = new Date(start.getFullYear(), start.getMonth(), start.getDate() + days)
+          const to = `${end.getFullYear()}-${String(end.getMonth() + 1).padStart(2, '0')}-${String(end.getDate()).padStart(2, '0')}`
+          const range = bucketRange(from, to, size)
+          expect(range).toHaveLength(countBuckets(from, to, size))
+          expect(range[0]!.key).toBe(bucketKey(from, size))
+          expect(range[range.length - 1]!.key).toBe(bucketKey(to, size))
+          for (let index = 1; index < range.length; index++) {
+            expect(range[index]!.key > range[index - 1]!.key).toBe(true)
+            expect(range[index]!.start > range[index - 1]!.end).toBe(true)
+          }
+        },
+      ),
+      { numRuns: 200 },
+    )
+  })
+
+  it('remembers dates it has bucketed', () => {
+    const bucketer = createBucketer('week')
+    expect(bucketer('2024-12-30')).toBe('2025-W01')
+    expect(bucketer('2024-12-30')).toBe('2025-W01')
+    expect(bucketer('nonsense')).toBeNull()
+  })
+
+  it('describes a bucket in words for tooltips', () => {
+    expect(describeBucket(bucketOf('2024-12-31', 'week')!, 'week')).toBe('ISO week 1 of 2025: 30 Dec 2024 – 5 Jan 2025')
+    expect(describeBucket(bucketOf('2024-11-02', 'quarter')!, 'quarter')).toBe('Q4 2024: Oct – Dec 2024')
+    expect(describeBucket(bucketOf('2024-11-02', 'month')!, 'month')).toBe('November 2024')
+  })
+})
