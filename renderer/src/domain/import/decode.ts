@@ -226,6 +226,11 @@ export function decodeBytes(bytes: Uint8Array, options: { name?: string; html?: 
     }
   }
 
+  // NUL bytes outside UTF-16 are binary data, whatever else the bytes might decode as.
+  if (!result && bytes.subarray(0, 65536).includes(0)) {
+    throw new ImportRejection(`The file contains NUL bytes: it is binary data, not text. ${FORMAT_ADVICE}`)
+  }
+
   if (!result) {
     try {
       result = { text: decoderFor('utf-8')!.decode(bytes), encoding: 'utf-8' }
