@@ -40,6 +40,7 @@ describe('search terms', () => {
   it('indexes Arabic words with and without their article; drops stop words', () => {
     expect(indexTerms('والحوثي')).toEqual(['والحوثي', 'حوثي'])
     expect(indexTerms('الرياض')).toEqual(['الرياض', 'رياض'])
+    expect(indexTerms('Tanker')).toBe('tanker')
     expect(indexTerms('The')).toBeNull()
     expect(indexTerms('في')).toBeNull()
     expect(queryTerm('الحوثي')).toBe('حوثي')

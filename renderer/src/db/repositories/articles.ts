@@ -27,14 +27,12 @@ export async function storeImportedArticles(db: StandpointDB, incoming: Incoming
   const hashes = Array.from(new Set(incoming.map((article) => article.contentHash)))
   await db.transaction('rw', db.articles, async () => {
     const existing = new Map<string, Id>()
-    // Index keys and primary keys only: no article bodies are read for the check.
-    await db.articles
-      .where('contentHash')
-      .anyOf(hashes)
-      .eachKey((hash, cursor) => {
-        const key = hash as string
-        if (!existing.has(key)) existing.set(key, cursor.primaryKey)
-      })
+    // One primary-key lookup per hash, all issued at once: IndexedDB answers them as a batch,
+    // where a cursor over anyOf() waits for a round trip per hash. No bodies are read.
+    const found = await Promise.all(hashes.map((hash) => db.articles.where('contentHash').equals(hash).primaryKeys()))
+    found.forEach((ids, position) => {
+      if (ids.length > 0) existing.set(hashes[position]!, ids[0]!)
+    })
     const records: Article[] = []
     incoming.forEach((article, index) => {
       const known = existing.get(article.contentHash)

@@ -54,8 +54,8 @@ export function MappingStep({
   }
 
   return (
-    <section className="import-mapping" aria-labelledby={`${baseId}-title`}>
-      <h3 id={`${baseId}-title`} className="mapping-title">
+    <section className="import-mapping" aria-labelledby={`${baseId}-heading`}>
+      <h3 id={`${baseId}-heading`} className="mapping-title">
         Map the columns of {preview.name}
       </h3>
       <p className="mapping-facts">
@@ -95,8 +95,8 @@ export function MappingStep({
           <span className="field-hint muted">Only for numeric dates; ISO dates and month names read either way.</span>
         </div>
         <div className="field">
-          <label htmlFor={`${baseId}-source`}>Source for rows without one</label>
-          <input id={`${baseId}-source`} type="text" value={defaultSource} placeholder="e.g. Reuters" onChange={(event) => setDefaultSource(event.currentTarget.value)} />
+          <label htmlFor={`${baseId}-default-source`}>Source for rows without one</label>
+          <input id={`${baseId}-default-source`} type="text" value={defaultSource} placeholder="e.g. Reuters" onChange={(event) => setDefaultSource(event.currentTarget.value)} />
         </div>
       </div>
       <p className="mapping-meta">

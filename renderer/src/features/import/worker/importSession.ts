@@ -3,7 +3,7 @@ import type { StandpointDB } from '../../../db/database'
 import { describeStorageError, isStorageError } from '../../../db/storageErrors'
 import { analyseFile, analysePaste, type Analysis } from '../../../domain/import/analyseFile'
 import { hasAmbiguousDates } from '../../../domain/import/dates'
-import { dateOrderFor, mapCollection, proposeMapping } from '../../../domain/import/mapping'
+import { dateOrderFor, mapRecord, metaColumns, proposeMapping } from '../../../domain/import/mapping'
 import { ImportRejection, type Collection, type ColumnMapping, type MappingOptions, type ParsedArticle } from '../../../domain/import/types'
 import { contentHash } from '../../../domain/contentHash'
 import type { CollectionPreview, DuplicateNote, FileOutcome, InspectResult, ProgressEvent, StepResult } from '../importTypes'
@@ -140,42 +140,58 @@ export class ImportSession {
     const earlier = await this.flushQueue()
     if (this.cancelled) return { outcomes: [...earlier, { ...result, status: 'cancelled' }] }
 
-    let mapped
-    try {
-      mapped = mapCollection(collection, options)
-    } catch (error) {
-      return { outcomes: [...earlier, { ...result, status: 'rejected', rejections: [errorMessage(error, 'read the collection')] }] }
+    if (!options.mapping.body) {
+      return { outcomes: [...earlier, { ...result, status: 'rejected', rejections: ['No column was chosen for the article text.'] }] }
     }
-    result.rejections = mapped.rejectedRows.map((rejection) => rejection.reason)
+    const extra = metaColumns(collection.columns, options.mapping)
+    const rejected = [...collection.rejectedRows]
     const prefix = `${collection.format}:${name}#`
+    const records = collection.records
     let written = 0
-    for (let start = 0; start < mapped.articles.length; start += CHUNK_ROWS) {
-      if (this.cancelled) {
-        result.notices.push(`Stopped by Cancel after ${written.toLocaleString('en')} of ${mapped.articles.length.toLocaleString('en')} rows; the rows imported before that are kept.`)
-        break
-      }
-      const chunk = mapped.articles.slice(start, start + CHUNK_ROWS)
-      const incoming = await this.hashAll(
-        chunk.map((entry) => entry.article),
-        chunk.map((entry) => `${prefix}${entry.row}`),
-      )
+    // One chunk is being stored while the next is mapped and hashed: the worker's CPU work
+    // overlaps IndexedDB's commit instead of waiting for it.
+    let storing: Promise<void> | null = null
+    const store = async (chunk: { row: number; article: IncomingArticle }[]): Promise<void> => {
       try {
-        const stored = await storeImportedArticles(this.db, incoming, this.importedAt)
+        const stored = await storeImportedArticles(this.db, chunk.map((entry) => entry.article), this.importedAt)
         for (const { index, id } of stored.added) {
           this.storedThisRun.add(id)
           result.firstArticleId ??= id
-          if (incoming[index]!.publishedAt === '') result.undated++
+          if (chunk[index]!.article.publishedAt === '') result.undated++
         }
         result.imported += stored.added.length
         for (const duplicate of stored.duplicates) result.duplicates.push(this.duplicateNote(`Row ${chunk[duplicate.index]!.row}`, duplicate.existingId))
       } catch (error) {
         const first = chunk[0]!.row
         const last = chunk[chunk.length - 1]!.row
-        result.rejections.push(`Rows ${first}-${last} were not imported: ${errorMessage(error, `store rows ${first}-${last}`)}`)
+        rejected.push({ row: first, reason: `Rows ${first}-${last} were not imported: ${errorMessage(error, `store rows ${first}-${last}`)}` })
       }
       written += chunk.length
-      this.onProgress({ type: 'progress', fileId, done: written, total: mapped.articles.length })
+      this.onProgress({ type: 'progress', fileId, done: written, total: records.length })
     }
+    for (let start = 0; start < records.length; start += CHUNK_ROWS) {
+      if (this.cancelled) break
+      const parsed: { row: number; article: ParsedArticle }[] = []
+      for (let index = start; index < Math.min(start + CHUNK_ROWS, records.length); index++) {
+        const row = collection.rowNumbers[index] ?? index + 1
+        const mapped = mapRecord(records[index]!, row, options, extra)
+        if (mapped.article) parsed.push({ row, article: mapped.article })
+        else if (mapped.rejection) rejected.push(mapped.rejection)
+      }
+      const hashed = await this.hashAll(
+        parsed.map((entry) => entry.article),
+        parsed.map((entry) => `${prefix}${entry.row}`),
+      )
+      const chunk = parsed.map((entry, index) => ({ row: entry.row, article: hashed[index]! }))
+      if (storing) await storing
+      if (this.cancelled) break
+      storing = chunk.length > 0 ? store(chunk) : null
+    }
+    if (storing) await storing
+    if (this.cancelled && written < records.length) {
+      result.notices.push(`Stopped by Cancel after ${written.toLocaleString('en')} of ${records.length.toLocaleString('en')} rows; the rows imported before that are kept.`)
+    }
+    result.rejections = rejected.sort((a, b) => a.row - b.row).map((rejection) => rejection.reason)
     if (result.imported === 0) {
       result.status = this.cancelled ? 'cancelled' : result.duplicates.length > 0 ? 'duplicate' : 'rejected'
     }

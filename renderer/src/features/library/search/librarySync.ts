@@ -1,5 +1,6 @@
 import { liveQuery } from 'dexie'
 import type { StandpointDB } from '../../../db/database'
+import type { Article } from '../../../domain/model'
 import { LibraryIndex } from './libraryIndex'
 import type { IndexStatus, RowsEvent, SearchHits } from './libraryTypes'
 
@@ -59,13 +60,29 @@ export function startLibrarySync(db: StandpointDB, onRows: (event: RowsEvent) =>
           post([], removed)
           continue
         }
-        for (let start = 0; start < changed.length && !stopped; start += STEP) {
-          const articles = (await db.articles.bulkGet(changed.slice(start, start + STEP))).filter((article) => article !== undefined)
-          const upserts = index.upsert(articles)
-          if (start + STEP >= changed.length) ready = true
-          post(upserts, start === 0 ? removed : [])
-          // Let queued search requests run between steps.
-          await new Promise((resolve) => setTimeout(resolve, 0))
+        // Each await on IndexedDB lets queued search requests run between steps.
+        if (changed.length === current.size) {
+          // Everything is new (the first pass): read in primary-key pages, IndexedDB's fast path.
+          let after: string | null = null
+          let first = true
+          while (!stopped) {
+            const page: Article[] = await (after === null ? db.articles.orderBy(':id') : db.articles.where(':id').above(after)).limit(STEP).toArray()
+            if (page.length === 0) break
+            after = page[page.length - 1]!.id
+            const upserts = index.upsert(page)
+            if (page.length < STEP) ready = true
+            post(upserts, first ? removed : [])
+            first = false
+          }
+          ready = true
+          post([], [])
+        } else {
+          for (let start = 0; start < changed.length && !stopped; start += STEP) {
+            const articles = (await db.articles.bulkGet(changed.slice(start, start + STEP))).filter((article) => article !== undefined)
+            const upserts = index.upsert(articles)
+            if (start + STEP >= changed.length) ready = true
+            post(upserts, start === 0 ? removed : [])
+          }
         }
       }
     } catch (error) {

@@ -17,7 +17,11 @@ const STOP_WORDS = new Set([
 /** Latin diacritics and Arabic harakat are combining marks after NFD; drop them. */
 const COMBINING = /[\u0300-\u036f\u064b-\u065f\u0670\u06d6-\u06ed]/g
 
+const ASCII = /^[\x20-\x7e]*$/
+
 export function foldTerm(term: string): string {
+  // Most tokens of most collections are plain ASCII: skip the Unicode work for them.
+  if (ASCII.test(term)) return term.toLowerCase()
   return term
     .normalize('NFD')
     .replace(COMBINING, '')
@@ -33,11 +37,11 @@ export function foldTerm(term: string): string {
 const ARABIC_PREFIX = /^(وال|بال|كال|فال|لل|ال)(?=[\u0600-\u06ff]{2,})/
 
 /** Terms stored in the index for one token: the folded word, plus its Arabic stem. */
-export function indexTerms(token: string): string[] | null {
+export function indexTerms(token: string): string | string[] | null {
   const folded = foldTerm(token)
   if (folded === '' || STOP_WORDS.has(folded)) return null
   const stem = folded.replace(ARABIC_PREFIX, '')
-  return stem !== folded ? [folded, stem] : [folded]
+  return stem !== folded ? [folded, stem] : folded
 }
 
 /** The term searched for one query token: the stem, which the index holds for every form. */
