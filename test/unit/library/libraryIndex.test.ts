@@ -161,6 +161,10 @@ describe('startLibrarySync', () => {
     await next(() => rows().get('x')?.title === 'Renamed')
     expect(sync.search('tanker').ids).toEqual(['z'])
 
+    // A restore or merge may write a record back with an older timestamp: still picked up.
+    await db.articles.put(article('z', { title: 'Restored', body: 'a restored tanker story', updatedAt: '2020-01-01T00:00:00.000Z' }))
+    await next(() => rows().get('z')?.title === 'Restored')
+
     await db.articles.delete('y')
     await next(() => !rows().has('y'))
     expect(sync.snapshot().status.indexed).toBe(2)

@@ -1,13 +1,17 @@
-import { liveQuery } from 'dexie'
+import Dexie, { type ObservabilitySet } from 'dexie'
 import type { StandpointDB } from '../../../db/database'
 import type { Article } from '../../../domain/model'
 import { LibraryIndex } from './libraryIndex'
 import type { IndexStatus, RowsEvent, SearchHits } from './libraryTypes'
 
-// Keeps the library's rows and its search index in step with the workspace. It watches the
-// articles' (id, updatedAt) keys, a cheap query Dexie re-runs after every write from any
-// window or worker, and reads only the articles that changed. Runs in the library worker
-// (and, if a worker cannot start, in the window itself).
+// Keeps the library's rows and its search index in step with the workspace. Runs in the
+// library worker (and, if a worker cannot start, in the window itself).
+//
+// What changed is found cheaply, because it is asked after every write (during an import,
+// after every chunk): the articles' primary keys (one getAllKeys) give what was added and
+// removed; articles whose updatedAt is past the newest one seen give what was edited. Only
+// when a write changed neither (a restore writing records with older timestamps) does it fall
+// back to comparing every article's updatedAt, a cursor over the index.
 
 /** Articles read and indexed per step; small enough that a search never waits long. */
 const STEP = 250
@@ -18,12 +22,12 @@ export interface LibrarySync {
   stop(): void
 }
 
-async function readVersions(db: StandpointDB): Promise<Map<string, string>> {
+async function readAllVersions(db: StandpointDB): Promise<Map<string, string>> {
   return db.transaction('r', db.articles, async () => {
-    const ids = (await db.articles.toCollection().primaryKeys()).map(String)
+    const ids = await db.articles.toCollection().primaryKeys()
     const versions = new Map<string, string>(ids.map((id) => [id, '']))
     await db.articles.orderBy('updatedAt').eachKey((updatedAt, cursor) => {
-      versions.set(String(cursor.primaryKey), updatedAt as string)
+      versions.set(cursor.primaryKey, updatedAt as string)
     })
     return versions
   })
@@ -34,7 +38,9 @@ export function startLibrarySync(db: StandpointDB, onRows: (event: RowsEvent) =>
   let version = 0
   let ready = false
   let total = 0
-  let latest: Map<string, string> | null = null
+  /** The newest updatedAt indexed so far: later ones are edits to pick up. */
+  let watermark = ''
+  let pending = false
   let syncing = false
   let stopped = false
 
@@ -43,47 +49,62 @@ export function startLibrarySync(db: StandpointDB, onRows: (event: RowsEvent) =>
     version++
     onRows({ type: 'rows', upserts, removed, status: status() })
   }
+  const upsert = (articles: Article[]): RowsEvent['upserts'] => {
+    for (const article of articles) if ((article.updatedAt ?? '') > watermark) watermark = article.updatedAt
+    return index.upsert(articles)
+  }
 
-  // Applies the newest key snapshot; snapshots that arrive meanwhile merge into one pass.
+  /** Reads and indexes the given articles in steps; each await lets queued searches run. */
+  const indexIds = async (ids: string[], removed: string[]): Promise<void> => {
+    for (let start = 0; start < ids.length && !stopped; start += STEP) {
+      const articles = (await db.articles.bulkGet(ids.slice(start, start + STEP))).filter((article) => article !== undefined)
+      post(upsert(articles), start === 0 ? removed : [])
+    }
+  }
+
+  /** The first pass: everything, in primary-key pages (IndexedDB's getAll fast path). */
+  const indexEverything = async (): Promise<void> => {
+    let after: string | null = null
+    while (!stopped) {
+      const page: Article[] = await (after === null ? db.articles.orderBy(':id') : db.articles.where(':id').above(after)).limit(STEP).toArray()
+      if (page.length === 0) break
+      after = page[page.length - 1]!.id
+      post(upsert(page), [])
+    }
+  }
+
+  const pass = async (keys: string[]): Promise<void> => {
+    total = keys.length
+    const present = new Set(keys)
+    const removed = Array.from(index.rows.keys()).filter((id) => !present.has(id))
+    if (removed.length > 0) index.remove(removed)
+    const added = keys.filter((id) => !index.rows.has(id))
+    if (index.size === 0 && added.length > 0) {
+      await indexEverything()
+      ready = true
+      post([], removed)
+      return
+    }
+    const edited = watermark === '' ? [] : (await db.articles.where('updatedAt').above(watermark).toArray()).filter((article) => index.rows.has(article.id))
+    if (edited.length > 0) post(upsert(edited), [])
+    if (added.length > 0) await indexIds(added, removed)
+    if (added.length === 0 && edited.length === 0 && removed.length === 0 && ready) {
+      // Something was written that neither added nor visibly edited an article: compare all.
+      const { changed } = index.diff(await readAllVersions(db))
+      await indexIds(changed, [])
+    }
+    ready = true
+    post([], added.length > 0 ? [] : removed)
+  }
+
+  // One pass per burst of writes: writes that land during a pass are folded into the next.
   const sync = async (): Promise<void> => {
     if (syncing) return
     syncing = true
     try {
-      while (latest && !stopped) {
-        const current = latest
-        latest = null
-        total = current.size
-        const { changed, removed } = index.diff(current)
-        if (removed.length > 0) index.remove(removed)
-        if (changed.length === 0) {
-          ready = true
-          post([], removed)
-          continue
-        }
-        // Each await on IndexedDB lets queued search requests run between steps.
-        if (changed.length === current.size) {
-          // Everything is new (the first pass): read in primary-key pages, IndexedDB's fast path.
-          let after: string | null = null
-          let first = true
-          while (!stopped) {
-            const page: Article[] = await (after === null ? db.articles.orderBy(':id') : db.articles.where(':id').above(after)).limit(STEP).toArray()
-            if (page.length === 0) break
-            after = page[page.length - 1]!.id
-            const upserts = index.upsert(page)
-            if (page.length < STEP) ready = true
-            post(upserts, first ? removed : [])
-            first = false
-          }
-          ready = true
-          post([], [])
-        } else {
-          for (let start = 0; start < changed.length && !stopped; start += STEP) {
-            const articles = (await db.articles.bulkGet(changed.slice(start, start + STEP))).filter((article) => article !== undefined)
-            const upserts = index.upsert(articles)
-            if (start + STEP >= changed.length) ready = true
-            post(upserts, start === 0 ? removed : [])
-          }
-        }
+      while (pending && !stopped) {
+        pending = false
+        await pass(await db.articles.toCollection().primaryKeys())
       }
     } catch (error) {
       onError(error instanceof Error ? error.message : String(error))
@@ -91,21 +112,26 @@ export function startLibrarySync(db: StandpointDB, onRows: (event: RowsEvent) =>
       syncing = false
     }
   }
+  const schedule = (): void => {
+    pending = true
+    void sync()
+  }
 
-  const subscription = liveQuery(() => readVersions(db)).subscribe({
-    next: (versions) => {
-      latest = versions
-      void sync()
-    },
-    error: (error: unknown) => onError(error instanceof Error ? error.message : String(error)),
-  })
+  // Dexie fires this after every committed write, from this context or any other window or
+  // worker; a part is named idb://<database>/<table>/<index>.
+  const prefix = `idb://${db.name}/articles/`
+  const onMutated = (parts: ObservabilitySet): void => {
+    if (Object.keys(parts).some((part) => part.startsWith(prefix))) schedule()
+  }
+  Dexie.on('storagemutated', onMutated)
+  schedule()
 
   return {
     search: (query) => index.search(query),
     snapshot: () => ({ upserts: Array.from(index.rows.values()), status: status() }),
     stop: () => {
       stopped = true
-      subscription.unsubscribe()
+      Dexie.on('storagemutated').unsubscribe(onMutated)
     },
   }
 }
