@@ -100,7 +100,7 @@ const HTML_TAG = /<\/?(p|br|div|span|a|b|i|em|strong|ul|ol|li|h[1-6]|script|styl
 
 /** A cell as text: HTML in a cell (RSS descriptions, CMS exports) is reduced to its words. */
 function cellText(value: string): string {
-  return HTML_TAG.test(value) ? textFromHtmlFragment(value) : value
+  return value.includes('<') && HTML_TAG.test(value) ? textFromHtmlFragment(value) : value
 }
 
 export interface MappedRow {

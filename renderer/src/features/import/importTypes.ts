@@ -59,7 +59,8 @@ export interface FileOutcome {
 
 /** Calls the dialog makes on the import worker. */
 export interface ImportWorkerApi {
-  begin(importedAt: string): Promise<void>
+  /** Starts a run; `databaseName` is for tests and benchmarks (the app writes to its workspace). */
+  begin(importedAt: string, databaseName?: string): Promise<void>
   inspectFile(fileId: string, name: string, bytes: Uint8Array, remembered: Partial<ColumnMapping> | null): Promise<StepResult>
   inspectPaste(fileId: string, text: string): Promise<StepResult>
   importCollection(fileId: string, options: MappingOptions): Promise<StepResult>

@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import { StandpointDB } from '../../../db/database'
+import { DEFAULT_DATABASE_NAME, StandpointDB } from '../../../db/database'
 import type { ColumnMapping, MappingOptions } from '../../../domain/import/types'
 import type { ProgressEvent } from '../importTypes'
 import { ImportSession } from './importSession'
@@ -10,12 +10,17 @@ import { serveRpc } from './rpc'
 
 declare const self: DedicatedWorkerGlobalScope
 
-const db = new StandpointDB()
-// Another window upgrading the schema: let it, this worker is short-lived.
-db.on('versionchange', () => {
-  db.close()
-  return false
-})
+let db: StandpointDB | null = null
+
+function openDatabase(name: string): StandpointDB {
+  const opened = new StandpointDB(name)
+  // Another window upgrading the schema: let it, this worker is short-lived.
+  opened.on('versionchange', () => {
+    opened.close()
+    return false
+  })
+  return opened
+}
 
 let session: ImportSession | null = null
 const current = (): ImportSession => {
@@ -24,7 +29,11 @@ const current = (): ImportSession => {
 }
 
 serveRpc(self, {
-  begin: async (importedAt: string) => {
+  begin: async (importedAt: string, databaseName: string = DEFAULT_DATABASE_NAME) => {
+    if (db?.name !== databaseName) {
+      db?.close()
+      db = openDatabase(databaseName)
+    }
     if (!db.isOpen()) await db.open()
     session = new ImportSession(db, importedAt, (event: ProgressEvent) => self.postMessage(event))
   },

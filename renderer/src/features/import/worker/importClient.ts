@@ -16,7 +16,7 @@ export function startImportWorker(onProgress: (event: ProgressEvent) => void): I
     rpc.failAll(`The import worker stopped unexpectedly${event.message ? `: ${event.message}` : ''}.`)
   })
   return {
-    begin: (importedAt: string) => rpc.call('begin', [importedAt]),
+    begin: (importedAt: string, databaseName?: string) => rpc.call('begin', databaseName === undefined ? [importedAt] : [importedAt, databaseName]),
     inspectFile: (fileId: string, name: string, bytes: Uint8Array, remembered: Partial<ColumnMapping> | null) =>
       rpc.call<StepResult>('inspectFile', [fileId, name, bytes, remembered], [bytes.buffer as ArrayBuffer]),
     inspectPaste: (fileId: string, text: string) => rpc.call<StepResult>('inspectPaste', [fileId, text]),

@@ -20,6 +20,8 @@ const QUEUE_ARTICLES = 250
 const QUEUE_CHARS = 4_000_000
 /** Collection rows per transaction: large enough to amortise a commit, small enough to report progress. */
 const CHUNK_ROWS = 1000
+/** Chunks handed to IndexedDB and not yet committed. */
+const IN_FLIGHT = 2
 
 interface QueuedArticle {
   fileId: string
@@ -148,9 +150,11 @@ export class ImportSession {
     const prefix = `${collection.format}:${name}#`
     const records = collection.records
     let written = 0
-    // One chunk is being stored while the next is mapped and hashed: the worker's CPU work
-    // overlaps IndexedDB's commit instead of waiting for it.
-    let storing: Promise<void> | null = null
+    // Up to two chunks are with IndexedDB while the next one is mapped and hashed, so the
+    // worker's CPU work and one chunk's commit overlap the other's writing. IndexedDB runs
+    // write transactions on the same store in the order they were opened, so each chunk's
+    // duplicate check still sees every chunk before it.
+    const inFlight: Promise<void>[] = []
     const store = async (chunk: { row: number; article: IncomingArticle }[]): Promise<void> => {
       try {
         const stored = await storeImportedArticles(this.db, chunk.map((entry) => entry.article), this.importedAt)
@@ -183,11 +187,11 @@ export class ImportSession {
         parsed.map((entry) => `${prefix}${entry.row}`),
       )
       const chunk = parsed.map((entry, index) => ({ row: entry.row, article: hashed[index]! }))
-      if (storing) await storing
+      while (inFlight.length >= IN_FLIGHT) await inFlight.shift()
       if (this.cancelled) break
-      storing = chunk.length > 0 ? store(chunk) : null
+      if (chunk.length > 0) inFlight.push(store(chunk))
     }
-    if (storing) await storing
+    while (inFlight.length > 0) await inFlight.shift()
     if (this.cancelled && written < records.length) {
       result.notices.push(`Stopped by Cancel after ${written.toLocaleString('en')} of ${records.length.toLocaleString('en')} rows; the rows imported before that are kept.`)
     }
