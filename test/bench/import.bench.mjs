@@ -45,7 +45,6 @@ export async function run(ctx) {
   const page = context.pages()[0] ?? (await context.newPage())
   await page.goto(ctx.benchURL)
   await page.getByText('ready').waitFor()
-  page.on('console', (m) => { if (/STORE/.test(m.text())) console.log('   ', m.text()) })
   const result = await page.evaluate(
     ({ input, queries }) => window.standpointBench.benchImportAndSearch(input, queries),
     { input: { reuters, arabic, articles: ARTICLES, files: FILES, rounds: ROUNDS }, queries: QUERIES },

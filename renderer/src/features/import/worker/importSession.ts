@@ -88,7 +88,8 @@ export class ImportSession {
   private async accept(fileId: string, name: string, origin: string, analysis: Analysis, remembered: Partial<ColumnMapping> | null): Promise<StepResult> {
     if (analysis.type === 'collection') {
       this.collections.set(fileId, { name, collection: analysis.collection, encoding: analysis.encoding, notices: analysis.notices })
-      return { inspect: { type: 'needs-mapping', preview: this.preview(fileId, name, analysis, remembered) }, outcomes: [] }
+      // Store what is queued before pausing for the mapping, so the counts shown meanwhile are true.
+      return { inspect: { type: 'needs-mapping', preview: this.preview(fileId, name, analysis, remembered) }, outcomes: await this.flushQueue() }
     }
     const article: IncomingArticle = { ...analysis.article, origin, contentHash: await contentHash(analysis.article.body) }
     this.queue.push({ fileId, name, article, notices: analysis.notices })
