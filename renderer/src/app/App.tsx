@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import { ActorsScreen } from '../features/actors/ActorsScreen'
 import { CodebookScreen } from '../features/codebook/CodebookScreen'
+import { ImportController } from '../features/import/ImportController'
 import { LibraryScreen } from '../features/library/LibraryScreen'
 import { PositionsScreen } from '../features/positions/PositionsScreen'
 import { db } from '../db/instance'
@@ -109,6 +110,7 @@ export function App() {
       <NoticeArea />
       <AboutDialog open={aboutOpen} onClose={() => setAboutOpen(false)} />
       <HelpDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
+      <ImportController />
     </div>
   )
 }

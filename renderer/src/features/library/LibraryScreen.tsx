@@ -1,45 +1,204 @@
-import { useLiveQuery } from 'dexie-react-hooks'
-import { navigate, useRoute } from '../../app/routing'
+import type { SortingState } from '@tanstack/react-table'
+import { useDeferredValue, useEffect, useId, useMemo, useState } from 'react'
+import { dispatchCommand } from '../../app/commands'
+import { useRoute } from '../../app/routing'
+import { defineShortcuts } from '../../app/shortcuts'
 import { Screen } from '../../app/ui/Screen'
-import { db } from '../../db/instance'
 import { ReaderScreen } from '../reader/ReaderScreen'
+import { ArticleTable, type ScrollMemory, type TableRow } from './ArticleTable'
+import { countUndated, filterRows, hasFilters, NO_FILTERS, sourceCounts, type LibraryFilters } from './filterRows'
+import { searchLibrary, useLibraryState } from './libraryStore'
 import { SampleWorkspaceOffer } from './SampleWorkspaceOffer'
+import { useClaimCounts } from './useClaimCounts'
+import './library.css'
+
+defineShortcuts('Library', [
+  { keys: 'Ctrl+F', action: 'Search articles' },
+  { keys: '↑ / ↓, Page Up / Page Down, Home / End', action: 'Move between articles in the table' },
+  { keys: 'Enter', action: 'Open the focused article' },
+])
 
 export function LibraryScreen() {
   const route = useRoute()
   if (route.rest[0] === 'article' && route.rest[1]) return <ReaderScreen articleId={route.rest[1]} />
-  return <ArticleList />
+  return <ArticleLibrary />
 }
 
-function ArticleList() {
-  const articles = useLiveQuery(() => db.articles.orderBy('publishedAt').reverse().toArray(), [])
+// What the user had set up survives opening an article and coming back.
+const memory: { filters: LibraryFilters; sorting: SortingState | null; scroll: ScrollMemory } = {
+  filters: NO_FILTERS,
+  sorting: null,
+  scroll: { top: 0 },
+}
+
+const DEFAULT_SORT: SortingState = [{ id: 'publishedAt', desc: true }]
+
+function useSearchHits(query: string, version: number): { ids: string[] | null; searchable: boolean; pending: boolean } {
+  const [result, setResult] = useState<{ query: string; ids: string[]; searchable: boolean } | null>(null)
+  const trimmed = query.trim()
+  useEffect(() => {
+    if (trimmed === '') return
+    let stale = false
+    // Index updates arrive in bursts during an import; one search per burst is enough.
+    const timer = setTimeout(() => {
+      searchLibrary(trimmed).then(
+        (hits) => {
+          if (!stale) setResult({ query: trimmed, ids: hits.ids, searchable: hits.searchable })
+        },
+        () => undefined,
+      )
+    }, 60)
+    return () => {
+      stale = true
+      clearTimeout(timer)
+    }
+  }, [trimmed, version])
+  if (trimmed === '') return { ids: null, searchable: true, pending: false }
+  if (!result) return { ids: [], searchable: true, pending: true }
+  return { ids: result.ids, searchable: result.searchable, pending: result.query !== trimmed }
+}
+
+function ImportButton() {
   return (
-    <Screen title="Library">
-      {articles === undefined ? null : articles.length === 0 ? (
-        <SampleWorkspaceOffer />
-      ) : (
-        <table className="data-table" aria-label="Articles">
-          <thead>
-            <tr>
-              <th scope="col">Date</th>
-              <th scope="col">Title</th>
-              <th scope="col">Source</th>
-            </tr>
-          </thead>
-          <tbody>
-            {articles.map((article) => (
-              <tr key={article.id}>
-                <td className="cell-date">{article.publishedAt.slice(0, 10) || 'no date'}</td>
-                <td>
-                  <button type="button" className="link-button" onClick={() => navigate('library', ['article', article.id])}>
-                    {article.title}
-                  </button>
-                </td>
-                <td>{article.source}</td>
-              </tr>
+    <button type="button" className="primary" onClick={() => dispatchCommand('import')} title="Import articles (Ctrl+O)">
+      Import
+    </button>
+  )
+}
+
+function ArticleLibrary() {
+  const { rows, status, error } = useLibraryState()
+  const claimCounts = useClaimCounts()
+  const [filters, setFiltersState] = useState<LibraryFilters>(memory.filters)
+  const [sorting, setSortingState] = useState<SortingState | null>(memory.sorting)
+  const searchId = useId()
+  const setFilters = (patch: Partial<LibraryFilters>): void => {
+    const next = { ...filters, ...patch }
+    memory.filters = next
+    memory.scroll.top = 0
+    setFiltersState(next)
+  }
+  const setSorting = (next: SortingState): void => {
+    memory.sorting = next
+    setSortingState(next)
+  }
+
+  const deferredQuery = useDeferredValue(filters.query)
+  const hits = useSearchHits(deferredQuery, status.version)
+  const searching = filters.query.trim() !== ''
+  const effectiveSorting = sorting ?? (searching ? [] : DEFAULT_SORT)
+
+  const tableRows = useMemo<TableRow[]>(
+    () => filterRows(rows, filters, hits.ids).map((row) => ({ ...row, claims: claimCounts.get(row.id) ?? 0 })),
+    [rows, filters, hits.ids, claimCounts],
+  )
+  const sources = useMemo(() => sourceCounts(rows), [rows])
+  const undated = useMemo(() => countUndated(rows), [rows])
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent): void => {
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'f') {
+        event.preventDefault()
+        document.getElementById(searchId)?.focus()
+      }
+    }
+    window.addEventListener('keydown', onKeyDown)
+    return () => window.removeEventListener('keydown', onKeyDown)
+  }, [searchId])
+
+  if (error && rows.length === 0) {
+    return (
+      <Screen title="Library">
+        <div className="error-panel" role="alert">
+          <h2>The library could not be read</h2>
+          <p>{error}</p>
+        </div>
+      </Screen>
+    )
+  }
+  if (!status.ready && rows.length === 0) {
+    return (
+      <Screen title="Library">
+        <p className="muted" role="status">
+          Opening the library…
+        </p>
+      </Screen>
+    )
+  }
+  if (rows.length === 0) {
+    return (
+      <Screen title="Library">
+        <SampleWorkspaceOffer>
+          <ImportButton />
+        </SampleWorkspaceOffer>
+      </Screen>
+    )
+  }
+
+  const indexing = !status.ready || status.indexed < status.total
+  const resultText = searching && hits.pending ? 'Searching…' : `${tableRows.length.toLocaleString('en')} of ${rows.length.toLocaleString('en')} articles`
+
+  return (
+    <Screen title="Library" actions={<ImportButton />} className="library-screen">
+      <div className="library-filters" role="search" aria-label="Filter articles">
+        <input
+          id={searchId}
+          type="search"
+          aria-label="Search articles"
+          placeholder="Search titles and text…"
+          value={filters.query}
+          dir="auto"
+          onChange={(event) => setFilters({ query: event.currentTarget.value })}
+          onKeyDown={(event) => {
+            if (event.key === 'Escape' && filters.query !== '') {
+              event.stopPropagation()
+              setFilters({ query: '' })
+            }
+          }}
+        />
+        <label className="inline-field">
+          Source
+          <select value={filters.source ?? '\u0000all'} onChange={(event) => setFilters({ source: event.currentTarget.value === '\u0000all' ? null : event.currentTarget.value })}>
+            <option value={'\u0000all'}>All sources ({sources.length.toLocaleString('en')})</option>
+            {sources.map((entry) => (
+              <option key={entry.source} value={entry.source}>
+                {entry.source === '' ? '(no source)' : entry.source} ({entry.count.toLocaleString('en')})
+              </option>
             ))}
-          </tbody>
-        </table>
+          </select>
+        </label>
+        <label className="inline-field">
+          From
+          <input type="date" value={filters.from} max={filters.to || undefined} onChange={(event) => setFilters({ from: event.currentTarget.value })} />
+        </label>
+        <label className="inline-field">
+          To
+          <input type="date" value={filters.to} min={filters.from || undefined} onChange={(event) => setFilters({ to: event.currentTarget.value })} />
+        </label>
+        <label className="inline-check">
+          <input type="checkbox" checked={filters.undatedOnly} onChange={(event) => setFilters({ undatedOnly: event.currentTarget.checked })} />
+          No date only ({undated.toLocaleString('en')})
+        </label>
+        {hasFilters(filters) && (
+          <button type="button" onClick={() => setFilters(NO_FILTERS)}>
+            Clear filters
+          </button>
+        )}
+        <span className="library-count" role="status">
+          {resultText}
+          {indexing && <span className="muted"> · indexing {status.indexed.toLocaleString('en')} of {status.total.toLocaleString('en')}</span>}
+        </span>
+      </div>
+      {searching && !hits.searchable && <p className="muted library-hint">Type a word to search: very common words (the, of, في, من) are not indexed.</p>}
+      {tableRows.length === 0 && !hits.pending ? (
+        <div className="library-empty">
+          <p>No articles match {searching ? <>“{filters.query.trim()}”</> : 'these filters'}.</p>
+          <button type="button" onClick={() => setFilters(NO_FILTERS)}>
+            Clear filters
+          </button>
+        </div>
+      ) : (
+        <ArticleTable rows={tableRows} sorting={effectiveSorting} onSortingChange={setSorting} scrollMemory={memory.scroll} />
       )}
     </Screen>
   )

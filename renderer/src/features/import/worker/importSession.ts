@@ -1,0 +1,253 @@
+import { storeImportedArticles, type IncomingArticle } from '../../../db/repositories/articles'
+import type { StandpointDB } from '../../../db/database'
+import { describeStorageError, isStorageError } from '../../../db/storageErrors'
+import { analyseFile, analysePaste, type Analysis } from '../../../domain/import/analyseFile'
+import { hasAmbiguousDates } from '../../../domain/import/dates'
+import { dateOrderFor, mapRecord, metaColumns, proposeMapping } from '../../../domain/import/mapping'
+import { ImportRejection, type Collection, type ColumnMapping, type MappingOptions, type ParsedArticle } from '../../../domain/import/types'
+import { contentHash } from '../../../domain/contentHash'
+import type { CollectionPreview, DuplicateNote, FileOutcome, InspectResult, ProgressEvent, StepResult } from '../importTypes'
+
+// One import run, inside the worker: parse, hash, de-duplicate and store. Single-article
+// files are queued and written in batches (one transaction per few hundred files is what
+// makes thousands of small files fast); collections are written in chunks as they map.
+// Every article is written whole or not at all; a failed chunk is reported, and the run
+// goes on with the next file.
+
+/** Queued single articles are written once this many are waiting... */
+const QUEUE_ARTICLES = 250
+/** ...or once their text reaches this many characters. */
+const QUEUE_CHARS = 4_000_000
+/** Collection rows per transaction: large enough to amortise a commit, small enough to report progress. */
+const CHUNK_ROWS = 1000
+/** Chunks handed to IndexedDB and not yet committed. */
+const IN_FLIGHT = 2
+
+interface QueuedArticle {
+  fileId: string
+  name: string
+  article: IncomingArticle
+  notices: string[]
+}
+
+interface PendingCollection {
+  name: string
+  collection: Collection
+  encoding: string
+  notices: string[]
+}
+
+function errorMessage(error: unknown, action: string): string {
+  if (error instanceof ImportRejection) return error.message
+  if (isStorageError(error)) return describeStorageError(error, action)
+  // A parser bug must not take the batch down: report it on this file and go on.
+  return `Could not read this file (${error instanceof Error ? error.message : String(error)}). Nothing was imported from it.`
+}
+
+function outcome(fileId: string, name: string, status: FileOutcome['status'], fields: Partial<FileOutcome> = {}): FileOutcome {
+  return { fileId, name, status, imported: 0, total: 1, duplicates: [], rejections: [], notices: [], undated: 0, ...fields }
+}
+
+export class ImportSession {
+  private queue: QueuedArticle[] = []
+  private queuedChars = 0
+  private readonly collections = new Map<string, PendingCollection>()
+  /** Ids stored by this run, to tell "already in the library" from "earlier in this import". */
+  private readonly storedThisRun = new Set<string>()
+  private cancelled = false
+
+  constructor(
+    private readonly db: StandpointDB,
+    private readonly importedAt: string,
+    private readonly onProgress: (event: ProgressEvent) => void = () => undefined,
+  ) {}
+
+  cancel(): void {
+    this.cancelled = true
+  }
+
+  async inspectFile(fileId: string, name: string, bytes: Uint8Array, remembered: Partial<ColumnMapping> | null): Promise<StepResult> {
+    let analysis: Analysis
+    try {
+      analysis = analyseFile(name, bytes)
+    } catch (error) {
+      return { inspect: { type: 'rejected', reason: errorMessage(error, 'read the file') }, outcomes: [outcome(fileId, name, 'rejected', { rejections: [errorMessage(error, 'read the file')] })] }
+    }
+    return this.accept(fileId, name, `file:${name}`, analysis, remembered)
+  }
+
+  async inspectPaste(fileId: string, text: string): Promise<StepResult> {
+    try {
+      return await this.accept(fileId, 'Pasted text', 'paste', analysePaste(text), null)
+    } catch (error) {
+      const reason = errorMessage(error, 'read the pasted text')
+      return { inspect: { type: 'rejected', reason }, outcomes: [outcome(fileId, 'Pasted text', 'rejected', { rejections: [reason] })] }
+    }
+  }
+
+  private async accept(fileId: string, name: string, origin: string, analysis: Analysis, remembered: Partial<ColumnMapping> | null): Promise<StepResult> {
+    if (analysis.type === 'collection') {
+      this.collections.set(fileId, { name, collection: analysis.collection, encoding: analysis.encoding, notices: analysis.notices })
+      // Store what is queued before pausing for the mapping, so the counts shown meanwhile are true.
+      return { inspect: { type: 'needs-mapping', preview: this.preview(fileId, name, analysis, remembered) }, outcomes: await this.flushQueue() }
+    }
+    const article: IncomingArticle = { ...analysis.article, origin, contentHash: await contentHash(analysis.article.body) }
+    this.queue.push({ fileId, name, article, notices: analysis.notices })
+    this.queuedChars += article.body.length
+    const inspect: InspectResult = { type: 'queued' }
+    if (this.queue.length >= QUEUE_ARTICLES || this.queuedChars >= QUEUE_CHARS) return { inspect, outcomes: await this.flushQueue() }
+    return { inspect, outcomes: [] }
+  }
+
+  private preview(fileId: string, name: string, analysis: Extract<Analysis, { type: 'collection' }>, remembered: Partial<ColumnMapping> | null): CollectionPreview {
+    const { collection } = analysis
+    const proposed = proposeMapping(collection.columns, collection.records, remembered)
+    const order = dateOrderFor(collection, proposed.publishedAt)
+    const dates = proposed.publishedAt ? collection.records.map((record) => record[proposed.publishedAt!] ?? '') : []
+    const notices = [...analysis.notices]
+    if (!order.detected && hasAmbiguousDates(dates)) {
+      notices.push('Dates like 03/04/2024 could be day-first or month-first, and no date in the file settles it: check the date order.')
+    }
+    return {
+      fileId,
+      name,
+      format: collection.format,
+      layout: collection.layout,
+      encoding: analysis.encoding,
+      columns: collection.columns,
+      sample: collection.records.slice(0, 5),
+      recordCount: collection.records.length,
+      rejectedRowCount: collection.rejectedRows.length,
+      proposed,
+      dateOrder: order.order,
+      dateOrderDetected: order.detected,
+      notices,
+    }
+  }
+
+  private async hashAll(articles: ParsedArticle[], origins: string[]): Promise<IncomingArticle[]> {
+    return Promise.all(articles.map(async (article, index) => ({ ...article, origin: origins[index]!, contentHash: await contentHash(article.body) })))
+  }
+
+  private duplicateNote(label: string, existingId: string): DuplicateNote {
+    return { label, existingId, earlierInRun: this.storedThisRun.has(existingId) }
+  }
+
+  async importCollection(fileId: string, options: MappingOptions): Promise<StepResult> {
+    const pending = this.collections.get(fileId)
+    if (!pending) throw new Error(`No collection waiting for ${fileId}`)
+    this.collections.delete(fileId)
+    const { name, collection } = pending
+    const total = collection.records.length + collection.rejectedRows.length
+    const result = outcome(fileId, name, 'imported', { total, notices: [...pending.notices] })
+    const earlier = await this.flushQueue()
+    if (this.cancelled) return { outcomes: [...earlier, { ...result, status: 'cancelled' }] }
+
+    if (!options.mapping.body) {
+      return { outcomes: [...earlier, { ...result, status: 'rejected', rejections: ['No column was chosen for the article text.'] }] }
+    }
+    const extra = metaColumns(collection.columns, options.mapping)
+    const rejected = [...collection.rejectedRows]
+    const prefix = `${collection.format}:${name}#`
+    const records = collection.records
+    let written = 0
+    // Up to two chunks are with IndexedDB while the next one is mapped and hashed, so the
+    // worker's CPU work and one chunk's commit overlap the other's writing. IndexedDB runs
+    // write transactions on the same store in the order they were opened, so each chunk's
+    // duplicate check still sees every chunk before it.
+    const inFlight: Promise<void>[] = []
+    const store = async (chunk: { row: number; article: IncomingArticle }[]): Promise<void> => {
+      try {
+        const stored = await storeImportedArticles(this.db, chunk.map((entry) => entry.article), this.importedAt)
+        for (const { index, id } of stored.added) {
+          this.storedThisRun.add(id)
+          result.firstArticleId ??= id
+          if (chunk[index]!.article.publishedAt === '') result.undated++
+        }
+        result.imported += stored.added.length
+        for (const duplicate of stored.duplicates) result.duplicates.push(this.duplicateNote(`Row ${chunk[duplicate.index]!.row}`, duplicate.existingId))
+      } catch (error) {
+        const first = chunk[0]!.row
+        const last = chunk[chunk.length - 1]!.row
+        rejected.push({ row: first, reason: `Rows ${first}-${last} were not imported: ${errorMessage(error, `store rows ${first}-${last}`)}` })
+      }
+      written += chunk.length
+      this.onProgress({ type: 'progress', fileId, done: written, total: records.length })
+    }
+    for (let start = 0; start < records.length; start += CHUNK_ROWS) {
+      if (this.cancelled) break
+      const parsed: { row: number; article: ParsedArticle }[] = []
+      for (let index = start; index < Math.min(start + CHUNK_ROWS, records.length); index++) {
+        const row = collection.rowNumbers[index] ?? index + 1
+        const mapped = mapRecord(records[index]!, row, options, extra)
+        if (mapped.article) parsed.push({ row, article: mapped.article })
+        else if (mapped.rejection) rejected.push(mapped.rejection)
+      }
+      const hashed = await this.hashAll(
+        parsed.map((entry) => entry.article),
+        parsed.map((entry) => `${prefix}${entry.row}`),
+      )
+      const chunk = parsed.map((entry, index) => ({ row: entry.row, article: hashed[index]! }))
+      while (inFlight.length >= IN_FLIGHT) await inFlight.shift()
+      if (this.cancelled) break
+      if (chunk.length > 0) inFlight.push(store(chunk))
+    }
+    while (inFlight.length > 0) await inFlight.shift()
+    if (this.cancelled && written < records.length) {
+      result.notices.push(`Stopped by Cancel after ${written.toLocaleString('en')} of ${records.length.toLocaleString('en')} rows; the rows imported before that are kept.`)
+    }
+    result.rejections = rejected.sort((a, b) => a.row - b.row).map((rejection) => rejection.reason)
+    if (result.imported === 0) {
+      result.status = this.cancelled ? 'cancelled' : result.duplicates.length > 0 ? 'duplicate' : 'rejected'
+    }
+    return { outcomes: [...earlier, result] }
+  }
+
+  async skipCollection(fileId: string): Promise<StepResult> {
+    const pending = this.collections.get(fileId)
+    this.collections.delete(fileId)
+    const name = pending?.name ?? fileId
+    return { outcomes: [outcome(fileId, name, 'skipped', { total: pending?.collection.records.length ?? 0, rejections: ['Skipped at the column mapping step.'] })] }
+  }
+
+  async finish(): Promise<StepResult> {
+    const outcomes = await this.flushQueue()
+    for (const [fileId, pending] of this.collections) {
+      outcomes.push(outcome(fileId, pending.name, 'cancelled', { total: pending.collection.records.length }))
+    }
+    this.collections.clear()
+    return { outcomes }
+  }
+
+  private async flushQueue(): Promise<FileOutcome[]> {
+    const queued = this.queue
+    this.queue = []
+    this.queuedChars = 0
+    if (queued.length === 0) return []
+    if (this.cancelled) return queued.map((entry) => outcome(entry.fileId, entry.name, 'cancelled', { notices: entry.notices }))
+    try {
+      const stored = await storeImportedArticles(
+        this.db,
+        queued.map((entry) => entry.article),
+        this.importedAt,
+      )
+      const outcomes = queued.map((entry) => outcome(entry.fileId, entry.name, 'imported', { notices: entry.notices }))
+      for (const { index, id } of stored.added) {
+        this.storedThisRun.add(id)
+        const result = outcomes[index]!
+        result.imported = 1
+        result.firstArticleId = id
+        if (queued[index]!.article.publishedAt === '') result.undated = 1
+      }
+      for (const { index, existingId } of stored.duplicates) {
+        const result = outcomes[index]!
+        result.status = 'duplicate'
+        result.duplicates.push(this.duplicateNote(queued[index]!.name, existingId))
+      }
+      return outcomes
+    } catch (error) {
+      const reason = errorMessage(error, `store ${queued.length} article${queued.length === 1 ? '' : 's'}`)
+      return queued.map((entry) => outcome(entry.fileId, entry.name, 'rejected', { rejections: [reason], notices: entry.notices }))
+    }
+  }
+}

@@ -1,0 +1,93 @@
+import { useSyncExternalStore } from 'react'
+import { db } from '../../db/instance'
+import { createRpcClient, type RpcClient, type RpcEvent } from '../import/worker/rpc'
+import type { IndexStatus, LibraryRow, RowsEvent, SearchHits } from './search/libraryTypes'
+import type { LibrarySync } from './search/librarySync'
+
+// The window's side of the library worker: the row list the table shows, the index status,
+// and search. One worker for the app's lifetime, started the first time the library shows,
+// so going back to the library is instant.
+
+export interface LibraryState {
+  rows: LibraryRow[]
+  status: IndexStatus
+  /** Set when neither the worker nor the in-window fallback could read the workspace. */
+  error: string | null
+}
+
+type Backend = { kind: 'worker'; rpc: RpcClient; worker: Worker } | { kind: 'local'; sync: Promise<LibrarySync> }
+
+let backend: Backend | null = null
+const rows = new Map<string, LibraryRow>()
+let state: LibraryState = { rows: [], status: { indexed: 0, total: 0, ready: false, version: 0 }, error: null }
+const listeners = new Set<() => void>()
+let scheduled = false
+
+function publish(): void {
+  // Several row events can arrive in one frame during a big import; render once.
+  if (scheduled) return
+  scheduled = true
+  requestAnimationFrame(() => {
+    scheduled = false
+    state = { ...state, rows: Array.from(rows.values()) }
+    for (const listener of listeners) listener()
+  })
+}
+
+function applyRows(event: RowsEvent): void {
+  for (const id of event.removed) rows.delete(id)
+  for (const row of event.upserts) rows.set(row.id, row)
+  state = { ...state, status: event.status, error: null }
+  publish()
+}
+
+function fail(message: string): void {
+  state = { ...state, error: message }
+  for (const listener of listeners) listener()
+}
+
+function startLocal(reason: string): void {
+  console.warn(`[library] running the index in the window: ${reason}`)
+  // Loaded only here: the index code normally lives in the worker's bundle.
+  backend = { kind: 'local', sync: import('./search/librarySync').then((module) => module.startLibrarySync(db, applyRows, fail)) }
+}
+
+function ensureStarted(): void {
+  if (backend) return
+  let worker: Worker
+  try {
+    worker = new Worker(new URL('./worker/libraryIndex.worker.ts', import.meta.url), { type: 'module', name: 'standpoint-library' })
+  } catch (error) {
+    startLocal(error instanceof Error ? error.message : String(error))
+    return
+  }
+  const rpc = createRpcClient(worker, (event: RpcEvent) => {
+    if (event.type === 'rows') applyRows(event as RowsEvent)
+    else if (event.type === 'error') fail((event as RpcEvent & { message: string }).message)
+  })
+  worker.addEventListener('error', (event) => {
+    // A worker that cannot load (a host without module workers) leaves the library to the window.
+    event.preventDefault()
+    rpc.failAll('The library worker stopped.')
+    worker.terminate()
+    rows.clear()
+    startLocal(event.message || 'the worker failed to load')
+  })
+  backend = { kind: 'worker', rpc, worker }
+}
+
+function subscribe(listener: () => void): () => void {
+  ensureStarted()
+  listeners.add(listener)
+  return () => listeners.delete(listener)
+}
+
+export function useLibraryState(): LibraryState {
+  return useSyncExternalStore(subscribe, () => state)
+}
+
+export async function searchLibrary(query: string): Promise<SearchHits> {
+  ensureStarted()
+  const current = backend!
+  return current.kind === 'worker' ? current.rpc.call<SearchHits>('search', [query]) : (await current.sync).search(query)
+}
