@@ -4,6 +4,7 @@ import { CodebookScreen } from '../features/codebook/CodebookScreen'
 import { ImportController } from '../features/import/ImportController'
 import { LibraryScreen } from '../features/library/LibraryScreen'
 import { PositionsScreen } from '../features/positions/PositionsScreen'
+import { useTaggingUndoCommands } from '../features/tagging/history'
 import { db } from '../db/instance'
 import { getSetting, putSetting } from '../db/repositories/settings'
 import { platform } from '../platform'
@@ -84,7 +85,10 @@ export function App() {
     return () => window.removeEventListener('keydown', onKeyDown)
   }, [])
 
-  // Undo/redo from the menu in a text field means the field's own undo.
+  // Coding actions (tagging, merges, deletions) undo from every screen, not only the reader.
+  useTaggingUndoCommands()
+  // Undo/redo from the menu in a text field means the field's own undo; registered after the
+  // tagging history so it is asked first (newest listener first).
   useCommand('undo', () => {
     if (isTypingTarget(document.activeElement)) {
       document.execCommand('undo')

@@ -4,9 +4,10 @@ import { Screen } from '../../app/ui/Screen'
 import { db } from '../../db/instance'
 import { actorUsage } from '../../db/repositories/actors'
 import { buildActorIndex } from '../../domain/actorMatching'
+import { actorRows, ACTORS_COLUMNS } from '../../domain/export/actorsCsv'
 import { findDuplicatePairs, type DuplicatePair } from '../../domain/duplicateActors'
 import type { Actor, Id } from '../../domain/model'
-import { useTaggingUndoCommands } from '../tagging/history'
+import { exportShownTable } from '../export/exportShownTable'
 import { UndoRedoButtons } from '../tagging/UndoRedoButtons'
 import { ActorEditDialog } from './ActorEditDialog'
 import { DeleteActorDialog } from './DeleteActorDialog'
@@ -26,7 +27,6 @@ export function ActorsScreen() {
   const [checked, setChecked] = useState<ReadonlySet<Id>>(new Set())
   const [dialog, setDialog] = useState<DialogState>(null)
   const [hiddenPairs, setHiddenPairs] = useState<ReadonlySet<string>>(new Set())
-  useTaggingUndoCommands()
 
   const index = useMemo(() => buildActorIndex(actors ?? []), [actors])
   const pairs = useMemo(() => findDuplicatePairs(actors ?? []), [actors])
@@ -74,6 +74,22 @@ export function ActorsScreen() {
           </button>
           <button type="button" className="primary" onClick={() => setDialog({ kind: 'edit', actor: null })}>
             New actor
+          </button>
+          <button
+            type="button"
+            onClick={() =>
+              void exportShownTable({
+                what: 'actors',
+                noun: 'actors',
+                build: () => ({
+                  header: ACTORS_COLUMNS,
+                  rows: [...actorRows(rows.map((row) => row.actor), new Map([...(usage ?? [])].map(([id, use]) => [id, use.claims])))],
+                }),
+              })
+            }
+            title="Export the actors shown (search and order) as CSV"
+          >
+            Export CSV
           </button>
           <UndoRedoButtons />
         </>

@@ -3,8 +3,9 @@ import { useMemo, useState } from 'react'
 import { Screen } from '../../app/ui/Screen'
 import { db } from '../../db/instance'
 import { issueClaimCounts } from '../../db/repositories/issues'
+import { issueRow, ISSUES_COLUMNS } from '../../domain/export/issuesCsv'
 import type { Id, Issue } from '../../domain/model'
-import { useTaggingUndoCommands } from '../tagging/history'
+import { exportShownTable } from '../export/exportShownTable'
 import { useIssueSearch } from '../tagging/IssueField'
 import { UndoRedoButtons } from '../tagging/UndoRedoButtons'
 import { DeleteIssueDialog } from './DeleteIssueDialog'
@@ -37,7 +38,6 @@ export function CodebookScreen() {
   const counts = useLiveQuery(() => issueClaimCounts(db), [])
   const [query, setQuery] = useState('')
   const [dialog, setDialog] = useState<DialogState>(null)
-  useTaggingUndoCommands()
   const search = useIssueSearch(issues ?? [])
   const byId = useMemo(() => new Map((issues ?? []).map((issue) => [issue.id, issue])), [issues])
 
@@ -51,6 +51,19 @@ export function CodebookScreen() {
           <input type="search" aria-label="Search issues" placeholder="Search labels and descriptions…" value={query} onChange={(event) => setQuery(event.target.value)} />
           <button type="button" className="primary" onClick={() => setDialog({ kind: 'edit', issue: null })}>
             New issue
+          </button>
+          <button
+            type="button"
+            onClick={() =>
+              void exportShownTable({
+                what: 'codebook',
+                noun: 'issues',
+                build: () => ({ header: ISSUES_COLUMNS, rows: rows.map(({ issue }) => issueRow(issue, byId, counts ?? new Map())) }),
+              })
+            }
+            title="Export the issues shown as CSV"
+          >
+            Export CSV
           </button>
           <UndoRedoButtons />
         </>

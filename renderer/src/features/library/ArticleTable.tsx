@@ -53,11 +53,14 @@ export function ArticleTable({
   sorting,
   onSortingChange,
   scrollMemory,
+  shownRows,
 }: {
   rows: TableRow[]
   sorting: SortingState
   onSortingChange: (sorting: SortingState) => void
   scrollMemory: ScrollMemory
+  /** Filled with the rows in the order shown, for `Export CSV`. */
+  shownRows?: { current: readonly TableRow[] }
 }) {
   const table = useTable({
     features,
@@ -69,6 +72,7 @@ export function ArticleTable({
     enableMultiSort: false,
   })
   const sorted = table.getRowModel().rows
+  if (shownRows) shownRows.current = sorted.map((row) => row.original)
   const scrollRef = useRef<HTMLDivElement>(null)
   // The virtualiser's functions change with scrolling; this component re-renders with them.
   // eslint-disable-next-line react-hooks/incompatible-library

@@ -1,9 +1,13 @@
 import type { SortingState } from '@tanstack/react-table'
-import { useDeferredValue, useEffect, useId, useMemo, useState } from 'react'
+import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react'
 import { dispatchCommand } from '../../app/commands'
 import { useRoute } from '../../app/routing'
 import { defineShortcuts } from '../../app/shortcuts'
 import { Screen } from '../../app/ui/Screen'
+import { db } from '../../db/instance'
+import { articleRows, articlesShape } from '../../domain/export/articlesCsv'
+import type { Article } from '../../domain/model'
+import { exportShownTable } from '../export/exportShownTable'
 import { ReaderScreen } from '../reader/ReaderScreen'
 import { ArticleTable, type ScrollMemory, type TableRow } from './ArticleTable'
 import { countUndated, filterRows, hasFilters, NO_FILTERS, sourceCounts, type LibraryFilters } from './filterRows'
@@ -92,6 +96,17 @@ function ArticleLibrary() {
     () => filterRows(rows, filters, hits.ids).map((row) => ({ ...row, claims: claimCounts.get(row.id) ?? 0 })),
     [rows, filters, hits.ids, claimCounts],
   )
+  const shownRows = useRef<readonly TableRow[]>([])
+  const exportShown = (): Promise<void> =>
+    exportShownTable({
+      what: 'library',
+      noun: 'articles',
+      build: async () => {
+        const articles = (await db.articles.bulkGet(shownRows.current.map((row) => row.id))).filter((article): article is Article => article !== undefined)
+        const shape = articlesShape(articles, false)
+        return { header: shape.header, rows: [...articleRows(articles, shape, claimCounts)] }
+      },
+    })
   const sources = useMemo(() => sourceCounts(rows), [rows])
   const undated = useMemo(() => countUndated(rows), [rows])
 
@@ -139,7 +154,18 @@ function ArticleLibrary() {
   const resultText = searching && hits.pending ? 'Searching…' : `${tableRows.length.toLocaleString('en')} of ${rows.length.toLocaleString('en')} articles`
 
   return (
-    <Screen title="Library" actions={<ImportButton />} className="library-screen">
+    <Screen
+      title="Library"
+      actions={
+        <>
+          <button type="button" onClick={() => void exportShown()} title="Export the articles shown (search, filters and order) as CSV">
+            Export CSV
+          </button>
+          <ImportButton />
+        </>
+      }
+      className="library-screen"
+    >
       <div className="library-filters" role="search" aria-label="Filter articles">
         <input
           id={searchId}
@@ -198,7 +224,7 @@ function ArticleLibrary() {
           </button>
         </div>
       ) : (
-        <ArticleTable rows={tableRows} sorting={effectiveSorting} onSortingChange={setSorting} scrollMemory={memory.scroll} />
+        <ArticleTable rows={tableRows} sorting={effectiveSorting} onSortingChange={setSorting} scrollMemory={memory.scroll} shownRows={shownRows} />
       )}
     </Screen>
   )

@@ -16,7 +16,7 @@ import { putEdit } from '../../domain/changeHistory'
 import { calendarDate, nowIso, type Actor, type Article, type Claim, type Mention, type Stance } from '../../domain/model'
 import type { SuggestedMention } from '../../domain/suggestedMentions'
 import { overlaySpan, paragraphAt, segmentParagraphs, splitParagraphs, type HighlightSpan } from '../../domain/textLayout'
-import { performTagging, useTaggingUndoCommands } from '../tagging/history'
+import { performTagging } from '../tagging/history'
 import { UndoRedoButtons } from '../tagging/UndoRedoButtons'
 import { stanceForKey, stanceText } from '../tagging/stance'
 import { TaggingPanel } from '../tagging/TaggingPanel'
@@ -86,7 +86,6 @@ function ReaderWorkspace({ article }: { article: Article }) {
   const tags = useArticleTags(article.id)
   const actors = useLiveQuery(() => db.actors.toArray(), [])
   const issues = useLiveQuery(() => db.issues.toArray(), [])
-  useTaggingUndoCommands()
 
   const claims = useMemo(() => tags?.claims ?? [], [tags])
   const mentions = useMemo(() => tags?.mentions ?? [], [tags])
