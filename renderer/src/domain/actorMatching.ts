@@ -1,6 +1,6 @@
 import Fuse from 'fuse.js'
 import type { Actor } from './model'
-import { compactForm, foldText } from './textFolding'
+import { compactForm, foldText } from './text/folding'
 
 // Finding actors by name or alias, the way a coder types them: "sudani" finds "Mohammed Shia
 // al-Sudani", "nujaba" finds "Al-Nujaba Movement" by its alias, "sūdānī" and "SUDANI" find the

@@ -1,5 +1,5 @@
 import type { Actor, Id } from './model'
-import { compactForm, editDistance, foldText, significantWords } from './textFolding'
+import { compactForm, editDistance, foldText, significantWords } from './text/folding'
 
 // Warning before a coder creates the same actor twice ("al-Sudani" when "Mohammed Shia
 // al-Sudani" exists), and listing likely duplicates already in the workspace for merging.

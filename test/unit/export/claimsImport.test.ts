@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest'
 import { detectDateOrder, parseDate } from '../../../renderer/src/domain/claimsImport/dates'
 import { decodeText } from '../../../renderer/src/domain/claimsImport/decodeText'
 import { emptyMapping, guessMapping, mappingProblems, type ColumnMapping } from '../../../renderer/src/domain/claimsImport/mapping'
-import { actorKindFrom, nameKey } from '../../../renderer/src/domain/claimsImport/names'
+import { actorKindFrom } from '../../../renderer/src/domain/claimsImport/names'
 import { parseTable, TableParseError } from '../../../renderer/src/domain/claimsImport/parseTable'
 import { anchorQuote, planClaimsImport, SOURCE_DOCUMENT_ID, type ImportSettings, type WorkspaceSnapshot } from '../../../renderer/src/domain/claimsImport/plan'
 import { detectScheme, distinctStanceValues, readStance, stanceMapFor, type StanceScheme } from '../../../renderer/src/domain/claimsImport/stanceValues'
 import { writeCsv } from '../../../renderer/src/domain/csv/writeCsv'
 import { CLAIMS_COLUMNS, claimRows } from '../../../renderer/src/domain/export/claimsCsv'
 import { buildLookups } from '../../../renderer/src/domain/export/lookups'
+import { foldText } from '../../../renderer/src/domain/text/folding'
 import { trickyWorkspace } from './trickyWorkspace'
 
 const NOW = '2025-02-01T09:00:00.000Z'
@@ -145,7 +146,7 @@ describe('dates and names', () => {
   })
 
   it('compares names without case or diacritics and reads actor kinds', () => {
-    expect(nameKey('  Al-Nujabā   Movement ')).toBe(nameKey('al-nujaba movement'))
+    expect(foldText('  Al-Nujabā   Movement ')).toBe(foldText('al-nujaba movement'))
     expect(actorKindFrom('Armed_Group')).toBe('armed group')
     expect(actorKindFrom('organisation')).toBe('organization')
     expect(actorKindFrom('militant')).toBeNull()
@@ -248,6 +249,17 @@ describe('planning an import', () => {
     expect(claim.date).toBe('2024-12-24')
     const body = workspace.articles[1]!.body
     expect(body.slice(claim.anchor.start, claim.anchor.end)).toBe('إن الحركة "ستوقف"')
+  })
+
+  it('matches names as the codebook and tagging compare them (hyphens, Arabic letter variants)', async () => {
+    const workspace = trickyWorkspace()
+    const csv = 'actor,issue,stance,title\r\nal nujaba,attacks-on israel,1,T\r\nحركه النجباء,Attacks on Israel,1,T\r\n'
+    const { plan } = await importCsv(csv, workspace)
+    expect(plan.claims.map((claim) => [claim.actorId, claim.issueId])).toEqual([
+      ['act-1', 'iss-1'],
+      ['act-2', 'iss-1'],
+    ])
+    expect(plan.counts).toMatchObject({ actorsCreated: 0, issuesCreated: 0 })
   })
 
   it('refuses to guess between two documents with the same title', async () => {

@@ -3,7 +3,7 @@ import { planActorMerge, type MergePlan } from '../../domain/actorMerge'
 import { putEdit, type ChangeSet } from '../../domain/changeHistory'
 import { nowIso, type Actor, type Claim, type Id, type Mention } from '../../domain/model'
 import { planActorDeletion, type ClaimDisposition, type DeletionPlan } from '../../domain/recordDeletion'
-import { foldText } from '../../domain/textFolding'
+import { foldText } from '../../domain/text/folding'
 import type { StandpointDB } from '../database'
 import { writeEdits } from './recordChanges'
 

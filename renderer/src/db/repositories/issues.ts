@@ -1,7 +1,7 @@
 import { putEdit, type ChangeSet } from '../../domain/changeHistory'
 import { nowIso, type Id, type Issue } from '../../domain/model'
 import { planIssueDeletion, type ClaimDisposition, type IssueDeletionPlan } from '../../domain/recordDeletion'
-import { foldText } from '../../domain/textFolding'
+import { foldText } from '../../domain/text/folding'
 import type { StandpointDB } from '../database'
 import { writeEdits } from './recordChanges'
 

@@ -1,14 +1,5 @@
 import type { ActorKind } from '../model'
-
-/** The key two names are compared by: case-, diacritics- and spacing-insensitive. */
-export function nameKey(value: string): string {
-  return value
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim()
-}
+import { foldText } from '../text/folding'
 
 const KIND_WORDS: Record<string, ActorKind> = {
   person: 'person',
@@ -39,8 +30,7 @@ const KIND_WORDS: Record<string, ActorKind> = {
 
 /** An actor kind from a spreadsheet's wording; null when the value names no kind we know. */
 export function actorKindFrom(value: string): ActorKind | null {
-  const key = nameKey(value).replace(/[_-]+/g, ' ')
-  return KIND_WORDS[key] ?? null
+  return KIND_WORDS[foldText(value)] ?? null
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i

@@ -5,7 +5,7 @@ import { createActor, updateActor } from '../../db/repositories/actors'
 import { parseAliases } from '../../domain/actorMatching'
 import { findLikelyDuplicates } from '../../domain/duplicateActors'
 import { ACTOR_KINDS, newId, nowIso, type Actor, type ActorKind } from '../../domain/model'
-import { foldText } from '../../domain/textFolding'
+import { foldText } from '../../domain/text/folding'
 import { performTagging } from '../tagging/history'
 
 interface ActorEditDialogProps {

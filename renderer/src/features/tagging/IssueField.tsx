@@ -2,7 +2,7 @@ import Fuse from 'fuse.js'
 import { useMemo, useId, type Ref } from 'react'
 import type { IssueChoice } from '../../domain/claimDraft'
 import type { Issue } from '../../domain/model'
-import { foldText } from '../../domain/textFolding'
+import { foldText } from '../../domain/text/folding'
 import { Combobox, type ComboOption } from './Combobox'
 
 export interface IssueFieldValue {
