@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import { detectDateOrder, parseDate } from '../../../renderer/src/domain/claimsImport/dates'
-import { decodeText } from '../../../renderer/src/domain/claimsImport/decodeText'
 import { emptyMapping, guessMapping, mappingProblems, type ColumnMapping } from '../../../renderer/src/domain/claimsImport/mapping'
 import { actorKindFrom } from '../../../renderer/src/domain/claimsImport/names'
 import { parseTable, TableParseError } from '../../../renderer/src/domain/claimsImport/parseTable'
@@ -31,13 +30,6 @@ async function importCsv(csv: string, snapshot: WorkspaceSnapshot = EMPTY, overr
 }
 
 describe('reading the file', () => {
-  it('decodes UTF-8 with or without BOM, UTF-16, and falls back to Windows-1252', () => {
-    expect(decodeText(new Uint8Array([0xef, 0xbb, 0xbf, 0x61]))).toEqual({ text: 'a', encoding: 'utf-8' })
-    expect(decodeText(new TextEncoder().encode('قال'))).toEqual({ text: 'قال', encoding: 'utf-8' })
-    expect(decodeText(new Uint8Array([0xff, 0xfe, 0x61, 0x00]))).toEqual({ text: 'a', encoding: 'utf-16le' })
-    expect(decodeText(new Uint8Array([0x63, 0x61, 0x66, 0xe9]))).toEqual({ text: 'café', encoding: 'windows-1252' })
-  })
-
   it('parses semicolon CSVs, pads short rows, skips blank ones and keeps spreadsheet row numbers', () => {
     const table = parseTable('\uFEFFactor;issue;stance\r\nA;B;1\r\n\r\nC;D\r\nE;F;0;extra\r\n')
     expect(table.header).toEqual(['actor', 'issue', 'stance'])

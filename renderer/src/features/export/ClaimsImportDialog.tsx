@@ -2,13 +2,14 @@ import { useMemo, useState } from 'react'
 import { notify } from '../../app/notices'
 import { Dialog } from '../../app/ui/Dialog'
 import { detectDateOrder } from '../../domain/claimsImport/dates'
-import { decodeText, type DecodedText } from '../../domain/claimsImport/decodeText'
 import { guessMapping, mappingProblems, type ClaimField } from '../../domain/claimsImport/mapping'
 import { parseTable, TableParseError, type ParsedTable } from '../../domain/claimsImport/parseTable'
 import { planClaimsImport, type ImportPlan } from '../../domain/claimsImport/plan'
 import { ROW_REPORT_COLUMNS, rowReportRows } from '../../domain/claimsImport/rowReport'
 import { detectScheme, distinctStanceValues, stanceMapFor } from '../../domain/claimsImport/stanceValues'
 import { writeCsv } from '../../domain/csv/writeCsv'
+import { decodeBytes, type DecodedText } from '../../domain/import/decode'
+import { ImportRejection } from '../../domain/import/types'
 import { nowIso } from '../../domain/model'
 import { applyClaimsImport, readImportSnapshot } from '../../db/claimsImport/applyClaimsImport'
 import { db } from '../../db/instance'
@@ -29,7 +30,7 @@ type Step =
 
 interface LoadedFile {
   name: string
-  decoded: Pick<DecodedText, 'encoding'>
+  decoded: Pick<DecodedText, 'encoding' | 'notice'>
   table: ParsedTable
 }
 
@@ -60,17 +61,17 @@ export function ClaimsImportDialog({ open, onClose }: { open: boolean; onClose: 
       return
     }
     try {
-      const decoded = decodeText(new Uint8Array(await file.arrayBuffer()))
+      const decoded = decodeBytes(new Uint8Array(await file.arrayBuffer()), { name: file.name })
       const table = parseTable(decoded.text)
       if (table.rows.length === 0) {
         setStep({ kind: 'choose', error: `${file.name} has a header row but no data rows.` })
         return
       }
-      setStep({ kind: 'map', file: { name: file.name, decoded: { encoding: decoded.encoding }, table }, state: initialState(table), error: null })
+      setStep({ kind: 'map', file: { name: file.name, decoded: { encoding: decoded.encoding, notice: decoded.notice }, table }, state: initialState(table), error: null })
     } catch (error) {
       setStep({
         kind: 'choose',
-        error: error instanceof TableParseError ? `${file.name}: ${error.message}` : `${file.name} could not be read: ${error instanceof Error ? error.message : String(error)}`,
+        error: error instanceof TableParseError || error instanceof ImportRejection ? `${file.name}: ${error.message}` : `${file.name} could not be read: ${error instanceof Error ? error.message : String(error)}`,
       })
     }
   }
@@ -219,7 +220,7 @@ function MappingStep({ step, onState }: { step: Extract<Step, { kind: 'map' }>; 
     ...(file.table.wideRows.length > 0
       ? [`${file.table.wideRows.length} rows have more cells than the header names (first: row ${file.table.wideRows[0]}); the extra cells are ignored.`]
       : []),
-    ...(file.decoded.encoding === 'windows-1252' ? ['The file is not UTF-8; it was read as Windows-1252 (Western European). Check the preview for garbled letters.'] : []),
+    ...(file.decoded.notice ? [file.decoded.notice] : []),
   ]
   return (
     <>
