@@ -137,6 +137,15 @@ describe('dates and names', () => {
     expect(detectDateOrder(['12/23/2024', '01/02/2024'])).toBe('mdy')
   })
 
+  it('reads dates with the article importer\'s parser, keeping the chosen order strict', () => {
+    expect(parseDate('23 December 2024', 'dmy')).toBe('2024-12-23')
+    expect(parseDate('Dec 23, 2024 at 4:05 PM', 'mdy')).toBe('2024-12-23')
+    expect(parseDate('٢٣/١٢/٢٠٢٤', 'dmy')).toBe('2024-12-23')
+    expect(parseDate('23/12/2024', 'iso')).toBeNull()
+    expect(parseDate('12/23/2024 (approx.)', 'dmy')).toBeNull()
+    expect(detectDateOrder(['13/01/2024', '01/13/2024', '01/14/2024'])).toBe('mdy')
+  })
+
   it('compares names without case or diacritics and reads actor kinds', () => {
     expect(foldText('  Al-Nujabā   Movement ')).toBe(foldText('al-nujaba movement'))
     expect(actorKindFrom('Armed_Group')).toBe('armed group')
