@@ -79,6 +79,10 @@ describe('column mapping', () => {
     expect(mapping).toMatchObject({ claimId: 0, date: 1, documentId: 2, documentTitle: 3, quote: 4, actor: 5, issue: 6, stance: 7 })
   })
 
+  it('reads header names as the article import does: case, spacing and punctuation aside', () => {
+    expect(guessMapping(['Actor', 'ActorKind', 'Issue_Label', 'STANCE', 'publicationDate'])).toMatchObject({ actor: 0, actorKind: 1, issue: 2, stance: 3, documentDate: 4 })
+  })
+
   it('names what is missing or mapped twice', () => {
     const mapping: ColumnMapping = { ...emptyMapping(), actor: 0, issue: 0 }
     expect(mappingProblems(mapping)).toEqual([
