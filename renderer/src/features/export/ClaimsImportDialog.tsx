@@ -8,6 +8,7 @@ import { planClaimsImport, type ImportPlan } from '../../domain/claimsImport/pla
 import { ROW_REPORT_COLUMNS, rowReportRows } from '../../domain/claimsImport/rowReport'
 import { detectScheme, distinctStanceValues, stanceMapFor } from '../../domain/claimsImport/stanceValues'
 import { writeCsv } from '../../domain/csv/writeCsv'
+import { describeDelimiter } from '../../domain/import/csv'
 import { decodeBytes, type DecodedText } from '../../domain/import/decode'
 import { ImportRejection } from '../../domain/import/types'
 import { nowIso } from '../../domain/model'
@@ -229,7 +230,7 @@ function MappingStep({ step, onState }: { step: Extract<Step, { kind: 'map' }>; 
         <span className="muted">
           {' '}
           · {number.format(file.table.rows.length)} rows · {file.table.header.length} columns · {file.decoded.encoding.toUpperCase()}
-          {file.table.delimiter && file.table.delimiter !== ',' ? ` · separated by “${file.table.delimiter === '\t' ? 'tab' : file.table.delimiter}”` : ''}
+          {file.table.delimiter && file.table.delimiter !== ',' ? ` · ${describeDelimiter(file.table.delimiter)}` : ''}
         </span>
       </p>
       {warnings.length > 0 && (
