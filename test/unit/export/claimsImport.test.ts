@@ -267,6 +267,14 @@ describe('planning an import', () => {
     expect(plan.counts).toMatchObject({ actorsCreated: 0, issuesCreated: 0 })
   })
 
+  it('gives a created document the language and direction the article import would', async () => {
+    const { plan } = await importCsv('actor,issue,stance,title,document text\r\nA,I,1,الفصائل,قال المتحدث باسم الحركة إن الفصائل ستوقف عملياتها العسكرية\r\nB,I,1,Pause,The movement said it will stop its operations against Israel for now.\r\n')
+    expect(plan.articles.map((article) => [article.language, article.direction])).toEqual([
+      ['ar', 'rtl'],
+      ['en', 'ltr'],
+    ])
+  })
+
   it('refuses to guess between two documents with the same title', async () => {
     const workspace = trickyWorkspace()
     const twin = { ...workspace.articles[1]!, id: 'art-ar-2', publishedAt: '2025-01-01' }

@@ -39,11 +39,3 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 export function isUuid(value: string): boolean {
   return UUID.test(value)
 }
-
-/** ltr or rtl by the letters a text is mostly written in (Arabic, Hebrew, Syriac, Thaana, N'Ko). */
-export function guessDirection(text: string): 'ltr' | 'rtl' {
-  const sample = text.slice(0, 4000)
-  const rtl = sample.match(/[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/g)?.length ?? 0
-  const ltr = sample.match(/[A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]/g)?.length ?? 0
-  return rtl > ltr ? 'rtl' : 'ltr'
-}

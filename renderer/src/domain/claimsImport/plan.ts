@@ -1,11 +1,12 @@
 import { createAnchor } from '../anchoring'
 import { contentHash } from '../contentHash'
+import { detectLanguage } from '../import/language'
 import { calendarDate, newId, type Actor, type ActorKind, type Article, type Claim, type Id, type Issue, type Stance, type TextAnchor } from '../model'
+import { foldText } from '../text/folding'
 import { parseDate, parseDocumentDate, type DateOrder } from './dates'
 import type { ColumnMapping } from './mapping'
-import { actorKindFrom, guessDirection, isUuid } from './names'
+import { actorKindFrom, isUuid } from './names'
 import { stanceKey, type StanceValueMap } from './stanceValues'
-import { foldText } from '../text/folding'
 
 // Turns the rows of a coded-claims file into records to add, without touching storage:
 // documents, actors and issues are matched to the workspace or created once each, claims are
@@ -251,6 +252,7 @@ export async function planClaimsImport(rows: readonly string[][], rowNumbers: re
         if (pending) return { record: pending, created: false }
       }
     }
+    const { language, direction } = detectLanguage(text || title)
     const article: Article = {
       id: freshId(docId),
       title: title || firstLine(text) || `Document ${docId}`,
@@ -258,8 +260,8 @@ export async function planClaimsImport(rows: readonly string[][], rowNumbers: re
       author: '',
       publishedAt: docDate || claimDate,
       url: cell(row, mapping.documentUrl).trim(),
-      language: '',
-      direction: guessDirection(text || title),
+      language,
+      direction,
       body: text,
       contentHash: '',
       importedAt: now,
