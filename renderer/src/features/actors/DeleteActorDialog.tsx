@@ -6,10 +6,9 @@ import { db } from '../../db/instance'
 import { actorReferences, deleteActor } from '../../db/repositories/actors'
 import { buildActorIndex } from '../../domain/actorMatching'
 import type { Actor } from '../../domain/model'
+import { plural } from '../../domain/text/plural'
 import { ActorField, EMPTY_ACTOR_FIELD, type ActorFieldValue } from '../tagging/ActorField'
 import { performTagging } from '../tagging/history'
-
-const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`
 
 /** Deleting an actor asks what becomes of its claims and mentions: reassign them, or delete them. */
 export function DeleteActorDialog({ actor, actors, onClose }: { actor: Actor; actors: readonly Actor[]; onClose: () => void }) {

@@ -6,6 +6,7 @@ import { db } from '../../db/instance'
 import { actorReferences, mergeActors } from '../../db/repositories/actors'
 import { mergedAliases } from '../../domain/actorMerge'
 import type { Actor, Id } from '../../domain/model'
+import { plural } from '../../domain/text/plural'
 import { performTagging } from '../tagging/history'
 
 interface MergeActorsDialogProps {
@@ -33,8 +34,8 @@ export function MergeActorsDialog({ actors, onClose, onMerged }: MergeActorsDial
     const { plan } = result
     notify(
       'success',
-      `Merged into “${survivor.name}”: ${plan.movedClaims} claim${plan.movedClaims === 1 ? '' : 's'} and ${plan.movedMentions} mention${plan.movedMentions === 1 ? '' : 's'} moved` +
-        (plan.droppedMentions > 0 ? `, ${plan.droppedMentions} duplicate mention${plan.droppedMentions === 1 ? '' : 's'} removed` : '') +
+      `Merged into “${survivor.name}”: ${plural(plan.movedClaims, 'claim')} and ${plural(plan.movedMentions, 'mention')} moved` +
+        (plan.droppedMentions > 0 ? `, ${plural(plan.droppedMentions, 'duplicate mention')} removed` : '') +
         '. Ctrl+Z undoes the merge.',
     )
     onMerged(survivor.id)
@@ -71,8 +72,7 @@ export function MergeActorsDialog({ actors, onClose, onMerged }: MergeActorsDial
       <div className="merge-preview" role="status">
         {references ? (
           <p>
-            {references.claims.length} claim{references.claims.length === 1 ? '' : 's'}, {references.addressed.length} addressed claim
-            {references.addressed.length === 1 ? '' : 's'} and {references.mentions.length} mention{references.mentions.length === 1 ? '' : 's'} move to <strong>{survivor.name}</strong>
+            {plural(references.claims.length, 'claim')}, {plural(references.addressed.length, 'addressed claim')} and {plural(references.mentions.length, 'mention')} move to <strong>{survivor.name}</strong>
             ; {absorbed.map((actor) => `“${actor.name}”`).join(', ')} {absorbed.length === 1 ? 'is' : 'are'} then removed.
           </p>
         ) : (

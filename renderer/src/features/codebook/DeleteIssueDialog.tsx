@@ -4,9 +4,8 @@ import { Dialog } from '../../app/ui/Dialog'
 import { db } from '../../db/instance'
 import { deleteIssue } from '../../db/repositories/issues'
 import type { Id, Issue } from '../../domain/model'
+import { plural } from '../../domain/text/plural'
 import { performTagging } from '../tagging/history'
-
-const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`
 
 /** Deleting an issue asks what becomes of its claims: move them to another issue, or delete them. */
 export function DeleteIssueDialog({ issue, issues, claimCount, onClose }: { issue: Issue; issues: readonly Issue[]; claimCount: number; onClose: () => void }) {
