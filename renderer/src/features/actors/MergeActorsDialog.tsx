@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks'
 import { useState } from 'react'
 import { notify } from '../../app/notices'
 import { Dialog } from '../../app/ui/Dialog'
+import { DialogButtons } from '../../app/ui/DialogButtons'
 import { db } from '../../db/instance'
 import { actorReferences, mergeActors } from '../../db/repositories/actors'
 import { mergedAliases } from '../../domain/actorMerge'
@@ -46,16 +47,7 @@ export function MergeActorsDialog({ actors, onClose, onMerged }: MergeActorsDial
       title="Merge actors"
       open
       onClose={onClose}
-      footer={
-        <>
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="button" className="primary" disabled={saving} onClick={() => void merge()}>
-            Merge
-          </button>
-        </>
-      }
+      footer={<DialogButtons label="Merge" disabled={saving} onCancel={onClose} onConfirm={() => void merge()} />}
     >
       <fieldset className="choice-list">
         <legend>Actor to keep</legend>
