@@ -1,4 +1,5 @@
 import type { Actor, ActorKind, Id, Issue } from '../model'
+import { compareText } from '../text/compare'
 import { foldText } from '../text/folding'
 import type { Aggregation, PositionSeries } from './aggregate'
 import type { Bucket } from './buckets'
@@ -51,9 +52,6 @@ export function actorMatchesText(actor: Pick<Actor, 'name' | 'aliases'>, foldedQ
   if (foldText(actor.name).includes(foldedQuery)) return true
   return actor.aliases.some((alias) => foldText(alias).includes(foldedQuery))
 }
-
-const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })
-export const compareText = (a: string, b: string): number => collator.compare(a, b)
 
 /**
  * The rows and bucket columns of the table. Bucket columns run from the first to the last

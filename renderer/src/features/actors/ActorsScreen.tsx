@@ -6,6 +6,7 @@ import { actorUsage } from '../../db/repositories/actors'
 import { buildActorIndex } from '../../domain/actorMatching'
 import { findDuplicatePairs, type DuplicatePair } from '../../domain/duplicateActors'
 import type { Actor, Id } from '../../domain/model'
+import { compareText } from '../../domain/text/compare'
 import { useTaggingUndoCommands } from '../tagging/history'
 import { UndoRedoButtons } from '../tagging/UndoRedoButtons'
 import { ActorEditDialog } from './ActorEditDialog'
@@ -15,8 +16,6 @@ import './actors.css'
 
 type SortKey = 'name' | 'kind' | 'claims' | 'mentions'
 type DialogState = { kind: 'edit'; actor: Actor | null } | { kind: 'merge'; actors: Actor[] } | { kind: 'delete'; actor: Actor } | null
-
-const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })
 
 export function ActorsScreen() {
   const actors = useLiveQuery(() => db.actors.toArray(), [])
@@ -39,7 +38,7 @@ export function ActorsScreen() {
     if (query.trim() !== '') return index.search(query, list.length).map((match) => ({ actor: match.actor, matched: match.matched }))
     const sorted = [...list].sort((a, b) => {
       const order =
-        sort.key === 'name' ? collator.compare(a.name, b.name) : sort.key === 'kind' ? collator.compare(a.kind, b.kind) || collator.compare(a.name, b.name) : count(a, sort.key) - count(b, sort.key) || collator.compare(a.name, b.name)
+        sort.key === 'name' ? compareText(a.name, b.name) : sort.key === 'kind' ? compareText(a.kind, b.kind) || compareText(a.name, b.name) : count(a, sort.key) - count(b, sort.key) || compareText(a.name, b.name)
       return sort.descending ? -order : order
     })
     return sorted.map((actor) => ({ actor, matched: actor.name }))

@@ -4,6 +4,7 @@ import { Screen } from '../../app/ui/Screen'
 import { db } from '../../db/instance'
 import { issueClaimCounts } from '../../db/repositories/issues'
 import type { Id, Issue } from '../../domain/model'
+import { compareText } from '../../domain/text/compare'
 import { useTaggingUndoCommands } from '../tagging/history'
 import { useIssueSearch } from '../tagging/IssueField'
 import { UndoRedoButtons } from '../tagging/UndoRedoButtons'
@@ -23,7 +24,7 @@ function treeOrder(issues: readonly Issue[]): { issue: Issue; depth: number }[] 
   }
   const result: { issue: Issue; depth: number }[] = []
   const walk = (parent: Id | null, depth: number): void => {
-    for (const issue of (children.get(parent) ?? []).sort((a, b) => a.label.localeCompare(b.label))) {
+    for (const issue of (children.get(parent) ?? []).sort((a, b) => compareText(a.label, b.label))) {
       result.push({ issue, depth })
       if (depth < 12) walk(issue.id, depth + 1)
     }

@@ -6,6 +6,7 @@ import { db } from '../../db/instance'
 import { deleteIssue } from '../../db/repositories/issues'
 import type { Issue } from '../../domain/model'
 import type { ClaimDisposition } from '../../domain/recordDeletion'
+import { compareText } from '../../domain/text/compare'
 import { plural } from '../../domain/text/plural'
 import { performTagging } from '../tagging/history'
 import { deletedNotice, ReassignOrDelete, type ClaimsChoice } from '../tagging/ReassignOrDelete'
@@ -16,7 +17,7 @@ export function DeleteIssueDialog({ issue, issues, claimCount, onClose }: { issu
   const [heirId, setHeirId] = useState<string>('')
   const [error, setError] = useState<string | null>(null)
   const [saving, setSaving] = useState(false)
-  const others = issues.filter((other) => other.id !== issue.id).sort((a, b) => a.label.localeCompare(b.label))
+  const others = issues.filter((other) => other.id !== issue.id).sort((a, b) => compareText(a.label, b.label))
   const children = issues.filter((other) => other.parentId === issue.id)
 
   const confirm = async (): Promise<void> => {

@@ -3,6 +3,7 @@ import { FormDialog } from '../../app/ui/FormDialog'
 import { db } from '../../db/instance'
 import { createIssue, updateIssue } from '../../db/repositories/issues'
 import { newId, nowIso, type Id, type Issue } from '../../domain/model'
+import { compareText } from '../../domain/text/compare'
 import { performTagging } from '../tagging/history'
 
 /** The issues an issue may be filed under: any but itself and its own sub-issues. */
@@ -62,7 +63,7 @@ export function IssueEditDialog({ issue, issues, onClose }: { issue: Issue | nul
         <select id="issue-parent" value={parentId} onChange={(event) => setParentId(event.target.value)}>
           <option value="">None (top level)</option>
           {possibleParents(issue, issues)
-            .sort((a, b) => a.label.localeCompare(b.label))
+            .sort((a, b) => compareText(a.label, b.label))
             .map((candidate) => (
               <option key={candidate.id} value={candidate.id}>
                 {candidate.label}
