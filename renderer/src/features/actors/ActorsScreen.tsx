@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useMemo, useState } from 'react'
+import { EditDeleteCell } from '../../app/ui/EditDeleteCell'
 import { Screen } from '../../app/ui/Screen'
 import { db } from '../../db/instance'
 import { actorUsage } from '../../db/repositories/actors'
@@ -141,14 +142,7 @@ export function ActorsScreen() {
                 </td>
                 <td className="cell-number">{usage?.get(actor.id)?.claims ?? 0}</td>
                 <td className="cell-number">{usage?.get(actor.id)?.mentions ?? 0}</td>
-                <td className="cell-actions">
-                  <button type="button" onClick={() => setDialog({ kind: 'edit', actor })} aria-label={`Edit ${actor.name}`}>
-                    Edit
-                  </button>
-                  <button type="button" className="danger" onClick={() => setDialog({ kind: 'delete', actor })} aria-label={`Delete ${actor.name}`}>
-                    Delete
-                  </button>
-                </td>
+                <EditDeleteCell name={actor.name} onEdit={() => setDialog({ kind: 'edit', actor })} onDelete={() => setDialog({ kind: 'delete', actor })} />
               </tr>
             ))}
           </tbody>

@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useMemo, useState } from 'react'
+import { EditDeleteCell } from '../../app/ui/EditDeleteCell'
 import { Screen } from '../../app/ui/Screen'
 import { db } from '../../db/instance'
 import { issueClaimCounts } from '../../db/repositories/issues'
@@ -88,14 +89,7 @@ export function CodebookScreen() {
                 <td className="issue-description">{issue.description || <span className="muted">No description</span>}</td>
                 <td>{issue.parentId ? (byId.get(issue.parentId)?.label ?? '') : ''}</td>
                 <td className="cell-number">{counts?.get(issue.id) ?? 0}</td>
-                <td className="cell-actions">
-                  <button type="button" onClick={() => setDialog({ kind: 'edit', issue })} aria-label={`Edit ${issue.label}`}>
-                    Edit
-                  </button>
-                  <button type="button" className="danger" onClick={() => setDialog({ kind: 'delete', issue })} aria-label={`Delete ${issue.label}`}>
-                    Delete
-                  </button>
-                </td>
+                <EditDeleteCell name={issue.label} onEdit={() => setDialog({ kind: 'edit', issue })} onDelete={() => setDialog({ kind: 'delete', issue })} />
               </tr>
             ))}
           </tbody>
