@@ -12,6 +12,7 @@ import { describeDelimiter } from '../../domain/import/csv'
 import { decodeBytes, type DecodedText } from '../../domain/import/decode'
 import { ImportRejection } from '../../domain/import/types'
 import { nowIso } from '../../domain/model'
+import { plural } from '../../domain/text/plural'
 import { applyClaimsImport, readImportSnapshot } from '../../db/claimsImport/applyClaimsImport'
 import { db } from '../../db/instance'
 import { describeStorageError, isStorageError } from '../../db/storageErrors'
@@ -20,7 +21,6 @@ import { ClaimsImportSummary } from './ClaimsImportSummary'
 import { ClaimsMappingForm, type MappingState } from './ClaimsMappingForm'
 import { nextFrame } from './saveChunks'
 
-const number = new Intl.NumberFormat('en')
 const MAX_FILE_BYTES = 256 * 1024 * 1024
 
 type Step =
@@ -92,7 +92,7 @@ export function ClaimsImportDialog({ open, onClose }: { open: boolean; onClose: 
       setStep({ kind: 'working', file, phase: 'Writing claims…', progress: 0 })
       await applyClaimsImport(db, plan, (done, total) => setStep({ kind: 'working', file, phase: 'Writing claims…', progress: total === 0 ? 1 : done / total }))
       setStep({ kind: 'done', file, plan })
-      notify('success', `Imported ${number.format(plan.counts.imported)} claims from ${file.name}.`)
+      notify('success', `Imported ${plural(plan.counts.imported, 'claim')} from ${file.name}.`)
     } catch (error) {
       setStep({
         kind: 'map',
@@ -219,7 +219,7 @@ function MappingStep({ step, onState }: { step: Extract<Step, { kind: 'map' }>; 
   const warnings = [
     ...file.table.problems,
     ...(file.table.wideRows.length > 0
-      ? [`${file.table.wideRows.length} rows have more cells than the header names (first: row ${file.table.wideRows[0]}); the extra cells are ignored.`]
+      ? [`${plural(file.table.wideRows.length, 'row has', 'rows have')} more cells than the header names (first: row ${file.table.wideRows[0]}); the extra cells are ignored.`]
       : []),
     ...(file.decoded.notice ? [file.decoded.notice] : []),
   ]
@@ -229,7 +229,7 @@ function MappingStep({ step, onState }: { step: Extract<Step, { kind: 'map' }>; 
         <strong>{file.name}</strong>
         <span className="muted">
           {' '}
-          · {number.format(file.table.rows.length)} rows · {file.table.header.length} columns · {file.decoded.encoding.toUpperCase()}
+          · {plural(file.table.rows.length, 'row')} · {plural(file.table.header.length, 'column')} · {file.decoded.encoding.toUpperCase()}
           {file.table.delimiter && file.table.delimiter !== ',' ? ` · ${describeDelimiter(file.table.delimiter)}` : ''}
         </span>
       </p>
