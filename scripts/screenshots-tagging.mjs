@@ -4,9 +4,8 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { chromium } from '@playwright/test'
 import Papa from 'papaparse'
-import { preview } from 'vite'
+import { launchChromium, seedIndexedDb, serveBuild } from './lib/browser.mjs'
 
 const outDir = resolve(process.argv[2] ?? 'docs/screenshots/tagging')
 const fixtures = resolve(process.env.STANDPOINT_FIXTURES ?? '../shared/fixtures')
@@ -76,35 +75,15 @@ const records = {
   mentions: [mention('m1', seed, 'Al-Nujaba Movement', 'nujaba')],
 }
 
-const server = await preview({ configFile: false, build: { outDir: 'out/renderer' }, preview: { port, strictPort: true, host: '127.0.0.1' } })
+const server = await serveBuild(port)
 const profile = mkdtempSync(join(tmpdir(), 'standpoint-tagging-shots-'))
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-gpu', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
-  viewport: { width: 1360, height: 860 },
-  deviceScaleFactor: 1,
-  colorScheme: process.env.STANDPOINT_SHOT_DARK ? 'dark' : 'light',
-})
+const context = await launchChromium(profile, { deviceScaleFactor: 1, colorScheme: process.env.STANDPOINT_SHOT_DARK ? 'dark' : 'light' })
 const shot = (page, name) => page.screenshot({ path: join(outDir, `${name}.png`) })
 try {
   const page = context.pages()[0] ?? (await context.newPage())
   await page.goto(`http://127.0.0.1:${port}/`)
   await page.getByRole('navigation', { name: 'Main' }).waitFor()
-  await page.evaluate(async (input) => {
-    const db = await new Promise((resolve, reject) => {
-      const request = indexedDB.open('standpoint')
-      request.onsuccess = () => resolve(request.result)
-      request.onerror = () => reject(request.error)
-    })
-    await new Promise((resolve, reject) => {
-      const tx = db.transaction(Object.keys(input), 'readwrite')
-      for (const [table, rows] of Object.entries(input)) for (const row of rows) tx.objectStore(table).put(row)
-      tx.oncomplete = resolve
-      tx.onerror = () => reject(tx.error)
-    })
-    db.close()
-  }, records)
+  await seedIndexedDb(page, records)
   await page.reload()
   const open = async (id, claimId) => {
     await page.evaluate(([articleId, c]) => (location.hash = `#/library/article/${articleId}${c ? `?claim=${c}` : ''}`), [id, claimId])

@@ -3,23 +3,14 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { chromium } from '@playwright/test'
-import { preview } from 'vite'
+import { launchChromium, serveBuild } from './lib/browser.mjs'
 
 const outDir = resolve(process.argv[2] ?? 'docs/screenshots')
 mkdirSync(outDir, { recursive: true })
 const port = Number(process.env.STANDPOINT_SHOT_PORT ?? 4195)
-const server = await preview({ configFile: false, build: { outDir: 'out/renderer' }, preview: { port, strictPort: true, host: '127.0.0.1' } })
+const server = await serveBuild(port)
 const profile = mkdtempSync(join(tmpdir(), 'standpoint-shots-'))
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath,
-  headless: true,
-  args: ['--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-gpu', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
-  viewport: { width: 1360, height: 860 },
-  deviceScaleFactor: 1,
-  colorScheme: process.env.STANDPOINT_SHOT_DARK ? 'dark' : 'light',
-})
+const context = await launchChromium(profile, { deviceScaleFactor: 1, colorScheme: process.env.STANDPOINT_SHOT_DARK ? 'dark' : 'light' })
 try {
   const page = context.pages()[0] ?? (await context.newPage())
   await page.goto(`http://127.0.0.1:${port}/`)

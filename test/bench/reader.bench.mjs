@@ -1,3 +1,4 @@
+import { seedIndexedDb } from '../../scripts/lib/browser.mjs'
 import { buildReaderWorkload } from './readerWorkload.mjs'
 
 export const name = 'reader'
@@ -20,23 +21,6 @@ const OBSERVE = `
   }, true)
 `
 
-async function seed(page, records) {
-  await page.evaluate(async (input) => {
-    const db = await new Promise((resolve, reject) => {
-      const request = indexedDB.open('standpoint')
-      request.onsuccess = () => resolve(request.result)
-      request.onerror = () => reject(request.error)
-    })
-    await new Promise((resolve, reject) => {
-      const tx = db.transaction(Object.keys(input), 'readwrite')
-      for (const [table, rows] of Object.entries(input)) for (const row of rows) tx.objectStore(table).put(row)
-      tx.oncomplete = resolve
-      tx.onerror = () => reject(tx.error)
-    })
-    db.close()
-  }, records)
-}
-
 const percentile = (values, p) => {
   const sorted = [...values].sort((a, b) => a - b)
   return sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]
@@ -50,7 +34,7 @@ export async function run(ctx) {
   const page = context.pages()[0] ?? (await context.newPage())
   await page.goto(ctx.appURL)
   await page.getByRole('navigation', { name: 'Main' }).waitFor()
-  await seed(page, workload)
+  await seedIndexedDb(page, workload)
 
   const opens = []
   const worstTasks = []

@@ -5,15 +5,14 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { chromium } from '@playwright/test'
-import { build, preview } from 'vite'
+import { build } from 'vite'
+import { chromiumPath, launchChromium, serveBuild } from '../../scripts/lib/browser.mjs'
 
 const here = import.meta.dirname
 const root = resolve(here, '../..')
 const filters = process.argv.slice(2)
 const APP_PORT = Number(process.env.STANDPOINT_BENCH_PORT ?? 4290)
 const PAGE_PORT = APP_PORT + 1
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const fixturesDir = resolve(root, process.env.STANDPOINT_FIXTURES ?? '../shared/fixtures')
 
 // The bench page: renderer modules plus bench-only entry points (test/bench/page/*.bench-page.ts),
@@ -24,8 +23,8 @@ await build({
 })
 
 const servers = [
-  await preview({ root, configFile: false, logLevel: 'warn', build: { outDir: 'out/renderer' }, preview: { port: APP_PORT, strictPort: true, host: '127.0.0.1' } }),
-  await preview({ root, configFile: false, logLevel: 'warn', build: { outDir: 'out/bench' }, preview: { port: PAGE_PORT, strictPort: true, host: '127.0.0.1' } }),
+  await serveBuild(APP_PORT, { root, logLevel: 'warn' }),
+  await serveBuild(PAGE_PORT, { root, logLevel: 'warn', outDir: 'out/bench' }),
 ]
 
 const results = []
@@ -38,13 +37,7 @@ const ctx = {
   async launch() {
     const profile = mkdtempSync(join(tmpdir(), 'standpoint-bench-'))
     profiles.push(profile)
-    const context = await chromium.launchPersistentContext(profile, {
-      executablePath,
-      headless: true,
-      args: ['--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-gpu', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
-      viewport: { width: 1360, height: 860 },
-    })
-    return context
+    return launchChromium(profile)
   },
   /** Records one figure. target: { max } or { min } in the same unit, for the pass/miss column. */
   record(bench, metric, value, unit, target) {
@@ -79,6 +72,6 @@ for (const row of results) {
 }
 const outDir = join(root, 'bench-results')
 mkdirSync(outDir, { recursive: true })
-const machine = { node: process.version, cpus: (await import('node:os')).cpus().length, chromium: executablePath, date: new Date().toISOString() }
+const machine = { node: process.version, cpus: (await import('node:os')).cpus().length, chromium: chromiumPath, date: new Date().toISOString() }
 writeFileSync(join(outDir, 'results.json'), JSON.stringify({ machine, results }, null, 2))
 console.log(`\nwritten to ${join(outDir, 'results.json')}`)

@@ -29,7 +29,7 @@ test('each screen exports the rows it shows, in the order shown', async ({ workb
   expect(library.map((row) => row.title)).toEqual(shownTitles)
   expect(library).toHaveLength(2)
   expect(library.every((row) => row.source === 'Maren Herald')).toBe(true)
-  expect(library.find((row) => row.title.startsWith('Brigade announces'))!.claim_count).toBe('3')
+  expect(library.find((row) => row.title?.startsWith('Brigade announces'))!.claim_count).toBe('3')
 
   // Actors: in the screen's default order, by name.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Actors' }).click()

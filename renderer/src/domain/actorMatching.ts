@@ -1,6 +1,7 @@
 import Fuse from 'fuse.js'
 import type { Actor } from './model'
-import { compactForm, foldText } from './textFolding'
+import { compareText } from './text/compare'
+import { compactForm, foldText } from './text/folding'
 
 // Finding actors by name or alias, the way a coder types them: "sudani" finds "Mohammed Shia
 // al-Sudani", "nujaba" finds "Al-Nujaba Movement" by its alias, "sūdānī" and "SUDANI" find the
@@ -61,7 +62,7 @@ export function buildActorIndex(actors: readonly Actor[]): ActorIndex {
       threshold: 0.34,
       minMatchCharLength: 2,
     }))
-  const byName = (a: Actor, b: Actor): number => a.name.localeCompare(b.name)
+  const byName = (a: Actor, b: Actor): number => compareText(a.name, b.name)
 
   return {
     search(query, limit = 20) {

@@ -1,5 +1,5 @@
 import type { TextAnchor } from './model'
-import { editDistance } from './textFolding'
+import { editDistance } from './text/folding'
 
 // Anchoring quotes to an article's text, in the manner of the W3C TextQuote and TextPosition
 // selectors (and Hypothesis's anchoring core): a claim stores its exact words, some context on

@@ -2,7 +2,7 @@ import { actorAnswersTo, parseAliases, uniqueNames } from './actorMatching'
 import { describeSpan, type TextSpan } from './anchoring'
 import { putEdit, type RecordEdit } from './changeHistory'
 import { isActorKind, newId, type Actor, type ActorKind, type Article, type Claim, type Id, type Issue, type Mention, type Stance } from './model'
-import { foldText } from './textFolding'
+import { foldText } from './text/folding'
 
 // What the tagging forms hold before they are saved, its validation, and the records it turns
 // into. A claim may bring a new actor (claimant or addressee) and a new issue along: all of

@@ -1,5 +1,6 @@
 import type { Actor, Id } from './model'
-import { compactForm, editDistance, foldText, significantWords } from './textFolding'
+import { compareText } from './text/compare'
+import { compactForm, editDistance, foldText, significantWords } from './text/folding'
 
 // Warning before a coder creates the same actor twice ("al-Sudani" when "Mohammed Shia
 // al-Sudani" exists), and listing likely duplicates already in the workspace for merging.
@@ -82,7 +83,7 @@ export function findLikelyDuplicates(actors: readonly Actor[], candidate: Duplic
     const match = compare(mine, profile(actor))
     if (match) found.push({ actor, ...match })
   }
-  return found.sort((a, b) => b.strength - a.strength || a.actor.name.localeCompare(b.actor.name))
+  return found.sort((a, b) => b.strength - a.strength || compareText(a.actor.name, b.actor.name))
 }
 
 export interface DuplicatePair {
@@ -127,5 +128,5 @@ export function findDuplicatePairs(actors: readonly Actor[], minStrength = 1): D
       }
     }
   }
-  return pairs.sort((a, b) => b.strength - a.strength || a.first.name.localeCompare(b.first.name))
+  return pairs.sort((a, b) => b.strength - a.strength || compareText(a.first.name, b.first.name))
 }

@@ -1,4 +1,5 @@
 import type { Article } from './model'
+import { compareText } from './text/compare'
 
 // The order "next article" and "previous article" walk in: newest first (as the library lists
 // them), then by title, then by id so that two articles never tie. Articles without a date
@@ -6,15 +7,13 @@ import type { Article } from './model'
 
 export type ReadingKey = Pick<Article, 'id' | 'title' | 'publishedAt'>
 
-const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true })
-
 export function compareReadingOrder(a: ReadingKey, b: ReadingKey): number {
   if (a.publishedAt !== b.publishedAt) {
     if (a.publishedAt === '') return 1
     if (b.publishedAt === '') return -1
     return a.publishedAt < b.publishedAt ? 1 : -1
   }
-  return collator.compare(a.title, b.title) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  return compareText(a.title, b.title) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 }
 
 /** The neighbour of `current` in reading order among `candidates`, or undefined at either end. */

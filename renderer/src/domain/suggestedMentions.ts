@@ -1,6 +1,6 @@
 import type { TextSpan } from './anchoring'
 import type { Actor, Id } from './model'
-import { foldWithMap, foldText, isWordChar, type FoldedText } from './textFolding'
+import { foldWithMap, foldText, isWordChar, type FoldedText } from './text/folding'
 
 // Names and aliases of known actors found in an article, offered as mentions the coder accepts
 // or dismisses with one key. Matching is on folded text (case, diacritics, Arabic letter

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { detectDateOrder, parseDate } from '../../../renderer/src/domain/claimsImport/dates'
-import { decodeText } from '../../../renderer/src/domain/claimsImport/decodeText'
 import { emptyMapping, guessMapping, mappingProblems, type ColumnMapping } from '../../../renderer/src/domain/claimsImport/mapping'
-import { actorKindFrom, nameKey } from '../../../renderer/src/domain/claimsImport/names'
+import { actorKindFrom } from '../../../renderer/src/domain/claimsImport/names'
 import { parseTable, TableParseError } from '../../../renderer/src/domain/claimsImport/parseTable'
 import { anchorQuote, planClaimsImport, SOURCE_DOCUMENT_ID, type ImportSettings, type WorkspaceSnapshot } from '../../../renderer/src/domain/claimsImport/plan'
 import { detectScheme, distinctStanceValues, readStance, stanceMapFor, type StanceScheme } from '../../../renderer/src/domain/claimsImport/stanceValues'
 import { writeCsv } from '../../../renderer/src/domain/csv/writeCsv'
 import { CLAIMS_COLUMNS, claimRows } from '../../../renderer/src/domain/export/claimsCsv'
 import { buildLookups } from '../../../renderer/src/domain/export/lookups'
+import { foldText } from '../../../renderer/src/domain/text/folding'
 import { trickyWorkspace } from './trickyWorkspace'
 
 const NOW = '2025-02-01T09:00:00.000Z'
@@ -30,13 +30,6 @@ async function importCsv(csv: string, snapshot: WorkspaceSnapshot = EMPTY, overr
 }
 
 describe('reading the file', () => {
-  it('decodes UTF-8 with or without BOM, UTF-16, and falls back to Windows-1252', () => {
-    expect(decodeText(new Uint8Array([0xef, 0xbb, 0xbf, 0x61]))).toEqual({ text: 'a', encoding: 'utf-8' })
-    expect(decodeText(new TextEncoder().encode('قال'))).toEqual({ text: 'قال', encoding: 'utf-8' })
-    expect(decodeText(new Uint8Array([0xff, 0xfe, 0x61, 0x00]))).toEqual({ text: 'a', encoding: 'utf-16le' })
-    expect(decodeText(new Uint8Array([0x63, 0x61, 0x66, 0xe9]))).toEqual({ text: 'café', encoding: 'windows-1252' })
-  })
-
   it('parses semicolon CSVs, pads short rows, skips blank ones and keeps spreadsheet row numbers', () => {
     const table = parseTable('\uFEFFactor;issue;stance\r\nA;B;1\r\n\r\nC;D\r\nE;F;0;extra\r\n')
     expect(table.header).toEqual(['actor', 'issue', 'stance'])
@@ -84,6 +77,10 @@ describe('column mapping', () => {
   it('maps a Discourse Network Analyzer style export', () => {
     const mapping = guessMapping(['statement ID', 'time', 'document ID', 'title', 'text', 'organization', 'concept', 'agreement'])
     expect(mapping).toMatchObject({ claimId: 0, date: 1, documentId: 2, documentTitle: 3, quote: 4, actor: 5, issue: 6, stance: 7 })
+  })
+
+  it('reads header names as the article import does: case, spacing and punctuation aside', () => {
+    expect(guessMapping(['Actor', 'ActorKind', 'Issue_Label', 'STANCE', 'publicationDate'])).toMatchObject({ actor: 0, actorKind: 1, issue: 2, stance: 3, documentDate: 4 })
   })
 
   it('names what is missing or mapped twice', () => {
@@ -144,8 +141,17 @@ describe('dates and names', () => {
     expect(detectDateOrder(['12/23/2024', '01/02/2024'])).toBe('mdy')
   })
 
+  it('reads dates with the article importer\'s parser, keeping the chosen order strict', () => {
+    expect(parseDate('23 December 2024', 'dmy')).toBe('2024-12-23')
+    expect(parseDate('Dec 23, 2024 at 4:05 PM', 'mdy')).toBe('2024-12-23')
+    expect(parseDate('٢٣/١٢/٢٠٢٤', 'dmy')).toBe('2024-12-23')
+    expect(parseDate('23/12/2024', 'iso')).toBeNull()
+    expect(parseDate('12/23/2024 (approx.)', 'dmy')).toBeNull()
+    expect(detectDateOrder(['13/01/2024', '01/13/2024', '01/14/2024'])).toBe('mdy')
+  })
+
   it('compares names without case or diacritics and reads actor kinds', () => {
-    expect(nameKey('  Al-Nujabā   Movement ')).toBe(nameKey('al-nujaba movement'))
+    expect(foldText('  Al-Nujabā   Movement ')).toBe(foldText('al-nujaba movement'))
     expect(actorKindFrom('Armed_Group')).toBe('armed group')
     expect(actorKindFrom('organisation')).toBe('organization')
     expect(actorKindFrom('militant')).toBeNull()
@@ -248,6 +254,25 @@ describe('planning an import', () => {
     expect(claim.date).toBe('2024-12-24')
     const body = workspace.articles[1]!.body
     expect(body.slice(claim.anchor.start, claim.anchor.end)).toBe('إن الحركة "ستوقف"')
+  })
+
+  it('matches names as the codebook and tagging compare them (hyphens, Arabic letter variants)', async () => {
+    const workspace = trickyWorkspace()
+    const csv = 'actor,issue,stance,title\r\nal nujaba,attacks-on israel,1,T\r\nحركه النجباء,Attacks on Israel,1,T\r\n'
+    const { plan } = await importCsv(csv, workspace)
+    expect(plan.claims.map((claim) => [claim.actorId, claim.issueId])).toEqual([
+      ['act-1', 'iss-1'],
+      ['act-2', 'iss-1'],
+    ])
+    expect(plan.counts).toMatchObject({ actorsCreated: 0, issuesCreated: 0 })
+  })
+
+  it('gives a created document the language and direction the article import would', async () => {
+    const { plan } = await importCsv('actor,issue,stance,title,document text\r\nA,I,1,الفصائل,قال المتحدث باسم الحركة إن الفصائل ستوقف عملياتها العسكرية\r\nB,I,1,Pause,The movement said it will stop its operations against Israel for now.\r\n')
+    expect(plan.articles.map((article) => [article.language, article.direction])).toEqual([
+      ['ar', 'rtl'],
+      ['en', 'ltr'],
+    ])
   })
 
   it('refuses to guess between two documents with the same title', async () => {

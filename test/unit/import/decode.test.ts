@@ -16,6 +16,14 @@ function rejection(run: () => unknown): string {
 }
 
 describe('decodeBytes', () => {
+  // The coded-claims import reads its CSVs with the same decoder (it had one of its own).
+  it('decodes short files: UTF-8 with or without BOM, UTF-16, and falls back to Windows-1252', () => {
+    expect(decodeBytes(new Uint8Array([0xef, 0xbb, 0xbf, 0x61]))).toEqual({ text: 'a', encoding: 'utf-8' })
+    expect(decodeBytes(new TextEncoder().encode('قال'))).toEqual({ text: 'قال', encoding: 'utf-8' })
+    expect(decodeBytes(new Uint8Array([0xff, 0xfe, 0x61, 0x00]))).toEqual({ text: 'a', encoding: 'utf-16le', notice: expect.stringMatching(/UTF-16LE/) as string })
+    expect(decodeBytes(new Uint8Array([0x63, 0x61, 0x66, 0xe9]))).toEqual({ text: 'café', encoding: 'windows-1252', notice: expect.stringMatching(/Windows-1252/) as string })
+  })
+
   it('reads UTF-8 with and without a byte order mark, dropping the mark', () => {
     expect(decodeBytes(utf8('Übersicht — مرحبا'))).toEqual({ text: 'Übersicht — مرحبا', encoding: 'utf-8' })
     const withBom = new Uint8Array([0xef, 0xbb, 0xbf, ...utf8('title,body')])

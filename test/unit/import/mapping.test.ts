@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { analyseFile } from '../../../renderer/src/domain/import/analyseFile'
 import { dateOrderFor, mapCollection, metaColumns, proposeMapping } from '../../../renderer/src/domain/import/mapping'
+import { headerKey, matchHeaderNames } from '../../../renderer/src/domain/import/headerNames'
 import type { Collection } from '../../../renderer/src/domain/import/types'
 import { describeWithFixtures, fixtureBytes } from './fixtures'
 
@@ -9,6 +10,18 @@ function collectionOf(directory: string, file: string): Collection {
   if (analysis.type !== 'collection') throw new Error('expected a collection')
   return analysis.collection
 }
+
+describe('matchHeaderNames', () => {
+  it('gives each column to one field, first choices before fallbacks, skipping used columns', () => {
+    expect(headerKey('Published_At ')).toBe('publishedat')
+    const synonyms = { title: ['article title', 'title'], documentId: ['article id', 'document'] }
+    expect(matchHeaderNames(['Title', 'Document', 'ArticleTitle'], synonyms)).toEqual({ title: 2, documentId: 1 })
+    const used = new Set([2])
+    expect(matchHeaderNames(['Title', 'Document', 'ArticleTitle'], synonyms, used)).toEqual({ title: 0, documentId: 1 })
+    expect([...used]).toEqual([2, 0, 1])
+    expect(matchHeaderNames(['article_body_html', 'body_id'], { body: ['body'] }, new Set(), { loose: true })).toEqual({ body: 0 })
+  })
+})
 
 describe('proposeMapping', () => {
   it('maps the header names news exports use', () => {

@@ -6,7 +6,8 @@ import { countUndated, filterRows, NO_FILTERS, sourceCounts } from '../../../ren
 import { LibraryIndex } from '../../../renderer/src/features/library/search/libraryIndex'
 import type { LibraryRow, RowsEvent } from '../../../renderer/src/features/library/search/libraryTypes'
 import { startLibrarySync } from '../../../renderer/src/features/library/search/librarySync'
-import { foldTerm, indexTerms, queryTerm } from '../../../renderer/src/features/library/search/searchTerms'
+import { foldSearchTerm } from '../../../renderer/src/domain/text/folding'
+import { indexTerms, queryTerm } from '../../../renderer/src/features/library/search/searchTerms'
 
 function article(id: string, fields: Partial<Article> = {}): Article {
   return {
@@ -30,11 +31,11 @@ function article(id: string, fields: Partial<Article> = {}): Article {
 
 describe('search terms', () => {
   it('folds case, accents, Arabic vowels and letter variants', () => {
-    expect(foldTerm('Pérez')).toBe('perez')
-    expect(foldTerm('أَحْمَد')).toBe('احمد')
-    expect(foldTerm('إيران')).toBe('ايران')
-    expect(foldTerm('مدرسة')).toBe('مدرسه')
-    expect(foldTerm('علـــى')).toBe('علي')
+    expect(foldSearchTerm('Pérez')).toBe('perez')
+    expect(foldSearchTerm('أَحْمَد')).toBe('احمد')
+    expect(foldSearchTerm('إيران')).toBe('ايران')
+    expect(foldSearchTerm('مدرسة')).toBe('مدرسه')
+    expect(foldSearchTerm('علـــى')).toBe('علي')
   })
 
   it('indexes Arabic words with and without their article; drops stop words', () => {

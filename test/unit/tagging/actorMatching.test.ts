@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { actorAnswersTo, buildActorIndex, parseAliases, uniqueNames } from '../../../renderer/src/domain/actorMatching'
-import { compactForm, foldText, foldWithMap } from '../../../renderer/src/domain/textFolding'
+import { compactForm, foldText, foldWithMap } from '../../../renderer/src/domain/text/folding'
 import { ACTORS, actor, NUJABA, SUDANI } from './fixtures'
 
 describe('foldText', () => {

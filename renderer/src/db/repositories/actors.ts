@@ -3,9 +3,9 @@ import { planActorMerge, type MergePlan } from '../../domain/actorMerge'
 import { putEdit, type ChangeSet } from '../../domain/changeHistory'
 import { nowIso, type Actor, type Claim, type Id, type Mention } from '../../domain/model'
 import { planActorDeletion, type ClaimDisposition, type DeletionPlan } from '../../domain/recordDeletion'
-import { foldText } from '../../domain/textFolding'
+import { foldText } from '../../domain/text/folding'
 import type { StandpointDB } from '../database'
-import { writeEdits } from './recordChanges'
+import { editTables, writeEdits } from './recordChanges'
 
 export async function listActors(db: StandpointDB): Promise<Actor[]> {
   return db.actors.orderBy('name').toArray()
@@ -63,7 +63,7 @@ export async function createActor(db: StandpointDB, actor: Actor): Promise<Chang
 
 /** Saves a renamed or re-described actor; the old name stays findable as an alias if asked. */
 export async function updateActor(db: StandpointDB, actor: Actor, options: { keepOldNameAsAlias?: boolean } = {}): Promise<ChangeSet> {
-  return db.transaction('rw', [db.actors, db.issues, db.claims, db.mentions, db.articles], async () => {
+  return db.transaction('rw', editTables(db), async () => {
     const stored = await db.actors.get(actor.id)
     if (!stored) throw new Error('This actor is no longer in the workspace.')
     let next = { ...actor, updatedAt: nowIso() }
@@ -78,7 +78,7 @@ export async function updateActor(db: StandpointDB, actor: Actor, options: { kee
 
 /** Merges the absorbed actors into the survivor in one transaction. */
 export async function mergeActors(db: StandpointDB, survivorId: Id, absorbedIds: readonly Id[]): Promise<{ set: ChangeSet; plan: MergePlan }> {
-  return db.transaction('rw', [db.actors, db.issues, db.claims, db.mentions, db.articles], async () => {
+  return db.transaction('rw', editTables(db), async () => {
     const survivor = await db.actors.get(survivorId)
     if (!survivor) throw new Error('The actor to keep is no longer in the workspace.')
     const ids = absorbedIds.filter((id) => id !== survivorId)
@@ -101,7 +101,7 @@ export async function mergeActors(db: StandpointDB, survivorId: Id, absorbedIds:
 
 /** Deletes an actor; its claims and mentions are reassigned or deleted as the user chose. */
 export async function deleteActor(db: StandpointDB, actorId: Id, disposition: ClaimDisposition): Promise<{ set: ChangeSet; plan: DeletionPlan }> {
-  return db.transaction('rw', [db.actors, db.issues, db.claims, db.mentions, db.articles], async () => {
+  return db.transaction('rw', editTables(db), async () => {
     const actor = await db.actors.get(actorId)
     if (!actor) throw new Error('This actor is no longer in the workspace.')
     if (disposition.kind === 'reassign' && !(await db.actors.get(disposition.to))) {

@@ -3,7 +3,7 @@ import { deleteEdit, putEdit, type ChangeSet } from '../../domain/changeHistory'
 import { buildClaimEdits, type ClaimDraft } from '../../domain/claimDraft'
 import { nowIso, type Article, type Claim, type Id } from '../../domain/model'
 import type { StandpointDB } from '../database'
-import { writeEdits } from './recordChanges'
+import { editTables, writeEdits } from './recordChanges'
 
 export async function claimsOfArticle(db: StandpointDB, articleId: Id): Promise<Claim[]> {
   return db.claims.where('articleId').equals(articleId).toArray()
@@ -14,7 +14,7 @@ export async function claimsOfArticle(db: StandpointDB, articleId: Id): Promise<
  * in one transaction.
  */
 export async function saveClaimDraft(db: StandpointDB, draft: ClaimDraft, article: Article, existingId?: Id): Promise<{ set: ChangeSet; claim: Claim }> {
-  return db.transaction('rw', [db.actors, db.issues, db.claims, db.mentions, db.articles], async () => {
+  return db.transaction('rw', editTables(db), async () => {
     const existing = existingId ? await db.claims.get(existingId) : undefined
     if (existingId && !existing) throw new Error('This claim is no longer in the workspace.')
     const { claim, edits } = buildClaimEdits(draft, { article, existing, now: nowIso() })

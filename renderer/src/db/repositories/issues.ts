@@ -1,9 +1,9 @@
 import { putEdit, type ChangeSet } from '../../domain/changeHistory'
 import { nowIso, type Id, type Issue } from '../../domain/model'
 import { planIssueDeletion, type ClaimDisposition, type IssueDeletionPlan } from '../../domain/recordDeletion'
-import { foldText } from '../../domain/textFolding'
+import { foldText } from '../../domain/text/folding'
 import type { StandpointDB } from '../database'
-import { writeEdits } from './recordChanges'
+import { editTables, writeEdits } from './recordChanges'
 
 export async function listIssues(db: StandpointDB): Promise<Issue[]> {
   return db.issues.orderBy('label').toArray()
@@ -42,7 +42,7 @@ async function checkLabel(db: StandpointDB, issue: Issue): Promise<void> {
 }
 
 export async function createIssue(db: StandpointDB, issue: Issue): Promise<ChangeSet> {
-  return db.transaction('rw', [db.actors, db.issues, db.claims, db.mentions, db.articles], async () => {
+  return db.transaction('rw', editTables(db), async () => {
     const record = normaliseIssue(issue)
     await checkLabel(db, record)
     return writeEdits(db, `Create issue “${record.label}”`, [putEdit('issues', record)])
@@ -50,7 +50,7 @@ export async function createIssue(db: StandpointDB, issue: Issue): Promise<Chang
 }
 
 export async function updateIssue(db: StandpointDB, issue: Issue): Promise<ChangeSet> {
-  return db.transaction('rw', [db.actors, db.issues, db.claims, db.mentions, db.articles], async () => {
+  return db.transaction('rw', editTables(db), async () => {
     if (!(await db.issues.get(issue.id))) throw new Error('This issue is no longer in the codebook.')
     const record = normaliseIssue({ ...issue, updatedAt: nowIso() })
     await checkLabel(db, record)
@@ -60,7 +60,7 @@ export async function updateIssue(db: StandpointDB, issue: Issue): Promise<Chang
 
 /** Deletes an issue; its claims move to another issue or are deleted, sub-issues move up a level. */
 export async function deleteIssue(db: StandpointDB, issueId: Id, disposition: ClaimDisposition): Promise<{ set: ChangeSet; plan: IssueDeletionPlan }> {
-  return db.transaction('rw', [db.actors, db.issues, db.claims, db.mentions, db.articles], async () => {
+  return db.transaction('rw', editTables(db), async () => {
     const issue = await db.issues.get(issueId)
     if (!issue) throw new Error('This issue is no longer in the codebook.')
     if (disposition.kind === 'reassign' && !(await db.issues.get(disposition.to))) {

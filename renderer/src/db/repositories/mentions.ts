@@ -3,7 +3,7 @@ import { deleteEdit, putEdit, type ChangeSet, type RecordEdit } from '../../doma
 import { buildMentionEdits, type MentionDraft } from '../../domain/claimDraft'
 import { newId, nowIso, type Article, type Id, type Mention } from '../../domain/model'
 import type { StandpointDB } from '../database'
-import { writeEdits } from './recordChanges'
+import { editTables, writeEdits } from './recordChanges'
 import { getSetting, putSetting } from './settings'
 
 export async function mentionsOfArticle(db: StandpointDB, articleId: Id): Promise<Mention[]> {
@@ -11,7 +11,7 @@ export async function mentionsOfArticle(db: StandpointDB, articleId: Id): Promis
 }
 
 export async function saveMentionDraft(db: StandpointDB, draft: MentionDraft, article: Article, existingId?: Id): Promise<{ set: ChangeSet; mention: Mention }> {
-  return db.transaction('rw', [db.actors, db.issues, db.claims, db.mentions, db.articles], async () => {
+  return db.transaction('rw', editTables(db), async () => {
     const existing = existingId ? await db.mentions.get(existingId) : undefined
     if (existingId && !existing) throw new Error('This mention is no longer in the workspace.')
     const actor = draft.addAlias && draft.actor?.kind === 'existing' ? await db.actors.get(draft.actor.id) : undefined

@@ -31,7 +31,8 @@ function tableOf(db: StandpointDB, name: WorkspaceTable): Table<StoredRecord, Id
   return db.table<StoredRecord, Id>(name)
 }
 
-function tablesFor(db: StandpointDB) {
+/** The tables writeEdits reads and writes: a transaction that calls it must open all of them. */
+export function editTables(db: StandpointDB) {
   return [db.actors, db.issues, db.claims, db.mentions, db.articles] as const
 }
 
@@ -72,7 +73,7 @@ async function applyEdits(db: StandpointDB, edits: readonly RecordEdit[]): Promi
 
 /** Writes the edits in one transaction and returns what changed, for the undo history. */
 export async function writeEdits(db: StandpointDB, label: string, edits: readonly RecordEdit[]): Promise<ChangeSet> {
-  return db.transaction('rw', tablesFor(db), async () => {
+  return db.transaction('rw', editTables(db), async () => {
     const changes: RecordChange[] = []
     // Several edits of one record collapse into one change from its first state to its last.
     const firstState = new Map<string, StoredRecord | null>()
@@ -98,7 +99,7 @@ export async function writeEdits(db: StandpointDB, label: string, edits: readonl
  * transaction that every record is still as the set expects to find it.
  */
 export async function applyChangeSet(db: StandpointDB, set: ChangeSet): Promise<void> {
-  await db.transaction('rw', tablesFor(db), async () => {
+  await db.transaction('rw', editTables(db), async () => {
     const current = await Promise.all(set.changes.map((change) => tableOf(db, change.table).get(change.id)))
     const conflicts = findConflicts(set, current)
     if (conflicts.length > 0) throw new ChangeConflictError(conflicts)

@@ -1,3 +1,5 @@
+import { detectDateOrder as detectNumericOrder, isDayMonthDate, parseDate as parseAnyDate } from '../import/dates'
+
 // Claim dates as spreadsheets write them. ISO is unambiguous; day-first and month-first
 // slashed dates are not, so the order is detected over the whole column and shown to the
 // analyst, who can change it.
@@ -11,47 +13,24 @@ export const DATE_ORDER_LABELS: Record<DateOrder, string> = {
   mdy: 'Month first (12/23/2024)',
 }
 
-const YEAR_FIRST = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/
-const YEAR_LAST = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:[T ,]+\d{1,2}:\d{2}(?::\d{2})?)?$/
-
-function valid(year: number, month: number, day: number): string | null {
-  if (month < 1 || month > 12 || day < 1) return null
-  const days = new Date(Date.UTC(year, month, 0)).getUTCDate()
-  if (day > days) return null
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
+/**
+ * 'YYYY-MM-DD' for a date cell, '' for a blank one, null when it cannot be read in that order.
+ * Read by the article importer's parser, but strictly: numeric dates follow the column's order
+ * even when a value alone would settle it. A time of day is dropped: claims are dated to the day.
+ */
+export function parseDate(value: string, order: DateOrder): string | null {
+  if (value.trim() === '') return ''
+  const parsed = order === 'iso' ? parseAnyDate(value, 'dmy', 'refuse') : parseAnyDate(value, order, 'strict')
+  return parsed === '' ? null : parsed.slice(0, 10)
 }
 
 /**
- * 'YYYY-MM-DD' for a date cell, '' for a blank one, null when it cannot be read in that order.
- * A time of day, if present, is dropped: claims are dated to the day.
+ * The order that reads the column: the one its values settle (the majority, if they disagree),
+ * else day-first (the world's majority) when it has numeric dates with the year last, else ISO.
  */
-export function parseDate(value: string, order: DateOrder): string | null {
-  const text = value.trim()
-  if (text === '') return ''
-  const yearFirst = YEAR_FIRST.exec(text)
-  if (yearFirst) return valid(Number(yearFirst[1]), Number(yearFirst[2]), Number(yearFirst[3]))
-  const yearLast = YEAR_LAST.exec(text)
-  if (!yearLast || order === 'iso') return null
-  const a = Number(yearLast[1])
-  const b = Number(yearLast[2])
-  return order === 'dmy' ? valid(Number(yearLast[3]), b, a) : valid(Number(yearLast[3]), a, b)
-}
-
-/** The order that reads every value, preferring ISO, then day-first (the world's majority). */
 export function detectDateOrder(values: Iterable<string>): DateOrder {
-  let dayFirstImpossible = false
-  let monthFirstImpossible = false
-  let anyYearLast = false
-  for (const value of values) {
-    const match = YEAR_LAST.exec(value.trim())
-    if (!match) continue
-    anyYearLast = true
-    if (Number(match[1]) > 12) monthFirstImpossible = true
-    if (Number(match[2]) > 12) dayFirstImpossible = true
-  }
-  if (!anyYearLast) return 'iso'
-  if (dayFirstImpossible && !monthFirstImpossible) return 'mdy'
-  return 'dmy'
+  const list = [...values]
+  return detectNumericOrder(list) ?? (list.some(isDayMonthDate) ? 'dmy' : 'iso')
 }
 
 const LOCAL_DATE_TIME = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/

@@ -1,3 +1,5 @@
+import { matchHeaderNames } from '../import/headerNames'
+
 // Which column of the file holds which part of a claim. Guessed from the header (our own
 // export's names, Discourse Network Analyzer's, and common spreadsheet wording), then shown to
 // the analyst, who can change any of it.
@@ -49,7 +51,7 @@ export const FIELD_LABELS: Record<ClaimField, string> = {
 
 export const REQUIRED_FIELDS: readonly ClaimField[] = ['actor', 'issue', 'stance']
 
-/** Header names per field, most specific first. Compared after headerKey(). */
+/** Header names per field, most specific first, compared as headerKey() reduces them. */
 const SYNONYMS: Record<ClaimField, string[]> = {
   actor: ['actor', 'claimant', 'speaker', 'organization', 'organisation', 'actor name', 'person', 'who'],
   actorKind: ['actor kind', 'actor type', 'kind', 'actor category'],
@@ -70,39 +72,13 @@ const SYNONYMS: Record<ClaimField, string[]> = {
   claimId: ['claim id', 'statement id', 'id'],
 }
 
-export function headerKey(value: string): string {
-  return value
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim()
-}
-
 export function emptyMapping(): ColumnMapping {
   return Object.fromEntries(CLAIM_FIELDS.map((field) => [field, null])) as ColumnMapping
 }
 
-/**
- * Proposes a column per field. Each column serves one field; synonyms are tried in order of
- * specificity across all fields (an exact "article_title" beats a generic "title").
- */
+/** Proposes a column per field from the header (an exact "article_title" beats a generic "title"). */
 export function guessMapping(header: string[]): ColumnMapping {
-  const mapping = emptyMapping()
-  const keys = header.map(headerKey)
-  const used = new Set<number>()
-  const longest = Math.max(...Object.values(SYNONYMS).map((list) => list.length))
-  for (let rank = 0; rank < longest; rank++) {
-    for (const field of CLAIM_FIELDS) {
-      if (mapping[field] !== null) continue
-      const synonym = SYNONYMS[field][rank]
-      if (synonym === undefined) continue
-      const index = keys.findIndex((key, column) => key === synonym && !used.has(column))
-      if (index >= 0) {
-        mapping[field] = index
-        used.add(index)
-      }
-    }
-  }
-  return mapping
+  return { ...emptyMapping(), ...matchHeaderNames(header, SYNONYMS) }
 }
 
 /** What keeps a mapping from being imported, in words; empty when it can be. */

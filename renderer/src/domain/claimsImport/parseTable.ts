@@ -1,5 +1,6 @@
 import Papa from 'papaparse'
 import { restoreCell } from '../csv/writeCsv'
+import { DELIMITERS_TO_GUESS, hasCellsBeyond } from '../import/csv'
 
 export interface ParsedTable {
   header: string[]
@@ -22,13 +23,15 @@ export class TableParseError extends Error {
 }
 
 /**
- * Parses a CSV (or TSV / semicolon CSV: papaparse guesses the delimiter) with a header row.
+ * Parses a CSV (or TSV / semicolon CSV: papaparse guesses the delimiter, as for article
+ * collections) with a header row. Unlike an article collection, every row is kept: short rows
+ * are padded, wide ones cut to the header and listed, and rows are numbered as spreadsheets do.
  * Every cell goes through restoreCell, which undoes the apostrophe our exports (and other
  * tools following OWASP) put before cells that a spreadsheet would run as formulas.
  */
 export function parseTable(text: string): ParsedTable {
   const input = text.startsWith('\uFEFF') ? text.slice(1) : text
-  const result = Papa.parse<string[]>(input, { header: false, skipEmptyLines: false, delimitersToGuess: [',', ';', '\t', '|'] })
+  const result = Papa.parse<string[]>(input, { header: false, skipEmptyLines: false, delimitersToGuess: DELIMITERS_TO_GUESS })
   const data = result.data
   const headerIndex = data.findIndex((row) => row.some((cell) => cell.trim() !== ''))
   if (headerIndex < 0) throw new TableParseError('The file is empty: it has no header row and no data.')
@@ -41,7 +44,7 @@ export function parseTable(text: string): ParsedTable {
     const raw = data[index]!
     if (raw.every((cell) => cell === '')) continue
     const cells = raw.map(restoreCell)
-    if (cells.length > width && cells.slice(width).some((cell) => cell !== '')) wideRows.push(index + 1)
+    if (hasCellsBeyond(cells, width)) wideRows.push(index + 1)
     while (cells.length < width) cells.push('')
     rows.push(cells.length > width ? cells.slice(0, width) : cells)
     rowNumbers.push(index + 1)

@@ -1,9 +1,11 @@
 import { createAnchor } from '../anchoring'
 import { contentHash } from '../contentHash'
+import { detectLanguage } from '../import/language'
 import { calendarDate, newId, type Actor, type ActorKind, type Article, type Claim, type Id, type Issue, type Stance, type TextAnchor } from '../model'
+import { foldText } from '../text/folding'
 import { parseDate, parseDocumentDate, type DateOrder } from './dates'
 import type { ColumnMapping } from './mapping'
-import { actorKindFrom, guessDirection, isUuid, nameKey } from './names'
+import { actorKindFrom, isUuid } from './names'
 import { stanceKey, type StanceValueMap } from './stanceValues'
 
 // Turns the rows of a coded-claims file into records to add, without touching storage:
@@ -163,15 +165,15 @@ export async function planClaimsImport(rows: readonly string[][], rowNumbers: re
   for (const article of snapshot.articles) {
     articlesBySourceId.add(article.meta?.[SOURCE_DOCUMENT_ID] ?? '', article)
     articlesByHash.add(article.contentHash, article)
-    articlesByTitle.add(nameKey(article.title), article)
+    articlesByTitle.add(foldText(article.title), article)
   }
   const actorsByName = new Index<Actor>()
   for (const actor of snapshot.actors) {
-    actorsByName.add(nameKey(actor.name), actor)
-    for (const alias of actor.aliases) actorsByName.add(nameKey(alias), actor)
+    actorsByName.add(foldText(actor.name), actor)
+    for (const alias of actor.aliases) actorsByName.add(foldText(alias), actor)
   }
   const issuesByLabel = new Index<Issue>()
-  for (const issue of snapshot.issues) issuesByLabel.add(nameKey(issue.label), issue)
+  for (const issue of snapshot.issues) issuesByLabel.add(foldText(issue.label), issue)
   const claimIds = new Set(snapshot.claims.map((claim) => claim.id))
   const claimKeys = new Map<string, number | null>()
   for (const claim of snapshot.claims) {
@@ -237,7 +239,7 @@ export async function planClaimsImport(rows: readonly string[][], rowNumbers: re
       if (pending) return { record: pending, created: false }
     }
     if (title !== '') {
-      let candidates = articlesByTitle.get(nameKey(title))
+      let candidates = articlesByTitle.get(foldText(title))
       if (candidates.length > 1 && docDate) candidates = candidates.filter((article) => calendarDate(article.publishedAt) === calendarDate(docDate))
       if (candidates.length > 1) {
         return { error: `the title “${title}” matches ${candidates.length} documents in the workspace; map a document ID or date column to tell them apart` }
@@ -246,10 +248,11 @@ export async function planClaimsImport(rows: readonly string[][], rowNumbers: re
       // Only title-only rows share a created document by title: rows that carry an ID or a
       // text of their own name a document of their own.
       if (docId === '' && text === '') {
-        const pending = newArticleByKey.get(`title:${nameKey(title)}`)
+        const pending = newArticleByKey.get(`title:${foldText(title)}`)
         if (pending) return { record: pending, created: false }
       }
     }
+    const { language, direction } = detectLanguage(text || title)
     const article: Article = {
       id: freshId(docId),
       title: title || firstLine(text) || `Document ${docId}`,
@@ -257,8 +260,8 @@ export async function planClaimsImport(rows: readonly string[][], rowNumbers: re
       author: '',
       publishedAt: docDate || claimDate,
       url: cell(row, mapping.documentUrl).trim(),
-      language: '',
-      direction: guessDirection(text || title),
+      language,
+      direction,
       body: text,
       contentHash: '',
       importedAt: now,
@@ -274,12 +277,12 @@ export async function planClaimsImport(rows: readonly string[][], rowNumbers: re
     const hash = article.body === '' ? '' : hashes.get(article.body)!
     if (docId !== '') newArticleByKey.set(`id:${docId}`, article)
     if (hash !== '') newArticleByKey.set(`hash:${hash}`, article)
-    if (docId === '' && hash === '') newArticleByKey.set(`title:${nameKey(article.title)}`, article)
+    if (docId === '' && hash === '') newArticleByKey.set(`title:${foldText(article.title)}`, article)
     plan.articles.push(article)
   }
 
   const resolveActor = (name: string, kindText: string): Resolved<Actor> & { kindNote?: string } => {
-    const key = nameKey(name)
+    const key = foldText(name)
     const existing = actorsByName.get(key)
     if (existing.length > 1) return { error: `the actor “${name}” matches ${existing.length} actors in the workspace (names or aliases)` }
     if (existing.length === 1) return { record: existing[0]!, created: false }
@@ -302,7 +305,7 @@ export async function planClaimsImport(rows: readonly string[][], rowNumbers: re
   }
 
   const resolveIssue = (label: string): Resolved<Issue> => {
-    const key = nameKey(label)
+    const key = foldText(label)
     const existing = issuesByLabel.get(key)
     if (existing.length >= 1) return { record: existing[0]!, created: false }
     const pending = newIssueByKey.get(key)
@@ -353,7 +356,7 @@ export async function planClaimsImport(rows: readonly string[][], rowNumbers: re
     const addresseeName = cell(row, mapping.addressee).trim()
     // The claimant and the addressee may be the same new actor: resolve it once.
     const addressee =
-      addresseeName === '' ? null : nameKey(addresseeName) === nameKey(actorName) ? { ...actor, created: false } : resolveActor(addresseeName, '')
+      addresseeName === '' ? null : foldText(addresseeName) === foldText(actorName) ? { ...actor, created: false } : resolveActor(addresseeName, '')
     if (addressee && 'error' in addressee) {
       reject(rowNumber, `addressee: ${addressee.error}`)
       continue
@@ -409,7 +412,7 @@ export async function planClaimsImport(rows: readonly string[][], rowNumbers: re
     const notes: string[] = []
     for (const resolved of addressee ? [actor, addressee] : [actor]) {
       if (resolved.created) {
-        newActorByKey.set(nameKey(resolved.record.name), resolved.record)
+        newActorByKey.set(foldText(resolved.record.name), resolved.record)
         if (resolved === actor && actorKindFrom(cell(row, mapping.actorKind)) !== null) kindGiven.add(resolved.record.id)
         plan.actors.push(resolved.record)
         createdIds.add(resolved.record.id)
@@ -420,7 +423,7 @@ export async function planClaimsImport(rows: readonly string[][], rowNumbers: re
       }
     }
     if (issue.created) {
-      newIssueByKey.set(nameKey(issue.record.label), issue.record)
+      newIssueByKey.set(foldText(issue.record.label), issue.record)
       plan.issues.push(issue.record)
       createdIds.add(issue.record.id)
       plan.counts.issuesCreated++

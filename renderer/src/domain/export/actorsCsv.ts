@@ -1,5 +1,6 @@
 import type { CsvCell } from '../csv/writeCsv'
 import type { Actor, Id } from '../model'
+import { compareText } from '../text/compare'
 
 export const ACTORS_COLUMNS = ['name', 'kind', 'aliases', 'notes', 'claim_count', 'actor_id', 'created_at', 'updated_at'] as const
 
@@ -20,8 +21,7 @@ export function actorRow(actor: Actor, claimCounts: ReadonlyMap<Id, number>): Cs
 }
 
 export function sortActorsForExport(actors: Actor[]): Actor[] {
-  const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true })
-  return [...actors].sort((a, b) => collator.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+  return [...actors].sort((a, b) => compareText(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
 }
 
 export function* actorRows(actors: Iterable<Actor>, claimCounts: ReadonlyMap<Id, number>): Generator<CsvCell[]> {

@@ -12,6 +12,19 @@ const DELIMITER_NAMES: Record<string, string> = {
   '|': 'pipe-separated',
 }
 
+/** The delimiters Papa Parse chooses among, for every CSV Standpoint reads. */
+export const DELIMITERS_TO_GUESS = Object.keys(DELIMITER_NAMES)
+
+/** "comma-separated", "tab-separated", ... for the delimiter Papa Parse detected. */
+export function describeDelimiter(delimiter: string): string {
+  return DELIMITER_NAMES[delimiter] ?? `separated by "${delimiter}"`
+}
+
+/** True when a row has non-blank cells past the header's columns (trailing blanks are harmless). */
+export function hasCellsBeyond(cells: readonly string[], width: number): boolean {
+  return cells.length > width && cells.slice(width).some((cell) => cell.trim() !== '')
+}
+
 function lineAt(text: string, index: number): number {
   let line = 1
   const end = Math.min(index, text.length)
@@ -36,7 +49,7 @@ export function readCsv(text: string, options: { fileName?: string } = {}): Coll
     header: false,
     skipEmptyLines: 'greedy',
     delimiter: tabular ? '\t' : '',
-    delimitersToGuess: [',', ';', '\t', '|'],
+    delimitersToGuess: DELIMITERS_TO_GUESS,
   })
 
   const unterminated = parsed.errors.find((error) => error.code === 'MissingQuotes')
@@ -72,7 +85,7 @@ export function readCsv(text: string, options: { fileName?: string } = {}): Coll
       rejectedRows.push({ row: rowNumber, reason: `Row ${rowNumber} was skipped: ${quoteProblem}.` })
       continue
     }
-    if (cells.length > columns.length && cells.slice(columns.length).some((cell) => cell.trim() !== '')) {
+    if (hasCellsBeyond(cells, columns.length)) {
       rejectedRows.push({
         row: rowNumber,
         reason: `Row ${rowNumber} was skipped: it has ${cells.length} fields but the header names ${columns.length}, so its values would land in the wrong columns.`,
@@ -95,7 +108,7 @@ export function readCsv(text: string, options: { fileName?: string } = {}): Coll
     records,
     rowNumbers,
     rejectedRows,
-    layout: DELIMITER_NAMES[delimiter] ?? `separated by "${delimiter}"`,
+    layout: describeDelimiter(delimiter),
   }
 }
 

@@ -105,26 +105,35 @@ function parseWithMonthNames(value: string): string {
 }
 
 /**
- * Parses one date. `order` settles 03/04/2024 (the column's order, see detectDateOrder);
- * unambiguous values (13/04/2024) parse either way.
+ * How numeric day/month dates (03/04/2024) follow `order`. 'default': the order settles only
+ * the ambiguous ones, and 13/04/2024 reads day-first whatever it says (news imports, where the
+ * order is a guess). 'strict': every one is read in that order, so 12/23/2024 is unreadable
+ * day-first (coded-claims import, where the analyst confirmed the order for the column).
+ * 'refuse': none is read (a column the analyst says is year-first).
  */
-export function parseDate(raw: string | number | null | undefined, order: DateOrder = 'dmy'): string {
+export type OrderRule = 'default' | 'strict' | 'refuse'
+
+/**
+ * Parses one date. `order` settles 03/04/2024 (the column's order, see detectDateOrder);
+ * unambiguous values (13/04/2024) parse either way unless `rule` says otherwise.
+ */
+export function parseDate(raw: string | number | null | undefined, order: DateOrder = 'dmy', rule: OrderRule = 'default'): string {
   if (raw === null || raw === undefined) return ''
   const value = westernise(String(raw))
   if (value === '') return ''
-  const exact = parseExact(value, order)
+  const exact = parseExact(value, order, rule)
   if (exact !== '') return exact
   // A readable date followed by a broken time or trailing words ("31-MAR-1987 605:12:19.12",
   // "23 December 2024 (updated)"): keep the date we can read.
   const tokens = value.split(' ')
   for (let count = Math.min(tokens.length - 1, 4); count >= 1; count--) {
-    const prefix = parseExact(tokens.slice(0, count).join(' ').replace(/[,;]$/, ''), order)
+    const prefix = parseExact(tokens.slice(0, count).join(' ').replace(/[,;]$/, ''), order, rule)
     if (prefix !== '') return prefix.slice(0, 10)
   }
   return ''
 }
 
-function parseExact(value: string, order: DateOrder): string {
+function parseExact(value: string, order: DateOrder, rule: OrderRule): string {
 
   if (EPOCH.test(value)) {
     const millis = value.length === 13 ? Number(value) : Number(value) * 1000
@@ -140,10 +149,11 @@ function parseExact(value: string, order: DateOrder): string {
   if (match) return build(Number(match[1]), Number(match[2]), Number(match[3]))
   match = DAY_OR_MONTH_FIRST.exec(value)
   if (match) {
+    if (rule === 'refuse') return ''
     const [, first, second, year, hour, minute, secs, meridiem] = match
     const a = Number(first)
     const b = Number(second)
-    const dayFirst = a > 12 ? true : b > 12 ? false : order === 'dmy'
+    const dayFirst = rule === 'strict' ? order === 'dmy' : a > 12 ? true : b > 12 ? false : order === 'dmy'
     let hours = hour === undefined ? undefined : Number(hour)
     if (hours !== undefined && meridiem) hours = (hours % 12) + (meridiem.toLowerCase() === 'pm' ? 12 : 0)
     return build(Number(year), dayFirst ? b : a, dayFirst ? a : b, hours, Number(minute ?? 0), Number(secs ?? 0))
@@ -169,6 +179,11 @@ export function detectDateOrder(values: Iterable<string>): DateOrder | null {
   if (dayFirst > monthFirst) return 'dmy'
   if (monthFirst > dayFirst) return 'mdy'
   return null
+}
+
+/** True for a numeric date with the year last (23/12/2024, 12.23.2024), whatever its order. */
+export function isDayMonthDate(raw: string): boolean {
+  return DAY_OR_MONTH_FIRST.test(westernise(raw))
 }
 
 /** True when a column has numeric dates whose order the values alone cannot settle. */

@@ -1,4 +1,5 @@
 import { detectDateOrder, parseDate } from './dates'
+import { matchHeaderNames } from './headerNames'
 import { textFromHtmlFragment } from './htmlText'
 import { resolveLanguage } from './language'
 import { normaliseBody, normaliseLine, titleFromBody } from './normaliseText'
@@ -8,7 +9,7 @@ import { MAPPABLE_FIELDS, type ColumnMapping, type Collection, type MappableFiel
 // NewsAPI, GDELT, the Guardian API, Factiva/LexisNexis CSVs, scrapers), then from content for
 // the body; the user confirms or changes it; the last confirmed mapping is remembered.
 
-/** Header names per field, best first. Compared lower-case with punctuation removed. */
+/** Header names per field, best first, as headerKey() reduces them. */
 const SYNONYMS: Record<MappableField, string[]> = {
   title: ['title', 'headline', 'heading', 'head', 'webtitle', 'articletitle', 'subject', 'hed', 'name'],
   publishedAt: [
@@ -23,10 +24,6 @@ const SYNONYMS: Record<MappableField, string[]> = {
     'body', 'content', 'text', 'fulltext', 'articletext', 'articlebody', 'bodytext', 'maintext', 'article', 'story',
     'fullcontent', 'description', 'summary', 'abstract', 'lead', 'snippet',
   ],
-}
-
-function key(column: string): string {
-  return column.toLowerCase().replace(/[^a-z0-9]/g, '')
 }
 
 /** Average length of a column's first values: the body is the column with the most text. */
@@ -46,38 +43,25 @@ export function emptyMapping(): ColumnMapping {
  */
 export function proposeMapping(columns: string[], records: Record<string, string>[], remembered?: Partial<ColumnMapping> | null): ColumnMapping {
   const mapping = emptyMapping()
-  const used = new Set<string>()
+  const used = new Set<number>()
   if (remembered) {
     for (const field of MAPPABLE_FIELDS) {
       const column = remembered[field]
-      if (column && columns.includes(column) && !used.has(column)) {
-        mapping[field] = column
-        used.add(column)
+      const index = column ? columns.indexOf(column) : -1
+      if (index >= 0 && !used.has(index)) {
+        mapping[field] = column!
+        used.add(index)
       }
     }
   }
   // Exact names first (a "date" column beats "date_raw"), then names that merely contain one.
-  for (const exact of [true, false]) {
-    for (const field of MAPPABLE_FIELDS) {
-      if (mapping[field]) continue
-      let best: { column: string; rank: number } | null = null
-      for (const column of columns) {
-        if (used.has(column)) continue
-        const name = key(column)
-        SYNONYMS[field].forEach((synonym, rank) => {
-          const hit = exact ? name === synonym : synonym.length >= 4 && name.includes(synonym) && !name.includes('id')
-          if (hit && (!best || rank < best.rank)) best = { column, rank }
-        })
-      }
-      const chosen = best as { column: string; rank: number } | null
-      if (chosen) {
-        mapping[field] = chosen.column
-        used.add(chosen.column)
-      }
-    }
+  for (const loose of [false, true]) {
+    const unmapped = MAPPABLE_FIELDS.filter((field) => !mapping[field])
+    const found = matchHeaderNames(columns, Object.fromEntries(unmapped.map((field) => [field, SYNONYMS[field]])), used, { loose })
+    for (const field of unmapped) if (found[field] !== undefined) mapping[field] = columns[found[field]]!
   }
   if (!mapping.body) {
-    const longest = columns.filter((column) => !used.has(column)).sort((a, b) => averageLength(records, b) - averageLength(records, a))[0]
+    const longest = columns.filter((_, index) => !used.has(index)).sort((a, b) => averageLength(records, b) - averageLength(records, a))[0]
     if (longest && averageLength(records, longest) >= 80) mapping.body = longest
   }
   return mapping

@@ -1,4 +1,5 @@
 import { STANCES, type Actor, type Claim, type Id, type Issue, type Stance } from '../model'
+import { compareText } from '../text/compare'
 
 // Actor–issue network: one directed edge from an actor to each issue it took a position on,
 // weighted by the number of claims, with the stance carried as attributes (mean, latest,
@@ -95,9 +96,8 @@ export function buildNetwork(claims: Iterable<Claim>, actors: Actor[], issues: I
     usedActors.add(edge.actorId)
     usedIssues.add(edge.issueId)
   }
-  const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true })
-  const nodeActors = actors.filter((actor) => usedActors.has(actor.id)).sort((a, b) => collator.compare(a.name, b.name))
-  const nodeIssues = issues.filter((issue) => usedIssues.has(issue.id)).sort((a, b) => collator.compare(a.label, b.label))
+  const nodeActors = actors.filter((actor) => usedActors.has(actor.id)).sort((a, b) => compareText(a.name, b.name))
+  const nodeIssues = issues.filter((issue) => usedIssues.has(issue.id)).sort((a, b) => compareText(a.label, b.label))
   const actorOrder = new Map(nodeActors.map((actor, index) => [actor.id, index]))
   const issueOrder = new Map(nodeIssues.map((issue, index) => [issue.id, index]))
   result.sort((a, b) => actorOrder.get(a.actorId)! - actorOrder.get(b.actorId)! || issueOrder.get(a.issueId)! - issueOrder.get(b.issueId)!)

@@ -1,4 +1,6 @@
 import type { Actor, ActorKind, Id, Issue } from '../model'
+import { compareText } from '../text/compare'
+import { foldText } from '../text/folding'
 import type { Aggregation, PositionSeries } from './aggregate'
 import type { Bucket } from './buckets'
 
@@ -18,7 +20,7 @@ export interface RowFilters {
   /** One issue, or null for every issue (in 'actor' mode an issue is required). */
   issueId: Id | null
   actorKind: ActorKind | null
-  /** Matched against the actor's name and aliases, ignoring case and diacritics. */
+  /** Matched against the actor's name and aliases as tagging matches names (see foldText). */
   actorText: string
 }
 
@@ -45,19 +47,11 @@ export interface PositionsView {
 export const UNKNOWN_ACTOR = '(unknown actor)'
 export const UNKNOWN_ISSUE = '(unknown issue)'
 
-/** Lower case, no diacritics (Latin accents, Arabic harakat), no tatweel: for matching only. */
-export function foldForMatch(text: string): string {
-  return text.normalize('NFD').replace(/[\p{M}\u0640]/gu, '').toLowerCase()
-}
-
 export function actorMatchesText(actor: Pick<Actor, 'name' | 'aliases'>, foldedQuery: string): boolean {
   if (foldedQuery === '') return true
-  if (foldForMatch(actor.name).includes(foldedQuery)) return true
-  return actor.aliases.some((alias) => foldForMatch(alias).includes(foldedQuery))
+  if (foldText(actor.name).includes(foldedQuery)) return true
+  return actor.aliases.some((alias) => foldText(alias).includes(foldedQuery))
 }
-
-const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })
-export const compareText = (a: string, b: string): number => collator.compare(a, b)
 
 /**
  * The rows and bucket columns of the table. Bucket columns run from the first to the last
@@ -72,13 +66,13 @@ export function buildPositionsView(
 ): PositionsView {
   const actorById = new Map(actors.map((actor) => [actor.id, actor]))
   const issueById = new Map(issues.map((issue) => [issue.id, issue]))
-  const query = foldForMatch(filters.actorText.trim())
+  const query = foldText(filters.actorText)
   const actorPasses = new Map<Id, boolean>()
   const passes = (actorId: Id): boolean => {
     let result = actorPasses.get(actorId)
     if (result === undefined) {
       const actor = actorById.get(actorId)
-      if (actor === undefined) result = filters.actorKind === null && (query === '' || foldForMatch(UNKNOWN_ACTOR).includes(query))
+      if (actor === undefined) result = filters.actorKind === null && (query === '' || foldText(UNKNOWN_ACTOR).includes(query))
       else result = (filters.actorKind === null || actor.kind === filters.actorKind) && actorMatchesText(actor, query)
       actorPasses.set(actorId, result)
     }

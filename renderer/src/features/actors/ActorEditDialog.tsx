@@ -1,11 +1,11 @@
 import { useMemo, useState } from 'react'
-import { Dialog } from '../../app/ui/Dialog'
+import { FormDialog } from '../../app/ui/FormDialog'
 import { db } from '../../db/instance'
 import { createActor, updateActor } from '../../db/repositories/actors'
 import { parseAliases } from '../../domain/actorMatching'
 import { findLikelyDuplicates } from '../../domain/duplicateActors'
 import { ACTOR_KINDS, newId, nowIso, type Actor, type ActorKind } from '../../domain/model'
-import { foldText } from '../../domain/textFolding'
+import { foldText } from '../../domain/text/folding'
 import { performTagging } from '../tagging/history'
 
 interface ActorEditDialogProps {
@@ -44,84 +44,60 @@ export function ActorEditDialog({ actor, actors, onClose, onMergeInstead }: Acto
     if (done) onClose()
   }
 
-  const formId = 'actor-edit-form'
   return (
-    <Dialog
-      title={actor ? `Edit actor “${actor.name}”` : 'New actor'}
-      open
-      onClose={onClose}
-      footer={
-        <>
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" form={formId} className="primary" disabled={saving}>
-            {actor ? 'Save actor' : 'Create actor'}
-          </button>
-        </>
-      }
-    >
-      <form
-        id={formId}
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault()
-          void save()
-        }}
-      >
-        <div className="field">
-          <label htmlFor="actor-name">Name</label>
-          <input id="actor-name" type="text" value={name} autoFocus onChange={(event) => setName(event.target.value)} aria-invalid={!!error || undefined} />
-          {error && <p className="field-error">{error}</p>}
-        </div>
-        {renamed && (
-          <label className="checkbox">
-            <input type="checkbox" checked={keepOldName} onChange={(event) => setKeepOldName(event.target.checked)} />
-            Keep “{actor.name}” as an alias
-          </label>
-        )}
-        <div className="field">
-          <label htmlFor="actor-kind">Kind</label>
-          <select id="actor-kind" value={kind} onChange={(event) => setKind(event.target.value as ActorKind)}>
-            {ACTOR_KINDS.map((entry) => (
-              <option key={entry} value={entry}>
-                {entry}
-              </option>
+    <FormDialog title={actor ? `Edit actor “${actor.name}”` : 'New actor'} submitLabel={actor ? 'Save actor' : 'Create actor'} saving={saving} onSubmit={() => void save()} onClose={onClose}>
+      <div className="field">
+        <label htmlFor="actor-name">Name</label>
+        <input id="actor-name" type="text" value={name} autoFocus onChange={(event) => setName(event.target.value)} aria-invalid={!!error || undefined} />
+        {error && <p className="field-error">{error}</p>}
+      </div>
+      {renamed && (
+        <label className="checkbox">
+          <input type="checkbox" checked={keepOldName} onChange={(event) => setKeepOldName(event.target.checked)} />
+          Keep “{actor.name}” as an alias
+        </label>
+      )}
+      <div className="field">
+        <label htmlFor="actor-kind">Kind</label>
+        <select id="actor-kind" value={kind} onChange={(event) => setKind(event.target.value as ActorKind)}>
+          {ACTOR_KINDS.map((entry) => (
+            <option key={entry} value={entry}>
+              {entry}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="actor-aliases">Aliases</label>
+        <textarea id="actor-aliases" rows={3} value={aliases} onChange={(event) => setAliases(event.target.value)} aria-describedby="actor-aliases-note" />
+        <p id="actor-aliases-note" className="field-note">
+          Other names in the texts, separated by commas or lines. Matching ignores case, accents and hyphens.
+        </p>
+      </div>
+      <div className="field">
+        <label htmlFor="actor-notes">Notes</label>
+        <textarea id="actor-notes" rows={3} value={notes} onChange={(event) => setNotes(event.target.value)} />
+      </div>
+      {duplicates.length > 0 && (
+        <div className="duplicate-warning" role="status">
+          <strong>Possible duplicate.</strong>
+          <ul>
+            {duplicates.map((duplicate) => (
+              <li key={duplicate.actor.id}>
+                {duplicate.actor.name} ({duplicate.actor.kind}): {duplicate.reason}.
+                {actor && onMergeInstead && (
+                  <>
+                    {' '}
+                    <button type="button" className="link-button" onClick={() => onMergeInstead(duplicate.actor)}>
+                      Merge with {duplicate.actor.name}…
+                    </button>
+                  </>
+                )}
+              </li>
             ))}
-          </select>
+          </ul>
         </div>
-        <div className="field">
-          <label htmlFor="actor-aliases">Aliases</label>
-          <textarea id="actor-aliases" rows={3} value={aliases} onChange={(event) => setAliases(event.target.value)} aria-describedby="actor-aliases-note" />
-          <p id="actor-aliases-note" className="field-note">
-            Other names in the texts, separated by commas or lines. Matching ignores case, accents and hyphens.
-          </p>
-        </div>
-        <div className="field">
-          <label htmlFor="actor-notes">Notes</label>
-          <textarea id="actor-notes" rows={3} value={notes} onChange={(event) => setNotes(event.target.value)} />
-        </div>
-        {duplicates.length > 0 && (
-          <div className="duplicate-warning" role="status">
-            <strong>Possible duplicate.</strong>
-            <ul>
-              {duplicates.map((duplicate) => (
-                <li key={duplicate.actor.id}>
-                  {duplicate.actor.name} ({duplicate.actor.kind}): {duplicate.reason}.
-                  {actor && onMergeInstead && (
-                    <>
-                      {' '}
-                      <button type="button" className="link-button" onClick={() => onMergeInstead(duplicate.actor)}>
-                        Merge with {duplicate.actor.name}…
-                      </button>
-                    </>
-                  )}
-                </li>
-              ))}
-            </ul>
-          </div>
-        )}
-      </form>
-    </Dialog>
+      )}
+    </FormDialog>
   )
 }

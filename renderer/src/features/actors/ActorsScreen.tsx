@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useMemo, useState } from 'react'
+import { EditDeleteCell } from '../../app/ui/EditDeleteCell'
 import { Screen } from '../../app/ui/Screen'
 import { db } from '../../db/instance'
 import { actorUsage } from '../../db/repositories/actors'
@@ -7,6 +8,7 @@ import { buildActorIndex } from '../../domain/actorMatching'
 import { actorRows, ACTORS_COLUMNS } from '../../domain/export/actorsCsv'
 import { findDuplicatePairs, type DuplicatePair } from '../../domain/duplicateActors'
 import type { Actor, Id } from '../../domain/model'
+import { compareText } from '../../domain/text/compare'
 import { exportShownTable } from '../export/exportShownTable'
 import { UndoRedoButtons } from '../tagging/UndoRedoButtons'
 import { ActorEditDialog } from './ActorEditDialog'
@@ -16,8 +18,6 @@ import './actors.css'
 
 type SortKey = 'name' | 'kind' | 'claims' | 'mentions'
 type DialogState = { kind: 'edit'; actor: Actor | null } | { kind: 'merge'; actors: Actor[] } | { kind: 'delete'; actor: Actor } | null
-
-const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })
 
 export function ActorsScreen() {
   const actors = useLiveQuery(() => db.actors.toArray(), [])
@@ -39,7 +39,7 @@ export function ActorsScreen() {
     if (query.trim() !== '') return index.search(query, list.length).map((match) => ({ actor: match.actor, matched: match.matched }))
     const sorted = [...list].sort((a, b) => {
       const order =
-        sort.key === 'name' ? collator.compare(a.name, b.name) : sort.key === 'kind' ? collator.compare(a.kind, b.kind) || collator.compare(a.name, b.name) : count(a, sort.key) - count(b, sort.key) || collator.compare(a.name, b.name)
+        sort.key === 'name' ? compareText(a.name, b.name) : sort.key === 'kind' ? compareText(a.kind, b.kind) || compareText(a.name, b.name) : count(a, sort.key) - count(b, sort.key) || compareText(a.name, b.name)
       return sort.descending ? -order : order
     })
     return sorted.map((actor) => ({ actor, matched: actor.name }))
@@ -158,14 +158,7 @@ export function ActorsScreen() {
                 </td>
                 <td className="cell-number">{usage?.get(actor.id)?.claims ?? 0}</td>
                 <td className="cell-number">{usage?.get(actor.id)?.mentions ?? 0}</td>
-                <td className="cell-actions">
-                  <button type="button" onClick={() => setDialog({ kind: 'edit', actor })} aria-label={`Edit ${actor.name}`}>
-                    Edit
-                  </button>
-                  <button type="button" className="danger" onClick={() => setDialog({ kind: 'delete', actor })} aria-label={`Delete ${actor.name}`}>
-                    Delete
-                  </button>
-                </td>
+                <EditDeleteCell name={actor.name} onEdit={() => setDialog({ kind: 'edit', actor })} onDelete={() => setDialog({ kind: 'delete', actor })} />
               </tr>
             ))}
           </tbody>

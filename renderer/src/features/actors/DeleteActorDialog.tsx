@@ -2,19 +2,21 @@ import { useLiveQuery } from 'dexie-react-hooks'
 import { useMemo, useState } from 'react'
 import { notify } from '../../app/notices'
 import { Dialog } from '../../app/ui/Dialog'
+import { DialogButtons } from '../../app/ui/DialogButtons'
 import { db } from '../../db/instance'
 import { actorReferences, deleteActor } from '../../db/repositories/actors'
 import { buildActorIndex } from '../../domain/actorMatching'
 import type { Actor } from '../../domain/model'
+import type { ClaimDisposition } from '../../domain/recordDeletion'
+import { plural } from '../../domain/text/plural'
 import { ActorField, EMPTY_ACTOR_FIELD, type ActorFieldValue } from '../tagging/ActorField'
 import { performTagging } from '../tagging/history'
-
-const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`
+import { deletedNotice, ReassignOrDelete, type ClaimsChoice } from '../tagging/ReassignOrDelete'
 
 /** Deleting an actor asks what becomes of its claims and mentions: reassign them, or delete them. */
 export function DeleteActorDialog({ actor, actors, onClose }: { actor: Actor; actors: readonly Actor[]; onClose: () => void }) {
   const references = useLiveQuery(() => actorReferences(db, [actor.id]), [actor.id])
-  const [choice, setChoice] = useState<'reassign' | 'delete'>('reassign')
+  const [choice, setChoice] = useState<ClaimsChoice>('reassign')
   const others = useMemo(() => actors.filter((other) => other.id !== actor.id), [actors, actor.id])
   const index = useMemo(() => buildActorIndex(others), [others])
   const [heir, setHeir] = useState<ActorFieldValue>(EMPTY_ACTOR_FIELD)
@@ -23,7 +25,7 @@ export function DeleteActorDialog({ actor, actors, onClose }: { actor: Actor; ac
   const used = references ? references.claims.length + references.addressed.length + references.mentions.length : 0
 
   const confirm = async (): Promise<void> => {
-    let disposition: { kind: 'reassign'; to: string } | { kind: 'delete' } = { kind: 'delete' }
+    let disposition: ClaimDisposition = { kind: 'delete' }
     if (used > 0 && choice === 'reassign') {
       if (heir.choice?.kind !== 'existing') {
         setError('Pick the actor who takes over the claims and mentions.')
@@ -36,14 +38,16 @@ export function DeleteActorDialog({ actor, actors, onClose }: { actor: Actor; ac
     setSaving(false)
     if (!result) return
     const { plan } = result
-    const parts = [
-      plan.reassignedClaims > 0 && `${plural(plan.reassignedClaims, 'claim')} reassigned`,
-      plan.deletedClaims > 0 && `${plural(plan.deletedClaims, 'claim')} deleted`,
-      plan.clearedAddressees > 0 && `${plural(plan.clearedAddressees, 'addressee')} cleared`,
-      plan.reassignedMentions > 0 && `${plural(plan.reassignedMentions, 'mention')} reassigned`,
-      plan.deletedMentions > 0 && `${plural(plan.deletedMentions, 'mention')} deleted`,
-    ].filter(Boolean)
-    notify('success', `Deleted “${actor.name}”${parts.length ? `: ${parts.join(', ')}` : ''}. Ctrl+Z undoes it.`)
+    notify(
+      'success',
+      deletedNotice(actor.name, [
+        plan.reassignedClaims > 0 && `${plural(plan.reassignedClaims, 'claim')} reassigned`,
+        plan.deletedClaims > 0 && `${plural(plan.deletedClaims, 'claim')} deleted`,
+        plan.clearedAddressees > 0 && `${plural(plan.clearedAddressees, 'addressee')} cleared`,
+        plan.reassignedMentions > 0 && `${plural(plan.reassignedMentions, 'mention')} reassigned`,
+        plan.deletedMentions > 0 && `${plural(plan.deletedMentions, 'mention')} deleted`,
+      ]),
+    )
     onClose()
   }
 
@@ -52,16 +56,7 @@ export function DeleteActorDialog({ actor, actors, onClose }: { actor: Actor; ac
       title={`Delete actor “${actor.name}”`}
       open
       onClose={onClose}
-      footer={
-        <>
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="button" className="primary danger-fill" disabled={saving || !references} onClick={() => void confirm()}>
-            Delete actor
-          </button>
-        </>
-      }
+      footer={<DialogButtons label="Delete actor" danger disabled={saving || !references} onCancel={onClose} onConfirm={() => void confirm()} />}
     >
       {!references ? (
         <p className="muted">Counting claims…</p>
@@ -83,22 +78,16 @@ export function DeleteActorDialog({ actor, actors, onClose }: { actor: Actor; ac
               .replace(/, ([^,]*)$/, ' and $1')}
             . What should happen to them?
           </p>
-          <fieldset className="choice-list">
-            <legend className="visually-hidden">Claims and mentions of {actor.name}</legend>
-            <label className="choice">
-              <input type="radio" name="actor-claims" checked={choice === 'reassign'} onChange={() => setChoice('reassign')} />
-              <span>Reassign them to another actor</span>
-            </label>
-            {choice === 'reassign' && (
-              <div className="choice-detail">
-                <ActorField label="Reassign to" value={heir} onChange={setHeir} actors={others} index={index} error={error ?? undefined} allowCreate={false} />
-              </div>
-            )}
-            <label className="choice">
-              <input type="radio" name="actor-claims" checked={choice === 'delete'} onChange={() => setChoice('delete')} />
-              <span>Delete its claims and mentions too (claims addressed to it keep their claimant; the addressee is cleared)</span>
-            </label>
-          </fieldset>
+          <ReassignOrDelete
+            name="actor-claims"
+            legend={`Claims and mentions of ${actor.name}`}
+            choice={choice}
+            onChoice={setChoice}
+            reassignLabel="Reassign them to another actor"
+            deleteLabel="Delete its claims and mentions too (claims addressed to it keep their claimant; the addressee is cleared)"
+          >
+            <ActorField label="Reassign to" value={heir} onChange={setHeir} actors={others} index={index} error={error ?? undefined} allowCreate={false} />
+          </ReassignOrDelete>
         </>
       )}
     </Dialog>

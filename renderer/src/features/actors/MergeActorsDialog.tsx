@@ -2,10 +2,12 @@ import { useLiveQuery } from 'dexie-react-hooks'
 import { useState } from 'react'
 import { notify } from '../../app/notices'
 import { Dialog } from '../../app/ui/Dialog'
+import { DialogButtons } from '../../app/ui/DialogButtons'
 import { db } from '../../db/instance'
 import { actorReferences, mergeActors } from '../../db/repositories/actors'
 import { mergedAliases } from '../../domain/actorMerge'
 import type { Actor, Id } from '../../domain/model'
+import { plural } from '../../domain/text/plural'
 import { performTagging } from '../tagging/history'
 
 interface MergeActorsDialogProps {
@@ -33,8 +35,8 @@ export function MergeActorsDialog({ actors, onClose, onMerged }: MergeActorsDial
     const { plan } = result
     notify(
       'success',
-      `Merged into “${survivor.name}”: ${plan.movedClaims} claim${plan.movedClaims === 1 ? '' : 's'} and ${plan.movedMentions} mention${plan.movedMentions === 1 ? '' : 's'} moved` +
-        (plan.droppedMentions > 0 ? `, ${plan.droppedMentions} duplicate mention${plan.droppedMentions === 1 ? '' : 's'} removed` : '') +
+      `Merged into “${survivor.name}”: ${plural(plan.movedClaims, 'claim')} and ${plural(plan.movedMentions, 'mention')} moved` +
+        (plan.droppedMentions > 0 ? `, ${plural(plan.droppedMentions, 'duplicate mention')} removed` : '') +
         '. Ctrl+Z undoes the merge.',
     )
     onMerged(survivor.id)
@@ -45,16 +47,7 @@ export function MergeActorsDialog({ actors, onClose, onMerged }: MergeActorsDial
       title="Merge actors"
       open
       onClose={onClose}
-      footer={
-        <>
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="button" className="primary" disabled={saving} onClick={() => void merge()}>
-            Merge
-          </button>
-        </>
-      }
+      footer={<DialogButtons label="Merge" disabled={saving} onCancel={onClose} onConfirm={() => void merge()} />}
     >
       <fieldset className="choice-list">
         <legend>Actor to keep</legend>
@@ -71,8 +64,7 @@ export function MergeActorsDialog({ actors, onClose, onMerged }: MergeActorsDial
       <div className="merge-preview" role="status">
         {references ? (
           <p>
-            {references.claims.length} claim{references.claims.length === 1 ? '' : 's'}, {references.addressed.length} addressed claim
-            {references.addressed.length === 1 ? '' : 's'} and {references.mentions.length} mention{references.mentions.length === 1 ? '' : 's'} move to <strong>{survivor.name}</strong>
+            {plural(references.claims.length, 'claim')}, {plural(references.addressed.length, 'addressed claim')} and {plural(references.mentions.length, 'mention')} move to <strong>{survivor.name}</strong>
             ; {absorbed.map((actor) => `“${actor.name}”`).join(', ')} {absorbed.length === 1 ? 'is' : 'are'} then removed.
           </p>
         ) : (

@@ -1,10 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useMemo, useState } from 'react'
+import { EditDeleteCell } from '../../app/ui/EditDeleteCell'
 import { Screen } from '../../app/ui/Screen'
 import { db } from '../../db/instance'
 import { issueClaimCounts } from '../../db/repositories/issues'
 import { issueRow, ISSUES_COLUMNS } from '../../domain/export/issuesCsv'
 import type { Id, Issue } from '../../domain/model'
+import { compareText } from '../../domain/text/compare'
 import { exportShownTable } from '../export/exportShownTable'
 import { useIssueSearch } from '../tagging/IssueField'
 import { UndoRedoButtons } from '../tagging/UndoRedoButtons'
@@ -24,7 +26,7 @@ function treeOrder(issues: readonly Issue[]): { issue: Issue; depth: number }[] 
   }
   const result: { issue: Issue; depth: number }[] = []
   const walk = (parent: Id | null, depth: number): void => {
-    for (const issue of (children.get(parent) ?? []).sort((a, b) => a.label.localeCompare(b.label))) {
+    for (const issue of (children.get(parent) ?? []).sort((a, b) => compareText(a.label, b.label))) {
       result.push({ issue, depth })
       if (depth < 12) walk(issue.id, depth + 1)
     }
@@ -100,14 +102,7 @@ export function CodebookScreen() {
                 <td className="issue-description">{issue.description || <span className="muted">No description</span>}</td>
                 <td>{issue.parentId ? (byId.get(issue.parentId)?.label ?? '') : ''}</td>
                 <td className="cell-number">{counts?.get(issue.id) ?? 0}</td>
-                <td className="cell-actions">
-                  <button type="button" onClick={() => setDialog({ kind: 'edit', issue })} aria-label={`Edit ${issue.label}`}>
-                    Edit
-                  </button>
-                  <button type="button" className="danger" onClick={() => setDialog({ kind: 'delete', issue })} aria-label={`Delete ${issue.label}`}>
-                    Delete
-                  </button>
-                </td>
+                <EditDeleteCell name={issue.label} onEdit={() => setDialog({ kind: 'edit', issue })} onDelete={() => setDialog({ kind: 'delete', issue })} />
               </tr>
             ))}
           </tbody>

@@ -1,24 +1,27 @@
 import { useState } from 'react'
 import { notify } from '../../app/notices'
 import { Dialog } from '../../app/ui/Dialog'
+import { DialogButtons } from '../../app/ui/DialogButtons'
 import { db } from '../../db/instance'
 import { deleteIssue } from '../../db/repositories/issues'
-import type { Id, Issue } from '../../domain/model'
+import type { Issue } from '../../domain/model'
+import type { ClaimDisposition } from '../../domain/recordDeletion'
+import { compareText } from '../../domain/text/compare'
+import { plural } from '../../domain/text/plural'
 import { performTagging } from '../tagging/history'
-
-const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`
+import { deletedNotice, ReassignOrDelete, type ClaimsChoice } from '../tagging/ReassignOrDelete'
 
 /** Deleting an issue asks what becomes of its claims: move them to another issue, or delete them. */
 export function DeleteIssueDialog({ issue, issues, claimCount, onClose }: { issue: Issue; issues: readonly Issue[]; claimCount: number; onClose: () => void }) {
-  const [choice, setChoice] = useState<'reassign' | 'delete'>('reassign')
+  const [choice, setChoice] = useState<ClaimsChoice>('reassign')
   const [heirId, setHeirId] = useState<string>('')
   const [error, setError] = useState<string | null>(null)
   const [saving, setSaving] = useState(false)
-  const others = issues.filter((other) => other.id !== issue.id).sort((a, b) => a.label.localeCompare(b.label))
+  const others = issues.filter((other) => other.id !== issue.id).sort((a, b) => compareText(a.label, b.label))
   const children = issues.filter((other) => other.parentId === issue.id)
 
   const confirm = async (): Promise<void> => {
-    let disposition: { kind: 'reassign'; to: Id } | { kind: 'delete' } = { kind: 'delete' }
+    let disposition: ClaimDisposition = { kind: 'delete' }
     if (claimCount > 0 && choice === 'reassign') {
       if (heirId === '') {
         setError('Choose the issue that takes over the claims.')
@@ -31,12 +34,14 @@ export function DeleteIssueDialog({ issue, issues, claimCount, onClose }: { issu
     setSaving(false)
     if (!result) return
     const { plan } = result
-    const parts = [
-      plan.reassignedClaims > 0 && `${plural(plan.reassignedClaims, 'claim')} moved`,
-      plan.deletedClaims > 0 && `${plural(plan.deletedClaims, 'claim')} deleted`,
-      plan.reparentedIssues > 0 && `${plural(plan.reparentedIssues, 'sub-issue')} moved up`,
-    ].filter(Boolean)
-    notify('success', `Deleted “${issue.label}”${parts.length ? `: ${parts.join(', ')}` : ''}. Ctrl+Z undoes it.`)
+    notify(
+      'success',
+      deletedNotice(issue.label, [
+        plan.reassignedClaims > 0 && `${plural(plan.reassignedClaims, 'claim')} moved`,
+        plan.deletedClaims > 0 && `${plural(plan.deletedClaims, 'claim')} deleted`,
+        plan.reparentedIssues > 0 && `${plural(plan.reparentedIssues, 'sub-issue')} moved up`,
+      ]),
+    )
     onClose()
   }
 
@@ -45,16 +50,7 @@ export function DeleteIssueDialog({ issue, issues, claimCount, onClose }: { issu
       title={`Delete issue “${issue.label}”`}
       open
       onClose={onClose}
-      footer={
-        <>
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="button" className="primary danger-fill" disabled={saving} onClick={() => void confirm()}>
-            Delete issue
-          </button>
-        </>
-      }
+      footer={<DialogButtons label="Delete issue" danger disabled={saving} onCancel={onClose} onConfirm={() => void confirm()} />}
     >
       {claimCount === 0 ? (
         <p>
@@ -65,31 +61,27 @@ export function DeleteIssueDialog({ issue, issues, claimCount, onClose }: { issu
           <p>
             {plural(claimCount, 'claim')} {claimCount === 1 ? 'is' : 'are'} coded on <strong>{issue.label}</strong>. What should happen to {claimCount === 1 ? 'it' : 'them'}?
           </p>
-          <fieldset className="choice-list">
-            <legend className="visually-hidden">Claims on {issue.label}</legend>
-            <label className="choice">
-              <input type="radio" name="issue-claims" checked={choice === 'reassign'} onChange={() => setChoice('reassign')} />
-              <span>Move them to another issue</span>
-            </label>
-            {choice === 'reassign' && (
-              <div className="choice-detail field">
-                <label htmlFor="issue-heir">Move claims to</label>
-                <select id="issue-heir" value={heirId} onChange={(event) => setHeirId(event.target.value)} aria-invalid={!!error || undefined}>
-                  <option value="">Choose an issue…</option>
-                  {others.map((other) => (
-                    <option key={other.id} value={other.id}>
-                      {other.label}
-                    </option>
-                  ))}
-                </select>
-                {error && <p className="field-error">{error}</p>}
-              </div>
-            )}
-            <label className="choice">
-              <input type="radio" name="issue-claims" checked={choice === 'delete'} onChange={() => setChoice('delete')} />
-              <span>Delete the claims too</span>
-            </label>
-          </fieldset>
+          <ReassignOrDelete
+            name="issue-claims"
+            legend={`Claims on ${issue.label}`}
+            choice={choice}
+            onChoice={setChoice}
+            reassignLabel="Move them to another issue"
+            deleteLabel="Delete the claims too"
+          >
+            <div className="field">
+              <label htmlFor="issue-heir">Move claims to</label>
+              <select id="issue-heir" value={heirId} onChange={(event) => setHeirId(event.target.value)} aria-invalid={!!error || undefined}>
+                <option value="">Choose an issue…</option>
+                {others.map((other) => (
+                  <option key={other.id} value={other.id}>
+                    {other.label}
+                  </option>
+                ))}
+              </select>
+              {error && <p className="field-error">{error}</p>}
+            </div>
+          </ReassignOrDelete>
         </>
       )}
       {children.length > 0 && <p className="muted small">Its sub-issues ({children.map((child) => child.label).join(', ')}) move up one level.</p>}

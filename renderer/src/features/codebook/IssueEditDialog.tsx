@@ -1,8 +1,9 @@
 import { useState } from 'react'
-import { Dialog } from '../../app/ui/Dialog'
+import { FormDialog } from '../../app/ui/FormDialog'
 import { db } from '../../db/instance'
 import { createIssue, updateIssue } from '../../db/repositories/issues'
 import { newId, nowIso, type Id, type Issue } from '../../domain/model'
+import { compareText } from '../../domain/text/compare'
 import { performTagging } from '../tagging/history'
 
 /** The issues an issue may be filed under: any but itself and its own sub-issues. */
@@ -44,55 +45,32 @@ export function IssueEditDialog({ issue, issues, onClose }: { issue: Issue | nul
   }
 
   return (
-    <Dialog
-      title={issue ? `Edit issue “${issue.label}”` : 'New issue'}
-      open
-      onClose={onClose}
-      footer={
-        <>
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" form="issue-edit-form" className="primary" disabled={saving}>
-            {issue ? 'Save issue' : 'Create issue'}
-          </button>
-        </>
-      }
-    >
-      <form
-        id="issue-edit-form"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault()
-          void save()
-        }}
-      >
-        <div className="field">
-          <label htmlFor="issue-label">Label</label>
-          <input id="issue-label" type="text" value={label} autoFocus onChange={(event) => setLabel(event.target.value)} aria-invalid={!!error || undefined} />
-          {error && <p className="field-error">{error}</p>}
-        </div>
-        <div className="field">
-          <label htmlFor="issue-description">Description</label>
-          <textarea id="issue-description" rows={4} value={description} onChange={(event) => setDescription(event.target.value)} aria-describedby="issue-description-note" />
-          <p id="issue-description-note" className="field-note">
-            What the issue covers and what +1 and −1 mean on it, so every coder reads the stance scale the same way.
-          </p>
-        </div>
-        <div className="field">
-          <label htmlFor="issue-parent">Parent issue</label>
-          <select id="issue-parent" value={parentId} onChange={(event) => setParentId(event.target.value)}>
-            <option value="">None (top level)</option>
-            {possibleParents(issue, issues)
-              .sort((a, b) => a.label.localeCompare(b.label))
-              .map((candidate) => (
-                <option key={candidate.id} value={candidate.id}>
-                  {candidate.label}
-                </option>
-              ))}
-          </select>
-        </div>
-      </form>
-    </Dialog>
+    <FormDialog title={issue ? `Edit issue “${issue.label}”` : 'New issue'} submitLabel={issue ? 'Save issue' : 'Create issue'} saving={saving} onSubmit={() => void save()} onClose={onClose}>
+      <div className="field">
+        <label htmlFor="issue-label">Label</label>
+        <input id="issue-label" type="text" value={label} autoFocus onChange={(event) => setLabel(event.target.value)} aria-invalid={!!error || undefined} />
+        {error && <p className="field-error">{error}</p>}
+      </div>
+      <div className="field">
+        <label htmlFor="issue-description">Description</label>
+        <textarea id="issue-description" rows={4} value={description} onChange={(event) => setDescription(event.target.value)} aria-describedby="issue-description-note" />
+        <p id="issue-description-note" className="field-note">
+          What the issue covers and what +1 and −1 mean on it, so every coder reads the stance scale the same way.
+        </p>
+      </div>
+      <div className="field">
+        <label htmlFor="issue-parent">Parent issue</label>
+        <select id="issue-parent" value={parentId} onChange={(event) => setParentId(event.target.value)}>
+          <option value="">None (top level)</option>
+          {possibleParents(issue, issues)
+            .sort((a, b) => compareText(a.label, b.label))
+            .map((candidate) => (
+              <option key={candidate.id} value={candidate.id}>
+                {candidate.label}
+              </option>
+            ))}
+        </select>
+      </div>
+    </FormDialog>
   )
 }

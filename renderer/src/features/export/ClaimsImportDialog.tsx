@@ -2,14 +2,17 @@ import { useMemo, useState } from 'react'
 import { notify } from '../../app/notices'
 import { Dialog } from '../../app/ui/Dialog'
 import { detectDateOrder } from '../../domain/claimsImport/dates'
-import { decodeText, type DecodedText } from '../../domain/claimsImport/decodeText'
 import { guessMapping, mappingProblems, type ClaimField } from '../../domain/claimsImport/mapping'
 import { parseTable, TableParseError, type ParsedTable } from '../../domain/claimsImport/parseTable'
 import { planClaimsImport, type ImportPlan } from '../../domain/claimsImport/plan'
 import { ROW_REPORT_COLUMNS, rowReportRows } from '../../domain/claimsImport/rowReport'
 import { detectScheme, distinctStanceValues, stanceMapFor } from '../../domain/claimsImport/stanceValues'
 import { writeCsv } from '../../domain/csv/writeCsv'
+import { describeDelimiter } from '../../domain/import/csv'
+import { decodeBytes, type DecodedText } from '../../domain/import/decode'
+import { ImportRejection } from '../../domain/import/types'
 import { nowIso } from '../../domain/model'
+import { plural } from '../../domain/text/plural'
 import { applyClaimsImport, readImportSnapshot } from '../../db/claimsImport/applyClaimsImport'
 import { db } from '../../db/instance'
 import { describeStorageError, isStorageError } from '../../db/storageErrors'
@@ -18,7 +21,6 @@ import { ClaimsImportSummary } from './ClaimsImportSummary'
 import { ClaimsMappingForm, type MappingState } from './ClaimsMappingForm'
 import { nextFrame } from './saveChunks'
 
-const number = new Intl.NumberFormat('en')
 const MAX_FILE_BYTES = 256 * 1024 * 1024
 
 type Step =
@@ -29,7 +31,7 @@ type Step =
 
 interface LoadedFile {
   name: string
-  decoded: Pick<DecodedText, 'encoding'>
+  decoded: Pick<DecodedText, 'encoding' | 'notice'>
   table: ParsedTable
 }
 
@@ -60,17 +62,17 @@ export function ClaimsImportDialog({ open, onClose }: { open: boolean; onClose: 
       return
     }
     try {
-      const decoded = decodeText(new Uint8Array(await file.arrayBuffer()))
+      const decoded = decodeBytes(new Uint8Array(await file.arrayBuffer()), { name: file.name })
       const table = parseTable(decoded.text)
       if (table.rows.length === 0) {
         setStep({ kind: 'choose', error: `${file.name} has a header row but no data rows.` })
         return
       }
-      setStep({ kind: 'map', file: { name: file.name, decoded: { encoding: decoded.encoding }, table }, state: initialState(table), error: null })
+      setStep({ kind: 'map', file: { name: file.name, decoded: { encoding: decoded.encoding, notice: decoded.notice }, table }, state: initialState(table), error: null })
     } catch (error) {
       setStep({
         kind: 'choose',
-        error: error instanceof TableParseError ? `${file.name}: ${error.message}` : `${file.name} could not be read: ${error instanceof Error ? error.message : String(error)}`,
+        error: error instanceof TableParseError || error instanceof ImportRejection ? `${file.name}: ${error.message}` : `${file.name} could not be read: ${error instanceof Error ? error.message : String(error)}`,
       })
     }
   }
@@ -90,7 +92,7 @@ export function ClaimsImportDialog({ open, onClose }: { open: boolean; onClose: 
       setStep({ kind: 'working', file, phase: 'Writing claims…', progress: 0 })
       await applyClaimsImport(db, plan, (done, total) => setStep({ kind: 'working', file, phase: 'Writing claims…', progress: total === 0 ? 1 : done / total }))
       setStep({ kind: 'done', file, plan })
-      notify('success', `Imported ${number.format(plan.counts.imported)} claims from ${file.name}.`)
+      notify('success', `Imported ${plural(plan.counts.imported, 'claim')} from ${file.name}.`)
     } catch (error) {
       setStep({
         kind: 'map',
@@ -217,9 +219,9 @@ function MappingStep({ step, onState }: { step: Extract<Step, { kind: 'map' }>; 
   const warnings = [
     ...file.table.problems,
     ...(file.table.wideRows.length > 0
-      ? [`${file.table.wideRows.length} rows have more cells than the header names (first: row ${file.table.wideRows[0]}); the extra cells are ignored.`]
+      ? [`${plural(file.table.wideRows.length, 'row has', 'rows have')} more cells than the header names (first: row ${file.table.wideRows[0]}); the extra cells are ignored.`]
       : []),
-    ...(file.decoded.encoding === 'windows-1252' ? ['The file is not UTF-8; it was read as Windows-1252 (Western European). Check the preview for garbled letters.'] : []),
+    ...(file.decoded.notice ? [file.decoded.notice] : []),
   ]
   return (
     <>
@@ -227,8 +229,8 @@ function MappingStep({ step, onState }: { step: Extract<Step, { kind: 'map' }>; 
         <strong>{file.name}</strong>
         <span className="muted">
           {' '}
-          · {number.format(file.table.rows.length)} rows · {file.table.header.length} columns · {file.decoded.encoding.toUpperCase()}
-          {file.table.delimiter && file.table.delimiter !== ',' ? ` · separated by “${file.table.delimiter === '\t' ? 'tab' : file.table.delimiter}”` : ''}
+          · {plural(file.table.rows.length, 'row')} · {plural(file.table.header.length, 'column')} · {file.decoded.encoding.toUpperCase()}
+          {file.table.delimiter && file.table.delimiter !== ',' ? ` · ${describeDelimiter(file.table.delimiter)}` : ''}
         </span>
       </p>
       {warnings.length > 0 && (

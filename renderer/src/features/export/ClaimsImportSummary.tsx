@@ -1,13 +1,10 @@
 import { NO_TEXT_DETAIL, type ImportPlan, type RowOutcome } from '../../domain/claimsImport/plan'
+import { plural } from '../../domain/text/plural'
 
 const number = new Intl.NumberFormat('en')
 const SHOWN = 200
 
 const STATUS_TEXT: Record<RowOutcome['status'], string> = { imported: 'Imported', duplicate: 'Duplicate', rejected: 'Rejected' }
-
-function plural(count: number, one: string, many = `${one}s`): string {
-  return `${number.format(count)} ${count === 1 ? one : many}`
-}
 
 /** What an import did with every row of the file. */
 export function ClaimsImportSummary({ plan, fileName }: { plan: ImportPlan; fileName: string }) {

@@ -3,7 +3,8 @@ import { DATE_ORDER_LABELS, DATE_ORDERS, parseDate, type DateOrder } from '../..
 import { FIELD_LABELS, REQUIRED_FIELDS, type ClaimField, type ColumnMapping } from '../../domain/claimsImport/mapping'
 import type { ParsedTable } from '../../domain/claimsImport/parseTable'
 import { SCHEME_LABELS, STANCE_SCHEMES, stanceKey, type StanceScheme, type StanceValueCount, type StanceValueMap } from '../../domain/claimsImport/stanceValues'
-import { STANCE_LABELS, STANCES, type Stance } from '../../domain/model'
+import { STANCES, type Stance } from '../../domain/model'
+import { stanceText } from '../tagging/stance'
 
 const GROUPS: { title: string; fields: ClaimField[]; hint: string }[] = [
   { title: 'The claim', fields: ['actor', 'actorKind', 'issue', 'stance', 'date', 'quote', 'note', 'addressee', 'claimId'], hint: 'Actor, issue and stance are required.' },
@@ -14,10 +15,6 @@ const GROUPS: { title: string; fields: ClaimField[]; hint: string }[] = [
   },
   { title: 'Where the quote is', fields: ['quoteStart', 'quoteEnd'], hint: 'Character offsets, if the file has them. Otherwise the quote is searched for in the text.' },
 ]
-
-export function stanceText(stance: Stance): string {
-  return `${stance > 0 ? '+' : stance < 0 ? '−' : ''}${Math.abs(stance)} ${STANCE_LABELS[stance]}`
-}
 
 export interface MappingState {
   mapping: ColumnMapping

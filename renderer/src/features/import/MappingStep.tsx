@@ -2,6 +2,7 @@ import { useId, useMemo, useState } from 'react'
 import { describeStoredDate } from '../../domain/import/dates'
 import { mapRecord, metaColumns } from '../../domain/import/mapping'
 import { FIELD_LABELS, MAPPABLE_FIELDS, type ColumnMapping, type DateOrder, type MappableField, type MappingOptions } from '../../domain/import/types'
+import { plural } from '../../domain/text/plural'
 import type { CollectionPreview } from './importTypes'
 import type { RememberedMapping } from './mappingMemory'
 
@@ -12,10 +13,6 @@ const FIELD_HINTS: Record<MappableField, string> = {
   author: '',
   url: '',
   body: 'Required: the article text.',
-}
-
-function plural(count: number, word: string): string {
-  return `${count.toLocaleString('en')} ${word}${count === 1 ? '' : 's'}`
 }
 
 export function MappingStep({

@@ -1,14 +1,11 @@
 import { navigate } from '../../app/routing'
+import { plural } from '../../domain/text/plural'
 import type { FileOutcome } from './importTypes'
 import { summariseOutcomes } from './summary'
 
 /** Files listed one by one; beyond this, the rest is in the saved report. */
 const LISTED = 400
 const ROW_REASONS = 50
-
-function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count.toLocaleString('en')} ${count === 1 ? one : many}`
-}
 
 function OutcomeLine({ outcome, onOpen }: { outcome: FileOutcome; onOpen: (id: string) => void }) {
   const collection = outcome.total > 1 || outcome.rejections.length > 1

@@ -2,6 +2,7 @@ import { createSortedRowModel, rowSortingFeature, tableFeatures, useTable, type 
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent } from 'react'
 import { navigate } from '../../app/routing'
+import { compareText } from '../../domain/text/compare'
 import type { LibraryRow } from './search/libraryTypes'
 
 // The article table: sortable by every column, virtualised so 10,000 rows scroll as smoothly
@@ -15,10 +16,8 @@ export interface TableRow extends LibraryRow {
 const features = tableFeatures({ rowSortingFeature, sortedRowModel: createSortedRowModel() })
 type Features = typeof features
 
-const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })
-
-function compareText(a: Row<Features, TableRow>, b: Row<Features, TableRow>, columnId: string): number {
-  return collator.compare(String(a.getValue(columnId) ?? ''), String(b.getValue(columnId) ?? ''))
+function compareTextValues(a: Row<Features, TableRow>, b: Row<Features, TableRow>, columnId: string): number {
+  return compareText(String(a.getValue(columnId) ?? ''), String(b.getValue(columnId) ?? ''))
 }
 
 function compareValues(a: Row<Features, TableRow>, b: Row<Features, TableRow>, columnId: string): number {
@@ -37,8 +36,8 @@ const COLUMNS: ColumnDef<Features, TableRow>[] = [
     sortUndefined: 'last',
     sortDescFirst: true,
   },
-  { id: 'title', header: 'Title', accessorFn: (row) => row.title, sortFn: compareText },
-  { id: 'source', header: 'Source', accessorFn: (row) => row.source, sortFn: compareText },
+  { id: 'title', header: 'Title', accessorFn: (row) => row.title, sortFn: compareTextValues },
+  { id: 'source', header: 'Source', accessorFn: (row) => row.source, sortFn: compareTextValues },
   { id: 'claims', header: 'Claims', accessorFn: (row) => row.claims, sortFn: compareValues, sortDescFirst: true },
 ]
 

@@ -1,3 +1,4 @@
+import { compareText } from '../../domain/text/compare'
 import type { LibraryRow } from './search/libraryTypes'
 
 export interface LibraryFilters {
@@ -50,7 +51,7 @@ export function sourceCounts(rows: LibraryRow[]): SourceCount[] {
   const counts = new Map<string, number>()
   for (const row of rows) counts.set(row.source, (counts.get(row.source) ?? 0) + 1)
   return Array.from(counts, ([source, count]) => ({ source, count })).sort((a, b) =>
-    a.source === '' ? 1 : b.source === '' ? -1 : a.source.localeCompare(b.source, undefined, { sensitivity: 'base' }),
+    a.source === '' ? 1 : b.source === '' ? -1 : compareText(a.source, b.source),
   )
 }
 

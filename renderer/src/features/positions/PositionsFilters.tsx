@@ -1,7 +1,8 @@
 import { useId } from 'react'
 import { ACTOR_KINDS, isActorKind, type Issue } from '../../domain/model'
 import { BUCKET_SIZE_LABELS, BUCKET_SIZES, isBucketSize } from '../../domain/positions/buckets'
-import { compareText, ROW_MODE_LABELS, ROW_MODES, type RowMode } from '../../domain/positions/rows'
+import { ROW_MODE_LABELS, ROW_MODES, type RowMode } from '../../domain/positions/rows'
+import { compareText } from '../../domain/text/compare'
 import { filtersAreSet, type PositionsViewState } from './viewState'
 
 export interface FiltersProps {

@@ -2,7 +2,7 @@
 // every known name takes tens of milliseconds, which the reader must not spend while the
 // coder types or scrolls.
 import { findSuggestedMentions, type SuggestedMention } from '../../domain/suggestedMentions'
-import { foldWithMap, type FoldedText } from '../../domain/textFolding'
+import { foldWithMap, type FoldedText } from '../../domain/text/folding'
 import type { SuggestionRequest, SuggestionResponse } from './suggestionProtocol'
 
 let cached: { body: string; folded: FoldedText } | null = null

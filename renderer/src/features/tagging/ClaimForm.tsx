@@ -12,6 +12,7 @@ import { performTagging } from './history'
 import { QuotePreview } from './QuotePreview'
 import { stanceForKey } from './stance'
 import { StanceField } from './StanceField'
+import { TagForm, withUnpickedActor } from './TagForm'
 
 interface ClaimFormProps {
   article: Article
@@ -58,12 +59,8 @@ export function ClaimForm({ article, span, actors, issues, actorIndex, preferred
   const submit = async (): Promise<void> => {
     if (saving) return
     const current = draft()
-    const found = validateClaimDraft(current)
+    const found = withUnpickedActor(validateClaimDraft(current), actor)
     if (addressee.text.trim() !== '' && addressee.choice === null) found.push({ field: 'addressee', message: 'Pick the addressee from the list, create it, or clear the field.' })
-    if (actor.text.trim() !== '' && actor.choice === null) {
-      const index = found.findIndex((problem) => problem.field === 'actor')
-      if (index >= 0) found[index] = { field: 'actor', message: 'Pick the actor from the list, or choose “Create actor”.' }
-    }
     setProblems(found)
     if (found.length > 0) {
       formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus()
@@ -75,34 +72,27 @@ export function ClaimForm({ article, span, actors, issues, actorIndex, preferred
     if (result) onSaved(result.claim)
   }
 
-  const onKeyDown = (event: KeyboardEvent<HTMLFormElement>): void => {
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+  // Outside text fields, the stance keys set the stance.
+  const onStanceKey = (event: KeyboardEvent<HTMLFormElement>): void => {
+    if (isTypingTarget(event.target) || event.ctrlKey || event.altKey || event.metaKey) return
+    const next = stanceForKey(event.key)
+    if (next !== null) {
       event.preventDefault()
-      void submit()
-    } else if (event.key === 'Escape' && !event.defaultPrevented) {
-      event.preventDefault()
-      onCancel()
-    } else if (!isTypingTarget(event.target) && !event.ctrlKey && !event.altKey && !event.metaKey) {
-      const next = stanceForKey(event.key)
-      if (next !== null) {
-        event.preventDefault()
-        setStance(next)
-      }
+      setStance(next)
     }
   }
 
   return (
-    <form
-      ref={formRef}
-      className="tag-form"
-      noValidate
-      onKeyDown={onKeyDown}
-      onSubmit={(event) => {
-        event.preventDefault()
-        void submit()
-      }}
+    <TagForm
+      title={existing ? 'Edit claim' : 'Tag claim'}
+      submitLabel="Save claim"
+      keyHint="Ctrl+Enter saves · Esc cancels"
+      saving={saving}
+      onSubmit={() => void submit()}
+      onCancel={onCancel}
+      onOtherKey={onStanceKey}
+      formRef={formRef}
     >
-      <h2>{existing ? 'Edit claim' : 'Tag claim'}</h2>
       <QuotePreview text={article.body.slice(span.start, span.end)} direction={article.direction} error={problemFor('quote')} />
       <ActorField
         label="Actor"
@@ -149,17 +139,6 @@ export function ClaimForm({ article, span, actors, issues, actorIndex, preferred
         <label htmlFor="claim-note">Note</label>
         <textarea id="claim-note" rows={3} value={note} onChange={(event) => setNote(event.target.value)} />
       </div>
-      <div className="button-row form-actions">
-        <button type="submit" className="primary" disabled={saving} aria-keyshortcuts="Control+Enter">
-          Save claim
-        </button>
-        <button type="button" onClick={onCancel}>
-          Cancel
-        </button>
-        <span className="muted key-hint" aria-hidden="true">
-          Ctrl+Enter saves · Esc cancels
-        </span>
-      </div>
-    </form>
+    </TagForm>
   )
 }

@@ -2,7 +2,8 @@ import Fuse from 'fuse.js'
 import { useMemo, useId, type Ref } from 'react'
 import type { IssueChoice } from '../../domain/claimDraft'
 import type { Issue } from '../../domain/model'
-import { foldText } from '../../domain/textFolding'
+import { compareText } from '../../domain/text/compare'
+import { foldText } from '../../domain/text/folding'
 import { Combobox, type ComboOption } from './Combobox'
 
 export interface IssueFieldValue {
@@ -25,7 +26,7 @@ export function useIssueSearch(issues: readonly Issue[]): (query: string, limit?
     const fuse = new Fuse(entries, { keys: ['folded', { name: 'description', weight: 0.3 }], ignoreLocation: true, ignoreDiacritics: true, threshold: 0.35 })
     return (query: string, limit = 10) => {
       const folded = foldText(query)
-      if (folded === '') return [...issues].sort((a, b) => a.label.localeCompare(b.label)).slice(0, limit)
+      if (folded === '') return [...issues].sort((a, b) => compareText(a.label, b.label)).slice(0, limit)
       const ranked = new Map<string, { issue: Issue; score: number }>()
       for (const entry of entries) {
         const score = entry.folded === folded ? 0 : entry.folded.startsWith(folded) ? 0.1 : entry.folded.split(' ').some((word) => word.startsWith(folded)) ? 0.2 : entry.folded.includes(folded) ? 0.3 : null
@@ -36,7 +37,7 @@ export function useIssueSearch(issues: readonly Issue[]): (query: string, limit?
           if (!ranked.has(result.item.issue.id)) ranked.set(result.item.issue.id, { issue: result.item.issue, score: 0.5 + (result.score ?? 1) })
         }
       }
-      return [...ranked.values()].sort((a, b) => a.score - b.score || a.issue.label.localeCompare(b.issue.label)).slice(0, limit).map((entry) => entry.issue)
+      return [...ranked.values()].sort((a, b) => a.score - b.score || compareText(a.issue.label, b.issue.label)).slice(0, limit).map((entry) => entry.issue)
     }
   }, [issues])
 }

@@ -1,14 +1,15 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { db } from '../../db/instance'
 import { saveMentionDraft } from '../../db/repositories/mentions'
 import { actorAnswersTo, parseAliases, type ActorIndex } from '../../domain/actorMatching'
-import { foldText } from '../../domain/textFolding'
+import { foldText } from '../../domain/text/folding'
 import type { TextSpan } from '../../domain/anchoring'
 import { validateMentionDraft, type DraftProblem } from '../../domain/claimDraft'
 import type { Actor, Article, Mention } from '../../domain/model'
 import { ActorField, actorFieldFor, type ActorFieldValue } from './ActorField'
 import { performTagging } from './history'
 import { QuotePreview } from './QuotePreview'
+import { TagForm, withUnpickedActor } from './TagForm'
 
 interface MentionFormProps {
   article: Article
@@ -52,10 +53,7 @@ export function MentionForm({ article, span, actors, actorIndex, existing, onSav
   const submit = async (): Promise<void> => {
     if (saving) return
     const draft = { span, actor: actor.choice, addAlias: canAddAlias && addAlias ? words : undefined }
-    const found = validateMentionDraft(draft)
-    if (actor.text.trim() !== '' && actor.choice === null) {
-      found.splice(0, found.length, ...found.filter((problem) => problem.field !== 'actor'), { field: 'actor', message: 'Pick the actor from the list, or choose “Create actor”.' })
-    }
+    const found = withUnpickedActor(validateMentionDraft(draft), actor)
     setProblems(found)
     if (found.length > 0) return
     setSaving(true)
@@ -64,27 +62,15 @@ export function MentionForm({ article, span, actors, actorIndex, existing, onSav
     if (result) onSaved(result.mention)
   }
 
-  const onKeyDown = (event: KeyboardEvent<HTMLFormElement>): void => {
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-      event.preventDefault()
-      void submit()
-    } else if (event.key === 'Escape' && !event.defaultPrevented) {
-      event.preventDefault()
-      onCancel()
-    }
-  }
-
   return (
-    <form
-      className="tag-form"
-      noValidate
-      onKeyDown={onKeyDown}
-      onSubmit={(event) => {
-        event.preventDefault()
-        void submit()
-      }}
+    <TagForm
+      title={existing ? 'Change the actor of this mention' : 'Tag actor'}
+      submitLabel="Save mention"
+      keyHint="Enter saves · Esc cancels"
+      saving={saving}
+      onSubmit={() => void submit()}
+      onCancel={onCancel}
     >
-      <h2>{existing ? 'Change the actor of this mention' : 'Tag actor'}</h2>
       <QuotePreview text={words} direction={article.direction} error={problems.find((problem) => problem.field === 'quote')?.message} />
       <ActorField
         label="Actor"
@@ -101,17 +87,6 @@ export function MentionForm({ article, span, actors, actorIndex, existing, onSav
           Add “{words}” to the actor’s aliases
         </label>
       )}
-      <div className="button-row form-actions">
-        <button type="submit" className="primary" disabled={saving}>
-          Save mention
-        </button>
-        <button type="button" onClick={onCancel}>
-          Cancel
-        </button>
-        <span className="muted key-hint" aria-hidden="true">
-          Enter saves · Esc cancels
-        </span>
-      </div>
-    </form>
+    </TagForm>
   )
 }

@@ -1,7 +1,8 @@
-// How article text becomes search terms, the same way at index and at query time:
-// case folded, Latin accents and Arabic short vowels (harakat) stripped, Arabic letter
-// variants unified (أ إ آ → ا, ى → ي, ة → ه, tatweel removed), and the commonest function
-// words of English and Arabic dropped. Arabic words are also indexed without a leading
+import { foldSearchTerm } from '../../../domain/text/folding'
+
+// How article text becomes search terms, the same way at index and at query time: folded by
+// foldSearchTerm (case, Latin accents, Arabic harakat and letter variants), and the commonest
+// function words of English and Arabic dropped. Arabic words are also indexed without a leading
 // article or conjunction (الحوثي, والحوثي → حوثي), so a search finds them either way.
 
 const STOP_WORDS = new Set([
@@ -14,31 +15,12 @@ const STOP_WORDS = new Set([
   'و', 'ف', 'ب', 'ل', 'ك',
 ])
 
-/** Latin diacritics and Arabic harakat are combining marks after NFD; drop them. */
-const COMBINING = /[\u0300-\u036f\u064b-\u065f\u0670\u06d6-\u06ed]/g
-
-const ASCII = /^[\x20-\x7e]*$/
-
-export function foldTerm(term: string): string {
-  // Most tokens of most collections are plain ASCII: skip the Unicode work for them.
-  if (ASCII.test(term)) return term.toLowerCase()
-  return term
-    .normalize('NFD')
-    .replace(COMBINING, '')
-    .toLowerCase()
-    .replace(/[\u0622\u0623\u0625\u0671]/g, '\u0627')
-    .replace(/\u0649/g, '\u064a')
-    .replace(/\u0629/g, '\u0647')
-    .replace(/\u0640/g, '')
-    .normalize('NFC')
-}
-
 // Prefixes stripped from Arabic words: the article and the clitics that attach before it.
 const ARABIC_PREFIX = /^(وال|بال|كال|فال|لل|ال)(?=[\u0600-\u06ff]{2,})/
 
 /** Terms stored in the index for one token: the folded word, plus its Arabic stem. */
 export function indexTerms(token: string): string | string[] | null {
-  const folded = foldTerm(token)
+  const folded = foldSearchTerm(token)
   if (folded === '' || STOP_WORDS.has(folded)) return null
   const stem = folded.replace(ARABIC_PREFIX, '')
   return stem !== folded ? [folded, stem] : folded
@@ -46,7 +28,7 @@ export function indexTerms(token: string): string | string[] | null {
 
 /** The term searched for one query token: the stem, which the index holds for every form. */
 export function queryTerm(token: string): string | null {
-  const folded = foldTerm(token)
+  const folded = foldSearchTerm(token)
   if (folded === '' || STOP_WORDS.has(folded)) return null
   return folded.replace(ARABIC_PREFIX, '')
 }

@@ -1,7 +1,9 @@
-// Folding text for matching names: case, diacritics, Arabic letter variants, hyphens and
-// apostrophes stop mattering, so "Al-Sudani", "al Sudani" and "al-Sūdānī" compare equal and
-// "السوداني" matches "السودانيّ". Display always uses the original text; folding is for
-// comparison only.
+// Folding text for comparison: case, diacritics and Arabic letter variants stop mattering.
+// Display always uses the original text; folding is for comparison only. Two strengths:
+// - foldText, for names and labels (tagging, actor and issue lookups, the Positions actor
+//   filter, coded-claims import): hyphens and apostrophes stop mattering too, so
+//   "Al-Sudani", "al Sudani" and "al-Sūdānī" compare equal and "السوداني" matches "السودانيّ".
+// - foldSearchTerm, for the library's search index: one token at a time, and fast.
 
 const COMBINING_MARK = /\p{M}/gu
 
@@ -18,6 +20,7 @@ const ARABIC_LETTERS: Readonly<Record<string, string>> = {
   'ئ': 'ي',
   'ـ': '', // tatweel: a stretching stroke, not a letter
 }
+const ARABIC_VARIANT = new RegExp(`[${Object.keys(ARABIC_LETTERS).join('')}]`, 'g')
 
 // Apostrophes and Arabic transliteration marks (ʿayn, hamza) vanish: "Ba'ath" = "Baath".
 const DROPPED = new Set(["'", '’', '‘', '`', 'ʼ', 'ʻ', 'ʿ', 'ʾ', '´', '.'])
@@ -89,6 +92,26 @@ export function foldWithMap(text: string): FoldedText {
   }
   map[length] = text.length
   return { folded: out.join(''), map: map.subarray(0, length + 1) }
+}
+
+/** Latin accents and Arabic harakat, as combining marks after NFD. */
+const SEARCH_MARKS = /[\u0300-\u036f\u064b-\u065f\u0670\u06d6-\u06ed]/g
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/
+
+/**
+ * Folds one search token (already split at spaces and punctuation) as the library index stores
+ * it: case, Latin accents, Arabic harakat and letter variants. Other scripts' marks (Hebrew
+ * points, Indic vowel signs) stay, unlike in foldText. It runs for every token of every article
+ * indexed, so plain ASCII skips the Unicode work.
+ */
+export function foldSearchTerm(term: string): string {
+  if (PRINTABLE_ASCII.test(term)) return term.toLowerCase()
+  return term
+    .normalize('NFD')
+    .replace(SEARCH_MARKS, '')
+    .toLowerCase()
+    .replace(ARABIC_VARIANT, (char) => ARABIC_LETTERS[char]!)
+    .normalize('NFC')
 }
 
 /** Name particles that do not tell two names apart ("al-Sudani" vs "Sudani"). */
