@@ -67,6 +67,6 @@ test('a saved page built to phone home imports as text: nothing loads, nothing r
 
   // No request left the app, and none was tried and refused by the CSP on the way.
   expect(workbench.offOriginRequests, 'requests to another origin').toEqual([])
-  expect(requests.filter((url) => /phone-home/.test(url) || url.includes(BASE_RELATIVE) || Object.values(PHONE_HOME).includes(url))).toEqual([])
+  expect(requests.filter((url) => /phone-home/.test(url) || url.includes(BASE_RELATIVE) || (Object.values(PHONE_HOME) as string[]).includes(url))).toEqual([])
   expect(await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations)).toEqual([])
 })
