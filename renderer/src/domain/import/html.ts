@@ -83,6 +83,12 @@ function safeHttpUrl(value: string): string {
 export function parseHtmlArticle(html: string, options: { fileName?: string } = {}): HtmlExtraction {
   const source = asFullDocument(html)
   const { document } = parseHTML(source)
+  // A page cut off inside its <html> tag (an attribute that never closes) leaves no root
+  // element: everything after it is part of the tag, so there is no text to read, and
+  // linkedom's document.body would throw.
+  if (!document.documentElement) {
+    throw new ImportRejection('The page is cut off or damaged: its <html> tag never closes, so it has no readable text. Nothing was imported from it.')
+  }
 
   // Read what Readability does not, before it rewrites the document.
   const htmlElement = document.documentElement as El | null

@@ -1,4 +1,5 @@
 import { parseHTML } from 'linkedom'
+import { lookUp } from './recordFields'
 
 // HTML to the plain text we store, by an allow-list walk: text nodes are kept only under
 // elements that carry reading text, block elements become paragraphs, and everything that
@@ -155,7 +156,7 @@ export function decodeEntities(text: string): string {
       const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10)
       return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : '\ufffd'
     }
-    const known = NAMED_ENTITIES[body.toLowerCase()]
+    const known = lookUp(NAMED_ENTITIES, body.toLowerCase())
     if (known !== undefined) return known
     // The full HTML table is large; linkedom has it, so rare names go through it.
     const { document } = parseHTML(`<!doctype html><html><body><p>${whole}</p></body></html>`)
