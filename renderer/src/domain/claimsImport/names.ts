@@ -40,7 +40,8 @@ const KIND_WORDS: Record<string, ActorKind> = {
 /** An actor kind from a spreadsheet's wording; null when the value names no kind we know. */
 export function actorKindFrom(value: string): ActorKind | null {
   const key = nameKey(value).replace(/[_-]+/g, ' ')
-  return KIND_WORDS[key] ?? null
+  // Own entries only: a kind cell saying "Constructor" must not find Object's constructor.
+  return Object.hasOwn(KIND_WORDS, key) ? KIND_WORDS[key]! : null
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
