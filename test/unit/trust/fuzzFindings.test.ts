@@ -119,6 +119,18 @@ describe('names that are not in a lookup table stay unknown', () => {
   })
 })
 
+describe('a saved page whose unclosed tags nest thousands deep', () => {
+  it('imports its visible text (the text walk used to run out of call stack, and Reader mode took minutes)', () => {
+    const nested = `<!doctype html><html><body><p>Start. ${'The statement was read out again. <body><span>'.repeat(12_000)}</p></body></html>`
+    const analysis = analyseFile('nested.html', bytes(nested))
+    expect(analysis.type).toBe('article')
+    if (analysis.type !== 'article') return
+    expect(analysis.article.body.startsWith('Start. The statement was read out again.')).toBe(true)
+    expect(analysis.article.body.split('The statement').length - 1).toBe(12_000)
+    expect(analysis.notices).toContain('Reader mode found no article on this page; its visible text was imported instead.')
+  })
+})
+
 describe('a saved page cut off inside its <html> tag', () => {
   it('is refused with a reason (linkedom has no root element, and its body getter used to throw)', () => {
     const cut = '<!DOCTYPE html>\n<html id="js-context" class="js-off" lang="en" data-page-path="/environment/2019/jan/03/what-is'

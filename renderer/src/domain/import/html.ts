@@ -2,7 +2,7 @@ import { Readability } from '@mozilla/readability'
 import { parseHTML } from 'linkedom'
 import { parseByline } from './byline'
 import { parseDate } from './dates'
-import { isHiddenElement, textFromNode, type DomNode } from './htmlText'
+import { isHiddenElement, nestsDeeperThan, textFromNode, type DomNode } from './htmlText'
 import { resolveLanguage } from './language'
 import { normaliseBody, normaliseLine } from './normaliseText'
 import { ImportRejection, type ParsedArticle } from './types'
@@ -20,6 +20,9 @@ export interface HtmlExtraction {
   /** False when Readability found no article and the whole page's visible text was used. */
   readerMode: boolean
 }
+
+/** Deeper than any real page's layout (news pages nest some 30-150 elements deep). */
+const READER_MAX_DEPTH = 600
 
 type Doc = ReturnType<typeof parseHTML>['document']
 type El = ReturnType<Doc['querySelector']> & object
@@ -101,7 +104,10 @@ export function parseHtmlArticle(html: string, options: { fileName?: string } = 
 
   let result: ReturnType<Readability<DomNode>['parse']>
   try {
-    result = new Readability<DomNode>(document, { serializer: (node) => node }).parse()
+    // Readability scores each paragraph's ancestors: on a broken page whose unclosed tags nest
+    // thousands deep that takes minutes. Such a page has no layout to find an article in; its
+    // visible text is imported instead.
+    result = nestsDeeperThan(document.body, READER_MAX_DEPTH) ? null : new Readability<DomNode>(document, { serializer: (node) => node }).parse()
   } catch {
     // Readability gives up on some malformed pages; the visible-text fallback below still works.
     result = null
