@@ -4,7 +4,7 @@ import { it } from 'vitest'
 import { describeWithFixtures } from '../import/fixtures'
 import { freshDatabase, importAndCheck, mappingChoiceArbitrary } from './articleImport'
 import { htmlSeeds, textSeeds } from './corpus'
-import { fuzz, fuzzRuns, tally } from './harness'
+import { fuzz, fuzzRuns, fuzzTimeout, tally } from './harness'
 import { fuzzFiles } from './mutations'
 
 // Article files (plain text, Markdown, saved web pages), mutated and random, through the
@@ -20,7 +20,7 @@ describeWithFixtures('fuzzing the article file importers', () => {
       async ([input, choice]) => tally.note(importer, await importAndCheck(db, input, choice)),
       fuzzRuns(1000),
     )
-  }, 120_000)
+  }, fuzzTimeout(fuzzRuns(1000)))
 
   it('saved HTML pages: imported whole or rejected with a reason, never half-written', async () => {
     const db = await freshDatabase('html')
@@ -31,5 +31,5 @@ describeWithFixtures('fuzzing the article file importers', () => {
       async ([input, choice]) => tally.note(importer, await importAndCheck(db, input, choice)),
       fuzzRuns(1000),
     )
-  }, 120_000)
+  }, fuzzTimeout(fuzzRuns(1000)))
 })

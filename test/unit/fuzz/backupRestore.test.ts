@@ -9,7 +9,7 @@ import { validateRecord } from '../../../renderer/src/db/backup/validate'
 import type { StandpointDB } from '../../../renderer/src/db/database'
 import { expectReason, freshDatabase } from './articleImport'
 import { backupEditArbitrary, editBackup } from './backupMutations'
-import { fuzz, fuzzRuns, tally } from './harness'
+import { fuzz, fuzzRuns, fuzzTimeout, tally } from './harness'
 import { applyMutation, mutationArbitrary, type SeedFile } from './mutations'
 import { backupSeeds, seedWorkspace } from './workspaceSeeds'
 
@@ -155,5 +155,5 @@ describe('fuzzing backup restore', () => {
       async (input) => tally.note(importer, await restoreAndCheck(db, input)),
       fuzzRuns(1000),
     )
-  }, 120_000)
+  }, fuzzTimeout(fuzzRuns(1000)))
 })

@@ -11,7 +11,7 @@ import { parseTable, TableParseError, type ParsedTable } from '../../../renderer
 import { planClaimsImport } from '../../../renderer/src/domain/claimsImport/plan'
 import { detectScheme, distinctStanceValues, STANCE_SCHEMES, stanceMapFor, type StanceScheme, type StanceValueMap } from '../../../renderer/src/domain/claimsImport/stanceValues'
 import { expectReason, freshDatabase } from './articleImport'
-import { fuzz, fuzzRuns, tally } from './harness'
+import { fuzz, fuzzRuns, fuzzTimeout, tally } from './harness'
 import { fuzzFiles, type FuzzFile } from './mutations'
 import { claimsSeeds, seedWorkspace } from './workspaceSeeds'
 
@@ -139,5 +139,5 @@ describe('fuzzing the coded-claims import', () => {
       async ([input, choice]) => tally.note(importer, await importClaimsAndCheck(db, input, choice)),
       fuzzRuns(1000),
     )
-  }, 120_000)
+  }, fuzzTimeout(fuzzRuns(1000)))
 })

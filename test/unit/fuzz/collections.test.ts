@@ -4,7 +4,7 @@ import { it } from 'vitest'
 import { describeWithFixtures } from '../import/fixtures'
 import { freshDatabase, importAndCheck, mappingChoiceArbitrary } from './articleImport'
 import { csvSeeds, jsonSeeds } from './corpus'
-import { fuzz, fuzzRuns, tally } from './harness'
+import { fuzz, fuzzRuns, fuzzTimeout, tally } from './harness'
 import { fuzzFiles } from './mutations'
 
 // News collections (CSV and JSON exports), mutated and random, through the mapping step (the
@@ -21,7 +21,7 @@ describeWithFixtures('fuzzing the collection importers', () => {
       async ([input, choice]) => tally.note(importer, await importAndCheck(db, input, choice)),
       fuzzRuns(1000),
     )
-  }, 120_000)
+  }, fuzzTimeout(fuzzRuns(1000)))
 
   it('JSON collections: every record imported whole, duplicate, or refused with a reason', async () => {
     const db = await freshDatabase('json')
@@ -32,5 +32,5 @@ describeWithFixtures('fuzzing the collection importers', () => {
       async ([input, choice]) => tally.note(importer, await importAndCheck(db, input, choice)),
       fuzzRuns(1000),
     )
-  }, 120_000)
+  }, fuzzTimeout(fuzzRuns(1000)))
 })

@@ -21,6 +21,11 @@ export function fuzzRuns(defaultRuns: number): number {
   return envInteger('STANDPOINT_FUZZ_RUNS') ?? defaultRuns
 }
 
+/** A test timeout for `runs` inputs: two minutes for the CI default, more for longer runs. */
+export function fuzzTimeout(runs: number): number {
+  return Math.max(120_000, runs * 200)
+}
+
 /** What became of the inputs one importer was fed, printed when its file ends. */
 class Tally {
   private readonly counts = new Map<string, Map<string, number>>()
