@@ -1,5 +1,4 @@
-import { execFileSync } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { _electron, chromium, expect, test as base, type BrowserContext, type ElectronApplication, type Page } from '@playwright/test'
@@ -40,6 +39,52 @@ function isOwnOrigin(url: string, origin: string): boolean {
   return url.startsWith(`${origin}/`) || url === origin || /^(data|blob|about|devtools|chrome-extension):/.test(url)
 }
 
+/** Ids of every process of the browser started on this profile (each has it on its command line). */
+function profileProcesses(profileDir: string): number[] {
+  const found: number[] = []
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    try {
+      const commandLine = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0')
+      if (commandLine.some((arg) => arg === `--user-data-dir=${profileDir}` || arg.startsWith(`--user-data-dir=${profileDir}/`))) found.push(Number(entry))
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return found
+}
+
+const isGone = (pid: number): boolean => {
+  try {
+    return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.startsWith('Z') ?? true
+  } catch {
+    return true
+  }
+}
+
+/**
+ * A crash, not a shutdown: SIGKILL to every process of this browser at once (the browser, its
+ * storage service and renderers), by id, then wait until they are gone. Playwright does not hand
+ * out a persistent context's browser process, so they are found by the profile on their command
+ * line. Throws when none is running, so a crash test cannot silently become a clean close.
+ */
+async function killProfileProcesses(profileDir: string): Promise<void> {
+  const pids = profileProcesses(profileDir)
+  if (pids.length === 0) throw new Error(`killAndRelaunch: no browser process runs on ${profileDir}`)
+  for (const pid of pids) {
+    try {
+      process.kill(pid, 'SIGKILL')
+    } catch {
+      // Already gone.
+    }
+  }
+  const deadline = Date.now() + 10_000
+  while (!pids.every(isGone)) {
+    if (Date.now() > deadline) throw new Error(`killAndRelaunch: browser processes ${pids.join(', ')} survived SIGKILL`)
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
+}
+
 async function startChromium(profileDir: string, guard: (context: BrowserContext) => Promise<void>): Promise<Running> {
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: choice.executable,
@@ -57,13 +102,7 @@ async function startChromium(profileDir: string, guard: (context: BrowserContext
     page,
     close: () => context.close(),
     kill: async () => {
-      // Playwright does not hand out a persistent context's browser process; the profile path
-      // on its command line identifies it uniquely.
-      try {
-        execFileSync('pkill', ['-KILL', '-f', `--user-data-dir=${profileDir}`])
-      } catch {
-        // pkill exits 1 when nothing matched: the browser was already gone.
-      }
+      await killProfileProcesses(profileDir)
       await context.close().catch(() => undefined)
     },
   }

@@ -236,4 +236,30 @@ describe('a backup that must not be restored is refused, with a reason, before a
     expect(await refusal((text) => replaceLine(text, (line) => line.includes('"clm-02"'), () => ''))).toMatch(/should hold \d+ records but the file has/)
     expect(await refusal((text) => text.replace('"mentions":{', '"gossip":{"primaryKey":"id","count":0},"mentions":{'))).toMatch(/table “gossip”/)
   })
+
+  // Found by test/unit/fuzz/backupRestore.test.ts.
+  it('with a line filed under a name Object’s prototype has (constructor, __proto__, toString)', async () => {
+    for (const table of ['constructor', '__proto__', 'toString']) {
+      const message = await refusal((text) => text.replace(/\n\{"end":true/, `\n["${table}",{"id":"x","undefined":"y"}]\n{"end":true`))
+      expect(message).toMatch(new RegExp(`belongs to a table “${table}” the header does not list`))
+    }
+  })
+
+  it('with a record whose fields hide under "__proto__": it is refused as missing them, never stored without them', async () => {
+    const shadow = { title: 't', source: '', author: '', publishedAt: '', url: '', language: '', body: 'b', contentHash: 'h', importedAt: '', origin: '', updatedAt: '', direction: 'ltr', meta: {} }
+    const message = await refusal((text) => text.replace(/\n\["articles",\{"id":"art-en",[^\n]*/, `\n["articles",{"id":"art-en","__proto__":${JSON.stringify(shadow)}}]`))
+    expect(message).toMatch(/articles art-en\) title must be text/)
+  })
+})
+
+describe('keys named "__proto__"', () => {
+  it('round-trip through the codec as ordinary own fields', () => {
+    const record = JSON.parse('{"id":"s1","value":{"__proto__":{"polluted":true},"plain":1}}') as Record<string, unknown>
+    const decoded = decodeValue(JSON.parse(JSON.stringify(encodeValue(record)))) as { value: Record<string, unknown> }
+    expect(Object.getPrototypeOf(decoded.value)).toBe(Object.prototype)
+    expect(Object.hasOwn(decoded.value, '__proto__')).toBe(true)
+    expect((decoded.value as { polluted?: unknown }).polluted).toBeUndefined()
+    expect(canonicalJson(decoded)).toBe(canonicalJson(record))
+    expect(canonicalJson(decoded)).toContain('"__proto__":{"polluted":true}')
+  })
 })

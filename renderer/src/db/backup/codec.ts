@@ -37,6 +37,17 @@ function fromBase64(text: string): Uint8Array<ArrayBuffer> {
   return bytes
 }
 
+/**
+ * Sets an own data property. Plain assignment of a key named "__proto__" would replace the
+ * object's prototype instead: a record read from a file could then pass validation on
+ * inherited fields and be stored without them. JSON.parse makes such keys own properties;
+ * so does this, and a record round-trips exactly, whatever its keys.
+ */
+function setOwn<T>(target: Record<string, T>, key: string, value: T): void {
+  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true })
+  else target[key] = value
+}
+
 function tag(type: string, v?: Json): Json {
   return v === undefined ? { $: type } : { $: type, v }
 }
@@ -75,7 +86,7 @@ export function encodeValue(value: unknown): Json {
     const name = value.constructor.name
     const bytes = toBase64(new Uint8Array(value.buffer, value.byteOffset, value.byteLength))
     if (value instanceof DataView) return tag('DataView', bytes)
-    if (name in TYPED_ARRAYS) return { $: 'TypedArray', k: name, v: bytes }
+    if (Object.hasOwn(TYPED_ARRAYS, name)) return { $: 'TypedArray', k: name, v: bytes }
     throw new BackupCodecError(`a ${name} cannot be stored in a backup`)
   }
   if (value instanceof RegExp) return { $: 'RegExp', v: value.source, f: value.flags }
@@ -84,7 +95,7 @@ export function encodeValue(value: unknown): Json {
     throw new BackupCodecError(`a ${value.constructor?.name ?? 'non-plain object'} cannot be stored in a backup`)
   }
   const out: Record<string, Json> = {}
-  for (const key of Object.keys(value)) out[key] = encodeValue((value as Record<string, unknown>)[key])
+  for (const key of Object.keys(value)) setOwn(out, key, encodeValue((value as Record<string, unknown>)[key]))
   return '$' in out ? tag('Object', out) : out
 }
 
@@ -102,7 +113,7 @@ export function decodeValue(value: unknown): unknown {
   const record = value as Record<string, unknown>
   if (!('$' in record)) {
     const out: Record<string, unknown> = {}
-    for (const key of Object.keys(record)) out[key] = decodeValue(record[key])
+    for (const key of Object.keys(record)) setOwn(out, key, decodeValue(record[key]))
     return out
   }
   const v = record.v
@@ -142,7 +153,7 @@ export function decodeValue(value: unknown): unknown {
       return new DataView(fromBase64(v).buffer)
     case 'TypedArray': {
       const kind = record.k
-      if (typeof v !== 'string' || typeof kind !== 'string' || !(kind in TYPED_ARRAYS)) break
+      if (typeof v !== 'string' || typeof kind !== 'string' || !Object.hasOwn(TYPED_ARRAYS, kind)) break
       const Constructor = TYPED_ARRAYS[kind as TypedArrayName]
       return new Constructor(fromBase64(v).buffer)
     }
@@ -152,7 +163,7 @@ export function decodeValue(value: unknown): unknown {
     case 'Object': {
       if (!isRecord(v)) break
       const out: Record<string, unknown> = {}
-      for (const key of Object.keys(v)) out[key] = decodeValue(v[key])
+      for (const key of Object.keys(v)) setOwn(out, key, decodeValue(v[key]))
       return out
     }
   }
@@ -168,6 +179,6 @@ function sortKeys(value: Json): Json {
   if (Array.isArray(value)) return value.map(sortKeys)
   if (value === null || typeof value !== 'object') return value
   const out: Record<string, Json> = {}
-  for (const key of Object.keys(value).sort()) out[key] = sortKeys(value[key]!)
+  for (const key of Object.keys(value).sort()) setOwn(out, key, sortKeys(value[key]!))
   return out
 }

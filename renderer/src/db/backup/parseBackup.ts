@@ -178,7 +178,8 @@ export class BackupParser {
       return
     }
     const name = value[0]
-    const info = this.header.tables[name]
+    // Own entries only: a line filed under "constructor" or "__proto__" names no table.
+    const info = Object.hasOwn(this.header.tables, name) ? this.header.tables[name] : undefined
     if (!info) {
       this.problem(`line ${this.lineNumber} belongs to a table “${name}” the header does not list`)
       return

@@ -64,7 +64,7 @@ export function validateRecord(table: string, primaryKey: string, value: unknown
   if (!isRecord(value)) return 'is not an object'
   if (!isValidKey(value[primaryKey])) return `has no valid ${primaryKey}`
   if (!fullCheck) return null
-  for (const check of VALIDATORS[table] ?? []) {
+  for (const check of Object.hasOwn(VALIDATORS, table) ? VALIDATORS[table]! : []) {
     const problem = check(value)
     if (problem) return problem
   }

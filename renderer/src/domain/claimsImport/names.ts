@@ -30,7 +30,9 @@ const KIND_WORDS: Record<string, ActorKind> = {
 
 /** An actor kind from a spreadsheet's wording; null when the value names no kind we know. */
 export function actorKindFrom(value: string): ActorKind | null {
-  return KIND_WORDS[foldText(value)] ?? null
+  const key = foldText(value)
+  // Own entries only: a kind cell saying "Constructor" must not find Object's constructor.
+  return Object.hasOwn(KIND_WORDS, key) ? KIND_WORDS[key]! : null
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i

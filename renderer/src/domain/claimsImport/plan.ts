@@ -1,7 +1,7 @@
 import { createAnchor } from '../anchoring'
 import { contentHash } from '../contentHash'
 import { detectLanguage } from '../import/language'
-import { calendarDate, newId, type Actor, type ActorKind, type Article, type Claim, type Id, type Issue, type Stance, type TextAnchor } from '../model'
+import { calendarDate, isStance, newId, type Actor, type ActorKind, type Article, type Claim, type Id, type Issue, type Stance, type TextAnchor } from '../model'
 import { foldText } from '../text/folding'
 import { parseDate, parseDocumentDate, type DateOrder } from './dates'
 import type { ColumnMapping } from './mapping'
@@ -332,11 +332,14 @@ export async function planClaimsImport(rows: readonly string[][], rowNumbers: re
       reject(rowNumber, 'no issue: the issue cell is empty')
       continue
     }
-    const stance = stanceMap[stanceKey(stanceRaw)]
-    if (stance === undefined || stance === null) {
+    const stanceValue = stanceKey(stanceRaw)
+    // Only a stance the map itself gives: never something Object.prototype answers to.
+    const mapped: unknown = Object.hasOwn(stanceMap, stanceValue) ? stanceMap[stanceValue] : undefined
+    if (!isStance(mapped)) {
       reject(rowNumber, stanceRaw.trim() === '' ? 'no stance: the stance cell is empty' : `stance value “${stanceRaw.trim()}” is not mapped to a stance`)
       continue
     }
+    const stance: Stance = mapped
     const dateCell = cell(row, mapping.date)
     const parsedDate = parseDate(dateCell, dateOrder)
     if (parsedDate === null) {

@@ -53,9 +53,9 @@ export function readStance(scheme: StanceScheme, value: string): Stance | null {
       return number === 0 ? -1 : number === 1 ? 1 : null
     }
     case 'labels':
-      return LABEL_WORDS[key] ?? null
+      return Object.hasOwn(LABEL_WORDS, key) ? LABEL_WORDS[key]! : null
     default:
-      return WORDS[scheme][key] ?? null
+      return Object.hasOwn(WORDS[scheme], key) ? WORDS[scheme][key]! : null
   }
 }
 
@@ -105,6 +105,7 @@ export function detectScheme(values: StanceValueCount[], columnName = ''): Stanc
 /** The proposed map for every distinct value under a scheme; unreadable values reject their rows. */
 export function stanceMapFor(scheme: StanceScheme, values: StanceValueCount[]): StanceValueMap {
   const map: StanceValueMap = {}
-  for (const entry of values) map[entry.key] = entry.key === '' ? null : readStance(scheme, entry.value)
+  // Defined, not assigned: a value spelled "__proto__" is a key like any other.
+  for (const entry of values) Object.defineProperty(map, entry.key, { value: entry.key === '' ? null : readStance(scheme, entry.value), enumerable: true, writable: true, configurable: true })
   return map
 }

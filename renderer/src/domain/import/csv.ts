@@ -1,5 +1,6 @@
 import Papa from 'papaparse'
 import { ImportRejection, type Collection, type RowRejection } from './types'
+import { setField } from './recordFields'
 
 // CSV exports of news collections, read with Papa Parse (RFC 4180 quoting, embedded newlines,
 // CRLF or LF). The delimiter is detected (comma, semicolon, tab, pipe); the first row names the
@@ -95,7 +96,7 @@ export function readCsv(text: string, options: { fileName?: string } = {}): Coll
     const record: Record<string, string> = {}
     // Exports often drop trailing empty cells; those rows are complete, just short.
     columns.forEach((column, position) => {
-      record[column] = cells[position] ?? ''
+      setField(record, column, cells[position] ?? '')
     })
     records.push(record)
     rowNumbers.push(rowNumber)

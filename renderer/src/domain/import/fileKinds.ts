@@ -1,4 +1,5 @@
 import { sizeProblem, type SizeClass } from './limits'
+import { lookUp } from './recordFields'
 
 // Which files the importer takes, told from the name alone, and what is refused before a
 // byte is read. Kept free of the parsers so the window can use it without loading them.
@@ -42,7 +43,7 @@ function extensionOf(name: string): string {
 }
 
 export function kindFromName(name: string): FileKind | null {
-  return EXTENSIONS[extensionOf(name)] ?? null
+  return lookUp(EXTENSIONS, extensionOf(name)) ?? null
 }
 
 export function sizeClassOf(kind: FileKind | null): SizeClass {
@@ -57,7 +58,7 @@ export function sizeClassOf(kind: FileKind | null): SizeClass {
 export function preflight(name: string, size: number): string | null {
   const base = name.replace(/^.*[\\/]/, '')
   if (base.startsWith('.')) return 'Skipped: a hidden system file, not an article.'
-  const unsupported = UNSUPPORTED[extensionOf(name)]
+  const unsupported = lookUp(UNSUPPORTED, extensionOf(name))
   if (unsupported) return `This is ${unsupported}.`
   if (size === 0) return 'The file is empty.'
   return sizeProblem(sizeClassOf(kindFromName(name)), size)

@@ -2,7 +2,7 @@ import { Readability } from '@mozilla/readability'
 import { parseHTML } from 'linkedom'
 import { parseByline } from './byline'
 import { parseDate } from './dates'
-import { isHiddenElement, textFromNode, type DomNode } from './htmlText'
+import { isHiddenElement, nestsDeeperThan, textFromNode, type DomNode } from './htmlText'
 import { resolveLanguage } from './language'
 import { normaliseBody, normaliseLine } from './normaliseText'
 import { ImportRejection, type ParsedArticle } from './types'
@@ -20,6 +20,9 @@ export interface HtmlExtraction {
   /** False when Readability found no article and the whole page's visible text was used. */
   readerMode: boolean
 }
+
+/** Deeper than any real page's layout (news pages nest some 30-150 elements deep). */
+const READER_MAX_DEPTH = 600
 
 type Doc = ReturnType<typeof parseHTML>['document']
 type El = ReturnType<Doc['querySelector']> & object
@@ -83,6 +86,12 @@ function safeHttpUrl(value: string): string {
 export function parseHtmlArticle(html: string, options: { fileName?: string } = {}): HtmlExtraction {
   const source = asFullDocument(html)
   const { document } = parseHTML(source)
+  // A page cut off inside its <html> tag (an attribute that never closes) leaves no root
+  // element: everything after it is part of the tag, so there is no text to read, and
+  // linkedom's document.body would throw.
+  if (!document.documentElement) {
+    throw new ImportRejection('The page is cut off or damaged: its <html> tag never closes, so it has no readable text. Nothing was imported from it.')
+  }
 
   // Read what Readability does not, before it rewrites the document.
   const htmlElement = document.documentElement as El | null
@@ -95,7 +104,10 @@ export function parseHtmlArticle(html: string, options: { fileName?: string } = 
 
   let result: ReturnType<Readability<DomNode>['parse']>
   try {
-    result = new Readability<DomNode>(document, { serializer: (node) => node }).parse()
+    // Readability scores each paragraph's ancestors: on a broken page whose unclosed tags nest
+    // thousands deep that takes minutes. Such a page has no layout to find an article in; its
+    // visible text is imported instead.
+    result = nestsDeeperThan(document.body, READER_MAX_DEPTH) ? null : new Readability<DomNode>(document, { serializer: (node) => node }).parse()
   } catch {
     // Readability gives up on some malformed pages; the visible-text fallback below still works.
     result = null

@@ -1,4 +1,5 @@
 import { parseHTML } from 'linkedom'
+import { lookUp } from './recordFields'
 
 // HTML to the plain text we store, by an allow-list walk: text nodes are kept only under
 // elements that carry reading text, block elements become paragraphs, and everything that
@@ -94,39 +95,72 @@ function collapse(text: string): string {
   return text.replace(/[ \t\n\r\f]+/g, ' ')
 }
 
-function walk(node: DomNode, out: TextBuilder, inPre: boolean): void {
-  if (node.nodeType === TEXT_NODE) {
-    const value = node.nodeValue ?? ''
-    if (inPre) out.raw(value)
-    else out.inline(collapse(value))
-    return
+interface Visit {
+  node: DomNode
+  inPre: boolean
+  /** False on the way in (before the children), true on the way out (after them). */
+  leaving: boolean
+}
+
+/**
+ * Visits the tree with an explicit stack rather than recursion: broken pages nest unclosed
+ * tags thousands deep (every "<" before a word opens an element), and a recursive walk ran
+ * out of call stack on them.
+ */
+function walk(root: DomNode, out: TextBuilder): void {
+  const stack: Visit[] = [{ node: root, inPre: false, leaving: false }]
+  while (stack.length > 0) {
+    const { node, inPre, leaving } = stack.pop()!
+    if (node.nodeType === TEXT_NODE) {
+      const value = node.nodeValue ?? ''
+      if (inPre) out.raw(value)
+      else out.inline(collapse(value))
+      continue
+    }
+    const name = node.localName ?? ''
+    const isBlock = BLOCK_ELEMENTS.has(name)
+    const isListItem = name === 'li'
+    const isRow = name === 'tr'
+    if (leaving) {
+      if (name === 'td' || name === 'th') out.inline('\t')
+      if (isBlock) out.paragraphBreak()
+      if (isListItem || isRow) out.lineBreak()
+      continue
+    }
+    if (node.nodeType !== ELEMENT_NODE && node.nodeType !== 9 && node.nodeType !== 11) continue
+    if (DROPPED_ELEMENTS.has(name) || isHiddenElement(node)) continue
+    if (name === 'br') {
+      out.lineBreak()
+      continue
+    }
+    if (isBlock) out.paragraphBreak()
+    if (isListItem || isRow) out.lineBreak()
+    if (isListItem) out.inline('• ')
+    const pre = inPre || name === 'pre' || name === 'textarea'
+    stack.push({ node, inPre, leaving: true })
+    const children = node.childNodes
+    for (let index = children.length - 1; index >= 0; index--) stack.push({ node: children[index]!, inPre: pre, leaving: false })
   }
-  if (node.nodeType !== ELEMENT_NODE && node.nodeType !== 9 && node.nodeType !== 11) return
-  const name = node.localName ?? ''
-  if (DROPPED_ELEMENTS.has(name) || isHiddenElement(node)) return
-  if (name === 'br') {
-    out.lineBreak()
-    return
+}
+
+/** True when elements nest deeper than `limit` under root (stops looking as soon as they do). */
+export function nestsDeeperThan(root: DomNode, limit: number): boolean {
+  const stack: [DomNode, number][] = [[root, 0]]
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!
+    if (depth > limit) return true
+    const children = node.childNodes
+    for (let index = 0; index < children.length; index++) {
+      if (children[index]!.nodeType === ELEMENT_NODE) stack.push([children[index]!, depth + 1])
+    }
   }
-  const isBlock = BLOCK_ELEMENTS.has(name)
-  const isListItem = name === 'li'
-  const isRow = name === 'tr'
-  const isCell = name === 'td' || name === 'th'
-  if (isBlock) out.paragraphBreak()
-  if (isListItem || isRow) out.lineBreak()
-  if (isListItem) out.inline('• ')
-  const pre = inPre || name === 'pre' || name === 'textarea'
-  const children = Array.from(node.childNodes)
-  for (const child of children) walk(child, out, pre)
-  if (isCell) out.inline('\t')
-  if (isBlock) out.paragraphBreak()
-  if (isListItem || isRow) out.lineBreak()
+  return false
 }
 
 /** The reading text under a node: paragraphs separated by a blank line, spaces collapsed. */
 export function textFromNode(root: DomNode): string {
   const out = new TextBuilder()
-  walk(root, out, false)
+  walk(root, out)
   return out
     .result()
     .split('\n')
@@ -155,7 +189,7 @@ export function decodeEntities(text: string): string {
       const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10)
       return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : '\ufffd'
     }
-    const known = NAMED_ENTITIES[body.toLowerCase()]
+    const known = lookUp(NAMED_ENTITIES, body.toLowerCase())
     if (known !== undefined) return known
     // The full HTML table is large; linkedom has it, so rare names go through it.
     const { document } = parseHTML(`<!doctype html><html><body><p>${whole}</p></body></html>`)

@@ -1,4 +1,5 @@
 import { ImportRejection, type Collection, type RowRejection } from './types'
+import { fieldOf, setField } from './recordFields'
 
 // JSON exports of news collections: an array of article objects, an object holding one
 // (NewsAPI's {"articles": [...]}, {"data": [...]}, {"response": {"docs": [...]}}), JSON Lines,
@@ -13,16 +14,20 @@ const isObject = (value: Json | undefined): value is JsonObject => typeof value 
 
 function flatten(value: JsonObject, prefix: string, out: Record<string, string>, depth: number): void {
   for (const [key, field] of Object.entries(value)) {
-    const name = prefix === '' ? key : `${prefix}.${key}`
-    if (field === null || field === undefined) out[name] = ''
+    // An empty key would be a column the mapping step cannot offer (its value means "none").
+    const label = key === '' ? '(blank key)' : key
+    const name = prefix === '' ? label : `${prefix}.${label}`
+    if (field === null || field === undefined) setField(out, name, '')
     else if (Array.isArray(field)) {
-      out[name] = field.every((item) => item === null || typeof item !== 'object')
-        ? field.filter((item) => item !== null && item !== '').map(String).join('|')
-        : JSON.stringify(field)
+      setField(
+        out,
+        name,
+        field.every((item) => item === null || typeof item !== 'object') ? field.filter((item) => item !== null && item !== '').map(String).join('|') : JSON.stringify(field),
+      )
     } else if (typeof field === 'object') {
       if (depth < 3) flatten(field, name, out, depth + 1)
-      else out[name] = JSON.stringify(field)
-    } else out[name] = String(field)
+      else setField(out, name, JSON.stringify(field))
+    } else setField(out, name, String(field))
   }
 }
 
@@ -74,7 +79,7 @@ function fromItems(items: Json[], layout: string, firstRejections: RowRejection[
     rowNumbers.push(index + 1)
   })
   if (records.length === 0) throw new ImportRejection(`The JSON file has no article objects (${rejectedRows.length > 0 ? 'its items are not objects' : 'it is empty'}).`)
-  for (const record of records) for (const column of columns) record[column] ??= ''
+  for (const record of records) for (const column of columns) if (fieldOf(record, column) === undefined) setField(record, column, '')
   return { format: 'json', columns, records, rowNumbers, rejectedRows, layout }
 }
 

@@ -4,6 +4,7 @@ import { textFromHtmlFragment } from './htmlText'
 import { resolveLanguage } from './language'
 import { normaliseBody, normaliseLine, titleFromBody } from './normaliseText'
 import { MAPPABLE_FIELDS, type ColumnMapping, type Collection, type MappableField, type MappingOptions, type ParsedArticle, type RowRejection } from './types'
+import { fieldOf, setField } from './recordFields'
 
 // Which column is which. Proposed from header names (the names news exports actually use:
 // NewsAPI, GDELT, the Guardian API, Factiva/LexisNexis CSVs, scrapers), then from content for
@@ -29,7 +30,7 @@ const SYNONYMS: Record<MappableField, string[]> = {
 /** Average length of a column's first values: the body is the column with the most text. */
 function averageLength(records: Record<string, string>[], column: string): number {
   const sample = records.slice(0, 50)
-  return sample.reduce((sum, record) => sum + (record[column]?.length ?? 0), 0) / Math.max(sample.length, 1)
+  return sample.reduce((sum, record) => sum + (fieldOf(record, column)?.length ?? 0), 0) / Math.max(sample.length, 1)
 }
 
 export function emptyMapping(): ColumnMapping {
@@ -76,7 +77,7 @@ export function metaColumns(columns: string[], mapping: ColumnMapping): string[]
 /** The date order to use for a mapping: what the date column says, else day-first. */
 export function dateOrderFor(collection: Collection, dateColumn: string | null): { order: 'dmy' | 'mdy'; detected: boolean } {
   if (!dateColumn) return { order: 'dmy', detected: false }
-  const detected = detectDateOrder(collection.records.map((record) => record[dateColumn] ?? ''))
+  const detected = detectDateOrder(collection.records.map((record) => fieldOf(record, dateColumn) ?? ''))
   return { order: detected ?? 'dmy', detected: detected !== null }
 }
 
@@ -94,7 +95,7 @@ export interface MappedRow {
 
 export function mapRecord(record: Record<string, string>, row: number, options: MappingOptions, extraColumns: string[]): MappedRow {
   const { mapping } = options
-  const value = (field: MappableField): string => (mapping[field] ? (record[mapping[field]] ?? '') : '')
+  const value = (field: MappableField): string => (mapping[field] ? (fieldOf(record, mapping[field]) ?? '') : '')
   const body = normaliseBody(cellText(value('body')))
   if (body === '') {
     return { rejection: { row, reason: `Row ${row} was skipped: its body (column "${mapping.body ?? '?'}") is empty.` } }
@@ -103,12 +104,12 @@ export function mapRecord(record: Record<string, string>, row: number, options: 
   const publishedAt = parseDate(rawDate, options.dateOrder)
   const meta: Record<string, string> = {}
   for (const column of extraColumns) {
-    const cell = record[column]
-    if (cell !== undefined && cell.trim() !== '') meta[column] = cell
+    const cell = fieldOf(record, column)
+    if (cell !== undefined && cell.trim() !== '') setField(meta, column, cell)
   }
   if (publishedAt === '' && rawDate !== '') meta['unrecognised date'] = rawDate
   const title = normaliseLine(cellText(value('title'))) || titleFromBody(body)
-  const language = resolveLanguage(body, { language: record.language ?? record.lang ?? '' })
+  const language = resolveLanguage(body, { language: fieldOf(record, 'language') ?? fieldOf(record, 'lang') ?? '' })
   return {
     article: {
       title,

@@ -4,6 +4,7 @@ import { resolveLanguage } from './language'
 import { markdownToText } from './markdown'
 import { normaliseBody, normaliseLine, normaliseLineEnds, titleFromBody } from './normaliseText'
 import { ImportRejection, type ParsedArticle } from './types'
+import { lookUp, setField } from './recordFields'
 
 // Plain text, Markdown and pasted articles. The header is whatever metadata the text opens
 // with, in any of the forms analysts' files use:
@@ -69,9 +70,9 @@ function parseFrontMatter(lines: string[]): { header: Header; next: number } | n
       .trim()
       .replace(/^\[(.*)\]$/, '$1')
       .replace(/^(["'])(.*)\1$/, '$2')
-    const field = HEADER_KEYS[key]
+    const field = lookUp(HEADER_KEYS, key)
     if (field) header.fields[field] ??= value
-    else if (value !== '') header.meta[match[1]!.trim()] = value
+    else if (value !== '') setField(header.meta, match[1]!.trim(), value)
   }
   return { header, next: end + 1 }
 }
@@ -100,7 +101,7 @@ function parseHeaderLines(lines: string[], start: number): { header: Header; nex
       continue
     }
     const keyed = HEADER_LINE.exec(line)
-    const field = keyed ? HEADER_KEYS[keyed[1]!.trim().toLowerCase()] : undefined
+    const field = keyed ? lookUp(HEADER_KEYS, keyed[1]!.trim().toLowerCase()) : undefined
     if (keyed && field && keyed[2]!.trim() !== '') {
       header.fields[field] ??= keyed[2]!.trim()
       sawContent = true
@@ -123,7 +124,7 @@ function parseHeaderLines(lines: string[], start: number): { header: Header; nex
     }
     break
   }
-  for (const [key, value] of unknown) header.meta[key] = value
+  for (const [key, value] of unknown) setField(header.meta, key, value)
   return { header, next: sawContent ? index : start }
 }
 
