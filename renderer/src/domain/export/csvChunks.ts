@@ -1,8 +1,8 @@
-import { writeCsv, type CsvCell, type CsvOptions } from '../csv/writeCsv'
+import { CSV_NEWLINE, csvLine, UTF8_BOM, type CsvCell, type CsvOptions } from '../csv/writeCsv'
 
 // Large exports are written in slices so the UI can show progress and the text never has to
-// be one giant string. Each slice goes through the shared writer (writeCsv), so quoting,
-// neutralisation and line endings are exactly those of a one-shot export.
+// be one giant string. Each slice is made of the shared writer's lines (csvLine), so quoting,
+// neutralisation and line endings are exactly those of a one-shot writeCsv.
 
 export interface CsvChunk {
   text: string
@@ -17,25 +17,27 @@ export const DEFAULT_ROWS_PER_CHUNK = 5_000
  * writeCsv(header, rows, options). The first chunk carries the BOM (when asked) and the header.
  */
 export function* csvChunks(
-  header: string[],
-  rows: Iterable<CsvCell[]>,
+  header: readonly string[],
+  rows: Iterable<readonly CsvCell[]>,
   options: CsvOptions & { rowsPerChunk?: number } = {},
 ): Generator<CsvChunk> {
   const rowsPerChunk = Math.max(1, options.rowsPerChunk ?? DEFAULT_ROWS_PER_CHUNK)
-  // writeCsv always starts with the header line; later slices drop exactly that prefix.
-  const headerLine = writeCsv(header, [])
-  let batch: CsvCell[][] = []
-  let first = true
+  let lines: string[] = [(options.bom ? UTF8_BOM : '') + csvLine(header)]
+  let count = 0
   const flush = (): CsvChunk => {
-    const text = writeCsv(header, batch, first ? { bom: options.bom === true } : {})
-    const chunk = { text: first ? text : text.slice(headerLine.length), rows: batch.length }
-    first = false
-    batch = []
+    const chunk = { text: lines.join(CSV_NEWLINE) + CSV_NEWLINE, rows: count }
+    lines = []
+    count = 0
     return chunk
   }
+  let first = true
   for (const row of rows) {
-    batch.push(row)
-    if (batch.length >= rowsPerChunk) yield flush()
+    lines.push(csvLine(row))
+    count++
+    if (count >= rowsPerChunk) {
+      yield flush()
+      first = false
+    }
   }
-  if (first || batch.length > 0) yield flush()
+  if (first || count > 0) yield flush()
 }
