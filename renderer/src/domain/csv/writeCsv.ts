@@ -60,6 +60,11 @@ function field(text: string): string {
   return text
 }
 
+/** One cell as it appears between the commas of a line: neutralised, quoted where needed. */
+export function csvField(value: CsvCell): string {
+  return field(cellText(value))
+}
+
 /** One row as a CSV line, without its line break: cells neutralised, quoted where needed. */
 export function csvLine(row: readonly CsvCell[]): string {
   // An array joined once: appending field by field builds a rope that is flattened again

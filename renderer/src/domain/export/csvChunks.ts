@@ -16,9 +16,20 @@ export const DEFAULT_ROWS_PER_CHUNK = 5_000
  * Yields the CSV for header + rows in chunks whose concatenation is byte for byte
  * writeCsv(header, rows, options). The first chunk carries the BOM (when asked) and the header.
  */
-export function* csvChunks(
+export function csvChunks(
   header: readonly string[],
   rows: Iterable<readonly CsvCell[]>,
+  options: CsvOptions & { rowsPerChunk?: number } = {},
+): Generator<CsvChunk> {
+  return csvLineChunks(header, (function* () {
+    for (const row of rows) yield csvLine(row)
+  })(), options)
+}
+
+/** csvChunks for rows already written as lines by csvLine (without their line breaks). */
+export function* csvLineChunks(
+  header: readonly string[],
+  rowLines: Iterable<string>,
   options: CsvOptions & { rowsPerChunk?: number } = {},
 ): Generator<CsvChunk> {
   const rowsPerChunk = Math.max(1, options.rowsPerChunk ?? DEFAULT_ROWS_PER_CHUNK)
@@ -31,8 +42,8 @@ export function* csvChunks(
     return chunk
   }
   let first = true
-  for (const row of rows) {
-    lines.push(csvLine(row))
+  for (const line of rowLines) {
+    lines.push(line)
     count++
     if (count >= rowsPerChunk) {
       yield flush()
