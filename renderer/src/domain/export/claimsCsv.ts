@@ -1,6 +1,6 @@
-import { csvField, type CsvCell, type CsvOptions } from '../csv/writeCsv'
-import { csvLineChunks, type CsvChunk } from './csvChunks'
-import { STANCE_LABELS, type Claim, type Id, type Stance } from '../model'
+import type { CsvCell, CsvOptions } from '../csv/writeCsv'
+import { csvChunks, type CsvChunk } from './csvChunks'
+import { STANCE_LABELS, type Claim } from '../model'
 import type { ExportLookups } from './lookups'
 
 // The claims export: one row per claim. The column order is part of the contract with the
@@ -89,83 +89,26 @@ export function* claimRows(claims: Iterable<Claim>, lookups: ExportLookups): Gen
   for (const claim of claims) yield claimRow(claim, lookups)
 }
 
-/** A claim's CSV line, written ahead of the sort, with what the sort needs. */
-export interface ClaimLine extends ExportOrder {
-  line: string
+/** A claim's CSV row, built ahead of the sort, with what the sort needs. */
+export interface ClaimRowEntry extends ExportOrder {
+  row: CsvCell[]
 }
 
 /**
- * A function that writes one claim's CSV line: exactly csvLine(claimRow(claim, lookups)), but
- * the columns that come from an actor, issue, article or stance are written once per record
- * and reused, since a hundred thousand claims point at a few thousand of them.
+ * Builds claims' rows as they come (a slice of the table at a time, while the next is still
+ * being read), keeping only what the export order needs of each claim beside its row.
  */
-export function claimLineWriter(lookups: ExportLookups): (claim: Claim) => string {
-  const cached = <K, V>(write: (key: K) => V): ((key: K) => V) => {
-    const written = new Map<K, V>()
-    return (key) => {
-      let value = written.get(key)
-      if (value === undefined) {
-        value = write(key)
-        written.set(key, value)
-      }
-      return value
-    }
-  }
-  // "actor,actor_kind" and actor_id; the addressee's name alone.
-  const actor = cached((id: Id) => {
-    const found = lookups.actors.get(id)
-    return { columns: `${csvField(found?.name ?? '')},${csvField(found?.kind ?? '')}`, name: csvField(found?.name ?? ''), id: csvField(id) }
-  })
-  const issue = cached((id: Id) => ({ label: csvField(lookups.issues.get(id)?.label ?? ''), id: csvField(id) }))
-  // "article_title,source,article_date,url" and article_id.
-  const article = cached((id: Id) => {
-    const found = lookups.articles.get(id)
-    return {
-      columns: [found?.title ?? '', found?.source ?? '', found?.publishedAt ?? '', found?.url ?? ''].map(csvField).join(','),
-      id: csvField(id),
-    }
-  })
-  const stance = cached((value: Stance) => `${csvField(value)},${csvField(STANCE_LABELS[value] ?? '')}`)
-  return (claim) => {
-    const claimant = actor(claim.actorId)
-    const about = issue(claim.issueId)
-    const source = article(claim.articleId)
-    const addressee = claim.addresseeId === null ? null : actor(claim.addresseeId)
-    return [
-      csvField(claim.date),
-      claimant.columns,
-      about.label,
-      stance(claim.stance),
-      csvField(claim.anchor.exact),
-      csvField(claim.note),
-      addressee?.name ?? '',
-      source.columns,
-      csvField(claim.id),
-      source.id,
-      claimant.id,
-      about.id,
-      addressee?.id ?? '',
-      csvField(claim.anchor.start),
-      csvField(claim.anchor.end),
-    ].join(',')
-  }
+export function addClaimRows(into: ClaimRowEntry[], claims: readonly Claim[], lookups: ExportLookups): void {
+  for (const claim of claims) into.push({ date: claim.date, articleId: claim.articleId, start: claim.anchor.start, id: claim.id, row: claimRow(claim, lookups) })
 }
 
 /**
- * Writes claims' CSV lines as they come (a slice of the table at a time, while the next is
- * still being read), keeping only what the export order needs of each claim.
- */
-export function addClaimLines(into: ClaimLine[], claims: readonly Claim[], writeLine: (claim: Claim) => string): void {
-  for (const claim of claims) into.push({ date: claim.date, articleId: claim.articleId, start: claim.anchor.start, id: claim.id, line: writeLine(claim) })
-}
-
-/**
- * The claims CSV from lines written by addClaimLines, in export order (sorted in place), in
+ * The claims CSV from rows built by addClaimRows, in export order (sorted in place), in
  * chunks: byte for byte csvChunks(CLAIMS_COLUMNS, claimRows(sortClaimsForExport(claims))).
  */
-export function claimLinesCsv(lines: ClaimLine[], options: CsvOptions & { rowsPerChunk?: number } = {}): Generator<CsvChunk> {
-  lines.sort(compareExportOrder)
-  return csvLineChunks(CLAIMS_COLUMNS, (function* () {
-    for (const entry of lines) yield entry.line
+export function claimRowsCsv(entries: ClaimRowEntry[], options: CsvOptions & { rowsPerChunk?: number } = {}): Generator<CsvChunk> {
+  entries.sort(compareExportOrder)
+  return csvChunks([...CLAIMS_COLUMNS], (function* () {
+    for (const entry of entries) yield entry.row
   })(), options)
 }

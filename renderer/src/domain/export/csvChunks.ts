@@ -1,8 +1,8 @@
-import { CSV_NEWLINE, csvLine, UTF8_BOM, type CsvCell, type CsvOptions } from '../csv/writeCsv'
+import { writeCsv, type CsvCell, type CsvOptions } from '../csv/writeCsv'
 
 // Large exports are written in slices so the UI can show progress and the text never has to
-// be one giant string. Each slice is made of the shared writer's lines (csvLine), so quoting,
-// neutralisation and line endings are exactly those of a one-shot writeCsv.
+// be one giant string. Each slice goes through the shared writer (writeCsv), so quoting,
+// neutralisation and line endings are exactly those of a one-shot export.
 
 export interface CsvChunk {
   text: string
@@ -16,39 +16,26 @@ export const DEFAULT_ROWS_PER_CHUNK = 5_000
  * Yields the CSV for header + rows in chunks whose concatenation is byte for byte
  * writeCsv(header, rows, options). The first chunk carries the BOM (when asked) and the header.
  */
-export function csvChunks(
-  header: readonly string[],
-  rows: Iterable<readonly CsvCell[]>,
-  options: CsvOptions & { rowsPerChunk?: number } = {},
-): Generator<CsvChunk> {
-  return csvLineChunks(header, (function* () {
-    for (const row of rows) yield csvLine(row)
-  })(), options)
-}
-
-/** csvChunks for rows already written as lines by csvLine (without their line breaks). */
-export function* csvLineChunks(
-  header: readonly string[],
-  rowLines: Iterable<string>,
+export function* csvChunks(
+  header: string[],
+  rows: Iterable<CsvCell[]>,
   options: CsvOptions & { rowsPerChunk?: number } = {},
 ): Generator<CsvChunk> {
   const rowsPerChunk = Math.max(1, options.rowsPerChunk ?? DEFAULT_ROWS_PER_CHUNK)
-  let lines: string[] = [(options.bom ? UTF8_BOM : '') + csvLine(header)]
-  let count = 0
+  // writeCsv always starts with the header line; later slices drop exactly that prefix.
+  const headerLine = writeCsv(header, [])
+  let batch: CsvCell[][] = []
+  let first = true
   const flush = (): CsvChunk => {
-    const chunk = { text: lines.join(CSV_NEWLINE) + CSV_NEWLINE, rows: count }
-    lines = []
-    count = 0
+    const text = writeCsv(header, batch, first ? { bom: options.bom === true } : {})
+    const chunk = { text: first ? text : text.slice(headerLine.length), rows: batch.length }
+    first = false
+    batch = []
     return chunk
   }
-  let first = true
-  for (const line of rowLines) {
-    lines.push(line)
-    count++
-    if (count >= rowsPerChunk) {
-      yield flush()
-      first = false
-    }
+  for (const row of rows) {
+    batch.push(row)
+    if (batch.length >= rowsPerChunk) yield flush()
   }
-  if (first || count > 0) yield flush()
+  if (first || batch.length > 0) yield flush()
 }

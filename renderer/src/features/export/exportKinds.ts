@@ -1,7 +1,7 @@
 import type { FileFilter } from '../../../../preload/api'
 import { ACTORS_COLUMNS, actorRows, sortActorsForExport } from '../../domain/export/actorsCsv'
 import { articleRows, articlesShape, sortArticlesForExport } from '../../domain/export/articlesCsv'
-import { addClaimLines, claimLinesCsv, claimLineWriter, type ClaimLine } from '../../domain/export/claimsCsv'
+import { addClaimRows, claimRowsCsv, type ClaimRowEntry } from '../../domain/export/claimsCsv'
 import { csvChunks } from '../../domain/export/csvChunks'
 import { buildLookups } from '../../domain/export/lookups'
 import type { Id } from '../../domain/model'
@@ -131,22 +131,22 @@ export async function prepareExport(
   const csvOptions = { bom: options.bom }
   switch (kind) {
     case 'claims': {
-      // The lines are written while later slices of the claims are still being read; only
-      // the sort and the joining wait for the last one.
-      const lines: ClaimLine[] = []
+      // The rows are built while later slices of the claims are still being read; only the
+      // sort and the writing wait for the last one.
+      const entries: ClaimRowEntry[] = []
       await db.transaction('r', [db.claims, db.actors, db.issues, db.articles], async () => {
-        const writeLine = Promise.all([db.articles.toArray(), db.actors.toArray(), db.issues.toArray()]).then(([articles, actors, issues]) =>
-          claimLineWriter(buildLookups({ articles, actors, issues })),
+        const lookups = Promise.all([db.articles.toArray(), db.actors.toArray(), db.issues.toArray()]).then(([articles, actors, issues]) =>
+          buildLookups({ articles, actors, issues }),
         )
         let slices = 0
         await readClaimsInSlices(db, (claims) =>
-          writeLine.then((write) => {
-            addClaimLines(lines, claims, write)
+          lookups.then((found) => {
+            addClaimRows(entries, claims, found)
             onReadProgress?.(++slices / CLAIM_SLICES)
           }),
         )
       })
-      return { count: lines.length, noun: 'claims', chunks: withProgress(claimLinesCsv(lines, csvOptions), lines.length) }
+      return { count: entries.length, noun: 'claims', chunks: withProgress(claimRowsCsv(entries, csvOptions), entries.length) }
     }
     case 'actors': {
       const { actors, claimActorIds } = await db.transaction('r', [db.actors, db.claims], async () => ({

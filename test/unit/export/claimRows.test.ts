@@ -1,15 +1,13 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { csvLine } from '../../../renderer/src/domain/csv/writeCsv'
-import { addClaimLines, CLAIMS_COLUMNS, claimLinesCsv, claimLineWriter, claimRow, claimRows, sortClaimsForExport, type ClaimLine } from '../../../renderer/src/domain/export/claimsCsv'
+import { addClaimRows, CLAIMS_COLUMNS, claimRows, claimRowsCsv, sortClaimsForExport, type ClaimRowEntry } from '../../../renderer/src/domain/export/claimsCsv'
 import { csvChunks } from '../../../renderer/src/domain/export/csvChunks'
 import { buildLookups } from '../../../renderer/src/domain/export/lookups'
 import type { Claim, Stance } from '../../../renderer/src/domain/model'
 import { TRICKY_TEXTS, trickyWorkspace } from './trickyWorkspace'
 
-// The claims export writes each claim's line while later claims are still being read, from
-// columns it writes once per actor, issue and article; the file must be exactly the one the
-// plain row builder and the shared writer make.
+// The claims export builds each claim's row while later claims are still being read and sorts
+// afterwards; the file must be exactly the one of sorting first and writing the rows.
 
 const workspace = trickyWorkspace()
 const lookups = buildLookups(workspace)
@@ -30,30 +28,14 @@ const claimArbitrary: fc.Arbitrary<Claim> = fc.record({
   updatedAt: fc.constant('2025-01-10T12:00:00.000Z'),
 })
 
-describe('claim lines written ahead of the sort', () => {
-  it('are exactly the shared writer’s line of the plain row, for the tricky workspace', () => {
-    const write = claimLineWriter(lookups)
-    for (const claim of workspace.claims) expect(write(claim)).toBe(csvLine(claimRow(claim, lookups)))
-  })
-
-  it('are exactly the shared writer’s line for any claim, dangling references included', () => {
-    const write = claimLineWriter(lookups)
-    fc.assert(
-      fc.property(claimArbitrary, (claim) => {
-        expect(write(claim)).toBe(csvLine(claimRow(claim, lookups)))
-      }),
-      { numRuns: 1_000 },
-    )
-  })
-
+describe('claim rows built ahead of the sort', () => {
   it('make, slice by slice, the same file as sorting the claims and writing their rows', () => {
     fc.assert(
       fc.property(fc.array(claimArbitrary, { maxLength: 40 }), fc.integer({ min: 1, max: 6 }), fc.boolean(), (claims, slices, bom) => {
-        const write = claimLineWriter(lookups)
-        const lines: ClaimLine[] = []
+        const entries: ClaimRowEntry[] = []
         const size = Math.ceil(claims.length / slices) || 1
-        for (let start = 0; start < claims.length; start += size) addClaimLines(lines, claims.slice(start, start + size), write)
-        const text = [...claimLinesCsv(lines, { bom, rowsPerChunk: 7 })].map((chunk) => chunk.text).join('')
+        for (let start = 0; start < claims.length; start += size) addClaimRows(entries, claims.slice(start, start + size), lookups)
+        const text = [...claimRowsCsv(entries, { bom, rowsPerChunk: 7 })].map((chunk) => chunk.text).join('')
         const expected = [...csvChunks([...CLAIMS_COLUMNS], claimRows(sortClaimsForExport(claims), lookups), { bom })].map((chunk) => chunk.text).join('')
         expect(text).toBe(expected)
       }),
