@@ -20,6 +20,20 @@ export function generatePositionsWorkspace(config) {
   const pick = (list) => list[Math.floor(random() * list.length)]
   const hex = (n) => n.toString(16).padStart(12, '0')
   const uuid = (prefix, n) => `${prefix}-0000-4000-8000-${hex(n)}`
+  // Claims get random version 4 UUIDs, as the app gives them (crypto.randomUUID), drawn from
+  // the seeded generator: ids that count up from one prefix are not what a workspace holds,
+  // and would mislead anything that splits the key space.
+  // They come from a stream of their own, so the rest of the workspace is what it always was.
+  let idState = (seed ^ 0x9e3779b9) >>> 0
+  const idRandom = () => {
+    idState = (idState + 0x6d2b79f5) >>> 0
+    let t = idState
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+  const randomHex = (length) => Array.from({ length }, () => Math.floor(idRandom() * 16).toString(16)).join('')
+  const randomUuid = () => `${randomHex(8)}-${randomHex(4)}-4${randomHex(3)}-${'89ab'[Math.floor(idRandom() * 4)]}${randomHex(3)}-${randomHex(12)}`
   const now = '2025-01-05T10:00:00.000Z'
   const kinds = ['person', 'organization', 'state', 'armed group', 'party', 'media', 'other']
   const outlets = Array.from({ length: 30 }, (_, index) => `Outlet ${String(index + 1).padStart(2, '0')}`)
@@ -96,7 +110,7 @@ export function generatePositionsWorkspace(config) {
     if (random() < 0.2) stance = Math.max(-2, Math.min(2, stance + (random() < 0.5 ? -1 : 1)))
     const begin = article.body.indexOf(quote)
     claims.push({
-      id: uuid('33333333-3333', index),
+      id: config.sequentialClaimIds ? uuid('33333333-3333', index) : randomUuid(),
       articleId: article.id,
       actorId: actors[actorIndex].id,
       issueId: issues[agenda.issue].id,

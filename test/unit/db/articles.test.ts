@@ -63,4 +63,25 @@ describe('storeImportedArticles', () => {
     await expect(storeImportedArticles(db, [incoming('fine'), bad], STAMP)).rejects.toThrow()
     expect(await db.articles.count()).toBe(0)
   })
+
+  it('lets two imports running at once add the same text only once', async () => {
+    const db = await freshDb()
+    const [a, b] = await Promise.all([
+      storeImportedArticles(db, [incoming('shared text'), incoming('only in a')], STAMP),
+      storeImportedArticles(db, [incoming('only in b'), incoming('Shared  TEXT')], STAMP),
+    ])
+    expect(a.added.map((entry) => entry.index)).toEqual([0, 1])
+    expect(b.added.map((entry) => entry.index)).toEqual([0])
+    expect(b.duplicates).toEqual([{ index: 1, existingId: a.added[0]!.id }])
+    expect(await db.articles.count()).toBe(3)
+  })
+
+  it('finds a stored duplicate among thousands of new texts in one call', async () => {
+    const db = await freshDb()
+    const first = await storeImportedArticles(db, [incoming('needle')], STAMP)
+    const batch = Array.from({ length: 2_000 }, (_, index) => incoming(index === 1_234 ? 'NEEDLE' : `text ${index}`))
+    const second = await storeImportedArticles(db, batch, STAMP)
+    expect(second.duplicates).toEqual([{ index: 1_234, existingId: first.added[0]!.id }])
+    expect(second.added).toHaveLength(1_999)
+  })
 })

@@ -1,4 +1,5 @@
-import type { CsvCell } from '../csv/writeCsv'
+import type { CsvCell, CsvOptions } from '../csv/writeCsv'
+import { csvChunks, type CsvChunk } from './csvChunks'
 import { STANCE_LABELS, type Claim } from '../model'
 import type { ExportLookups } from './lookups'
 
@@ -60,12 +61,24 @@ export function claimRow(claim: Claim, lookups: ExportLookups): CsvCell[] {
   ]
 }
 
+/** What the export order looks at: claim date, then article, then position in the text, then id. */
+interface ExportOrder {
+  date: string
+  articleId: string
+  start: number
+  id: string
+}
+
+function compareExportOrder(a: ExportOrder, b: ExportOrder): number {
+  return compare(a.date, b.date) || compare(a.articleId, b.articleId) || a.start - b.start || compare(a.id, b.id)
+}
+
 /** Claims in the order analysts read them: by claim date, then article, then position in the text. */
 export function sortClaimsForExport(claims: Claim[]): Claim[] {
-  return [...claims].sort(
-    (a, b) =>
-      compare(a.date, b.date) || compare(a.articleId, b.articleId) || a.anchor.start - b.anchor.start || compare(a.id, b.id),
-  )
+  return claims
+    .map((claim) => ({ date: claim.date, articleId: claim.articleId, start: claim.anchor.start, id: claim.id, claim }))
+    .sort(compareExportOrder)
+    .map((entry) => entry.claim)
 }
 
 function compare(a: string, b: string): number {
@@ -74,4 +87,28 @@ function compare(a: string, b: string): number {
 
 export function* claimRows(claims: Iterable<Claim>, lookups: ExportLookups): Generator<CsvCell[]> {
   for (const claim of claims) yield claimRow(claim, lookups)
+}
+
+/** A claim's CSV row, built ahead of the sort, with what the sort needs. */
+export interface ClaimRowEntry extends ExportOrder {
+  row: CsvCell[]
+}
+
+/**
+ * Builds claims' rows as they come (a slice of the table at a time, while the next is still
+ * being read), keeping only what the export order needs of each claim beside its row.
+ */
+export function addClaimRows(into: ClaimRowEntry[], claims: readonly Claim[], lookups: ExportLookups): void {
+  for (const claim of claims) into.push({ date: claim.date, articleId: claim.articleId, start: claim.anchor.start, id: claim.id, row: claimRow(claim, lookups) })
+}
+
+/**
+ * The claims CSV from rows built by addClaimRows, in export order (sorted in place), in
+ * chunks: byte for byte csvChunks(CLAIMS_COLUMNS, claimRows(sortClaimsForExport(claims))).
+ */
+export function claimRowsCsv(entries: ClaimRowEntry[], options: CsvOptions & { rowsPerChunk?: number } = {}): Generator<CsvChunk> {
+  entries.sort(compareExportOrder)
+  return csvChunks([...CLAIMS_COLUMNS], (function* () {
+    for (const entry of entries) yield entry.row
+  })(), options)
 }

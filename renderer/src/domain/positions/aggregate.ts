@@ -24,11 +24,19 @@ export interface PreparedClaims {
   undated: Id[]
 }
 
+/** What positions read of a claim: no quote, anchor or note. */
+export type PositionInput = Pick<Claim, 'id' | 'actorId' | 'issueId' | 'articleId' | 'stance' | 'date' | 'createdAt'>
+
+/** A claim cut down to what positions read, so a hundred thousand of them stay small in memory. */
+export function positionInput(claim: Claim): PositionInput {
+  return { id: claim.id, actorId: claim.actorId, issueId: claim.issueId, articleId: claim.articleId, stance: claim.stance, date: claim.date, createdAt: claim.createdAt }
+}
+
 /**
  * Resolves each claim's date: its own date, else its article's publication date. Claims with
  * neither are set aside (counted, so the screen can say so) rather than guessed.
  */
-export function preparePositionClaims(claims: readonly Claim[], articleDates: ReadonlyMap<Id, string> = new Map()): PreparedClaims {
+export function preparePositionClaims(claims: readonly PositionInput[], articleDates: ReadonlyMap<Id, string> = new Map()): PreparedClaims {
   const prepared: PositionClaim[] = []
   const undated: Id[] = []
   const normalised = new Map<string, string>()

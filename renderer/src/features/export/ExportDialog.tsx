@@ -5,8 +5,9 @@ import { Dialog } from '../../app/ui/Dialog'
 import { db } from '../../db/instance'
 import { getSetting, putSetting } from '../../db/repositories/settings'
 import { describeStorageError, isStorageError } from '../../db/storageErrors'
-import { EXPORT_KIND_INFO, EXPORT_KINDS, prepareExport, type ExportKind } from './exportKinds'
+import { EXPORT_KIND_INFO, EXPORT_KINDS, type ExportKind } from './exportKinds'
 import { datedName, SaveCancelled, saveInChunks, savedName } from './saveChunks'
+import { startExport, type ExportRun } from './worker/exportClient'
 
 const number = new Intl.NumberFormat('en')
 const BOM_SETTING = 'export.bom'
@@ -43,14 +44,16 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
     setError(null)
     setProgress(0)
     const suggestedName = datedName(info.fileWhat, info.extension)
+    let exporting: ExportRun | null = null
     try {
       if (info.csv) await putSetting(db, BOM_SETTING, bom)
-      const prepared = await prepareExport(db, kind, { bom, includeBody })
+      // The worker reads and writes while the save dialog (Electron) is open.
+      exporting = startExport(kind, { bom, includeBody }, db.name)
       const result = await saveInChunks({
         suggestedName,
         mimeType: info.mimeType,
         filters: info.filters,
-        chunks: prepared.chunks,
+        chunks: exporting.chunks,
         onProgress: setProgress,
         cancelled: () => cancelRef.current,
       })
@@ -58,7 +61,8 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
         setProgress(null)
         return
       }
-      notify('success', `Exported ${number.format(prepared.count)} ${prepared.noun} to ${savedName(result, suggestedName)}.`)
+      const { count, noun } = await exporting.summary
+      notify('success', `Exported ${number.format(count)} ${noun} to ${savedName(result, suggestedName)}.`)
       setProgress(null)
       onClose()
     } catch (caught) {
@@ -69,6 +73,8 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
           ? describeStorageError(caught, 'read the workspace for the export')
           : `Could not export: ${caught instanceof Error ? caught.message : String(caught)}. No file was written.`,
       )
+    } finally {
+      exporting?.cancel()
     }
   }
 

@@ -1,13 +1,14 @@
 import type { FileFilter } from '../../../../preload/api'
 import { ACTORS_COLUMNS, actorRows, sortActorsForExport } from '../../domain/export/actorsCsv'
 import { articleRows, articlesShape, sortArticlesForExport } from '../../domain/export/articlesCsv'
-import { CLAIMS_COLUMNS, claimRows, sortClaimsForExport } from '../../domain/export/claimsCsv'
+import { addClaimRows, claimRowsCsv, type ClaimRowEntry } from '../../domain/export/claimsCsv'
 import { csvChunks } from '../../domain/export/csvChunks'
 import { buildLookups } from '../../domain/export/lookups'
 import type { Id } from '../../domain/model'
 import { EDGE_LIST_COLUMNS, edgeListRows } from '../../domain/network/edgeListCsv'
 import { buildNetwork } from '../../domain/network/edges'
 import { graphmlParts } from '../../domain/network/graphml'
+import { CLAIM_SLICES, readClaimsInSlices } from '../../db/claimSlices'
 import type { StandpointDB } from '../../db/database'
 
 export const EXPORT_KINDS = ['claims', 'actors', 'articles', 'graphml', 'edges'] as const
@@ -117,19 +118,35 @@ function* graphmlChunks(parts: Iterable<string>, total: number): Generator<{ tex
   yield { text: buffer.join(''), progress: 1 }
 }
 
-/** Reads what an export needs in one read transaction and returns its file, ready to stream. */
-export async function prepareExport(db: StandpointDB, kind: ExportKind, options: ExportOptions): Promise<PreparedExport> {
+/**
+ * Reads what an export needs in one read transaction and returns its file, ready to stream.
+ * onReadProgress follows the read where it is long enough to show (the claims).
+ */
+export async function prepareExport(
+  db: StandpointDB,
+  kind: ExportKind,
+  options: ExportOptions,
+  onReadProgress?: (fraction: number) => void,
+): Promise<PreparedExport> {
   const csvOptions = { bom: options.bom }
   switch (kind) {
     case 'claims': {
-      const { claims, actors, issues, articles } = await db.transaction('r', [db.claims, db.actors, db.issues, db.articles], async () => ({
-        claims: await db.claims.toArray(),
-        actors: await db.actors.toArray(),
-        issues: await db.issues.toArray(),
-        articles: await db.articles.toArray(),
-      }))
-      const rows = claimRows(sortClaimsForExport(claims), buildLookups({ articles, actors, issues }))
-      return { count: claims.length, noun: 'claims', chunks: withProgress(csvChunks([...CLAIMS_COLUMNS], rows, csvOptions), claims.length) }
+      // The rows are built while later slices of the claims are still being read; only the
+      // sort and the writing wait for the last one.
+      const entries: ClaimRowEntry[] = []
+      await db.transaction('r', [db.claims, db.actors, db.issues, db.articles], async () => {
+        const lookups = Promise.all([db.articles.toArray(), db.actors.toArray(), db.issues.toArray()]).then(([articles, actors, issues]) =>
+          buildLookups({ articles, actors, issues }),
+        )
+        let slices = 0
+        await readClaimsInSlices(db, (claims) =>
+          lookups.then((found) => {
+            addClaimRows(entries, claims, found)
+            onReadProgress?.(++slices / CLAIM_SLICES)
+          }),
+        )
+      })
+      return { count: entries.length, noun: 'claims', chunks: withProgress(claimRowsCsv(entries, csvOptions), entries.length) }
     }
     case 'actors': {
       const { actors, claimActorIds } = await db.transaction('r', [db.actors, db.claims], async () => ({

@@ -14,8 +14,12 @@ export interface ChunkedSave {
   suggestedName: string
   mimeType: string
   filters?: FileFilter[]
-  /** Pieces of the file, each with how far along the whole it brings us (0..1). */
-  chunks: Iterable<{ text: string; progress: number }>
+  /**
+   * Pieces of the file, each with how far along the whole it brings us (0..1); a piece with
+   * empty text only moves the progress bar. Pieces made on this thread (an Iterable) get a
+   * frame between them for the bar to paint; pieces from a worker arrive between frames.
+   */
+  chunks: Iterable<{ text: string; progress: number }> | AsyncIterable<{ text: string; progress: number }>
   onProgress(fraction: number): void
   /** Checked between chunks: true stops the save and leaves nothing behind. */
   cancelled(): boolean
@@ -34,11 +38,12 @@ export async function saveInChunks(save: ChunkedSave): Promise<SaveFileResult | 
   })
   if (!stream) return null
   try {
-    for (const chunk of save.chunks) {
+    const madeHere = Symbol.iterator in save.chunks
+    for await (const chunk of save.chunks) {
       if (save.cancelled()) throw new SaveCancelled('cancelled')
-      await stream.write(chunk.text)
+      if (chunk.text !== '') await stream.write(chunk.text)
       save.onProgress(chunk.progress)
-      await nextFrame()
+      if (madeHere) await nextFrame()
     }
     if (save.cancelled()) throw new SaveCancelled('cancelled')
     return await stream.finish()

@@ -27,7 +27,7 @@ import { PositionsFilters } from './PositionsFilters'
 import { PositionsGrid, type SortInfo } from './PositionsGrid'
 import { MAX_TIMELINE_ROWS, Timeline } from './Timeline'
 import { memoLast } from './memoLast'
-import { usePositionsSource, useSourceArticleIds, type PositionsSource } from './usePositionsData'
+import { usePositionsSource, useReadProgress, useSourceArticleIds, type PositionsSource } from './usePositionsData'
 import { filtersAreSet, usePositionsViewState } from './viewState'
 import './positions.css'
 
@@ -104,6 +104,19 @@ function Legend() {
         <span className="muted">shift: changed sign</span>
       </span>
     </p>
+  )
+}
+
+/** Shown while the claims come out of IndexedDB: a second or two for a hundred thousand. */
+function ReadingClaims() {
+  const progress = useReadProgress()
+  return (
+    <div className="positions-reading">
+      <p className="muted" role="status">
+        Reading claims…
+      </p>
+      {progress !== null && <progress aria-label="Reading claims" value={progress} max={1} />}
+    </div>
   )
 }
 
@@ -237,9 +250,7 @@ export function PositionsScreen() {
   if (!source || !prepared || !aggregation || !positions) {
     return (
       <Screen title="Positions">
-        <p className="muted" role="status">
-          Reading claims…
-        </p>
+        <ReadingClaims />
       </Screen>
     )
   }
