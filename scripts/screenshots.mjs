@@ -18,12 +18,46 @@ try {
   await page.screenshot({ path: join(outDir, 'empty-library.png') })
   await page.getByRole('button', { name: 'Load sample workspace' }).click()
   await page.waitForTimeout(500)
+  // The notices of loading the sample would cover every later shot.
+  const dismiss = page.getByRole('button', { name: 'Dismiss message' })
+  while ((await dismiss.count()) > 0) await dismiss.first().click()
   for (const screen of ['Library', 'Positions', 'Actors', 'Codebook']) {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: screen }).click()
     await page.getByRole('heading', { level: 1, name: screen }).waitFor()
     await page.waitForTimeout(400)
     await page.screenshot({ path: join(outDir, `${screen.toLowerCase()}.png`) })
   }
+  // Dialogs and the reader: the screens a table tour does not reach.
+  const shot = async (name) => {
+    await page.waitForTimeout(300)
+    await page.screenshot({ path: join(outDir, `${name}.png`) })
+  }
+  const closeDialog = async () => {
+    await page.keyboard.press('Escape')
+    await page.getByRole('dialog').waitFor({ state: 'detached' })
+  }
+  const nav = page.getByRole('navigation', { name: 'Main' })
+  await nav.getByRole('button', { name: 'Export…' }).click()
+  await page.getByRole('dialog').waitFor()
+  await shot('export-dialog')
+  await closeDialog()
+  await nav.getByRole('link', { name: 'Library' }).click()
+  await page.getByRole('button', { name: 'Import', exact: true }).click()
+  await page.getByRole('dialog', { name: 'Import articles' }).waitFor()
+  await shot('import-dialog')
+  await closeDialog()
+  await page.getByRole('table', { name: 'Articles' }).getByRole('row').nth(1).click()
+  await page.locator('[data-highlights="ready"]').waitFor()
+  await shot('reader')
+  await page.keyboard.press('F1')
+  await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor()
+  await shot('shortcuts')
+  await closeDialog()
+  await nav.getByRole('link', { name: 'Positions' }).click()
+  const cell = page.getByRole('table', { name: 'Positions' }).locator('td.kind-bucket:not(.is-empty)').first()
+  await cell.click()
+  await page.getByRole('dialog').waitFor()
+  await shot('positions-drilldown')
   console.log(`screenshots written to ${outDir}`)
 } finally {
   await context.close()

@@ -9,6 +9,8 @@ export default class OfflineReporter implements Reporter {
   private offOrigin = 0
   private blockedByGuard = 0
   private blockedByCsp = 0
+  /** Tests whose page logged a CSP block, so each one can be looked at. */
+  private cspTests: string[] = []
 
   onTestEnd(test: TestCase, result: TestResult): void {
     if (result.status === 'skipped') return
@@ -19,13 +21,15 @@ export default class OfflineReporter implements Reporter {
       this.offOrigin += counts.offOrigin
       this.blockedByGuard += counts.blockedByGuard
       this.blockedByCsp += counts.blockedByCsp
+      if (counts.blockedByCsp > 0) this.cspTests.push(`${test.title} (${counts.blockedByCsp})`)
     }
   }
 
   onEnd(): void {
     console.log(
       `[e2e] offline guard: ${this.tests} tests watched; ${this.offOrigin} off-origin requests attempted ` +
-        `(${this.blockedByGuard} aborted by the network guard); ${this.blockedByCsp} blocked earlier by the page's CSP.`,
+        `(${this.blockedByGuard} aborted by the network guard); ${this.blockedByCsp} blocked earlier by the page's CSP` +
+        (this.cspTests.length > 0 ? ` (in: ${this.cspTests.join('; ')}).` : '.'),
     )
   }
 

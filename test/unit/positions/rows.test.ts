@@ -1,7 +1,8 @@
 import Papa from 'papaparse'
 import { describe, expect, it } from 'vitest'
+import { writeCsv } from '../../../renderer/src/domain/csv/writeCsv'
 import { aggregatePositions, preparePositionClaims } from '../../../renderer/src/domain/positions/aggregate'
-import { positionsColumns, positionsCsv } from '../../../renderer/src/domain/positions/columns'
+import { positionsColumns, positionsTable } from '../../../renderer/src/domain/positions/columns'
 import { cellAccessibleText, describeCell, formatMean, formatSigned, stanceTone } from '../../../renderer/src/domain/positions/format'
 import { buildPositionsView, type RowFilters } from '../../../renderer/src/domain/positions/rows'
 import { foldText } from '../../../renderer/src/domain/text/folding'
@@ -90,11 +91,12 @@ describe('columns and CSV', () => {
     expect(columns.find((column) => column.header === '2024-11')!.sortValue(other)).toBeUndefined()
   })
 
-  it('writes the rows in the order given, with the same text, as RFC 4180 with a BOM', () => {
+  it('writes the rows in the order given, with the same text, as RFC 4180', () => {
     const reversed = [...view.rows].reverse()
-    const csv = positionsCsv(columns, reversed)
-    expect(csv.startsWith('\uFEFFActor,Kind,Issue,2024-11,2024-12,Claims')).toBe(true)
-    const parsed = Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true }).data
+    const { header, rows } = positionsTable(columns, reversed)
+    const csv = writeCsv(header, rows)
+    expect(csv.startsWith('Actor,Kind,Issue,2024-11,2024-12,Claims')).toBe(true)
+    const parsed = Papa.parse<string[]>(csv, { skipEmptyLines: true }).data
     expect(parsed).toEqual([columns.map((column) => column.header), ...reversed.map((row) => columns.map((column) => column.text(row)))])
   })
 
@@ -102,7 +104,8 @@ describe('columns and CSV', () => {
     const evil = [actor('evil', '=HYPERLINK("http://x")', 'other')]
     const evilClaims = preparePositionClaims([claim({ actorId: 'evil', issueId: 'israel', stance: -1, date: '2024-01-01' })]).claims
     const evilView = buildPositionsView(aggregatePositions(evilClaims, { bucketSize: 'year' }), evil, issues, all)
-    const line = positionsCsv(positionsColumns(evilView), evilView.rows).split('\r\n')[1]!
+    const { header, rows } = positionsTable(positionsColumns(evilView), evilView.rows)
+    const line = writeCsv(header, rows).split('\r\n')[1]!
     expect(line).toBe(`"'=HYPERLINK(""http://x"")",other,Attacks on Israel,-1.0,1,-1,-1,0,0,2024-01-01`)
   })
 })

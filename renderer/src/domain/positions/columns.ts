@@ -1,4 +1,3 @@
-import { writeCsv } from '../csv/writeCsv'
 import type { Bucket } from './buckets'
 import { formatMean, formatSigned } from './format'
 import type { PositionRow, PositionsView } from './rows'
@@ -79,11 +78,7 @@ export function positionsColumns(view: PositionsView): PositionsColumn[] {
   return columns
 }
 
-/** The CSV of the table as shown: the same columns, the rows in the order given. */
-export function positionsCsv(columns: readonly PositionsColumn[], rows: readonly PositionRow[]): string {
-  return writeCsv(
-    columns.map((entry) => entry.header),
-    rows.map((row) => columns.map((entry) => entry.text(row))),
-    { bom: true },
-  )
+/** The table as shown, as CSV header and rows: the same columns, the rows in the order given. */
+export function positionsTable(columns: readonly PositionsColumn[], rows: readonly PositionRow[]): { header: string[]; rows: string[][] } {
+  return { header: columns.map((entry) => entry.header), rows: rows.map((row) => columns.map((entry) => entry.text(row))) }
 }

@@ -13,7 +13,7 @@ import type { PositionRow, PositionsView } from '../../domain/positions/rows'
 export const ROW_HEIGHT = 32
 export const HEADER_HEIGHT = 44
 const LABEL_WIDTHS: Record<string, number> = { actor: 188, kind: 96, issue: 156 }
-const SUMMARY_WIDTHS: Record<string, number> = { claims: 62, first: 60, last: 60, shift: 54, reversals: 74, lastSeen: 92 }
+const SUMMARY_WIDTHS: Record<string, number> = { claims: 62, first: 60, last: 60, shift: 54, reversals: 86, lastSeen: 92 }
 const BUCKET_WIDTHS: Record<BucketSize, number> = { day: 90, week: 80, month: 74, quarter: 74, year: 66 }
 
 export type SortDirection = 'asc' | 'desc' | false

@@ -9,7 +9,6 @@ import {
   type SortingState,
 } from '@tanstack/react-table'
 import { useCallback, useDeferredValue, useMemo, useState } from 'react'
-import { notify } from '../../app/notices'
 import { describeStorageError } from '../../db/storageErrors'
 import { navigate } from '../../app/routing'
 import { defineShortcuts } from '../../app/shortcuts'
@@ -17,11 +16,11 @@ import { EmptyState, Screen } from '../../app/ui/Screen'
 import type { Actor, ActorKind, Issue } from '../../domain/model'
 import { aggregatePositions, preparePositionClaims, type Aggregation, type PositionClaim } from '../../domain/positions/aggregate'
 import { BUCKET_SIZE_NOUNS, type BucketSize } from '../../domain/positions/buckets'
-import { positionsColumns, positionsCsv, type PositionsColumn } from '../../domain/positions/columns'
+import { positionsColumns, positionsTable, type PositionsColumn } from '../../domain/positions/columns'
 import { describeSeries, formatMean, formatSigned } from '../../domain/positions/format'
 import { buildPositionsView, type PositionRow, type RowMode } from '../../domain/positions/rows'
 import { compareText } from '../../domain/text/compare'
-import { platform } from '../../platform'
+import { exportShownTable } from '../export/exportShownTable'
 import { ClaimsDialog, type ClaimsRequest } from './ClaimsDialog'
 import { PositionsFilters } from './PositionsFilters'
 import { PositionsGrid, type SortInfo } from './PositionsGrid'
@@ -67,11 +66,6 @@ const EMPTY_SET: ReadonlySet<string> = new Set()
 
 function plural(count: number, one: string, many: string): string {
   return `${count.toLocaleString('en')} ${count === 1 ? one : many}`
-}
-
-function todayStamp(): string {
-  const now = new Date()
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`
 }
 
 const prepareCached = memoLast((source: PositionsSource) => preparePositionClaims(source.claims, source.articleDates))
@@ -206,20 +200,10 @@ export function PositionsScreen() {
     [],
   )
 
-  const exportCsv = async (): Promise<void> => {
-    const csv = positionsCsv(columns, rows)
-    try {
-      const result = await platform.saveFile({
-        suggestedName: `standpoint-positions-${view.bucketSize}-${todayStamp()}.csv`,
-        content: csv,
-        mimeType: 'text/csv;charset=utf-8',
-        filters: [{ name: 'CSV', extensions: ['csv'] }],
-      })
-      if (!result.canceled) notify('success', `Exported ${plural(rows.length, 'row', 'rows')} of positions${result.path ? ` to ${result.path}` : ''}.`)
-    } catch (error) {
-      notify('error', `Could not export the positions CSV: ${error instanceof Error ? error.message : String(error)}. Nothing was written.`)
-    }
-  }
+  // Through the same writer and save path as every other export, with the Excel BOM choice
+  // made in the Export dialog.
+  const exportCsv = (): Promise<void> =>
+    exportShownTable({ what: `positions-${view.bucketSize}`, noun: 'rows of positions', build: () => positionsTable(columns, rows) })
 
   const busiestIssueId = useMemo(() => {
     if (!prepared) return null
