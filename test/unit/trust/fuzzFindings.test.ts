@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
+import { validateRecord } from '../../../renderer/src/db/backup/validate'
 import { applyClaimsImport } from '../../../renderer/src/db/claimsImport/applyClaimsImport'
 import { StandpointDB } from '../../../renderer/src/db/database'
 import { guessMapping } from '../../../renderer/src/domain/claimsImport/mapping'
@@ -136,5 +137,14 @@ describe('a saved page cut off inside its <html> tag', () => {
     const cut = '<!DOCTYPE html>\n<html id="js-context" class="js-off" lang="en" data-page-path="/environment/2019/jan/03/what-is'
     expect(() => analyseFile('guardian.html', bytes(cut))).toThrow(ImportRejection)
     expect(() => analyseFile('guardian.html', bytes(cut))).toThrow(/cut off or damaged/)
+  })
+})
+
+describe('a backup whose actor kind decodes to a value JSON cannot write', () => {
+  it('is refused with a reason naming the field (the message used to throw “Do not know how to serialize a BigInt”)', () => {
+    const actor = { id: 'a1', name: 'X', notes: '', aliases: [], createdAt: '2025-01-01', updatedAt: '2025-01-01' }
+    expect(validateRecord('actors', 'id', { ...actor, kind: 12n }, true)).toBe('kind a bigint is not an actor kind')
+    expect(validateRecord('actors', 'id', { ...actor, kind: new Date(0) }, true)).toBe('kind an object is not an actor kind')
+    expect(validateRecord('actors', 'id', { ...actor, kind: 'x'.repeat(100) }, true)).toBe(`kind "${'x'.repeat(40)}…" is not an actor kind`)
   })
 })

@@ -31,6 +31,17 @@ const anchor: Check = (record) => {
   return null
 }
 
+/**
+ * A field's value for a message. Decoded backup values can be BigInts, dates or binary, which
+ * JSON.stringify throws on or flattens; text is quoted and cut short.
+ */
+function shown(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)
+  if (value === null || typeof value === 'number' || typeof value === 'boolean') return String(value)
+  if (Array.isArray(value)) return 'a list'
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`
+}
+
 const VALIDATORS: Record<string, Check[]> = {
   articles: [
     strings('id', 'title', 'source', 'author', 'publishedAt', 'url', 'language', 'body', 'contentHash', 'importedAt', 'origin', 'updatedAt'),
@@ -40,7 +51,7 @@ const VALIDATORS: Record<string, Check[]> = {
   ],
   actors: [
     strings('id', 'name', 'notes', 'createdAt', 'updatedAt'),
-    (record) => (isActorKind(record.kind) ? null : `kind ${JSON.stringify(record.kind)} is not an actor kind`),
+    (record) => (isActorKind(record.kind) ? null : `kind ${shown(record.kind)} is not an actor kind`),
     (record) => (Array.isArray(record.aliases) && record.aliases.every(isString) ? null : 'aliases must be a list of text'),
   ],
   issues: [strings('id', 'label', 'description', 'createdAt', 'updatedAt'), nullableString('parentId')],
