@@ -1,21 +1,14 @@
-import { existsSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import type { Page } from '@playwright/test'
+import { NO_SHARED_FIXTURES, SHARED_FIXTURES } from '../support/sharedFixtures'
 import { readTable } from './support/seed'
 import { expect, test } from './support/workbench'
 
 // Importing through the UI: the dialog, the column mapping, the summary, and the library that
 // shows the result. Real files come from the shared fixtures; without them those tests skip.
 
-function fixturesDir(): string | null {
-  const candidates = [process.env.STANDPOINT_FIXTURES, resolve(__dirname, '../../../shared/fixtures'), '/work/shared/fixtures'].filter(
-    (candidate): candidate is string => !!candidate,
-  )
-  return candidates.find((candidate) => existsSync(join(candidate, 'README.md'))) ?? null
-}
-
-const FIXTURES = fixturesDir()
-const NO_FIXTURES = 'shared fixtures absent (set STANDPOINT_FIXTURES or put them at ../shared/fixtures)'
+const FIXTURES = SHARED_FIXTURES
+const NO_FIXTURES = NO_SHARED_FIXTURES
 
 async function openImportDialog(page: Page) {
   await page.getByRole('button', { name: 'Import', exact: true }).click()

@@ -1,16 +1,14 @@
-import { existsSync, readFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import Papa from 'papaparse'
+import { SHARED_FIXTURES } from '../../support/sharedFixtures'
 
 // A large news collection for crash tests, built from the shared fixtures: the Reuters and
 // SaudiNewsNet articles repeated with a numbered dispatch line, so every row has its own text
 // (no duplicates) and a `row_ref` column that ties the stored article back to its row.
 
 export function sharedFixturesDir(): string | null {
-  const candidates = [process.env.STANDPOINT_FIXTURES, resolve(__dirname, '../../../../shared/fixtures'), '/work/shared/fixtures'].filter(
-    (candidate): candidate is string => !!candidate,
-  )
-  return candidates.find((candidate) => existsSync(join(candidate, 'README.md'))) ?? null
+  return SHARED_FIXTURES
 }
 
 export interface SourceRow {

@@ -1,14 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { join } from 'node:path'
 import type { Page } from '@playwright/test'
+import { SHARED_FIXTURES, sharedFixturePath } from '../../support/sharedFixtures'
 import type { Actor, Article, Claim, Issue, Mention, Stance } from '../../../renderer/src/domain/model'
 
 // Records and page helpers for the tagging specs. The seed article comes from the shared
-// fixtures (../shared/fixtures, or STANDPOINT_FIXTURES); specs that need it skip without it.
+// fixtures (test/support/sharedFixtures.ts); specs that need it skip without it.
 
-const FIXTURES = resolve(__dirname, '../../..', process.env.STANDPOINT_FIXTURES ?? '../shared/fixtures')
-export const SEED_ARTICLE_PATH = resolve(FIXTURES, 'seed-article.txt')
-export const hasSeedArticle = (): boolean => existsSync(SEED_ARTICLE_PATH)
+export const hasSeedArticle = (): boolean => SHARED_FIXTURES !== null && existsSync(join(SHARED_FIXTURES, 'seed-article.txt'))
 
 const T0 = '2025-01-01T00:00:00.000Z'
 
@@ -17,7 +16,7 @@ const T0 = '2025-01-01T00:00:00.000Z'
  * line, the author from the `By …` line, the rest as the body.
  */
 export function seedArticle(id = 'seed-article'): Article {
-  const lines = readFileSync(SEED_ARTICLE_PATH, 'utf8').replace(/\r\n?/g, '\n').split('\n')
+  const lines = readFileSync(sharedFixturePath('seed-article.txt'), 'utf8').replace(/\r\n?/g, '\n').split('\n')
   const first = lines.findIndex((line) => line.trim() !== '')
   const dateLine = /^\s*date\s+(\d{4}-\d{2}-\d{2})\s+(.*)$/.exec(lines[first]!)
   if (!dateLine) throw new Error('seed-article.txt: the first line should be "date YYYY-MM-DD headline"')

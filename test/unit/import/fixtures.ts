@@ -1,20 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { readFileSync } from 'node:fs'
 import { describe } from 'vitest'
+import { NO_SHARED_FIXTURES, SHARED_FIXTURES, sharedFixturePath } from '../../support/sharedFixtures'
 
-// The shared real-world fixtures live outside the repository (../shared/fixtures beside it in
-// CI). STANDPOINT_FIXTURES points elsewhere; suites that need them skip, saying why, without.
+// Suites over the shared real-world fixtures (test/support/sharedFixtures.ts finds them);
+// without them the suites skip, saying why.
 
-function locate(): string | null {
-  const candidates = [
-    process.env.STANDPOINT_FIXTURES,
-    resolve(__dirname, '../../../../shared/fixtures'),
-    '/work/shared/fixtures',
-  ].filter((candidate): candidate is string => !!candidate)
-  return candidates.map((candidate) => resolve(candidate)).find((candidate) => existsSync(join(candidate, 'README.md'))) ?? null
-}
-
-export const FIXTURES_DIR = locate()
+export const FIXTURES_DIR = SHARED_FIXTURES
 
 let warned = false
 
@@ -25,15 +16,14 @@ export function describeWithFixtures(name: string, body: () => void): void {
     return
   }
   if (!warned) {
-    console.warn('[fixtures] shared fixtures not found (set STANDPOINT_FIXTURES or put them at ../shared/fixtures): skipping the suites that read them')
+    console.warn(`[fixtures] ${NO_SHARED_FIXTURES}: skipping the suites that read them`)
     warned = true
   }
   describe.skip(`${name} (skipped: shared fixtures absent)`, body)
 }
 
 export function fixturePath(...parts: string[]): string {
-  if (!FIXTURES_DIR) throw new Error('fixtures absent')
-  return join(FIXTURES_DIR, ...parts)
+  return sharedFixturePath(...parts)
 }
 
 export function fixtureBytes(...parts: string[]): Uint8Array {
