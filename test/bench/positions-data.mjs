@@ -6,17 +6,21 @@
 // how much they say (a few talk a lot), each speaks on a handful of issues, stances drift and
 // sometimes flip, and claims are spread over ten years of articles from 30 outlets.
 
-export function generatePositionsWorkspace(config) {
-  const { claims: claimCount, actors: actorCount, issues: issueCount, articles: articleCount, seed } = config
+/** mulberry32: a small seeded generator, so every run builds the same workspace. */
+function mulberry32(seed) {
   let state = seed >>> 0
-  const random = () => {
-    // mulberry32
+  return () => {
     state = (state + 0x6d2b79f5) >>> 0
     let t = state
     t = Math.imul(t ^ (t >>> 15), t | 1)
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296
   }
+}
+
+export function generatePositionsWorkspace(config) {
+  const { claims: claimCount, actors: actorCount, issues: issueCount, articles: articleCount, seed } = config
+  const random = mulberry32(seed)
   const pick = (list) => list[Math.floor(random() * list.length)]
   const hex = (n) => n.toString(16).padStart(12, '0')
   const uuid = (prefix, n) => `${prefix}-0000-4000-8000-${hex(n)}`
@@ -24,14 +28,7 @@ export function generatePositionsWorkspace(config) {
   // the seeded generator: ids that count up from one prefix are not what a workspace holds,
   // and would mislead anything that splits the key space.
   // They come from a stream of their own, so the rest of the workspace is what it always was.
-  let idState = (seed ^ 0x9e3779b9) >>> 0
-  const idRandom = () => {
-    idState = (idState + 0x6d2b79f5) >>> 0
-    let t = idState
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
+  const idRandom = mulberry32(seed ^ 0x9e3779b9)
   const randomHex = (length) => Array.from({ length }, () => Math.floor(idRandom() * 16).toString(16)).join('')
   const randomUuid = () => `${randomHex(8)}-${randomHex(4)}-4${randomHex(3)}-${'89ab'[Math.floor(idRandom() * 4)]}${randomHex(3)}-${randomHex(12)}`
   const now = '2025-01-05T10:00:00.000Z'

@@ -11,15 +11,6 @@ export function sharedFixturesDir(): string | null {
   return SHARED_FIXTURES
 }
 
-export interface SourceRow {
-  row_ref: string
-  title: string
-  date: string
-  source: string
-  author: string
-  url: string
-  body: string
-}
 
 export const COLLECTION_COLUMNS: readonly (keyof SourceRow)[] = ['row_ref', 'title', 'date', 'source', 'author', 'url', 'body']
 
@@ -30,6 +21,11 @@ interface BaseArticle {
   author: string
   url: string
   body: string
+}
+
+/** A row of the collection: a fixture article with the reference that ties it to its row. */
+export interface SourceRow extends BaseArticle {
+  row_ref: string
 }
 
 const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim()
