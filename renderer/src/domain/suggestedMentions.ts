@@ -63,7 +63,7 @@ export function findSuggestedMentions(
     seenTerm.add(termKey)
     for (let at = text.indexOf(folded); at !== -1; at = text.indexOf(folded, at + 1)) {
       const endAt = at + folded.length
-      if (isWordChar(text[at - 1]) || isWordChar(text[endAt])) continue
+      if (isWordChar(text[endAt]) || !startsWord(text, at)) continue
       const last = map[endAt - 1]!
       const span = { start: map[at]!, end: last + (isHighSurrogate(body.charCodeAt(last)) ? 2 : 1) }
       // Combining marks after the last letter folded away; they belong to the name.
@@ -77,6 +77,21 @@ export function findSuggestedMentions(
     }
   }
   return found.sort((a, b) => a.start - b.start)
+}
+
+// Arabic writes the conjunctions و and ف and the prepositions ب, ل and ك joined to the next
+// word: "والحكومة" is "and the government". A name preceded by one of them (or by و/ف then one
+// of the prepositions) still starts a word; the suggestion covers the name alone.
+const ARABIC_PROCLITICS = /^[وف]?[بلك]?$/
+const ARABIC_LETTER = /\p{Script=Arabic}/u
+
+/** True when `at` begins a word of `text`, or follows only an Arabic proclitic in one. */
+function startsWord(text: string, at: number): boolean {
+  if (!isWordChar(text[at - 1])) return true
+  if (!ARABIC_LETTER.test(text[at] ?? '')) return false
+  let start = at
+  while (start > 0 && isWordChar(text[start - 1])) start--
+  return at - start <= 2 && ARABIC_PROCLITICS.test(text.slice(start, at))
 }
 
 const isHighSurrogate = (code: number): boolean => code >= 0xd800 && code <= 0xdbff

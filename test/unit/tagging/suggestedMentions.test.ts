@@ -46,6 +46,25 @@ describe('findSuggestedMentions', () => {
     expect(body.slice(first!.start, first!.end)).toBe('حركة النُجباء')
   })
 
+  it('finds Arabic names after a joined conjunction or preposition, covering the name alone', () => {
+    const government = actor('gov', 'الحكومة العراقية', [])
+    const body = 'وقالت الحكومة العراقية إن، والحكومة العراقية ترفض، وبالحكومة العراقية، كالحكومة العراقية. والحكومةالعراقية'
+    const texts = findSuggestedMentions(body, [government]).map((suggestion) => [body.slice(suggestion.start - 2, suggestion.start), body.slice(suggestion.start, suggestion.end)])
+    expect(texts).toEqual([
+      ['ت ', 'الحكومة العراقية'],
+      [' و', 'الحكومة العراقية'],
+      ['وب', 'الحكومة العراقية'],
+      [' ك', 'الحكومة العراقية'],
+    ])
+  })
+
+  it('does not take an Arabic word for a proclitic: a name inside a longer word stays unmatched', () => {
+    const body = 'قالت مصادر بالعراق وتالعراق'
+    const iraq = actor('iq', 'العراق', [])
+    const found = findSuggestedMentions(body, [iraq]).map((suggestion) => body.slice(suggestion.start - 1, suggestion.end))
+    expect(found).toEqual(['بالعراق'])
+  })
+
   it('ignores two-letter aliases unless written in capitals', () => {
     const body = 'It is what it is, said the US envoy.'
     const found = findSuggestedMentions(body, [actor('us', 'United States', ['US', 'is'])])
