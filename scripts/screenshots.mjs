@@ -14,7 +14,7 @@ const context = await launchChromium(profile, { deviceScaleFactor: 1, colorSchem
 try {
   const page = context.pages()[0] ?? (await context.newPage())
   await page.goto(`http://127.0.0.1:${port}/`)
-  await page.getByRole('navigation', { name: 'Main' }).waitFor()
+  await page.getByRole('button', { name: 'Load sample workspace' }).waitFor()
   await page.screenshot({ path: join(outDir, 'empty-library.png') })
   await page.getByRole('button', { name: 'Load sample workspace' }).click()
   await page.waitForTimeout(500)
