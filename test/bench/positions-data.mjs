@@ -6,19 +6,18 @@
 // how much they say (a few talk a lot), each speaks on a handful of issues, stances drift and
 // sometimes flip, and claims are spread over ten years of articles from 30 outlets.
 
-/** mulberry32: a small seeded generator, so every run builds the same workspace. */
-function mulberry32(seed) {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 export function generatePositionsWorkspace(config) {
+  /** mulberry32: a small seeded generator, so every run builds the same workspace. */
+  const mulberry32 = (seed) => {
+    let state = seed >>> 0
+    return () => {
+      state = (state + 0x6d2b79f5) >>> 0
+      let t = state
+      t = Math.imul(t ^ (t >>> 15), t | 1)
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+    }
+  }
   const { claims: claimCount, actors: actorCount, issues: issueCount, articles: articleCount, seed } = config
   const random = mulberry32(seed)
   const pick = (list) => list[Math.floor(random() * list.length)]
