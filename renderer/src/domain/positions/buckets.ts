@@ -99,49 +99,25 @@ const KEY_FORMATS: Readonly<Record<BucketSize, string>> = {
   year: 'yyyy',
 }
 
+/** The date-fns calendar arithmetic of each bucket size: its start, stepping, and counting. */
+const CALENDAR: Readonly<Record<BucketSize, { start: (date: Date) => Date; add: (date: Date, amount: number) => Date; between: (later: Date, earlier: Date) => number }>> = {
+  day: { start: (date) => date, add: addDays, between: differenceInCalendarDays },
+  week: { start: startOfISOWeek, add: addWeeks, between: differenceInCalendarISOWeeks },
+  month: { start: startOfMonth, add: addMonths, between: differenceInCalendarMonths },
+  quarter: { start: startOfQuarter, add: addQuarters, between: differenceInCalendarQuarters },
+  year: { start: startOfYear, add: addYears, between: differenceInCalendarYears },
+}
+
 function startOfBucket(date: Date, size: BucketSize): Date {
-  switch (size) {
-    case 'day':
-      return date
-    case 'week':
-      return startOfISOWeek(date)
-    case 'month':
-      return startOfMonth(date)
-    case 'quarter':
-      return startOfQuarter(date)
-    case 'year':
-      return startOfYear(date)
-  }
+  return CALENDAR[size].start(date)
 }
 
 function addBuckets(date: Date, size: BucketSize, amount: number): Date {
-  switch (size) {
-    case 'day':
-      return addDays(date, amount)
-    case 'week':
-      return addWeeks(date, amount)
-    case 'month':
-      return addMonths(date, amount)
-    case 'quarter':
-      return addQuarters(date, amount)
-    case 'year':
-      return addYears(date, amount)
-  }
+  return CALENDAR[size].add(date, amount)
 }
 
 function bucketsBetween(later: Date, earlier: Date, size: BucketSize): number {
-  switch (size) {
-    case 'day':
-      return differenceInCalendarDays(later, earlier)
-    case 'week':
-      return differenceInCalendarISOWeeks(later, earlier)
-    case 'month':
-      return differenceInCalendarMonths(later, earlier)
-    case 'quarter':
-      return differenceInCalendarQuarters(later, earlier)
-    case 'year':
-      return differenceInCalendarYears(later, earlier)
-  }
+  return CALENDAR[size].between(later, earlier)
 }
 
 function bucketAt(start: Date, size: BucketSize): Bucket {
