@@ -38,7 +38,7 @@ function isPresent(value: AgreementValue | null | undefined, numeric: boolean): 
 }
 
 /** The units with two or more usable values, each reduced to those values. */
-function pairableUnits(units: readonly ReliabilityUnit[], numeric: boolean): AgreementValue[][] {
+function unitsWithPairs(units: readonly ReliabilityUnit[], numeric: boolean): AgreementValue[][] {
   const out: AgreementValue[][] = []
   for (const unit of units) {
     const values = unit.filter((value) => isPresent(value, numeric))
@@ -117,7 +117,7 @@ function expectedDisagreement(level: MeasurementLevel, counts: ReadonlyMap<Agree
 export function krippendorffAlpha(units: readonly ReliabilityUnit<number>[], level: MeasurementLevel): AlphaResult
 export function krippendorffAlpha(units: readonly ReliabilityUnit[], level: 'nominal'): AlphaResult
 export function krippendorffAlpha(units: readonly ReliabilityUnit[], level: MeasurementLevel): AlphaResult {
-  const pairable = pairableUnits(units, level !== 'nominal')
+  const pairable = unitsWithPairs(units, level !== 'nominal')
   const n = pairable.reduce((sum, unit) => sum + unit.length, 0)
   const base = { level, pairableUnits: pairable.length, pairableValues: n }
   const missing = (estimate: Estimate): AlphaResult => ({ ...estimate, ...base, observedDisagreement: null, expectedDisagreement: null })
@@ -147,7 +147,7 @@ export type PercentResult = Estimate & { pairableUnits: number; pairableValues: 
  * and DKPro Statistics' PercentageAgreement.
  */
 export function percentAgreement(units: readonly ReliabilityUnit[]): PercentResult {
-  const pairable = pairableUnits(units, false)
+  const pairable = unitsWithPairs(units, false)
   const n = pairable.reduce((sum, unit) => sum + unit.length, 0)
   const base = { pairableUnits: pairable.length, pairableValues: n }
   if (pairable.length === 0) return { ...undefinedBecause(units.length === 0 ? 'no-units' : 'too-few-values'), ...base }

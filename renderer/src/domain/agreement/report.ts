@@ -54,7 +54,11 @@ export interface AgreementReport extends AgreementUnits {
   unitizing: UnitizingResult
   /** Per issue: the units in which any claim has that issue. Issues ordered by id. */
   byIssue: readonly IssueFigures[]
-  /** Per pair of coders, in coder order: the same units, restricted to those two. */
+  /**
+   * Per pair of coders, in coder order: the same units, restricted to those two, so every pair is
+   * judged on the units the overall figures use. Comparing just those two coders instead re-pairs their claims alone,
+   * which can differ where a third coder's claim decided which claims formed a unit.
+   */
   byPair: readonly PairFigures[]
 }
 
