@@ -1,10 +1,8 @@
-import { app, dialog, ipcMain, shell, type BrowserWindow } from 'electron'
+import { app, dialog, ipcMain, type BrowserWindow } from 'electron'
 import { IPC, type AppInfo, type OpenFilesResult, type SaveFileResult, type SaveStreamBeginResult } from '../preload/api'
 import { readChosenPaths, writeFileAtomically } from './fileAccess'
-import { isSafeExternalUrl } from './hardening'
 import { assertTrustedSender } from './ipcSender'
 import {
-  parseExternalUrl,
   parseOpenFilesRequest,
   parseSaveFileRequest,
   parseSaveStreamBegin,
@@ -71,11 +69,4 @@ export function registerIpcHandlers(getWindow: () => BrowserWindow | null, devUr
   })
   handle(IPC.saveFinish, async (_window, payload): Promise<SaveFileResult> => ({ canceled: false, path: await streams.finish(parseStreamId(payload)) }))
   handle(IPC.saveAbort, async (_window, payload): Promise<void> => streams.abort(parseStreamId(payload)))
-
-  handle(IPC.openExternal, async (_window, payload): Promise<boolean> => {
-    const url = parseExternalUrl(payload)
-    if (!isSafeExternalUrl(url)) return false
-    await shell.openExternal(url)
-    return true
-  })
 }

@@ -29,7 +29,7 @@ test('the window runs isolated, sandboxed, without Node', async ({ workbench }) 
       frozen: Object.isFrozen(window.standpoint),
     }
   })
-  expect(globals).toEqual({ node: [], bridge: ['abortSave', 'appendSave', 'appInfo', 'beginSave', 'finishSave', 'onMenuCommand', 'openExternal', 'openFiles', 'saveFile'], frozen: true })
+  expect(globals).toEqual({ node: [], bridge: ['abortSave', 'appendSave', 'appInfo', 'beginSave', 'finishSave', 'onMenuCommand', 'openFiles', 'saveFile'], frozen: true })
 })
 
 test('window.open and navigation away are blocked', async ({ workbench }) => {

@@ -9,7 +9,6 @@ import {
   isAllowedRequestUrl,
   isAppUrl,
   isPermissionAllowed,
-  isSafeExternalUrl,
 } from '../../../main/hardening'
 
 const mainDir = join(__dirname, '../../../main')
@@ -158,14 +157,5 @@ describe('origins and requests', () => {
     expect(isAllowedRequestUrl('http://127.0.0.1:8080/')).toBe(false)
     expect(isAllowedRequestUrl('ws://example.com/')).toBe(false)
     expect(isAllowedRequestUrl('file:///etc/passwd')).toBe(false)
-  })
-
-  it('opens only http(s) links externally', () => {
-    expect(isSafeExternalUrl('https://example.com/a')).toBe(true)
-    expect(isSafeExternalUrl('http://example.com')).toBe(true)
-    expect(isSafeExternalUrl('javascript:alert(1)')).toBe(false)
-    expect(isSafeExternalUrl('file:///etc/passwd')).toBe(false)
-    expect(isSafeExternalUrl('smb://server/share')).toBe(false)
-    expect(isSafeExternalUrl('')).toBe(false)
   })
 })
