@@ -76,7 +76,7 @@ function npmInstall(folder) {
   check(run.status === 0, `\`${[command, ...args].join(' ')}\` exits 0 in ${seconds(started)}: ${summary}`)
   if (run.status !== 0) console.log(log.split('\n').slice(-25).join('\n'))
   check(existsSync(join(folder, 'node_modules/.bin/vite')) && existsSync(join(folder, 'node_modules/electron/package.json')), 'node_modules holds the dependencies, electron included')
-  check(!existsSync(join(folder, 'node_modules/electron/path.txt')), "npm did not run Electron's download script (denied in package.json's allowScripts)")
+  check(!existsSync(join(folder, 'node_modules/electron/path.txt')), "npm did not run Electron's download script (denied: package.json's allowScripts, .npmrc's ignore-scripts)")
   check(!/\n\s+at .+:\d+:\d+\)?\n/.test(log), 'no stack trace in its output')
   const changed = spawnSync('git', ['status', '--porcelain'], { cwd: folder, encoding: 'utf8' }).stdout?.trim()
   if (changed) console.log(`  note: npm install changed tracked files:\n${changed}`)
