@@ -79,6 +79,18 @@ export default tseslint.config(
     'db imports only domain (and Dexie).',
   ),
   layer('main/**', ['**/renderer/**'], 'main never imports the renderer.'),
+  {
+    // Electron's objects reach main's modules as parameters, so unit tests can hand them fakes
+    // (the electron package throws on import without its binary); only index.ts takes the real ones.
+    files: ['main/**'],
+    ignores: ['main/index.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', allowTypeImports: true, message: 'Take Electron objects as parameters (see main/startApp.ts); import only types here.' }] },
+      ],
+    },
+  },
   layer('preload/**', ['**/renderer/**', '**/main/**'], 'preload imports only its own contract.'),
   {
     files: ['test/**', '*.config.*', 'scripts/**'],

@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises'
-import { protocol } from 'electron'
+import type { Protocol } from 'electron'
 import { APP_SCHEME, CONTENT_SECURITY_POLICY } from './hardening'
 import { mimeTypeFor, resolveRendererFile } from './rendererFiles'
 
 /** Must run before app 'ready': makes app:// a standard, secure origin with its own storage. */
-export function registerAppScheme(): void {
+export function registerAppScheme(protocol: Pick<Protocol, 'registerSchemesAsPrivileged'>): void {
   protocol.registerSchemesAsPrivileged([
     {
       scheme: APP_SCHEME,
@@ -13,26 +13,29 @@ export function registerAppScheme(): void {
   ])
 }
 
+/** Answers one app:// request from the built renderer folder, with the security headers. */
+export async function rendererResponse(rendererRoot: string, url: string): Promise<Response> {
+  const file = resolveRendererFile(rendererRoot, url)
+  if (!file) return new Response('Not found', { status: 404 })
+  try {
+    const body = await readFile(file)
+    return new Response(body, {
+      headers: {
+        'content-type': mimeTypeFor(file),
+        'content-security-policy': CONTENT_SECURITY_POLICY,
+        'x-content-type-options': 'nosniff',
+        'cross-origin-opener-policy': 'same-origin',
+      },
+    })
+  } catch {
+    return new Response('Not found', { status: 404 })
+  }
+}
+
 /**
  * Serves the built renderer from app://standpoint/. A custom origin rather than file:// gives
  * the page a real origin (IndexedDB, workers, CSP 'self') and no access to the rest of the disk.
  */
-export function serveRenderer(rendererRoot: string): void {
-  protocol.handle(APP_SCHEME, async (request) => {
-    const file = resolveRendererFile(rendererRoot, request.url)
-    if (!file) return new Response('Not found', { status: 404 })
-    try {
-      const body = await readFile(file)
-      return new Response(body, {
-        headers: {
-          'content-type': mimeTypeFor(file),
-          'content-security-policy': CONTENT_SECURITY_POLICY,
-          'x-content-type-options': 'nosniff',
-          'cross-origin-opener-policy': 'same-origin',
-        },
-      })
-    } catch {
-      return new Response('Not found', { status: 404 })
-    }
-  })
+export function serveRenderer(protocol: Pick<Protocol, 'handle'>, rendererRoot: string): void {
+  protocol.handle(APP_SCHEME, (request) => rendererResponse(rendererRoot, request.url))
 }

@@ -91,13 +91,3 @@ export function isAllowedRequestUrl(url: string, devServerUrl?: string): boolean
   if (url.startsWith('blob:')) return isAppUrl(url.slice('blob:'.length), devServerUrl)
   return false
 }
-
-/** Links the user may open in their own browser, after clicking them. */
-export function isSafeExternalUrl(url: string): boolean {
-  try {
-    const parsed = new URL(url)
-    return (parsed.protocol === 'https:' || parsed.protocol === 'http:') && parsed.hostname !== ''
-  } catch {
-    return false
-  }
-}

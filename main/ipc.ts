@@ -1,19 +1,22 @@
-import { app, dialog, ipcMain, shell, type BrowserWindow } from 'electron'
+import type { App, BrowserWindow, Dialog, IpcMain } from 'electron'
 import { IPC, type AppInfo, type OpenFilesResult, type SaveFileResult, type SaveStreamBeginResult } from '../preload/api'
 import { readChosenPaths, writeFileAtomically } from './fileAccess'
-import { isSafeExternalUrl } from './hardening'
 import { assertTrustedSender } from './ipcSender'
-import {
-  parseExternalUrl,
-  parseOpenFilesRequest,
-  parseSaveFileRequest,
-  parseSaveStreamBegin,
-  parseSaveStreamChunk,
-  parseStreamId,
-} from './ipcValidation'
+import { parseOpenFilesRequest, parseSaveFileRequest, parseSaveStreamBegin, parseSaveStreamChunk, parseStreamId } from './ipcValidation'
 import { SaveStreams } from './saveStreams'
 
-export function registerIpcHandlers(getWindow: () => BrowserWindow | null, devUrl?: string): void {
+/** What the handlers need from Electron, passed in so a unit test can hand over fakes. */
+export interface IpcWiring {
+  ipcMain: Pick<IpcMain, 'handle'>
+  dialog: Pick<Dialog, 'showOpenDialog' | 'showSaveDialog'>
+  app: Pick<App, 'getName' | 'getVersion' | 'getPath'>
+  getWindow: () => BrowserWindow | null
+  devUrl?: string | undefined
+  streams?: SaveStreams
+}
+
+/** One handler per bridge method; each checks its sender, then rebuilds its payload. */
+export function registerIpcHandlers({ ipcMain, dialog, app, getWindow, devUrl, streams = new SaveStreams() }: IpcWiring): void {
   const handle = <T>(channel: string, handler: (window: BrowserWindow, payload: unknown) => Promise<T> | T): void => {
     ipcMain.handle(channel, async (event, payload: unknown) => handler(assertTrustedSender(event, getWindow(), devUrl), payload))
   }
@@ -49,7 +52,6 @@ export function registerIpcHandlers(getWindow: () => BrowserWindow | null, devUr
     return { canceled: false, path: picked.filePath }
   })
 
-  const streams = new SaveStreams()
   const hooked = new WeakSet<BrowserWindow>()
   handle(IPC.saveBegin, async (window, payload): Promise<SaveStreamBeginResult> => {
     const request = parseSaveStreamBegin(payload)
@@ -71,11 +73,4 @@ export function registerIpcHandlers(getWindow: () => BrowserWindow | null, devUr
   })
   handle(IPC.saveFinish, async (_window, payload): Promise<SaveFileResult> => ({ canceled: false, path: await streams.finish(parseStreamId(payload)) }))
   handle(IPC.saveAbort, async (_window, payload): Promise<void> => streams.abort(parseStreamId(payload)))
-
-  handle(IPC.openExternal, async (_window, payload): Promise<boolean> => {
-    const url = parseExternalUrl(payload)
-    if (!isSafeExternalUrl(url)) return false
-    await shell.openExternal(url)
-    return true
-  })
 }

@@ -114,8 +114,3 @@ export function parseSaveStreamChunk(value: unknown): SaveStreamChunk {
   }
   return { streamId, chunk }
 }
-
-export function parseExternalUrl(value: unknown): string {
-  if (typeof value !== 'string' || value.length > 4096) throw new InvalidRequestError('url must be a string')
-  return value
-}

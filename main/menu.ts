@@ -1,16 +1,24 @@
-import { app, Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron'
+import type { App, BrowserWindow, Menu, MenuItemConstructorOptions } from 'electron'
 import { IPC, type MenuCommand } from '../preload/api'
+
+export interface MenuWiring {
+  Menu: Pick<typeof Menu, 'buildFromTemplate' | 'setApplicationMenu'>
+  app: Pick<App, 'getName'>
+  getWindow: () => Pick<BrowserWindow, 'webContents'> | null
+  devTools: boolean
+  platform?: NodeJS.Platform
+}
 
 /**
  * The native menu. Items that act on the workspace send a command to the renderer, which
  * owns the workflows; Undo and Redo go there too, so coding actions (not only text fields)
  * can be undone from the menu.
  */
-export function installMenu(getWindow: () => BrowserWindow | null, devTools: boolean): void {
+export function installMenu({ Menu, app, getWindow, devTools, platform = process.platform }: MenuWiring): void {
   const send = (command: MenuCommand) => () => {
     getWindow()?.webContents.send(IPC.menuCommand, command)
   }
-  const isMac = process.platform === 'darwin'
+  const isMac = platform === 'darwin'
   const template: MenuItemConstructorOptions[] = [
     ...(isMac ? [{ role: 'appMenu' as const }] : []),
     {

@@ -1,4 +1,5 @@
 import { extname, resolve, sep } from 'node:path'
+import { APP_HOST } from './hardening'
 
 const MIME_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -20,13 +21,17 @@ export function mimeTypeFor(path: string): string {
 }
 
 /**
- * Maps an app:// URL to a file inside the built renderer folder, or null when the URL would
- * escape it (../, encoded separators, absolute paths). The root path serves index.html.
+ * Maps an app://standpoint/ URL to a file inside the built renderer folder, or null when the
+ * URL names another host or would escape the folder (../, encoded separators, absolute paths).
+ * The root path serves index.html.
  */
 export function resolveRendererFile(rendererRoot: string, url: string): string | null {
   let pathname: string
   try {
-    pathname = decodeURIComponent(new URL(url).pathname)
+    const parsed = new URL(url)
+    // Another host is another origin: it must not get the app's files (or its storage).
+    if (parsed.host !== APP_HOST) return null
+    pathname = decodeURIComponent(parsed.pathname)
   } catch {
     return null
   }

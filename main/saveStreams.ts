@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
-import { open, rename, rm, type FileHandle } from 'node:fs/promises'
+import * as fsPromises from 'node:fs/promises'
+import type { FileHandle } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 
 // Large exports and backups are written in chunks rather than sent in one IPC message: each
@@ -23,10 +24,16 @@ interface OpenStream {
 export const MAX_OPEN_SAVE_STREAMS = 4
 export const MAX_STREAM_BYTES = 8 * 1024 * 1024 * 1024
 
+/** The file system calls a save makes; a test passes a wrapper that fails on purpose. */
+export type SaveFs = Pick<typeof fsPromises, 'open' | 'rename' | 'rm'>
+
 export class SaveStreams {
   private readonly streams = new Map<string, OpenStream>()
 
-  constructor(private readonly maxBytes = MAX_STREAM_BYTES) {}
+  constructor(
+    private readonly maxBytes = MAX_STREAM_BYTES,
+    private readonly fs: SaveFs = fsPromises,
+  ) {}
 
   get openCount(): number {
     return this.streams.size
@@ -35,7 +42,7 @@ export class SaveStreams {
   async begin(target: string): Promise<string> {
     if (this.streams.size >= MAX_OPEN_SAVE_STREAMS) throw new SaveStreamError('too many saves are in progress')
     const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`)
-    const handle = await open(temp, 'wx', 0o644)
+    const handle = await this.fs.open(temp, 'wx', 0o644)
     const id = randomBytes(16).toString('hex')
     this.streams.set(id, { handle, temp, target, bytes: 0, queue: Promise.resolve() })
     return id
@@ -65,7 +72,10 @@ export class SaveStreams {
     }
   }
 
-  /** Flushes, closes and renames the temp file over the target; returns the target path. */
+  /**
+   * Flushes the temp file to disk, closes it and renames it over the target, then flushes the
+   * folder so the rename itself survives a power cut; returns the target path.
+   */
   async finish(id: string): Promise<string> {
     const stream = this.get(id)
     this.streams.delete(id)
@@ -73,13 +83,28 @@ export class SaveStreams {
       await stream.queue
       await stream.handle.sync()
       await stream.handle.close()
-      await rename(stream.temp, stream.target)
+      await this.fs.rename(stream.temp, stream.target)
     } catch (error) {
       await stream.handle.close().catch(() => undefined)
-      await rm(stream.temp, { force: true })
+      await this.fs.rm(stream.temp, { force: true })
       throw error
     }
+    await this.syncFolder(dirname(stream.target))
     return stream.target
+  }
+
+  /** Best effort: some systems (Windows) cannot open a folder to flush it; the file is in place. */
+  private async syncFolder(folder: string): Promise<void> {
+    try {
+      const handle = await this.fs.open(folder, 'r')
+      try {
+        await handle.sync()
+      } finally {
+        await handle.close()
+      }
+    } catch {
+      // The rename happened; only its durability across a power cut is not confirmed.
+    }
   }
 
   /** Drops the temp file; the target, if it existed, is untouched. Unknown ids are ignored. */
@@ -89,7 +114,7 @@ export class SaveStreams {
     this.streams.delete(id)
     await stream.queue
     await stream.handle.close().catch(() => undefined)
-    await rm(stream.temp, { force: true })
+    await this.fs.rm(stream.temp, { force: true })
   }
 
   async abortAll(): Promise<void> {

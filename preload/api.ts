@@ -87,8 +87,6 @@ export interface StandpointApi {
   appendSave(request: SaveStreamChunk): Promise<void>
   finishSave(streamId: string): Promise<SaveFileResult>
   abortSave(streamId: string): Promise<void>
-  /** Opens an http(s) link in the user's browser; anything else is refused. */
-  openExternal(url: string): Promise<boolean>
   /** Subscribes to native menu commands; returns the unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void
 }
@@ -102,7 +100,6 @@ export const IPC = {
   saveAppend: 'standpoint:save-append',
   saveFinish: 'standpoint:save-finish',
   saveAbort: 'standpoint:save-abort',
-  openExternal: 'standpoint:open-external',
   menuCommand: 'standpoint:menu-command',
 } as const
 

@@ -20,7 +20,6 @@ const api: StandpointApi = {
   appendSave: (request: SaveStreamChunk) => ipcRenderer.invoke(IPC.saveAppend, request),
   finishSave: (streamId: string) => ipcRenderer.invoke(IPC.saveFinish, streamId),
   abortSave: (streamId: string) => ipcRenderer.invoke(IPC.saveAbort, streamId),
-  openExternal: (url: string) => ipcRenderer.invoke(IPC.openExternal, url),
   onMenuCommand: (listener: (command: MenuCommand) => void) => {
     const handler = (_event: IpcRendererEvent, command: unknown): void => {
       if (typeof command === 'string' && (MENU_COMMANDS as readonly string[]).includes(command)) {

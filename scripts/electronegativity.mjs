@@ -22,7 +22,8 @@ try {
     console.error(run.stdout, run.stderr)
     throw new Error(`electronegativity exited with ${run.status}`)
   }
-  const { data } = Papa.parse(readFileSync(report, 'utf8').trim(), { header: true, transformHeader: (h) => h.trim() })
+  // The delimiter is fixed: guessing it from few rows picks the ';' inside a CSP sample.
+  const { data } = Papa.parse(readFileSync(report, 'utf8').trim(), { header: true, delimiter: ',', transformHeader: (h) => h.trim() })
   const findings = data.map((row) => ({ check: row.issue, severity: row.severity, confidence: row.confidence, where: `${row.filename}:${row.location}` }))
   const blocking = findings.filter((finding) => /^(HIGH|CRITICAL)$/i.test(finding.severity))
   console.log(`Electronegativity: ${findings.length} finding(s), ${blocking.length} of high or critical severity.`)

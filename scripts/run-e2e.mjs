@@ -3,7 +3,7 @@
 // missing and we are allowed to (root with apt-get), otherwise says how.
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { electronBinary } from './electronBinary.mjs'
+import { electronBinary } from './lib/electron.mjs'
 
 const args = process.argv.slice(2)
 const chromiumCandidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/lib/chromium/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome']

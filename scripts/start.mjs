@@ -1,60 +1,55 @@
-// `npm start`: build and open the desktop app. When Electron's binary is missing (offline
-// install, or npm 11 skipping its download script) fetch it once; if that cannot work, say
-// exactly what to do instead of printing a stack trace.
-import { spawn, spawnSync } from 'node:child_process'
-import { electronBinary, electronInstallScript } from './electronBinary.mjs'
+// `npm start`: the workbench, whatever this machine has. With Electron's binary (fetched on the
+// first run when npm install did not) and a display: the desktop window. Without either: the
+// same workbench served on the fixed local port and opened in the system browser, with one line
+// saying why it is not the desktop window and how to get it. Never a stack trace.
+import { spawn } from 'node:child_process'
+import { downloadElectron, electronBinary } from './lib/electron.mjs'
+import { buildWorkbench, fail, hasDisplay, requireInstalledDependencies, ROOT, say, serveInBrowser } from './lib/workbench.mjs'
 
-const root = new URL('..', import.meta.url).pathname
+const NOT_DESKTOP = 'Not the desktop window:'
 
-function fail(lines) {
-  console.error(['', ...lines, ''].join('\n'))
-  process.exit(1)
-}
-
-let binary = electronBinary()
-if (!binary) {
-  const installer = electronInstallScript()
-  if (!installer) fail(['Standpoint: dependencies are not installed. Run `npm install` first.'])
+/** Electron's binary, or the reason there is none and how to get it (one line). */
+async function desktopOrReason() {
+  if (!hasDisplay()) {
+    return { why: `${NOT_DESKTOP} no display here (DISPLAY is not set). For the window, run \`npm start\` in a desktop session, or \`xvfb-run -a npm start\`.` }
+  }
+  const binary = electronBinary()
+  if (binary) return { binary }
   if (process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) {
-    fail([
-      'Standpoint: the Electron binary is not installed (ELECTRON_SKIP_BINARY_DOWNLOAD is set).',
-      '  Fix: unset ELECTRON_SKIP_BINARY_DOWNLOAD and run `node node_modules/electron/install.js`, then `npm start`.',
-      '  Or open the same workbench in your browser: `npm run web`.',
-    ])
+    return { why: `${NOT_DESKTOP} Electron's binary is not installed and ELECTRON_SKIP_BINARY_DOWNLOAD is set. For the window, unset it and run \`npm start\` again.` }
   }
-  console.log('Standpoint: downloading the Electron binary (one time, about 100 MB)…')
-  const result = spawnSync(process.execPath, [installer], {
-    stdio: ['ignore', 'inherit', 'pipe'],
-    cwd: root,
-    timeout: 10 * 60_000,
-    encoding: 'utf8',
+  say(["Standpoint: fetching Electron's binary for the desktop window (one time, about 100 MB)…"])
+  const failure = await downloadElectron({ cwd: ROOT })
+  const fetched = electronBinary()
+  if (fetched) return { binary: fetched }
+  return { why: `${NOT_DESKTOP} Electron's binary could not be downloaded (${failure}). For the window, run \`npm start\` again when this machine is online.` }
+}
+
+/** The desktop window; resolves the reason when Electron cannot start at all, else never. */
+function runDesktop(binary) {
+  return new Promise((resolve) => {
+    const started = Date.now()
+    const child = spawn(binary, ['.'], { stdio: 'inherit', cwd: ROOT })
+    for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => child.kill(signal))
+    child.once('error', (error) => resolve(`${NOT_DESKTOP} Electron could not be started (${error.code ?? error.message}).`))
+    child.once('exit', (code, signal) => {
+      // A failure within seconds is Electron unable to start (missing system libraries, a dead
+      // display): the browser still works. Later exits are the user closing the window.
+      if (code !== 0 && !signal && Date.now() - started < 15_000) {
+        resolve(`${NOT_DESKTOP} Electron exited at start (code ${code}; see above). Run \`npm start\` again once that is fixed.`)
+      } else {
+        process.exit(code ?? 0)
+      }
+    })
   })
-  binary = electronBinary()
-  if (result.status !== 0 || !binary) {
-    // The installer's own output is a stack trace; its first error line is the useful part.
-    const cause = (result.stderr ?? '').split('\n').find((line) => /error/i.test(line))?.trim() ?? 'unknown error'
-    fail([
-      `Standpoint: the Electron binary could not be downloaded (${cause}).`,
-      '  Fix: on a connected machine run `node node_modules/electron/install.js` (or approve the script:',
-      '       `npm install-scripts approve electron && npm rebuild electron`), then `npm start`.',
-      '  Offline: `npm run web` opens the same workbench in your browser, with its data in that browser.',
-    ])
-  }
 }
 
-if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
-  fail([
-    'Standpoint: no display found (DISPLAY is not set), so the desktop window cannot open.',
-    '  Fix: run it from a desktop session, or under a virtual display: `xvfb-run -a npm start`.',
-    '  Or serve the workbench to a browser: `npm run web`.',
-  ])
+try {
+  requireInstalledDependencies()
+  const { binary, why } = await desktopOrReason()
+  buildWorkbench()
+  const fallback = binary ? await runDesktop(binary) : why
+  await serveInBrowser({ why: fallback, open: true })
+} catch (error) {
+  fail([`Standpoint: ${error?.message?.split('\n')[0] ?? String(error)}`])
 }
-
-const build = spawnSync(process.execPath, [new URL('../node_modules/electron-vite/bin/electron-vite.js', import.meta.url).pathname, 'build'], {
-  stdio: 'inherit',
-  cwd: root,
-})
-if (build.status !== 0) fail(['Standpoint: the build failed (see above).'])
-
-const child = spawn(binary, ['.'], { stdio: 'inherit', cwd: root })
-child.on('exit', (code) => process.exit(code ?? 0))

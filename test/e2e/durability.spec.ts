@@ -3,7 +3,9 @@ import { createAnchor } from '../../renderer/src/domain/anchoring'
 import { contentHash } from '../../renderer/src/domain/contentHash'
 import { normaliseBody, normaliseLine } from '../../renderer/src/domain/import/normaliseText'
 import type { Actor, Article, Claim, Issue, Stance } from '../../renderer/src/domain/model'
+import { NO_SHARED_FIXTURES } from '../support/sharedFixtures'
 import { buildCollection, collectionCsv, sharedFixturesDir, type SourceRow } from './support/largeCollection'
+import { needs } from './support/requirements'
 import { readTable, seedWorkspace } from './support/seed'
 import { makeActor, makeArticle, makeIssue, openArticle, selectText } from './support/taggingFixtures'
 import { expect, test } from './support/workbench'
@@ -179,7 +181,7 @@ async function importCollection(page: Page, csv: string): Promise<void> {
 }
 
 test('a SIGKILL in the middle of a large import keeps every article reported as imported, each one whole', async ({ workbench }, testInfo) => {
-  test.skip(!FIXTURES, 'shared fixtures absent (set STANDPOINT_FIXTURES or put them at ../shared/fixtures)')
+  needs(FIXTURES ? null : NO_SHARED_FIXTURES)
   test.setTimeout(240_000)
   const rows = buildCollection(FIXTURES!, ROWS)
   const csv = collectionCsv(rows)

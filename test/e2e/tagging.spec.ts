@@ -2,6 +2,7 @@ import type { Locator, Page } from '@playwright/test'
 import type { Actor, Claim, Issue, Mention } from '../../renderer/src/domain/model'
 import { readTable, seedWorkspace } from './support/seed'
 import { hasSeedArticle, makeActor, makeArticle, makeClaim, makeIssue, openArticle, seedArticle, selectText, waitForHighlights } from './support/taggingFixtures'
+import { needs } from './support/requirements'
 import { expect, test } from './support/workbench'
 
 const QUOTE = 'will stop military operations against Israel'
@@ -47,7 +48,7 @@ async function expectTaggedSeedArticle(page: Page, how: 'mouse' | 'keyboard'): P
 }
 
 test.describe('tagging the seed article', () => {
-  test.skip(!hasSeedArticle(), 'needs ../shared/fixtures/seed-article.txt')
+  needs(hasSeedArticle() ? null : 'shared fixture seed-article.txt absent (set STANDPOINT_FIXTURES or put them at ../shared/fixtures)')
 
   test('tags an actor and a claim with the mouse, and both survive a reload', async ({ workbench }) => {
     const { page } = workbench
@@ -207,7 +208,7 @@ test.describe('reader and tagging panel', () => {
   })
 
   test('offers known names as suggested mentions: one key accepts, another dismisses', async ({ workbench }) => {
-    test.skip(!hasSeedArticle(), 'needs ../shared/fixtures/seed-article.txt')
+    needs(hasSeedArticle() ? null : 'shared fixture seed-article.txt absent (set STANDPOINT_FIXTURES or put them at ../shared/fixtures)')
     const { page } = workbench
     const sudani = makeActor('sudani', 'Mohammed Shia al-Sudani', 'person', ['al-Sudani'])
     const trump = makeActor('trump', 'Donald Trump', 'person', ['Trump'])

@@ -4,7 +4,8 @@ import { join, resolve } from 'node:path'
 // The shared real-world fixtures (articles, saved pages, CSV suites) live outside the
 // repository: beside it at ../shared/fixtures on the project's machines and in CI, or wherever
 // STANDPOINT_FIXTURES points (relative to the repository). Unit and e2e suites look them up
-// here, the one place, and skip with NO_SHARED_FIXTURES as their reason when they are absent.
+// here, the one place, and skip with NO_SHARED_FIXTURES as their reason when they are absent
+// (under CI they fail instead: test/support/ciPolicy.ts).
 
 const REPOSITORY = resolve(__dirname, '../..')
 

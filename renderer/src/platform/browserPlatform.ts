@@ -65,11 +65,6 @@ export function createBrowserPlatform(): Platform {
         },
       }
     },
-    async openExternal(url) {
-      if (!/^https?:\/\//i.test(url)) return false
-      window.open(url, '_blank', 'noopener,noreferrer')
-      return true
-    },
     onMenuCommand() {
       return () => undefined
     },

@@ -36,7 +36,6 @@ export function createElectronPlatform(api: StandpointApi): Platform {
         abort: () => api.abortSave(streamId),
       }
     },
-    openExternal: (url) => api.openExternal(url),
     onMenuCommand: (listener) => api.onMenuCommand(listener),
   }
 }

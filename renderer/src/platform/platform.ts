@@ -47,7 +47,6 @@ export interface Platform {
   saveFile(request: SaveRequest): Promise<SaveFileResult>
   /** Asks where to save (Electron) and opens a file to write in pieces; null when the user cancels. */
   beginSave(request: SaveStreamRequest): Promise<SaveStream | null>
-  openExternal(url: string): Promise<boolean>
   onMenuCommand(listener: (command: MenuCommand) => void): () => void
 }
 

@@ -22,9 +22,10 @@ export function findElectron(): { path: string | null; reason: string } {
   try {
     const path = requireFromHere('electron') as unknown
     if (typeof path === 'string' && existsSync(path)) return { path, reason: `Electron binary at ${path}` }
-    return { path: null, reason: 'the electron package has no binary (installed with ELECTRON_SKIP_BINARY_DOWNLOAD)' }
-  } catch (error) {
-    return { path: null, reason: `the Electron binary is not installed (${(error as Error).message.split('\n')[0]})` }
+    return { path: null, reason: `no Electron binary at ${String(path)} (npm install does not fetch it; npm start does, when online)` }
+  } catch {
+    // The electron package throws until its binary is fetched, which npm install never does.
+    return { path: null, reason: 'no Electron binary (npm install does not fetch it; npm start does, when online)' }
   }
 }
 

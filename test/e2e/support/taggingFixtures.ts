@@ -5,7 +5,7 @@ import { SHARED_FIXTURES, sharedFixturePath } from '../../support/sharedFixtures
 import type { Actor, Article, Claim, Issue, Mention, Stance } from '../../../renderer/src/domain/model'
 
 // Records and page helpers for the tagging specs. The seed article comes from the shared
-// fixtures (test/support/sharedFixtures.ts); specs that need it skip without it.
+// fixtures (test/support/sharedFixtures.ts); specs that need it skip without it (fail under CI).
 
 export const hasSeedArticle = (): boolean => SHARED_FIXTURES !== null && existsSync(join(SHARED_FIXTURES, 'seed-article.txt'))
 

@@ -9,6 +9,7 @@ import { STANCE_LABELS } from '../../../renderer/src/domain/model'
 import { buildNetwork } from '../../../renderer/src/domain/network/edges'
 import { EDGE_LIST_COLUMNS, edgeListRows } from '../../../renderer/src/domain/network/edgeListCsv'
 import { expectedTable, papaReadBack } from './csvRoundTrip'
+import { skipReason } from '../../support/ciPolicy'
 import { pythonReadCsv, pythonUnavailable } from './pythonCsv'
 import { TRICKY_TEXTS, trickyWorkspace } from './trickyWorkspace'
 
@@ -49,12 +50,8 @@ describe('CSV exports parse back to the same values', () => {
     })
 
     it(`${exportCase.name}: Python's csv module reads every cell back too`, (context) => {
-      const reason = pythonUnavailable()
-      if (reason) {
-        console.info(`skipped: ${reason}`)
-        context.skip()
-        return
-      }
+      const reason = skipReason(pythonUnavailable())
+      if (reason) return context.skip(reason)
       const rows = exportCase.rows()
       const csv = writeCsv([...exportCase.header], rows, { bom: true })
       const parsed = pythonReadCsv(csv)

@@ -4,6 +4,7 @@ import type { Claim } from '../../../renderer/src/domain/model'
 import { edgeListRows, EDGE_LIST_COLUMNS } from '../../../renderer/src/domain/network/edgeListCsv'
 import { actorNodeId, buildNetwork, issueNodeId } from '../../../renderer/src/domain/network/edges'
 import { escapeXml, GRAPHML_KEYS, graphmlText } from '../../../renderer/src/domain/network/graphml'
+import { skipReason } from '../../support/ciPolicy'
 import { pythonUnavailable } from './pythonCsv'
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -91,12 +92,8 @@ describe('actor–issue network', () => {
   })
 
   it("Python's standard XML parser reads it, Arabic labels and all", (context) => {
-    const reason = pythonUnavailable()
-    if (reason) {
-      console.info(`skipped: ${reason}`)
-      context.skip()
-      return
-    }
+    const reason = skipReason(pythonUnavailable())
+    if (reason) return context.skip(reason)
     const xml = graphmlText(buildNetwork(workspace.claims, workspace.actors, workspace.issues))
     const dir = mkdtempSync(join(tmpdir(), 'standpoint-graphml-'))
     try {

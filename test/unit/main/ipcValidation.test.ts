@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
   InvalidRequestError,
-  parseExternalUrl,
   parseOpenFilesRequest,
   parseSaveFileRequest,
   sanitizeSuggestedName,
@@ -39,10 +38,5 @@ describe('IPC payload validation', () => {
     expect(sanitizeSuggestedName('a\u0000b\nc.csv')).toBe('abc.csv')
     expect(sanitizeSuggestedName('...')).toBe('standpoint-export')
     expect(sanitizeSuggestedName('claims 2024-12.csv')).toBe('claims 2024-12.csv')
-  })
-
-  it('takes only strings as external URLs', () => {
-    expect(parseExternalUrl('https://x.org')).toBe('https://x.org')
-    expect(() => parseExternalUrl({ href: 'https://x.org' })).toThrow(InvalidRequestError)
   })
 })

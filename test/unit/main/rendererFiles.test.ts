@@ -25,6 +25,11 @@ describe('resolveRendererFile', () => {
     expect(resolveRendererFile(root, 'app://standpoint/%E0%A4%A')).toBeNull()
   })
 
+  it('serves the app host only', () => {
+    expect(resolveRendererFile(root, 'app://other/index.html')).toBeNull()
+    expect(resolveRendererFile(root, 'app://standpoint.evil/index.html')).toBeNull()
+  })
+
   it('names content types', () => {
     expect(mimeTypeFor('a/index.html')).toBe('text/html; charset=utf-8')
     expect(mimeTypeFor('a/x.JS')).toBe('text/javascript; charset=utf-8')
