@@ -30,6 +30,8 @@ describeWithInteropFixtures('REFI-QDA output validates against the published sch
   it('the schema check catches a broken file (the validator is really validating)', async () => {
     const broken = projectXml(sampleProject()).replace('isCodable="true"', 'isCodable="maybe"')
     expect((await xsdErrors(broken, PROJECT_XSD)).join('\n')).toMatch(/isCodable/)
+    const brokenCodebook = codebookXml(sampleProject().codes).replace(/ guid="[^"]+"/, ' guid="not-a-guid"')
+    expect((await xsdErrors(brokenCodebook, CODEBOOK_XSD)).join('\n')).toMatch(/not-a-guid/)
   })
 })
 
