@@ -144,6 +144,31 @@ describe('readDnaProject on a DNA 3 project', () => {
   })
 })
 
+describe('readDnaProject keeps odd but readable statements, with warnings', () => {
+  it('an unknown coder, a value of another type, a missing value, an unreadable date', () => {
+    const db = new SQL.Database(buildDna3Fixture(SQL))
+    db.run('UPDATE STATEMENTS SET Coder = 9 WHERE ID = 3')
+    db.run('INSERT INTO DATAINTEGER (StatementId, VariableId, Value) VALUES (1, 8, 5)')
+    db.run('DELETE FROM DATABOOLEAN WHERE StatementId = 5')
+    db.run("UPDATE DOCUMENTS SET Date = 'soon' WHERE ID = 4")
+    const bytes = db.export()
+    db.close()
+    const dna = project(readDnaProject(bytes, SQL))
+    const byId = new Map(dna.statements.map((statement) => [statement.id, statement]))
+    expect(byId.get(3)!.coderId).toBeNull()
+    expect(byId.get(1)!.values[8]).toBeUndefined()
+    expect(byId.get(5)!.values[4]).toBeUndefined()
+    expect(dna.documents[3]!.date).toBeNull()
+    expect(dna.warnings.map((warning) => [warning.code, warning.count])).toEqual([
+      ['line-endings-normalised', 1],
+      ['unreadable-date', 1],
+      ['unknown-variable', 1],
+      ['unknown-coder', 1],
+      ['missing-value', 1],
+    ])
+  })
+})
+
 describe('readDnaProject on a DNA 2 project', () => {
   let dna: DnaProject
   beforeAll(() => {
