@@ -29,11 +29,12 @@ export const REQUIRED_WEB_PREFERENCES = {
  * Content Security Policy sent with every page and repeated in index.html. Only the app's own
  * origin may supply code, styles, images, workers or data; nothing may be framed or submitted.
  * 'unsafe-inline' styles are needed by layout code that sets style attributes (virtualised
- * rows, charts); no script is ever inline.
+ * rows, charts); no script is ever inline. 'wasm-unsafe-eval' lets the app's own bundled
+ * WebAssembly (sql.js, which reads DNA projects) compile; it allows no JavaScript eval.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
-  "script-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self'",
