@@ -1,14 +1,12 @@
 import { readCsv } from './csv'
 import { decodeBytes } from './decode'
 import { documentArticle, type DocumentText } from './documentArticle'
-import { readDocx } from './docx/readDocx'
 import { parseHtmlArticle } from './html'
 import { readJson } from './json'
 import { kindFromName, preflight, sizeClassOf, type FileKind } from './fileKinds'
 import { MAX_PASTE_CHARS, sizeProblem } from './limits'
 import { newsExportFromParagraphs, newsExportFromText, type NewsExport } from './newsExports/newsExport'
-import { readOdt } from './odt/readOdt'
-import { readPdf, type PdfResourceLoader } from './pdf/readPdf'
+import type { PdfResourceLoader } from './pdf/readPdf'
 import { looksLikeMarkdown, parsePlainText } from './plainText'
 import { ImportRejection, type BatchEntry, type Collection, type ParsedArticle } from './types'
 
@@ -75,12 +73,14 @@ const WHAT: Readonly<Record<DocumentKind, string>> = { pdf: 'PDF', docx: 'Word d
 async function analyseDocument(name: string, bytes: Uint8Array, kind: DocumentKind, options: AnalyseOptions): Promise<Analysis> {
   let document: DocumentText
   const notices: string[] = []
+  // The readers load on first use: a run of text files never pays for pdf.js or mammoth.
   if (kind === 'pdf') {
+    const { readPdf } = await import('./pdf/readPdf')
     const pdf = await readPdf(bytes, { resources: options.pdfResources, onPage: options.onPages })
     document = pdf.document
     notices.push(...pdf.notices)
   } else {
-    document = kind === 'docx' ? await readDocx(bytes) : await readOdt(bytes)
+    document = kind === 'docx' ? await (await import('./docx/readDocx')).readDocx(bytes) : await (await import('./odt/readOdt')).readOdt(bytes)
     const exported = newsExportFromParagraphs(document.paragraphs)
     if (exported) return batch(kind, exported, notices)
   }
