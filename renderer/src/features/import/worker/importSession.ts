@@ -225,8 +225,7 @@ export class ImportSession {
       detail: entry.article ? [entry.article.publishedAt.slice(0, 10), entry.article.source].filter(Boolean).join(' · ') : '',
       reason: entry.reason,
     }))
-    const notices = [`Read as a ${analysis.format} export of ${entries.length.toLocaleString('en')} document${entries.length === 1 ? '' : 's'}.`, ...analysis.notices]
-    const result = outcome(fileId, name, 'imported', { total: entries.length, notices, batch: { format: analysis.format, parts } })
+    const result = outcome(fileId, name, 'imported', { total: entries.length, notices: [...analysis.notices], batch: { format: analysis.format, parts } })
     const readable = entries.flatMap((entry, index) => (entry.article ? [{ index, article: entry.article }] : []))
     let done = 0
     for (let start = 0; start < readable.length; start += CHUNK_ROWS) {
