@@ -36,6 +36,6 @@ export function newsExportFromParagraphs(paragraphs: string[]): NewsExport | nul
 /** An export from a text file; null when it is none. */
 export function newsExportFromText(text: string): NewsExport | null {
   // Cheap checks first: nearly every text file is one article.
-  if (!/end of document|dokumentende|fin du document|\bDOCUMENTS?\b|Dokument \d+ von|Document \d+ de/i.test(text)) return null
+  if (!/\d+ of \d+ DOCUMENTS?|Dokument \d+ von \d+|Document \d+ de \d+|end of document|dokumentende|fin du document/i.test(text)) return null
   return newsExportFromParagraphs(normaliseLineEnds(text).split('\n'))
 }

@@ -68,6 +68,15 @@ async function xmlOf(zip: JSZip, path: string): Promise<XmlDocument | null> {
 
 /** Reads an .odt into paragraphs and metadata. Throws ImportRejection with the user's reason. */
 export async function readOdt(bytes: Uint8Array): Promise<DocumentText> {
+  try {
+    return await readPackage(bytes)
+  } catch (error) {
+    if (error instanceof ImportRejection) throw error
+    throw new ImportRejection(`This .odt file is damaged (${error instanceof Error ? error.message : String(error)}). Open it in LibreOffice and save it again.`)
+  }
+}
+
+async function readPackage(bytes: Uint8Array): Promise<DocumentText> {
   let zip: JSZip
   try {
     zip = await JSZip.loadAsync(bytes)

@@ -157,6 +157,9 @@ export async function readPdf(bytes: Uint8Array, options: PdfReadOptions = {}): 
       pages: pages.length,
       notices,
     }
+  } catch (error) {
+    // A page pdf.js cannot parse (a damaged object, a broken stream) refuses the file, saying so.
+    throw error instanceof ImportRejection ? error : rejectionFor(error)
   } finally {
     await pdf.destroy().catch(() => undefined)
   }
