@@ -32,6 +32,21 @@ describe('layoutPages: reading order', () => {
     expect(layout.headingHint).toBe('A Title Across the Page')
   })
 
+  it('reads a right column that starts higher than the left one (the left opens with a margin) after the left one', () => {
+    // As browsers print CSS columns: the continued paragraph tops the right column, one line above the left's first.
+    const runs = [
+      run('A Title Across the Whole Page Width, Wider Than a Column', 56, 80, 20),
+      run('By A. Reporter', 56, 110),
+      ...column(['The story opens in the left column and', 'its last line there is cut in the middle of a'], 56, 152),
+      ...column(['sentence that the right column finishes.', 'Then the right column goes on.'], 310, 140),
+    ]
+    expect(layoutPages([page(runs)]).paragraphs).toEqual([
+      'A Title Across the Whole Page Width, Wider Than a Column',
+      'By A. Reporter',
+      'The story opens in the left column and its last line there is cut in the middle of a sentence that the right column finishes. Then the right column goes on.',
+    ])
+  })
+
   it('keeps a full-width paragraph below two columns after both of them', () => {
     const left = column(['Left one.', 'Left two.'], 56, 100)
     const right = column(['Right one.', 'Right two.'], 310, 100)

@@ -244,20 +244,31 @@ function readingOrder(segments: Segment[], gutter: number, rtl: boolean, depth =
   const bands = horizontalBands(segments)
   if (bands.length === 1) return [...segments].sort((a, b) => a.baseline - b.baseline || (rtl ? b.x1 - a.x1 : a.x0 - b.x0))
   // Put back together the bands that share a gutter: they are one stretch of columns.
-  const groups: Segment[][] = []
-  let gap: Interval | null = null
+  const groups: { segments: Segment[]; gap: Interval | null }[] = []
   for (const band of bands) {
-    const joined: Interval | null = gap ? narrowGap(gap, band, gutter) : null
-    if (gap && joined) {
-      groups[groups.length - 1]!.push(...band)
-      gap = joined
+    const last = groups[groups.length - 1]
+    const joined = last?.gap ? narrowGap(last.gap, band, gutter) : null
+    if (last && joined) {
+      last.segments.push(...band)
+      last.gap = joined
       continue
     }
-    groups.push([...band])
     const own = verticalGaps(band, gutter)
-    gap = own.length > 0 ? own.reduce((widest, next) => (next.to - next.from > widest.to - widest.from ? next : widest)) : null
+    groups.push({ segments: [...band], gap: own.length > 0 ? own.reduce((widest, next) => (next.to - next.from > widest.to - widest.from ? next : widest)) : null })
   }
-  return groups.flatMap((group) => readingOrder(group, gutter, rtl, depth + 1))
+  // A column can start higher than its neighbour (the other opens with a paragraph's margin):
+  // its first lines form bands of their own, without a gutter. Clear of the gutter below them,
+  // they belong to the columns.
+  for (let index = groups.length - 2; index >= 0; index--) {
+    const group = groups[index]!
+    const next = groups[index + 1]!
+    const joined = group.gap === null && next.gap ? narrowGap(next.gap, group.segments, gutter) : null
+    if (!joined) continue
+    next.segments.unshift(...group.segments)
+    next.gap = joined
+    groups.splice(index, 1)
+  }
+  return groups.flatMap((group) => readingOrder(group.segments, gutter, rtl, depth + 1))
 }
 
 // ---- paragraphs ---------------------------------------------------------------------------
@@ -340,9 +351,12 @@ function paragraphsOf(ordered: Placed[]): string[] {
         ? segment.x1 < segment.right - 0.8 * segment.fontSize && segment.x1 < previous.x1 - 0.8 * segment.fontSize
         : segment.x0 > segment.left + 0.8 * segment.fontSize && segment.x0 > previous.x0 + 0.8 * segment.fontSize
       breaks = sizeChanged || step > leading * 1.4 || (indented && width > 20 * segment.fontSize) || (shortLine && ended)
-    } else {
+    } else if (segment.page !== previous.page || segment.top < previous.top) {
       // A column or page break: the paragraph goes on when the sentence does.
       breaks = sizeChanged || (ended && !/^\p{Ll}/u.test(segment.text))
+    } else {
+      // Further down the same page, past a gap wider than any line spacing: a new block.
+      breaks = true
     }
     if (breaks) {
       paragraphs.push(current)
