@@ -106,4 +106,4 @@ export const IPC = {
 export type IpcChannel = (typeof IPC)[keyof typeof IPC]
 
 /** Largest single file main will read for the renderer; bigger files are rejected with a reason. */
-export const MAX_OPEN_FILE_BYTES = 64 * 1024 * 1024
+export const MAX_OPEN_FILE_BYTES = 100 * 1024 * 1024

@@ -1,6 +1,6 @@
 // Captures every screen of the built renderer (with the sample workspace) into docs/screenshots/,
 // so changes can be looked at, not just tested. Usage: npm run build && node scripts/screenshots.mjs [out-dir]
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { launchChromium, serveBuild } from './lib/browser.mjs'
@@ -58,6 +58,18 @@ try {
   await cell.click()
   await page.getByRole('dialog').waitFor()
   await shot('positions-drilldown')
+  await closeDialog()
+  // The import summary of a news-database export, when the shared fixtures are at hand.
+  const nexis = resolve(process.env.STANDPOINT_FIXTURES ?? '../shared/fixtures', 'news-exports', 'nexis-uni-sample.docx')
+  if (existsSync(nexis)) {
+    await nav.getByRole('link', { name: 'Library' }).click()
+    await page.getByRole('button', { name: 'Import', exact: true }).click()
+    const dialog = page.getByRole('dialog', { name: 'Import articles' })
+    await dialog.getByLabel('Choose files').setInputFiles(nexis)
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click()
+    await page.getByRole('region', { name: 'Import summary' }).waitFor({ timeout: 30_000 })
+    await shot('import-summary-nexis')
+  }
   console.log(`screenshots written to ${outDir}`)
 } finally {
   await context.close()

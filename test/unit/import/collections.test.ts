@@ -101,8 +101,8 @@ describe('readJson', () => {
 })
 
 describeWithFixtures('news collections from the fixtures', () => {
-  it('reads the Reuters CSV: 266 rows, multi-line quoted bodies, wire-style quotes', () => {
-    const analysis = analyseFile('articles.csv', fixtureBytes('reuters-mideast-1987', 'articles.csv'))
+  it('reads the Reuters CSV: 266 rows, multi-line quoted bodies, wire-style quotes', async () => {
+    const analysis = await analyseFile('articles.csv', fixtureBytes('reuters-mideast-1987', 'articles.csv'))
     if (analysis.type !== 'collection') throw new Error('expected a collection')
     expect(analysis.collection.records).toHaveLength(266)
     expect(analysis.collection.rejectedRows).toEqual([])
@@ -110,17 +110,17 @@ describeWithFixtures('news collections from the fixtures', () => {
     expect(analysis.collection.records[0]!.body).toContain('"You can wipe that off your slate," he said.')
   })
 
-  it('reads the Reuters JSON: the same 266 articles', () => {
-    const analysis = analyseFile('articles.json', fixtureBytes('reuters-mideast-1987', 'articles.json'))
+  it('reads the Reuters JSON: the same 266 articles', async () => {
+    const analysis = await analyseFile('articles.json', fixtureBytes('reuters-mideast-1987', 'articles.json'))
     if (analysis.type !== 'collection') throw new Error('expected a collection')
     expect(analysis.collection.records).toHaveLength(266)
     expect(analysis.collection.records[0]!.places).toBe('usa|iran')
   })
 
-  it('reads the SaudiNewsNet CSV with and without a BOM: 150 rows, Arabic commas inside fields', () => {
+  it('reads the SaudiNewsNet CSV with and without a BOM: 150 rows, Arabic commas inside fields', async () => {
     const bytes = fixtureBytes('saudinewsnet-arabic', 'articles.csv')
     for (const input of [bytes, new Uint8Array([0xef, 0xbb, 0xbf, ...bytes])]) {
-      const analysis = analyseFile('articles.csv', input)
+      const analysis = await analyseFile('articles.csv', input)
       if (analysis.type !== 'collection') throw new Error('expected a collection')
       expect(analysis.collection.records).toHaveLength(150)
       expect(analysis.collection.columns).toEqual(['source', 'url', 'date_extracted', 'title', 'author', 'content'])

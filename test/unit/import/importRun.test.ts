@@ -102,7 +102,7 @@ describeWithFixtures('an import run', () => {
     expect(byName.get('binary.dat')!.rejections[0]).toMatch(/binary data/)
     expect(byName.get('broken-utf8.txt')!.rejections[0]).toMatch(/UTF-8 with invalid bytes in it \(first at line 1, byte 9\)/)
     expect(byName.get('broken.csv')!.rejections[0]).toMatch(/unterminated quote/)
-    expect(byName.get('huge.txt')!.rejections[0]).toMatch(/The file is 50.0 MB; the limit for a single text or Markdown article is 5.0 MB/)
+    expect(byName.get('huge.txt')!.rejections[0]).toMatch(/The file is 50.0 MB; the limit for a text file or news-database export is 40.0 MB/)
     expect(byName.get('scripts.html')!.rejections[0]).toMatch(/no readable text: only scripts/)
     for (const name of ['empty.txt', 'binary.dat', 'broken-utf8.txt', 'broken.csv', 'huge.txt', 'scripts.html']) expect(byName.get(name)!.status, name).toBe('rejected')
 

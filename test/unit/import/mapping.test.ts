@@ -5,8 +5,8 @@ import { headerKey, matchHeaderNames } from '../../../renderer/src/domain/import
 import type { Collection } from '../../../renderer/src/domain/import/types'
 import { describeWithFixtures, fixtureBytes } from './fixtures'
 
-function collectionOf(directory: string, file: string): Collection {
-  const analysis = analyseFile(file, fixtureBytes(directory, file))
+async function collectionOf(directory: string, file: string): Promise<Collection> {
+  const analysis = await analyseFile(file, fixtureBytes(directory, file))
   if (analysis.type !== 'collection') throw new Error('expected a collection')
   return analysis.collection
 }
@@ -89,8 +89,8 @@ describe('mapCollection', () => {
 })
 
 describeWithFixtures('the fixture collections through the proposed mapping', () => {
-  it('imports every Reuters CSV row: 266 articles, dates and metadata intact', () => {
-    const collection = collectionOf('reuters-mideast-1987', 'articles.csv')
+  it('imports every Reuters CSV row: 266 articles, dates and metadata intact', async () => {
+    const collection = await collectionOf('reuters-mideast-1987', 'articles.csv')
     const mapping = proposeMapping(collection.columns, collection.records)
     expect(mapping).toEqual({ title: 'title', publishedAt: 'date', source: 'source', author: null, url: null, body: 'body' })
     const result = mapCollection(collection, { mapping, defaultSource: '', dateOrder: dateOrderFor(collection, mapping.publishedAt).order })
@@ -104,9 +104,9 @@ describeWithFixtures('the fixture collections through the proposed mapping', () 
     expect(result.articles.every((entry) => entry.article.publishedAt.startsWith('1987-'))).toBe(true)
   })
 
-  it('imports every Reuters JSON object the same way', () => {
-    const csv = collectionOf('reuters-mideast-1987', 'articles.csv')
-    const json = collectionOf('reuters-mideast-1987', 'articles.json')
+  it('imports every Reuters JSON object the same way', async () => {
+    const csv = await collectionOf('reuters-mideast-1987', 'articles.csv')
+    const json = await collectionOf('reuters-mideast-1987', 'articles.json')
     const fromJson = mapCollection(json, { mapping: proposeMapping(json.columns, json.records), defaultSource: '', dateOrder: 'dmy' })
     const fromCsv = mapCollection(csv, { mapping: proposeMapping(csv.columns, csv.records), defaultSource: '', dateOrder: 'dmy' })
     expect(fromJson.articles).toHaveLength(266)
@@ -118,8 +118,8 @@ describeWithFixtures('the fixture collections through the proposed mapping', () 
     })
   })
 
-  it('imports the Arabic SaudiNewsNet rows as right-to-left Arabic; the one row with no text is refused with its reason', () => {
-    const collection = collectionOf('saudinewsnet-arabic', 'articles.csv')
+  it('imports the Arabic SaudiNewsNet rows as right-to-left Arabic; the one row with no text is refused with its reason', async () => {
+    const collection = await collectionOf('saudinewsnet-arabic', 'articles.csv')
     const mapping = proposeMapping(collection.columns, collection.records)
     expect(mapping).toEqual({ title: 'title', publishedAt: 'date_extracted', source: 'source', author: 'author', url: 'url', body: 'content' })
     const result = mapCollection(collection, { mapping, defaultSource: '', dateOrder: 'dmy' })

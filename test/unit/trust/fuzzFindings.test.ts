@@ -53,10 +53,10 @@ describe('collections whose columns are named like Object’s properties', () =>
 })
 
 describe('names that are not in a lookup table stay unknown', () => {
-  it('file extensions ".constructor" and ".__proto__" are not "This is [object Object]."', () => {
+  it('file extensions ".constructor" and ".__proto__" are not "This is [object Object]."', async () => {
     expect(preflight('notes.__proto__', 10)).toBeNull()
     expect(preflight('notes.constructor', 10)).toBeNull()
-    const analysis = analyseFile('notes.constructor', bytes('A short note about the talks.\n\nIt has two paragraphs.'))
+    const analysis = await analyseFile('notes.constructor', bytes('A short note about the talks.\n\nIt has two paragraphs.'))
     expect(analysis).toMatchObject({ type: 'article', article: { body: 'A short note about the talks.\n\nIt has two paragraphs.' } })
   })
 
@@ -64,16 +64,16 @@ describe('names that are not in a lookup table stay unknown', () => {
     expect(decodeEntities('A &constructor; B &amp; C')).toBe('A &constructor; B & C')
   })
 
-  it('a header line "Constructor: …" is not swallowed as a known field', () => {
-    const analysis = analyseFile('memo.txt', bytes('Title: Dam talks\nConstructor: BuildCo\n\nThe talks resumed.'))
+  it('a header line "Constructor: …" is not swallowed as a known field', async () => {
+    const analysis = await analyseFile('memo.txt', bytes('Title: Dam talks\nConstructor: BuildCo\n\nThe talks resumed.'))
     expect(analysis.type).toBe('article')
     if (analysis.type !== 'article') return
     expect(analysis.article.title).toBe('Dam talks')
     expect(analysis.article.meta).toEqual({ Constructor: 'BuildCo' })
   })
 
-  it('a front-matter key "constructor" is kept in the metadata', () => {
-    const analysis = analyseFile('memo.md', bytes('---\ntitle: Dam talks\nconstructor: BuildCo\n---\n\nThe talks resumed.'))
+  it('a front-matter key "constructor" is kept in the metadata', async () => {
+    const analysis = await analyseFile('memo.md', bytes('---\ntitle: Dam talks\nconstructor: BuildCo\n---\n\nThe talks resumed.'))
     expect(analysis.type === 'article' && analysis.article.meta).toEqual({ constructor: 'BuildCo' })
   })
 
@@ -121,9 +121,9 @@ describe('names that are not in a lookup table stay unknown', () => {
 })
 
 describe('a saved page whose unclosed tags nest thousands deep', () => {
-  it('imports its visible text (the text walk used to run out of call stack, and Reader mode took minutes)', () => {
+  it('imports its visible text (the text walk used to run out of call stack, and Reader mode took minutes)', async () => {
     const nested = `<!doctype html><html><body><p>Start. ${'The statement was read out again. <body><span>'.repeat(12_000)}</p></body></html>`
-    const analysis = analyseFile('nested.html', bytes(nested))
+    const analysis = await analyseFile('nested.html', bytes(nested))
     expect(analysis.type).toBe('article')
     if (analysis.type !== 'article') return
     expect(analysis.article.body.startsWith('Start. The statement was read out again.')).toBe(true)
@@ -133,10 +133,10 @@ describe('a saved page whose unclosed tags nest thousands deep', () => {
 })
 
 describe('a saved page cut off inside its <html> tag', () => {
-  it('is refused with a reason (linkedom has no root element, and its body getter used to throw)', () => {
+  it('is refused with a reason (linkedom has no root element, and its body getter used to throw)', async () => {
     const cut = '<!DOCTYPE html>\n<html id="js-context" class="js-off" lang="en" data-page-path="/environment/2019/jan/03/what-is'
-    expect(() => analyseFile('guardian.html', bytes(cut))).toThrow(ImportRejection)
-    expect(() => analyseFile('guardian.html', bytes(cut))).toThrow(/cut off or damaged/)
+    await expect(analyseFile('guardian.html', bytes(cut))).rejects.toThrow(ImportRejection)
+    await expect(analyseFile('guardian.html', bytes(cut))).rejects.toThrow(/cut off or damaged/)
   })
 })
 

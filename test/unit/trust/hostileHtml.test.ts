@@ -28,8 +28,8 @@ function expectInert(text: string): void {
 }
 
 describe('a saved page built to phone home', () => {
-  it('imports as its words alone: no URL, handler or script text in any field', () => {
-    const analysis = analyseFile('hostile.html', bytes(HOSTILE_PAGE))
+  it('imports as its words alone: no URL, handler or script text in any field', async () => {
+    const analysis = await analyseFile('hostile.html', bytes(HOSTILE_PAGE))
     expect(analysis.type).toBe('article')
     if (analysis.type !== 'article') return
     const { article } = analysis
@@ -51,7 +51,7 @@ describe('a saved page built to phone home', () => {
     expectInert(everything(analysis.article))
   })
 
-  it('is equally inert as the HTML of a CSV cell, and inside Markdown', () => {
+  it('is equally inert as the HTML of a CSV cell, and inside Markdown', async () => {
     const options = { mapping: { title: 'title', publishedAt: null, source: null, author: null, url: null, body: 'body' }, defaultSource: '', dateOrder: 'dmy' as const }
     const mapped = mapRecord({ title: '<b onmouseover="alert(1)">Factions weigh a halt</b>', body: HOSTILE_PAGE }, 1, options, [])
     expect(mapped.article).toBeDefined()
@@ -59,7 +59,7 @@ describe('a saved page built to phone home', () => {
     expectInert(everything(mapped.article!))
 
     const markdown = `# Factions weigh a halt\n\n${VISIBLE_PARAGRAPHS[0]}\n\n${HOSTILE_PAGE.slice(HOSTILE_PAGE.indexOf('<article>'), HOSTILE_PAGE.indexOf('</article>') + 10)}\n\n![tracking pixel](${PHONE_HOME.remoteImg}) and [a link](${PHONE_HOME.plainLink}).\n`
-    const analysis = analyseFile('hostile.md', bytes(markdown))
+    const analysis = await analyseFile('hostile.md', bytes(markdown))
     expect(analysis.type).toBe('article')
     if (analysis.type !== 'article') return
     expect(analysis.article.body).toContain(VISIBLE_PARAGRAPHS[0])

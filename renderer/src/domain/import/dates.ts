@@ -25,7 +25,29 @@ const ARABIC_MONTHS: [RegExp, string][] = [
   [/كانون الأول|كانون الاول|ديسمبر/g, 'December'],
 ]
 
-/** Arabic-Indic and Persian digits to ASCII, Arabic month names to English. */
+// German and French month names, as Nexis and LexisNexis print them in those interfaces'
+// exports ("5. Juli 2019 Freitag", "1er juillet 2019"). Whole words only: "Mai" is never English.
+const EUROPEAN_MONTHS: [RegExp, string][] = [
+  [/\b(januar|jänner|janvier)\b/gi, 'January'],
+  [/\b(februar|février|fevrier)\b/gi, 'February'],
+  [/\b(märz|maerz|mars)\b/gi, 'March'],
+  [/\b(avril)\b/gi, 'April'],
+  [/\b(mai)\b/gi, 'May'],
+  [/\b(juni|juin)\b/gi, 'June'],
+  [/\b(juli|juillet)\b/gi, 'July'],
+  [/\b(août|aout)\b/gi, 'August'],
+  [/\b(septembre)\b/gi, 'September'],
+  [/\b(oktober|octobre)\b/gi, 'October'],
+  [/\b(novembre)\b/gi, 'November'],
+  [/\b(dezember|décembre|decembre)\b/gi, 'December'],
+]
+
+// Weekday names anywhere in the value: exports print them after the date ("January 11, 2010
+// Monday"), feeds before it. Only whole names; abbreviations are handled at the start.
+const WEEKDAYS =
+  /(?<![\p{L}])(monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?![\p{L}])[.,]?/giu
+
+/** Arabic-Indic and Persian digits to ASCII, Arabic, German and French month names to English. */
 function westernise(value: string): string {
   let result = value
     .replace(/[\u0660-\u0669]/g, (digit) => String(digit.charCodeAt(0) - 0x0660))
@@ -34,7 +56,13 @@ function westernise(value: string): string {
     for (const [pattern, month] of ARABIC_MONTHS) result = result.replace(pattern, ` ${month} `)
     result = result.replace(/[\u0600-\u06ff]+/g, ' ')
   }
-  return result.replace(/\s+/g, ' ').trim()
+  if (/[a-z]{3}/i.test(result)) {
+    result = result.replace(WEEKDAYS, ' ')
+    for (const [pattern, month] of EUROPEAN_MONTHS) result = result.replace(pattern, month)
+    // "5. July 2019" (German order with a day's full stop), "1er juillet".
+    result = result.replace(/\b(\d{1,2})(?:\.|er\b)\s*(?=[a-z])/gi, '$1 ')
+  }
+  return result.replace(/\s+/g, ' ').replace(/^[\s,]+|[\s,]+$/g, '').trim()
 }
 
 function pad(value: number, length = 2): string {
@@ -160,6 +188,17 @@ function parseExact(value: string, order: DateOrder, rule: OrderRule): string {
   }
   if (/[a-z]/i.test(value)) return parseWithMonthNames(value)
   return ''
+}
+
+/**
+ * A PDF date string (PDF 32000 7.9.4: "D:YYYYMMDDHHmmSSOHH'mm'", every part after the year
+ * optional) as stored: the wall-clock time the file gives, its offset dropped like any other.
+ */
+export function parsePdfDate(raw: string | null | undefined): string {
+  const match = /^\s*(?:D:)?(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?/.exec(raw ?? '')
+  if (!match) return ''
+  const [, year, month = '01', day = '01', hour, minute, second] = match
+  return build(Number(year), Number(month), Number(day), hour === undefined ? undefined : Number(hour), Number(minute ?? 0), Number(second ?? 0))
 }
 
 /**

@@ -12,7 +12,7 @@ export interface DecodedText {
   notice?: string
 }
 
-const FORMAT_ADVICE = 'Standpoint imports plain text, Markdown, saved web pages (HTML), CSV and JSON.'
+const FORMAT_ADVICE = 'Standpoint imports plain text, Markdown, saved web pages (HTML), CSV, JSON, PDF, Word (.docx) and OpenDocument (.odt) files.'
 
 interface Signature {
   bytes: number[]

@@ -4,7 +4,7 @@ import { lookUp } from './recordFields'
 // Which files the importer takes, told from the name alone, and what is refused before a
 // byte is read. Kept free of the parsers so the window can use it without loading them.
 
-export type FileKind = 'text' | 'markdown' | 'html' | 'csv' | 'json'
+export type FileKind = 'text' | 'markdown' | 'html' | 'csv' | 'json' | 'pdf' | 'docx' | 'odt'
 
 const EXTENSIONS: Record<string, FileKind> = {
   txt: 'text',
@@ -23,6 +23,10 @@ const EXTENSIONS: Record<string, FileKind> = {
   json: 'json',
   jsonl: 'json',
   ndjson: 'json',
+  pdf: 'pdf',
+  docx: 'docx',
+  docm: 'docx',
+  odt: 'odt',
 }
 
 const UNSUPPORTED: Record<string, string> = {
@@ -32,6 +36,8 @@ const UNSUPPORTED: Record<string, string> = {
   rss: 'an RSS feed (not supported); export the articles as CSV or JSON',
   eml: 'an e-mail message; save its text as a .txt file',
   pages: 'an Apple Pages document; export it as plain text',
+  doc: 'an old Word 97-2003 document; open it in Word and save it as .docx',
+  rtf: 'an RTF document, which is not read yet; open it in Word or LibreOffice and save it as .docx',
 }
 
 export const SUPPORTED_EXTENSIONS = Object.keys(EXTENSIONS)
@@ -49,6 +55,11 @@ export function kindFromName(name: string): FileKind | null {
 export function sizeClassOf(kind: FileKind | null): SizeClass {
   if (kind === 'html') return 'page'
   if (kind === 'csv' || kind === 'json') return 'collection'
+  if (kind === 'pdf') return 'pdf'
+  if (kind === 'docx' || kind === 'odt') return 'word'
+  // A .txt may be a news-database export; one that is a single article meets the article
+  // limit once it has been read.
+  if (kind === 'text') return 'export'
   // Unknown extensions are sniffed after reading; the article limit would refuse a big CSV
   // without an extension, so they get the most generous one.
   return kind === null ? 'collection' : 'article'

@@ -50,6 +50,18 @@ export interface Collection {
   layout: string
 }
 
+/**
+ * One document of a file that holds many (a news-database export): the article, or null with
+ * the reason it was refused. Each imports or is refused on its own.
+ */
+export interface BatchEntry {
+  /** What the summary calls it: "3. Headline of the article". */
+  label: string
+  article: ParsedArticle | null
+  /** Why it was refused (without the label); '' when it was read. */
+  reason: string
+}
+
 /** The message shown when a file is refused as a whole. */
 export class ImportRejection extends Error {
   override name = 'ImportRejection'

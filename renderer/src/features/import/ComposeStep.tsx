@@ -25,8 +25,9 @@ export function ComposeStep({
   return (
     <div className="import-compose">
       <p className="muted">
-        Text and Markdown files, saved web pages (.html), and CSV or JSON exports of news collections. You can also drop files
-        or whole folders anywhere on the window.
+        Text and Markdown files, saved web pages (.html), PDF, Word (.docx) and OpenDocument (.odt) files, CSV or JSON
+        collections, and Nexis Uni or LexisNexis exports (each article on its own). You can also drop files or whole folders
+        anywhere on the window.
       </p>
       <div className="button-row">
         <label className="button file-button">

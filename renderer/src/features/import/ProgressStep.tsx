@@ -17,7 +17,7 @@ export function ProgressStep({ state }: { state: RunState }) {
       <p className="progress-line" aria-live="polite">
         {state.cancelled ? 'Cancelling… ' : ''}
         {state.processed.toLocaleString('en')} of {state.total.toLocaleString('en')} file{state.total === 1 ? '' : 's'}
-        {state.rows ? ` · ${state.rows.done.toLocaleString('en')} of ${state.rows.total.toLocaleString('en')} rows` : ''}
+        {state.rows ? ` · ${state.rows.done.toLocaleString('en')} of ${state.rows.total.toLocaleString('en')} ${state.rows.unit}` : ''}
       </p>
       {state.current && (
         <p className="progress-current muted" dir="auto">
@@ -25,7 +25,7 @@ export function ProgressStep({ state }: { state: RunState }) {
         </p>
       )}
       <p className="muted">
-        {totals.imported.toLocaleString('en')} imported · {totals.duplicates.toLocaleString('en')} duplicates · {(totals.rejectedFiles + totals.rejectedRows).toLocaleString('en')} rejected so far
+        {totals.imported.toLocaleString('en')} imported · {totals.duplicates.toLocaleString('en')} duplicates · {(totals.rejectedFiles + totals.rejectedRows + totals.rejectedArticles).toLocaleString('en')} rejected so far
       </p>
     </div>
   )

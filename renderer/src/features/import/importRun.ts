@@ -19,8 +19,8 @@ export interface RunState {
   /** Sources fully handled (their articles stored or refused). */
   processed: number
   current: string
-  /** Within the current collection: rows stored so far. */
-  rows: { done: number; total: number } | null
+  /** Within the current file: rows stored, articles stored or pages read so far. */
+  rows: { done: number; total: number; unit: 'rows' | 'articles' | 'pages' } | null
   outcomes: FileOutcome[]
   preview: CollectionPreview | null
   remembered: RememberedMapping | null
@@ -60,7 +60,7 @@ export class ImportRun {
   }
 
   onProgress = (event: ProgressEvent): void => {
-    this.update({ rows: { done: event.done, total: event.total } })
+    this.update({ rows: { done: event.done, total: event.total, unit: event.unit ?? 'rows' } })
   }
 
   /** The user's answer at the mapping step. */
@@ -153,7 +153,7 @@ export class ImportRun {
       const remembered: RememberedMapping = { mapping: decision.options.mapping, defaultSource: decision.options.defaultSource, dateOrder: decision.options.dateOrder }
       this.update({ remembered })
       await rememberMapping(remembered).catch(() => undefined)
-      this.update({ rows: { done: 0, total: step.inspect.preview.recordCount } })
+      this.update({ rows: { done: 0, total: step.inspect.preview.recordCount, unit: 'rows' } })
       this.add(await this.worker.importCollection(fileId, decision.options))
     } else if (decision.action === 'skip') {
       this.add(await this.worker.skipCollection(fileId))

@@ -26,6 +26,8 @@ export interface CollectionPreview {
 
 export type InspectResult =
   | { type: 'queued' }
+  /** A batch (a news-database export) was stored; its outcome came with this step. */
+  | { type: 'stored' }
   | { type: 'needs-mapping'; preview: CollectionPreview }
   | { type: 'rejected'; reason: string }
 
@@ -37,6 +39,21 @@ export interface DuplicateNote {
   existingId: string
   /** True when the copy it matches came earlier in this same import. */
   earlierInRun: boolean
+}
+
+/** What became of one document of a batch file (a news-database export), for the summary. */
+export interface PartOutcome {
+  /** "3. Headline of the article". */
+  label: string
+  status: 'imported' | 'duplicate' | 'rejected' | 'cancelled'
+  /** Date and outlet as read ("2019-07-01 · The Guardian"), or ''. */
+  detail: string
+  /** Why it was refused; '' otherwise. */
+  reason: string
+  /** The stored article, or for a duplicate the one already there. */
+  articleId?: string
+  earlierInRun?: boolean
+  undated?: boolean
 }
 
 /** What became of one file (or one paste), for the summary. */
@@ -55,6 +72,8 @@ export interface FileOutcome {
   undated: number
   /** The first imported article, for "open it". */
   firstArticleId?: string
+  /** A batch file's documents one by one ("Nexis Uni export"), when the file held several. */
+  batch?: { format: string; parts: PartOutcome[] }
 }
 
 /** Calls the dialog makes on the import worker. */
@@ -81,4 +100,6 @@ export interface ProgressEvent {
   fileId: string
   done: number
   total: number
+  /** What is counted; rows of a collection when absent. */
+  unit?: 'rows' | 'articles' | 'pages'
 }

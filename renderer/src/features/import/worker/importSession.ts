@@ -6,7 +6,9 @@ import { hasAmbiguousDates } from '../../../domain/import/dates'
 import { dateOrderFor, mapRecord, metaColumns, proposeMapping } from '../../../domain/import/mapping'
 import { ImportRejection, type Collection, type ColumnMapping, type MappingOptions, type ParsedArticle } from '../../../domain/import/types'
 import { contentHash } from '../../../domain/contentHash'
-import type { CollectionPreview, DuplicateNote, FileOutcome, InspectResult, ProgressEvent, StepResult } from '../importTypes'
+import { plural } from '../../../domain/text/plural'
+import type { CollectionPreview, DuplicateNote, FileOutcome, InspectResult, PartOutcome, ProgressEvent, StepResult } from '../importTypes'
+import { bundledPdfResources } from './pdfResources'
 
 // One import run, inside the worker: parse, hash, de-duplicate and store. Single-article
 // files are queued and written in batches (one transaction per few hundred files is what
@@ -69,7 +71,10 @@ export class ImportSession {
   async inspectFile(fileId: string, name: string, bytes: Uint8Array, remembered: Partial<ColumnMapping> | null): Promise<StepResult> {
     let analysis: Analysis
     try {
-      analysis = analyseFile(name, bytes)
+      analysis = await analyseFile(name, bytes, {
+        pdfResources: bundledPdfResources,
+        onPages: (done, total) => this.onProgress({ type: 'progress', fileId, done, total, unit: 'pages' }),
+      })
     } catch (error) {
       return { inspect: { type: 'rejected', reason: errorMessage(error, 'read the file') }, outcomes: [outcome(fileId, name, 'rejected', { rejections: [errorMessage(error, 'read the file')] })] }
     }
@@ -86,6 +91,11 @@ export class ImportSession {
   }
 
   private async accept(fileId: string, name: string, origin: string, analysis: Analysis, remembered: Partial<ColumnMapping> | null): Promise<StepResult> {
+    if (analysis.type === 'batch') {
+      // Written at once, after what is queued, so the summary keeps the files' order.
+      const earlier = await this.flushQueue()
+      return { inspect: { type: 'stored' }, outcomes: [...earlier, await this.importBatch(fileId, name, origin, analysis)] }
+    }
     if (analysis.type === 'collection') {
       this.collections.set(fileId, { name, collection: analysis.collection, encoding: analysis.encoding, notices: analysis.notices })
       // Store what is queued before pausing for the mapping, so the counts shown meanwhile are true.
@@ -201,6 +211,61 @@ export class ImportSession {
       result.status = this.cancelled ? 'cancelled' : result.duplicates.length > 0 ? 'duplicate' : 'rejected'
     }
     return { outcomes: [...earlier, result] }
+  }
+
+  /**
+   * A news-database export: each document is stored or refused on its own, in chunks of one
+   * transaction each, and reported one by one.
+   */
+  private async importBatch(fileId: string, name: string, origin: string, analysis: Extract<Analysis, { type: 'batch' }>): Promise<FileOutcome> {
+    const { entries } = analysis
+    const parts: PartOutcome[] = entries.map((entry) => ({
+      label: entry.label,
+      status: entry.article ? 'cancelled' : 'rejected',
+      detail: entry.article ? [entry.article.publishedAt.slice(0, 10), entry.article.source].filter(Boolean).join(' · ') : '',
+      reason: entry.reason,
+    }))
+    const result = outcome(fileId, name, 'imported', { total: entries.length, notices: [...analysis.notices], batch: { format: analysis.format, parts } })
+    const readable = entries.flatMap((entry, index) => (entry.article ? [{ index, article: entry.article }] : []))
+    let done = 0
+    for (let start = 0; start < readable.length; start += CHUNK_ROWS) {
+      if (this.cancelled) break
+      const slice = readable.slice(start, start + CHUNK_ROWS)
+      const hashed = await this.hashAll(
+        slice.map((entry) => entry.article),
+        slice.map((entry) => `${origin}#${entry.index + 1}`),
+      )
+      try {
+        const stored = await storeImportedArticles(this.db, hashed, this.importedAt)
+        for (const { index, id } of stored.added) {
+          const part = parts[slice[index]!.index]!
+          this.storedThisRun.add(id)
+          result.firstArticleId ??= id
+          Object.assign(part, { status: 'imported', articleId: id, undated: hashed[index]!.publishedAt === '' })
+          if (part.undated) result.undated++
+        }
+        result.imported += stored.added.length
+        for (const duplicate of stored.duplicates) {
+          const part = parts[slice[duplicate.index]!.index]!
+          const note = this.duplicateNote(part.label, duplicate.existingId)
+          Object.assign(part, { status: 'duplicate', articleId: duplicate.existingId, earlierInRun: note.earlierInRun })
+          result.duplicates.push(note)
+        }
+      } catch (error) {
+        const reason = errorMessage(error, `store ${plural(slice.length, 'article')}`)
+        for (const entry of slice) Object.assign(parts[entry.index]!, { status: 'rejected', reason })
+      }
+      done += slice.length
+      this.onProgress({ type: 'progress', fileId, done, total: readable.length, unit: 'articles' })
+    }
+    if (this.cancelled && done < readable.length) {
+      result.notices.push(`Stopped by Cancel after ${done.toLocaleString('en')} of ${readable.length.toLocaleString('en')} articles; the ones imported before that are kept.`)
+    }
+    result.rejections = parts.filter((part) => part.status === 'rejected').map((part) => `${part.label}: ${part.reason}`)
+    if (result.imported === 0) {
+      result.status = this.cancelled ? 'cancelled' : result.duplicates.length > 0 ? 'duplicate' : 'rejected'
+    }
+    return result
   }
 
   async skipCollection(fileId: string): Promise<StepResult> {
