@@ -3,6 +3,7 @@ import { useEffect, useId, useRef, useState } from 'react'
 import { notify } from '../../app/notices'
 import { Dialog } from '../../app/ui/Dialog'
 import { db } from '../../db/instance'
+import { countWorkspace } from '../../db/repositories/workspace'
 import { readSetting, writeSetting } from '../../db/repositories/settings'
 import { EXPORT_BOM } from '../../domain/settings'
 import { describeStorageError, isStorageError } from '../../db/storageErrors'
@@ -20,10 +21,7 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
   const [error, setError] = useState<string | null>(null)
   const cancelRef = useRef(false)
   const idBase = useId()
-  const counts = useLiveQuery(
-    async () => ({ claims: await db.claims.count(), actors: await db.actors.count(), articles: await db.articles.count() }),
-    [],
-  )
+  const counts = useLiveQuery(() => countWorkspace(db), [])
 
   useEffect(() => {
     if (open) void readSetting(db, EXPORT_BOM).then(setBom)
