@@ -14,6 +14,9 @@ const NODE_BUILTINS = [
 // layer repeats the renderer-wide bans.
 const RENDERER_FORBIDDEN = [...NODE_BUILTINS, '**/main/**']
 
+/** What a query reaches through the database object: its tables and its transactions. */
+const DB_MEMBERS = '/^(articles|actors|issues|claims|mentions|settings|table|tables|transaction|workspaceTables)$/'
+
 const layer = (from, forbidden, message) => ({
   files: [from],
   rules: {
@@ -78,6 +81,27 @@ export default tseslint.config(
     ['**/features/**', '**/app/**', '**/platform/**', 'react', 'react-*', ...RENDERER_FORBIDDEN, '**/preload/**'],
     'db imports only domain (and Dexie).',
   ),
+  // Every IndexedDB query lives in db/: features and the shell call its functions (live ones
+  // inside useLiveQuery) and never reach a Dexie table, a transaction or Dexie itself.
+  layer(
+    'renderer/src/{features,app}/**',
+    ['dexie', 'dexie/*', ...RENDERER_FORBIDDEN],
+    'Dexie belongs in db/: call a db/ query or repository function instead.',
+  ),
+  {
+    files: ['renderer/src/{features,app}/**', 'renderer/src/main.tsx'],
+    // Moved by restructure branch: the reader's and the panel's queries go to db/ there.
+    ignores: ['renderer/src/features/reader/**', 'renderer/src/features/tagging/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: `MemberExpression:matches([object.name='db'], [object.property.name='db'])[property.name=${DB_MEMBERS}]`,
+          message: 'Every IndexedDB query lives in db/: move this query into a db/ module and call it from here.',
+        },
+      ],
+    },
+  },
   layer('main/**', ['**/renderer/**'], 'main never imports the renderer.'),
   {
     // Electron's objects reach main's modules as parameters, so unit tests can hand them fakes

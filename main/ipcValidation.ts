@@ -1,54 +1,20 @@
+import * as v from 'valibot'
 import type { FileFilter, OpenFilesRequest, SaveFileRequest, SaveStreamBeginRequest, SaveStreamChunk } from '../preload/api'
 
-// Main never trusts what the renderer sends: every payload is rebuilt field by field from
-// what we expect, and anything else is an error that names the bad field.
+// Main never trusts what the renderer sends: every payload goes through the schema of its
+// request, which keeps only the fields we expect (unknown ones are dropped), and anything
+// else is an error that names the bad field.
 
 export class InvalidRequestError extends Error {
   override name = 'InvalidRequestError'
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
-
-function optionalString(value: unknown, field: string, maxLength: number): string | undefined {
-  if (value === undefined) return undefined
-  if (typeof value !== 'string' || value.length > maxLength) {
-    throw new InvalidRequestError(`${field} must be a string of at most ${maxLength} characters`)
-  }
-  return value
-}
-
-function parseFilters(value: unknown): FileFilter[] | undefined {
-  if (value === undefined) return undefined
-  if (!Array.isArray(value) || value.length > 20) throw new InvalidRequestError('filters must be a short list')
-  return value.map((item, index) => {
-    if (!isRecord(item) || typeof item.name !== 'string' || !Array.isArray(item.extensions)) {
-      throw new InvalidRequestError(`filters[${index}] must have a name and extensions`)
-    }
-    const extensions = item.extensions.map((ext) => {
-      if (typeof ext !== 'string' || !/^(\*|[A-Za-z0-9]{1,10})$/.test(ext)) {
-        throw new InvalidRequestError(`filters[${index}] has an invalid extension`)
-      }
-      return ext
-    })
-    return { name: item.name.slice(0, 80), extensions }
-  })
-}
-
-export function parseOpenFilesRequest(value: unknown): OpenFilesRequest {
-  if (value === undefined || value === null) return {}
-  if (!isRecord(value)) throw new InvalidRequestError('open-files request must be an object')
-  const request: OpenFilesRequest = {}
-  const title = optionalString(value.title, 'title', 200)
-  if (title !== undefined) request.title = title
-  const filters = parseFilters(value.filters)
-  if (filters !== undefined) request.filters = filters
-  if (value.folders !== undefined) {
-    if (typeof value.folders !== 'boolean') throw new InvalidRequestError('folders must be a boolean')
-    request.folders = value.folders
-  }
-  return request
+function parse<Schema extends v.GenericSchema>(schema: Schema, value: unknown): v.InferOutput<Schema> {
+  const result = v.safeParse(schema, value, { abortEarly: true })
+  if (result.success) return result.output
+  const issue = result.issues[0]
+  const field = v.getDotPath(issue)
+  throw new InvalidRequestError(field && !issue.message.startsWith(field) ? `${field}: ${issue.message}` : issue.message)
 }
 
 /** A file name the user will see in the save dialog: no folders, no control characters. */
@@ -65,52 +31,89 @@ export function sanitizeSuggestedName(name: string): string {
 
 export const MAX_SAVE_BYTES = 1024 * 1024 * 1024
 
-export function parseSaveFileRequest(value: unknown): SaveFileRequest {
-  if (!isRecord(value)) throw new InvalidRequestError('save-file request must be an object')
-  if (typeof value.suggestedName !== 'string') throw new InvalidRequestError('suggestedName must be a string')
-  const content = value.content
-  if (typeof content === 'string') {
-    if (content.length > MAX_SAVE_BYTES) throw new InvalidRequestError('content is too large')
-  } else if (content instanceof Uint8Array) {
-    if (content.byteLength > MAX_SAVE_BYTES) throw new InvalidRequestError('content is too large')
-  } else {
-    throw new InvalidRequestError('content must be text or bytes')
-  }
-  const request: SaveFileRequest = { suggestedName: sanitizeSuggestedName(value.suggestedName), content }
-  const filters = parseFilters(value.filters)
-  if (filters !== undefined) request.filters = filters
-  return request
-}
-
-export function parseSaveStreamBegin(value: unknown): SaveStreamBeginRequest {
-  if (!isRecord(value)) throw new InvalidRequestError('save-begin request must be an object')
-  if (typeof value.suggestedName !== 'string') throw new InvalidRequestError('suggestedName must be a string')
-  const request: SaveStreamBeginRequest = { suggestedName: sanitizeSuggestedName(value.suggestedName) }
-  const filters = parseFilters(value.filters)
-  if (filters !== undefined) request.filters = filters
-  return request
-}
-
 /** Largest single chunk of a streamed save; the renderer sends about a megabyte at a time. */
 export const MAX_SAVE_CHUNK_BYTES = 64 * 1024 * 1024
 
+const FilterSchema = v.object(
+  {
+    name: v.pipe(v.string(), v.transform((name) => name.slice(0, 80))),
+    extensions: v.array(v.pipe(v.string(), v.regex(/^(\*|[A-Za-z0-9]{1,10})$/, 'has an invalid extension'))),
+  },
+  'must have a name and extensions',
+)
+const FiltersSchema = v.optional(v.pipe(v.array(FilterSchema, 'filters must be a short list'), v.maxLength(20, 'filters must be a short list')))
+
+const optionalString = (field: string, maxLength: number) =>
+  v.optional(v.pipe(v.string(`${field} must be a string of at most ${maxLength} characters`), v.maxLength(maxLength, `${field} must be a string of at most ${maxLength} characters`)))
+
+const SuggestedNameSchema = v.pipe(v.string('suggestedName must be a string'), v.transform(sanitizeSuggestedName))
+
+/**
+ * Text (written as UTF-8) or bytes, up to a size. A UTF-16 code unit of text is at most three
+ * bytes of UTF-8, hence the text limit.
+ */
+const payload = (field: string, maxBytes: number, textUnitBytes: number) =>
+  v.pipe(
+    v.custom<string | Uint8Array>((value) => typeof value === 'string' || value instanceof Uint8Array, `${field} must be text or bytes`),
+    v.check((value) => (typeof value === 'string' ? value.length * textUnitBytes : value.byteLength) <= maxBytes, `${field} is too large`),
+  )
+
 /** Stream ids are main's own random hex tokens; anything else cannot name a stream. */
+const StreamIdSchema = v.pipe(v.string('streamId is not a save stream id'), v.regex(/^[0-9a-f]{32}$/, 'streamId is not a save stream id'))
+
+const OpenFilesRequestSchema = v.optional(
+  v.nullable(
+    v.object(
+      {
+        title: optionalString('title', 200),
+        filters: FiltersSchema,
+        folders: v.optional(v.boolean('folders must be a boolean')),
+      },
+      'open-files request must be an object',
+    ),
+  ),
+)
+
+const SaveFileRequestSchema = v.object(
+  { suggestedName: SuggestedNameSchema, filters: FiltersSchema, content: payload('content', MAX_SAVE_BYTES, 1) },
+  'save-file request must be an object',
+)
+
+const SaveStreamBeginSchema = v.object({ suggestedName: SuggestedNameSchema, filters: FiltersSchema }, 'save-begin request must be an object')
+
+const SaveStreamChunkSchema = v.object({ streamId: StreamIdSchema, chunk: payload('chunk', MAX_SAVE_CHUNK_BYTES, 3) }, 'save-append request must be an object')
+
+/** Drops the optional fields a request left out, so the rebuilt request has only what was sent. */
+function withoutUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as T
+}
+
+export function parseOpenFilesRequest(value: unknown): OpenFilesRequest {
+  return withoutUndefined(parse(OpenFilesRequestSchema, value) ?? {})
+}
+
+export function parseSaveFileRequest(value: unknown): SaveFileRequest {
+  return withoutUndefined(parse(SaveFileRequestSchema, value))
+}
+
+export function parseSaveStreamBegin(value: unknown): SaveStreamBeginRequest {
+  return withoutUndefined(parse(SaveStreamBeginSchema, value))
+}
+
 export function parseStreamId(value: unknown): string {
-  if (typeof value !== 'string' || !/^[0-9a-f]{32}$/.test(value)) throw new InvalidRequestError('streamId is not a save stream id')
-  return value
+  return parse(StreamIdSchema, value)
 }
 
 export function parseSaveStreamChunk(value: unknown): SaveStreamChunk {
-  if (!isRecord(value)) throw new InvalidRequestError('save-append request must be an object')
-  const streamId = parseStreamId(value.streamId)
-  const chunk = value.chunk
-  if (typeof chunk === 'string') {
-    // A UTF-16 code unit is at most 3 bytes of UTF-8.
-    if (chunk.length * 3 > MAX_SAVE_CHUNK_BYTES) throw new InvalidRequestError('chunk is too large')
-  } else if (chunk instanceof Uint8Array) {
-    if (chunk.byteLength > MAX_SAVE_CHUNK_BYTES) throw new InvalidRequestError('chunk is too large')
-  } else {
-    throw new InvalidRequestError('chunk must be text or bytes')
-  }
-  return { streamId, chunk }
+  return parse(SaveStreamChunkSchema, value)
 }
+
+// The schemas must produce exactly the requests preload/api.ts promises main.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
+const _contract: [
+  Same<v.InferOutput<typeof FilterSchema>, FileFilter>,
+  Same<NonNullable<v.InferOutput<typeof OpenFilesRequestSchema>>, OpenFilesRequest>,
+  Same<v.InferOutput<typeof SaveFileRequestSchema>, SaveFileRequest>,
+  Same<v.InferOutput<typeof SaveStreamBeginSchema>, SaveStreamBeginRequest>,
+  Same<v.InferOutput<typeof SaveStreamChunkSchema>, SaveStreamChunk>,
+] = [true, true, true, true, true]

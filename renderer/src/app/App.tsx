@@ -6,7 +6,8 @@ import { LibraryScreen } from '../features/library/LibraryScreen'
 import { PositionsScreen } from '../features/positions/PositionsScreen'
 import { useTaggingUndoCommands } from '../features/tagging/history'
 import { db } from '../db/instance'
-import { getSetting, putSetting } from '../db/repositories/settings'
+import { readSetting, writeSetting } from '../db/repositories/settings'
+import { PERSISTENCE_WARNING_SHOWN } from '../domain/settings'
 import { platform } from '../platform'
 import { requestPersistentStorage, type PersistenceState } from '../platform/storagePersistence'
 import { AboutDialog } from './AboutDialog'
@@ -42,9 +43,9 @@ export function App() {
     void requestPersistentStorage().then(async (state) => {
       setPersistence(state)
       // Said once per workspace; the status bar keeps showing it after that.
-      if (state === 'best-effort' && !(await getSetting(db, 'persistenceWarningShown', false))) {
+      if (state === 'best-effort' && !(await readSetting(db, PERSISTENCE_WARNING_SHOWN))) {
         notify('warning', 'The browser did not grant persistent storage: under disk pressure it may clear this workspace. Export a backup regularly, or use the desktop app.')
-        await putSetting(db, 'persistenceWarningShown', true)
+        await writeSetting(db, PERSISTENCE_WARNING_SHOWN, true)
       }
     })
   }, [])

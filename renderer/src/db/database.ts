@@ -61,3 +61,17 @@ export async function openWorkspace(db: StandpointDB): Promise<void> {
   if (installed !== null && installed > LATEST_SCHEMA_VERSION) throw new NewerWorkspaceError(installed)
   await db.open()
 }
+
+/**
+ * The workspace as a worker opens it: when another window upgrades the schema, the worker
+ * lets go at once rather than block the upgrade (it is restarted, or its task fails with a
+ * storage error the window reports).
+ */
+export function workerDatabase(name: string = DEFAULT_DATABASE_NAME): StandpointDB {
+  const db = new StandpointDB(name)
+  db.on('versionchange', () => {
+    db.close()
+    return false
+  })
+  return db
+}

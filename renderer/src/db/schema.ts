@@ -4,6 +4,12 @@ import type { Transaction } from 'dexie'
 // entry here with an upgrade, never an edit of an old one: users' databases were written by
 // those old entries. test/unit/db/migrations.test.ts opens a database written by each earlier
 // version and checks that its data arrives intact.
+//
+// To add a version: append an entry with the full store specs (copy the last one and change
+// it: Dexie compares each table's spec with the previous version's, adding and dropping
+// indexes to match), an upgrade when records change shape, and a summary; add what the
+// previous version wrote to test/unit/db/schemaFixtures.ts. An index belongs here only if a
+// db/ query uses it: every index costs time on every write.
 
 export interface SchemaVersion {
   version: number
@@ -75,6 +81,20 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
             }
           })
       }
+    },
+  },
+  {
+    version: 3,
+    summary:
+      'Indexes the queries use and no others: claims by addressee (deleting or merging an actor no longer scans every ' +
+      'claim); no more claims by date or by (actor, issue), actors by kind, or updatedAt outside articles, which nothing queried.',
+    stores: {
+      articles: 'id, contentHash, publishedAt, source, importedAt, updatedAt',
+      actors: 'id, name',
+      issues: 'id, label, parentId',
+      claims: 'id, articleId, actorId, issueId, addresseeId',
+      mentions: 'id, articleId, actorId',
+      settings: 'key',
     },
   },
 ]

@@ -1,3 +1,4 @@
+import approxSearch from 'approx-string-match'
 import type { TextAnchor } from './model'
 import { editDistance } from './text/folding'
 
@@ -6,7 +7,7 @@ import { editDistance } from './text/folding'
 // each side and its offsets. `describeSpan` turns a span into that selector; `anchorSpan` turns
 // the selector back into a span of the current text, trusting the offsets when the words are
 // still there, else searching for the quote and ranking candidates by context and distance,
-// else searching approximately. It returns null when nothing is close enough: the caller shows
+// else searching approximately (bit-parallel, so a long article costs milliseconds). It returns null when nothing is close enough: the caller shows
 // the claim as orphaned rather than pin it to the wrong words.
 
 /** Characters of context kept on each side of a quote, as Hypothesis does. */
@@ -63,11 +64,15 @@ const MAX_SCORE = QUOTE_WEIGHT + PREFIX_WEIGHT + SUFFIX_WEIGHT + POSITION_WEIGHT
 
 /** Beyond this many exact occurrences a quote is too common to rank them all; the nearest are kept. */
 const MAX_EXACT_CANDIDATES = 2000
-/** Approximate search over the whole text only for quotes up to this length; longer ones use seeds. */
-const FULL_SCAN_PATTERN = 64
-const SEED_LENGTH = 24
 /** How far around the stored offset the approximate search looks first. */
 const NEAR_WINDOW = 4000
+/** Characters of context looked up to predict where an edited quote went, and the fewest worth it. */
+const CONTEXT_SEED = 16
+const MIN_CONTEXT_SEED = 8
+/** Predicted places searched at most, the nearest to the stored offset. */
+const MAX_PREDICTIONS = 50
+/** The least share of a quote's characters that must survive for an approximate match to count. */
+const MIN_QUOTE_SCORE = 0.6
 
 /** Similarity of two context strings, 0..1, tolerant of a few edited characters. */
 function contextSimilarity(actual: string, expected: string, side: 'before' | 'after'): number {
@@ -118,103 +123,54 @@ interface ApproximateMatch {
 }
 
 /**
- * Approximate substring search (Sellers' dynamic programme): the ends of the substrings of
- * text[from, to) within `maxErrors` edits of `pattern`, each a local best, with their starts.
+ * The substrings of text[from, to) nearest to `pattern`, with at most `maxErrors` edits: the
+ * matches with the fewest edits found there. Myers' bit-parallel algorithm (approx-string-match,
+ * as Hypothesis uses) computes 32 rows of the edit-distance table per step, so a whole long
+ * article is searched in milliseconds rather than the seconds the plain table would take.
  */
-function approximateSearch(text: string, pattern: string, maxErrors: number, from = 0, to = text.length): ApproximateMatch[] {
-  const m = pattern.length
-  if (m === 0 || to <= from) return []
-  const column = new Int32Array(m + 1)
-  for (let i = 0; i <= m; i++) column[i] = i
-  const ends: { end: number; errors: number }[] = []
-  for (let j = from; j < to; j++) {
-    const char = text[j]
-    let diagonal = column[0]! // row 0 stays 0: a match may start anywhere
-    for (let i = 1; i <= m; i++) {
-      const above = column[i]!
-      const substitution = diagonal + (pattern[i - 1] === char ? 0 : 1)
-      const fromLeft = above + 1
-      const fromAbove = column[i - 1]! + 1
-      column[i] = substitution < fromLeft ? (substitution < fromAbove ? substitution : fromAbove) : fromLeft < fromAbove ? fromLeft : fromAbove
-      diagonal = above
-    }
-    const errors = column[m]!
-    if (errors <= maxErrors) ends.push({ end: j + 1, errors })
-  }
-  // Neighbouring ends describe the same place; keep the best of each run.
-  const best: { end: number; errors: number }[] = []
-  let previousEnd = -2
-  for (const candidate of ends) {
-    const last = best[best.length - 1]
-    if (last && candidate.end - previousEnd <= 1) {
-      if (candidate.errors < last.errors) best[best.length - 1] = candidate
-    } else {
-      best.push(candidate)
-    }
-    previousEnd = candidate.end
-  }
-  return best.map(({ end, errors }) => ({ start: matchStart(text, pattern, end, errors, from), end, errors }))
-}
-
-/** Where the match ending at `end` with `errors` edits starts: the same programme run backwards. */
-function matchStart(text: string, pattern: string, end: number, errors: number, floor: number): number {
-  const m = pattern.length
-  const from = Math.max(floor, end - m - errors)
-  const length = end - from
-  // rows: pattern read backwards; columns: text read backwards from `end`; anchored at `end`.
-  let previous = new Int32Array(length + 1)
-  let current = new Int32Array(length + 1)
-  for (let j = 0; j <= length; j++) previous[j] = j
-  for (let i = 1; i <= m; i++) {
-    current[0] = i
-    const patternChar = pattern[m - i]
-    for (let j = 1; j <= length; j++) {
-      const cost = text[end - j] === patternChar ? 0 : 1
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost)
-    }
-    ;[previous, current] = [current, previous]
-  }
-  let bestLength = m
-  let bestErrors = Infinity
-  for (let j = 0; j <= length; j++) {
-    const value = previous[j]!
-    if (value < bestErrors || (value === bestErrors && Math.abs(j - m) < Math.abs(bestLength - m))) {
-      bestErrors = value
-      bestLength = j
-    }
-  }
-  return end - bestLength
+function approximateMatches(text: string, pattern: string, maxErrors: number, from = 0, to = text.length): ApproximateMatch[] {
+  if (pattern.length === 0 || to <= from) return []
+  const slice = from === 0 && to === text.length ? text : text.slice(from, to)
+  return approxSearch(slice, pattern, maxErrors).map((match) => ({ start: match.start + from, end: match.end + from, errors: match.errors }))
 }
 
 /**
- * Candidate places for a long quote: where any of its seeds (head, middle, tail) occurs
- * exactly, each predicting where the quote would start.
+ * Where the quote would start going by its context: after each occurrence of the end of its
+ * prefix, and before each of the start of its suffix. The nearest to the stored offset first.
  */
-function seededWindows(body: string, quote: string): number[] {
-  const seeds = [0, Math.floor((quote.length - SEED_LENGTH) / 2), quote.length - SEED_LENGTH]
+function contextPredictions(body: string, anchor: TextAnchor): number[] {
   const predicted = new Set<number>()
-  for (const offset of seeds) {
-    const seed = quote.slice(offset, offset + SEED_LENGTH)
-    for (let at = body.indexOf(seed); at !== -1 && predicted.size < 200; at = body.indexOf(seed, at + 1)) {
-      predicted.add(Math.max(0, at - offset))
-    }
+  const prefixTail = anchor.prefix.slice(-CONTEXT_SEED)
+  const suffixHead = anchor.suffix.slice(0, CONTEXT_SEED)
+  if (prefixTail.length >= MIN_CONTEXT_SEED) {
+    for (let at = body.indexOf(prefixTail); at !== -1; at = body.indexOf(prefixTail, at + 1)) predicted.add(at + prefixTail.length)
   }
-  return [...predicted]
+  if (suffixHead.length >= MIN_CONTEXT_SEED) {
+    for (let at = body.indexOf(suffixHead); at !== -1; at = body.indexOf(suffixHead, at + 1)) predicted.add(Math.max(0, at - anchor.exact.length))
+  }
+  return [...predicted].sort((a, b) => Math.abs(a - anchor.start) - Math.abs(b - anchor.start)).slice(0, MAX_PREDICTIONS)
 }
 
+/**
+ * Candidate places for an edited quote. The search reports only the matches with the fewest
+ * edits in what it is given, so it is asked three times: near the stored offset (the common
+ * case: an edit inside the quote, the text around it in place), where the quote's context
+ * says it should be (so a slightly closer copy of the words elsewhere cannot hide it), and,
+ * when nothing close is near, in the whole text. Context then decides between them.
+ */
 function fuzzyCandidates(body: string, anchor: TextAnchor): ApproximateMatch[] {
   const quote = anchor.exact
-  const maxErrors = Math.floor(quote.length / 2)
-  const slack = maxErrors + 8
-  const windowed = (center: number, radius: number): ApproximateMatch[] =>
-    approximateSearch(body, quote, maxErrors, Math.max(0, center - radius), Math.min(body.length, center + quote.length + radius))
-  if (quote.length <= FULL_SCAN_PATTERN) {
-    const near = windowed(anchor.start, NEAR_WINDOW)
-    if (near.some((candidate) => candidate.errors <= quote.length / 8)) return near
-    return approximateSearch(body, quote, maxErrors)
-  }
-  const found = seededWindows(body, quote).flatMap((start) => windowed(start, slack))
-  return found.length > 0 ? found : windowed(anchor.start, Math.min(NEAR_WINDOW, quote.length))
+  // A candidate with more edits than this is never acceptable (see `acceptable`).
+  const maxErrors = Math.floor(quote.length * (1 - MIN_QUOTE_SCORE))
+  const from = Math.max(0, Math.min(anchor.start, body.length) - NEAR_WINDOW)
+  const to = Math.min(body.length, anchor.start + quote.length + NEAR_WINDOW)
+  // A match cut off by the window's edge is a worse copy of one that reaches past it: the
+  // search of the whole text finds that one.
+  const cut = (candidate: ApproximateMatch): boolean => (candidate.start <= from && from > 0) || (candidate.end >= to && to < body.length)
+  const near = approximateMatches(body, quote, maxErrors, from, to).filter((candidate) => !cut(candidate))
+  const expected = contextPredictions(body, anchor).flatMap((at) => approximateMatches(body, quote, maxErrors, Math.max(0, at - maxErrors), Math.min(body.length, at + quote.length + maxErrors)))
+  if (near.some((candidate) => candidate.errors <= quote.length / 8)) return [...near, ...expected]
+  return [...near, ...expected, ...approximateMatches(body, quote, maxErrors)]
 }
 
 /**
@@ -224,7 +180,7 @@ function fuzzyCandidates(body: string, anchor: TextAnchor): ApproximateMatch[] {
  * orphan only asks the coder to look.
  */
 function acceptable(quoteScore: number, context: number): boolean {
-  return quoteScore >= 0.85 || (quoteScore >= 0.6 && context >= 0.7)
+  return quoteScore >= 0.85 || (quoteScore >= MIN_QUOTE_SCORE && context >= 0.7)
 }
 
 /**

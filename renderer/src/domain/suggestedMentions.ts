@@ -1,3 +1,4 @@
+import * as v from 'valibot'
 import type { TextSpan } from './anchoring'
 import type { Actor, Id } from './model'
 import { foldWithMap, foldText, isWordChar, type FoldedText } from './text/folding'
@@ -6,13 +7,21 @@ import { foldWithMap, foldText, isWordChar, type FoldedText } from './text/foldi
 // or dismisses with one key. Matching is on folded text (case, diacritics, Arabic letter
 // variants, hyphens) and on whole words only, so "Iran" does not fire inside "Iranian".
 
-export interface SuggestedMention extends TextSpan {
-  actorId: Id
-  /** The name or alias that was found. */
-  matched: string
-  /** Stable identity for dismissing: actor and the exact span. */
-  key: string
-}
+const offset = v.pipe(v.number(), v.integer(), v.minValue(0))
+
+export const SuggestedMentionSchema = v.pipe(
+  v.object({
+    start: offset,
+    end: offset,
+    actorId: v.string(),
+    /** The name or alias that was found. */
+    matched: v.string(),
+    /** Stable identity for dismissing: actor and the exact span. */
+    key: v.string(),
+  }),
+  v.check((suggestion) => suggestion.start < suggestion.end, 'must cover at least one character'),
+)
+export type SuggestedMention = v.InferOutput<typeof SuggestedMentionSchema>
 
 /** Aliases shorter than this (after folding) are too ambiguous to suggest ("US" is kept: 2). */
 const MIN_FOLDED_LENGTH = 2

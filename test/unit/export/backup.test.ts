@@ -184,6 +184,29 @@ describe('workspace backup and restore', () => {
     const names = (await indexedDB.databases()).map((info) => info.name)
     expect(names.some((name) => name?.startsWith('standpoint-restore-'))).toBe(false)
   })
+
+  it('restores a backup written at schema v2, settings and addressees included', async () => {
+    const fixture = FIXTURES_BY_VERSION[2]!
+    const tables = { articles: 'id', actors: 'id', issues: 'id', claims: 'id', mentions: 'id', settings: 'key' }
+    const count = (name: string): number => fixture.tables[name]?.length ?? 0
+    const header = {
+      format: 'standpoint-backup',
+      formatVersion: 1,
+      schemaVersion: 2,
+      app: '0.1.0',
+      createdAt: '2025-01-06T00:00:00.000Z',
+      tables: Object.fromEntries(Object.entries(tables).map(([name, primaryKey]) => [name, { primaryKey, count: count(name) }])),
+    }
+    const lines = [JSON.stringify(header)]
+    for (const name of Object.keys(tables)) for (const row of fixture.tables[name] ?? []) lines.push(JSON.stringify([name, encodeValue(row)]))
+    lines.push(JSON.stringify({ end: true, counts: Object.fromEntries(Object.keys(tables).map((name) => [name, count(name)])) }))
+    const db = await freshDb()
+    const prepared = await prepareRestore(parseBackupText(lines.join('\n') + '\n'), db)
+    expect(prepared.upgradedFrom).toBe(2)
+    await restoreBackup(db, prepared, 'replace')
+    for (const name of Object.keys(tables)) expect(await db.table(name).toArray(), name).toEqual(expect.arrayContaining(fixture.tables[name]!.map((row): unknown => expect.objectContaining(row))))
+    expect((await db.claims.where('addresseeId').equals('p2').toArray()).map((claim) => claim.id)).toEqual(['c2'])
+  })
 })
 
 describe('a backup that must not be restored is refused, with a reason, before anything is written', () => {

@@ -37,3 +37,35 @@ describe('layer boundaries', () => {
     expect(await restrictedImportErrors('main/x.ts', "import { db } from '../renderer/src/db/instance'\nexport const d = db\n")).not.toEqual([])
   })
 })
+
+async function ruleErrors(file: string, code: string, rules: readonly string[]): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: join(root, file) })
+  return (result?.messages ?? []).filter((message) => rules.includes(message.ruleId ?? '')).map((message) => message.message)
+}
+
+describe('one home for the data layer', () => {
+  const queries = (file: string, code: string): Promise<string[]> => ruleErrors(file, code, ['no-restricted-syntax', 'no-restricted-imports'])
+
+  it('keeps Dexie tables and transactions out of features and the shell', async () => {
+    const inline = "import { db } from '../../db/instance'\nexport const q = () => db.claims.where('articleId').equals('a').toArray()\n"
+    expect(await queries('renderer/src/features/positions/x.ts', inline)).not.toEqual([])
+    expect(await queries('renderer/src/app/x.ts', "import { db } from '../db/instance'\nexport const n = () => db.articles.count()\n")).not.toEqual([])
+    expect(await queries('renderer/src/features/export/x.ts', "import { db } from '../../db/instance'\nexport const t = () => db.transaction('r', [], async () => 1)\n")).not.toEqual([])
+    expect(await queries('renderer/src/features/import/x.ts', 'export class S { constructor(private readonly db: { actors: unknown }) {}\n  a() { return this.db.actors } }\n')).not.toEqual([])
+    expect(await queries('renderer/src/features/library/x.ts', "import Dexie from 'dexie'\nexport const d = Dexie\n")).not.toEqual([])
+    expect(await queries('renderer/src/features/library/x.ts', "import type { Table } from 'dexie'\nexport type T = Table\n")).not.toEqual([])
+  })
+
+  it('lets features call db/ functions, live ones included', async () => {
+    const calls =
+      "import { useLiveQuery } from 'dexie-react-hooks'\nimport { db } from '../../db/instance'\nimport { listActors } from '../../db/repositories/actors'\n" +
+      'export const useActors = () => useLiveQuery(() => listActors(db), [])\nexport const name = db.name\n'
+    expect(await queries('renderer/src/features/actors/x.ts', calls)).toEqual([])
+    // Counts named like tables on other objects are not queries.
+    expect(await queries('renderer/src/features/export/x.ts', 'export const n = (counts: { claims: number }) => counts.claims\n')).toEqual([])
+  })
+
+  it('lets db/ hold the queries', async () => {
+    expect(await queries('renderer/src/db/queries/x.ts', "import Dexie from 'dexie'\nimport type { StandpointDB } from '../database'\nexport const q = (db: StandpointDB) => db.claims.count()\nexport const d = Dexie\n")).toEqual([])
+  })
+})

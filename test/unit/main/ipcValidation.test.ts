@@ -3,6 +3,9 @@ import {
   InvalidRequestError,
   parseOpenFilesRequest,
   parseSaveFileRequest,
+  parseSaveStreamBegin,
+  parseSaveStreamChunk,
+  parseStreamId,
   sanitizeSuggestedName,
 } from '../../../main/ipcValidation'
 
@@ -38,5 +41,20 @@ describe('IPC payload validation', () => {
     expect(sanitizeSuggestedName('a\u0000b\nc.csv')).toBe('abc.csv')
     expect(sanitizeSuggestedName('...')).toBe('standpoint-export')
     expect(sanitizeSuggestedName('claims 2024-12.csv')).toBe('claims 2024-12.csv')
+  })
+
+  it('names the field that is wrong', () => {
+    expect(() => parseOpenFilesRequest({ filters: [{ name: 'x', extensions: ['../../x'] }] })).toThrow(/filters\.0\.extensions\.0: has an invalid extension/)
+    expect(() => parseSaveFileRequest({ suggestedName: 'x', content: 42 })).toThrow(/content must be text or bytes/)
+    expect(() => parseOpenFilesRequest({ folders: 'yes' })).toThrow(/folders must be a boolean/)
+  })
+
+  it('accepts only main’s own stream ids and chunks within the size limit', () => {
+    const id = 'a'.repeat(32)
+    expect(parseStreamId(id)).toBe(id)
+    expect(() => parseStreamId('../a')).toThrow(InvalidRequestError)
+    expect(parseSaveStreamChunk({ streamId: id, chunk: 'text', extra: 1 })).toEqual({ streamId: id, chunk: 'text' })
+    expect(() => parseSaveStreamChunk({ streamId: id, chunk: 'x'.repeat(22 * 1024 * 1024) })).toThrow(/chunk is too large/)
+    expect(parseSaveStreamBegin({ suggestedName: '/x.csv' })).toEqual({ suggestedName: '-x.csv' })
   })
 })

@@ -159,6 +159,88 @@ describe('describeSpan / anchorSpan', () => {
   })
 })
 
+describe('anchorSpan on long articles', () => {
+  const WORDS = 'militia government minister said will would not attacks against border talks ceasefire forces spokesman official reported statement factions parliament decision support oppose'.split(' ')
+
+  /** Pseudo-news of about `length` characters, the same for the same seed. */
+  function article(length: number, seed: number): string {
+    let state = seed >>> 0
+    const next = (): number => {
+      state = (state + 0x6d2b79f5) >>> 0
+      let t = Math.imul(state ^ (state >>> 15), state | 1)
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+    }
+    const sentences: string[] = []
+    let size = 0
+    while (size < length) {
+      const words = Array.from({ length: 8 + Math.floor(next() * 12) }, () => WORDS[Math.floor(next() * WORDS.length)]!)
+      const sentence = `${words.join(' ')} ${Math.floor(next() * 10_000)}.`
+      sentences.push(sentence)
+      size += sentence.length + 1
+    }
+    return sentences.join(' ')
+  }
+
+  it('finds an edited quote in a 200,000-character article after a long insertion moved it far from its offsets', () => {
+    const body = article(200_000, 7)
+    const start = 120_000
+    const anchor = createAnchor(body, start, start + 70)
+    const edited = anchor.exact.slice(0, 20) + 'X' + anchor.exact.slice(21, 45) + anchor.exact.slice(47)
+    const moved = article(30_000, 11) + ' ' + body.slice(0, start) + edited + body.slice(start + 70)
+    const match = anchorSpan(moved, anchor)
+    expect(match?.method).toBe('fuzzy')
+    expect(moved.slice(match!.start, match!.end)).toBe(edited)
+  })
+
+  it('finds a long quote edited in several places in a 200,000-character article', () => {
+    const body = article(200_000, 3)
+    const start = 50_000
+    const anchor = createAnchor(body, start, start + 1_000)
+    let edited = anchor.exact
+    for (const at of [100, 400, 401, 402, 750]) edited = edited.slice(0, at) + '#' + edited.slice(at + 1)
+    edited = edited.slice(0, 600) + edited.slice(610)
+    const changed = body.slice(0, start) + edited + body.slice(start + 1_000)
+    const moved = changed.slice(0, 10_000) + changed.slice(20_000) + changed.slice(10_000, 20_000)
+    const match = anchorSpan(moved, anchor)
+    expect(match?.method).toBe('fuzzy')
+    expect(moved.slice(match!.start, match!.end)).toBe(edited)
+  })
+
+  it('finds lightly edited quotes wherever the text moved them (property)', () => {
+    const body = article(40_000, 5)
+    const inserted = article(20_000, 9)
+    fc.assert(
+      fc.property(
+        fc.nat({ max: body.length - 200 }),
+        fc.integer({ min: 30, max: 150 }),
+        fc.array(fc.nat(), { minLength: 1, maxLength: 3 }),
+        fc.nat({ max: 20_000 }),
+        (start, length, edits, shift) => {
+          const anchor = createAnchor(body, start, start + length)
+          let quote = anchor.exact
+          // Edits well inside the quote, so its first and last characters still mark its ends.
+          for (const edit of edits) {
+            const at = 2 + (edit % (quote.length - 4))
+            quote = quote.slice(0, at) + '~' + quote.slice(at + 1)
+          }
+          const edited = body.slice(0, start) + quote + body.slice(start + length)
+          // Text inserted before the quote moves it, as far as the whole article.
+          const moved = inserted.slice(0, shift) + edited
+          // An exact copy of the old words elsewhere is taken for the quote, by design: not this case.
+          fc.pre(!moved.includes(anchor.exact))
+          const match = anchorSpan(moved, anchor)
+          expect(match).not.toBeNull()
+          const expectedStart = Math.min(shift, inserted.length) + start
+          expect(moved.slice(match!.start, match!.end)).toBe(quote)
+          expect(match!.start).toBe(expectedStart)
+        },
+      ),
+      { numRuns: 100 },
+    )
+  })
+})
+
 describe('trimSpan', () => {
   it('drops whitespace a selection dragged along', () => {
     const body = 'one  two three\n'

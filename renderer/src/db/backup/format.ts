@@ -10,14 +10,18 @@
 // formatVersion changes when this layout changes; schemaVersion is the workspace schema
 // (db/schema.ts) the records were written in.
 
+import * as v from 'valibot'
+
 export const BACKUP_FORMAT = 'standpoint-backup'
 export const BACKUP_FORMAT_VERSION = 1
 export const BACKUP_FILE_EXTENSION = 'jsonl'
 
-export interface BackupTableInfo {
-  primaryKey: string
-  count: number
-}
+/** A version number in the header: a whole number from 1. */
+export const VersionNumberSchema = v.pipe(v.number(), v.integer(), v.minValue(1))
+
+/** The header's entry for one table. */
+export const BackupTableInfoSchema = v.object({ primaryKey: v.string(), count: v.pipe(v.number(), v.integer(), v.minValue(0)) })
+export type BackupTableInfo = v.InferOutput<typeof BackupTableInfoSchema>
 
 export interface BackupHeader {
   format: typeof BACKUP_FORMAT

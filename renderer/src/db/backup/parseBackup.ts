@@ -1,6 +1,7 @@
+import * as v from 'valibot'
 import { LATEST_SCHEMA_VERSION } from '../schema'
 import { BackupCodecError, decodeValue } from './codec'
-import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BackupFileError, type BackupHeader, type BackupTableInfo } from './format'
+import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BackupFileError, BackupTableInfoSchema, VersionNumberSchema, type BackupHeader, type BackupTableInfo } from './format'
 import { isKnownSchemaVersion, tablesAtVersion } from './schemaTables'
 import { validateRecord } from './validate'
 
@@ -29,47 +30,47 @@ export function readHeader(line: string): BackupHeader {
     throw new BackupFileError(`This file is not a Standpoint backup: its first line is not a backup header. ${NOTHING_CHANGED}`)
   }
   const { formatVersion, schemaVersion } = value
-  if (!Number.isInteger(formatVersion) || (formatVersion as number) < 1) {
+  if (!v.is(VersionNumberSchema, formatVersion)) {
     throw new BackupFileError(`The backup header is damaged: its format version is missing. ${NOTHING_CHANGED}`)
   }
-  if ((formatVersion as number) > BACKUP_FORMAT_VERSION) {
+  if (formatVersion > BACKUP_FORMAT_VERSION) {
     throw new BackupFileError(
       `This backup was written by a newer version of Standpoint (backup format ${String(formatVersion)}; this version reads format ${BACKUP_FORMAT_VERSION}). ` +
         `Update Standpoint to restore it. ${NOTHING_CHANGED}`,
     )
   }
-  if (!Number.isInteger(schemaVersion) || (schemaVersion as number) < 1) {
+  if (!v.is(VersionNumberSchema, schemaVersion)) {
     throw new BackupFileError(`The backup header is damaged: its workspace schema version is missing. ${NOTHING_CHANGED}`)
   }
-  if ((schemaVersion as number) > LATEST_SCHEMA_VERSION) {
+  if (schemaVersion > LATEST_SCHEMA_VERSION) {
     const app = typeof value.app === 'string' && value.app !== '' ? ` ${value.app}` : ''
     throw new BackupFileError(
       `This backup was made by a newer version of Standpoint${app} (workspace schema v${String(schemaVersion)}; this version knows up to v${LATEST_SCHEMA_VERSION}). ` +
         `Update Standpoint to restore it. ${NOTHING_CHANGED}`,
     )
   }
-  if (!isKnownSchemaVersion(schemaVersion as number)) {
+  if (!isKnownSchemaVersion(schemaVersion)) {
     throw new BackupFileError(`The backup header names workspace schema v${String(schemaVersion)}, which never existed. ${NOTHING_CHANGED}`)
   }
   if (!isRecord(value.tables)) throw new BackupFileError(`The backup header is damaged: it lists no tables. ${NOTHING_CHANGED}`)
-  const expected = tablesAtVersion(schemaVersion as number)
+  const expected = tablesAtVersion(schemaVersion)
   const tables: Record<string, BackupTableInfo> = {}
   for (const [name, info] of Object.entries(value.tables)) {
     if (!expected.has(name)) {
       throw new BackupFileError(`The backup lists a table “${name}” that workspace schema v${String(schemaVersion)} does not have. ${NOTHING_CHANGED}`)
     }
-    if (!isRecord(info) || info.primaryKey !== expected.get(name) || !Number.isInteger(info.count) || (info.count as number) < 0) {
+    if (!v.is(BackupTableInfoSchema, info) || info.primaryKey !== expected.get(name)) {
       throw new BackupFileError(`The backup header is damaged: the entry for table “${name}” is malformed. ${NOTHING_CHANGED}`)
     }
-    tables[name] = { primaryKey: info.primaryKey as string, count: info.count as number }
+    tables[name] = { primaryKey: info.primaryKey, count: info.count }
   }
   for (const name of expected.keys()) {
     if (!(name in tables)) throw new BackupFileError(`The backup is damaged: its header does not list the table “${name}”. ${NOTHING_CHANGED}`)
   }
   return {
     format: BACKUP_FORMAT,
-    formatVersion: formatVersion as number,
-    schemaVersion: schemaVersion as number,
+    formatVersion,
+    schemaVersion,
     app: typeof value.app === 'string' ? value.app : '',
     createdAt: typeof value.createdAt === 'string' ? value.createdAt : '',
     tables,

@@ -38,12 +38,16 @@ export interface ActorReferences {
   mentions: Mention[]
 }
 
-/** Everything that points at these actors. Addressees have no index, hence the scan. */
+/** Everything that points at these actors. */
 export async function actorReferences(db: StandpointDB, ids: readonly Id[]): Promise<ActorReferences> {
   const wanted = new Set(ids)
   const [claims, addressed, mentions] = await Promise.all([
     db.claims.where('actorId').anyOf([...ids]).toArray(),
-    db.claims.filter((claim) => claim.addresseeId !== null && wanted.has(claim.addresseeId) && !wanted.has(claim.actorId)).toArray(),
+    db.claims
+      .where('addresseeId')
+      .anyOf([...ids])
+      .filter((claim) => !wanted.has(claim.actorId))
+      .toArray(),
     db.mentions.where('actorId').anyOf([...ids]).toArray(),
   ])
   return { claims, addressed, mentions }

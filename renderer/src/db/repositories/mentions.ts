@@ -4,7 +4,8 @@ import { buildMentionEdits, type MentionDraft } from '../../domain/claimDraft'
 import { newId, nowIso, type Article, type Id, type Mention } from '../../domain/model'
 import type { StandpointDB } from '../database'
 import { editTables, writeEdits } from './recordChanges'
-import { getSetting, putSetting } from './settings'
+import { dismissedSuggestionsSetting } from '../../domain/settings'
+import { readSetting, writeSetting } from './settings'
 
 export async function mentionsOfArticle(db: StandpointDB, articleId: Id): Promise<Mention[]> {
   return db.mentions.where('articleId').equals(articleId).toArray()
@@ -41,13 +42,11 @@ export async function acceptSuggestions(db: StandpointDB, article: Article, sugg
   return writeEdits(db, suggestions.length === 1 ? 'Accept suggested mention' : `Accept ${suggestions.length} suggested mentions`, edits)
 }
 
-const dismissedKey = (articleId: Id): string => `dismissedSuggestions:${articleId}`
-
 /** Suggestions the coder dismissed in this article (suggestion keys), kept across sessions. */
 export async function dismissedSuggestions(db: StandpointDB, articleId: Id): Promise<string[]> {
-  return getSetting<string[]>(db, dismissedKey(articleId), [])
+  return readSetting(db, dismissedSuggestionsSetting(articleId))
 }
 
 export async function setDismissedSuggestions(db: StandpointDB, articleId: Id, keys: readonly string[]): Promise<void> {
-  await putSetting(db, dismissedKey(articleId), [...new Set(keys)])
+  await writeSetting(db, dismissedSuggestionsSetting(articleId), [...new Set(keys)])
 }

@@ -1,10 +1,19 @@
+import * as v from 'valibot'
+import type { SettingDefinition } from '../../domain/settings'
+import { parseOrThrow } from '../../domain/validation'
 import type { StandpointDB } from '../database'
 
-export async function getSetting<T>(db: StandpointDB, key: string, fallback: T): Promise<T> {
-  const row = await db.settings.get(key)
-  return row === undefined ? fallback : (row.value as T)
+// Settings are read and written through their definitions (domain/settings.ts): what comes
+// out has been checked against the setting's schema, and nothing unfit goes in.
+
+/** The stored value, or the setting's fallback when it is missing or does not fit its schema. */
+export async function readSetting<Schema extends v.GenericSchema>(db: StandpointDB, setting: SettingDefinition<Schema>): Promise<v.InferOutput<Schema>> {
+  const row = await db.settings.get(setting.key)
+  if (row === undefined) return setting.fallback
+  const parsed = v.safeParse(setting.schema, row.value)
+  return parsed.success ? parsed.output : setting.fallback
 }
 
-export async function putSetting(db: StandpointDB, key: string, value: unknown): Promise<void> {
-  await db.settings.put({ key, value })
+export async function writeSetting<Schema extends v.GenericSchema>(db: StandpointDB, setting: SettingDefinition<Schema>, value: v.InferInput<Schema>): Promise<void> {
+  await db.settings.put({ key: setting.key, value: parseOrThrow(setting.schema, value, `The setting “${setting.key}”`) })
 }

@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react'
 import { EditDeleteCell } from '../../app/ui/EditDeleteCell'
 import { Screen } from '../../app/ui/Screen'
 import { db } from '../../db/instance'
-import { actorUsage } from '../../db/repositories/actors'
+import { actorUsage, listActors } from '../../db/repositories/actors'
 import { buildActorIndex } from '../../domain/actorMatching'
 import { actorRows, ACTORS_COLUMNS } from '../../domain/export/actorsCsv'
 import { findDuplicatePairs, type DuplicatePair } from '../../domain/duplicateActors'
@@ -20,7 +20,7 @@ type SortKey = 'name' | 'kind' | 'claims' | 'mentions'
 type DialogState = { kind: 'edit'; actor: Actor | null } | { kind: 'merge'; actors: Actor[] } | { kind: 'delete'; actor: Actor } | null
 
 export function ActorsScreen() {
-  const actors = useLiveQuery(() => db.actors.toArray(), [])
+  const actors = useLiveQuery(() => listActors(db), [])
   const usage = useLiveQuery(() => actorUsage(db), [])
   const [query, setQuery] = useState('')
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: 'name', descending: false })

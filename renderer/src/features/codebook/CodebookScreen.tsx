@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react'
 import { EditDeleteCell } from '../../app/ui/EditDeleteCell'
 import { Screen } from '../../app/ui/Screen'
 import { db } from '../../db/instance'
-import { issueClaimCounts } from '../../db/repositories/issues'
+import { issueClaimCounts, listIssues } from '../../db/repositories/issues'
 import { issueRow, ISSUES_COLUMNS } from '../../domain/export/issuesCsv'
 import type { Id, Issue } from '../../domain/model'
 import { compareText } from '../../domain/text/compare'
@@ -36,7 +36,7 @@ function treeOrder(issues: readonly Issue[]): { issue: Issue; depth: number }[] 
 }
 
 export function CodebookScreen() {
-  const issues = useLiveQuery(() => db.issues.toArray(), [])
+  const issues = useLiveQuery(() => listIssues(db), [])
   const counts = useLiveQuery(() => issueClaimCounts(db), [])
   const [query, setQuery] = useState('')
   const [dialog, setDialog] = useState<DialogState>(null)

@@ -3,14 +3,15 @@ import { useEffect, useId, useRef, useState } from 'react'
 import { notify } from '../../app/notices'
 import { Dialog } from '../../app/ui/Dialog'
 import { db } from '../../db/instance'
-import { getSetting, putSetting } from '../../db/repositories/settings'
+import { countWorkspace } from '../../db/repositories/workspace'
+import { readSetting, writeSetting } from '../../db/repositories/settings'
+import { EXPORT_BOM } from '../../domain/settings'
 import { describeStorageError, isStorageError } from '../../db/storageErrors'
 import { EXPORT_KIND_INFO, EXPORT_KINDS, type ExportKind } from './exportKinds'
 import { datedName, SaveCancelled, saveInChunks, savedName } from './saveChunks'
 import { startExport, type ExportRun } from './worker/exportClient'
 
 const number = new Intl.NumberFormat('en')
-const BOM_SETTING = 'export.bom'
 
 export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const [kind, setKind] = useState<ExportKind>('claims')
@@ -20,13 +21,10 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
   const [error, setError] = useState<string | null>(null)
   const cancelRef = useRef(false)
   const idBase = useId()
-  const counts = useLiveQuery(
-    async () => ({ claims: await db.claims.count(), actors: await db.actors.count(), articles: await db.articles.count() }),
-    [],
-  )
+  const counts = useLiveQuery(() => countWorkspace(db), [])
 
   useEffect(() => {
-    if (open) void getSetting(db, BOM_SETTING, false).then(setBom)
+    if (open) void readSetting(db, EXPORT_BOM).then(setBom)
   }, [open])
 
   const info = EXPORT_KIND_INFO[kind]
@@ -46,7 +44,7 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
     const suggestedName = datedName(info.fileWhat, info.extension)
     let exporting: ExportRun | null = null
     try {
-      if (info.csv) await putSetting(db, BOM_SETTING, bom)
+      if (info.csv) await writeSetting(db, EXPORT_BOM, bom)
       // The worker reads and writes while the save dialog (Electron) is open.
       exporting = startExport(kind, { bom, includeBody }, db.name)
       const result = await saveInChunks({

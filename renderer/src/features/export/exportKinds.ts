@@ -4,12 +4,12 @@ import { articleRows, articlesShape, sortArticlesForExport } from '../../domain/
 import { addClaimRows, claimRowsCsv, type ClaimRowEntry } from '../../domain/export/claimsCsv'
 import { csvChunks } from '../../domain/export/csvChunks'
 import { buildLookups } from '../../domain/export/lookups'
-import type { Id } from '../../domain/model'
 import { EDGE_LIST_COLUMNS, edgeListRows } from '../../domain/network/edgeListCsv'
 import { buildNetwork } from '../../domain/network/edges'
 import { graphmlParts } from '../../domain/network/graphml'
-import { CLAIM_SLICES, readClaimsInSlices } from '../../db/claimSlices'
+import { CLAIM_SLICES } from '../../db/claimSlices'
 import type { StandpointDB } from '../../db/database'
+import { readActorsWithClaimCounts, readArticlesWithClaimCounts, readClaimsWithRecords, readNetworkRecords } from '../../db/queries/exports'
 
 export const EXPORT_KINDS = ['claims', 'actors', 'articles', 'graphml', 'edges'] as const
 export type ExportKind = (typeof EXPORT_KINDS)[number]
@@ -86,12 +86,6 @@ export interface PreparedExport {
   chunks: Iterable<{ text: string; progress: number }>
 }
 
-function countKeys(keys: readonly unknown[]): Map<Id, number> {
-  const counts = new Map<Id, number>()
-  for (const key of keys) counts.set(key as Id, (counts.get(key as Id) ?? 0) + 1)
-  return counts
-}
-
 function* withProgress(chunks: Iterable<{ text: string; rows: number }>, total: number): Generator<{ text: string; progress: number }> {
   let done = 0
   for (const chunk of chunks) {
@@ -134,46 +128,29 @@ export async function prepareExport(
       // The rows are built while later slices of the claims are still being read; only the
       // sort and the writing wait for the last one.
       const entries: ClaimRowEntry[] = []
-      await db.transaction('r', [db.claims, db.actors, db.issues, db.articles], async () => {
-        const lookups = Promise.all([db.articles.toArray(), db.actors.toArray(), db.issues.toArray()]).then(([articles, actors, issues]) =>
-          buildLookups({ articles, actors, issues }),
-        )
-        let slices = 0
-        await readClaimsInSlices(db, (claims) =>
-          lookups.then((found) => {
-            addClaimRows(entries, claims, found)
-            onReadProgress?.(++slices / CLAIM_SLICES)
-          }),
-        )
+      let slices = 0
+      await readClaimsWithRecords(db, buildLookups, (claims, lookups) => {
+        addClaimRows(entries, claims, lookups)
+        onReadProgress?.(++slices / CLAIM_SLICES)
       })
       return { count: entries.length, noun: 'claims', chunks: withProgress(claimRowsCsv(entries, csvOptions), entries.length) }
     }
     case 'actors': {
-      const { actors, claimActorIds } = await db.transaction('r', [db.actors, db.claims], async () => ({
-        actors: await db.actors.toArray(),
-        claimActorIds: await db.claims.orderBy('actorId').keys(),
-      }))
-      const rows = actorRows(sortActorsForExport(actors), countKeys(claimActorIds))
+      const { actors, claimsPerActor } = await readActorsWithClaimCounts(db)
+      const rows = actorRows(sortActorsForExport(actors), claimsPerActor)
       return { count: actors.length, noun: 'actors', chunks: withProgress(csvChunks([...ACTORS_COLUMNS], rows, csvOptions), actors.length) }
     }
     case 'articles': {
-      const { articles, claimArticleIds } = await db.transaction('r', [db.articles, db.claims], async () => ({
-        articles: await db.articles.toArray(),
-        claimArticleIds: await db.claims.orderBy('articleId').keys(),
-      }))
+      const { articles, claimsPerArticle } = await readArticlesWithClaimCounts(db)
       const shape = articlesShape(articles, options.includeBody)
-      const rows = articleRows(sortArticlesForExport(articles), shape, countKeys(claimArticleIds))
+      const rows = articleRows(sortArticlesForExport(articles), shape, claimsPerArticle)
       // Bodies make rows wide: smaller chunks keep the progress bar moving.
       const chunks = csvChunks(shape.header, rows, { ...csvOptions, rowsPerChunk: options.includeBody ? 200 : 5_000 })
       return { count: articles.length, noun: 'articles', chunks: withProgress(chunks, articles.length) }
     }
     case 'graphml':
     case 'edges': {
-      const { claims, actors, issues } = await db.transaction('r', [db.claims, db.actors, db.issues], async () => ({
-        claims: await db.claims.toArray(),
-        actors: await db.actors.toArray(),
-        issues: await db.issues.toArray(),
-      }))
+      const { claims, actors, issues } = await readNetworkRecords(db)
       const graph = buildNetwork(claims, actors, issues)
       if (kind === 'edges') {
         return { count: graph.edges.length, noun: 'edges', chunks: withProgress(csvChunks([...EDGE_LIST_COLUMNS], edgeListRows(graph), csvOptions), graph.edges.length) }

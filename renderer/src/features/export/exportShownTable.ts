@@ -1,6 +1,7 @@
 import { notify } from '../../app/notices'
 import { db } from '../../db/instance'
-import { getSetting } from '../../db/repositories/settings'
+import { readSetting } from '../../db/repositories/settings'
+import { EXPORT_BOM } from '../../domain/settings'
 import { describeStorageError, isStorageError } from '../../db/storageErrors'
 import type { CsvCell } from '../../domain/csv/writeCsv'
 import { csvChunks } from '../../domain/export/csvChunks'
@@ -23,7 +24,7 @@ export async function exportShownTable(table: {
 }): Promise<void> {
   const suggestedName = datedName(table.what, 'csv')
   try {
-    const [{ header, rows }, bom] = await Promise.all([table.build(), getSetting(db, 'export.bom', false)])
+    const [{ header, rows }, bom] = await Promise.all([table.build(), readSetting(db, EXPORT_BOM)])
     const total = Math.max(1, rows.length)
     let done = 0
     const chunks = (function* () {

@@ -5,8 +5,8 @@ import { useRoute } from '../../app/routing'
 import { defineShortcuts } from '../../app/shortcuts'
 import { Screen } from '../../app/ui/Screen'
 import { db } from '../../db/instance'
+import { articlesByIds } from '../../db/queries/library'
 import { articleRows, articlesShape } from '../../domain/export/articlesCsv'
-import type { Article } from '../../domain/model'
 import { exportShownTable } from '../export/exportShownTable'
 import { ReaderScreen } from '../reader/ReaderScreen'
 import { ArticleTable, type ScrollMemory, type TableRow } from './ArticleTable'
@@ -102,7 +102,7 @@ function ArticleLibrary() {
       what: 'library',
       noun: 'articles',
       build: async () => {
-        const articles = (await db.articles.bulkGet(shownRows.current.map((row) => row.id))).filter((article): article is Article => article !== undefined)
+        const articles = await articlesByIds(db, shownRows.current.map((row) => row.id))
         const shape = articlesShape(articles, false)
         return { header: shape.header, rows: [...articleRows(articles, shape, claimCounts)] }
       },

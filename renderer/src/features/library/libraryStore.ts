@@ -1,8 +1,9 @@
 import { useSyncExternalStore } from 'react'
 import { db } from '../../db/instance'
-import { createRpcClient, type RpcClient, type RpcEvent } from '../import/worker/rpc'
+import { callback, connectWorker, type WorkerApi } from '../../platform/workers'
 import type { IndexStatus, LibraryRow, RowsEvent, SearchHits } from './search/libraryTypes'
 import type { LibrarySync } from './search/librarySync'
+import type { LibraryWorker } from './worker/libraryIndex.worker'
 
 // The window's side of the library worker: the row list the table shows, the index status,
 // and search. One worker for the app's lifetime, started the first time the library shows,
@@ -15,7 +16,7 @@ export interface LibraryState {
   error: string | null
 }
 
-type Backend = { kind: 'worker'; rpc: RpcClient; worker: Worker } | { kind: 'local'; sync: Promise<LibrarySync> }
+type Backend = { kind: 'worker'; api: WorkerApi<LibraryWorker> } | { kind: 'local'; sync: Promise<LibrarySync> }
 
 let backend: Backend | null = null
 const rows = new Map<string, LibraryRow>()
@@ -61,19 +62,18 @@ function ensureStarted(): void {
     startLocal(error instanceof Error ? error.message : String(error))
     return
   }
-  const rpc = createRpcClient(worker, (event: RpcEvent) => {
-    if (event.type === 'rows') applyRows(event as RowsEvent)
-    else if (event.type === 'error') fail((event as RpcEvent & { message: string }).message)
-  })
-  worker.addEventListener('error', (event) => {
+  worker.addEventListener('error', (event) => event.preventDefault())
+  const connection = connectWorker<LibraryWorker>(worker, {
+    name: 'library',
     // A worker that cannot load (a host without module workers) leaves the library to the window.
-    event.preventDefault()
-    rpc.failAll('The library worker stopped.')
-    worker.terminate()
-    rows.clear()
-    startLocal(event.message || 'the worker failed to load')
+    onCrash: (message) => {
+      connection.terminate('The library worker stopped.')
+      rows.clear()
+      startLocal(message)
+    },
   })
-  backend = { kind: 'worker', rpc, worker }
+  backend = { kind: 'worker', api: connection.api }
+  connection.api.subscribe(callback(applyRows), callback(fail)).catch(() => undefined)
 }
 
 function subscribe(listener: () => void): () => void {
@@ -89,5 +89,5 @@ export function useLibraryState(): LibraryState {
 export async function searchLibrary(query: string): Promise<SearchHits> {
   ensureStarted()
   const current = backend!
-  return current.kind === 'worker' ? current.rpc.call<SearchHits>('search', [query]) : (await current.sync).search(query)
+  return current.kind === 'worker' ? current.api.search(query) : (await current.sync).search(query)
 }

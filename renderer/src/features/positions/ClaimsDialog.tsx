@@ -5,6 +5,7 @@ import { Dialog } from '../../app/ui/Dialog'
 import { STANCE_LABELS, type Id } from '../../domain/model'
 import { formatSigned, stanceTone } from '../../domain/positions/format'
 import { db } from '../../db/instance'
+import { claimsWithArticles } from '../../db/queries/claimLists'
 
 // The claims behind a cell: quote, date, stance and article, each a link that opens the reader
 // at its highlight (#/library/article/<articleId>?claim=<claimId>).
@@ -30,13 +31,7 @@ export function ClaimsDialog({ request, onClose }: { request: ClaimsRequest | nu
 function ClaimList({ request, onClose }: { request: ClaimsRequest; onClose: () => void }) {
   const [shown, setShown] = useState(PAGE)
   const ids = request.claimIds.slice(0, shown)
-  const loaded = useLiveQuery(async () => {
-    const claims = await db.claims.bulkGet(ids)
-    const articleIds = [...new Set(claims.flatMap((claim) => (claim ? [claim.articleId] : [])))]
-    const articles = await db.articles.bulkGet(articleIds)
-    const articleById = new Map(articles.flatMap((article) => (article ? [[article.id, article] as const] : [])))
-    return claims.flatMap((claim) => (claim ? [{ claim, article: articleById.get(claim.articleId) }] : []))
-  }, [ids.join(',')])
+  const loaded = useLiveQuery(() => claimsWithArticles(db, ids), [ids.join(',')])
 
   return (
     <>

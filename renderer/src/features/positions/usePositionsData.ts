@@ -1,10 +1,9 @@
-import { liveQuery, type Subscription } from 'dexie'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useSyncExternalStore } from 'react'
-import type { Actor, Id, Issue } from '../../domain/model'
-import { positionInput, type PositionInput } from '../../domain/positions/aggregate'
-import { CLAIM_SLICES, readClaimsInSlices } from '../../db/claimSlices'
+import type { Id } from '../../domain/model'
 import { db } from '../../db/instance'
+import { watchQuery } from '../../db/live'
+import { articleIdsFromSource, readPositionsSource, type PositionsSource } from '../../db/queries/positions'
 
 // The live inputs of the positions table. Positions are derived, never stored: the query
 // re-runs whenever a claim, actor, issue or article changes, and the table follows.
@@ -15,15 +14,7 @@ import { db } from '../../db/instance'
 // outlives the screen by a few minutes: going to the reader from a drill-down and back, or to
 // the library and back, reopens the table from memory, still live.
 
-export interface PositionsSource {
-  claims: PositionInput[]
-  actors: Actor[]
-  issues: Issue[]
-  /** Every article source (outlet) in the workspace, for the Source filter. */
-  sources: string[]
-  /** Publication dates of the articles behind undated claims (the only ones needed). */
-  articleDates: Map<Id, string>
-}
+export type { PositionsSource }
 
 export interface SourceState {
   source: PositionsSource | undefined
@@ -50,41 +41,15 @@ export function useReadProgress(): number | null {
   )
 }
 
-async function readSource(): Promise<PositionsSource> {
-  // One read transaction, so claims, actors, issues and article dates are one moment's picture.
-  // Being explicit also keeps it out of Dexie's live-query cache, which deep-copies every
-  // result it hands out (a hundred thousand claims, every time the query runs).
-  return db.transaction('r', [db.claims, db.actors, db.issues, db.articles], async () => {
-    const claims: PositionInput[] = []
-    let slices = 0
-    setReadProgress(0)
-    const [actors, issues, sourceKeys] = await Promise.all([
-      db.actors.toArray(),
-      db.issues.toArray(),
-      // Articles hold whole texts: read only their sources (an index walk) and, for the rare
-      // claim with no date of its own, its article's date.
-      db.articles.orderBy('source').uniqueKeys(),
-      readClaimsInSlices(db, (slice) => {
-        for (const claim of slice) claims.push(positionInput(claim))
-        setReadProgress(++slices / CLAIM_SLICES)
-      }),
-    ])
-    const undatedArticleIds = [...new Set(claims.filter((claim) => !claim.date).map((claim) => claim.articleId))]
-    const articleDates = new Map<Id, string>()
-    if (undatedArticleIds.length > 0) {
-      const articles = await db.articles.bulkGet(undatedArticleIds)
-      for (const article of articles) if (article) articleDates.set(article.id, article.publishedAt)
-    }
-    const sources = sourceKeys.filter((key): key is string => typeof key === 'string' && key.trim() !== '')
-    return { claims, actors, issues, sources, articleDates }
-  }).finally(() => setReadProgress(null))
+function readSource(): Promise<PositionsSource> {
+  return readPositionsSource(db, setReadProgress).finally(() => setReadProgress(null))
 }
 
 /** How long the data stays subscribed after the positions screen closes. */
 const KEEP_MS = 5 * 60_000
 
 let state: SourceState = { source: undefined, error: null }
-let subscription: Subscription | null = null
+let unsubscribe: (() => void) | null = null
 let releaseTimer: ReturnType<typeof setTimeout> | undefined
 const listeners = new Set<() => void>()
 
@@ -95,7 +60,7 @@ function emit(): void {
 function subscribe(listener: () => void): () => void {
   listeners.add(listener)
   clearTimeout(releaseTimer)
-  subscription ??= liveQuery(readSource).subscribe({
+  unsubscribe ??= watchQuery(readSource, {
     next: (source) => {
       state = { source, error: null }
       emit()
@@ -109,8 +74,8 @@ function subscribe(listener: () => void): () => void {
     listeners.delete(listener)
     if (listeners.size > 0) return
     releaseTimer = setTimeout(() => {
-      subscription?.unsubscribe()
-      subscription = null
+      unsubscribe?.()
+      unsubscribe = null
       state = { source: undefined, error: null }
     }, KEEP_MS)
   }
@@ -122,8 +87,5 @@ export function usePositionsSource(): SourceState {
 
 /** The ids of the articles from one source, or null when no source is chosen. */
 export function useSourceArticleIds(source: string | null): Set<Id> | null | undefined {
-  return useLiveQuery(
-    async () => (source === null ? null : new Set(await db.articles.where('source').equals(source).primaryKeys())),
-    [source],
-  )
+  return useLiveQuery(() => (source === null ? null : articleIdsFromSource(db, source)), [source])
 }

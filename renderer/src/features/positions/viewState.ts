@@ -1,10 +1,11 @@
 import { useCallback, useSyncExternalStore } from 'react'
 import type { SortingState } from '@tanstack/react-table'
 import type { ActorKind, Id } from '../../domain/model'
-import { isBucketSize, type BucketSize } from '../../domain/positions/buckets'
-import { ROW_MODES, type RowMode } from '../../domain/positions/rows'
+import type { BucketSize } from '../../domain/positions/buckets'
+import type { RowMode } from '../../domain/positions/rows'
 import { db } from '../../db/instance'
-import { getSetting, putSetting } from '../../db/repositories/settings'
+import { readSetting, writeSetting } from '../../db/repositories/settings'
+import { POSITIONS_VIEW } from '../../domain/settings'
 
 // What the analyst has set up on the positions screen. It lives for the session outside the
 // component, so a trip to the reader (a drill-down link) and back finds the same filters,
@@ -39,8 +40,6 @@ export const DEFAULT_VIEW: PositionsViewState = {
   selected: [],
 }
 
-const SETTING_KEY = 'positions.view'
-
 let state: PositionsViewState = DEFAULT_VIEW
 let restored = false
 const listeners = new Set<() => void>()
@@ -56,7 +55,7 @@ export function updateViewState(patch: Partial<PositionsViewState>): void {
   emit()
   if (persist) {
     // A preference, not data: failing to store it costs nothing the analyst would miss.
-    putSetting(db, SETTING_KEY, { bucketSize: next.bucketSize, mode: next.mode }).catch(() => undefined)
+    writeSetting(db, POSITIONS_VIEW, { bucketSize: next.bucketSize, mode: next.mode }).catch(() => undefined)
   }
 }
 
@@ -65,11 +64,11 @@ async function restoreOnce(): Promise<void> {
   if (restored) return
   restored = true
   try {
-    const saved = await getSetting<{ bucketSize?: unknown; mode?: unknown } | null>(db, SETTING_KEY, null)
+    const saved = await readSetting(db, POSITIONS_VIEW)
     if (!saved) return
     const patch: Partial<PositionsViewState> = {}
-    if (isBucketSize(saved.bucketSize)) patch.bucketSize = saved.bucketSize
-    if (typeof saved.mode === 'string' && (ROW_MODES as readonly string[]).includes(saved.mode)) patch.mode = saved.mode as RowMode
+    if (saved.bucketSize) patch.bucketSize = saved.bucketSize
+    if (saved.mode) patch.mode = saved.mode
     // Only if the analyst has not already changed them in this session.
     if (state.bucketSize === DEFAULT_VIEW.bucketSize && state.mode === DEFAULT_VIEW.mode) {
       state = { ...state, ...patch }

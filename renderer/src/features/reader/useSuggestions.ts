@@ -1,43 +1,54 @@
 import { useEffect, useState } from 'react'
+import * as v from 'valibot'
+import type { TextSpan } from '../../domain/anchoring'
 import type { Actor, Mention } from '../../domain/model'
-import { findSuggestedMentions, type SuggestedMention } from '../../domain/suggestedMentions'
-import type { SuggestionRequest, SuggestionResponse } from './suggestionProtocol'
+import { findSuggestedMentions, SuggestedMentionSchema, type SuggestedMention } from '../../domain/suggestedMentions'
+import { connectWorker, type WorkerApi } from '../../platform/workers'
+import type { SuggestionsWorker } from './suggestions.worker'
 
-let worker: Worker | null | undefined
-let nextId = 1
-const waiting = new Map<number, (response: SuggestionResponse) => void>()
+let worker: WorkerApi<SuggestionsWorker> | null | undefined
 
 /** One shared worker for the session; null where workers cannot start (then the main thread does it). */
-function suggestionWorker(): Worker | null {
+function suggestionWorker(): WorkerApi<SuggestionsWorker> | null {
   if (worker !== undefined) return worker
   try {
-    worker = new Worker(new URL('./suggestions.worker.ts', import.meta.url), { type: 'module', name: 'suggested-mentions' })
-    worker.onmessage = (event: MessageEvent<SuggestionResponse>) => {
-      waiting.get(event.data.id)?.(event.data)
-      waiting.delete(event.data.id)
-    }
-    worker.onerror = () => {
-      // A worker that fails to load answers nothing: fall back for good, and answer the waiting.
-      worker?.terminate()
-      worker = null
-      for (const [id, resolve] of waiting) resolve({ id, error: 'worker failed' })
-      waiting.clear()
-    }
+    const started = new Worker(new URL('./suggestions.worker.ts', import.meta.url), { type: 'module', name: 'suggested-mentions' })
+    // A worker that fails to load answers nothing: its waiting calls fail (and fall back), and so do later ones.
+    const connection = connectWorker<SuggestionsWorker>(started, { name: 'suggestions', onCrash: () => (worker = null) })
+    worker = connection.api
   } catch {
     worker = null
   }
   return worker
 }
 
-function requestSuggestions(request: Omit<SuggestionRequest, 'id'>): Promise<SuggestedMention[]> {
+interface SuggestionRequest {
+  body: string
+  actors: readonly Actor[]
+  taken: readonly TextSpan[]
+  dismissed: readonly string[]
+}
+
+/** Accepting a suggestion writes a mention at its span: only spans inside this text pass. */
+const answerFor = (body: string) =>
+  v.array(
+    v.pipe(
+      SuggestedMentionSchema,
+      v.check((suggestion) => suggestion.end <= body.length, 'lies outside the article'),
+    ),
+  )
+
+function requestSuggestions(request: SuggestionRequest): Promise<SuggestedMention[]> {
   const fallback = (): SuggestedMention[] => findSuggestedMentions(request.body, request.actors, { taken: request.taken, dismissed: new Set(request.dismissed) })
   const target = suggestionWorker()
   if (!target) return new Promise((resolve) => setTimeout(() => resolve(fallback()), 0))
-  const id = nextId++
-  return new Promise((resolve) => {
-    waiting.set(id, (response) => resolve('suggestions' in response ? response.suggestions : fallback()))
-    target.postMessage({ id, ...request } satisfies SuggestionRequest)
-  })
+  return target.find(request.body, request.actors, request.taken, request.dismissed).then(
+    (suggestions) => {
+      const checked = v.safeParse(answerFor(request.body), suggestions)
+      return checked.success ? checked.output : fallback()
+    },
+    () => fallback(),
+  )
 }
 
 /**

@@ -1,40 +1,50 @@
-/// <reference lib="webworker" />
-import { StandpointDB } from '../../../db/database'
-import { prepareExport } from '../exportKinds'
-import type { ExportMessage, ExportRequest } from './exportProtocol'
+import { workerDatabase } from '../../../db/database'
+import { notifier, serveWorker, type Callback } from '../../../platform/workers'
+import { prepareExport, type ExportKind, type ExportOptions } from '../exportKinds'
 
 // The export worker: reads the workspace and writes the file's text off the UI thread, so the
 // window keeps painting its progress bar while 100,000 claims are read and written. One
 // worker per export; the window terminates it when the export ends or is stopped.
 
-declare const self: DedicatedWorkerGlobalScope
-
 /** The share of the progress bar the reading takes; writing the text takes the rest. */
 const READ_SHARE = 0.6
 
-const post = (message: ExportMessage): void => self.postMessage(message)
-
-self.onmessage = async (event: MessageEvent<ExportRequest>) => {
-  const { kind, options, databaseName } = event.data
-  const db = new StandpointDB(databaseName)
-  // Another window upgrading the schema: let it; this export fails with a storage error.
-  db.on('versionchange', () => {
-    db.close()
-    return false
-  })
-  try {
-    await db.open()
-    let reported = 0
-    const prepared = await prepareExport(db, kind, options, (fraction) => {
-      reported = fraction * READ_SHARE
-      post({ type: 'progress', progress: reported })
-    })
-    db.close()
-    const base = Math.max(reported, READ_SHARE)
-    for (const chunk of prepared.chunks) post({ type: 'chunk', text: chunk.text, progress: base + (1 - base) * chunk.progress })
-    post({ type: 'done', count: prepared.count, noun: prepared.noun })
-  } catch (error) {
-    db.close()
-    post({ type: 'error', name: error instanceof Error ? error.name : 'Error', message: error instanceof Error ? error.message : String(error) })
-  }
+/** Where the worker sends the file as it writes it. */
+export interface ExportSink {
+  /** How far along the whole export is, 0..1 (reading, then writing). */
+  progress: Callback<[progress: number]>
+  /** The next piece of the file. */
+  chunk: Callback<[text: string, progress: number]>
 }
+
+const api = {
+  /**
+   * Writes the export into the sink, piece by piece without waiting for the window, and
+   * returns what it wrote once the window has every piece. A failure rejects with the error's
+   * own name, so storage errors are still told apart.
+   */
+  async run(kind: ExportKind, options: ExportOptions, databaseName: string, sink: ExportSink): Promise<{ count: number; noun: string }> {
+    const db = workerDatabase(databaseName)
+    const progress = notifier(sink.progress)
+    const chunks = notifier(sink.chunk)
+    try {
+      await db.open()
+      let reported = 0
+      const prepared = await prepareExport(db, kind, options, (fraction) => {
+        reported = fraction * READ_SHARE
+        progress.send(reported)
+      })
+      db.close()
+      const base = Math.max(reported, READ_SHARE)
+      for (const chunk of prepared.chunks) chunks.send(chunk.text, base + (1 - base) * chunk.progress)
+      await Promise.all([progress.flush(), chunks.flush()])
+      return { count: prepared.count, noun: prepared.noun }
+    } finally {
+      db.close()
+    }
+  },
+}
+
+export type ExportWorker = typeof api
+
+serveWorker(api)

@@ -1,5 +1,8 @@
+import * as v from 'valibot'
+import { parseOrThrow } from '../../../domain/validation'
+import { callback, connectWorker } from '../../../platform/workers'
 import type { ExportKind, ExportOptions } from '../exportKinds'
-import type { ExportMessage, ExportRequest } from './exportProtocol'
+import type { ExportSink, ExportWorker } from './export.worker'
 
 /** An export running in its worker. */
 export interface ExportRun {
@@ -14,51 +17,58 @@ export interface ExportRun {
   cancel(): void
 }
 
-function workerError(name: string, message: string): Error {
-  const error = new Error(message)
-  error.name = name
-  return error
-}
+// What the worker sends is written to the user's file: it is checked on arrival.
+const Progress = v.pipe(v.number(), v.minValue(0), v.maxValue(1))
+const Piece = v.object({ text: v.string(), progress: Progress })
+const Summary = v.object({ count: v.pipe(v.number(), v.integer(), v.minValue(0)), noun: v.string() })
+
+type Message = { type: 'piece'; text: string; progress: number } | { type: 'end' } | { type: 'error'; error: unknown }
 
 /** Starts an export in a worker of its own. Its pieces wait, in order, until they are read. */
 export function startExport(kind: ExportKind, options: ExportOptions, databaseName: string): ExportRun {
   const worker = new Worker(new URL('./export.worker.ts', import.meta.url), { type: 'module', name: 'standpoint-export' })
-  const queue: ExportMessage[] = []
+  const connection = connectWorker<ExportWorker>(worker, { name: 'export' })
+  const queue: Message[] = []
   let wake: (() => void) | null = null
   let finished = false
-  let settleSummary!: { resolve: (value: { count: number; noun: string }) => void; reject: (error: Error) => void }
-  const summary = new Promise<{ count: number; noun: string }>((resolve, reject) => (settleSummary = { resolve, reject }))
-  // A rejection nobody awaited (the caller stopped early) must not become an unhandled one.
-  summary.catch(() => undefined)
 
-  const push = (message: ExportMessage): void => {
+  const push = (message: Message): void => {
     queue.push(message)
     wake?.()
   }
   const stop = (): void => {
     if (finished) return
     finished = true
-    worker.terminate()
+    connection.terminate()
     wake?.()
   }
-  worker.addEventListener('message', (event: MessageEvent<ExportMessage>) => {
-    const message = event.data
-    if (message.type === 'done') {
-      settleSummary.resolve({ count: message.count, noun: message.noun })
-      stop()
-    } else if (message.type === 'error') {
-      settleSummary.reject(workerError(message.name, message.message))
+  const receive = (text: unknown, progress: unknown): void => {
+    try {
+      push({ type: 'piece', ...parseOrThrow(Piece, { text, progress }, 'The export worker sent a damaged piece of the file') })
+    } catch (error) {
+      push({ type: 'error', error })
       stop()
     }
-    push(message)
-  })
-  worker.addEventListener('error', (event) => {
-    const message = `the export worker stopped unexpectedly${event.message ? `: ${event.message}` : ''}`
-    settleSummary.reject(new Error(message))
-    stop()
-    push({ type: 'error', name: 'Error', message })
-  })
-  worker.postMessage({ kind, options, databaseName } satisfies ExportRequest)
+  }
+  const sink: ExportSink = {
+    progress: (progress) => receive('', progress),
+    chunk: (text, progress) => receive(text, progress),
+  }
+  const summary = connection.api.run(kind, options, databaseName, callback(sink)).then(
+    (result) => {
+      const checked = parseOrThrow(Summary, result, 'The export worker sent a damaged summary')
+      push({ type: 'end' })
+      stop()
+      return checked
+    },
+    (error: unknown) => {
+      push({ type: 'error', error })
+      stop()
+      throw error
+    },
+  )
+  // A rejection nobody awaited (the caller stopped early) must not become an unhandled one.
+  summary.catch(() => undefined)
 
   async function* chunks(): AsyncGenerator<{ text: string; progress: number }> {
     try {
@@ -70,9 +80,8 @@ export function startExport(kind: ExportKind, options: ExportOptions, databaseNa
           wake = null
           continue
         }
-        if (message.type === 'chunk') yield { text: message.text, progress: message.progress }
-        else if (message.type === 'progress') yield { text: '', progress: message.progress }
-        else if (message.type === 'error') throw workerError(message.name, message.message)
+        if (message.type === 'piece') yield { text: message.text, progress: message.progress }
+        else if (message.type === 'error') throw message.error
         else return
       }
     } finally {

@@ -1,5 +1,5 @@
-import Dexie, { type ObservabilitySet } from 'dexie'
 import type { StandpointDB } from '../../../db/database'
+import { articleIds, articlesAfter, articlesByIds, articlesUpdatedAfter, articleVersions, onArticlesChanged } from '../../../db/queries/library'
 import type { Article } from '../../../domain/model'
 import { LibraryIndex } from './libraryIndex'
 import type { IndexStatus, RowsEvent, SearchHits } from './libraryTypes'
@@ -20,17 +20,6 @@ export interface LibrarySync {
   search(query: string): SearchHits
   snapshot(): Omit<RowsEvent, 'type' | 'removed'>
   stop(): void
-}
-
-async function readAllVersions(db: StandpointDB): Promise<Map<string, string>> {
-  return db.transaction('r', db.articles, async () => {
-    const ids = await db.articles.toCollection().primaryKeys()
-    const versions = new Map<string, string>(ids.map((id) => [id, '']))
-    await db.articles.orderBy('updatedAt').eachKey((updatedAt, cursor) => {
-      versions.set(cursor.primaryKey, updatedAt as string)
-    })
-    return versions
-  })
 }
 
 export function startLibrarySync(db: StandpointDB, onRows: (event: RowsEvent) => void, onError: (message: string) => void): LibrarySync {
@@ -57,7 +46,7 @@ export function startLibrarySync(db: StandpointDB, onRows: (event: RowsEvent) =>
   /** Reads and indexes the given articles in steps; each await lets queued searches run. */
   const indexIds = async (ids: string[], removed: string[]): Promise<void> => {
     for (let start = 0; start < ids.length && !stopped; start += STEP) {
-      const articles = (await db.articles.bulkGet(ids.slice(start, start + STEP))).filter((article) => article !== undefined)
+      const articles = await articlesByIds(db, ids.slice(start, start + STEP))
       post(upsert(articles), start === 0 ? removed : [])
     }
   }
@@ -66,7 +55,7 @@ export function startLibrarySync(db: StandpointDB, onRows: (event: RowsEvent) =>
   const indexEverything = async (): Promise<void> => {
     let after: string | null = null
     while (!stopped) {
-      const page: Article[] = await (after === null ? db.articles.orderBy(':id') : db.articles.where(':id').above(after)).limit(STEP).toArray()
+      const page = await articlesAfter(db, after, STEP)
       if (page.length === 0) break
       after = page[page.length - 1]!.id
       post(upsert(page), [])
@@ -85,12 +74,12 @@ export function startLibrarySync(db: StandpointDB, onRows: (event: RowsEvent) =>
       post([], removed)
       return
     }
-    const edited = watermark === '' ? [] : (await db.articles.where('updatedAt').above(watermark).toArray()).filter((article) => index.rows.has(article.id))
+    const edited = watermark === '' ? [] : (await articlesUpdatedAfter(db, watermark)).filter((article) => index.rows.has(article.id))
     if (edited.length > 0) post(upsert(edited), [])
     if (added.length > 0) await indexIds(added, removed)
     if (added.length === 0 && edited.length === 0 && removed.length === 0 && ready) {
       // Something was written that neither added nor visibly edited an article: compare all.
-      const { changed } = index.diff(await readAllVersions(db))
+      const { changed } = index.diff(await articleVersions(db))
       await indexIds(changed, [])
     }
     ready = true
@@ -104,7 +93,7 @@ export function startLibrarySync(db: StandpointDB, onRows: (event: RowsEvent) =>
     try {
       while (pending && !stopped) {
         pending = false
-        await pass(await db.articles.toCollection().primaryKeys())
+        await pass(await articleIds(db))
       }
     } catch (error) {
       onError(error instanceof Error ? error.message : String(error))
@@ -117,13 +106,7 @@ export function startLibrarySync(db: StandpointDB, onRows: (event: RowsEvent) =>
     void sync()
   }
 
-  // Dexie fires this after every committed write, from this context or any other window or
-  // worker; a part is named idb://<database>/<table>/<index>.
-  const prefix = `idb://${db.name}/articles/`
-  const onMutated = (parts: ObservabilitySet): void => {
-    if (Object.keys(parts).some((part) => part.startsWith(prefix))) schedule()
-  }
-  Dexie.on('storagemutated', onMutated)
+  const unsubscribe = onArticlesChanged(db, schedule)
   schedule()
 
   return {
@@ -131,7 +114,7 @@ export function startLibrarySync(db: StandpointDB, onRows: (event: RowsEvent) =>
     snapshot: () => ({ upserts: Array.from(index.rows.values()), status: status() }),
     stop: () => {
       stopped = true
-      Dexie.on('storagemutated').unsubscribe(onMutated)
+      unsubscribe()
     },
   }
 }

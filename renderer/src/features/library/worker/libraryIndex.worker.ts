@@ -1,26 +1,32 @@
-/// <reference lib="webworker" />
-import { StandpointDB } from '../../../db/database'
-import { serveRpc } from '../../import/worker/rpc'
-import { startLibrarySync } from '../search/librarySync'
+import { workerDatabase } from '../../../db/database'
+import { serveWorker, type Callback } from '../../../platform/workers'
+import type { RowsEvent } from '../search/libraryTypes'
+import { startLibrarySync, type LibrarySync } from '../search/librarySync'
 
-// The library worker: rows and full-text index, off the UI thread (see librarySync.ts).
+// The library worker: rows and full-text index, off the UI thread (see librarySync.ts). One
+// window subscribes; the index is built once and kept in step with every write after.
 
-declare const self: DedicatedWorkerGlobalScope
+const db = workerDatabase()
+let library: LibrarySync | null = null
 
-const db = new StandpointDB()
-db.on('versionchange', () => {
-  // Another window is upgrading the schema; the window reloads after it, and this worker with it.
-  db.close()
-  return false
-})
+const running = (): LibrarySync => {
+  if (!library) throw new Error('The library index has not started')
+  return library
+}
 
-const library = startLibrarySync(
-  db,
-  (event) => self.postMessage(event),
-  (message) => self.postMessage({ type: 'error', message }),
-)
+const api = {
+  /** Starts the index; rows and failures go to the callbacks, as they happen, in order. */
+  async subscribe(onRows: Callback<[RowsEvent]>, onError: Callback<[message: string]>): Promise<void> {
+    library ??= startLibrarySync(
+      db,
+      (event) => void Promise.resolve(onRows(event)).catch(() => undefined),
+      (message) => void Promise.resolve(onError(message)).catch(() => undefined),
+    )
+  },
+  search: async (query: string) => running().search(query),
+  snapshot: async () => running().snapshot(),
+}
 
-serveRpc(self, {
-  search: async (query: string) => library.search(query),
-  snapshot: async () => library.snapshot(),
-})
+export type LibraryWorker = typeof api
+
+serveWorker(api)

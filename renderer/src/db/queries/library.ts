@@ -1,0 +1,52 @@
+import Dexie, { type ObservabilitySet } from 'dexie'
+import type { Article, Id } from '../../domain/model'
+import type { StandpointDB } from '../database'
+
+// The reads that keep the library's rows and search index in step with the workspace
+// (features/library/search/librarySync.ts): cheap ways to tell what changed since last time.
+
+/** Every article's id (one getAllKeys, no records read). */
+export function articleIds(db: StandpointDB): Promise<Id[]> {
+  return db.articles.toCollection().primaryKeys()
+}
+
+/** Every article's updatedAt by id ('' when it has none), from the index alone. */
+export function articleVersions(db: StandpointDB): Promise<Map<Id, string>> {
+  return db.transaction('r', db.articles, async () => {
+    const ids = await db.articles.toCollection().primaryKeys()
+    const versions = new Map<Id, string>(ids.map((id) => [id, '']))
+    await db.articles.orderBy('updatedAt').eachKey((updatedAt, cursor) => {
+      versions.set(cursor.primaryKey, updatedAt as string)
+    })
+    return versions
+  })
+}
+
+/** The articles with these ids that exist, in the order asked. */
+export async function articlesByIds(db: StandpointDB, ids: readonly Id[]): Promise<Article[]> {
+  return (await db.articles.bulkGet([...ids])).filter((article): article is Article => article !== undefined)
+}
+
+/** Up to `limit` articles in id order, after `afterId` (null: from the first). IndexedDB's getAll fast path. */
+export function articlesAfter(db: StandpointDB, afterId: Id | null, limit: number): Promise<Article[]> {
+  return (afterId === null ? db.articles.orderBy(':id') : db.articles.where(':id').above(afterId)).limit(limit).toArray()
+}
+
+/** Articles edited after this updatedAt. */
+export function articlesUpdatedAfter(db: StandpointDB, updatedAt: string): Promise<Article[]> {
+  return db.articles.where('updatedAt').above(updatedAt).toArray()
+}
+
+/**
+ * Calls `onChange` after every committed write to the articles, from this context or any
+ * other window or worker. Returns the unsubscribe function.
+ */
+export function onArticlesChanged(db: StandpointDB, onChange: () => void): () => void {
+  // A changed part is named idb://<database>/<table>/<index>.
+  const prefix = `idb://${db.name}/articles/`
+  const listener = (parts: ObservabilitySet): void => {
+    if (Object.keys(parts).some((part) => part.startsWith(prefix))) onChange()
+  }
+  Dexie.on('storagemutated', listener)
+  return () => Dexie.on('storagemutated').unsubscribe(listener)
+}
