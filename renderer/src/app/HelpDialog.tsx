@@ -1,5 +1,5 @@
-import { Dialog } from './ui/Dialog'
-import { shortcutGroups } from './shortcuts'
+import { Dialog } from '../shared/ui/Dialog'
+import { shortcutGroups } from '../shared/shortcuts'
 
 export function HelpDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   return (

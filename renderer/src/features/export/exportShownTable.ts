@@ -1,4 +1,4 @@
-import { notify } from '../../app/notices'
+import { notify } from '../../shared/notices'
 import { db } from '../../db/instance'
 import { getSetting } from '../../db/repositories/settings'
 import { describeStorageError, isStorageError } from '../../db/storageErrors'

@@ -1,4 +1,4 @@
-import type { TextSpan } from '../../domain/anchoring'
+import type { TextSpan } from '../../../domain/anchoring'
 
 // The DOM side of anchoring: a selection or Range in the rendered article <-> body offsets.
 // The article renders each paragraph as an element with data-p-start/data-p-end, cut into

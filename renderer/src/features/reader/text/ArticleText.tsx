@@ -1,7 +1,7 @@
 import { memo, startTransition, useEffect, useMemo, useState, type CSSProperties, type KeyboardEvent, type MouseEvent, type Ref } from 'react'
-import type { Stance } from '../../domain/model'
-import type { Paragraph, Segment } from '../../domain/textLayout'
-import { stanceClass, stanceSign } from '../tagging/stance'
+import type { Stance } from '../../../domain/model'
+import type { Paragraph, Segment } from '../../../domain/textLayout'
+import { stanceClass, stanceSign } from '../../../shared/ui/stance'
 
 // The article body with its highlights. Every paragraph is in the page from the first frame as
 // plain text (so the whole article can be read, selected and scrolled at once); highlights are
