@@ -14,7 +14,6 @@ import { UndoRedoButtons } from '../../shared/undo/UndoRedoButtons'
 import { ActorEditDialog } from './ActorEditDialog'
 import { DeleteActorDialog } from './DeleteActorDialog'
 import { MergeActorsDialog } from './MergeActorsDialog'
-import './actors.css'
 
 type SortKey = 'name' | 'kind' | 'claims' | 'mentions'
 type DialogState = { kind: 'edit'; actor: Actor | null } | { kind: 'merge'; actors: Actor[] } | { kind: 'delete'; actor: Actor } | null

@@ -12,7 +12,6 @@ import { useIssueSearch } from '../../shared/ui/IssueField'
 import { UndoRedoButtons } from '../../shared/undo/UndoRedoButtons'
 import { DeleteIssueDialog } from './DeleteIssueDialog'
 import { IssueEditDialog } from './IssueEditDialog'
-import '../actors/actors.css'
 
 type DialogState = { kind: 'edit'; issue: Issue | null } | { kind: 'delete'; issue: Issue } | null
 

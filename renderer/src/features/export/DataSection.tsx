@@ -7,7 +7,6 @@ import { BackupDialog } from './BackupDialog'
 import { ClaimsImportDialog } from './ClaimsImportDialog'
 import { openDataDialog, useOpenDataDialog } from './dataDialogs'
 import { ExportDialog } from './ExportDialog'
-import './export.css'
 
 defineShortcuts('Data', [{ keys: 'Ctrl+Shift+E', action: 'Export claims, actors, articles or the network' }])
 

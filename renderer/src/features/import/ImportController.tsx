@@ -11,7 +11,6 @@ import { ProgressStep } from './ProgressStep'
 import { importReport } from './summary'
 import { SummaryStep } from './SummaryStep'
 import { startImportWorker } from './worker/importClient'
-import './import.css'
 
 // The import workflow, mounted once for the whole app: the Import dialog (opened by the
 // library's Import button, File > Import, Ctrl+O), and drag-and-drop of files or folders

@@ -14,7 +14,6 @@ import { countUndated, filterRows, hasFilters, NO_FILTERS, sourceCounts, type Li
 import { searchLibrary, useLibraryState } from './libraryStore'
 import { SampleWorkspaceOffer } from './SampleWorkspaceOffer'
 import { useClaimCounts } from './useClaimCounts'
-import './library.css'
 
 defineShortcuts('Library', [
   { keys: 'Ctrl+F', action: 'Search articles' },

@@ -28,7 +28,6 @@ import { MAX_TIMELINE_ROWS, Timeline } from './Timeline'
 import { memoLast } from './memoLast'
 import { usePositionsSource, useReadProgress, useSourceArticleIds, type PositionsSource } from './usePositionsData'
 import { filtersAreSet, usePositionsViewState } from './viewState'
-import './positions.css'
 
 defineShortcuts('Positions', [
   { keys: 'Click a header', action: 'Sort by that column (again to reverse, a third time to unsort)' },

@@ -27,7 +27,6 @@ import { FindBar } from './text/FindBar'
 import { handleSelectionKey } from './text/keyboardSelection'
 import { useResolvedAnchors } from './useResolvedAnchors'
 import { useSuggestions } from './useSuggestions'
-import './text/reader.css'
 
 defineShortcuts('Reader and tagging', [
   { keys: 'Shift+arrows, Ctrl+Shift+←/→', action: 'Select text in the article by character, line or word' },

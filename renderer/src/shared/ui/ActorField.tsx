@@ -5,7 +5,6 @@ import { findLikelyDuplicates } from '../../domain/duplicateActors'
 import { ACTOR_KINDS, type Actor, type ActorKind } from '../../domain/model'
 import { parseAliases } from '../../domain/actorMatching'
 import { Combobox, type ComboOption } from './Combobox'
-import '../../features/reader/tagging/tagging.css'
 
 export interface ActorFieldValue {
   text: string

@@ -9,7 +9,6 @@ import { MentionForm } from './MentionForm'
 import { stanceClass, stanceSign, stanceText } from '../../../shared/ui/stance'
 import type { Focus, PanelMode } from '../focus'
 import { VirtualList } from '../../../shared/ui/VirtualList'
-import './tagging.css'
 
 export interface TaggingPanelProps {
   article: Article
