@@ -21,6 +21,12 @@ export async function saveMentionDraft(db: StandpointDB, draft: MentionDraft, ar
   })
 }
 
+/** Pins a mention to new words, as reattachClaim does for a claim. */
+export async function reattachMention(db: StandpointDB, mention: Mention, body: string, span: TextSpan): Promise<ChangeSet> {
+  const updated: Mention = { ...mention, anchor: describeSpan(body, span), updatedAt: nowIso() }
+  return writeEdits(db, 'Re-attach mention', [putEdit('mentions', updated)])
+}
+
 export async function deleteMention(db: StandpointDB, mentionId: Id): Promise<ChangeSet> {
   return writeEdits(db, 'Delete mention', [deleteEdit('mentions', mentionId)])
 }
@@ -45,7 +51,9 @@ const dismissedKey = (articleId: Id): string => `dismissedSuggestions:${articleI
 
 /** Suggestions the coder dismissed in this article (suggestion keys), kept across sessions. */
 export async function dismissedSuggestions(db: StandpointDB, articleId: Id): Promise<string[]> {
-  return getSetting<string[]>(db, dismissedKey(articleId), [])
+  // Settings are free-form: anything but a list of keys counts as none dismissed.
+  const stored = await getSetting<unknown>(db, dismissedKey(articleId), [])
+  return Array.isArray(stored) ? stored.filter((key): key is string => typeof key === 'string') : []
 }
 
 export async function setDismissedSuggestions(db: StandpointDB, articleId: Id, keys: readonly string[]): Promise<void> {

@@ -1,6 +1,7 @@
 import { memo, startTransition, useEffect, useMemo, useState, type CSSProperties, type KeyboardEvent, type MouseEvent, type Ref } from 'react'
 import type { Stance } from '../../../domain/model'
 import type { Paragraph, Segment } from '../../../domain/textLayout'
+import type { HighlightLook } from '../highlights'
 import { stanceClass, stanceSign } from '../../../shared/ui/stance'
 
 // The article body with its highlights. Every paragraph is in the page from the first frame as
@@ -8,12 +9,6 @@ import { stanceClass, stanceSign } from '../../../shared/ui/stance'
 // then drawn paragraph by paragraph in small batches between frames, starting where the reader
 // is looking, so a long, densely coded article never blocks the page. Off-screen paragraphs
 // skip layout (content-visibility), which keeps a 200,000-character article cheap to show.
-
-export type HighlightLook =
-  | { kind: 'claim'; stance: Stance; title: string; /** Where the claim begins, for its stance sign. */ start: number }
-  | { kind: 'mention'; title: string }
-  | { kind: 'suggestion'; title: string }
-  | { kind: 'pending' }
 
 interface ArticleTextProps {
   body: string
