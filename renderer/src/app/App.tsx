@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'react'
-import { ActorsScreen } from '../features/actors/ActorsScreen'
-import { CodebookScreen } from '../features/codebook/CodebookScreen'
-import { ImportController } from '../features/import/ImportController'
-import { LibraryScreen } from '../features/library/LibraryScreen'
-import { PositionsScreen } from '../features/positions/PositionsScreen'
+import { Suspense, useEffect, useState } from 'react'
+import { ActorsScreen } from '../features/actors'
+import { CodebookScreen } from '../features/codebook'
+import { ImportController } from '../features/import'
+import { ReaderScreen } from '../features/reader'
+import { LibraryScreen } from '../features/library'
+import { PositionsScreen } from '../features/positions'
 import { useTaggingUndoCommands } from '../shared/undo/history'
 import { db } from '../db/instance'
 import { getSetting, putSetting } from '../db/repositories/settings'
@@ -14,15 +15,16 @@ import { dispatchCommand, useCommand } from '../shared/commands'
 import { ErrorBoundary } from './ErrorBoundary'
 import { HelpDialog } from './HelpDialog'
 import { NoticeArea, notify } from '../shared/notices'
-import { navigate, SCREEN_LABELS, SCREENS, useRoute, type Screen } from '../shared/routing'
+import { navigate, SCREEN_LABELS, SCREENS, useRoute, type Route } from '../shared/routing'
 import { isTypingTarget } from '../shared/shortcuts'
 import { StatusBar } from './StatusBar'
 import { Sidebar } from './Sidebar'
 
-function ScreenView({ screen }: { screen: Screen }) {
-  switch (screen) {
+function ScreenView({ route }: { route: Route }) {
+  switch (route.screen) {
     case 'library':
-      return <LibraryScreen />
+      // #/library/article/<id> opens the article in the reader.
+      return route.rest[0] === 'article' && route.rest[1] ? <ReaderScreen articleId={route.rest[1]} /> : <LibraryScreen />
     case 'positions':
       return <PositionsScreen />
     case 'actors':
@@ -50,6 +52,14 @@ export function App() {
   }, [])
 
   useEffect(() => platform.onMenuCommand(dispatchCommand), [])
+
+  // The other screens load once the first one is up, so switching to them does not wait.
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      for (const screen of [ReaderScreen, PositionsScreen, ActorsScreen, CodebookScreen]) void screen.preload()
+    }, 1000)
+    return () => clearTimeout(timer)
+  }, [])
 
   useCommand('about', () => setAboutOpen(true))
   useCommand('help', () => setHelpOpen(true))
@@ -107,7 +117,9 @@ export function App() {
       <Sidebar current={route.screen} />
       <main className="app-main" aria-label={SCREEN_LABELS[route.screen]}>
         <ErrorBoundary key={route.screen} area={`the ${SCREEN_LABELS[route.screen]} screen`}>
-          <ScreenView screen={route.screen} />
+          <Suspense fallback={null}>
+            <ScreenView route={route} />
+          </Suspense>
         </ErrorBoundary>
       </main>
       <StatusBar persistence={persistence} host={platform.kind === 'electron' ? 'desktop app' : 'browser'} />

@@ -1,4 +1,4 @@
-import { DataSection } from '../features/export/DataSection'
+import { DataSection } from '../features/export'
 import { buildHash, SCREEN_LABELS, SCREENS, type Screen } from '../shared/routing'
 
 const ICONS: Record<Screen, string> = {

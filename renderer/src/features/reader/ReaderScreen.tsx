@@ -8,7 +8,6 @@ import { ReaderSessionProvider, useReaderSession } from './ReaderSession'
 import { TaggingPanel } from './tagging/TaggingPanel'
 import { ArticleView } from './text/ArticleView'
 import { useReaderKeys } from './useReaderKeys'
-import './shortcuts'
 
 /** #/library/article/<id>: the article and its Tagging panel. */
 export function ReaderScreen({ articleId }: { articleId: string }) {
