@@ -18,7 +18,7 @@ export function actorFieldFor(actor: Actor | undefined): ActorFieldValue {
 }
 
 const CREATE = '__create__'
-export const DEFAULT_NEW_ACTOR_KIND: ActorKind = 'person'
+const DEFAULT_NEW_ACTOR_KIND: ActorKind = 'person'
 
 interface ActorFieldProps {
   label: string

@@ -8,6 +8,7 @@ import { describeStorageError, isStorageError } from '../../db/storageErrors'
 import {
   afterRedo,
   afterUndo,
+  clearHistory,
   dropRedo,
   dropUndo,
   emptyHistory,
@@ -42,13 +43,13 @@ export function useTaggingHistory(): History {
 }
 
 /** Records a finished action so it can be undone. */
-export function recordTaggingAction(set: ChangeSet): void {
+function recordTaggingAction(set: ChangeSet): void {
   setHistory(recordAction(history, set))
 }
 
-/** For tests and a workspace restore: nothing before this point can be undone. */
+/** After a workspace restore: nothing before this point can be undone. */
 export function resetTaggingHistory(): void {
-  setHistory(emptyHistory(history.limit))
+  setHistory(clearHistory(history))
 }
 
 async function step(direction: 'undo' | 'redo'): Promise<void> {
