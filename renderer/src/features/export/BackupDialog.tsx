@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks'
 import { useId, useRef, useState } from 'react'
 import { notify } from '../../shared/notices'
 import { Dialog } from '../../shared/ui/Dialog'
+import { resetTaggingHistory } from '../../shared/undo/history'
 import { holdsData, tableCounts } from '../../db/backup/counts'
 import { backupFileName, BACKUP_FILE_EXTENSION, BackupFileError } from '../../db/backup/format'
 import { prepareRestore, restoreBackup, type PreparedBackup, type RestoreMode, type RestoreReport } from '../../db/backup/restore'
@@ -96,6 +97,9 @@ export function BackupDialog({ open, onClose }: { open: boolean; onClose: () => 
     await nextFrame()
     try {
       const report = await restoreBackup(db, backup, chosen, ({ done, total }) => setStep({ kind: 'restoring', fileName, progress: total === 0 ? 1 : done / total }))
+      // The records the undo steps describe were just replaced or merged: undoing them now
+      // would act on records they never saw.
+      resetTaggingHistory()
       setStep({ kind: 'done', fileName, report })
       notify('success', chosen === 'merge' ? `Merged ${fileName} into the workspace.` : `Restored the workspace from ${fileName}.`)
     } catch (error) {
