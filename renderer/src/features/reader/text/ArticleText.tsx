@@ -9,6 +9,7 @@ import { stanceClass, stanceSign } from '../../../shared/ui/stance'
 // then drawn paragraph by paragraph in small batches between frames, starting where the reader
 // is looking, so a long, densely coded article never blocks the page. Off-screen paragraphs
 // skip layout (content-visibility), which keeps a 200,000-character article cheap to show.
+// Highlighted words are <mark> elements, so assistive technology can announce them as marked.
 
 interface ArticleTextProps {
   body: string
@@ -111,9 +112,9 @@ const ParagraphView = memo(
             .map((claim) => stanceSign(claim.stance))
             .join(' ')
           return (
-            <span key={segment.start} data-s={segment.start} data-h={segment.ids.join(' ')} className={look.classes} style={look.style} title={look.title || undefined} data-badge={badge || undefined}>
+            <mark key={segment.start} data-s={segment.start} data-h={segment.ids.join(' ')} className={look.classes} style={look.style} title={look.title || undefined} data-badge={badge || undefined}>
               {text}
-            </span>
+            </mark>
           )
         })}
       </p>

@@ -2,8 +2,8 @@ import type { TextSpan } from '../../../domain/anchoring'
 
 // The DOM side of anchoring: a selection or Range in the rendered article <-> body offsets.
 // The article renders each paragraph as an element with data-p-start/data-p-end, cut into
-// segment spans with data-s holding the body offset of their first character and a single text
-// node each. Stance badges are CSS generated content, so they add no text to map around.
+// segments (<span>, or <mark> when highlighted) with data-s holding the body offset of their
+// first character and a single text node each. Stance badges are CSS generated content, so they add no text to map around.
 // `rangeToSpan` and `spanToRange` are inverses, as Hypothesis's fromRange/toRange are.
 
 const PARAGRAPH = '[data-p-start]'
