@@ -53,12 +53,19 @@ export function App() {
 
   useEffect(() => platform.onMenuCommand(dispatchCommand), [])
 
-  // The other screens load once the first one is up, so switching to them does not wait.
+  // The other screens load when the first one is up and the page is idle, so switching to them
+  // does not wait and the first paint does not wait for them.
   useEffect(() => {
+    let idle = 0
     const timer = setTimeout(() => {
-      for (const screen of [ReaderScreen, PositionsScreen, ActorsScreen, CodebookScreen]) void screen.preload()
+      idle = requestIdleCallback(() => {
+        for (const screen of [ReaderScreen, PositionsScreen, ActorsScreen, CodebookScreen]) void screen.preload()
+      })
     }, 1000)
-    return () => clearTimeout(timer)
+    return () => {
+      clearTimeout(timer)
+      cancelIdleCallback(idle)
+    }
   }, [])
 
   useCommand('about', () => setAboutOpen(true))
