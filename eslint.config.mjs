@@ -37,6 +37,7 @@ const featureBoundaries = {
       internals: "'{{source}}' reaches into the {{feature}} feature's internals: import what it offers from its index.ts ('{{index}}').",
       shell: "'{{source}}' imports the shell (app/) from {{from}}: app/ composes features, so what they share lives in shared/.",
       sharedToFeature: "'{{source}}' makes shared/ depend on a feature: shared/ serves every feature and imports none.",
+      stylesheet: "'{{source}}': list stylesheets in app/styles.css instead. Screens load lazily; one list keeps one cascade order whichever screen opens first.",
     },
   },
   create(context) {
@@ -44,7 +45,9 @@ const featureBoundaries = {
     if (!from) return {}
     const allow = new Set(context.options[0]?.allow ?? [])
     const check = (node, source) => {
-      if (typeof source !== 'string' || !source.startsWith('.')) return
+      if (typeof source !== 'string') return
+      if (source.endsWith('.css') && from.join('/') !== 'main.tsx') return context.report({ node, messageId: 'stylesheet', data: { source } })
+      if (!source.startsWith('.')) return
       const target = rendererPath(resolve(dirname(context.filename), source))
       if (!target) return
       const fromFeature = from[0] === 'features' ? from[1] : null

@@ -50,7 +50,6 @@ describe('layer boundaries', () => {
       "import { excerpt } from '../reader/tagging/labels'\nexport const e = excerpt\n",
       "export { ReaderScreen } from '../reader/ReaderScreen'\n",
       "export const load = () => import('../positions/PositionsScreen')\n",
-      "import '../positions/positions.css'\n",
     ]
     for (const code of internals) expect(await restrictedImportErrors(library, code), code).toEqual([expect.stringContaining("reaches into the")])
     // Deeper in a feature: its own files are fine, another's are not.
@@ -65,6 +64,13 @@ describe('layer boundaries', () => {
     expect(await restrictedImportErrors('renderer/src/shared/ui/x.tsx', "import { App } from '../../app/App'\nexport const a = App\n")).not.toEqual([])
     expect(await restrictedImportErrors('renderer/src/shared/ui/x.tsx', "import { ReaderScreen } from '../../features/reader'\nexport const r = ReaderScreen\n")).not.toEqual([])
     expect(await restrictedImportErrors('renderer/src/features/actors/ActorsScreen.tsx', "import { Screen } from '../../shared/ui/Screen'\nexport const s = Screen\n")).toEqual([])
+  })
+
+  it('keeps every stylesheet in the one ordered list, app/styles.css', async () => {
+    expect(await restrictedImportErrors('renderer/src/features/library/LibraryScreen.tsx', "import './library.css'\n")).toEqual([expect.stringContaining('app/styles.css')])
+    expect(await restrictedImportErrors('renderer/src/features/positions/Timeline.tsx', "import 'uplot/dist/uPlot.min.css'\n")).not.toEqual([])
+    expect(await restrictedImportErrors('renderer/src/features/library/LibraryScreen.tsx', "import '../positions/positions.css'\n")).not.toEqual([])
+    expect(await restrictedImportErrors('renderer/src/main.tsx', "import './app/styles.css'\n")).toEqual([])
   })
 
   it('lets app compose features through their index.ts only', async () => {
