@@ -1,6 +1,9 @@
 // Lint, including the process boundaries of DESIGN.md: domain imports no other layer, db
-// imports only domain, the renderer never reaches main or Node, main never reaches the renderer.
+// imports only domain, the renderer never reaches main or Node, main never reaches the renderer;
+// and the renderer's own layers: a feature uses another only through its index.ts, shared/
+// serves every feature and knows none, app/ composes the features.
 import js from '@eslint/js'
+import { dirname, relative, resolve, sep } from 'node:path'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
@@ -16,6 +19,58 @@ const RENDERER_FORBIDDEN = [...NODE_BUILTINS, '**/main/**']
 
 /** What a query reaches through the database object: its tables and its transactions. */
 const DB_MEMBERS = '/^(articles|actors|issues|claims|mentions|settings|table|tables|transaction|workspaceTables)$/'
+
+const RENDERER_SRC = resolve(import.meta.dirname, 'renderer/src')
+
+/** 'features/reader/tagging/ClaimForm.tsx' → ['features', 'reader', 'tagging', 'ClaimForm.tsx']; null outside renderer/src. */
+function rendererPath(file) {
+  const path = relative(RENDERER_SRC, file)
+  return path.startsWith('..') || path === '' ? null : path.split(sep)
+}
+
+const isIndex = (rest) => rest.length === 0 || (rest.length === 1 && /^index\.tsx?$|^index$/.test(rest[0]))
+
+// Relative specifiers are resolved against the importing file, so '../reader/X',
+// '../../features/reader/X' and '../../../features/reader/X' are all seen as the reader's X.
+const featureBoundaries = {
+  meta: {
+    type: 'problem',
+    schema: [{ type: 'object', properties: { allow: { type: 'array', items: { type: 'string' } } }, additionalProperties: false }],
+    messages: {
+      internals: "'{{source}}' reaches into the {{feature}} feature's internals: import what it offers from its index.ts ('{{index}}').",
+      shell: "'{{source}}' imports the shell (app/) from {{from}}: app/ composes features, so what they share lives in shared/.",
+      sharedToFeature: "'{{source}}' makes shared/ depend on a feature: shared/ serves every feature and imports none.",
+      stylesheet: "'{{source}}': list stylesheets in app/styles.css instead. Screens load lazily; one list keeps one cascade order whichever screen opens first.",
+    },
+  },
+  create(context) {
+    const from = rendererPath(context.filename)
+    if (!from) return {}
+    const allow = new Set(context.options[0]?.allow ?? [])
+    const check = (node, source) => {
+      if (typeof source !== 'string') return
+      if (source.endsWith('.css') && from.join('/') !== 'main.tsx') return context.report({ node, messageId: 'stylesheet', data: { source } })
+      if (!source.startsWith('.')) return
+      const target = rendererPath(resolve(dirname(context.filename), source))
+      if (!target) return
+      const fromFeature = from[0] === 'features' ? from[1] : null
+      if (target[0] === 'features' && from[0] === 'shared') return context.report({ node, messageId: 'sharedToFeature', data: { source } })
+      if (target[0] === 'features' && target.length >= 2) {
+        const feature = target[1]
+        if (feature === fromFeature || isIndex(target.slice(2)) || allow.has(target.join('/').replace(/\.tsx?$/, ''))) return
+        const index = relative(dirname(context.filename), resolve(RENDERER_SRC, 'features', feature)).split(sep).join('/')
+        return context.report({ node, messageId: 'internals', data: { source, feature, index: index.startsWith('.') ? index : `./${index}` } })
+      }
+      if (target[0] === 'app' && (fromFeature || from[0] === 'shared')) return context.report({ node, messageId: 'shell', data: { source, from: from.slice(0, 2).join('/') } })
+    }
+    return {
+      ImportDeclaration: (node) => check(node.source, node.source.value),
+      ExportNamedDeclaration: (node) => node.source && check(node.source, node.source.value),
+      ExportAllDeclaration: (node) => check(node.source, node.source.value),
+      ImportExpression: (node) => node.source.type === 'Literal' && check(node.source, node.source.value),
+    }
+  },
+}
 
 const layer = (from, forbidden, message) => ({
   files: [from],
@@ -59,9 +114,18 @@ export default tseslint.config(
     RENDERER_FORBIDDEN,
     'The renderer never imports main or Node built-ins; talk to main through window.standpoint.',
   ),
+  {
+    files: ['renderer/src/**/*.{ts,tsx}'],
+    plugins: { standpoint: { rules: { 'feature-boundaries': featureBoundaries } } },
+    rules: {
+      // The library's index worker still speaks the import worker's message protocol; it goes
+      // when the workers move to one shared messaging library (issue 11, part 5).
+      'standpoint/feature-boundaries': 'error',
+    },
+  },
   layer(
     'renderer/src/domain/**',
-    ['**/db/**', '**/db', '**/features/**', '**/app/**', '**/platform/**', 'dexie', 'dexie-*', 'react', 'react-*', '@tanstack/*', ...RENDERER_FORBIDDEN, '**/preload/**'],
+    ['**/db/**', '**/db', '**/features/**', '**/app/**', '**/shared/**', '**/platform/**', 'dexie', 'dexie-*', 'react', 'react-*', '@tanstack/*', ...RENDERER_FORBIDDEN, '**/preload/**'],
     'domain is pure: it imports no other layer, no storage, no UI and no Node.',
   ),
   {
@@ -78,7 +142,7 @@ export default tseslint.config(
   },
   layer(
     'renderer/src/db/**',
-    ['**/features/**', '**/app/**', '**/platform/**', 'react', 'react-*', ...RENDERER_FORBIDDEN, '**/preload/**'],
+    ['**/features/**', '**/app/**', '**/shared/**', '**/platform/**', 'react', 'react-*', ...RENDERER_FORBIDDEN, '**/preload/**'],
     'db imports only domain (and Dexie).',
   ),
   // Every IndexedDB query lives in db/: features and the shell call its functions (live ones
@@ -90,8 +154,6 @@ export default tseslint.config(
   ),
   {
     files: ['renderer/src/{features,app}/**', 'renderer/src/main.tsx'],
-    // Moved by restructure branch: the reader's and the panel's queries go to db/ there.
-    ignores: ['renderer/src/features/reader/**', 'renderer/src/features/tagging/**'],
     rules: {
       'no-restricted-syntax': [
         'error',

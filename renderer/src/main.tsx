@@ -2,11 +2,11 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/App'
 import { ErrorBoundary } from './app/ErrorBoundary'
-import { NoticeArea, notify } from './app/notices'
+import { NoticeArea, notify } from './shared/notices'
 import { describeStorageError, isStorageError } from './db/storageErrors'
 import { openWorkspace } from './db/database'
 import { db } from './db/instance'
-import './app/theme.css'
+import './app/styles.css'
 
 // Failures outside React's render (a rejected save, a worker error) still reach the user.
 window.addEventListener('unhandledrejection', (event) => {

@@ -232,6 +232,40 @@ test('restoring into a workspace with data: replace brings the backup back exact
   expect(await readAll(page)).toEqual(before)
 })
 
+test('restoring a backup clears the undo history: nothing from before it can be undone', async ({ workbench }) => {
+  const { page } = workbench
+  const workspace = trickyWorkspace()
+  await seedWorkspace(page, workspace)
+  await settled(page)
+  await page.getByRole('button', { name: 'Backup & restore…' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Backup and restore' })
+  const { download } = await downloadFrom(page, () => dialog.getByRole('button', { name: 'Save backup' }).click())
+  await dialog.getByRole('button', { name: 'Close' }).last().click()
+
+  // An undoable edit after the backup.
+  const actor = workspace.actors[0]!
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Actors' }).click()
+  await page.getByRole('button', { name: `Edit ${actor.name}`, exact: true }).click()
+  const edit = page.getByRole('dialog', { name: `Edit actor “${actor.name}”` })
+  await edit.getByLabel('Name').fill('Renamed after the backup')
+  await edit.getByRole('button', { name: 'Save actor' }).click()
+  await expect(edit).toBeHidden()
+  const undo = page.getByRole('button', { name: 'Undo', exact: true })
+  await expect(undo).toBeEnabled()
+
+  await page.getByRole('button', { name: 'Backup & restore…' }).click()
+  await dialog.getByLabel('Choose backup file').setInputFiles(await download.path())
+  await dialog.getByRole('radio', { name: 'Replace this workspace' }).check()
+  await dialog.getByRole('button', { name: 'Restore backup' }).click()
+  await expect(dialog.getByRole('region', { name: 'Restore summary' })).toContainText('exactly what the backup holds')
+  await dialog.getByRole('button', { name: 'Close' }).last().click()
+
+  await expect(undo).toBeDisabled()
+  await page.keyboard.press('Control+z')
+  await expect(page.getByText('Nothing to undo.')).toBeVisible()
+  expect((await readTable<Actor>(page, 'actors')).find((entry) => entry.id === actor.id)!.name).toBe(actor.name)
+})
+
 test('a backup from a newer version of Standpoint is refused with a clear message, and nothing changes', async ({ workbench }) => {
   const { page } = workbench
   await page.getByRole('button', { name: 'Load sample workspace' }).click()

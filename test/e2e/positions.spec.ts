@@ -122,6 +122,9 @@ test('the monthly table shows the November and December stances and the shift be
   await expect(december).toContainText('-1.0')
   await expect(december.getByRole('img', { name: 'shift' })).toBeVisible()
   await expect(november.getByRole('img', { name: 'shift' })).toHaveCount(0)
+  // A screen reader hears whose stance, on what, when, the mean and the count.
+  await expect(december).toHaveAccessibleName('Al-Nujaba Movement on Attacks on Israel, December 2024: mean -1.0, 1 claim, shift')
+  await expect(november).toHaveAccessibleName('Al-Nujaba Movement on Attacks on Israel, November 2024: mean +1.0, 1 claim')
   // Hovering tells the breakdown.
   await december.hover()
   await expect(december).toHaveAttribute('title', /-1 \(against\): 1/)

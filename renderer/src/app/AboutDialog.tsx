@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import { platform } from '../platform'
 import type { HostInfo } from '../platform/platform'
-import { Dialog } from './ui/Dialog'
+import { Dialog } from '../shared/ui/Dialog'
 
 export function AboutDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const [info, setInfo] = useState<HostInfo | null>(null)

@@ -1,29 +1,31 @@
-import { useEffect, useState } from 'react'
-import { ActorsScreen } from '../features/actors/ActorsScreen'
-import { CodebookScreen } from '../features/codebook/CodebookScreen'
-import { ImportController } from '../features/import/ImportController'
-import { LibraryScreen } from '../features/library/LibraryScreen'
-import { PositionsScreen } from '../features/positions/PositionsScreen'
-import { useTaggingUndoCommands } from '../features/tagging/history'
+import { Suspense, useEffect, useState } from 'react'
+import { ActorsScreen } from '../features/actors'
+import { CodebookScreen } from '../features/codebook'
+import { ImportController } from '../features/import'
+import { ReaderScreen } from '../features/reader'
+import { LibraryScreen } from '../features/library'
+import { PositionsScreen } from '../features/positions'
+import { useTaggingUndoCommands } from '../shared/undo/history'
 import { db } from '../db/instance'
 import { readSetting, writeSetting } from '../db/repositories/settings'
 import { PERSISTENCE_WARNING_SHOWN } from '../domain/settings'
 import { platform } from '../platform'
 import { requestPersistentStorage, type PersistenceState } from '../platform/storagePersistence'
 import { AboutDialog } from './AboutDialog'
-import { dispatchCommand, useCommand } from './commands'
+import { dispatchCommand, useCommand } from '../shared/commands'
 import { ErrorBoundary } from './ErrorBoundary'
 import { HelpDialog } from './HelpDialog'
-import { NoticeArea, notify } from './notices'
-import { navigate, SCREEN_LABELS, SCREENS, useRoute, type Screen } from './routing'
-import { isTypingTarget } from './shortcuts'
+import { NoticeArea, notify } from '../shared/notices'
+import { navigate, SCREEN_LABELS, SCREENS, useRoute, type Route } from '../shared/routing'
+import { isTypingTarget } from '../shared/shortcuts'
 import { StatusBar } from './StatusBar'
 import { Sidebar } from './Sidebar'
 
-function ScreenView({ screen }: { screen: Screen }) {
-  switch (screen) {
+function ScreenView({ route }: { route: Route }) {
+  switch (route.screen) {
     case 'library':
-      return <LibraryScreen />
+      // #/library/article/<id> opens the article in the reader.
+      return route.rest[0] === 'article' && route.rest[1] ? <ReaderScreen articleId={route.rest[1]} /> : <LibraryScreen />
     case 'positions':
       return <PositionsScreen />
     case 'actors':
@@ -51,6 +53,21 @@ export function App() {
   }, [])
 
   useEffect(() => platform.onMenuCommand(dispatchCommand), [])
+
+  // The other screens load when the first one is up and the page is idle, so switching to them
+  // does not wait and the first paint does not wait for them.
+  useEffect(() => {
+    let idle = 0
+    const timer = setTimeout(() => {
+      idle = requestIdleCallback(() => {
+        for (const screen of [ReaderScreen, PositionsScreen, ActorsScreen, CodebookScreen]) void screen.preload()
+      })
+    }, 1000)
+    return () => {
+      clearTimeout(timer)
+      cancelIdleCallback(idle)
+    }
+  }, [])
 
   useCommand('about', () => setAboutOpen(true))
   useCommand('help', () => setHelpOpen(true))
@@ -108,7 +125,9 @@ export function App() {
       <Sidebar current={route.screen} />
       <main className="app-main" aria-label={SCREEN_LABELS[route.screen]}>
         <ErrorBoundary key={route.screen} area={`the ${SCREEN_LABELS[route.screen]} screen`}>
-          <ScreenView screen={route.screen} />
+          <Suspense fallback={null}>
+            <ScreenView route={route} />
+          </Suspense>
         </ErrorBoundary>
       </main>
       <StatusBar persistence={persistence} host={platform.kind === 'electron' ? 'desktop app' : 'browser'} />

@@ -1,5 +1,5 @@
-import { DataSection } from '../features/export/DataSection'
-import { buildHash, SCREEN_LABELS, SCREENS, type Screen } from './routing'
+import { DataSection } from '../features/export'
+import { buildHash, SCREEN_LABELS, SCREENS, type Screen } from '../shared/routing'
 
 const ICONS: Record<Screen, string> = {
   library: 'M4 4h4v16H4zM10 4h4v16h-4zM16.2 4.6l3.8-1 4 15.4-3.9 1z',

@@ -231,8 +231,3 @@ export function anchorSpan(body: string, anchor: TextAnchor): AnchorMatch | null
   }
   return best
 }
-
-/** The anchor re-described at the span where it was found, for saving a repaired anchor. */
-export function refreshAnchor(body: string, match: TextSpan): TextAnchor {
-  return describeSpan(body, match)
-}

@@ -42,11 +42,6 @@ export function deleteEdit(table: WorkspaceTable, id: Id): RecordEdit {
   return { table, id, after: null }
 }
 
-/** True when the change set changes nothing (every record ends as it began). */
-export function isEmptyChangeSet(set: ChangeSet): boolean {
-  return set.changes.every((change) => change.before === null && change.after === null)
-}
-
 /**
  * The change set that reverts `set`. Restored records get a fresh `updatedAt`: restoring is a
  * write like any other, and merging workspaces (newer wins) must see it as the latest word.

@@ -14,18 +14,3 @@ export async function requestPersistentStorage(): Promise<PersistenceState> {
     return 'best-effort'
   }
 }
-
-export interface StorageUsage {
-  usedBytes: number
-  quotaBytes: number
-}
-
-export async function estimateStorage(): Promise<StorageUsage | null> {
-  try {
-    const estimate = await navigator.storage?.estimate?.()
-    if (!estimate) return null
-    return { usedBytes: estimate.usage ?? 0, quotaBytes: estimate.quota ?? 0 }
-  } catch {
-    return null
-  }
-}

@@ -10,7 +10,7 @@ const eslint = new ESLint({ cwd: root, overrideConfig: [tseslint.configs.disable
 
 async function restrictedImportErrors(file: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath: join(root, file) })
-  return (result?.messages ?? []).filter((message) => message.ruleId === 'no-restricted-imports' || message.ruleId === 'no-restricted-globals').map((message) => message.message)
+  return (result?.messages ?? []).filter((message) => message.ruleId === 'no-restricted-imports' || message.ruleId === 'no-restricted-globals' || message.ruleId === 'standpoint/feature-boundaries').map((message) => message.message)
 }
 
 describe('layer boundaries', () => {
@@ -25,6 +25,8 @@ describe('layer boundaries', () => {
   it('lets db import domain but not features or the UI', async () => {
     expect(await restrictedImportErrors('renderer/src/db/x.ts', "import { newId } from '../domain/model'\nexport const n = newId\n")).toEqual([])
     expect(await restrictedImportErrors('renderer/src/db/x.ts', "import { App } from '../app/App'\nexport const a = App\n")).not.toEqual([])
+    expect(await restrictedImportErrors('renderer/src/db/x.ts', "import { notify } from '../shared/notices'\nexport const n = notify\n")).not.toEqual([])
+    expect(await restrictedImportErrors('renderer/src/domain/x.ts', "import { stanceText } from '../shared/ui/stance'\nexport const s = stanceText\n")).not.toEqual([])
   })
 
   it('keeps Node and main out of the renderer', async () => {
@@ -35,6 +37,45 @@ describe('layer boundaries', () => {
 
   it('keeps the renderer out of main', async () => {
     expect(await restrictedImportErrors('main/x.ts', "import { db } from '../renderer/src/db/instance'\nexport const d = db\n")).not.toEqual([])
+  })
+
+  it('lets a feature use another only through its index.ts, however the path is spelled', async () => {
+    const library = 'renderer/src/features/library/LibraryScreen.tsx'
+    expect(await restrictedImportErrors(library, "import { ReaderScreen } from '../reader'\nexport const r = ReaderScreen\n")).toEqual([])
+    expect(await restrictedImportErrors(library, "import { ReaderScreen } from '../reader/index'\nexport const r = ReaderScreen\n")).toEqual([])
+    expect(await restrictedImportErrors(library, "import { ArticleTable } from './ArticleTable'\nexport const a = ArticleTable\n")).toEqual([])
+    const internals = [
+      "import { ReaderScreen } from '../reader/ReaderScreen'\nexport const r = ReaderScreen\n",
+      "import { ReaderScreen } from '../../features/reader/ReaderScreen'\nexport const r = ReaderScreen\n",
+      "import { excerpt } from '../reader/tagging/labels'\nexport const e = excerpt\n",
+      "export { ReaderScreen } from '../reader/ReaderScreen'\n",
+      "export const load = () => import('../positions/PositionsScreen')\n",
+    ]
+    for (const code of internals) expect(await restrictedImportErrors(library, code), code).toEqual([expect.stringContaining("reaches into the")])
+    // Deeper in a feature: its own files are fine, another's are not.
+    const card = 'renderer/src/features/reader/tagging/ClaimCard.tsx'
+    expect(await restrictedImportErrors(card, "import { useReaderSession } from '../ReaderSession'\nexport const u = useReaderSession\n")).toEqual([])
+    expect(await restrictedImportErrors(card, "import { filterRows } from '../../library/filterRows'\nexport const f = filterRows\n")).not.toEqual([])
+    expect(await restrictedImportErrors(card, "import { filterRows } from '../../../features/library/filterRows'\nexport const f = filterRows\n")).not.toEqual([])
+  })
+
+  it('keeps the shell out of features and shared/, and features out of shared/', async () => {
+    expect(await restrictedImportErrors('renderer/src/features/actors/ActorsScreen.tsx', "import { App } from '../../app/App'\nexport const a = App\n")).not.toEqual([])
+    expect(await restrictedImportErrors('renderer/src/shared/ui/x.tsx', "import { App } from '../../app/App'\nexport const a = App\n")).not.toEqual([])
+    expect(await restrictedImportErrors('renderer/src/shared/ui/x.tsx', "import { ReaderScreen } from '../../features/reader'\nexport const r = ReaderScreen\n")).not.toEqual([])
+    expect(await restrictedImportErrors('renderer/src/features/actors/ActorsScreen.tsx', "import { Screen } from '../../shared/ui/Screen'\nexport const s = Screen\n")).toEqual([])
+  })
+
+  it('keeps every stylesheet in the one ordered list, app/styles.css', async () => {
+    expect(await restrictedImportErrors('renderer/src/features/library/LibraryScreen.tsx', "import './library.css'\n")).toEqual([expect.stringContaining('app/styles.css')])
+    expect(await restrictedImportErrors('renderer/src/features/positions/Timeline.tsx', "import 'uplot/dist/uPlot.min.css'\n")).not.toEqual([])
+    expect(await restrictedImportErrors('renderer/src/features/library/LibraryScreen.tsx', "import '../positions/positions.css'\n")).not.toEqual([])
+    expect(await restrictedImportErrors('renderer/src/main.tsx', "import './app/styles.css'\n")).toEqual([])
+  })
+
+  it('lets app compose features through their index.ts only', async () => {
+    expect(await restrictedImportErrors('renderer/src/app/App.tsx', "import { ReaderScreen } from '../features/reader'\nexport const r = ReaderScreen\n")).toEqual([])
+    expect(await restrictedImportErrors('renderer/src/app/App.tsx', "import { ReaderScreen } from '../features/reader/ReaderScreen'\nexport const r = ReaderScreen\n")).not.toEqual([])
   })
 })
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { writeCsv } from '../../../renderer/src/domain/csv/writeCsv'
 import { aggregatePositions, preparePositionClaims } from '../../../renderer/src/domain/positions/aggregate'
 import { positionsColumns, positionsTable } from '../../../renderer/src/domain/positions/columns'
-import { cellAccessibleText, describeCell, formatMean, formatSigned, stanceTone } from '../../../renderer/src/domain/positions/format'
+import { cellAccessibleName, cellAccessibleText, describeCell, formatMean, formatSigned, stanceTone } from '../../../renderer/src/domain/positions/format'
 import { buildPositionsView, type RowFilters } from '../../../renderer/src/domain/positions/rows'
 import { foldText } from '../../../renderer/src/domain/text/folding'
 import { actor, claim, issue } from './fixtures'
@@ -130,6 +130,7 @@ describe('formatting', () => {
     expect(text).toContain('-1 (against): 1')
     expect(text).toContain('Shift: the stance changed sign since 2024-11 (mean +1.0)')
     expect(cellAccessibleText(cell)).toBe('mean -1.0, 1 claim, shift')
+    expect(cellAccessibleName(row.actorName, row.issueLabel, 'December 2024', cell)).toBe(`${row.actorName} on ${row.issueLabel}, December 2024: mean -1.0, 1 claim, shift`)
   })
 })
 

@@ -14,6 +14,10 @@ export interface StoredImport {
   duplicates: { index: number; existingId: Id }[]
 }
 
+export async function getArticle(db: StandpointDB, id: Id): Promise<Article | undefined> {
+  return db.articles.get(id)
+}
+
 /** The primary key of the first record the index holds under `key`, if any. */
 function primaryKeyOf(index: IDBIndex, key: string): Promise<Id | undefined> {
   return new Promise((resolve, reject) => {

@@ -22,6 +22,12 @@ export async function saveMentionDraft(db: StandpointDB, draft: MentionDraft, ar
   })
 }
 
+/** Pins a mention to new words, as reattachClaim does for a claim. */
+export async function reattachMention(db: StandpointDB, mention: Mention, body: string, span: TextSpan): Promise<ChangeSet> {
+  const updated: Mention = { ...mention, anchor: describeSpan(body, span), updatedAt: nowIso() }
+  return writeEdits(db, 'Re-attach mention', [putEdit('mentions', updated)])
+}
+
 export async function deleteMention(db: StandpointDB, mentionId: Id): Promise<ChangeSet> {
   return writeEdits(db, 'Delete mention', [deleteEdit('mentions', mentionId)])
 }

@@ -22,10 +22,6 @@ export async function countWorkspace(db: StandpointDB): Promise<WorkspaceCounts>
   return { articles, actors, issues, claims, mentions }
 }
 
-export function isWorkspaceEmpty(counts: WorkspaceCounts): boolean {
-  return counts.articles + counts.actors + counts.issues + counts.claims + counts.mentions === 0
-}
-
 /** Writes the bundled sample workspace in one transaction: all of it lands, or none. */
 export async function loadSampleWorkspace(db: StandpointDB): Promise<void> {
   const records = buildSampleRecords(nowIso())

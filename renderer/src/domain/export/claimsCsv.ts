@@ -29,8 +29,6 @@ export const CLAIMS_COLUMNS = [
   'quote_end',
 ] as const
 
-export type ClaimsColumn = (typeof CLAIMS_COLUMNS)[number]
-
 /** One claim as a row, in CLAIMS_COLUMNS order. A reference to a deleted record leaves its names empty. */
 export function claimRow(claim: Claim, lookups: ExportLookups): CsvCell[] {
   const actor = lookups.actors.get(claim.actorId)

@@ -25,8 +25,6 @@ export interface PositionsColumn {
   bucket: Bucket | null
 }
 
-export const LABEL_COLUMN_IDS = ['actor', 'kind', 'issue'] as const
-
 function column(
   id: string,
   header: string,

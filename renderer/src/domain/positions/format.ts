@@ -65,6 +65,11 @@ export function cellAccessibleText(cell: PositionCell): string {
   return `mean ${formatMean(cell.mean)}, ${plural(cell.count, 'claim', 'claims')}${cell.shift ? ', shift' : ''}`
 }
 
+/** A cell's accessible name: whose stance on what, when, then what its colour and small print say. */
+export function cellAccessibleName(actor: string, issue: string, period: string, cell: PositionCell): string {
+  return `${actor} on ${issue}, ${period}: ${cellAccessibleText(cell)}`
+}
+
 export function describeSeries(series: PositionSeries): string {
   return (
     `${plural(series.count, 'claim', 'claims')} from ${series.firstSeen} to ${series.lastSeen}; ` +

@@ -1,12 +1,12 @@
 import { useMemo, useState } from 'react'
-import { FormDialog } from '../../app/ui/FormDialog'
+import { FormDialog } from '../../shared/ui/FormDialog'
 import { db } from '../../db/instance'
 import { createActor, updateActor } from '../../db/repositories/actors'
 import { parseAliases } from '../../domain/actorMatching'
 import { findLikelyDuplicates } from '../../domain/duplicateActors'
 import { ACTOR_KINDS, newId, nowIso, type Actor, type ActorKind } from '../../domain/model'
 import { foldText } from '../../domain/text/folding'
-import { performTagging } from '../tagging/history'
+import { performTagging } from '../../shared/undo/history'
 
 interface ActorEditDialogProps {
   /** The actor to edit; null creates a new one. */

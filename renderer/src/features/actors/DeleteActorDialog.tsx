@@ -1,17 +1,17 @@
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useMemo, useState } from 'react'
-import { notify } from '../../app/notices'
-import { Dialog } from '../../app/ui/Dialog'
-import { DialogButtons } from '../../app/ui/DialogButtons'
+import { notify } from '../../shared/notices'
+import { Dialog } from '../../shared/ui/Dialog'
+import { DialogButtons } from '../../shared/ui/DialogButtons'
 import { db } from '../../db/instance'
 import { actorReferences, deleteActor } from '../../db/repositories/actors'
 import { buildActorIndex } from '../../domain/actorMatching'
 import type { Actor } from '../../domain/model'
 import type { ClaimDisposition } from '../../domain/recordDeletion'
 import { plural } from '../../domain/text/plural'
-import { ActorField, EMPTY_ACTOR_FIELD, type ActorFieldValue } from '../tagging/ActorField'
-import { performTagging } from '../tagging/history'
-import { deletedNotice, ReassignOrDelete, type ClaimsChoice } from '../tagging/ReassignOrDelete'
+import { ActorField, EMPTY_ACTOR_FIELD, type ActorFieldValue } from '../../shared/ui/ActorField'
+import { performTagging } from '../../shared/undo/history'
+import { deletedNotice, ReassignOrDelete, type ClaimsChoice } from '../../shared/ui/ReassignOrDelete'
 
 /** Deleting an actor asks what becomes of its claims and mentions: reassign them, or delete them. */
 export function DeleteActorDialog({ actor, actors, onClose }: { actor: Actor; actors: readonly Actor[]; onClose: () => void }) {

@@ -1,14 +1,14 @@
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useState } from 'react'
-import { notify } from '../../app/notices'
-import { Dialog } from '../../app/ui/Dialog'
-import { DialogButtons } from '../../app/ui/DialogButtons'
+import { notify } from '../../shared/notices'
+import { Dialog } from '../../shared/ui/Dialog'
+import { DialogButtons } from '../../shared/ui/DialogButtons'
 import { db } from '../../db/instance'
 import { actorReferences, mergeActors } from '../../db/repositories/actors'
 import { mergedAliases } from '../../domain/actorMerge'
 import type { Actor, Id } from '../../domain/model'
 import { plural } from '../../domain/text/plural'
-import { performTagging } from '../tagging/history'
+import { performTagging } from '../../shared/undo/history'
 
 interface MergeActorsDialogProps {
   actors: readonly Actor[]

@@ -1,18 +1,17 @@
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useMemo, useState } from 'react'
-import { EditDeleteCell } from '../../app/ui/EditDeleteCell'
-import { Screen } from '../../app/ui/Screen'
+import { EditDeleteCell } from '../../shared/ui/EditDeleteCell'
+import { Screen } from '../../shared/ui/Screen'
 import { db } from '../../db/instance'
 import { issueClaimCounts, listIssues } from '../../db/repositories/issues'
 import { issueRow, ISSUES_COLUMNS } from '../../domain/export/issuesCsv'
 import type { Id, Issue } from '../../domain/model'
 import { compareText } from '../../domain/text/compare'
-import { exportShownTable } from '../export/exportShownTable'
-import { useIssueSearch } from '../tagging/IssueField'
-import { UndoRedoButtons } from '../tagging/UndoRedoButtons'
+import { exportShownTable } from '../export'
+import { useIssueSearch } from '../../shared/ui/IssueField'
+import { UndoRedoButtons } from '../../shared/undo/UndoRedoButtons'
 import { DeleteIssueDialog } from './DeleteIssueDialog'
 import { IssueEditDialog } from './IssueEditDialog'
-import '../actors/actors.css'
 
 type DialogState = { kind: 'edit'; issue: Issue | null } | { kind: 'delete'; issue: Issue } | null
 

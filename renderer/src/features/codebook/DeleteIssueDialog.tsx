@@ -1,15 +1,15 @@
 import { useState } from 'react'
-import { notify } from '../../app/notices'
-import { Dialog } from '../../app/ui/Dialog'
-import { DialogButtons } from '../../app/ui/DialogButtons'
+import { notify } from '../../shared/notices'
+import { Dialog } from '../../shared/ui/Dialog'
+import { DialogButtons } from '../../shared/ui/DialogButtons'
 import { db } from '../../db/instance'
 import { deleteIssue } from '../../db/repositories/issues'
 import type { Issue } from '../../domain/model'
 import type { ClaimDisposition } from '../../domain/recordDeletion'
 import { compareText } from '../../domain/text/compare'
 import { plural } from '../../domain/text/plural'
-import { performTagging } from '../tagging/history'
-import { deletedNotice, ReassignOrDelete, type ClaimsChoice } from '../tagging/ReassignOrDelete'
+import { performTagging } from '../../shared/undo/history'
+import { deletedNotice, ReassignOrDelete, type ClaimsChoice } from '../../shared/ui/ReassignOrDelete'
 
 /** Deleting an issue asks what becomes of its claims: move them to another issue, or delete them. */
 export function DeleteIssueDialog({ issue, issues, claimCount, onClose }: { issue: Issue; issues: readonly Issue[]; claimCount: number; onClose: () => void }) {

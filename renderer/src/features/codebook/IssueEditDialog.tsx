@@ -1,10 +1,10 @@
 import { useState } from 'react'
-import { FormDialog } from '../../app/ui/FormDialog'
+import { FormDialog } from '../../shared/ui/FormDialog'
 import { db } from '../../db/instance'
 import { createIssue, updateIssue } from '../../db/repositories/issues'
 import { newId, nowIso, type Id, type Issue } from '../../domain/model'
 import { compareText } from '../../domain/text/compare'
-import { performTagging } from '../tagging/history'
+import { performTagging } from '../../shared/undo/history'
 
 /** The issues an issue may be filed under: any but itself and its own sub-issues. */
 function possibleParents(issue: Issue | null, issues: readonly Issue[]): Issue[] {

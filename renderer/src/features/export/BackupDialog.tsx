@@ -1,7 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useId, useRef, useState } from 'react'
-import { notify } from '../../app/notices'
-import { Dialog } from '../../app/ui/Dialog'
+import { notify } from '../../shared/notices'
+import { Dialog } from '../../shared/ui/Dialog'
+import { resetTaggingHistory } from '../../shared/undo/history'
 import { holdsData, tableCounts } from '../../db/backup/counts'
 import { backupFileName, BACKUP_FILE_EXTENSION, BackupFileError } from '../../db/backup/format'
 import { prepareRestore, restoreBackup, type PreparedBackup, type RestoreMode, type RestoreReport } from '../../db/backup/restore'
@@ -11,6 +12,7 @@ import { describeStorageError, isStorageError } from '../../db/storageErrors'
 import { writeCsv } from '../../domain/csv/writeCsv'
 import { platform } from '../../platform'
 import { readBackupFile } from './readBackupFile'
+import { ReadyToRestore } from './ReadyToRestore'
 import { RestoreSummary, TABLE_LABELS } from './RestoreSummary'
 import { nextFrame, SaveCancelled, saveInChunks, savedName } from './saveChunks'
 
@@ -27,11 +29,6 @@ function describe(error: unknown, action: string): string {
   if (error instanceof BackupFileError) return error.message
   if (isStorageError(error)) return describeStorageError(error, action)
   return `Could not ${action}: ${error instanceof Error ? error.message : String(error)}. Nothing in your workspace was changed.`
-}
-
-function dateTime(iso: string): string {
-  const date = new Date(iso)
-  return Number.isNaN(date.getTime()) ? 'unknown' : date.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })
 }
 
 export function BackupDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -96,6 +93,9 @@ export function BackupDialog({ open, onClose }: { open: boolean; onClose: () => 
     await nextFrame()
     try {
       const report = await restoreBackup(db, backup, chosen, ({ done, total }) => setStep({ kind: 'restoring', fileName, progress: total === 0 ? 1 : done / total }))
+      // The records the undo steps describe were just replaced or merged: undoing them now
+      // would act on records they never saw.
+      resetTaggingHistory()
       setStep({ kind: 'done', fileName, report })
       notify('success', chosen === 'merge' ? `Merged ${fileName} into the workspace.` : `Restored the workspace from ${fileName}.`)
     } catch (error) {
@@ -232,109 +232,5 @@ export function BackupDialog({ open, onClose }: { open: boolean; onClose: () => 
         )}
       </section>
     </Dialog>
-  )
-}
-
-interface ReadyProps {
-  step: Extract<RestoreStep, { kind: 'ready' }>
-  mode: RestoreMode
-  onMode: (mode: RestoreMode) => void
-  workspaceHoldsData: boolean
-  workspaceCounts: Record<string, number>
-  recordTotal: number
-  onRestore: (mode: RestoreMode) => void
-  onCancel: () => void
-  idBase: string
-}
-
-function ReadyToRestore({ step, mode, onMode, workspaceHoldsData, workspaceCounts, recordTotal, onRestore, onCancel, idBase }: ReadyProps) {
-  const { backup } = step
-  const chosen: RestoreMode = workspaceHoldsData ? mode : 'replace'
-  return (
-    <div className="restore-ready">
-      <dl className="fact-list">
-        <dt>File</dt>
-        <dd>{step.fileName}</dd>
-        <dt>Made</dt>
-        <dd>
-          {dateTime(backup.header.createdAt)}
-          {backup.header.app ? ` by Standpoint ${backup.header.app}` : ''}
-        </dd>
-        <dt>Workspace schema</dt>
-        <dd>
-          v{backup.header.schemaVersion}
-          {backup.upgradedFrom !== null ? ' (older: upgraded on the way in, as an app update would)' : ''}
-        </dd>
-      </dl>
-      <table className="data-table compact-table" aria-label="Backup contents">
-        <thead>
-          <tr>
-            <th scope="col">Table</th>
-            <th scope="col" className="cell-number">
-              In the backup
-            </th>
-            <th scope="col" className="cell-number">
-              In this workspace now
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {[...backup.tables.entries()].map(([table, rows]) => (
-            <tr key={table}>
-              <td>{TABLE_LABELS[table] ?? table}</td>
-              <td className="cell-number">{number.format(rows.length)}</td>
-              <td className="cell-number">{number.format(workspaceCounts[table] ?? 0)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {backup.warnings.length > 0 && (
-        <ul className="file-warnings" aria-label="Backup warnings">
-          {backup.warnings.map((warning) => (
-            <li key={warning.message}>{warning.message}; such references are restored as they are.</li>
-          ))}
-        </ul>
-      )}
-      {workspaceHoldsData ? (
-        <fieldset className="restore-mode">
-          <legend>This workspace already has data</legend>
-          <label className="export-choice" data-checked={mode === 'merge' || undefined}>
-            <input type="radio" name={`${idBase}-mode`} checked={mode === 'merge'} onChange={() => onMode('merge')} aria-describedby={`${idBase}-merge`} />
-            <span className="export-choice-text">
-              <span className="export-choice-label">Merge with this workspace</span>
-              <span id={`${idBase}-merge`} className="export-choice-description">
-                Records are matched by id. Where both have a record, the more recently updated version is kept; records only one side
-                has are all kept. You get a summary of what came from where.
-              </span>
-            </span>
-          </label>
-          <label className="export-choice" data-checked={mode === 'replace' || undefined}>
-            <input type="radio" name={`${idBase}-mode`} checked={mode === 'replace'} onChange={() => onMode('replace')} aria-describedby={`${idBase}-replace`} />
-            <span className="export-choice-text">
-              <span className="export-choice-label">Replace this workspace</span>
-              <span id={`${idBase}-replace`} className="export-choice-description">
-                Deletes the {number.format(recordTotal)} records now in this workspace and puts the backup in their place. Save a backup
-                of this workspace first if you may want them back.
-              </span>
-            </span>
-          </label>
-        </fieldset>
-      ) : (
-        <p className="muted">This workspace is empty: the backup will be restored as it is.</p>
-      )}
-      <div className="button-row">
-        <button type="button" className={chosen === 'replace' && workspaceHoldsData ? 'primary danger-primary' : 'primary'} onClick={() => onRestore(chosen)}>
-          Restore backup
-        </button>
-        <button type="button" onClick={onCancel}>
-          Choose another file
-        </button>
-      </div>
-      {step.error && (
-        <p role="alert" className="inline-error">
-          {step.error}
-        </p>
-      )}
-    </div>
   )
 }

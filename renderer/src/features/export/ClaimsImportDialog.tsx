@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react'
-import { notify } from '../../app/notices'
-import { Dialog } from '../../app/ui/Dialog'
+import { notify } from '../../shared/notices'
+import { Dialog } from '../../shared/ui/Dialog'
 import { detectDateOrder } from '../../domain/claimsImport/dates'
 import { guessMapping, mappingProblems, type ClaimField } from '../../domain/claimsImport/mapping'
 import { parseTable, TableParseError, type ParsedTable } from '../../domain/claimsImport/parseTable'

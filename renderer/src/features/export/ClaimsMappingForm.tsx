@@ -4,7 +4,7 @@ import { FIELD_LABELS, REQUIRED_FIELDS, type ClaimField, type ColumnMapping } fr
 import type { ParsedTable } from '../../domain/claimsImport/parseTable'
 import { SCHEME_LABELS, STANCE_SCHEMES, stanceKey, type StanceScheme, type StanceValueCount, type StanceValueMap } from '../../domain/claimsImport/stanceValues'
 import { STANCES, type Stance } from '../../domain/model'
-import { stanceText } from '../tagging/stance'
+import { stanceText } from '../../shared/ui/stance'
 
 const GROUPS: { title: string; fields: ClaimField[]; hint: string }[] = [
   { title: 'The claim', fields: ['actor', 'actorKind', 'issue', 'stance', 'date', 'quote', 'note', 'addressee', 'claimId'], hint: 'Actor, issue and stance are required.' },

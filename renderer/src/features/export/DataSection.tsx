@@ -1,13 +1,15 @@
-import { useEffect } from 'react'
+import { lazy, Suspense, useEffect, useState } from 'react'
 import { createPortal } from 'react-dom'
-import { useCommand } from '../../app/commands'
-import { defineShortcuts, isTypingTarget } from '../../app/shortcuts'
+import { useCommand } from '../../shared/commands'
+import { defineShortcuts, isTypingTarget } from '../../shared/shortcuts'
 import { platform } from '../../platform'
-import { BackupDialog } from './BackupDialog'
-import { ClaimsImportDialog } from './ClaimsImportDialog'
-import { openDataDialog, useOpenDataDialog } from './dataDialogs'
-import { ExportDialog } from './ExportDialog'
-import './export.css'
+import { openDataDialog, useOpenDataDialog, type DataDialog } from './dataDialogs'
+
+// The dialogs load when first opened (they bring the CSV parser and the backup code), and then
+// stay mounted, so each keeps its choices between openings.
+const ExportDialog = lazy(() => import('./ExportDialog').then((module) => ({ default: module.ExportDialog })))
+const ClaimsImportDialog = lazy(() => import('./ClaimsImportDialog').then((module) => ({ default: module.ClaimsImportDialog })))
+const BackupDialog = lazy(() => import('./BackupDialog').then((module) => ({ default: module.BackupDialog })))
 
 defineShortcuts('Data', [{ keys: 'Ctrl+Shift+E', action: 'Export claims, actors, articles or the network' }])
 
@@ -17,6 +19,8 @@ defineShortcuts('Data', [{ keys: 'Ctrl+Shift+E', action: 'Export claims, actors,
  */
 export function DataSection() {
   const open = useOpenDataDialog()
+  const [opened, setOpened] = useState<ReadonlySet<DataDialog>>(new Set())
+  if (open && !opened.has(open)) setOpened(new Set([...opened, open]))
   // The File › Export… menu item and Ctrl+Shift+E. A screen that exports its own table can
   // take the command first (newer listeners run first) by returning true.
   useCommand('export', () => openDataDialog('export'))
@@ -49,11 +53,11 @@ export function DataSection() {
         Backup & restore…
       </button>
       {createPortal(
-        <>
-          <ExportDialog open={open === 'export'} onClose={close} />
-          <ClaimsImportDialog open={open === 'claimsImport'} onClose={close} />
-          <BackupDialog open={open === 'backup'} onClose={close} />
-        </>,
+        <Suspense fallback={null}>
+          {opened.has('export') && <ExportDialog open={open === 'export'} onClose={close} />}
+          {opened.has('claimsImport') && <ClaimsImportDialog open={open === 'claimsImport'} onClose={close} />}
+          {opened.has('backup') && <BackupDialog open={open === 'backup'} onClose={close} />}
+        </Suspense>,
         document.body,
       )}
     </section>

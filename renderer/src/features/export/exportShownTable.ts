@@ -1,4 +1,4 @@
-import { notify } from '../../app/notices'
+import { notify } from '../../shared/notices'
 import { db } from '../../db/instance'
 import { readSetting } from '../../db/repositories/settings'
 import { EXPORT_BOM } from '../../domain/settings'

@@ -1,7 +1,7 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react'
-import { useCommand } from '../../app/commands'
-import { notify } from '../../app/notices'
-import { Dialog } from '../../app/ui/Dialog'
+import { useCommand } from '../../shared/commands'
+import { notify } from '../../shared/notices'
+import { Dialog } from '../../shared/ui/Dialog'
 import { nowIso } from '../../domain/model'
 import { platform, type PickedFile } from '../../platform'
 import { ComposeStep } from './ComposeStep'
@@ -11,7 +11,6 @@ import { ProgressStep } from './ProgressStep'
 import { importReport } from './summary'
 import { SummaryStep } from './SummaryStep'
 import { startImportWorker } from './worker/importClient'
-import './import.css'
 
 // The import workflow, mounted once for the whole app: the Import dialog (opened by the
 // library's Import button, File > Import, Ctrl+O), and drag-and-drop of files or folders

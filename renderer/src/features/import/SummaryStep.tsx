@@ -1,4 +1,4 @@
-import { navigate } from '../../app/routing'
+import { navigate } from '../../shared/routing'
 import { plural } from '../../domain/text/plural'
 import type { FileOutcome, PartOutcome } from './importTypes'
 import { summariseOutcomes } from './summary'

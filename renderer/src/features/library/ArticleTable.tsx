@@ -1,7 +1,7 @@
 import { createSortedRowModel, rowSortingFeature, tableFeatures, useTable, type ColumnDef, type Row, type SortingState } from '@tanstack/react-table'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent } from 'react'
-import { navigate } from '../../app/routing'
+import { navigate } from '../../shared/routing'
 import { compareText } from '../../domain/text/compare'
 import type { LibraryRow } from './search/libraryTypes'
 

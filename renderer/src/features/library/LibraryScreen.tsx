@@ -1,32 +1,23 @@
 import type { SortingState } from '@tanstack/react-table'
 import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react'
-import { dispatchCommand } from '../../app/commands'
-import { useRoute } from '../../app/routing'
-import { defineShortcuts } from '../../app/shortcuts'
-import { Screen } from '../../app/ui/Screen'
+import { dispatchCommand } from '../../shared/commands'
+import { defineShortcuts } from '../../shared/shortcuts'
+import { Screen } from '../../shared/ui/Screen'
 import { db } from '../../db/instance'
 import { articlesByIds } from '../../db/queries/library'
 import { articleRows, articlesShape } from '../../domain/export/articlesCsv'
-import { exportShownTable } from '../export/exportShownTable'
-import { ReaderScreen } from '../reader/ReaderScreen'
+import { exportShownTable } from '../export'
 import { ArticleTable, type ScrollMemory, type TableRow } from './ArticleTable'
 import { countUndated, filterRows, hasFilters, NO_FILTERS, sourceCounts, type LibraryFilters } from './filterRows'
 import { searchLibrary, useLibraryState } from './libraryStore'
 import { SampleWorkspaceOffer } from './SampleWorkspaceOffer'
 import { useClaimCounts } from './useClaimCounts'
-import './library.css'
 
 defineShortcuts('Library', [
   { keys: 'Ctrl+F', action: 'Search articles' },
   { keys: '↑ / ↓, Page Up / Page Down, Home / End', action: 'Move between articles in the table' },
   { keys: 'Enter', action: 'Open the focused article' },
 ])
-
-export function LibraryScreen() {
-  const route = useRoute()
-  if (route.rest[0] === 'article' && route.rest[1]) return <ReaderScreen articleId={route.rest[1]} />
-  return <ArticleLibrary />
-}
 
 // What the user had set up survives opening an article and coming back.
 const memory: { filters: LibraryFilters; sorting: SortingState | null; scroll: ScrollMemory } = {
@@ -70,7 +61,7 @@ function ImportButton() {
   )
 }
 
-function ArticleLibrary() {
+export function LibraryScreen() {
   const { rows, status, error } = useLibraryState()
   const claimCounts = useClaimCounts()
   const [filters, setFiltersState] = useState<LibraryFilters>(memory.filters)

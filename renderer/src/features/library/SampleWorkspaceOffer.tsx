@@ -1,6 +1,6 @@
 import { useState } from 'react'
-import { notify } from '../../app/notices'
-import { EmptyState } from '../../app/ui/Screen'
+import { notify } from '../../shared/notices'
+import { EmptyState } from '../../shared/ui/Screen'
 import { db } from '../../db/instance'
 import { loadSampleWorkspace } from '../../db/repositories/workspace'
 import { describeStorageError } from '../../db/storageErrors'

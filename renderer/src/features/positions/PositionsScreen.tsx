@@ -10,9 +10,8 @@ import {
 } from '@tanstack/react-table'
 import { useCallback, useDeferredValue, useMemo, useState } from 'react'
 import { describeStorageError } from '../../db/storageErrors'
-import { navigate } from '../../app/routing'
-import { defineShortcuts } from '../../app/shortcuts'
-import { EmptyState, Screen } from '../../app/ui/Screen'
+import { navigate } from '../../shared/routing'
+import { EmptyState, Screen } from '../../shared/ui/Screen'
 import type { Actor, ActorKind, Issue } from '../../domain/model'
 import { aggregatePositions, preparePositionClaims, type Aggregation, type PositionClaim } from '../../domain/positions/aggregate'
 import { BUCKET_SIZE_NOUNS, type BucketSize } from '../../domain/positions/buckets'
@@ -20,7 +19,7 @@ import { positionsColumns, positionsTable, type PositionsColumn } from '../../do
 import { describeSeries, formatMean, formatSigned } from '../../domain/positions/format'
 import { buildPositionsView, type PositionRow, type RowMode } from '../../domain/positions/rows'
 import { compareText } from '../../domain/text/compare'
-import { exportShownTable } from '../export/exportShownTable'
+import { exportShownTable } from '../export'
 import { ClaimsDialog, type ClaimsRequest } from './ClaimsDialog'
 import { PositionsFilters } from './PositionsFilters'
 import { PositionsGrid, type SortInfo } from './PositionsGrid'
@@ -28,14 +27,6 @@ import { MAX_TIMELINE_ROWS, Timeline } from './Timeline'
 import { memoLast } from './memoLast'
 import { usePositionsSource, useReadProgress, useSourceArticleIds, type PositionsSource } from './usePositionsData'
 import { filtersAreSet, usePositionsViewState } from './viewState'
-import './positions.css'
-
-defineShortcuts('Positions', [
-  { keys: 'Click a header', action: 'Sort by that column (again to reverse, a third time to unsort)' },
-  { keys: 'Shift+click a header', action: 'Add the column to the sort' },
-  { keys: 'Arrow keys, Page Up/Down, Home/End', action: 'Move between cells of the table' },
-  { keys: 'Enter', action: 'List the claims behind the focused cell' },
-])
 
 const features = tableFeatures({ rowSortingFeature, sortedRowModel: createSortedRowModel() })
 type Features = typeof features

@@ -1,6 +1,5 @@
 import { useEffect, useRef } from 'react'
 import uPlot from 'uplot'
-import 'uplot/dist/uPlot.min.css'
 import type { Bucket } from '../../domain/positions/buckets'
 import { formatMean, formatSigned } from '../../domain/positions/format'
 import type { PositionRow } from '../../domain/positions/rows'

@@ -1,6 +1,6 @@
 import { useId, type Ref } from 'react'
-import { isStance, STANCES, type Stance } from '../../domain/model'
-import { stanceClass, stanceForKey, stanceText } from './stance'
+import { isStance, STANCES, type Stance } from '../../../domain/model'
+import { stanceClass, stanceForKey, stanceText } from '../../../shared/ui/stance'
 
 interface StanceFieldProps {
   value: Stance | null

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { buildHash, parseHash } from '../../../renderer/src/app/routing'
+import { buildHash, parseHash } from '../../../renderer/src/shared/routing'
 
 describe('routing', () => {
   it('parses screens, sub-paths and parameters', () => {

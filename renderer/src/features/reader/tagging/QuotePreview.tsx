@@ -1,4 +1,4 @@
-import type { TextDirection } from '../../domain/model'
+import type { TextDirection } from '../../../domain/model'
 
 /** The words being tagged, as they read in the article (right to left for Arabic). */
 export function QuotePreview({ text, direction, error }: { text: string; direction: TextDirection; error?: string }) {

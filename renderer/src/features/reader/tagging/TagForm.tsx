@@ -1,6 +1,6 @@
 import type { KeyboardEvent, ReactNode, Ref } from 'react'
-import type { DraftProblem } from '../../domain/claimDraft'
-import type { ActorFieldValue } from './ActorField'
+import type { DraftProblem } from '../../../domain/claimDraft'
+import type { ActorFieldValue } from '../../../shared/ui/ActorField'
 
 interface TagFormProps {
   title: string

@@ -1,34 +1,28 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
-import { isTypingTarget } from '../../app/shortcuts'
-import { db } from '../../db/instance'
-import { saveClaimDraft } from '../../db/repositories/claims'
-import type { ActorIndex } from '../../domain/actorMatching'
-import type { TextSpan } from '../../domain/anchoring'
-import { validateClaimDraft, type ClaimDraft, type ClaimField, type DraftProblem } from '../../domain/claimDraft'
-import { calendarDate, type Actor, type Article, type Claim, type Issue, type Stance } from '../../domain/model'
-import { ActorField, actorFieldFor, EMPTY_ACTOR_FIELD, type ActorFieldValue } from './ActorField'
-import { EMPTY_ISSUE_FIELD, IssueField, issueFieldFor, type IssueFieldValue } from './IssueField'
-import { performTagging } from './history'
+import { isTypingTarget } from '../../../shared/shortcuts'
+import { db } from '../../../db/instance'
+import { saveClaimDraft } from '../../../db/repositories/claims'
+import type { TextSpan } from '../../../domain/anchoring'
+import { validateClaimDraft, type ClaimDraft, type ClaimField, type DraftProblem } from '../../../domain/claimDraft'
+import { calendarDate, type Claim, type Stance } from '../../../domain/model'
+import { ActorField, actorFieldFor, EMPTY_ACTOR_FIELD, type ActorFieldValue } from '../../../shared/ui/ActorField'
+import { EMPTY_ISSUE_FIELD, IssueField, issueFieldFor, type IssueFieldValue } from '../../../shared/ui/IssueField'
+import { performTagging } from '../../../shared/undo/history'
+import { useReaderSession } from '../ReaderSession'
 import { QuotePreview } from './QuotePreview'
-import { stanceForKey } from './stance'
+import { stanceForKey } from '../../../shared/ui/stance'
 import { StanceField } from './StanceField'
 import { TagForm, withUnpickedActor } from './TagForm'
 
 interface ClaimFormProps {
-  article: Article
   span: TextSpan
-  actors: readonly Actor[]
-  issues: readonly Issue[]
-  actorIndex: ActorIndex
-  preferredActors: readonly Actor[]
   /** The claim being edited; absent for a new claim. */
   existing?: Claim
-  onSaved: (claim: Claim) => void
-  onCancel: () => void
 }
 
 /** Tag claim / Edit claim: claimant, issue, stance, date, addressee and note for a quote. */
-export function ClaimForm({ article, span, actors, issues, actorIndex, preferredActors, existing, onSaved, onCancel }: ClaimFormProps) {
+export function ClaimForm({ span, existing }: ClaimFormProps) {
+  const { article, actors, issues, actorIndex, preferredActors, actions } = useReaderSession()
   const byId = new Map(actors.map((actor) => [actor.id, actor]))
   const [actor, setActor] = useState<ActorFieldValue>(() => (existing ? actorFieldFor(byId.get(existing.actorId)) : EMPTY_ACTOR_FIELD))
   const [issue, setIssue] = useState<IssueFieldValue>(() => (existing ? issueFieldFor(issues.find((entry) => entry.id === existing.issueId)) : EMPTY_ISSUE_FIELD))
@@ -69,7 +63,7 @@ export function ClaimForm({ article, span, actors, issues, actorIndex, preferred
     setSaving(true)
     const result = await performTagging(existing ? 'save the claim' : 'save the new claim', () => saveClaimDraft(db, current, article, existing?.id))
     setSaving(false)
-    if (result) onSaved(result.claim)
+    if (result) actions.claimSaved(result.claim)
   }
 
   // Outside text fields, the stance keys set the stance.
@@ -89,7 +83,7 @@ export function ClaimForm({ article, span, actors, issues, actorIndex, preferred
       keyHint="Ctrl+Enter saves · Esc cancels"
       saving={saving}
       onSubmit={() => void submit()}
-      onCancel={onCancel}
+      onCancel={actions.cancelForm}
       onOtherKey={onStanceKey}
       formRef={formRef}
     >

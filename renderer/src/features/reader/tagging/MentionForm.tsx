@@ -1,28 +1,26 @@
 import { useEffect, useRef, useState } from 'react'
-import { db } from '../../db/instance'
-import { saveMentionDraft } from '../../db/repositories/mentions'
-import { actorAnswersTo, parseAliases, type ActorIndex } from '../../domain/actorMatching'
-import { foldText } from '../../domain/text/folding'
-import type { TextSpan } from '../../domain/anchoring'
-import { validateMentionDraft, type DraftProblem } from '../../domain/claimDraft'
-import type { Actor, Article, Mention } from '../../domain/model'
-import { ActorField, actorFieldFor, type ActorFieldValue } from './ActorField'
-import { performTagging } from './history'
+import { db } from '../../../db/instance'
+import { saveMentionDraft } from '../../../db/repositories/mentions'
+import { actorAnswersTo, parseAliases } from '../../../domain/actorMatching'
+import { foldText } from '../../../domain/text/folding'
+import type { TextSpan } from '../../../domain/anchoring'
+import { validateMentionDraft, type DraftProblem } from '../../../domain/claimDraft'
+import type { Mention } from '../../../domain/model'
+import { ActorField, actorFieldFor, type ActorFieldValue } from '../../../shared/ui/ActorField'
+import { performTagging } from '../../../shared/undo/history'
+import { useReaderSession } from '../ReaderSession'
 import { QuotePreview } from './QuotePreview'
 import { TagForm, withUnpickedActor } from './TagForm'
 
 interface MentionFormProps {
-  article: Article
   span: TextSpan
-  actors: readonly Actor[]
-  actorIndex: ActorIndex
+  /** The mention being changed; absent for a new one. */
   existing?: Mention
-  onSaved: (mention: Mention) => void
-  onCancel: () => void
 }
 
 /** Tag actor: the selected words name an actor, existing (picked) or new (created here). */
-export function MentionForm({ article, span, actors, actorIndex, existing, onSaved, onCancel }: MentionFormProps) {
+export function MentionForm({ span, existing }: MentionFormProps) {
+  const { article, actors, actorIndex, actions } = useReaderSession()
   const words = article.body.slice(span.start, span.end).replace(/\s+/g, ' ').trim()
   const [actor, setActor] = useState<ActorFieldValue>(() => {
     if (existing) return actorFieldFor(actors.find((entry) => entry.id === existing.actorId))
@@ -59,7 +57,7 @@ export function MentionForm({ article, span, actors, actorIndex, existing, onSav
     setSaving(true)
     const result = await performTagging(existing ? 'save the mention' : 'tag the actor', () => saveMentionDraft(db, draft, article, existing?.id))
     setSaving(false)
-    if (result) onSaved(result.mention)
+    if (result) actions.mentionSaved(result.mention)
   }
 
   return (
@@ -69,7 +67,7 @@ export function MentionForm({ article, span, actors, actorIndex, existing, onSav
       keyHint="Enter saves · Esc cancels"
       saving={saving}
       onSubmit={() => void submit()}
-      onCancel={onCancel}
+      onCancel={actions.cancelForm}
     >
       <QuotePreview text={words} direction={article.direction} error={problems.find((problem) => problem.field === 'quote')?.message} />
       <ActorField

@@ -1,9 +1,9 @@
 import { useMemo, useState } from 'react'
-import type { TextSpan } from '../../domain/anchoring'
-import { foldText, foldWithMap } from '../../domain/text/folding'
+import type { TextSpan } from '../../../domain/anchoring'
+import { foldText, foldWithMap } from '../../../domain/text/folding'
 
 /** Every occurrence of the query in the body, folded (case, diacritics), as body spans. */
-export function findInBody(body: string, folded: ReturnType<typeof foldWithMap>, query: string): TextSpan[] {
+function findInBody(body: string, folded: ReturnType<typeof foldWithMap>, query: string): TextSpan[] {
   const needle = foldText(query)
   if (needle === '') return []
   const found: TextSpan[] = []

@@ -5,7 +5,6 @@ import { findLikelyDuplicates } from '../../domain/duplicateActors'
 import { ACTOR_KINDS, type Actor, type ActorKind } from '../../domain/model'
 import { parseAliases } from '../../domain/actorMatching'
 import { Combobox, type ComboOption } from './Combobox'
-import './tagging.css'
 
 export interface ActorFieldValue {
   text: string
@@ -19,7 +18,7 @@ export function actorFieldFor(actor: Actor | undefined): ActorFieldValue {
 }
 
 const CREATE = '__create__'
-export const DEFAULT_NEW_ACTOR_KIND: ActorKind = 'person'
+const DEFAULT_NEW_ACTOR_KIND: ActorKind = 'person'
 
 interface ActorFieldProps {
   label: string

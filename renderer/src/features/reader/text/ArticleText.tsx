@@ -1,19 +1,15 @@
 import { memo, startTransition, useEffect, useMemo, useState, type CSSProperties, type KeyboardEvent, type MouseEvent, type Ref } from 'react'
-import type { Stance } from '../../domain/model'
-import type { Paragraph, Segment } from '../../domain/textLayout'
-import { stanceClass, stanceSign } from '../tagging/stance'
+import type { Stance } from '../../../domain/model'
+import type { Paragraph, Segment } from '../../../domain/textLayout'
+import type { HighlightLook } from '../highlights'
+import { stanceClass, stanceSign } from '../../../shared/ui/stance'
 
 // The article body with its highlights. Every paragraph is in the page from the first frame as
 // plain text (so the whole article can be read, selected and scrolled at once); highlights are
 // then drawn paragraph by paragraph in small batches between frames, starting where the reader
 // is looking, so a long, densely coded article never blocks the page. Off-screen paragraphs
 // skip layout (content-visibility), which keeps a 200,000-character article cheap to show.
-
-export type HighlightLook =
-  | { kind: 'claim'; stance: Stance; title: string; /** Where the claim begins, for its stance sign. */ start: number }
-  | { kind: 'mention'; title: string }
-  | { kind: 'suggestion'; title: string }
-  | { kind: 'pending' }
+// Highlighted words are <mark> elements, so assistive technology can announce them as marked.
 
 interface ArticleTextProps {
   body: string
@@ -116,9 +112,9 @@ const ParagraphView = memo(
             .map((claim) => stanceSign(claim.stance))
             .join(' ')
           return (
-            <span key={segment.start} data-s={segment.start} data-h={segment.ids.join(' ')} className={look.classes} style={look.style} title={look.title || undefined} data-badge={badge || undefined}>
+            <mark key={segment.start} data-s={segment.start} data-h={segment.ids.join(' ')} className={look.classes} style={look.style} title={look.title || undefined} data-badge={badge || undefined}>
               {text}
-            </span>
+            </mark>
           )
         })}
       </p>

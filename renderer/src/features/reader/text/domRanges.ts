@@ -1,9 +1,9 @@
-import type { TextSpan } from '../../domain/anchoring'
+import type { TextSpan } from '../../../domain/anchoring'
 
 // The DOM side of anchoring: a selection or Range in the rendered article <-> body offsets.
 // The article renders each paragraph as an element with data-p-start/data-p-end, cut into
-// segment spans with data-s holding the body offset of their first character and a single text
-// node each. Stance badges are CSS generated content, so they add no text to map around.
+// segments (<span>, or <mark> when highlighted) with data-s holding the body offset of their
+// first character and a single text node each. Stance badges are CSS generated content, so they add no text to map around.
 // `rangeToSpan` and `spanToRange` are inverses, as Hypothesis's fromRange/toRange are.
 
 const PARAGRAPH = '[data-p-start]'
@@ -15,7 +15,7 @@ function paragraphElements(root: HTMLElement): HTMLElement[] {
 const startOf = (element: HTMLElement, key: 's' | 'pStart' | 'pEnd'): number => Number(element.dataset[key])
 
 /** The body offset of a DOM boundary point; null when the point is outside the article text. */
-export function pointToOffset(root: HTMLElement, node: Node, offset: number, edge: 'start' | 'end'): number | null {
+function pointToOffset(root: HTMLElement, node: Node, offset: number, edge: 'start' | 'end'): number | null {
   if (!root.contains(node)) return null
   if (node.nodeType === Node.TEXT_NODE) {
     const segment = node.parentElement?.closest<HTMLElement>('[data-s]')
@@ -47,7 +47,7 @@ export function pointToOffset(root: HTMLElement, node: Node, offset: number, edg
 }
 
 /** The body span a Range covers, or null when it does not touch the article text. */
-export function rangeToSpan(root: HTMLElement, range: Range): TextSpan | null {
+function rangeToSpan(root: HTMLElement, range: Range): TextSpan | null {
   const start = pointToOffset(root, range.startContainer, range.startOffset, 'start')
   const end = pointToOffset(root, range.endContainer, range.endOffset, 'end')
   if (start === null || end === null || end < start) return null
@@ -99,7 +99,7 @@ function boundary(paragraph: HTMLElement, offset: number, edge: 'start' | 'end')
 }
 
 /** A Range over body[span) in the rendered article, or null when it is not rendered. */
-export function spanToRange(root: HTMLElement, span: TextSpan): Range | null {
+function spanToRange(root: HTMLElement, span: TextSpan): Range | null {
   const paragraphs = paragraphElements(root)
   if (paragraphs.length === 0) return null
   const first = paragraphFor(paragraphs, span.start, 'start')

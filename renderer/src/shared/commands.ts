@@ -3,7 +3,7 @@ import type { MenuCommand } from '../../../preload/api'
 
 /**
  * App-wide commands, whether they come from the native menu, a keyboard shortcut or a button.
- * Features subscribe to the ones they own (the import dialog to 'import', tagging to 'undo').
+ * Features subscribe to the ones they own (the import dialog to 'import', the undo history to 'undo').
  */
 export type AppCommand = MenuCommand
 

@@ -1,13 +1,14 @@
 import { useSyncExternalStore } from 'react'
-import { useCommand } from '../../app/commands'
-import { notify } from '../../app/notices'
-import { isTypingTarget } from '../../app/shortcuts'
+import { useCommand } from '../commands'
+import { notify } from '../notices'
+import { isTypingTarget } from '../shortcuts'
 import { db } from '../../db/instance'
 import { applyChangeSet, ChangeConflictError, MissingReferenceError } from '../../db/repositories/recordChanges'
 import { describeStorageError, isStorageError } from '../../db/storageErrors'
 import {
   afterRedo,
   afterUndo,
+  clearHistory,
   dropRedo,
   dropUndo,
   emptyHistory,
@@ -42,13 +43,13 @@ export function useTaggingHistory(): History {
 }
 
 /** Records a finished action so it can be undone. */
-export function recordTaggingAction(set: ChangeSet): void {
+function recordTaggingAction(set: ChangeSet): void {
   setHistory(recordAction(history, set))
 }
 
-/** For tests and a workspace restore: nothing before this point can be undone. */
+/** After a workspace restore: nothing before this point can be undone. */
 export function resetTaggingHistory(): void {
-  setHistory(emptyHistory(history.limit))
+  setHistory(clearHistory(history))
 }
 
 async function step(direction: 'undo' | 'redo'): Promise<void> {

@@ -1,0 +1,2 @@
+// The library is the first screen: it loads with the shell.
+export { LibraryScreen } from './LibraryScreen'
