@@ -7,7 +7,7 @@ import { CLAIMS_COLUMNS, claimRows, sortClaimsForExport } from '../../../rendere
 import { csvChunks } from '../../../renderer/src/domain/export/csvChunks'
 import { buildLookups } from '../../../renderer/src/domain/export/lookups'
 import { startExport } from '../../../renderer/src/features/export/worker/exportClient'
-import { ACTOR_KINDS, STANCES, type Actor, type Article, type Claim, type Issue } from '../../../renderer/src/domain/model'
+import { DEFAULT_ACTOR_KINDS as ACTOR_KINDS, STANCES, type Actor, type Article, type Claim, type Issue } from '../../../renderer/src/domain/model'
 
 // A workspace of benchmark size: 100,000 claims over 5,000 articles, 500 actors, 60 issues.
 
@@ -43,6 +43,7 @@ export async function benchExportSeed(claimCount: number): Promise<{ name: strin
       origin: 'bench',
       meta: {},
       updatedAt: now,
+      externalId: '',
     })
   }
   const actors: Actor[] = Array.from({ length: 500 }, (_, index) => ({
@@ -53,6 +54,8 @@ export async function benchExportSeed(claimCount: number): Promise<{ name: strin
     notes: '',
     createdAt: now,
     updatedAt: now,
+    attributes: {},
+    updatedBy: '',
   }))
   const issues: Issue[] = Array.from({ length: 60 }, (_, index) => ({
     id: crypto.randomUUID(),
@@ -61,6 +64,8 @@ export async function benchExportSeed(claimCount: number): Promise<{ name: strin
     parentId: null,
     createdAt: now,
     updatedAt: now,
+    code: '',
+    updatedBy: '',
   }))
   const claims: Claim[] = []
   for (let index = 0; index < claimCount; index++) {
@@ -70,7 +75,7 @@ export async function benchExportSeed(claimCount: number): Promise<{ name: strin
       id: crypto.randomUUID(),
       articleId: article.id,
       actorId: actors[index % actors.length]!.id,
-      issueId: issues[index % issues.length]!.id,
+      issueIds: [issues[index % issues.length]!.id],
       stance: STANCES[index % STANCES.length]!,
       date: article.publishedAt,
       addresseeId: index % 7 === 0 ? actors[(index + 1) % actors.length]!.id : null,
@@ -78,6 +83,11 @@ export async function benchExportSeed(claimCount: number): Promise<{ name: strin
       anchor: createAnchor(article.body, start, start + SENTENCES[index % SENTENCES.length]!.length),
       createdAt: now,
       updatedAt: now,
+      coderId: 'bench-coder',
+      updatedBy: 'bench-coder',
+      externalId: '',
+      attributes: {},
+      adjudicatedFrom: [],
     })
   }
   await db.transaction('rw', db.tables, async () => {
