@@ -2,6 +2,7 @@ import { BackupParser } from '../../../renderer/src/db/backup/parseBackup'
 import { prepareRestore, restoreBackup } from '../../../renderer/src/db/backup/restore'
 import { backupChunks, readWorkspaceSnapshot } from '../../../renderer/src/db/backup/writeBackup'
 import { StandpointDB } from '../../../renderer/src/db/database'
+import { JOURNAL_MIDDLEWARE } from '../../../renderer/src/db/journal'
 import { createAnchor } from '../../../renderer/src/domain/anchoring'
 import { CLAIMS_COLUMNS, claimRows, sortClaimsForExport } from '../../../renderer/src/domain/export/claimsCsv'
 import { csvChunks } from '../../../renderer/src/domain/export/csvChunks'
@@ -168,11 +169,16 @@ export async function benchBackup(name: string): Promise<{ ms: number; bytes: nu
   return { ms, bytes: lastBackup.size }
 }
 
-/** Reads the last backup as the dialog does (4 MB slices), checks it, and restores it. */
-export async function benchRestore(mode: 'replace' | 'merge', into?: string): Promise<{ readMs: number; writeMs: number; name: string }> {
+/**
+ * Reads the last backup as the dialog does (4 MB slices), checks it, and restores it. With
+ * `journal` false the database is opened without the change journal: the same restore, to
+ * measure what the journal (entries and tombstone upkeep in the same transaction) costs.
+ */
+export async function benchRestore(mode: 'replace' | 'merge', into?: string, journal = true): Promise<{ readMs: number; writeMs: number; name: string }> {
   if (!lastBackup) throw new Error('run benchBackup first')
   const name = into ?? `bench-restore-${crypto.randomUUID()}`
   const db = new StandpointDB(name)
+  if (!journal) db.unuse({ stack: 'dbcore', name: JOURNAL_MIDDLEWARE })
   await db.open()
   const started = performance.now()
   const parser = new BackupParser()

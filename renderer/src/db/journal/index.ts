@@ -2,5 +2,5 @@
 // deletions (MODEL-V4.md, "The change journal").
 export { changesSince, followJournal, journalHead, pruneJournal, readCheckpoint, removeCheckpoint, saveCheckpoint, type JournalChanges } from './changes'
 export { JOURNALED_TABLES, isLocalSettingKey, type JournalEntry, type JournalOp, type JournalOrigin, type JournaledTable, type JournalTuning } from './entries'
-export { journalMiddleware } from './middleware'
+export { JOURNAL_MIDDLEWARE, journalMiddleware } from './middleware'
 export { markRemote, setJournalMode, type JournalMode } from './modes'

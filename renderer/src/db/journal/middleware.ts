@@ -22,10 +22,13 @@ const equalTo = (key: unknown): DBCoreKeyRange => ({ type: EQUAL, lower: key, up
 /** The journal's own tables, added to every read-write transaction over a journaled table. */
 const COMPANIONS = ['journal', 'tombstones', 'settings'] as const
 
+/** The middleware's name in Dexie's stack (benchmarks remove it to measure what it costs). */
+export const JOURNAL_MIDDLEWARE = 'StandpointJournal'
+
 export function journalMiddleware(tuning: JournalTuning = DEFAULT_JOURNAL_TUNING): Middleware<DBCore> {
   return {
     stack: 'dbcore',
-    name: 'StandpointJournal',
+    name: JOURNAL_MIDDLEWARE,
     create(down) {
       const declared = new Set(down.schema.tables.map((table) => table.name))
       // A database declared at an older schema (the migration tests, the restore's scratch
