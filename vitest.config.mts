@@ -10,9 +10,14 @@ export default defineConfig({
     ],
   },
   test: {
-    include: ['test/unit/**/*.test.ts'],
     environment: 'node',
     testTimeout: 30_000,
     reporters: ['default'],
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      // Suites that read other projects' published files (REFI-QDA schemas, DNA's sample
+      // projects), which this repository may not commit: `npm run test:interop-samples`.
+      { extends: true, test: { name: 'interop-samples', include: ['test/interop-samples/**/*.test.ts'] } },
+    ],
   },
 })

@@ -1,8 +1,8 @@
 import { beforeAll, expect, it } from 'vitest'
-import { readDnaProject } from '../../../renderer/src/domain/interop/dna/readDna'
-import type { DnaProject } from '../../../renderer/src/domain/interop/dna/types'
-import { describeWithInteropFixtures, interopFixtureBytes } from '../../support/interopFixtures'
-import { loadSqlJsForTests } from '../../support/sqlJs'
+import { readDnaProject } from '../../renderer/src/domain/interop/dna/readDna'
+import type { DnaProject } from '../../renderer/src/domain/interop/dna/types'
+import { describeWithInteropFixtures, interopFixtureBytes } from '../support/interopFixtures'
+import { loadSqlJsForTests } from '../support/sqlJs'
 
 // DNA's own sample project, as its R package ships it, in both storage generations: the same
 // 7 testimony documents and 41 statements saved by DNA 2.0 beta 19 and by DNA 3.0.7. The two
