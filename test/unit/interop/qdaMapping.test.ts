@@ -58,9 +58,9 @@ describe('workspaceToQda', () => {
     ])
     expect(counts).toEqual({ sources: 2, claims: 3, mentions: 1, issues: 3, actors: 4, users: 2 })
     expect(leftOut).toEqual([
-      { what: 'claims', reason: 'have a quote that is no longer found in their article (orphaned)', count: 1 },
-      { what: 'articles', reason: 'have no text (REFI-QDA sources are texts)', count: 1 },
-      { what: 'claims', reason: 'are on articles without text', count: 1 },
+      { what: 'claims', reason: 'whose quote is no longer found in its article (orphaned)', count: 1 },
+      { what: 'articles', reason: 'without text (REFI-QDA sources are texts)', count: 1 },
+      { what: 'claims', reason: 'on an article without text', count: 1 },
     ])
     const english = project.sources.find((source) => source.guid === IDS.english)!
     const halt = english.selections.find((selection) => selection.guid === IDS.halt)!

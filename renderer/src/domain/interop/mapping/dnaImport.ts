@@ -418,3 +418,21 @@ function publishedAt(date: string | null): string {
 export function dnaStatementId(externalId: string): number | null {
   return externalId.startsWith(DNA_STATEMENT_PREFIX) ? Number(externalId.slice(DNA_STATEMENT_PREFIX.length)) : null
 }
+
+/**
+ * DNA's conventions for one statement type, for when the analyst picks another type: the
+ * organisation (else the person, else the first short-text variable) as claimant, the concept
+ * (else another short-text variable) as issue, the agreement (else a boolean or integer) as stance.
+ */
+export function suggestChoiceForType(type: { id: number; variables: readonly DnaVariable[] }): DnaClaimChoice | null {
+  const texts = type.variables.filter((variable) => variable.dataType === 'short text')
+  if (texts.length < 2) return null
+  const named = (...names: string[]) => texts.find((variable) => names.includes(variable.name.trim().toLowerCase()))
+  const claimant = named('organization', 'organisation') ?? named('person') ?? texts[0]!
+  const issue = named('concept') ?? texts.find((variable) => variable !== claimant)!
+  const stance =
+    type.variables.find((variable) => variable.dataType === 'boolean' && variable.name.trim().toLowerCase() === 'agreement') ??
+    type.variables.find((variable) => variable.dataType === 'boolean' || variable.dataType === 'integer') ??
+    null
+  return { statementTypeId: type.id, claimantVariableId: claimant.id, issueVariableId: issue.id, stanceVariableId: stance?.id ?? null, stanceWhenTrue: 1, stanceWhenFalse: -1 }
+}

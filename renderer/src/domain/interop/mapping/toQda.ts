@@ -30,7 +30,9 @@ export interface QdaExportInput {
 }
 
 export interface QdaLeftOut {
+  /** 'articles', 'claims' or 'mentions'. */
   what: string
+  /** Reads after the noun: "2 claims whose quote is no longer found…". */
   reason: string
   count: number
 }
@@ -156,9 +158,9 @@ export function workspaceToQda(input: QdaExportInput, fresh: () => string = newI
     const claims = claimsOf.get(article.id) ?? []
     const mentions = mentionsOf.get(article.id) ?? []
     if (article.body === '') {
-      leave('articles', 'have no text (REFI-QDA sources are texts)')
-      if (claims.length > 0) leave('claims', 'are on articles without text', claims.length)
-      if (mentions.length > 0) leave('mentions', 'are on articles without text', mentions.length)
+      leave('articles', 'without text (REFI-QDA sources are texts)')
+      if (claims.length > 0) leave('claims', 'on an article without text', claims.length)
+      if (mentions.length > 0) leave('mentions', 'on an article without text', mentions.length)
       continue
     }
     const selections: QdaSelection[] = []
@@ -170,11 +172,11 @@ export function workspaceToQda(input: QdaExportInput, fresh: () => string = newI
     for (const claim of claims) {
       const span = spanOf(claim.anchor)
       if (!span) {
-        leave('claims', claim.anchor.exact === '' ? 'have no quote in the text' : 'have a quote that is no longer found in their article (orphaned)')
+        leave('claims', claim.anchor.exact === '' ? 'without a quote' : 'whose quote is no longer found in its article (orphaned)')
         continue
       }
       if (!actorIds.has(claim.actorId)) {
-        leave('claims', 'name an actor that is not in the workspace')
+        leave('claims', 'naming an actor that is not in the workspace')
         continue
       }
       const issues = claim.issueIds.filter((issueId) => issueIds.has(issueId))
@@ -211,11 +213,11 @@ export function workspaceToQda(input: QdaExportInput, fresh: () => string = newI
     for (const mention of mentions) {
       const span = spanOf(mention.anchor)
       if (!span) {
-        leave('mentions', 'have a quote that is no longer found in their article (orphaned)')
+        leave('mentions', 'whose quote is no longer found in its article (orphaned)')
         continue
       }
       if (!actorIds.has(mention.actorId)) {
-        leave('mentions', 'name an actor that is not in the workspace')
+        leave('mentions', 'naming an actor that is not in the workspace')
         continue
       }
       const user = userOf(mention.coderId)
