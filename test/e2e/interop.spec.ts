@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import { strToU8, zipSync } from 'fflate'
 import type { FileChooser, Locator, Page } from '@playwright/test'
 import type { Actor, Claim, Issue, Mention } from '../../renderer/src/domain/model'
 import { readQdpx } from '../../renderer/src/domain/interop/refiqda/readQdpx'
@@ -222,4 +223,60 @@ test('a REFI-QDA export imports into an empty workspace with the same codes and 
   // The imported claims show in the reader: the English article, its two claims highlighted.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Library' }).click()
   await expect(page.getByRole('table', { name: 'Articles' }).getByRole('row', { name: /Nujaba halts attacks on Israel/ })).toBeVisible()
+})
+
+const QDA_NS = 'xmlns="urn:QDA-XML:project:1.0"'
+const guidOf = (n: number): string => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`
+
+function qdpxOf(qde: string, files: Record<string, string> = {}): { name: string; mimeType: string; buffer: Buffer } {
+  const zippable: Record<string, Uint8Array> = { 'project.qde': strToU8(qde) }
+  for (const [name, content] of Object.entries(files)) zippable[name] = strToU8(content)
+  return { name: 'hostile.qdpx', mimeType: 'application/zip', buffer: Buffer.from(zipSync(zippable)) }
+}
+
+test('a hostile REFI-QDA file is refused with the reason, and nothing is written', async ({ workbench }) => {
+  const { page } = workbench
+  const bomb = `<?xml version="1.0"?><!DOCTYPE Project [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><Project ${QDA_NS} name="&b;"/>`
+  await choose(page, 'Import REFI-QDA project…', qdpxOf(bomb))
+  const dialog = page.getByRole('dialog', { name: 'Import REFI-QDA project' })
+  await expect(dialog.getByRole('alert')).toContainText('hostile.qdpx: project.qde declares a DTD or entities')
+  await dialog.getByRole('button', { name: 'Cancel' }).click()
+
+  await choose(page, 'Import REFI-QDA project…', { name: 'notes.qdpx', mimeType: 'application/zip', buffer: Buffer.from('not a zip at all') })
+  await expect(dialog.getByRole('alert')).toContainText('notes.qdpx: It is not a zip archive')
+  await dialog.getByRole('button', { name: 'Cancel' }).click()
+  for (const table of ['articles', 'actors', 'issues', 'claims', 'mentions', 'coders']) expect(await readTable<unknown>(page, table)).toEqual([])
+})
+
+test('a REFI-QDA file with a source that climbs out of its archive imports the rest and says what it left out', async ({ workbench }) => {
+  const { page } = workbench
+  const text = 'The Foreign Ministry said sanctions must end now.'
+  const qde = `<?xml version="1.0" encoding="utf-8"?><Project ${QDA_NS} name="Mixed" origin="MAXQDA 24">
+<CodeBook><Codes>
+  <Code guid="${guidOf(1)}" name="Actors" isCodable="false"><Code guid="${guidOf(2)}" name="Foreign Ministry" isCodable="true"/></Code>
+  <Code guid="${guidOf(3)}" name="Sanctions" isCodable="true"/>
+</Codes></CodeBook>
+<Sources>
+  <TextSource guid="${guidOf(10)}" name="Good text" plainTextPath="internal://${guidOf(10)}.txt">
+    <PlainTextSelection guid="${guidOf(20)}" startPosition="4" endPosition="49"><Coding guid="${guidOf(30)}"><CodeRef targetGUID="${guidOf(2)}"/></Coding><Coding guid="${guidOf(31)}"><CodeRef targetGUID="${guidOf(3)}"/></Coding></PlainTextSelection>
+    <PlainTextSelection guid="${guidOf(21)}" startPosition="40" endPosition="4000"><Coding guid="${guidOf(32)}"><CodeRef targetGUID="${guidOf(3)}"/></Coding></PlainTextSelection>
+  </TextSource>
+  <TextSource guid="${guidOf(11)}" name="Escaping text" plainTextPath="internal://../evil.txt"/>
+</Sources></Project>`
+  await choose(page, 'Import REFI-QDA project…', qdpxOf(qde, { [`sources/${guidOf(10)}.txt`]: text, '../evil.txt': 'escaped' }))
+  const dialog = page.getByRole('dialog', { name: 'Import REFI-QDA project' })
+  const leftOut = dialog.getByRole('list', { name: 'Left out when reading' })
+  await expect(leftOut).toContainText('Source "Escaping text" (TextSource) left out: Its text path "internal://../evil.txt" climbs out of the sources folder.')
+  await expect(leftOut).toContainText('Archive entry ../evil.txt ignored: Its name climbs out of the archive (..).')
+  await expect(leftOut).toContainText('1 selection could not be read')
+  await expect(dialog.getByRole('region', { name: 'Import preview' })).toContainText('1 claim')
+  await dialog.getByRole('button', { name: 'Import codings' }).click()
+  const summary = dialog.getByRole('region', { name: 'Import summary' })
+  await expect(summary).toContainText('1 coded selection imported')
+  await expect(summary.getByRole('list', { name: 'About the file' })).toContainText('Escaping text')
+  await dialog.getByRole('button', { name: 'Done' }).click()
+
+  const [articles, claims] = await Promise.all([readTable<{ title: string; body: string }>(page, 'articles'), readTable<Claim>(page, 'claims')])
+  expect(articles.map((article) => [article.title, article.body])).toEqual([['Good text', text]])
+  expect(claims.map((claim) => claim.anchor.exact)).toEqual([text.slice(4, 49)])
 })

@@ -192,6 +192,21 @@ describe('importing into a workspace', () => {
     expect(again.outcomes.filter((outcome) => outcome.status === 'duplicate').map((outcome) => outcome.claimId).sort()).toEqual(stored.map((claim: Claim) => claim.id).sort())
   })
 
+  it('a write that fails half-way leaves nothing behind: coders, actors, issues, articles and claims land together or not at all', async () => {
+    const hashes = await hashesOf(dna)
+    const plan = planDnaImport(dna, options(dna), await readInteropExisting(db, dnaExistingQuery(dna, hashes)), hashes)
+    // A claim created meanwhile under the id of the plan's last claim: its bulkAdd fails after
+    // everything before it was added in the same transaction.
+    const last = plan.claims[plan.claims.length - 1]!
+    await db.claims.add({ ...last, articleId: 'elsewhere' })
+    const before = { journal: await db.journal.count(), claims: await db.claims.count() }
+    await expect(applyInteropPlan(db, plan)).rejects.toThrow()
+    expect(await db.claims.count()).toBe(before.claims)
+    expect(await db.claims.get(last.id)).toMatchObject({ articleId: 'elsewhere' })
+    expect([await db.articles.count(), await db.actors.count(), await db.issues.count(), await db.coders.count(), await db.mentions.count()]).toEqual([0, 0, 0, 0, 0])
+    expect(await db.journal.count()).toBe(before.journal)
+  })
+
   it('matches actors and issues the workspace already has, by name, alias and label', async () => {
     await db.actors.add({ id: 'nujaba', name: 'Harakat al-Nujaba', kind: 'armed group', aliases: ['Al-Nujaba Movement'], notes: '', createdAt: NOW, updatedAt: NOW, attributes: {}, updatedBy: '' })
     await db.issues.add({ id: 'attacks', label: 'attacks on israel should continue', description: '', parentId: null, createdAt: NOW, updatedAt: NOW, code: '', updatedBy: '' })
