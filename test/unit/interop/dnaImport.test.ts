@@ -135,6 +135,14 @@ describe('planDnaImport', () => {
   it('previews the counts the confirmation step shows', () => {
     const preview = previewDnaImport(dna, options(dna).choice, defaultDnaStanceMap('boolean', []))
     expect(preview).toMatchObject({ claims: 6, skipped: 2, rejected: 3, attributeVariables: ['person'], issueEntities: 2 })
+    // Each kind of reason once, counted, with a real example rather than a template.
+    expect(preview.reasons.map((group) => [group.count, group.varied, group.example])).toEqual([
+      [1, false, 'It is a "Annotation" statement; claims come from "DNA Statement".'],
+      [1, false, 'It is a "Threat" statement; claims come from "DNA Statement".'],
+      [1, false, expect.stringMatching(/^Its offsets \d+–9999 lie outside document 4 \("Wire note"\)/)],
+      [1, false, 'It points to document 99, which is not in the project.'],
+      [1, false, 'Its concept refers to entity 999, which is not in the project.'],
+    ])
     expect(preview.actorVariables).toEqual([
       { name: 'person', kind: 'person', entities: 3 },
       { name: 'organization', kind: 'organization', entities: 4 },

@@ -13,7 +13,7 @@ import {
   suggestQdaMapping,
   type QdaMapping,
 } from '../../../renderer/src/domain/interop/mapping/fromQda'
-import { EMPTY_EXISTING, type ExistingWorkspace } from '../../../renderer/src/domain/interop/mapping/interopPlan'
+import { EMPTY_EXISTING, groupReasons, type ExistingWorkspace } from '../../../renderer/src/domain/interop/mapping/interopPlan'
 import { parseDescription, stanceFromCodeName } from '../../../renderer/src/domain/interop/mapping/qdaConventions'
 import { qdaCodeSystem, workspaceToQda, type QdaExportInput } from '../../../renderer/src/domain/interop/mapping/toQda'
 import { readQdc, readQdpx } from '../../../renderer/src/domain/interop/refiqda/readQdpx'
@@ -248,6 +248,12 @@ describe('conventions', () => {
     expect(parseDescription('Kind: state\n\nNotes here', 'Kind')).toEqual({ fields: [['Kind', 'state']], text: 'Notes here' })
     expect(parseDescription('Note: check this\nwith a second line', 'Kind')).toEqual({ fields: [], text: 'Note: check this\nwith a second line' })
     expect(parseDescription('Note: check this\nand that', undefined)).toEqual({ fields: [], text: 'Note: check this\nand that' })
+  })
+  it('groups reasons alike but for numbers and names, keeping a real one as the example', () => {
+    expect(groupReasons(['Its positions 4–90 lie outside "A".', 'No actor code.', 'Its positions 7–80 lie outside "B".', 'No actor code.'])).toEqual([
+      { example: 'Its positions 4–90 lie outside "A".', count: 2, varied: true },
+      { example: 'No actor code.', count: 2, varied: false },
+    ])
   })
   it('stamps the audit fields only when they are ISO dates', () => {
     const input = exportInput()

@@ -168,8 +168,9 @@ export function DnaChoiceStep({ fileName, overview, choice, stanceMap, preview, 
                 <dd>
                   <ul className="reason-list">
                     {preview.reasons.slice(0, 6).map((reason) => (
-                      <li key={reason.reason}>
-                        {number.format(reason.count)} × {reason.reason}
+                      <li key={reason.example}>
+                        {number.format(reason.count)} × {reason.example}
+                        {reason.varied && <span className="muted"> (the first of them; the others alike)</span>}
                       </li>
                     ))}
                   </ul>

@@ -4,7 +4,7 @@ import { createAnchor } from '../../anchoring'
 import { newId, type Article, type Attributes, type Claim, type Id, type Stance } from '../../model'
 import { planClaims, type DnaClaimChoice } from '../dna/dnaClaims'
 import type { DnaDataType, DnaEntity, DnaProject, DnaValue, DnaVariable, DnaWarning } from '../dna/types'
-import { countOutcomes, emptyCounts, EMPTY_EXISTING, type ExistingQuery, type ExistingWorkspace, type InteropPlan, type ItemOutcome } from './interopPlan'
+import { countOutcomes, emptyCounts, EMPTY_EXISTING, type ExistingQuery, type ExistingWorkspace, type InteropPlan, type ItemOutcome, groupReasons, type ReasonGroup } from './interopPlan'
 import { ActorResolver, ArticleMatcher, CoderResolver, existingIds, IdAllocator, IssueResolver } from './resolvers'
 
 // A Discourse Network Analyzer project in Standpoint's model. Documents become articles (with
@@ -155,7 +155,7 @@ export interface DnaPreview {
   claims: number
   skipped: number
   rejected: number
-  reasons: { reason: string; count: number }[]
+  reasons: ReasonGroup[]
   /** Variables whose values become claim attributes. */
   attributeVariables: string[]
   actorVariables: { name: string; kind: string; entities: number }[]
@@ -165,13 +165,6 @@ export interface DnaPreview {
 export function previewDnaImport(project: DnaProject, choice: DnaClaimChoice, stanceMap: DnaStanceMap): DnaPreview {
   let counter = 0
   const plan = planDnaImport(project, { choice, stanceMap, fileName: '', now: '' }, EMPTY_EXISTING, new Map(), () => `preview-${++counter}`)
-  const reasons = new Map<string, number>()
-  for (const outcome of plan.outcomes) {
-    if (outcome.status === 'imported') continue
-    // Reasons differ in their numbers and names; group them by their general shape.
-    const general = outcome.detail.replace(/"[^"]*"/g, '"…"').replace(/\d+/g, 'n')
-    reasons.set(general, (reasons.get(general) ?? 0) + 1)
-  }
   const type = project.statementTypes.find((candidate) => candidate.id === choice.statementTypeId)
   const chosen = new Set([choice.claimantVariableId, choice.issueVariableId, choice.stanceVariableId])
   const entitiesOf = (variableId: number) => project.entities.filter((entity) => entity.variableId === variableId && entity.value.trim() !== '').length
@@ -179,7 +172,11 @@ export function previewDnaImport(project: DnaProject, choice: DnaClaimChoice, st
     claims: plan.counts.imported,
     skipped: plan.counts.skipped,
     rejected: plan.counts.rejected,
-    reasons: [...reasons].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count),
+    // Grouped apart from their numbers only: statement types and documents stay apart.
+    reasons: groupReasons(
+      plan.outcomes.filter((outcome) => outcome.status !== 'imported').map((outcome) => outcome.detail),
+      (reason) => reason.replace(/\d+/g, 'n'),
+    ),
     attributeVariables: (type?.variables ?? []).filter((variable) => !chosen.has(variable.id)).map((variable) => variable.name),
     actorVariables: actorVariables(project, choice).map((variable) => ({ name: variable.name, kind: actorKindOf(variable.name) ?? variable.name, entities: entitiesOf(variable.id) })),
     issueEntities: entitiesOf(choice.issueVariableId),

@@ -4,7 +4,7 @@ import { detectLanguage, directionOfLanguage, normaliseLanguageTag } from '../..
 import { newId, type Article, type Attributes, type Claim, type Id, type Mention, type Stance } from '../../model'
 import type { QdaCode, QdaProject, QdaReadReport, QdaSelection } from '../refiqda/types'
 import { guidKey } from '../refiqda/xmlValues'
-import { countOutcomes, emptyCounts, type ExistingQuery, type ExistingWorkspace, type InteropPlan, type ItemOutcome } from './interopPlan'
+import { countOutcomes, emptyCounts, type ExistingQuery, type ExistingWorkspace, type InteropPlan, type ItemOutcome, groupReasons, type ReasonGroup } from './interopPlan'
 import { ARTICLE_VARIABLES, fieldValues, parseDescription, stanceFromCodeName } from './qdaConventions'
 import { ActorResolver, ArticleMatcher, CoderResolver, existingIds, IdAllocator, IssueResolver } from './resolvers'
 
@@ -199,7 +199,7 @@ export interface QdaPreview {
   mentions: number
   skipped: number
   rejected: number
-  reasons: { reason: string; count: number }[]
+  reasons: ReasonGroup[]
   issues: number
   actors: number
   neutralForLackOfStance: number
@@ -209,7 +209,7 @@ export function previewQdaImport(overview: QdaOverview, mapping: QdaMapping): Qd
   const roles = codeRoles(overview.codes, mapping)
   const names = codeNames(overview.codes)
   const preview: QdaPreview = { claims: 0, mentions: 0, skipped: 0, rejected: 0, reasons: [], issues: 0, actors: 0, neutralForLackOfStance: 0 }
-  const reasons = new Map<string, number>()
+  const reasons: string[] = []
   for (const codes of overview.selectionCodes) {
     const reading = readSelection(codes, roles, mapping, names)
     if (reading.kind === 'claim') {
@@ -218,19 +218,16 @@ export function previewQdaImport(overview: QdaOverview, mapping: QdaMapping): Qd
     } else if (reading.kind === 'mentions') preview.mentions += reading.actors.length
     else {
       preview[reading.kind]++
-      const general = reading.reason.replace(/\(.*\)/, '(…)').replace(/"[^"]*"/g, '"…"').replace(/\d+/g, 'n')
-      reasons.set(general, (reasons.get(general) ?? 0) + 1)
+      reasons.push(reading.reason)
     }
   }
-  if (overview.wholeSourceCodings > 0) {
-    preview.skipped += overview.wholeSourceCodings
-    reasons.set(WHOLE_SOURCE, overview.wholeSourceCodings)
-  }
+  preview.skipped += overview.wholeSourceCodings
+  for (let index = 0; index < overview.wholeSourceCodings; index++) reasons.push(WHOLE_SOURCE)
   for (const role of roles.values()) {
     if (role === 'issue') preview.issues++
     else if (role === 'actor') preview.actors++
   }
-  preview.reasons = [...reasons].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count)
+  preview.reasons = groupReasons(reasons, (reason) => reason.replace(/\(.*\)/, '(…)').replace(/"[^"]*"/g, '"…"').replace(/\d+/g, 'n'))
   return preview
 }
 

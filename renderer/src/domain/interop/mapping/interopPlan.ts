@@ -115,3 +115,29 @@ export const OUTCOME_COLUMNS = ['item', 'document', 'status', 'detail', 'claim_i
 export function outcomeRows(outcomes: readonly ItemOutcome[]): string[][] {
   return outcomes.map((outcome) => [outcome.item, outcome.document, outcome.status, outcome.detail, outcome.claimId])
 }
+
+/** Reasons alike but for their numbers and names, counted together; `example` is the first one met. */
+export interface ReasonGroup {
+  example: string
+  count: number
+  /** The group's reasons differ (in their numbers or names): `example` is one of several. */
+  varied: boolean
+}
+
+export function groupReasons(reasons: Iterable<string>, shapeOf: (reason: string) => string = reasonShape): ReasonGroup[] {
+  const groups = new Map<string, ReasonGroup>()
+  for (const reason of reasons) {
+    const shape = shapeOf(reason)
+    const group = groups.get(shape)
+    if (!group) groups.set(shape, { example: reason, count: 1, varied: false })
+    else {
+      group.count++
+      if (reason !== group.example) group.varied = true
+    }
+  }
+  return [...groups.values()].sort((a, b) => b.count - a.count)
+}
+
+function reasonShape(reason: string): string {
+  return reason.replace(/"[^"]*"/g, '"…"').replace(/\d+/g, 'n')
+}
