@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { strToU8, zipSync } from 'fflate'
 import type { FileChooser, Locator, Page } from '@playwright/test'
-import type { Actor, Claim, Issue, Mention } from '../../renderer/src/domain/model'
-import { readQdpx } from '../../renderer/src/domain/interop/refiqda/readQdpx'
+import type { Actor, Article, Claim, Issue, Mention } from '../../renderer/src/domain/model'
+import { readQdc, readQdpx } from '../../renderer/src/domain/interop/refiqda/readQdpx'
 import type { QdaCode } from '../../renderer/src/domain/interop/refiqda/types'
 import { buildDna3Fixture, DNA3_DOCUMENTS, DNA3_ENTITIES, DNA3_STATEMENTS, REJECTED_STATEMENT_IDS } from '../support/dnaFixtures'
 import { IDS, interopWorkspace } from '../support/interopWorkspace'
@@ -193,6 +193,13 @@ test('a REFI-QDA export imports into an empty workspace with the same codes and 
     ['will stop military operations against Israel', 'all weapons must be in the hands of the state', 'Kataib Hezbollah', 'وقف العمليات ضد إسرائيل'].sort(),
   )
 
+  // The codebook alone: the same code tree.
+  const [codebook] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export codebook (.qdc)…' }).click()])
+  expect(codebook.suggestedFilename()).toMatch(/^standpoint-codebook-\d{4}-\d{2}-\d{2}\.qdc$/)
+  const qdc = readQdc(new Uint8Array(readFileSync(await codebook.path())))
+  if (!qdc.ok) throw new Error(qdc.reason)
+  expect(tree(qdc.codes)).toEqual(tree(read.project.codes))
+
   await emptyWorkspace(page)
   expect(await readTable<unknown>(page, 'claims')).toEqual([])
   await choose(page, 'Import REFI-QDA project…', path)
@@ -208,12 +215,16 @@ test('a REFI-QDA export imports into an empty workspace with the same codes and 
   await expect(dialog.getByRole('region', { name: 'Import summary' })).toContainText('4 coded selections imported · 0 already in the workspace · 0 skipped · 0 rejected')
   await dialog.getByRole('button', { name: 'Done' }).click()
 
-  const [claims, actors, issues, mentions] = await Promise.all([
+  const [articles, claims, actors, issues, mentions] = await Promise.all([
+    readTable<Article>(page, 'articles'),
     readTable<Claim>(page, 'claims'),
     readTable<Actor>(page, 'actors'),
     readTable<Issue>(page, 'issues'),
     readTable<Mention>(page, 'mentions'),
   ])
+  // The same documents (those with text: REFI-QDA sources are texts), with their ids.
+  const documentView = (article: Article) => [article.id, article.title, article.source, article.publishedAt, article.body]
+  expect(articles.map(documentView).sort()).toEqual(workspace.articles.filter((article) => article.body !== '').map(documentView).sort())
   expect(issueTree(issues)).toEqual(issueTree(workspace.issues))
   expect(actors.map((actor) => [actor.name, actor.kind, actor.aliases]).sort()).toEqual(workspace.actors.map((actor) => [actor.name, actor.kind, actor.aliases]).sort())
   const exported = workspace.claims.filter((claim) => claim.id !== IDS.orphan && claim.id !== IDS.waiting)
