@@ -367,3 +367,57 @@ const DNA2_TABLES: Record<string, string> = {
   ATTRIBUTES: `CREATE TABLE ATTRIBUTES (ID INTEGER PRIMARY KEY NOT NULL, VariableId INTEGER NOT NULL, Value TEXT NOT NULL,
     Red INTEGER, Green INTEGER, Blue INTEGER, Type TEXT, Alias TEXT, Notes TEXT, ChildOf TEXT)`,
 }
+
+// ---- At scale -------------------------------------------------------------------------------
+
+export interface LargeDnaSizes {
+  documents: number
+  organisations: number
+  persons: number
+  concepts: number
+  statements: number
+}
+
+/**
+ * The DNA 3 fixture grown to an analyst's project: `documents` of twenty sentences each, and
+ * `statements` of the "DNA Statement" type, each covering one sentence and naming a person,
+ * an organisation, a concept and an agreement (every third one 0). For benchmarks.
+ */
+export function buildLargeDna3Project(SQL: SqlJsStatic, sizes: LargeDnaSizes): Uint8Array {
+  const db = new SQL.Database(buildDna3Fixture(SQL))
+  try {
+    const sentence = (document: number, index: number) => `Speaker ${index} of document ${document} said that matter ${index * 7} must be settled now. `
+    const sentences = (document: number) => Array.from({ length: 20 }, (_, index) => sentence(document, index))
+    db.run('BEGIN')
+    for (let document = 0; document < sizes.documents; document++) {
+      db.run('INSERT INTO DOCUMENTS (ID, Title, Text, Coder, Author, Source, Section, Notes, Type, Date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', [
+        1000 + document, `Dispatch ${document + 1}`, sentences(document).join(''), 2, '', `Outlet ${document % 7}`, '', '', '',
+        Date.UTC(2024, document % 12, 1 + (document % 28)) / 1000,
+      ])
+    }
+    const entity = db.prepare('INSERT INTO ENTITIES (ID, VariableId, Value) VALUES (?, ?, ?)')
+    for (let index = 0; index < sizes.persons; index++) entity.run([20_000 + index, 1, `Person ${index + 1}`])
+    for (let index = 0; index < sizes.organisations; index++) entity.run([10_000 + index, 2, `Organisation ${index + 1}`])
+    for (let index = 0; index < sizes.concepts; index++) entity.run([30_000 + index, 3, `Concept ${index + 1}`])
+    entity.free()
+    const statement = db.prepare('INSERT INTO STATEMENTS (ID, StatementTypeId, DocumentId, Start, Stop, Coder) VALUES (?, 1, ?, ?, ?, ?)')
+    const shortText = db.prepare('INSERT INTO DATASHORTTEXT (StatementId, VariableId, Entity) VALUES (?, ?, ?)')
+    const agreement = db.prepare('INSERT INTO DATABOOLEAN (StatementId, VariableId, Value) VALUES (?, 4, ?)')
+    for (let index = 0; index < sizes.statements; index++) {
+      const document = index % sizes.documents
+      const which = Math.floor(index / sizes.documents) % 20
+      const start = sentences(document).slice(0, which).join('').length
+      const id = 100_000 + index
+      statement.run([id, 1000 + document, start, start + sentence(document, which).length - 1, 2 + (index % 2)])
+      shortText.run([id, 1, 20_000 + (index % sizes.persons)])
+      shortText.run([id, 2, 10_000 + (index % sizes.organisations)])
+      shortText.run([id, 3, 30_000 + (index % sizes.concepts)])
+      agreement.run([id, index % 3 === 0 ? 0 : 1])
+    }
+    for (const prepared of [statement, shortText, agreement]) prepared.free()
+    db.run('COMMIT')
+    return db.export()
+  } finally {
+    db.close()
+  }
+}

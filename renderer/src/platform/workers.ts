@@ -111,3 +111,8 @@ export function notifier<Args extends unknown[]>(target: Callback<Args>): Notifi
     },
   }
 }
+
+/** Sends `value` with these buffers handed over, not copied (a result holding a file's bytes). */
+export function transferring<T>(value: T, buffers: ArrayBuffer[]): T {
+  return Comlink.transfer(value, buffers)
+}
