@@ -1,0 +1,102 @@
+import { coderColor, newCoderRecord } from '../../domain/coding/coders'
+import { nowIso, type Assignment, type Coder, type CoderRole, type Id } from '../../domain/model'
+import { CURRENT_CODER } from '../../domain/settings'
+import { CODER_CONFIRMED } from '../../domain/team/settings'
+import { foldText } from '../../domain/text/folding'
+import type { StandpointDB } from '../database'
+import { readSetting, writeSetting } from '../repositories/settings'
+
+// Who codes in the workspace, and who is coding at this machine.
+
+export interface CoderState {
+  coders: Coder[]
+  /** The coder chosen on this machine; null before anyone is. */
+  current: Coder | null
+  /** The person here answered "who is coding?" (or chose a coder since). */
+  confirmed: boolean
+}
+
+export async function readCoderState(db: StandpointDB): Promise<CoderState> {
+  return db.transaction('r', [db.coders, db.settings], async () => {
+    const coders = await db.coders.orderBy('name').toArray()
+    const id = await readSetting(db, CURRENT_CODER)
+    return { coders, current: coders.find((coder) => coder.id === id) ?? null, confirmed: await readSetting(db, CODER_CONFIRMED) }
+  })
+}
+
+/** What blind coding needs to decide what the person here may see: who they are, and the assignments. */
+export interface ViewerContext {
+  viewer: Coder | null
+  assignments: Assignment[]
+}
+
+export async function readViewerContext(db: StandpointDB): Promise<ViewerContext> {
+  return db.transaction('r', [db.coders, db.assignments, db.settings], async () => {
+    const id = await readSetting(db, CURRENT_CODER)
+    const viewer = id === null ? null : ((await db.coders.get(id)) ?? null)
+    return { viewer, assignments: await db.assignments.toArray() }
+  })
+}
+
+export class CoderNameError extends Error {
+  override name = 'CoderNameError'
+}
+
+export interface CoderFields {
+  name: string
+  color: string
+  role: CoderRole
+}
+
+async function checkName(db: StandpointDB, name: string, ownId: Id | null): Promise<string> {
+  const clean = name.trim().replace(/\s+/g, ' ')
+  if (clean === '') throw new CoderNameError('A coder needs a name.')
+  const folded = foldText(clean)
+  const clash = (await db.coders.toArray()).find((coder) => coder.id !== ownId && foldText(coder.name) === folded)
+  if (clash) throw new CoderNameError(`There is already a coder called “${clash.name}”.`)
+  return clean
+}
+
+function checkColor(color: string): string {
+  if (!/^#[0-9a-f]{6}$/i.test(color)) throw new CoderNameError('A coder’s colour must be written #rrggbb.')
+  return color.toLowerCase()
+}
+
+/** A new coder; the colour defaults to the next one of the palette. */
+export async function addCoder(db: StandpointDB, fields: Partial<CoderFields> & { name: string }): Promise<Coder> {
+  return db.transaction('rw', [db.coders, db.settings], async () => {
+    const name = await checkName(db, fields.name, null)
+    const count = await db.coders.count()
+    const coder = newCoderRecord({ name, role: fields.role ?? (count === 0 ? 'lead' : 'coder'), color: checkColor(fields.color ?? coderColor(count)) }, nowIso())
+    await db.coders.add(coder)
+    return coder
+  })
+}
+
+export async function updateCoder(db: StandpointDB, id: Id, fields: Partial<CoderFields>): Promise<Coder> {
+  return db.transaction('rw', [db.coders], async () => {
+    const coder = await db.coders.get(id)
+    if (!coder) throw new Error('This coder is no longer in the workspace.')
+    const next: Coder = {
+      ...coder,
+      name: fields.name === undefined ? coder.name : await checkName(db, fields.name, id),
+      color: fields.color === undefined ? coder.color : checkColor(fields.color),
+      role: fields.role ?? coder.role,
+      updatedAt: nowIso(),
+    }
+    if (next.role !== 'lead' && coder.role === 'lead' && !(await db.coders.toArray()).some((other) => other.id !== id && other.role === 'lead')) {
+      throw new CoderNameError('The workspace needs at least one lead: make someone else lead first.')
+    }
+    await db.coders.put(next)
+    return next
+  })
+}
+
+/** The person at this machine is `id` from now on. */
+export async function chooseCurrentCoder(db: StandpointDB, id: Id): Promise<void> {
+  await db.transaction('rw', [db.coders, db.settings], async () => {
+    if (!(await db.coders.get(id))) throw new Error('This coder is no longer in the workspace.')
+    await writeSetting(db, CURRENT_CODER, id)
+    await writeSetting(db, CODER_CONFIRMED, true)
+  })
+}
