@@ -21,7 +21,7 @@ export interface AgreementSource {
   assignments: Assignment[]
   coders: Coder[]
   viewer: Coder | null
-  /** Null when no assignment is chosen, or it was deleted. */
+  /** The chosen assignment; the latest one when none is chosen or the chosen one was deleted; null when there is none. */
   assignment: Assignment | null
   articles: AgreementArticleInfo[]
   /** Coded claims on the assignment's articles that the viewer may see (adjudicated ones apart). */
@@ -40,7 +40,7 @@ export async function readAgreementSource(db: StandpointDB, assignmentId: Id | n
     const [assignments, coders, viewerId] = await Promise.all([db.assignments.toArray(), db.coders.orderBy('name').toArray(), readSetting(db, CURRENT_CODER)])
     assignments.sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1))
     const viewer = coders.find((coder) => coder.id === viewerId) ?? null
-    const assignment = assignments.find((entry) => entry.id === assignmentId) ?? null
+    const assignment = assignments.find((entry) => entry.id === assignmentId) ?? assignments[assignments.length - 1] ?? null
     const empty = { assignments, coders, viewer, assignment, articles: [], claims: [], adjudicated: [], hiddenClaims: 0, actors: new Map(), issues: new Map(), rejectedUnits: new Set<string>() }
     if (!assignment) return empty
     const stored = (await db.articles.bulkGet(assignment.articleIds)).filter((article): article is Article => article !== undefined)

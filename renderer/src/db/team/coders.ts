@@ -100,3 +100,15 @@ export async function chooseCurrentCoder(db: StandpointDB, id: Id): Promise<void
     await writeSetting(db, CODER_CONFIRMED, true)
   })
 }
+
+/** How many claims and mentions each coder coded (adjudicated claims count as their adjudicator's). */
+export async function codingCounts(db: StandpointDB): Promise<Map<Id, { claims: number; mentions: number }>> {
+  return db.transaction('r', [db.coders, db.claims, db.mentions], async () => {
+    const counts = new Map<Id, { claims: number; mentions: number }>()
+    for (const coder of await db.coders.toArray()) {
+      const [claims, mentions] = await Promise.all([db.claims.where('coderId').equals(coder.id).count(), db.mentions.where('coderId').equals(coder.id).count()])
+      counts.set(coder.id, { claims, mentions })
+    }
+    return counts
+  })
+}
