@@ -27,6 +27,13 @@ describe('coders', () => {
     expect((await updateCoder(db, LEAD.id, { role: 'coder' })).role).toBe('coder')
   })
 
+  it('only a lead gives roles, so a coder cannot lift their own blind coding', async () => {
+    const db = await machine(BEA)
+    await expect(updateCoder(db, BEA.id, { role: 'lead' })).rejects.toThrow('Only a lead gives roles; Bea is a coder.')
+    await expect(addCoder(db, { name: 'Carl', role: 'lead' })).rejects.toThrow('Only a lead gives roles')
+    expect((await updateCoder(db, BEA.id, { name: 'Beatrix' })).name).toBe('Beatrix')
+  })
+
   it('who is coding here is asked until someone is chosen', async () => {
     const db = await machine(LEAD)
     expect((await readCoderState(db)).confirmed).toBe(false)

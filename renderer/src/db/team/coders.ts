@@ -62,11 +62,23 @@ function checkColor(color: string): string {
   return color.toLowerCase()
 }
 
+/**
+ * Roles decide who sees through blind coding, so only a lead gives them (or anyone, while nobody
+ * here has said who they are: the first person sets the workspace up). Without a server this is
+ * a guard against slips, not against someone set on reading others' coding.
+ */
+async function checkMayGiveRoles(db: StandpointDB): Promise<void> {
+  const id = await readSetting(db, CURRENT_CODER)
+  const here = id === null ? undefined : await db.coders.get(id)
+  if (here && here.role !== 'lead') throw new CoderNameError(`Only a lead gives roles; ${here.name} is a coder.`)
+}
+
 /** A new coder; the colour defaults to the next one of the palette. */
 export async function addCoder(db: StandpointDB, fields: Partial<CoderFields> & { name: string }): Promise<Coder> {
   return db.transaction('rw', [db.coders, db.settings], async () => {
     const name = await checkName(db, fields.name, null)
     const count = await db.coders.count()
+    if (fields.role === 'lead' && count > 0) await checkMayGiveRoles(db)
     const coder = newCoderRecord({ name, role: fields.role ?? (count === 0 ? 'lead' : 'coder'), color: checkColor(fields.color ?? coderColor(count)) }, nowIso())
     await db.coders.add(coder)
     return coder
@@ -74,9 +86,10 @@ export async function addCoder(db: StandpointDB, fields: Partial<CoderFields> & 
 }
 
 export async function updateCoder(db: StandpointDB, id: Id, fields: Partial<CoderFields>): Promise<Coder> {
-  return db.transaction('rw', [db.coders], async () => {
+  return db.transaction('rw', [db.coders, db.settings], async () => {
     const coder = await db.coders.get(id)
     if (!coder) throw new Error('This coder is no longer in the workspace.')
+    if (fields.role !== undefined && fields.role !== coder.role) await checkMayGiveRoles(db)
     const next: Coder = {
       ...coder,
       name: fields.name === undefined ? coder.name : await checkName(db, fields.name, id),

@@ -22,6 +22,8 @@ export function CodersDialog({ open, onClose }: { open: boolean; onClose: () => 
   const [role, setRole] = useState<CoderRole>('coder')
   const [error, setError] = useState<string | null>(null)
   const coders = state?.coders ?? []
+  // Roles decide who sees through blind coding: only a lead (or nobody chosen yet) gives them.
+  const mayGiveRoles = !state?.current || state.current.role === 'lead'
 
   const change = async (coder: Coder, fields: Partial<CoderFields>): Promise<void> => {
     try {
@@ -34,7 +36,7 @@ export function CodersDialog({ open, onClose }: { open: boolean; onClose: () => 
 
   const add = async (): Promise<void> => {
     try {
-      const coder = await addCoder(db, { name, role: coders.length === 0 ? 'lead' : role, color: coderColor(coders.length) })
+      const coder = await addCoder(db, { name, role: coders.length === 0 ? 'lead' : mayGiveRoles ? role : 'coder', color: coderColor(coders.length) })
       notify('success', `Added ${coder.name}.`)
       setName('')
       setError(null)
@@ -88,7 +90,7 @@ export function CodersDialog({ open, onClose }: { open: boolean; onClose: () => 
                   />
                 </td>
                 <td>
-                  <select aria-label={`Role of ${coder.name}`} value={coder.role} onChange={(event) => void change(coder, { role: event.currentTarget.value as CoderRole })}>
+                  <select aria-label={`Role of ${coder.name}`} value={coder.role} disabled={!mayGiveRoles} onChange={(event) => void change(coder, { role: event.currentTarget.value as CoderRole })}>
                     <option value="lead">lead</option>
                     <option value="coder">coder</option>
                   </select>
@@ -113,7 +115,7 @@ export function CodersDialog({ open, onClose }: { open: boolean; onClose: () => 
           New coder
           <input type="text" value={name} onChange={(event) => setName(event.currentTarget.value)} />
         </label>
-        {coders.length > 0 && (
+        {coders.length > 0 && mayGiveRoles && (
           <label className="inline-field">
             Role
             <select value={role} onChange={(event) => setRole(event.currentTarget.value as CoderRole)}>
