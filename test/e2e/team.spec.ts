@@ -80,7 +80,7 @@ const tagging = (page: Page): Locator => page.getByRole('complementary', { name:
 async function switchCoder(page: Page, name: string): Promise<void> {
   const select = status(page).getByRole('combobox', { name: 'Current coder' })
   const value = await select.locator('option').filter({ hasText: new RegExp(`^${name}( \\(lead\\))?$`) }).getAttribute('value', { timeout: 5_000 })
-  await select.selectOption(value!)
+  await select.selectOption(value)
   await expect(select.locator('option:checked')).toHaveText(new RegExp(`^${name}`))
   await expect(page.getByRole('status').filter({ hasText: `Coding as ${name} now.` }).first()).toBeVisible()
 }
@@ -147,46 +147,47 @@ test('two coders code the same articles blind, exchange packages, and the lead r
   const [sara, omar] = [id('Sara'), id('Omar')]
 
   // --- Omar's machine: he says who he is, codes blind, exports his package -------------------
-  let omarPackage = ''
-  const second = await secondMachine()
-  try {
-    const page = second.page
-    await seedWorkspace(page, shared)
-    const askOmar = page.getByRole('region', { name: 'Who is coding?' })
-    await askOmar.getByRole('combobox', { name: 'I am' }).selectOption({ label: 'Omar' })
-    await askOmar.getByRole('button', { name: 'Continue' }).click()
-    await expect(askOmar).toBeHidden()
-    await expect(status(page).getByRole('combobox', { name: 'Current coder' }).locator('option:checked')).toHaveText('Omar')
-    await seedWorkspace(page, {
-      claims: [
-        makeClaim('o-halt', ARTICLES[0]!, Q.halt.slice(0, 40), 'kh', 'attacks', -1, { coderId: omar, updatedBy: omar }),
-        makeClaim('o-talks', ARTICLES[1]!, Q.talks, 'kh', 'attacks', 2, { coderId: omar, updatedBy: omar }),
-        makeClaim('o-budget', ARTICLES[2]!, Q.budget, 'gov', 'disarm', -2, { coderId: omar, updatedBy: omar }),
-      ],
-    })
-    // One claim through the tagging panel: the panel stamps it with Omar as its coder.
-    await openArticle(page, 'art-1')
-    await expect(page.getByRole('article').getByRole('note')).toContainText('Blind coding: only your own claims and mentions are shown')
-    await selectText(page, Q.disarm)
-    await tagging(page).getByRole('button', { name: 'Tag claim' }).click()
-    await tagging(page).getByLabel('Actor').fill('Government of Iraq')
-    await tagging(page).getByRole('option', { name: /^Government of Iraq/ }).first().click()
-    await tagging(page).getByLabel('Issue').fill('Disarmament')
-    await tagging(page).getByRole('option', { name: /^Disarmament of militias/ }).first().click()
-    await tagging(page).getByLabel('Stance').selectOption('2')
-    await tagging(page).getByRole('button', { name: 'Save claim' }).click()
-    await expect(tagging(page).getByRole('region', { name: 'Selected claim' })).toBeVisible()
+  const omarPackage = await (async (): Promise<string> => {
+    const second = await secondMachine()
+    try {
+      const page = second.page
+      await seedWorkspace(page, shared)
+      const askOmar = page.getByRole('region', { name: 'Who is coding?' })
+      await askOmar.getByRole('combobox', { name: 'I am' }).selectOption({ label: 'Omar' })
+      await askOmar.getByRole('button', { name: 'Continue' }).click()
+      await expect(askOmar).toBeHidden()
+      await expect(status(page).getByRole('combobox', { name: 'Current coder' }).locator('option:checked')).toHaveText('Omar')
+      await seedWorkspace(page, {
+        claims: [
+          makeClaim('o-halt', ARTICLES[0]!, Q.halt.slice(0, 40), 'kh', 'attacks', -1, { coderId: omar, updatedBy: omar }),
+          makeClaim('o-talks', ARTICLES[1]!, Q.talks, 'kh', 'attacks', 2, { coderId: omar, updatedBy: omar }),
+          makeClaim('o-budget', ARTICLES[2]!, Q.budget, 'gov', 'disarm', -2, { coderId: omar, updatedBy: omar }),
+        ],
+      })
+      // One claim through the tagging panel: the panel stamps it with Omar as its coder.
+      await openArticle(page, 'art-1')
+      await expect(page.getByRole('article').getByRole('note')).toContainText('Blind coding: only your own claims and mentions are shown')
+      await selectText(page, Q.disarm)
+      await tagging(page).getByRole('button', { name: 'Tag claim' }).click()
+      await tagging(page).getByLabel('Actor').fill('Government of Iraq')
+      await tagging(page).getByRole('option', { name: /^Government of Iraq/ }).first().click()
+      await tagging(page).getByLabel('Issue').fill('Disarmament')
+      await tagging(page).getByRole('option', { name: /^Disarmament of militias/ }).first().click()
+      await tagging(page).getByLabel('Stance').selectOption('2')
+      await tagging(page).getByRole('button', { name: 'Save claim' }).click()
+      await expect(tagging(page).getByRole('region', { name: 'Selected claim' })).toBeVisible()
 
-    const exported = await downloadFrom(page, () => page.getByRole('button', { name: 'Export my coding…' }).click())
-    expect(exported.download.suggestedFilename()).toMatch(/^standpoint-coding-omar-\d{4}-\d{2}-\d{2}\.json$/)
-    const pkg = JSON.parse(exported.text) as { claims: Claim[]; coderId: string }
-    expect(pkg.coderId).toBe(omar)
-    expect(pkg.claims).toHaveLength(4)
-    expect(pkg.claims.every((claim) => claim.coderId === omar)).toBe(true)
-    omarPackage = exported.text
-  } finally {
-    await second.close()
-  }
+      const exported = await downloadFrom(page, () => page.getByRole('button', { name: 'Export my coding…' }).click())
+      expect(exported.download.suggestedFilename()).toMatch(/^standpoint-coding-omar-\d{4}-\d{2}-\d{2}\.json$/)
+      const pkg = JSON.parse(exported.text) as { claims: Claim[]; coderId: string }
+      expect(pkg.coderId).toBe(omar)
+      expect(pkg.claims).toHaveLength(4)
+      expect(pkg.claims.every((claim) => claim.coderId === omar)).toBe(true)
+      return exported.text
+    } finally {
+      await second.close()
+    }
+  })()
 
   // --- Back on the lead's machine: Sara codes blind, switched to in the status bar ----------
   await switchCoder(lead, 'Sara')
@@ -283,7 +284,7 @@ test('two coders code the same articles blind, exchange packages, and the lead r
   const rows = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data
   expect(rows).toHaveLength(1)
   expect(rows[0]).toMatchObject({ actor: 'Government of Iraq', stance: '2', coder: 'Lena' })
-  expect(rows[0]!.adjudicated_from.split(' | ').sort()).toEqual([...adjudicated[0]!.adjudicatedFrom].sort())
+  expect((rows[0]!.adjudicated_from ?? '').split(' | ').sort()).toEqual([...adjudicated[0]!.adjudicatedFrom].sort())
 })
 
 test('a malformed or hostile coding package is refused with a clear message and nothing is written', async ({ workbench }) => {
