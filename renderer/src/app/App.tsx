@@ -5,6 +5,8 @@ import { ImportController } from '../features/import'
 import { ReaderScreen } from '../features/reader'
 import { LibraryScreen } from '../features/library'
 import { PositionsScreen } from '../features/positions'
+import { AgreementScreen } from '../features/agreement'
+import { CoderPrompt } from '../features/team'
 import { useTaggingUndoCommands } from '../shared/undo/history'
 import { db } from '../db/instance'
 import { readSetting, writeSetting } from '../db/repositories/settings'
@@ -32,6 +34,8 @@ function ScreenView({ route }: { route: Route }) {
       return <ActorsScreen />
     case 'codebook':
       return <CodebookScreen />
+    case 'agreement':
+      return <AgreementScreen />
   }
 }
 
@@ -60,7 +64,7 @@ export function App() {
     let idle = 0
     const timer = setTimeout(() => {
       idle = requestIdleCallback(() => {
-        for (const screen of [ReaderScreen, PositionsScreen, ActorsScreen, CodebookScreen]) void screen.preload()
+        for (const screen of [ReaderScreen, PositionsScreen, ActorsScreen, CodebookScreen, AgreementScreen]) void screen.preload()
       })
     }, 1000)
     return () => {
@@ -124,6 +128,7 @@ export function App() {
     <div className="app-shell">
       <Sidebar current={route.screen} />
       <main className="app-main" aria-label={SCREEN_LABELS[route.screen]}>
+        <CoderPrompt />
         <ErrorBoundary key={route.screen} area={`the ${SCREEN_LABELS[route.screen]} screen`}>
           <Suspense fallback={null}>
             <ScreenView route={route} />

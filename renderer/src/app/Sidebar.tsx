@@ -1,4 +1,5 @@
 import { DataSection } from '../features/export'
+import { TeamSection } from '../features/team'
 import { buildHash, SCREEN_LABELS, SCREENS, type Screen } from '../shared/routing'
 
 const ICONS: Record<Screen, string> = {
@@ -6,6 +7,7 @@ const ICONS: Record<Screen, string> = {
   positions: 'M3 3h18v18H3zM3 9h18M3 15h18M9 3v18M15 3v18',
   actors: 'M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8zM4 21c0-4 3.6-7 8-7s8 3 8 7',
   codebook: 'M5 3h11l3 3v15H5zM8 8h8M8 12h8M8 16h5',
+  agreement: 'M4 12l4 4 8-8M9 12l4 4 8-8',
 }
 
 export function Sidebar({ current }: { current: Screen }) {
@@ -24,7 +26,7 @@ export function Sidebar({ current }: { current: Screen }) {
               href={buildHash(screen)}
               className="nav-link"
               aria-current={screen === current ? 'page' : undefined}
-              title={`${SCREEN_LABELS[screen]} (Alt+${index + 1})`}
+              title={index < 4 ? `${SCREEN_LABELS[screen]} (Alt+${index + 1})` : SCREEN_LABELS[screen]}
             >
               <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true">
                 <path d={ICONS[screen]} stroke="currentColor" strokeWidth="1.6" fill="none" strokeLinejoin="round" />
@@ -34,6 +36,7 @@ export function Sidebar({ current }: { current: Screen }) {
           </li>
         ))}
       </ul>
+      <TeamSection />
       <DataSection />
     </nav>
   )

@@ -1,3 +1,4 @@
+import { CoderSwitcher } from '../features/team'
 import type { PersistenceState } from '../platform/storagePersistence'
 import { useWorkspaceCounts } from './useWorkspaceCounts'
 
@@ -19,6 +20,7 @@ export function StatusBar({ persistence, host }: { persistence: PersistenceState
           : 'Opening workspace…'}
       </span>
       <span className="status-spacer" />
+      <CoderSwitcher />
       <span data-testid="storage-persistence">{persistence ? PERSISTENCE_TEXT[persistence] : 'Storage: checking…'}</span>
       <span>Offline · {host}</span>
     </footer>

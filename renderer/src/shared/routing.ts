@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from 'react'
 
-export const SCREENS = ['library', 'positions', 'actors', 'codebook'] as const
+export const SCREENS = ['library', 'positions', 'actors', 'codebook', 'agreement'] as const
 export type Screen = (typeof SCREENS)[number]
 
 export const SCREEN_LABELS: Readonly<Record<Screen, string>> = {
@@ -8,6 +8,7 @@ export const SCREEN_LABELS: Readonly<Record<Screen, string>> = {
   positions: 'Positions',
   actors: 'Actors',
   codebook: 'Codebook',
+  agreement: 'Agreement',
 }
 
 export interface Route {

@@ -17,6 +17,7 @@ import {
   type JournalChanges,
   type JournalEntry,
 } from '../../../renderer/src/db/journal'
+import { setJournalMode } from '../../../renderer/src/db/journal/modes'
 import { deleteActor, mergeActors } from '../../../renderer/src/db/repositories/actors'
 import { storeImportedArticles } from '../../../renderer/src/db/repositories/articles'
 import { deleteClaim, saveClaimDraft } from '../../../renderer/src/db/repositories/claims'
@@ -522,15 +523,22 @@ describe('backups, restores and a wiped workspace', () => {
     expect(await backupOf(db)).toBe(text)
   })
 
-  it('a merge journals what it adds or takes from the backup, and brings back a record deleted since (tombstone gone)', async () => {
+  it('a merge journals what it takes from the backup, and a record deleted here since stays deleted (issue 13)', async () => {
     await seeded(db)
     const text = await backupOf(db)
     await db.claims.delete('clm-03')
     expect(await tombstoneIds()).toContain('clm-03')
+    // Lost here without a deletion (no tombstone): the backup's copy comes back.
+    await db.transaction('rw', db.claims, async (tx) => {
+      setJournalMode(tx, { tombstones: false })
+      await db.claims.delete('clm-04')
+    })
+    expect(await tombstoneIds()).not.toContain('clm-04')
     const head = await journalHead(db)
     await restoreBackup(db, await prepareRestore(parseBackupText(text), db), 'merge')
-    expect(await journal(head)).toEqual([['claims', 'clm-03', 'put']])
-    expect(await tombstoneIds()).not.toContain('clm-03')
+    expect(await journal(head)).toEqual([['claims', 'clm-04', 'put']])
+    expect(await db.claims.get('clm-03')).toBeUndefined()
+    expect(await tombstoneIds()).toContain('clm-03')
   })
 
   it('a restore keeps this machine’s journal bookkeeping, whatever the file says', async () => {

@@ -119,7 +119,7 @@ describe('workspace backup and restore', () => {
     expect(report.tables.find((table) => table.table === 'issues')).toMatchObject({ removed: 3, added: 2, inWorkspaceAfter: 2 })
   })
 
-  it('merges by id: newer updatedAt wins, nothing is dropped, and the report says what came from where', async () => {
+  it('merges by id: newer updatedAt wins, a deletion stays deleted, and the report says what came from where', async () => {
     const db = await freshDb()
     await seed(db)
     const text = await backupText(db)
@@ -142,13 +142,15 @@ describe('workspace backup and restore', () => {
 
     expect((await db.actors.get('act-1'))!.name).toBe('Nujaba (edited later)')
     expect((await db.actors.get('act-3'))!.name).toBe('Government (from backup)')
-    expect(await db.claims.get('clm-03')).toBeDefined()
+    // Deleted here after the backup: its tombstone keeps the backup's copy from coming back.
+    expect(await db.claims.get('clm-03')).toBeUndefined()
+    expect(await db.tombstones.get('clm-03')).toMatchObject({ table: 'claims' })
     expect(await db.issues.get('iss-new')).toBeDefined()
     expect((await db.issues.get('iss-2'))!.description).toBe('d')
 
     const byTable = Object.fromEntries(report.tables.map((table) => [table.table, table]))
     expect(byTable.actors).toMatchObject({ added: 0, updatedFromBackup: 1, keptFromWorkspace: 1, identical: 1, onlyInWorkspace: 0, inWorkspaceAfter: 3 })
-    expect(byTable.claims).toMatchObject({ added: 1, identical: trickyWorkspace().claims.length - 1, inWorkspaceAfter: trickyWorkspace().claims.length })
+    expect(byTable.claims).toMatchObject({ added: 0, stayedDeleted: 1, identical: trickyWorkspace().claims.length - 1, inWorkspaceAfter: trickyWorkspace().claims.length - 1 })
     expect(byTable.issues).toMatchObject({ added: 0, keptFromWorkspace: 1, identical: 1, onlyInWorkspace: 1, inWorkspaceAfter: 3 })
     expect(report.conflicts.map((conflict) => [conflict.table, conflict.key, conflict.kept, conflict.reason])).toEqual([
       ['actors', 'act-1', 'workspace', 'the workspace’s version is newer'],

@@ -80,7 +80,7 @@ describe('claims CSV', () => {
     expect(CLAIMS_COLUMNS).toEqual([
       'claim_date', 'actor', 'actor_kind', 'issues', 'stance', 'stance_label', 'quote', 'note', 'addressee',
       'article_title', 'source', 'article_date', 'url', 'claim_id', 'article_id', 'actor_id', 'issue_ids',
-      'addressee_id', 'quote_start', 'quote_end', 'issue_codes',
+      'addressee_id', 'quote_start', 'quote_end', 'issue_codes', 'coder', 'coder_id', 'adjudicated_from',
     ])
   })
 
@@ -110,7 +110,17 @@ describe('claims CSV', () => {
       quote_start: claim.anchor.start,
       quote_end: claim.anchor.end,
       issue_codes: '=1.2',
+      coder: 'Coder 1',
+      coder_id: 'cod-1',
+      adjudicated_from: '',
     })
+  })
+
+  it('names the coder, and an adjudicated claim names the claims it was decided from', () => {
+    const row = [...claimRows([workspace.claims.find((candidate) => candidate.id === 'clm-ar')!], lookups)][0]!
+    expect(row[CLAIMS_COLUMNS.indexOf('coder')]).toBe('ليلى, "L"')
+    expect(row[CLAIMS_COLUMNS.indexOf('coder_id')]).toBe('cod-2')
+    expect(row[CLAIMS_COLUMNS.indexOf('adjudicated_from')]).toBe('clm-01 | clm-02')
   })
 
   it('lists every issue of a claim on several, labels, ids and codes in the order coded', () => {

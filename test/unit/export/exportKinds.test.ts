@@ -9,6 +9,9 @@ import { buildNetwork } from '../../../renderer/src/domain/network/edges'
 import { graphmlText } from '../../../renderer/src/domain/network/graphml'
 import { EXPORT_KINDS, prepareExport } from '../../../renderer/src/features/export/exportKinds'
 import { trickyWorkspace } from './trickyWorkspace'
+import { ALL_CLAIMS, type ClaimSet } from '../../../renderer/src/domain/coding/claimSet'
+import { writeSetting } from '../../../renderer/src/db/repositories/settings'
+import { CURRENT_CODER } from '../../../renderer/src/domain/settings'
 
 async function seeded(): Promise<StandpointDB> {
   const db = new StandpointDB(`export-kinds-${Date.now()}-${Math.random()}`)
@@ -19,12 +22,14 @@ async function seeded(): Promise<StandpointDB> {
     await db.actors.bulkAdd(workspace.actors)
     await db.issues.bulkAdd(workspace.issues)
     await db.claims.bulkAdd(workspace.claims)
+    await db.coders.bulkAdd(workspace.coders)
+    await db.assignments.bulkAdd(workspace.assignments)
   })
   return db
 }
 
-async function collect(db: StandpointDB, kind: (typeof EXPORT_KINDS)[number], bom = false, includeBody = false) {
-  const prepared = await prepareExport(db, kind, { bom, includeBody })
+async function collect(db: StandpointDB, kind: (typeof EXPORT_KINDS)[number], bom = false, includeBody = false, claimSet: ClaimSet = ALL_CLAIMS) {
+  const prepared = await prepareExport(db, kind, { bom, includeBody, claimSet })
   const chunks = [...prepared.chunks]
   return { prepared, text: chunks.map((chunk) => chunk.text).join(''), progress: chunks.map((chunk) => chunk.progress) }
 }
@@ -58,5 +63,41 @@ describe('what the Export dialog writes', () => {
     await db.open()
     expect((await collect(db, 'claims')).text).toBe(`${CLAIMS_COLUMNS.join(',')}\r\n`)
     expect((await collect(db, 'graphml')).text).toContain('</graphml>')
+  })
+
+  it('the claim set: adjudicated only, or one coder’s claims; every kind built from the same claims', async () => {
+    const db = await seeded()
+    const workspace = trickyWorkspace()
+    const lookups = buildLookups(workspace)
+    const expectClaims = async (set: ClaimSet, expected: typeof workspace.claims) => {
+      const { text, prepared } = await collect(db, 'claims', false, false, set)
+      expect(text).toBe(writeCsv([...CLAIMS_COLUMNS], claimRows(sortClaimsForExport(expected), lookups)))
+      expect(prepared.count).toBe(expected.length)
+    }
+    const adjudicated = workspace.claims.filter((claim) => claim.adjudicatedFrom.length > 0)
+    const byCod1 = workspace.claims.filter((claim) => claim.coderId === 'cod-1' && claim.adjudicatedFrom.length === 0)
+    expect(adjudicated.length).toBeGreaterThan(0)
+    expect(byCod1.length).toBeGreaterThan(0)
+    await expectClaims({ kind: 'adjudicated' }, adjudicated)
+    await expectClaims({ kind: 'coder', coderId: 'cod-1' }, byCod1)
+    const actors = await collect(db, 'actors', false, false, { kind: 'coder', coderId: 'cod-1' })
+    expect(actors.text).toBe(writeCsv([...ACTORS_COLUMNS], actorRows(sortActorsForExport(workspace.actors), countClaimsBy(byCod1, 'actorId'))))
+    const graphml = await collect(db, 'graphml', false, false, { kind: 'adjudicated' })
+    expect(graphml.text).toBe(graphmlText(buildNetwork(adjudicated, workspace.actors, workspace.issues)))
+  })
+
+  it('blind coding: a coder of a blind assignment exports only their own claims on its articles; the lead exports all', async () => {
+    const db = await seeded()
+    const workspace = trickyWorkspace()
+    const lookups = buildLookups(workspace)
+    // cod-2 is a coder in the blind assignment over both articles.
+    await writeSetting(db, CURRENT_CODER, 'cod-2')
+    const own = workspace.claims.filter((claim) => claim.coderId === 'cod-2')
+    expect(own.length).toBeLessThan(workspace.claims.length)
+    expect((await collect(db, 'claims')).text).toBe(writeCsv([...CLAIMS_COLUMNS], claimRows(sortClaimsForExport(own), lookups)))
+    // Another coder's claims stay hidden even when asked for by name.
+    expect((await collect(db, 'claims', false, false, { kind: 'coder', coderId: 'cod-1' })).prepared.count).toBe(0)
+    await writeSetting(db, CURRENT_CODER, 'cod-1')
+    expect((await collect(db, 'claims')).prepared.count).toBe(workspace.claims.length)
   })
 })

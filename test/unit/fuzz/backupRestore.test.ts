@@ -84,8 +84,8 @@ function expectReport(report: RestoreReport, before: Dump, after: Dump): void {
     expect(entry.inWorkspaceAfter).toBe(after[entry.table]!.size)
     expect(entry.inWorkspaceBefore).toBe(before[entry.table]!.size)
     if (report.mode === 'merge') {
-      expect(entry.added + entry.updatedFromBackup + entry.keptFromWorkspace + entry.identical, `${entry.table}: every backup record counted`).toBe(entry.inBackup)
-      expect(entry.inWorkspaceAfter).toBe(entry.inWorkspaceBefore + entry.added)
+      expect(entry.added + entry.updatedFromBackup + entry.keptFromWorkspace + entry.identical + entry.stayedDeleted, `${entry.table}: every backup record counted`).toBe(entry.inBackup)
+      expect(entry.inWorkspaceAfter).toBe(entry.inWorkspaceBefore + entry.added - entry.deletedFromWorkspace)
     } else {
       expect([entry.added, entry.removed]).toEqual([entry.inBackup, entry.inWorkspaceBefore])
     }

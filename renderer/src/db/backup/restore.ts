@@ -1,7 +1,9 @@
 import type { Table } from 'dexie'
 import { StandpointDB } from '../database'
-import { isLocalSettingKey } from '../journal/entries'
+import { SYNCED_TABLES, type Tombstone } from '../../domain/model'
+import { tombstoneKey, tombstoneMap } from '../../domain/team/mergeRules'
 import { setJournalMode } from '../journal/modes'
+import { isMachineSettingKey } from './machineSettings'
 import { LATEST_SCHEMA_VERSION } from '../schema'
 import { canonicalJson } from './codec'
 import { BackupFileError, type BackupHeader } from './format'
@@ -34,6 +36,12 @@ export interface TableRestoreReport {
   identical: number
   /** Records only the workspace had: kept in a merge, removed by a replace. */
   onlyInWorkspace: number
+  /** Merge: records the workspace had and the backup's side deleted (it has their tombstones): deleted. */
+  deletedFromWorkspace: number
+  /** Merge: records in the backup that one side deleted: they stay deleted. */
+  stayedDeleted: number
+  /** Merge: records the backup's side deleted that records here still use: kept. */
+  keptInUse: number
   /** Records a replace removed. */
   removed: number
   inWorkspaceAfter: number
@@ -42,7 +50,7 @@ export interface TableRestoreReport {
 export interface MergeConflict {
   table: string
   key: string
-  kept: 'backup' | 'workspace'
+  kept: 'backup' | 'workspace' | 'deleted'
   workspaceUpdatedAt: string
   backupUpdatedAt: string
   /** Why that side won. */
@@ -105,8 +113,8 @@ export async function prepareRestore(parsed: ParsedBackup, target: StandpointDB)
     }
   }
   for (const table of target.workspaceTables) if (!tables.has(table.name)) tables.set(table.name, [])
-  // This machine's journal bookkeeping is its own: never taken from a file.
-  tables.set('settings', (tables.get('settings') ?? []).filter((row) => !isLocalSettingKey((row as { key?: unknown }).key)))
+  // This machine's own settings (journal bookkeeping, who is coding here) are never taken from a file.
+  tables.set('settings', (tables.get('settings') ?? []).filter((row) => !isMachineSettingKey((row as { key?: unknown }).key)))
   return { header: parsed.header, tables, upgradedFrom, warnings: findDanglingReferences(tables) }
 }
 
@@ -131,10 +139,70 @@ export interface RestoreProgress {
 
 const WRITE_BATCH = 5_000
 
+type Row = Record<string, unknown>
+
+interface TablePlan {
+  table: Table<unknown, unknown>
+  primaryKey: string
+  rows: unknown[]
+  localRows: Row[]
+  entry: TableRestoreReport
+  /** The workspace's records by key (this machine's settings left out). */
+  existing: Map<unknown, Row>
+  toWrite: Map<unknown, Row>
+  toDelete: Set<unknown>
+  /** Backup records that stay deleted, by key (candidates to bring back for references). */
+  stayedDeleted: Map<unknown, Row>
+}
+
+const SYNCED: ReadonlySet<string> = new Set(SYNCED_TABLES)
+
+function emptyEntry(table: string, inBackup: number, before: number): TableRestoreReport {
+  return {
+    table,
+    inBackup,
+    inWorkspaceBefore: before,
+    added: 0,
+    updatedFromBackup: 0,
+    keptFromWorkspace: 0,
+    identical: 0,
+    onlyInWorkspace: 0,
+    removed: 0,
+    deletedFromWorkspace: 0,
+    stayedDeleted: 0,
+    keptInUse: 0,
+    inWorkspaceAfter: 0,
+  }
+}
+
+function isTombstone(row: unknown): row is Tombstone {
+  const { id, table } = (row ?? {}) as Row
+  return typeof id === 'string' && typeof table === 'string'
+}
+
+/** Ids of actors, issues and articles that the given claims, mentions and issues point at. */
+function referencedIds(claims: Iterable<Row>, mentions: Iterable<Row>, issues: Iterable<Row>): { actors: Set<unknown>; issues: Set<unknown>; articles: Set<unknown> } {
+  const used = { actors: new Set<unknown>(), issues: new Set<unknown>(), articles: new Set<unknown>() }
+  for (const claim of claims) {
+    used.articles.add(claim.articleId)
+    used.actors.add(claim.actorId)
+    if (claim.addresseeId != null) used.actors.add(claim.addresseeId)
+    if (Array.isArray(claim.issueIds)) for (const id of claim.issueIds) used.issues.add(id)
+  }
+  for (const mention of mentions) {
+    used.articles.add(mention.articleId)
+    used.actors.add(mention.actorId)
+  }
+  for (const issue of issues) if (issue.parentId != null) used.issues.add(issue.parentId)
+  return used
+}
+
 /**
  * Restores a prepared backup in one transaction over every table: either all of it lands or
- * none of it does. Replace empties the workspace first; merge goes by primary key, the newer
- * updatedAt winning, and reports what it kept from each side.
+ * none of it does. Replace empties the workspace first. Merge goes by primary key, the newer
+ * updatedAt winning, and keeps deletions: a record either side deleted (it has a tombstone) is
+ * not brought back by the other side's copy, and one the backup's side deleted is deleted here,
+ * unless records that remain still use it. It reports what it kept from each side.
  */
 export async function restoreBackup(
   db: StandpointDB,
@@ -154,82 +222,219 @@ export async function restoreBackup(
 
   const tables = db.workspaceTables
   await db.transaction('rw', tables, async (tx) => {
-    // A replace makes the tombstones exactly the backup's: the journal must not add its own
-    // for the records the replace clears out.
-    if (mode === 'replace') setJournalMode(tx, { tombstones: false })
+    // The tombstones are written here, not by the journal: a replace makes them exactly the
+    // backup's, a merge their union (less the records kept or brought back).
+    setJournalMode(tx, { tombstones: false })
+    const plans: TablePlan[] = []
     for (const table of tables) {
       const rows = backup.tables.get(table.name) ?? []
       const primaryKey = table.schema.primKey.keyPath as string
-      // This machine's journal bookkeeping stays as it is, whatever the mode.
-      const localRows = table.name === 'settings' ? (await table.toArray()).filter((row: { key?: unknown }) => isLocalSettingKey(row.key)) : []
-      const before = (await table.count()) - localRows.length
-      const entry: TableRestoreReport = {
-        table: table.name,
-        inBackup: rows.length,
-        inWorkspaceBefore: before,
-        added: 0,
-        updatedFromBackup: 0,
-        keptFromWorkspace: 0,
-        identical: 0,
-        onlyInWorkspace: 0,
-        removed: 0,
-        inWorkspaceAfter: 0,
+      // This machine's own settings stay as they are, whatever the mode.
+      const all = (await table.toArray()) as Row[]
+      const localRows = table.name === 'settings' ? all.filter((row) => isMachineSettingKey(row.key)) : []
+      const existing = new Map<unknown, Row>()
+      for (const record of all) if (!localRows.includes(record)) existing.set(record[primaryKey], record)
+      const entry = emptyEntry(table.name, rows.length, existing.size)
+      plans.push({ table, primaryKey, rows, localRows, entry, existing, toWrite: new Map(), toDelete: new Set(), stayedDeleted: new Map() })
+    }
+
+    if (mode === 'replace') {
+      for (const plan of plans) {
+        await plan.table.clear()
+        if (plan.localRows.length > 0) await plan.table.bulkPut(plan.localRows)
+        await writeAll(plan.table, plan.rows)
+        plan.entry.added = plan.rows.length
+        plan.entry.removed = plan.entry.inWorkspaceBefore
+        done += plan.rows.length
+        onProgress?.({ done, total })
+        plan.entry.inWorkspaceAfter = (await plan.table.count()) - plan.localRows.length
+        report.tables.push(plan.entry)
       }
-      if (mode === 'replace') {
-        await table.clear()
-        if (localRows.length > 0) await table.bulkPut(localRows)
-        await writeAll(table, rows)
-        entry.added = rows.length
-        entry.removed = before
-      } else {
-        const existing = new Map<unknown, unknown>()
-        for (const record of await table.toArray()) existing.set((record as Record<string, unknown>)[primaryKey], record)
-        for (const row of localRows) existing.delete((row as Record<string, unknown>)[primaryKey])
-        const toWrite: unknown[] = []
-        for (const record of rows) {
-          const key = (record as Record<string, unknown>)[primaryKey]
-          const current = existing.get(key)
-          existing.delete(key)
-          if (current === undefined) {
-            toWrite.push(record)
-            entry.added++
-            continue
+      return
+    }
+
+    const byName = new Map(plans.map((plan) => [plan.table.name, plan]))
+    const tombstonePlan = byName.get('tombstones')
+    const deletedHere = tombstoneMap([...(tombstonePlan?.existing.values() ?? [])].filter(isTombstone))
+    const deletedThere = tombstoneMap((tombstonePlan?.rows ?? []).filter(isTombstone))
+    const deletion = (table: string, id: unknown): Tombstone | undefined =>
+      SYNCED.has(table) && typeof id === 'string' ? (deletedHere.get(tombstoneKey(table, id)) ?? deletedThere.get(tombstoneKey(table, id))) : undefined
+
+    for (const plan of plans) {
+      if (plan.table.name === 'tombstones') continue
+      const { entry, existing, primaryKey } = plan
+      const name = plan.table.name
+      const seen = new Set<unknown>()
+      for (const record of plan.rows as Row[]) {
+        const key = record[primaryKey]
+        const current = existing.get(key)
+        seen.add(key)
+        const tombstone = deletion(name, key)
+        if (tombstone) {
+          entry.stayedDeleted++
+          plan.stayedDeleted.set(key, record)
+          if (current !== undefined && deletedThere.has(tombstoneKey(name, key as string))) plan.toDelete.add(key)
+          if (updatedTime(record) > updatedTime(tombstone)) {
+            report.conflicts.push({
+              table: name,
+              key: String(key),
+              kept: 'deleted',
+              workspaceUpdatedAt: current ? updatedText(current) : tombstone.deletedAt,
+              backupUpdatedAt: updatedText(record),
+              reason: 'edited after it was deleted on one side; a deletion stays a deletion',
+            })
           }
-          const backupTime = updatedTime(record)
-          const workspaceTime = updatedTime(current)
-          if (backupTime === workspaceTime && canonicalJson(record) === canonicalJson(current)) {
-            entry.identical++
-            continue
-          }
-          const backupWins = backupTime > workspaceTime
-          if (backupWins) {
-            toWrite.push(record)
-            entry.updatedFromBackup++
-          } else {
-            entry.keptFromWorkspace++
-          }
+          continue
+        }
+        if (current === undefined) {
+          plan.toWrite.set(key, record)
+          entry.added++
+          continue
+        }
+        const backupTime = updatedTime(record)
+        const workspaceTime = updatedTime(current)
+        if (backupTime === workspaceTime && canonicalJson(record) === canonicalJson(current)) {
+          entry.identical++
+          continue
+        }
+        const backupWins = backupTime > workspaceTime
+        if (backupWins) {
+          plan.toWrite.set(key, record)
+          entry.updatedFromBackup++
+        } else {
+          entry.keptFromWorkspace++
+        }
+        report.conflicts.push({
+          table: name,
+          key: String(key),
+          kept: backupWins ? 'backup' : 'workspace',
+          workspaceUpdatedAt: updatedText(current),
+          backupUpdatedAt: updatedText(record),
+          reason: backupWins
+            ? 'the backup’s version is newer'
+            : backupTime === workspaceTime
+              ? backupTime === -Infinity
+                ? 'neither version has an update time; the workspace’s was kept'
+                : 'both versions have the same update time; the workspace’s was kept'
+              : 'the workspace’s version is newer',
+        })
+      }
+      for (const [key, current] of existing) {
+        if (seen.has(key)) continue
+        const tombstone = typeof key === 'string' && SYNCED.has(name) ? deletedThere.get(tombstoneKey(name, key)) : undefined
+        if (!tombstone) {
+          entry.onlyInWorkspace++
+          continue
+        }
+        plan.toDelete.add(key)
+        if (updatedTime(current) > updatedTime(tombstone)) {
           report.conflicts.push({
-            table: table.name,
+            table: name,
             key: String(key),
-            kept: backupWins ? 'backup' : 'workspace',
+            kept: 'deleted',
             workspaceUpdatedAt: updatedText(current),
-            backupUpdatedAt: updatedText(record),
-            reason: backupWins
-              ? 'the backup’s version is newer'
-              : backupTime === workspaceTime
-                ? backupTime === -Infinity
-                  ? 'neither version has an update time; the workspace’s was kept'
-                  : 'both versions have the same update time; the workspace’s was kept'
-                : 'the workspace’s version is newer',
+            backupUpdatedAt: tombstone.deletedAt,
+            reason: 'edited here after it was deleted in the backup’s workspace; a deletion stays a deletion',
           })
         }
-        entry.onlyInWorkspace = existing.size
-        await writeAll(table, toWrite)
       }
-      done += rows.length
+    }
+
+    // What remains after the merge must not point at what it deletes: a record the backup's side
+    // deleted is kept while something still uses it, and one that stays deleted is brought back
+    // when a merged record needs it (repeat: a restored issue may need its parent).
+    const finalRows = (name: string): Row[] => {
+      const plan = byName.get(name)
+      if (!plan) return []
+      const rows = new Map(plan.existing)
+      for (const [key, row] of plan.toWrite) rows.set(key, row)
+      for (const key of plan.toDelete) rows.delete(key)
+      return [...rows.values()]
+    }
+    const unDeleted = new Set<string>()
+    for (let changed = true; changed; ) {
+      changed = false
+      const used = referencedIds(finalRows('claims'), finalRows('mentions'), finalRows('issues'))
+      for (const name of ['actors', 'issues', 'articles'] as const) {
+        const plan = byName.get(name)
+        if (!plan) continue
+        for (const key of [...plan.toDelete]) {
+          if (!used[name].has(key)) continue
+          plan.toDelete.delete(key)
+          const backupCopy = plan.stayedDeleted.get(key)
+          if (backupCopy) {
+            // Both had it and the backup's side deleted it: keep the newer version all the same.
+            plan.stayedDeleted.delete(key)
+            plan.entry.stayedDeleted--
+            const current = plan.existing.get(key)!
+            if (updatedTime(backupCopy) > updatedTime(current)) {
+              plan.toWrite.set(key, backupCopy)
+              plan.entry.updatedFromBackup++
+            } else plan.entry.keptFromWorkspace++
+          } else plan.entry.onlyInWorkspace++
+          plan.entry.keptInUse++
+          unDeleted.add(tombstoneKey(name, key as string))
+          report.conflicts.push({
+            table: name,
+            key: String(key),
+            kept: 'workspace',
+            workspaceUpdatedAt: updatedText(plan.existing.get(key)),
+            backupUpdatedAt: deletedThere.get(tombstoneKey(name, key as string))?.deletedAt ?? '',
+            reason: 'deleted in the backup’s workspace, but records kept here still use it, so it was kept',
+          })
+          changed = true
+        }
+        for (const [key, record] of [...plan.stayedDeleted]) {
+          if (!used[name].has(key) || plan.existing.has(key)) continue
+          plan.stayedDeleted.delete(key)
+          plan.entry.stayedDeleted--
+          plan.entry.added++
+          plan.toWrite.set(key, record)
+          unDeleted.add(tombstoneKey(name, key as string))
+          report.conflicts.push({
+            table: name,
+            key: String(key),
+            kept: 'backup',
+            workspaceUpdatedAt: deletedHere.get(tombstoneKey(name, key as string))?.deletedAt ?? '',
+            backupUpdatedAt: updatedText(record),
+            reason: 'deleted on one side, but merged records use it, so it was brought back',
+          })
+          changed = true
+        }
+      }
+    }
+
+    if (tombstonePlan) {
+      const { entry, existing, primaryKey } = tombstonePlan
+      const inBackup = new Set((tombstonePlan.rows as Row[]).map((row) => row[primaryKey]))
+      for (const record of tombstonePlan.rows as Row[]) {
+        const key = record[primaryKey]
+        const current = existing.get(key)
+        if (isTombstone(record) && unDeleted.has(tombstoneKey(record.table, record.id))) {
+          // The record it deletes was kept or brought back.
+          entry.keptFromWorkspace++
+          continue
+        }
+        if (current === undefined) {
+          tombstonePlan.toWrite.set(key, record)
+          entry.added++
+        } else if (canonicalJson(record) === canonicalJson(current)) entry.identical++
+        else entry.keptFromWorkspace++
+      }
+      for (const [key, current] of existing) {
+        if (isTombstone(current) && unDeleted.has(tombstoneKey(current.table, current.id))) tombstonePlan.toDelete.add(key)
+        else if (!inBackup.has(key)) entry.onlyInWorkspace++
+      }
+    }
+
+    for (const plan of plans) {
+      if (plan.toDelete.size > 0) await plan.table.bulkDelete([...plan.toDelete])
+      await writeAll(plan.table, [...plan.toWrite.values()])
+      plan.entry.deletedFromWorkspace = plan.toDelete.size
+      done += plan.rows.length
       onProgress?.({ done, total })
-      entry.inWorkspaceAfter = (await table.count()) - localRows.length
-      report.tables.push(entry)
+      plan.entry.inWorkspaceAfter = (await plan.table.count()) - plan.localRows.length
+      report.tables.push(plan.entry)
     }
   })
   return report

@@ -1,5 +1,5 @@
 import type { StandpointDB } from '../database'
-import { isLocalSettingKey } from '../journal/entries'
+import { isMachineSettingKey } from './machineSettings'
 import { encodeValue } from './codec'
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, type BackupHeader, type BackupTrailer } from './format'
 
@@ -21,7 +21,7 @@ export async function readWorkspaceSnapshot(db: StandpointDB): Promise<Workspace
     tables: tables.map((table, index) => ({
       name: table.name,
       primaryKey: table.schema.primKey.keyPath as string,
-      rows: table.name === 'settings' ? rows[index]!.filter((row: { key?: unknown }) => !isLocalSettingKey(row.key)) : rows[index]!,
+      rows: table.name === 'settings' ? rows[index]!.filter((row: { key?: unknown }) => !isMachineSettingKey(row.key)) : rows[index]!,
     })),
   }
 }

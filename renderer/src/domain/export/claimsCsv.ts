@@ -28,6 +28,9 @@ export const CLAIMS_COLUMNS = [
   'quote_start',
   'quote_end',
   'issue_codes',
+  'coder',
+  'coder_id',
+  'adjudicated_from',
 ] as const
 
 /** Joins a claim's several issues (labels, ids, codes) in one cell, in the order they were coded. */
@@ -69,6 +72,10 @@ export function claimRow(claim: Claim, lookups: ExportLookups): CsvCell[] {
     claim.anchor.start,
     claim.anchor.end,
     listCell(issues.map((issue) => issue?.code ?? '')),
+    lookups.coders.get(claim.coderId)?.name ?? '',
+    claim.coderId,
+    // An adjudicated claim names the coders' claims it was decided from.
+    claim.adjudicatedFrom.join(LIST_SEPARATOR),
   ]
 }
 

@@ -6,6 +6,9 @@ import { db } from '../../db/instance'
 import { countWorkspace } from '../../db/repositories/workspace'
 import { readSetting, writeSetting } from '../../db/repositories/settings'
 import { EXPORT_BOM } from '../../domain/settings'
+import { ALL_CLAIMS, type ClaimSet } from '../../domain/coding/claimSet'
+import { readCoderState } from '../../db/team/coders'
+import { useCodingView } from '../team'
 import { describeStorageError, isStorageError } from '../../db/storageErrors'
 import { EXPORT_KIND_INFO, EXPORT_KINDS, type ExportKind } from './exportKinds'
 import { datedName, SaveCancelled, saveInChunks, savedName } from './saveChunks'
@@ -22,6 +25,10 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
   const cancelRef = useRef(false)
   const idBase = useId()
   const counts = useLiveQuery(() => countWorkspace(db), [])
+  const coders = useLiveQuery(async () => (await readCoderState(db)).coders, [])
+  const [claimSet, setClaimSet] = useState<ClaimSet>(ALL_CLAIMS)
+  const { blind } = useCodingView()
+  const setKey = claimSet.kind === 'coder' ? `coder:${claimSet.coderId}` : claimSet.kind
 
   useEffect(() => {
     if (open) void readSetting(db, EXPORT_BOM).then(setBom)
@@ -29,12 +36,14 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
 
   const info = EXPORT_KIND_INFO[kind]
   const busy = progress !== null
+  // Filtered by claim set, the workspace's count would overstate the file: the summary gives the real one.
+  const claimCount = counts ? (claimSet.kind === 'all' ? `${number.format(counts.claims)} claims` : `of ${number.format(counts.claims)} claims`) : ''
   const amount: Record<ExportKind, string> = {
-    claims: counts ? `${number.format(counts.claims)} claims` : '',
+    claims: claimCount,
     actors: counts ? `${number.format(counts.actors)} actors` : '',
     articles: counts ? `${number.format(counts.articles)} articles` : '',
-    graphml: counts ? `built from ${number.format(counts.claims)} claims` : '',
-    edges: counts ? `built from ${number.format(counts.claims)} claims` : '',
+    graphml: counts ? `built from ${claimCount}` : '',
+    edges: counts ? `built from ${claimCount}` : '',
   }
 
   const run = async (): Promise<void> => {
@@ -46,7 +55,7 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
     try {
       if (info.csv) await writeSetting(db, EXPORT_BOM, bom)
       // The worker reads and writes while the save dialog (Electron) is open.
-      exporting = startExport(kind, { bom, includeBody }, db.name)
+      exporting = startExport(kind, { bom, includeBody, claimSet }, db.name)
       const result = await saveInChunks({
         suggestedName,
         mimeType: info.mimeType,
@@ -124,6 +133,29 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
       </fieldset>
       <fieldset className="export-options" disabled={busy}>
         <legend>Options</legend>
+        <label className="inline-field">
+          Claim set
+          <select
+            value={setKey}
+            onChange={(event) => {
+              const value = event.currentTarget.value
+              setClaimSet(value === 'all' ? ALL_CLAIMS : value === 'adjudicated' ? { kind: 'adjudicated' } : { kind: 'coder', coderId: value.slice('coder:'.length) })
+            }}
+          >
+            <option value="all">All claims</option>
+            <option value="adjudicated">Adjudicated only</option>
+            {(coders ?? []).map((coder) => (
+              <option key={coder.id} value={`coder:${coder.id}`}>
+                {coder.name}’s claims
+              </option>
+            ))}
+          </select>
+        </label>
+        {blind && (
+          <p className="muted export-hint" role="note">
+            Blind coding: on your assignment’s articles the export holds only your own claims.
+          </p>
+        )}
         <label className="checkbox-field">
           <input type="checkbox" checked={includeBody} disabled={kind !== 'articles'} onChange={(event) => setIncludeBody(event.target.checked)} />
           Include article text

@@ -7,6 +7,7 @@ import { buildLookups } from '../../domain/export/lookups'
 import { EDGE_LIST_COLUMNS, edgeListRows } from '../../domain/network/edgeListCsv'
 import { buildNetwork } from '../../domain/network/edges'
 import { graphmlParts } from '../../domain/network/graphml'
+import type { ClaimSet } from '../../domain/coding/claimSet'
 import { CLAIM_SLICES } from '../../db/claimSlices'
 import type { StandpointDB } from '../../db/database'
 import { readActorsWithClaimCounts, readArticlesWithClaimCounts, readClaimsWithRecords, readNetworkRecords } from '../../db/queries/exports'
@@ -77,6 +78,8 @@ export const EXPORT_KIND_INFO: Record<ExportKind, ExportKindInfo> = {
 export interface ExportOptions {
   bom: boolean
   includeBody: boolean
+  /** Which claims: all, adjudicated only, or one coder's (blind coding applies first). Default all. */
+  claimSet?: ClaimSet
 }
 
 export interface PreparedExport {
@@ -132,16 +135,16 @@ export async function prepareExport(
       await readClaimsWithRecords(db, buildLookups, (claims, lookups) => {
         addClaimRows(entries, claims, lookups)
         onReadProgress?.(++slices / CLAIM_SLICES)
-      })
+      }, options.claimSet)
       return { count: entries.length, noun: 'claims', chunks: withProgress(claimRowsCsv(entries, csvOptions), entries.length) }
     }
     case 'actors': {
-      const { actors, claimsPerActor } = await readActorsWithClaimCounts(db)
+      const { actors, claimsPerActor } = await readActorsWithClaimCounts(db, options.claimSet)
       const rows = actorRows(sortActorsForExport(actors), claimsPerActor)
       return { count: actors.length, noun: 'actors', chunks: withProgress(csvChunks([...ACTORS_COLUMNS], rows, csvOptions), actors.length) }
     }
     case 'articles': {
-      const { articles, claimsPerArticle } = await readArticlesWithClaimCounts(db)
+      const { articles, claimsPerArticle } = await readArticlesWithClaimCounts(db, options.claimSet)
       const shape = articlesShape(articles, options.includeBody)
       const rows = articleRows(sortArticlesForExport(articles), shape, claimsPerArticle)
       // Bodies make rows wide: smaller chunks keep the progress bar moving.
@@ -150,7 +153,7 @@ export async function prepareExport(
     }
     case 'graphml':
     case 'edges': {
-      const { claims, actors, issues } = await readNetworkRecords(db)
+      const { claims, actors, issues } = await readNetworkRecords(db, options.claimSet)
       const graph = buildNetwork(claims, actors, issues)
       if (kind === 'edges') {
         return { count: graph.edges.length, noun: 'edges', chunks: withProgress(csvChunks([...EDGE_LIST_COLUMNS], edgeListRows(graph), csvOptions), graph.edges.length) }

@@ -4,6 +4,7 @@ import type { TextSpan } from '../../domain/anchoring'
 import type { Actor, Article, Claim, Id, Issue, Mention } from '../../domain/model'
 import type { SuggestedMention } from '../../domain/suggestedMentions'
 import { useRoute } from '../../shared/routing'
+import { useReaderCoding, type ReaderCoding } from '../team'
 import type { Focus, PanelMode } from './focus'
 import { buildHighlights, issueLabels, type Highlights } from './highlights'
 import { useTaggingActions, type TaggingActions } from './useTaggingActions'
@@ -49,6 +50,8 @@ export interface ReaderSession {
   setFindOpen: (open: boolean) => void
   textRef: RefObject<HTMLDivElement | null>
   actions: TaggingActions
+  /** Team coding: what blind coding lets the person here see, and a comparison of coders. */
+  coding: ReaderCoding
 }
 
 const SessionContext = createContext<ReaderSession | null>(null)
@@ -60,14 +63,22 @@ export function useReaderSession(): ReaderSession {
 }
 
 export function ReaderSessionProvider({ article, children }: { article: Article; children: ReactNode }) {
-  const claimParam = useRoute().params.get('claim')
+  const { params } = useRoute()
+  const claimParam = params.get('claim')
   const records = useArticleRecords(article.id)
-  const { claims, mentions, actors, issues, actorsById, issuesById, dismissed, ready } = records
+  const coding = useReaderCoding(article.id, params)
+  const { actors, issues, actorsById, issuesById, dismissed } = records
+  const ready = records.ready && coding.ready
+  const claims = useMemo(() => (coding.ready ? records.claims.filter(coding.showClaim) : []), [records.claims, coding])
+  const mentions = useMemo(() => (coding.ready ? records.mentions.filter(coding.showMention) : []), [records.mentions, coding])
   const anchorItems = useMemo(() => [...claims, ...mentions], [claims, mentions])
   const anchors = useResolvedAnchors(article.body, anchorItems)
   const suggestions = useSuggestions(article.body, ready ? actors : undefined, ready ? mentions : undefined, dismissed)
   const actorIndex = useMemo(() => buildActorIndex(actors), [actors])
-  const highlights = useMemo(() => buildHighlights(claims, mentions, suggestions, anchors, actorsById, issuesById), [claims, mentions, suggestions, anchors, actorsById, issuesById])
+  const highlights = useMemo(
+    () => buildHighlights(claims, mentions, suggestions, anchors, actorsById, issuesById, coding.markOf),
+    [claims, mentions, suggestions, anchors, actorsById, issuesById, coding.markOf],
+  )
   const preferredActors = useMemo(() => {
     const ids = new Set([...mentions.map((mention) => mention.actorId), ...claims.map((claim) => claim.actorId)])
     return [...ids].map((id) => actorsById.get(id)).filter((actor): actor is Actor => !!actor)
@@ -118,8 +129,9 @@ export function ReaderSessionProvider({ article, children }: { article: Article;
       setFindOpen,
       textRef,
       actions,
+      coding,
     }),
-    [article, claims, mentions, actors, issues, actorIndex, actorsById, issuesById, preferredActors, ready, anchors, suggestions, highlights, linkedClaim, selection, clearSelection, mode, focus, focusAndScroll, findOpen, actions],
+    [article, claims, mentions, actors, issues, actorIndex, actorsById, issuesById, preferredActors, ready, anchors, suggestions, highlights, linkedClaim, selection, clearSelection, mode, focus, focusAndScroll, findOpen, actions, coding],
   )
   return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>
 }

@@ -1,5 +1,6 @@
 import type { Actor, Claim, Id, Issue, Mention } from '../../domain/model'
 import type { SuggestedMention } from '../../domain/suggestedMentions'
+import type { CoderMark } from '../team'
 import type { HighlightSpan } from '../../domain/textLayout'
 import { stanceText } from '../../shared/ui/stance'
 import { highlightIdToFocus, type Focus } from './focus'
@@ -9,7 +10,15 @@ import type { ResolvedAnchors } from './useResolvedAnchors'
 // spans with ids ("c:<claim>", "m:<mention>", "s:<suggestion key>") and a look for each id.
 
 export type HighlightLook =
-  | { kind: 'claim'; stance: Claim['stance']; title: string; /** Where the claim begins, for its stance sign. */ start: number }
+  | {
+      kind: 'claim'
+      stance: Claim['stance']
+      title: string
+      /** Where the claim begins, for its stance sign. */
+      start: number
+      /** When coders are compared: whose claim it is (colour and name). */
+      coder?: CoderMark
+    }
   | { kind: 'mention'; title: string }
   | { kind: 'suggestion'; title: string }
   | { kind: 'pending' }
@@ -26,6 +35,7 @@ export function buildHighlights(
   anchors: ResolvedAnchors,
   actorsById: ReadonlyMap<Id, Actor>,
   issuesById: ReadonlyMap<Id, Issue>,
+  markOf: (claim: Claim) => CoderMark | null = () => null,
 ): Highlights {
   const spans: HighlightSpan[] = []
   const looks = new Map<string, HighlightLook>()
@@ -36,7 +46,9 @@ export function buildHighlights(
     spans.push({ id, start: state.start, end: state.end })
     const actor = actorsById.get(claim.actorId)?.name ?? 'Unknown actor'
     const issue = issueLabels(claim.issueIds, issuesById)
-    looks.set(id, { kind: 'claim', stance: claim.stance, start: state.start, title: `${actor} · ${issue} · ${stanceText(claim.stance)}` })
+    const coder = markOf(claim)
+    const title = `${actor} · ${issue} · ${stanceText(claim.stance)}`
+    looks.set(id, coder ? { kind: 'claim', stance: claim.stance, start: state.start, title: `${coder.name}: ${title}`, coder } : { kind: 'claim', stance: claim.stance, start: state.start, title })
   }
   for (const mention of mentions) {
     const state = anchors.get(mention.id)

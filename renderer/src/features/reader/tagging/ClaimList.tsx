@@ -5,7 +5,7 @@ import { excerpt, located } from './labels'
 
 /** The article's claims in reading order; orphans are counted here and listed apart. */
 export function ClaimList() {
-  const { article, claims, anchors, focus, actorName, issueLabel, focusAndScroll } = useReaderSession()
+  const { article, claims, anchors, focus, actorName, issueLabel, focusAndScroll, coding } = useReaderSession()
   const entries = located(claims, anchors)
   const orphans = claims.filter((claim) => anchors.get(claim.id) === null).length
   return (
@@ -32,6 +32,11 @@ export function ClaimList() {
               <StanceBadge stance={record.stance} />
               <span className="row-text">
                 <span className="row-title">
+                  {coding.markOf(record) && (
+                    <span className="coder-chip" style={{ borderColor: coding.markOf(record)!.color }}>
+                      {coding.markOf(record)!.name}
+                    </span>
+                  )}
                   <bdi>{actorName(record.actorId)}</bdi> · <bdi>{issueLabel(record.issueIds)}</bdi>
                   {state?.method === 'fuzzy' && <span className="row-flag"> (approximate)</span>}
                 </span>

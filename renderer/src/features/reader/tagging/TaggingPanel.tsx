@@ -3,6 +3,7 @@ import { useReaderSession } from '../ReaderSession'
 import { ClaimCard } from './ClaimCard'
 import { ClaimForm } from './ClaimForm'
 import { ClaimList } from './ClaimList'
+import { CompareCard } from './CompareCard'
 import { MentionCard } from './MentionCard'
 import { MentionForm } from './MentionForm'
 import { MentionList } from './MentionList'
@@ -42,6 +43,7 @@ function PanelContent() {
 
   return (
     <aside className="tagging-panel" aria-label="Tagging" ref={panelRef}>
+      {mode.kind === 'browse' && <CompareCard />}
       {mode.kind === 'browse' && <SelectionCard />}
       {mode.kind === 'tag-claim' && (
         <section className="panel-section">

@@ -44,7 +44,7 @@ function lookOf(id: string, looks: ReadonlyMap<string, HighlightLook>): Highligh
 }
 
 function segmentLook(segment: Segment, looks: ReadonlyMap<string, HighlightLook>, focused: ReadonlySet<string>) {
-  const claims: { id: string; stance: Stance; start: number }[] = []
+  const claims: { id: string; stance: Stance; start: number; coder?: { name: string; color: string } }[] = []
   let mention = false
   let suggestion = false
   let pending = false
@@ -54,7 +54,7 @@ function segmentLook(segment: Segment, looks: ReadonlyMap<string, HighlightLook>
     const look = lookOf(id, looks)
     if (!look) continue
     if (focused.has(id)) isFocused = true
-    if (look.kind === 'claim') claims.push({ id, stance: look.stance, start: look.start })
+    if (look.kind === 'claim') claims.push({ id, stance: look.stance, start: look.start, coder: look.coder })
     else if (look.kind === 'mention') mention = true
     else if (look.kind === 'suggestion') suggestion = true
     else pending = true
@@ -71,8 +71,13 @@ function segmentLook(segment: Segment, looks: ReadonlyMap<string, HighlightLook>
     style.boxShadow = claims
       .slice(-3)
       .reverse()
-      .map((claim, index) => `inset 0 -${(index + 1) * 3}px 0 0 var(--stance-${stanceClass(claim.stance)})`)
+      .map((claim, index) => `inset 0 -${(index + 1) * 3}px 0 0 ${claim.coder ? claim.coder.color : `var(--stance-${stanceClass(claim.stance)})`}`)
       .join(', ')
+    // Coders compared: each claim's rule in its coder's colour, and its badge names the coder.
+    if (innermost.coder) {
+      classes.push('hl-by-coder')
+      ;(style as Record<string, string>)['--badge-color'] = innermost.coder.color
+    }
   }
   if (mention) classes.push('hl-mention')
   if (suggestion) classes.push('hl-suggestion')
@@ -109,7 +114,7 @@ const ParagraphView = memo(
           // The stance sign where a claim starts: colour is never the only cue.
           const badge = look.claims
             .filter((claim) => claim.start === segment.start)
-            .map((claim) => stanceSign(claim.stance))
+            .map((claim) => (claim.coder ? `${claim.coder.name} ${stanceSign(claim.stance)}` : stanceSign(claim.stance)))
             .join(' ')
           return (
             <mark key={segment.start} data-s={segment.start} data-h={segment.ids.join(' ')} className={look.classes} style={look.style} title={look.title || undefined} data-badge={badge || undefined}>
@@ -135,7 +140,7 @@ function baseSignature(segments: readonly Segment[], looks: ReadonlyMap<string, 
     signature += `${segment.start}-${segment.end}`
     for (const id of segment.ids) {
       const look = lookOf(id, looks)
-      signature += `:${id}${look?.kind === 'claim' ? `=${look.stance}` : ''}${look && look.kind !== 'pending' ? `~${look.title.length}` : ''}`
+      signature += `:${id}${look?.kind === 'claim' ? `=${look.stance}${look.coder ? `@${look.coder.color}${look.coder.name}` : ''}` : ''}${look && look.kind !== 'pending' ? `~${look.title.length}` : ''}`
     }
     signature += '|'
   }

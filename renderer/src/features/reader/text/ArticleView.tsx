@@ -10,7 +10,7 @@ import { handleSelectionKey } from './keyboardSelection'
 
 /** The article as the reader shows it: find bar, date and source line, and the marked-up text. */
 export function ArticleView() {
-  const { article, claims, mentions, anchors, ready, highlights, mode, focus, linkedClaim, selection, findOpen, setFindOpen, textRef, actions } = useReaderSession()
+  const { article, claims, mentions, anchors, ready, highlights, mode, focus, linkedClaim, selection, findOpen, setFindOpen, textRef, actions, coding } = useReaderSession()
   const paragraphs = useMemo(() => splitParagraphs(article.body), [article.body])
   const baseSegments = useMemo(() => segmentParagraphs(paragraphs, highlights.spans), [paragraphs, highlights])
   // The words a form is tagging stay marked while the form is open; only their paragraphs redraw.
@@ -60,6 +60,11 @@ export function ArticleView() {
             {claims.length} claim{claims.length === 1 ? '' : 's'} · {mentions.length} mention{mentions.length === 1 ? '' : 's'}
             {anchors.pending > 0 && ' · locating highlights…'}
           </span>
+          {coding.blind && (
+            <span className="reader-blind" role="note">
+              Blind coding: only your own claims and mentions are shown
+            </span>
+          )}
         </header>
         <p id="reader-keys-hint" className="visually-hidden">
           Select words with Shift and the arrow keys, or press slash to find them; then press A to tag an actor or C to tag a claim.

@@ -1,0 +1,32 @@
+import * as v from 'valibot'
+import type { SettingDefinition } from '../settings'
+
+// Team coding's preferences. Those marked local belong to this machine and this person: a
+// backup restored elsewhere must not carry them over (db/backup keeps the machine's own).
+
+function setting<Schema extends v.GenericSchema>(key: string, schema: Schema, fallback: v.InferOutput<Schema>): SettingDefinition<Schema> {
+  return { key, schema, fallback }
+}
+
+/** Local: the person at this machine said who they are (the first-start question is answered). */
+export const CODER_CONFIRMED = setting('team.coderConfirmed', v.boolean(), false)
+
+/** Pairs of actors or issues the analyst decided are not duplicates: "<table>:<id>|<id>" with ids sorted. */
+export const KEPT_APART = setting('team.keptApart', v.array(v.string()), [])
+
+/** Adjudications that rejected every version of a disagreement: the unit keys (source claim ids, sorted, joined by '+'). */
+export const REJECTED_UNITS = setting(
+  'team.rejectedUnits',
+  v.array(v.object({ key: v.string(), by: v.string(), at: v.string() })),
+  [],
+)
+
+/** Coding packages merged into this workspace, so merging one again says so. */
+export const MERGED_PACKAGES = setting(
+  'team.mergedPackages',
+  v.array(v.object({ packageId: v.string(), coderId: v.string(), mergedAt: v.string() })),
+  [],
+)
+
+/** Settings that describe this machine's user rather than the workspace: never taken from a backup. */
+export const MACHINE_SETTING_KEYS: ReadonlySet<string> = new Set(['currentCoderId', CODER_CONFIRMED.key])
