@@ -75,9 +75,11 @@ export function planBulkEdit(claims: readonly Claim[], edit: BulkEdit, stamp: { 
         if (rest.length === 0) keptOnlyIssue++
         else issueIds = rest
       }
-      if (sameList(issueIds, claim.issueIds)) {
-        if (mode !== 'remove' || claim.issueIds.length > 1) issueAlready++
-      } else issueChanged++
+      if (!sameList(issueIds, claim.issueIds)) issueChanged++
+      else {
+        issueIds = claim.issueIds
+        if (mode !== 'remove' || !claim.issueIds.includes(issueId)) issueAlready++
+      }
     }
     const stance = edit.stance ?? claim.stance
     const actorId = edit.actorId ?? claim.actorId

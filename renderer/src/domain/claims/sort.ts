@@ -152,15 +152,16 @@ export function sortOrder(order: Uint32Array, passes: readonly SortPass[]): Uint
     const { keys, desc } = passes[pass]!
     let min = Infinity
     let max = -Infinity
+    let empties = 0
     for (let position = 0; position < count; position++) {
       const key = keys[current[position]!]!
       if (key === key) {
         if (key < min) min = key
         if (key > max) max = key
-      }
+      } else empties++
     }
     // Nothing to order by (every cell empty, or all alike): the order stands.
-    if (min === max || min === Infinity) continue
+    if (empties === count || (min === max && empties === 0)) continue
     const empty = max - min + 1
     const packed = new Float64Array(count)
     for (let position = 0; position < count; position++) {

@@ -17,12 +17,13 @@ export interface ClaimsSourceState {
   /** 0..1 while the first read is under way, else null. */
   progress: number | null
   error: unknown
-  /** How many journal batches have been applied: for tests and the bench. */
+  /** How many journal batches have been applied, and how many full reads made: for tests and the bench. */
   applied: number
+  reads: number
 }
 
 export class ClaimsSource {
-  state: ClaimsSourceState = { data: null, coders: [], progress: null, error: null, applied: 0 }
+  state: ClaimsSourceState = { data: null, coders: [], progress: null, error: null, applied: 0, reads: 0 }
   private unfollow: (() => void) | null = null
   private queue: Promise<void> = Promise.resolve()
   private stopped = false
@@ -57,7 +58,7 @@ export class ClaimsSource {
   private async load(): Promise<void> {
     this.unfollow?.()
     this.unfollow = null
-    this.set({ progress: 0 })
+    this.set({ progress: 0, reads: this.state.reads + 1 })
     try {
       const snapshot = await readClaimsTable(this.db, claimRow, claimArticle, (progress) => {
         if (!this.stopped) this.set({ progress })

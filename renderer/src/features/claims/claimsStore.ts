@@ -17,7 +17,7 @@ const emit = (): void => {
 
 let source: ClaimsSource | null = null
 let releaseTimer: ReturnType<typeof setTimeout> | undefined
-const EMPTY: ClaimsSourceState = { data: null, coders: [], progress: null, error: null, applied: 0 }
+const EMPTY: ClaimsSourceState = { data: null, coders: [], progress: null, error: null, applied: 0, reads: 0 }
 
 function subscribe(listener: () => void): () => void {
   listeners.add(listener)
