@@ -5,7 +5,7 @@ import { CLAIMS } from './fixtures'
 const STAMP = { now: '2025-02-01T00:00:00.000Z', coderId: 'ben' }
 const NAMES = { issue: (id: string) => `issue ${id}`, actor: (id: string) => `actor ${id}` }
 const plan = (edit: BulkEdit, claims = CLAIMS) => planBulkEdit(claims, edit, STAMP, NAMES)
-const byId = (claims: { id: string }[]) => new Map(claims.map((claim) => [claim.id, claim]))
+const byId = <T extends { id: string }>(claims: T[]) => new Map(claims.map((claim) => [claim.id, claim]))
 
 describe('planning a bulk edit of selected claims', () => {
   it('replaces every issue with one', () => {

@@ -11,10 +11,19 @@ interface Tip {
   width: number
 }
 
+const cut = (element: Element): boolean => element.scrollWidth > element.clientWidth + 1
+
+/** Whether any of the cell's text is cut: the cell as a whole, or a chip inside it (issues). */
+function isCut(clip: HTMLElement): boolean {
+  if (cut(clip)) return true
+  for (const part of clip.querySelectorAll('.claims-issue, .claims-issue-parents, .claims-issue-leaf')) if (cut(part)) return true
+  return false
+}
+
 function tipFor(element: Element | null): Tip | null {
   const cell = element?.closest('td')
   const clip = cell?.querySelector<HTMLElement>('.claims-clip')
-  if (!cell || !clip || clip.scrollWidth <= clip.clientWidth + 1) return null
+  if (!cell || !clip || !isCut(clip)) return null
   const box = cell.getBoundingClientRect()
   const width = Math.max(280, Math.min(560, box.width))
   return { text: clip.dataset.full ?? clip.textContent ?? '', top: box.bottom + 2, left: Math.min(box.left, window.innerWidth - width - 12), width }

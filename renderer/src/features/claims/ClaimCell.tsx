@@ -23,13 +23,27 @@ export const ClaimCell = memo(function ClaimCell({ column, row, lookups }: { col
     }
     case 'issues': {
       const paths = issuePathsOf(row, lookups)
+      const several = paths.length > 1
       return (
         <span className="claims-clip claims-issues" data-full={paths.join('\n')}>
-          {paths.map((path, index) => (
-            <span key={row.issueIds[index]} className="claims-issue">
-              {path}
+          {/* How many, before any chip is cut: a claim on three issues never reads as one. */}
+          {several && (
+            <span className="claims-issue-count" title={`${paths.length} issues`}>
+              {paths.length}
             </span>
-          ))}
+          )}
+          {paths.map((path, index) => {
+            // The leaf names the issue; its parents ("Controlling migration ›") give way first
+            // when the cell is narrow, so "General" under two parents still reads apart.
+            const leaf = lookups.tree.byId.get(row.issueIds[index]!)?.label
+            const parents = leaf !== undefined && path.length > leaf.length && path.endsWith(leaf) ? path.slice(0, path.length - leaf.length).trimEnd() : ''
+            return (
+              <span key={row.issueIds[index]} className={several ? 'claims-issue is-shrinking' : 'claims-issue'} dir="auto">
+                {parents !== '' && <span className="claims-issue-parents">{parents}</span>}
+                <span className="claims-issue-leaf">{parents === '' ? path : leaf}</span>
+              </span>
+            )
+          })}
         </span>
       )
     }
