@@ -1,6 +1,6 @@
 import { compareText } from '../text/compare'
 import { VALUE_SEPARATOR, type ClaimColumn } from './columns'
-import type { ClaimLookups, ClaimRow } from './rows'
+import { rowDate, type ClaimLookups, type ClaimRow } from './rows'
 
 // Sorting the claims table at 100,000 rows within a frame budget. A comparator sort that reads
 // each value through its column and compares text with the collator takes most of a second
@@ -71,11 +71,22 @@ function compareTextEqual(a: string, b: string): boolean {
   return a === b || compareText(a, b) === 0
 }
 
-/** 'YYYY-MM-DD' (or a longer timestamp) as YYYYMMDD; NaN when it is not a date. */
-function dateNumber(value: string): number {
-  if (value.length < 10 || value[4] !== '-' || value[7] !== '-') return NaN
-  const number = Number(value.slice(0, 4)) * 10_000 + Number(value.slice(5, 7)) * 100 + Number(value.slice(8, 10))
-  return Number.isFinite(number) ? number : NaN
+const ZERO = 48
+const DASH = 45
+const DIGITS = [0, 1, 2, 3, 5, 6, 8, 9]
+const PLACES = [1e7, 1e6, 1e5, 1e4, 1e3, 1e2, 10, 1]
+
+/** 'YYYY-MM-DD' (or a longer timestamp) as YYYYMMDD; NaN when it is not a date. Read by character
+ * codes: it runs once per row on every first sort by date, 100,000 times. */
+export function dateNumber(value: string): number {
+  if (value.length < 10 || value.charCodeAt(4) !== DASH || value.charCodeAt(7) !== DASH) return NaN
+  let number = 0
+  for (let index = 0; index < 8; index++) {
+    const digit = value.charCodeAt(DIGITS[index]!) - ZERO
+    if (digit < 0 || digit > 9) return NaN
+    number += digit * PLACES[index]!
+  }
+  return number
 }
 
 /** Numbers replaced by their rank among the distinct values (NaN stays NaN): small enough to pack. */
@@ -111,7 +122,9 @@ export function columnKeys(column: ClaimColumn, rows: readonly ClaimRow[], looku
     }
     case 'date': {
       const keys = new Float64Array(count)
-      for (let index = 0; index < count; index++) keys[index] = dateNumber(column.values(rows[index]!, lookups)[0] ?? '')
+      // The date column reads the row's date directly (no cell array per row); others through it.
+      if (column.id === 'date') for (let index = 0; index < count; index++) keys[index] = dateNumber(rowDate(rows[index]!, lookups))
+      else for (let index = 0; index < count; index++) keys[index] = dateNumber(column.values(rows[index]!, lookups)[0] ?? '')
       return keys
     }
     case 'time': {

@@ -2,10 +2,10 @@ import { useDeferredValue, useEffect, useId, useMemo, useState } from 'react'
 import { describeStorageError } from '../../db/storageErrors'
 import { availableColumns, attributeKeys, type ClaimColumn } from '../../domain/claims/columns'
 import { activeFilterCount, NO_FILTERS } from '../../domain/claims/filter'
-import type { ClaimRow } from '../../domain/claims/rows'
+import type { ClaimLookups, ClaimRow } from '../../domain/claims/rows'
 import { NO_SELECTION, selectedShown, shownRowsOf } from '../../domain/claims/selection'
 import { ShownOrderModel } from '../../domain/claims/shownOrder'
-import { lookupsOf } from '../../domain/claims/tableState'
+import { lookupsOf, type ClaimsTableData } from '../../domain/claims/tableState'
 import { columnShown } from '../../domain/claims/view'
 import { inClaimSet, type ClaimSet } from '../../domain/coding/claimSet'
 import { claimVisibility } from '../../domain/coding/visibility'
@@ -25,6 +25,23 @@ import { useClaimsView, type ClaimSetChoice } from './viewState'
 
 const model = new ShownOrderModel()
 
+// What is derived from the data alone is kept with the sort caches, across visits: back from the
+// reader, the screen finds the same lookups object (the caches are keyed by it) and does not
+// walk 100,000 rows again for their attribute names.
+let derived: { data: ClaimsTableData; codersKey: string; lookups: ClaimLookups } | null = null
+let attributes: { data: ClaimsTableData; actor: string[]; claim: string[] } | null = null
+
+function lookupsFor(data: ClaimsTableData, coders: readonly Coder[]): ClaimLookups {
+  const codersKey = coders.map((coder) => `${coder.id}\u0000${coder.name}\u0000${coder.updatedAt}`).join('\u0001')
+  if (derived?.data !== data || derived.codersKey !== codersKey) derived = { data, codersKey, lookups: lookupsOf(data, new Map(coders.map((coder) => [coder.id, coder]))) }
+  return derived.lookups
+}
+
+function attributeNames(data: ClaimsTableData): { actor: string[]; claim: string[] } {
+  if (attributes?.data !== data) attributes = { data, actor: attributeKeys(data.actors.values()), claim: attributeKeys(data.rows) }
+  return attributes
+}
+
 function claimSetOf(choice: ClaimSetChoice): ClaimSet {
   if (choice === 'adjudicated') return { kind: 'adjudicated' }
   if (choice.startsWith('coder:')) return { kind: 'coder', coderId: choice.slice('coder:'.length) }
@@ -40,12 +57,12 @@ export function ClaimsScreen() {
   const searchId = useId()
 
   const coders = viewer?.coders ?? firstCoders
-  const coderMap = useMemo(() => new Map(coders.map((coder) => [coder.id, coder])), [coders])
-  const lookups = useMemo(() => (data ? lookupsOf(data, coderMap) : null), [data, coderMap])
+  const lookups = data ? lookupsFor(data, coders) : null
+  const coderMap = lookups?.coders
 
   // Blind coding first (a coder on a blind assignment sees only their own claims on its
   // articles), then the claim set chosen.
-  const viewerCoder: Coder | null = viewer?.currentCoderId ? (coderMap.get(viewer.currentCoderId) ?? null) : null
+  const viewerCoder: Coder | null = viewer?.currentCoderId ? (coderMap?.get(viewer.currentCoderId) ?? null) : null
   const visible = useMemo(() => claimVisibility(viewerCoder, viewer?.assignments ?? []), [viewerCoder, viewer?.assignments])
   const claimSet = useMemo(() => claimSetOf(view.claimSet), [view.claimSet])
   const { rows, hidden } = useMemo(() => {
@@ -63,7 +80,11 @@ export function ClaimsScreen() {
 
   const severalCoders = coders.length > 1
   const allColumns = useMemo(
-    () => (data ? availableColumns({ actorAttributes: attributeKeys(data.actors.values()), claimAttributes: attributeKeys(data.rows), severalCoders }) : []),
+    () => {
+      if (!data) return []
+      const names = attributeNames(data)
+      return availableColumns({ actorAttributes: names.actor, claimAttributes: names.claim, severalCoders })
+    },
     [data, severalCoders],
   )
   const shownColumns = useMemo(() => allColumns.filter((column) => columnShown(view, column)), [allColumns, view])
@@ -134,7 +155,9 @@ export function ClaimsScreen() {
       </Screen>
     )
   }
-  if (!data || !lookups) {
+  // Until we know who is looking, no row shows: a coder on a blind assignment must not glimpse
+  // the others' claims for a frame.
+  if (!data || !lookups || !viewer) {
     return (
       <Screen title="Claims" className="claims-screen">
         <div className="claims-loading" role="status">
