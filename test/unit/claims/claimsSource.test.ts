@@ -111,7 +111,11 @@ describe('the claims table’s data source', () => {
   it('reads everything again when the journal was pruned past what it had seen', async () => {
     const db = await workspace({ tail: 3, pruneEvery: 3 })
     const source = await started(db)
-    await db.claims.bulkPut(Array.from({ length: 20 }, (_, index) => claim(`n${index}`, 'merkel', 'mig-gen', { articleId: 'a1' })))
+    // Twenty separate writes in one transaction (one bulkPut would be one journal write, never
+    // split by pruning): the journal prunes as it goes, past what the source has seen.
+    await db.transaction('rw', db.claims, async () => {
+      for (let index = 0; index < 20; index++) await db.claims.put(claim(`n${index}`, 'merkel', 'mig-gen', { articleId: 'a1' }))
+    })
     await expect.poll(() => source.state.data!.rows.length).toBe(CLAIMS.length + 20)
     await source.settled()
     expect(source.state.reads).toBe(2)
