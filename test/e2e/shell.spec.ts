@@ -4,7 +4,7 @@ import { readTable } from './support/seed'
 test('the shell renders with its navigation and an empty workspace offer', async ({ workbench }) => {
   const { page } = workbench
   const nav = page.getByRole('navigation', { name: 'Main' })
-  for (const name of ['Library', 'Positions', 'Actors', 'Codebook']) {
+  for (const name of ['Library', 'Claims', 'Positions', 'Actors', 'Codebook']) {
     await expect(nav.getByRole('link', { name })).toBeVisible()
   }
   await expect(page.getByRole('heading', { level: 1, name: 'Library' })).toBeVisible()
@@ -13,8 +13,10 @@ test('the shell renders with its navigation and an empty workspace offer', async
   await nav.getByRole('link', { name: 'Positions' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Positions' })).toBeVisible()
   await expect(nav.getByRole('link', { name: 'Positions' })).toHaveAttribute('aria-current', 'page')
-  await page.keyboard.press('Alt+3')
+  await page.keyboard.press('Alt+4')
   await expect(page.getByRole('heading', { level: 1, name: 'Actors' })).toBeVisible()
+  await page.keyboard.press('Alt+2')
+  await expect(page.getByRole('heading', { level: 1, name: 'Claims' })).toBeVisible()
   await expect(page.getByRole('contentinfo', { name: 'Status' })).toContainText('Storage: ')
 })
 

@@ -1,5 +1,6 @@
 import { Suspense, useEffect, useState } from 'react'
 import { ActorsScreen } from '../features/actors'
+import { ClaimsScreen } from '../features/claims'
 import { CodebookScreen } from '../features/codebook'
 import { ImportController } from '../features/import'
 import { ReaderScreen } from '../features/reader'
@@ -28,6 +29,8 @@ function ScreenView({ route }: { route: Route }) {
     case 'library':
       // #/library/article/<id> opens the article in the reader.
       return route.rest[0] === 'article' && route.rest[1] ? <ReaderScreen articleId={route.rest[1]} /> : <LibraryScreen />
+    case 'claims':
+      return <ClaimsScreen />
     case 'positions':
       return <PositionsScreen />
     case 'actors':
@@ -64,7 +67,7 @@ export function App() {
     let idle = 0
     const timer = setTimeout(() => {
       idle = requestIdleCallback(() => {
-        for (const screen of [ReaderScreen, PositionsScreen, ActorsScreen, CodebookScreen, AgreementScreen]) void screen.preload()
+        for (const screen of [ReaderScreen, ClaimsScreen, PositionsScreen, ActorsScreen, CodebookScreen, AgreementScreen]) void screen.preload()
       })
     }, 1000)
     return () => {
@@ -78,7 +81,7 @@ export function App() {
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent): void => {
-      if (event.altKey && !event.ctrlKey && !event.metaKey && /^Digit[1-4]$/.test(event.code)) {
+      if (event.altKey && !event.ctrlKey && !event.metaKey && /^Digit[1-9]$/.test(event.code) && Number(event.code.slice(5)) <= SCREENS.length) {
         event.preventDefault()
         navigate(SCREENS[Number(event.code.slice(5)) - 1]!)
         return

@@ -3,7 +3,7 @@ import { shortcutGroups } from '../shared/shortcuts'
 
 // Features declare their shortcuts as their modules load, and screens load lazily: the overlay
 // lists the groups in this order rather than in loading order. Unlisted groups come last.
-const GROUP_ORDER = ['Workbench', 'Reader and tagging', 'Library', 'Positions', 'Data']
+const GROUP_ORDER = ['Workbench', 'Reader and tagging', 'Library', 'Claims', 'Positions', 'Data']
 const rank = (group: string): number => (GROUP_ORDER.includes(group) ? GROUP_ORDER.indexOf(group) : GROUP_ORDER.length)
 
 export function HelpDialog({ open, onClose }: { open: boolean; onClose: () => void }) {

@@ -1,10 +1,11 @@
 import { useSyncExternalStore } from 'react'
 
-export const SCREENS = ['library', 'positions', 'actors', 'codebook', 'agreement'] as const
+export const SCREENS = ['library', 'claims', 'positions', 'actors', 'codebook', 'agreement'] as const
 export type Screen = (typeof SCREENS)[number]
 
 export const SCREEN_LABELS: Readonly<Record<Screen, string>> = {
   library: 'Library',
+  claims: 'Claims',
   positions: 'Positions',
   actors: 'Actors',
   codebook: 'Codebook',

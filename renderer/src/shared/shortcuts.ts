@@ -31,7 +31,7 @@ export function isTypingTarget(target: EventTarget | null): boolean {
 }
 
 defineShortcuts('Workbench', [
-  { keys: 'Alt+1 … Alt+4', action: 'Go to Library, Positions, Actors, Codebook' },
+  { keys: 'Alt+1 … Alt+6', action: 'Go to Library, Claims, Positions, Actors, Codebook, Agreement' },
   { keys: 'Ctrl+O', action: 'Import articles' },
   { keys: 'Ctrl+Z / Ctrl+Y', action: 'Undo / redo' },
   { keys: 'F1 or ?', action: 'Show keyboard shortcuts' },

@@ -1,0 +1,74 @@
+import { memo } from 'react'
+import { cellText, type ClaimColumn } from '../../domain/claims/columns'
+import { issuePathsOf, rowDate, type ClaimLookups, type ClaimRow } from '../../domain/claims/rows'
+import { buildHash } from '../../shared/routing'
+import { stanceClass, stanceSign } from '../../shared/ui/stance'
+import { STANCE_LABELS } from '../../domain/model'
+
+// One cell of the claims table: one line, cut with an ellipsis; the whole text shows on hover
+// and on focus (CellTooltip reads data-full).
+
+export const ClaimCell = memo(function ClaimCell({ column, row, lookups }: { column: ClaimColumn; row: ClaimRow; lookups: ClaimLookups }) {
+  switch (column.id) {
+    case 'date': {
+      const date = rowDate(row, lookups)
+      if (date === '') return <span className="muted">no date</span>
+      return row.date === '' ? (
+        <span className="claims-article-date" title="The claim has no date of its own: this is its article's">
+          {date}
+        </span>
+      ) : (
+        <>{date}</>
+      )
+    }
+    case 'issues': {
+      const paths = issuePathsOf(row, lookups)
+      const several = paths.length > 1
+      return (
+        <span className="claims-clip claims-issues" data-full={paths.join('\n')}>
+          {/* How many, before any chip is cut: a claim on three issues never reads as one. */}
+          {several && (
+            <span className="claims-issue-count" title={`${paths.length} issues`}>
+              {paths.length}
+            </span>
+          )}
+          {paths.map((path, index) => {
+            // The leaf names the issue; its parents ("Controlling migration ›") give way first
+            // when the cell is narrow, so "General" under two parents still reads apart.
+            const leaf = lookups.tree.byId.get(row.issueIds[index]!)?.label
+            const parents = leaf !== undefined && path.length > leaf.length && path.endsWith(leaf) ? path.slice(0, path.length - leaf.length).trimEnd() : ''
+            return (
+              <span key={row.issueIds[index]} className={several ? 'claims-issue is-shrinking' : 'claims-issue'} dir="auto">
+                {parents !== '' && <span className="claims-issue-parents">{parents}</span>}
+                <span className="claims-issue-leaf">{parents === '' ? path : leaf}</span>
+              </span>
+            )
+          })}
+        </span>
+      )
+    }
+    case 'stance':
+      return (
+        <span className="claims-stance">
+          <span className={`stance-badge stance-${stanceClass(row.stance)}`}>{stanceSign(row.stance)}</span> {STANCE_LABELS[row.stance]}
+        </span>
+      )
+    case 'article': {
+      const article = lookups.articles.get(row.articleId)
+      const title = article ? article.title || 'Untitled article' : 'Article no longer in the workspace'
+      return (
+        <a className="claims-clip" data-full={title} href={buildHash('library', ['article', row.articleId], { claim: row.id })} dir="auto" tabIndex={-1}>
+          {title}
+        </a>
+      )
+    }
+    default: {
+      const text = cellText(column, row, lookups)
+      return (
+        <span className="claims-clip" data-full={text} dir="auto">
+          {text}
+        </span>
+      )
+    }
+  }
+})

@@ -1,0 +1,5 @@
+import { lazyScreen } from '../../shared/lazyScreen'
+import './shortcuts'
+
+// The Claims screen (the coder's working view), loaded when first opened.
+export const ClaimsScreen = lazyScreen(() => import('./ClaimsScreen').then((module) => module.ClaimsScreen))
