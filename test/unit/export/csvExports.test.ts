@@ -80,7 +80,7 @@ describe('claims CSV', () => {
     expect(CLAIMS_COLUMNS).toEqual([
       'claim_date', 'actor', 'actor_kind', 'issues', 'stance', 'stance_label', 'quote', 'note', 'addressee',
       'article_title', 'source', 'article_date', 'url', 'claim_id', 'article_id', 'actor_id', 'issue_ids',
-      'addressee_id', 'quote_start', 'quote_end', 'issue_codes',
+      'addressee_id', 'quote_start', 'quote_end', 'issue_codes', 'external_id', 'article_external_id',
     ])
   })
 
@@ -110,6 +110,8 @@ describe('claims CSV', () => {
       quote_start: claim.anchor.start,
       quote_end: claim.anchor.end,
       issue_codes: '=1.2',
+      external_id: '',
+      article_external_id: '=doc-7, "A"',
     })
   })
 

@@ -2,8 +2,8 @@ import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
 import { StandpointDB } from '../../../renderer/src/db/database'
 import { writeCsv } from '../../../renderer/src/domain/csv/writeCsv'
-import { ACTORS_COLUMNS, actorRows, sortActorsForExport } from '../../../renderer/src/domain/export/actorsCsv'
-import { CLAIMS_COLUMNS, claimRows, sortClaimsForExport } from '../../../renderer/src/domain/export/claimsCsv'
+import { ACTORS_COLUMNS, actorRows, actorsShape, sortActorsForExport } from '../../../renderer/src/domain/export/actorsCsv'
+import { CLAIMS_COLUMNS, claimsExportTable } from '../../../renderer/src/domain/export/claimsCsv'
 import { buildLookups, countClaimsBy } from '../../../renderer/src/domain/export/lookups'
 import { buildNetwork } from '../../../renderer/src/domain/network/edges'
 import { graphmlText } from '../../../renderer/src/domain/network/graphml'
@@ -34,11 +34,15 @@ describe('what the Export dialog writes', () => {
     const db = await seeded()
     const workspace = trickyWorkspace()
     const claims = await collect(db, 'claims', true)
-    expect(claims.text).toBe(writeCsv([...CLAIMS_COLUMNS], claimRows(sortClaimsForExport(workspace.claims), buildLookups(workspace)), { bom: true }))
+    const table = claimsExportTable(workspace.claims, buildLookups(workspace))
+    expect(table.header.slice(CLAIMS_COLUMNS.length)).toEqual(['actor.Coalition, "axis"', 'actor.country', 'claim.frame', 'meta.dateline', 'meta.section'])
+    expect(claims.text).toBe(writeCsv(table.header, table.rows, { bom: true }))
     expect(claims.prepared).toMatchObject({ count: workspace.claims.length, noun: 'claims' })
     expect(claims.progress.at(-1)).toBe(1)
     const actors = await collect(db, 'actors')
-    expect(actors.text).toBe(writeCsv([...ACTORS_COLUMNS], actorRows(sortActorsForExport(workspace.actors), countClaimsBy(workspace.claims, 'actorId'))))
+    const shape = actorsShape(workspace.actors)
+    expect(shape.header.slice(ACTORS_COLUMNS.length)).toEqual(['actor.Coalition, "axis"', 'actor.country'])
+    expect(actors.text).toBe(writeCsv(shape.header, actorRows(sortActorsForExport(workspace.actors), countClaimsBy(workspace.claims, 'actorId'), shape)))
   })
 
   it('GraphML arrives whole, and every kind reports progress up to 1', async () => {
