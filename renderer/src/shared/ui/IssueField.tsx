@@ -22,14 +22,26 @@ const CREATE = '__create__'
 /** Codebook search: folded prefix and word matches first, then Fuse for typos. */
 export function useIssueSearch(issues: readonly Issue[]): (query: string, limit?: number) => Issue[] {
   return useMemo(() => {
-    const entries = issues.map((issue) => ({ issue, folded: foldText(issue.label), description: foldText(issue.description) }))
+    const entries = issues.map((issue) => ({ issue, folded: foldText(issue.label), code: issue.code.trim().toLowerCase(), description: foldText(issue.description) }))
     const fuse = new Fuse(entries, { keys: ['folded', { name: 'description', weight: 0.3 }], ignoreLocation: true, ignoreDiacritics: true, threshold: 0.35 })
     return (query: string, limit = 10) => {
       const folded = foldText(query)
       if (folded === '') return [...issues].sort((a, b) => compareText(a.label, b.label)).slice(0, limit)
       const ranked = new Map<string, { issue: Issue; score: number }>()
       for (const entry of entries) {
-        const score = entry.folded === folded ? 0 : entry.folded.startsWith(folded) ? 0.1 : entry.folded.split(' ').some((word) => word.startsWith(folded)) ? 0.2 : entry.folded.includes(folded) ? 0.3 : null
+        const code = query.trim().toLowerCase()
+        const score =
+          entry.folded === folded || (entry.code !== '' && entry.code === code)
+            ? 0
+            : entry.folded.startsWith(folded)
+              ? 0.1
+              : entry.code !== '' && entry.code.startsWith(code)
+                ? 0.15
+                : entry.folded.split(' ').some((word) => word.startsWith(folded))
+                  ? 0.2
+                  : entry.folded.includes(folded)
+                    ? 0.3
+                    : null
         if (score !== null) ranked.set(entry.issue.id, { issue: entry.issue, score })
       }
       if (folded.length >= 3) {
