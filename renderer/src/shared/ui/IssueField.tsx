@@ -61,24 +61,33 @@ interface IssueFieldProps {
   onPicked?: (how: 'keyboard' | 'pointer') => void
   inputRef?: Ref<HTMLInputElement>
   error?: string
+  /** The field's accessible name ('Issue' unless told). */
+  label?: string
 }
 
 /** Picks the issue from the codebook, or adds a new one (saved with the claim). */
-export function IssueField({ value, onChange, issues, onPicked, inputRef, error }: IssueFieldProps) {
+export function IssueField({ value, onChange, issues, onPicked, inputRef, error, label = 'Issue' }: IssueFieldProps) {
   const id = useId()
   const search = useIssueSearch(issues)
+  // Labels repeat under different parents ("General"): an option names its parent and code.
+  const byId = useMemo(() => new Map(issues.map((issue) => [issue.id, issue])), [issues])
   const { text, choice } = value
   const options = useMemo<ComboOption[]>(() => {
-    const list: ComboOption[] = search(text, 8).map((issue) => ({ id: issue.id, label: issue.label, detail: issue.description ? issue.description.slice(0, 60) : undefined }))
+    const detailOf = (issue: Issue): string | undefined => {
+      const parent = issue.parentId ? byId.get(issue.parentId) : undefined
+      const where = [parent ? `under ${parent.label}` : '', issue.code ? `code ${issue.code}` : ''].filter((part) => part !== '').join(' · ')
+      return where !== '' ? where : issue.description ? issue.description.slice(0, 60) : undefined
+    }
+    const list: ComboOption[] = search(text, 8).map((issue) => ({ id: issue.id, label: issue.label, detail: detailOf(issue) }))
     const folded = foldText(text)
     if (folded !== '' && !issues.some((issue) => foldText(issue.label) === folded)) list.push({ id: CREATE, label: `Create issue “${text.trim()}”`, create: true })
     return list
-  }, [text, search, issues])
+  }, [text, search, issues, byId])
 
   return (
     <div className="issue-field">
       <Combobox
-        label="Issue"
+        label={label}
         text={text}
         inputRef={inputRef}
         options={options}
