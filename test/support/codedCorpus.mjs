@@ -2,7 +2,7 @@
 // claims, ~1,000 actor names, a party column, one to five category codes per claim from a
 // two-level codebook that reuses "General" under several parents), generated from a seed so
 // every run, test and screenshot gets the same files. Plain JavaScript so Node scripts can run
-// it as well as the tests: `node test/support/codedCorpus.mjs <folder>` writes the two CSVs.
+// it as well as the tests: `node scripts/coded-corpus.mjs <folder>` writes the two CSVs.
 //
 // What it deliberately contains, because real files do:
 // - category cells like "Controlling Migration|Ceiling/upper limit", several per claim;
@@ -219,16 +219,4 @@ export function codebookCsv() {
 
 export function codedClaimsCsv(options) {
   return toCsv(codedClaimRows(options))
-}
-
-// `node test/support/codedCorpus.mjs <folder>` writes the files there.
-const { pathToFileURL } = typeof process === 'undefined' ? {} : await import('node:url')
-if (pathToFileURL && process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const { writeFileSync, mkdirSync } = await import('node:fs')
-  const { join } = await import('node:path')
-  const folder = process.argv[2] ?? '.'
-  mkdirSync(folder, { recursive: true })
-  writeFileSync(join(folder, 'migration-codebook.csv'), codebookCsv())
-  writeFileSync(join(folder, 'migration-claims.csv'), codedClaimsCsv())
-  console.log(`Wrote migration-codebook.csv and migration-claims.csv to ${folder}`)
 }

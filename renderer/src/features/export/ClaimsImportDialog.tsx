@@ -115,7 +115,9 @@ export function ClaimsImportDialog({ open, onClose }: { open: boolean; onClose: 
     const keepApart = new Set(review.keepApart)
     if (apart) keepApart.add(key)
     else keepApart.delete(key)
-    setStep({ ...review, keepApart, busy: true })
+    // The box shows the choice at once; the counts follow when the plan is made again.
+    const foldedNames = review.plan.foldedNames.map((group) => (group.key === key ? { ...group, keptApart: apart } : group))
+    setStep({ ...review, keepApart, plan: { ...review.plan, foldedNames }, busy: true })
     try {
       setStep({ ...review, keepApart, plan: await plan(review.file, review.state, keepApart), busy: false, error: null })
     } catch (error) {
