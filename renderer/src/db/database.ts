@@ -1,6 +1,6 @@
 import Dexie, { type EntityTable, type Table } from 'dexie'
 import type { Actor, Article, Assignment, Claim, Coder, Issue, Mention, Setting, Tombstone } from '../domain/model'
-import { DEFAULT_JOURNAL_TUNING, type JournalEntry, type JournalTuning } from './journal/entries'
+import { DEFAULT_JOURNAL_TUNING, type JournalRow, type JournalTuning } from './journal/entries'
 import { journalMiddleware } from './journal/middleware'
 import { LATEST_SCHEMA_VERSION, LOCAL_TABLES, SCHEMA_VERSIONS, type SchemaVersion } from './schema'
 
@@ -17,7 +17,7 @@ export class StandpointDB extends Dexie {
   tombstones!: EntityTable<Tombstone, 'id'>
   settings!: EntityTable<Setting, 'key'>
   /** This machine's record of every write (db/journal): local, never backed up. */
-  journal!: EntityTable<JournalEntry, 'seq'>
+  journal!: EntityTable<JournalRow, 'seq'>
 
   /**
    * @param upToVersion declare only the schema versions up to this one. Tests use it to write a

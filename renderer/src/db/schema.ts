@@ -113,7 +113,7 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       assignments: 'id',
       tombstones: 'id, table, deletedAt',
       settings: 'key',
-      journal: '++seq, [table+id]',
+      journal: '++seq, total',
     },
     upgrade: async (tx) => {
       const stamp = nowIso()

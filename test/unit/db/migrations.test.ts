@@ -111,7 +111,7 @@ describe('schema migrations', () => {
       assignments: [],
       tombstones: ['deletedAt', 'table'],
       settings: [],
-      journal: ['[table+id]'],
+      journal: ['total'],
     })
     // The dropped ones are gone from the database itself, not only from the declaration.
     const idb = db.backendDB()
