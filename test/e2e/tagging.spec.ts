@@ -265,3 +265,43 @@ test.describe('reader and tagging panel', () => {
     for (const action of ['Tag actor', 'Tag claim', 'Stance −2 … +2', 'Save the claim', 'Next / previous article']) await expect(help).toContainText(action)
   })
 })
+
+test('a claim on several issues: Add another issue, remove one when editing, the order coded kept', async ({ workbench }) => {
+  const { page } = workbench
+  const body = 'The interior minister said the ceiling on refugees must come, and border controls with it.'
+  const article = makeArticle('multi', 'Ceiling debate', '2015-10-01', body)
+  const parent = makeIssue('migration', 'Controlling Migration')
+  const ceiling = { ...makeIssue('ceiling', 'Ceiling'), parentId: 'migration', code: '1.1' }
+  const borders = makeIssue('borders', 'Border Control')
+  await seedWorkspace(page, { articles: [article], actors: [makeActor('minister', 'Interior minister', 'person')], issues: [parent, ceiling, borders] })
+  await openArticle(page, 'multi')
+  // The panel follows the selection once it has mounted: select again until it has.
+  await expect(async () => {
+    await selectText(page, 'the ceiling on refugees must come')
+    await expect(panel(page).getByRole('button', { name: 'Tag claim' })).toBeEnabled({ timeout: 1_000 })
+  }).toPass()
+  await panel(page).getByRole('button', { name: 'Tag claim' }).click()
+  await panel(page).getByLabel('Actor').fill('interior')
+  await panel(page).getByRole('option', { name: /^Interior minister/ }).click()
+  await panel(page).getByRole('combobox', { name: 'Issue', exact: true }).fill('Ceiling')
+  // An option names its parent and code: labels repeat across a codebook.
+  await expect(panel(page).getByRole('option', { name: /^Ceiling/ })).toContainText('under Controlling Migration · code 1.1')
+  await panel(page).getByRole('option', { name: /^Ceiling/ }).click()
+  for (const label of ['Border Control', 'Controlling Migration']) {
+    await panel(page).getByRole('button', { name: 'Add another issue' }).click()
+    await panel(page).getByRole('combobox', { name: 'Another issue' }).fill(label)
+    await panel(page).getByRole('option', { name: new RegExp(`^${label}`) }).click()
+  }
+  await expect(panel(page).getByRole('list', { name: 'More issues' }).getByRole('listitem')).toHaveText([/Border Control/, /Controlling Migration/])
+  await panel(page).getByLabel('Stance').selectOption('2')
+  if (process.env.STANDPOINT_SHOTS_DIR) await page.screenshot({ path: `${process.env.STANDPOINT_SHOTS_DIR}/claim-form-several-issues.png` })
+  await panel(page).getByRole('button', { name: 'Save claim' }).click()
+  await expect(panel(page).getByRole('region', { name: 'Selected claim' })).toContainText('Ceiling')
+  await expect.poll(async () => (await readTable<Claim>(page, 'claims')).map((claim) => claim.issueIds)).toEqual([['ceiling', 'borders', 'migration']])
+
+  // Editing shows every issue and can drop one; the others stay in their order.
+  await panel(page).getByRole('region', { name: 'Selected claim' }).getByRole('button', { name: 'Edit claim' }).click()
+  await panel(page).getByRole('button', { name: 'Remove issue Border Control' }).click()
+  await panel(page).getByRole('button', { name: 'Save claim' }).click()
+  await expect.poll(async () => (await readTable<Claim>(page, 'claims')).map((claim) => claim.issueIds)).toEqual([['ceiling', 'migration']])
+})

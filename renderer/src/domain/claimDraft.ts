@@ -15,6 +15,11 @@ export interface ClaimDraft {
   span: TextSpan
   actor: ActorChoice | null
   issue: IssueChoice | null
+  /**
+   * The claim's further issues, in the order coded. Absent: an edit keeps the ones the claim
+   * has beyond its first (a caller that shows only the first issue loses none).
+   */
+  moreIssues?: IssueChoice[]
   stance: Stance | null
   date: string
   addressee: ActorChoice | null
@@ -61,6 +66,7 @@ export function validateClaimDraft(draft: ClaimDraft): DraftProblem[] {
   if (actor) problems.push(actor)
   if (draft.issue === null) problems.push({ field: 'issue', message: 'Choose the issue from the codebook, or create one.' })
   else if (draft.issue.kind === 'new' && draft.issue.label.trim() === '') problems.push({ field: 'issue', message: 'The new issue needs a label.' })
+  else if ((draft.moreIssues ?? []).some((choice) => choice.kind === 'new' && choice.label.trim() === '')) problems.push({ field: 'issue', message: 'A new issue needs a label.' })
   if (draft.stance === null) problems.push({ field: 'stance', message: 'Choose a stance from −2 (strongly against) to +2 (strongly for).' })
   if (!isValidClaimDate(draft.date.trim())) problems.push({ field: 'date', message: 'Give the date as YYYY-MM-DD (a real day), or leave it empty.' })
   const addressee = actorProblem(draft.addressee, 'addressee', false)
@@ -133,20 +139,25 @@ export function buildClaimEdits(draft: ClaimDraft, context: { article: Article; 
   const resolveActor = actorResolver(now, edits, coderId)
   const actorId = resolveActor(draft.actor)!
   const addresseeId = resolveActor(draft.addressee)
-  let issueId: Id
-  if (draft.issue!.kind === 'existing') {
-    issueId = draft.issue!.id
-  } else {
-    const issue = newIssueRecord(draft.issue!.label, now, '', coderId)
+  // A label typed twice in one draft is one new issue.
+  const created = new Map<string, Id>()
+  const resolveIssue = (choice: IssueChoice): Id => {
+    if (choice.kind === 'existing') return choice.id
+    const key = foldText(choice.label)
+    const known = created.get(key)
+    if (known) return known
+    const issue = newIssueRecord(choice.label, now, '', coderId)
     edits.push(putEdit('issues', issue))
-    issueId = issue.id
+    created.set(key, issue.id)
+    return issue.id
   }
+  const issueId = resolveIssue(draft.issue!)
+  const more = draft.moreIssues ? draft.moreIssues.map(resolveIssue) : (existing?.issueIds.slice(1) ?? [])
   const claim: Claim = {
     id: existing?.id ?? newId(),
     articleId: article.id,
     actorId,
-    // The form edits one issue: the claim's first. Any others it carries stay.
-    issueIds: [...new Set([issueId, ...(existing?.issueIds.slice(1) ?? [])])],
+    issueIds: [...new Set([issueId, ...more])],
     stance: draft.stance!,
     date: draft.date.trim(),
     addresseeId,

@@ -1,4 +1,5 @@
 import * as v from 'valibot'
+import { SavedChoicesSchema } from './claimsImport/choices'
 import { MAPPABLE_FIELDS, type MappableField } from './import/types'
 import type { Id } from './model'
 import { BUCKET_SIZES } from './positions/buckets'
@@ -67,3 +68,6 @@ export const CURRENT_CODER = setting('currentCoderId', v.nullable(v.string()), n
 
 /** The workspace's list of actor kinds, as the analyst edited it; null: the defaults (see actorKinds.ts). */
 export const ACTOR_KINDS = setting('actorKinds', v.nullable(v.array(v.string())), null)
+
+/** The coded-claims import's last choices for each header set it has seen (see claimsImport/choices.ts). */
+export const CLAIMS_IMPORT_CHOICES = setting('claimsImport.choices', v.record(v.string(), SavedChoicesSchema), {})

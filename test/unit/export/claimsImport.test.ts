@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { detectDateOrder, parseDate } from '../../../renderer/src/domain/claimsImport/dates'
 import { emptyMapping, guessMapping, mappingProblems, type ColumnMapping } from '../../../renderer/src/domain/claimsImport/mapping'
+import { proposeChoices } from '../../../renderer/src/domain/claimsImport/choices'
 import { actorKindFrom } from '../../../renderer/src/domain/claimsImport/names'
 import { parseTable, TableParseError } from '../../../renderer/src/domain/claimsImport/parseTable'
-import { anchorQuote, planClaimsImport, SOURCE_DOCUMENT_ID, type ImportSettings, type WorkspaceSnapshot } from '../../../renderer/src/domain/claimsImport/plan'
+import { anchorQuote, planClaimsImport, type ImportSettings, type WorkspaceSnapshot } from '../../../renderer/src/domain/claimsImport/plan'
 import { detectScheme, distinctStanceValues, readStance, stanceMapFor, type StanceScheme } from '../../../renderer/src/domain/claimsImport/stanceValues'
 import { writeCsv } from '../../../renderer/src/domain/csv/writeCsv'
-import { CLAIMS_COLUMNS, claimRows } from '../../../renderer/src/domain/export/claimsCsv'
+import { CLAIMS_COLUMNS, claimsExportTable, sortClaimsForExport } from '../../../renderer/src/domain/export/claimsCsv'
 import { buildLookups } from '../../../renderer/src/domain/export/lookups'
 import { foldText } from '../../../renderer/src/domain/text/folding'
 import { trickyWorkspace } from './trickyWorkspace'
@@ -16,7 +17,8 @@ const EMPTY: WorkspaceSnapshot = { articles: [], actors: [], issues: [], claims:
 
 async function importCsv(csv: string, snapshot: WorkspaceSnapshot = EMPTY, overrides: Partial<ImportSettings> & { scheme?: StanceScheme } = {}) {
   const table = parseTable(csv)
-  const mapping = overrides.mapping ?? guessMapping(table.header)
+  const proposed = proposeChoices(table)
+  const mapping = overrides.mapping ?? proposed.mapping
   const values = distinctStanceValues(table.rows.map((row) => (mapping.stance === null ? '' : row[mapping.stance]!)))
   const scheme = overrides.scheme ?? detectScheme(values, mapping.stance === null ? '' : table.header[mapping.stance])
   const settings: ImportSettings = {
@@ -25,6 +27,10 @@ async function importCsv(csv: string, snapshot: WorkspaceSnapshot = EMPTY, overr
     dateOrder: overrides.dateOrder ?? detectDateOrder(table.rows.map((row) => (mapping.date === null ? '' : row[mapping.date]!))),
     fileName: 'coded.csv',
     now: NOW,
+    // As the mapping step proposes them: our own export's " | " lists and attribute columns.
+    issueSeparator: overrides.issueSeparator ?? proposed.issueSeparator,
+    header: table.header,
+    keep: overrides.keep ?? proposed.keep,
   }
   return { table, mapping, scheme, plan: await planClaimsImport(table.rows, table.rowNumbers, snapshot, settings) }
 }
@@ -70,6 +76,9 @@ describe('column mapping', () => {
       quoteStart: column('quote_start'),
       quoteEnd: column('quote_end'),
       claimId: column('claim_id'),
+      externalId: column('external_id'),
+      documentExternalId: column('article_external_id'),
+      coder: column('coder'),
     })
     expect(mappingProblems(mapping)).toEqual([])
   })
@@ -199,7 +208,8 @@ describe('planning an import', () => {
     const [first] = plan.claims
     const article = plan.articles.find((candidate) => candidate.id === first!.articleId)!
     expect(article.body.slice(first!.anchor.start, first!.anchor.end)).toBe('will stop military operations')
-    expect(article.meta).toEqual({ [SOURCE_DOCUMENT_ID]: 'D1' })
+    expect(article.meta).toEqual({})
+    expect(article.externalId).toBe('D1')
     expect(article.title).toBe('The movement will stop military operations against Israel, it said.')
     expect(article.contentHash).toMatch(/^[0-9a-f]{64}$/)
     expect(article.origin).toBe('claims-csv:coded.csv')
@@ -287,23 +297,29 @@ describe('planning an import', () => {
     expect(dated.plan.claims[0]!.articleId).toBe('art-ar-2')
   })
 
-  it('notes an unknown actor kind and creates the actor as “other”', async () => {
-    const { plan } = await importCsv('actor,actor kind,issue,stance,title\r\nX,militant,I,1,T\r\n')
-    expect(plan.actors[0]!.kind).toBe('other')
-    expect(plan.outcomes[0]!.detail).toMatch(/actor kind “militant” is not one Standpoint knows/)
+  it('keeps an actor kind the workspace does not have as a new kind, and says so once', async () => {
+    const { plan } = await importCsv('actor,actor kind,issue,stance,title\r\nX,militant,I,1,T\r\nY,Militant,I,1,T\r\nZ,Party,I,1,T\r\n', { ...EMPTY, actorKinds: ['person', 'party'] })
+    expect(plan.actors.map((actor) => actor.kind)).toEqual(['militant', 'militant', 'party'])
+    expect(plan.outcomes[0]!.detail).toMatch(/actor kind “militant” is new to the workspace/)
+    expect(plan.outcomes[1]!.detail).not.toMatch(/actor kind/)
   })
 
-  it('restores our own export exactly: formulas, quotes, Arabic, stances, dates, ids', async () => {
+  it('restores our own export exactly: formulas, quotes, Arabic, stances, dates, ids, attributes', async () => {
     const workspace = trickyWorkspace()
-    const csv = writeCsv([...CLAIMS_COLUMNS], claimRows(workspace.claims, buildLookups(workspace)), { bom: true })
+    const exported = claimsExportTable(workspace.claims, buildLookups(workspace))
+    const csv = writeCsv(exported.header, exported.rows, { bom: true })
+    const originals = sortClaimsForExport(workspace.claims)
     const { plan } = await importCsv(csv)
     expect(plan.counts).toMatchObject({ rows: workspace.claims.length, imported: workspace.claims.length, rejected: 0, duplicates: 0 })
     expect(plan.claims).toHaveLength(workspace.claims.length)
     const actorName = new Map(plan.actors.map((actor) => [actor.id, actor]))
     const issueLabel = new Map(plan.issues.map((issue) => [issue.id, issue.label]))
     const articleBy = new Map(plan.articles.map((article) => [article.id, article]))
-    for (const [index, original] of workspace.claims.entries()) {
+    for (const [index, original] of originals.entries()) {
       const imported = plan.claims[index]!
+      expect(imported.attributes).toEqual(original.attributes)
+      expect(imported.externalId).toBe(original.externalId || original.id)
+      expect(articleBy.get(imported.articleId)!.externalId).toBe(workspace.articles.find((candidate) => candidate.id === original.articleId)!.externalId || original.articleId)
       // The file's ids are not UUIDs here, so new ids are given; every value comes back.
       expect(imported.anchor.exact).toBe(original.anchor.exact)
       expect(imported.note).toBe(original.note)
@@ -316,6 +332,8 @@ describe('planning an import', () => {
       const originalArticle = workspace.articles.find((candidate) => candidate.id === original.articleId)!
       expect([article.title, article.source, article.publishedAt, article.url]).toEqual([originalArticle.title, originalArticle.source, originalArticle.publishedAt, originalArticle.url])
       expect(imported.addresseeId === null).toBe(original.addresseeId === null)
+      const originalActor = workspace.actors.find((actor) => actor.id === original.actorId)!
+      expect(actorName.get(imported.actorId)!.attributes).toEqual(originalActor.attributes)
     }
     // Into the workspace it came from, nothing is new.
     const again = await importCsv(csv, workspace)

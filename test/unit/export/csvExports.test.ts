@@ -80,7 +80,7 @@ describe('claims CSV', () => {
     expect(CLAIMS_COLUMNS).toEqual([
       'claim_date', 'actor', 'actor_kind', 'issues', 'stance', 'stance_label', 'quote', 'note', 'addressee',
       'article_title', 'source', 'article_date', 'url', 'claim_id', 'article_id', 'actor_id', 'issue_ids',
-      'addressee_id', 'quote_start', 'quote_end', 'issue_codes', 'coder', 'coder_id', 'adjudicated_from',
+      'addressee_id', 'quote_start', 'quote_end', 'issue_codes', 'coder', 'coder_id', 'adjudicated_from', 'external_id', 'article_external_id',
     ])
   })
 
@@ -113,6 +113,8 @@ describe('claims CSV', () => {
       coder: 'Coder 1',
       coder_id: 'cod-1',
       adjudicated_from: '',
+      external_id: '',
+      article_external_id: '=doc-7, "A"',
     })
   })
 

@@ -2,8 +2,8 @@ import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
 import { StandpointDB } from '../../../renderer/src/db/database'
 import { writeCsv } from '../../../renderer/src/domain/csv/writeCsv'
-import { ACTORS_COLUMNS, actorRows, sortActorsForExport } from '../../../renderer/src/domain/export/actorsCsv'
-import { CLAIMS_COLUMNS, claimRows, sortClaimsForExport } from '../../../renderer/src/domain/export/claimsCsv'
+import { ACTORS_COLUMNS, actorRows, actorsShape, sortActorsForExport } from '../../../renderer/src/domain/export/actorsCsv'
+import { CLAIMS_COLUMNS, claimsExportTable } from '../../../renderer/src/domain/export/claimsCsv'
 import { buildLookups, countClaimsBy } from '../../../renderer/src/domain/export/lookups'
 import { buildNetwork } from '../../../renderer/src/domain/network/edges'
 import { graphmlText } from '../../../renderer/src/domain/network/graphml'
@@ -12,6 +12,11 @@ import { trickyWorkspace } from './trickyWorkspace'
 import { ALL_CLAIMS, type ClaimSet } from '../../../renderer/src/domain/coding/claimSet'
 import { writeSetting } from '../../../renderer/src/db/repositories/settings'
 import { CURRENT_CODER } from '../../../renderer/src/domain/settings'
+
+function claimsCsv(claims: Parameters<typeof claimsExportTable>[0], lookups: Parameters<typeof claimsExportTable>[1]): string {
+  const table = claimsExportTable(claims, lookups)
+  return writeCsv(table.header, table.rows)
+}
 
 async function seeded(): Promise<StandpointDB> {
   const db = new StandpointDB(`export-kinds-${Date.now()}-${Math.random()}`)
@@ -39,11 +44,15 @@ describe('what the Export dialog writes', () => {
     const db = await seeded()
     const workspace = trickyWorkspace()
     const claims = await collect(db, 'claims', true)
-    expect(claims.text).toBe(writeCsv([...CLAIMS_COLUMNS], claimRows(sortClaimsForExport(workspace.claims), buildLookups(workspace)), { bom: true }))
+    const table = claimsExportTable(workspace.claims, buildLookups(workspace))
+    expect(table.header.slice(CLAIMS_COLUMNS.length)).toEqual(['actor.Coalition, "axis"', 'actor.country', 'claim.frame', 'meta.dateline', 'meta.section'])
+    expect(claims.text).toBe(writeCsv(table.header, table.rows, { bom: true }))
     expect(claims.prepared).toMatchObject({ count: workspace.claims.length, noun: 'claims' })
     expect(claims.progress.at(-1)).toBe(1)
     const actors = await collect(db, 'actors')
-    expect(actors.text).toBe(writeCsv([...ACTORS_COLUMNS], actorRows(sortActorsForExport(workspace.actors), countClaimsBy(workspace.claims, 'actorId'))))
+    const shape = actorsShape(workspace.actors)
+    expect(shape.header.slice(ACTORS_COLUMNS.length)).toEqual(['actor.Coalition, "axis"', 'actor.country'])
+    expect(actors.text).toBe(writeCsv(shape.header, actorRows(sortActorsForExport(workspace.actors), countClaimsBy(workspace.claims, 'actorId'), shape)))
   })
 
   it('GraphML arrives whole, and every kind reports progress up to 1', async () => {
@@ -71,7 +80,7 @@ describe('what the Export dialog writes', () => {
     const lookups = buildLookups(workspace)
     const expectClaims = async (set: ClaimSet, expected: typeof workspace.claims) => {
       const { text, prepared } = await collect(db, 'claims', false, false, set)
-      expect(text).toBe(writeCsv([...CLAIMS_COLUMNS], claimRows(sortClaimsForExport(expected), lookups)))
+      expect(text).toBe(claimsCsv(expected, lookups))
       expect(prepared.count).toBe(expected.length)
     }
     const adjudicated = workspace.claims.filter((claim) => claim.adjudicatedFrom.length > 0)
@@ -81,7 +90,8 @@ describe('what the Export dialog writes', () => {
     await expectClaims({ kind: 'adjudicated' }, adjudicated)
     await expectClaims({ kind: 'coder', coderId: 'cod-1' }, byCod1)
     const actors = await collect(db, 'actors', false, false, { kind: 'coder', coderId: 'cod-1' })
-    expect(actors.text).toBe(writeCsv([...ACTORS_COLUMNS], actorRows(sortActorsForExport(workspace.actors), countClaimsBy(byCod1, 'actorId'))))
+    const shape = actorsShape(workspace.actors)
+    expect(actors.text).toBe(writeCsv(shape.header, actorRows(sortActorsForExport(workspace.actors), countClaimsBy(byCod1, 'actorId'), shape)))
     const graphml = await collect(db, 'graphml', false, false, { kind: 'adjudicated' })
     expect(graphml.text).toBe(graphmlText(buildNetwork(adjudicated, workspace.actors, workspace.issues)))
   })
@@ -94,7 +104,7 @@ describe('what the Export dialog writes', () => {
     await writeSetting(db, CURRENT_CODER, 'cod-2')
     const own = workspace.claims.filter((claim) => claim.coderId === 'cod-2')
     expect(own.length).toBeLessThan(workspace.claims.length)
-    expect((await collect(db, 'claims')).text).toBe(writeCsv([...CLAIMS_COLUMNS], claimRows(sortClaimsForExport(own), lookups)))
+    expect((await collect(db, 'claims')).text).toBe(claimsCsv(own, lookups))
     // Another coder's claims stay hidden even when asked for by name.
     expect((await collect(db, 'claims', false, false, { kind: 'coder', coderId: 'cod-1' })).prepared.count).toBe(0)
     await writeSetting(db, CURRENT_CODER, 'cod-1')

@@ -88,9 +88,9 @@ describe('LibraryIndex', () => {
 
 describe('filterRows', () => {
   const rows: LibraryRow[] = [
-    { id: '1', title: 'A', source: 'Reuters', author: '', publishedAt: '1987-03-01T10:00:00', language: 'en', direction: 'ltr', importedAt: '', origin: '' },
-    { id: '2', title: 'B', source: 'alriyadh', author: '', publishedAt: '2015-07-23', language: 'ar', direction: 'rtl', importedAt: '', origin: '' },
-    { id: '3', title: 'C', source: '', author: '', publishedAt: '', language: '', direction: 'ltr', importedAt: '', origin: '' },
+    { id: '1', title: 'A', source: 'Reuters', author: '', publishedAt: '1987-03-01T10:00:00', language: 'en', direction: 'ltr', importedAt: '', origin: '', hasText: true },
+    { id: '2', title: 'B', source: 'alriyadh', author: '', publishedAt: '2015-07-23', language: 'ar', direction: 'rtl', importedAt: '', origin: '', hasText: true },
+    { id: '3', title: 'C', source: '', author: '', publishedAt: '', language: '', direction: 'ltr', importedAt: '', origin: '', hasText: true },
   ]
 
   it('filters by source, date range and the no-date flag', () => {

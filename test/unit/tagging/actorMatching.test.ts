@@ -36,6 +36,14 @@ describe('foldText', () => {
 })
 
 describe('buildActorIndex', () => {
+  it('ranks exact and prefix matches above fuzzy ones: “Merkel” finds Angela Merkel first, not Mecklenburg-Vorpommern', () => {
+    const index = buildActorIndex([actor('mv', 'Mecklenburg-Vorpommern'), actor('mer', 'Merkur Verlag'), actor('am', 'Angela Merkel'), actor('mk', 'Merkel government', [], {})])
+    const found = index.search('Merkel').map((match) => match.actor.name)
+    expect(found.slice(0, 2)).toEqual(['Merkel government', 'Angela Merkel'])
+    expect(found.indexOf('Angela Merkel')).toBeLessThan(found.includes('Mecklenburg-Vorpommern') ? found.indexOf('Mecklenburg-Vorpommern') : Infinity)
+    expect(index.search('angela merkel')[0]!.actor.name).toBe('Angela Merkel')
+  })
+
   const index = buildActorIndex(ACTORS)
 
   it('"sudani" finds "Mohammed Shia al-Sudani" first', () => {

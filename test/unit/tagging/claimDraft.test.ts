@@ -79,6 +79,20 @@ describe('claim drafts', () => {
     expect(buildClaimEdits(draft({ issue: { kind: 'existing', id: 'talks' } }), { article: ARTICLE, existing, now: 'NOW', coderId: 'coder-b' }).claim.issueIds).toEqual(['talks', 'drones'])
   })
 
+  it('puts a claim on several issues in the order coded, a new label once, and lets an edit remove one', () => {
+    const { claim, edits } = buildClaimEdits(
+      draft({ issue: { kind: 'existing', id: 'attacks' }, moreIssues: [{ kind: 'new', label: 'Ceasefire' }, { kind: 'existing', id: 'drones' }, { kind: 'new', label: 'ceasefire ' }, { kind: 'existing', id: 'attacks' }] }),
+      { article: ARTICLE, now: 'NOW', coderId: 'coder-a' },
+    )
+    const created = edits.filter((edit) => edit.table === 'issues').map((edit) => edit.after as Issue)
+    expect(created.map((issue) => issue.label)).toEqual(['Ceasefire'])
+    expect(claim.issueIds).toEqual(['attacks', created[0]!.id, 'drones'])
+    const existing = { id: 'c1', createdAt: 'THEN', issueIds: ['attacks', 'drones', 'talks'], coderId: 'coder-a', externalId: '', attributes: {}, adjudicatedFrom: [] } as Partial<Claim> as Claim
+    const edited = buildClaimEdits(draft({ issue: { kind: 'existing', id: 'attacks' }, moreIssues: [{ kind: 'existing', id: 'talks' }] }), { article: ARTICLE, existing, now: 'NOW', coderId: 'coder-b' })
+    expect(edited.claim.issueIds).toEqual(['attacks', 'talks'])
+    expect(validateClaimDraft(draft({ moreIssues: [{ kind: 'new', label: ' ' }] })).map((problem) => problem.field)).toEqual(['issue'])
+  })
+
   it('refuses to build an invalid draft', () => {
     expect(() => buildClaimEdits(draft({ stance: null }), { article: ARTICLE, now: 'NOW', coderId: 'coder-a' })).toThrow(/stance/)
   })

@@ -77,7 +77,7 @@ describe('names that are not in a lookup table stay unknown', () => {
     expect(analysis.type === 'article' && analysis.article.meta).toEqual({ constructor: 'BuildCo' })
   })
 
-  it('coded claims: actor kind "Constructor" creates an actor of kind other (it used to fail the whole import)', async () => {
+  it('coded claims: actor kind "Constructor" is kept as a kind of its own (it used to fail the whole import)', async () => {
     expect(actorKindFrom('Constructor')).toBeNull()
     expect(actorKindFrom('__proto__')).toBeNull()
     const table = parseTable('actor,actor kind,issue,stance,article title\nBuildCo,Constructor,Dam,1,Dam talks\n')
@@ -90,7 +90,7 @@ describe('names that are not in a lookup table stay unknown', () => {
       fileName: 'coded.csv',
       now: '2025-01-01T00:00:00.000Z',
     })
-    expect(plan.actors).toEqual([expect.objectContaining({ name: 'BuildCo', kind: 'other' })])
+    expect(plan.actors).toEqual([expect.objectContaining({ name: 'BuildCo', kind: 'Constructor' })])
     const db = new StandpointDB(`findings-${++counter}-${Date.now()}`)
     await db.open()
     await applyClaimsImport(db, plan)

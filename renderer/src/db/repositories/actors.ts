@@ -1,4 +1,5 @@
-import { listActorKinds } from '../../domain/actorKinds'
+import { planActorBulkEdit, planKindChange, renameInKindList, type ActorBulkEdit } from '../../domain/actorBulkEdit'
+import { actorKindKey, listActorKinds } from '../../domain/actorKinds'
 import { uniqueNames } from '../../domain/actorMatching'
 import { planActorMerge, type MergePlan } from '../../domain/actorMerge'
 import { putEdit, type ChangeSet } from '../../domain/changeHistory'
@@ -9,7 +10,7 @@ import { foldText } from '../../domain/text/folding'
 import type { StandpointDB } from '../database'
 import { currentCoder } from './coders'
 import { editTables, writeEdits } from './recordChanges'
-import { readSetting } from './settings'
+import { readSetting, writeSetting } from './settings'
 
 export async function listActors(db: StandpointDB): Promise<Actor[]> {
   return db.actors.orderBy('name').toArray()
@@ -140,5 +141,53 @@ export async function deleteActor(db: StandpointDB, actorId: Id, disposition: Cl
     })
     const set = await writeEdits(db, `Delete actor “${actor.name}”`, plan.edits)
     return { set, plan }
+  })
+}
+
+/** Sets kinds and attributes of many actors at once: one change set, one undo. */
+export async function bulkEditActors(db: StandpointDB, ids: readonly Id[], edit: ActorBulkEdit): Promise<{ set: ChangeSet; changed: number }> {
+  return db.transaction('rw', editTables(db), async () => {
+    const actors = (await db.actors.bulkGet([...ids])).filter((actor): actor is Actor => actor !== undefined)
+    if (actors.length === 0) throw new Error('None of the selected actors is still in the workspace.')
+    const changed = planActorBulkEdit(actors, edit, nowIso(), (await currentCoder(db)).id)
+    const set = await writeEdits(db, `Edit ${changed.length === 1 ? `actor “${changed[0]!.name}”` : `${changed.length} actors`}`, changed.map((actor) => putEdit('actors', actor)))
+    return { set, changed: changed.length }
+  })
+}
+
+/** The workspace's own list of kinds (the defaults until edited), without the kinds merely in use. */
+async function storedKinds(db: StandpointDB): Promise<ActorKind[]> {
+  const kinds = new Set<string>()
+  await db.actors.each((actor) => kinds.add(actor.kind))
+  return listActorKinds(await readSetting(db, ACTOR_KINDS), kinds)
+}
+
+/** Adds a kind to the workspace's list. */
+export async function addActorKind(db: StandpointDB, kind: ActorKind): Promise<void> {
+  const name = kind.trim().replace(/\s+/g, ' ')
+  if (name === '') throw new Error('A kind needs a name.')
+  await db.transaction('rw', [db.actors, db.settings], async () => {
+    const list = await storedKinds(db)
+    if (list.some((existing) => actorKindKey(existing) === actorKindKey(name))) throw new Error(`There is already a kind “${name}”.`)
+    await writeSetting(db, ACTOR_KINDS, [...list, name])
+  })
+}
+
+/**
+ * Renames a kind (its actors move with it; renaming onto another kind merges the two), or
+ * removes it, moving its actors to `to`. The actors' change is one undo; the list follows.
+ */
+export async function changeActorKind(db: StandpointDB, from: ActorKind, to: ActorKind, mode: 'rename' | 'remove'): Promise<{ set: ChangeSet; moved: number }> {
+  const target = to.trim().replace(/\s+/g, ' ')
+  if (target === '') throw new Error(mode === 'rename' ? 'A kind needs a name.' : 'Choose the kind its actors move to.')
+  return db.transaction('rw', editTables(db), async () => {
+    const list = await storedKinds(db)
+    const actors = await db.actors.toArray()
+    const changed = planKindChange(actors, from, target, nowIso(), (await currentCoder(db)).id)
+    const label = mode === 'rename' ? `Rename kind “${from}” to “${target}”` : `Remove kind “${from}”`
+    const set = await writeEdits(db, label, changed.map((actor) => putEdit('actors', actor)))
+    const next = mode === 'rename' ? renameInKindList(list, from, target) : renameInKindList(list, from, null)
+    await writeSetting(db, ACTOR_KINDS, mode === 'remove' && !next.some((kind) => actorKindKey(kind) === actorKindKey(target)) ? [...next, target] : next)
+    return { set, moved: changed.length }
   })
 }

@@ -1,6 +1,9 @@
 import type { ParsedArticle } from '../../domain/import/types'
-import { newId, type Article, type Id } from '../../domain/model'
+import { contentHash } from '../../domain/contentHash'
+import { addDocumentText, normaliseDocumentText, type TextAdded } from '../../domain/documentText'
+import { newId, nowIso, type Article, type Id } from '../../domain/model'
 import type { StandpointDB } from '../database'
+import { currentCoder } from './coders'
 
 /** An article ready to store: parsed, with its origin and content hash. */
 export interface IncomingArticle extends ParsedArticle {
@@ -69,4 +72,24 @@ export async function storeImportedArticles(db: StandpointDB, incoming: Incoming
 /** How many articles an import run stored (all of a run's articles share its importedAt). */
 export function countImportedAt(db: StandpointDB, importedAt: string): Promise<number> {
   return db.articles.where('importedAt').equals(importedAt).count()
+}
+
+/**
+ * Gives a document imported without text its text, and places its waiting claims by their
+ * quotes: one transaction, so the text and its claims' anchors land together.
+ */
+export async function addArticleText(db: StandpointDB, articleId: Id, text: string): Promise<TextAdded> {
+  const body = normaliseDocumentText(text)
+  if (body === '') throw new Error('The text is empty.')
+  // Hashing awaits the browser's crypto, which would end an IndexedDB transaction: done first.
+  const hash = await contentHash(body)
+  return db.transaction('rw', [db.articles, db.claims, db.coders, db.settings], async () => {
+    const article = await db.articles.get(articleId)
+    if (!article) throw new Error('This document is no longer in the workspace.')
+    const claims = await db.claims.where('articleId').equals(articleId).toArray()
+    const result = addDocumentText(article, body, hash, claims, nowIso(), (await currentCoder(db)).id)
+    await db.articles.put(result.article)
+    if (result.claims.length > 0) await db.claims.bulkPut(result.claims)
+    return result
+  })
 }

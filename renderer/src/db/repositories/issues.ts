@@ -20,6 +20,28 @@ export async function issueClaimCounts(db: StandpointDB): Promise<Map<Id, number
   return counts
 }
 
+/** Each claim's issues, read from the multi-entry index only (no claim record is read). */
+export async function claimIssueLists(db: StandpointDB): Promise<Id[][]> {
+  const byClaim = new Map<Id, Id[]>()
+  await db.claims.orderBy('issueIds').eachKey((key, cursor) => {
+    const claimId = cursor.primaryKey
+    const list = byClaim.get(claimId)
+    if (list) list.push(key as Id)
+    else byClaim.set(claimId, [key as Id])
+  })
+  return [...byClaim.values()]
+}
+
+/** Writes an imported codebook (new issues and filled blanks) as one change set: one undo. */
+export async function applyCodebookImport(db: StandpointDB, created: readonly Issue[], updated: readonly Issue[]): Promise<ChangeSet> {
+  return db.transaction('rw', editTables(db), async () => {
+    const coder = (await currentCoder(db)).id
+    const stamp = (issue: Issue): Issue => ({ ...issue, updatedBy: coder })
+    for (const issue of updated) if (!(await db.issues.get(issue.id))) throw new Error(`The issue “${issue.label}” was deleted meanwhile.`)
+    return writeEdits(db, `Import codebook (${created.length} issues)`, [...created.map((issue) => putEdit('issues', stamp(issue))), ...updated.map((issue) => putEdit('issues', stamp(issue)))])
+  })
+}
+
 function normaliseIssue(issue: Issue): Issue {
   return { ...issue, label: issue.label.trim().replace(/\s+/g, ' '), description: issue.description.trim(), code: issue.code.trim() }
 }

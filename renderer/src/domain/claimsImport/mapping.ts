@@ -22,6 +22,9 @@ export const CLAIM_FIELDS = [
   'quoteStart',
   'quoteEnd',
   'claimId',
+  'externalId',
+  'documentExternalId',
+  'coder',
 ] as const
 
 export type ClaimField = (typeof CLAIM_FIELDS)[number]
@@ -47,6 +50,9 @@ export const FIELD_LABELS: Record<ClaimField, string> = {
   quoteStart: 'Quote start',
   quoteEnd: 'Quote end',
   claimId: 'Claim ID',
+  externalId: 'External ID',
+  documentExternalId: 'Document external ID',
+  coder: 'Coder',
 }
 
 export const REQUIRED_FIELDS: readonly ClaimField[] = ['actor', 'issue', 'stance']
@@ -70,6 +76,10 @@ const SYNONYMS: Record<ClaimField, string[]> = {
   quoteStart: ['quote start', 'start', 'begin', 'start offset', 'offset start', 'start position'],
   quoteEnd: ['quote end', 'end', 'stop', 'end offset', 'offset end', 'end position'],
   claimId: ['claim id', 'statement id', 'id'],
+  // Our own export's: the ID a claim or document had in the tool it first came from.
+  externalId: ['external id', 'claim external id', 'source claim id'],
+  documentExternalId: ['article external id', 'document external id', 'source document id'],
+  coder: ['coder', 'coder name', 'coded by', 'annotator', 'coder id'],
 }
 
 export function emptyMapping(): ColumnMapping {

@@ -18,6 +18,7 @@ export const ARTICLES_COLUMNS = [
   'article_id',
   'content_hash',
   'updated_at',
+  'external_id',
 ] as const
 
 export const META_COLUMN_PREFIX = 'meta.'
@@ -54,6 +55,7 @@ export function articleRow(article: Article, shape: ArticlesExportShape, claimCo
     article.id,
     article.contentHash,
     article.updatedAt,
+    article.externalId ?? '',
   ]
   for (const key of shape.metaKeys) row.push(article.meta?.[key] ?? '')
   if (shape.includeBody) row.push(article.body)

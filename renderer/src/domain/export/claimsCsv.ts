@@ -1,10 +1,13 @@
 import type { CsvCell, CsvOptions } from '../csv/writeCsv'
+import { AttributeColumns, ACTOR_PREFIX, CLAIM_PREFIX, META_PREFIX } from './attributeColumns'
 import { csvChunks, type CsvChunk } from './csvChunks'
-import { STANCE_LABELS, type Claim } from '../model'
+import { STANCE_LABELS, type Attributes, type Claim } from '../model'
 import type { ExportLookups } from './lookups'
 
 // The claims export: one row per claim. The column order is part of the contract with the
-// analysts' scripts (README, "CSV exports"): add new columns at the end, never reorder.
+// analysts' scripts (README, "CSV exports"): add new columns at the end, never reorder. After
+// the fixed columns come the attributes: the claimant's (`actor.<key>`), the claim's
+// (`claim.<key>`) and its document's (`meta.<key>`), only those some exported claim has.
 
 export const CLAIMS_COLUMNS = [
   'claim_date',
@@ -31,6 +34,8 @@ export const CLAIMS_COLUMNS = [
   'coder',
   'coder_id',
   'adjudicated_from',
+  'external_id',
+  'article_external_id',
 ] as const
 
 /** Joins a claim's several issues (labels, ids, codes) in one cell, in the order they were coded. */
@@ -76,7 +81,65 @@ export function claimRow(claim: Claim, lookups: ExportLookups): CsvCell[] {
     claim.coderId,
     // An adjudicated claim names the coders' claims it was decided from.
     claim.adjudicatedFrom.join(LIST_SEPARATOR),
+    claim.externalId ?? '',
+    article?.externalId ?? '',
   ]
+}
+
+/** The attribute columns a set of claims needs, and each claim's cells in them. */
+export class ClaimAttributeColumns {
+  readonly actor = new AttributeColumns(ACTOR_PREFIX)
+  readonly claim = new AttributeColumns(CLAIM_PREFIX)
+  readonly meta = new AttributeColumns(META_PREFIX)
+  private readonly seenActors = new Set<string>()
+  private readonly seenArticles = new Set<string>()
+
+  add(claim: Claim, lookups: ExportLookups): void {
+    this.claim.add(claim.attributes)
+    if (!this.seenActors.has(claim.actorId)) {
+      this.seenActors.add(claim.actorId)
+      this.actor.add(lookups.actors.get(claim.actorId)?.attributes)
+    }
+    if (!this.seenArticles.has(claim.articleId)) {
+      this.seenArticles.add(claim.articleId)
+      this.meta.add(lookups.articles.get(claim.articleId)?.meta)
+    }
+  }
+
+  get header(): string[] {
+    return [...CLAIMS_COLUMNS, ...this.actor.header, ...this.claim.header, ...this.meta.header]
+  }
+
+  /** The cells after the fixed ones, for a claim's attributes, its actor's and its document's. */
+  cells(parts: ClaimAttributeParts, columns: { actor: string[]; claim: string[]; meta: string[] }): string[] {
+    return [...this.actor.cells(parts.actor, columns.actor), ...this.claim.cells(parts.claim, columns.claim), ...this.meta.cells(parts.meta, columns.meta)]
+  }
+
+  get columns(): { actor: string[]; claim: string[]; meta: string[] } {
+    return { actor: this.actor.columns, claim: this.claim.columns, meta: this.meta.columns }
+  }
+}
+
+/** What a claim's attribute cells are made of. */
+export interface ClaimAttributeParts {
+  actor: Attributes | undefined
+  claim: Attributes | undefined
+  meta: Record<string, string> | undefined
+}
+
+function partsOf(claim: Claim, lookups: ExportLookups): ClaimAttributeParts {
+  return { actor: lookups.actors.get(claim.actorId)?.attributes, claim: claim.attributes, meta: lookups.articles.get(claim.articleId)?.meta }
+}
+
+/** The whole claims export as a table: header and rows in export order, with attribute columns. */
+export function claimsExportTable(claims: Claim[], lookups: ExportLookups): { header: string[]; rows: CsvCell[][] } {
+  const attributes = new ClaimAttributeColumns()
+  for (const claim of claims) attributes.add(claim, lookups)
+  const columns = attributes.columns
+  return {
+    header: attributes.header,
+    rows: sortClaimsForExport(claims).map((claim) => [...claimRow(claim, lookups), ...attributes.cells(partsOf(claim, lookups), columns)]),
+  }
 }
 
 /** What the export order looks at: claim date, then article, then position in the text, then id. */
@@ -107,26 +170,47 @@ export function* claimRows(claims: Iterable<Claim>, lookups: ExportLookups): Gen
   for (const claim of claims) yield claimRow(claim, lookups)
 }
 
-/** A claim's CSV row, built ahead of the sort, with what the sort needs. */
+/** A claim's CSV row, built ahead of the sort, with what the sort and the attribute columns need. */
 export interface ClaimRowEntry extends ExportOrder {
   row: CsvCell[]
+  /** Absent when neither the claim, its actor nor its document has attributes. */
+  attributes?: ClaimAttributeParts
 }
+
+const hasAny = (record: object | undefined): boolean => record !== undefined && Object.keys(record).length > 0
 
 /**
  * Builds claims' rows as they come (a slice of the table at a time, while the next is still
  * being read), keeping only what the export order needs of each claim beside its row.
  */
-export function addClaimRows(into: ClaimRowEntry[], claims: readonly Claim[], lookups: ExportLookups): void {
-  for (const claim of claims) into.push({ date: claim.date, articleId: claim.articleId, start: claim.anchor.start, id: claim.id, row: claimRow(claim, lookups) })
+export function addClaimRows(into: ClaimRowEntry[], claims: readonly Claim[], lookups: ExportLookups, attributes?: ClaimAttributeColumns): void {
+  for (const claim of claims) {
+    const entry: ClaimRowEntry = { date: claim.date, articleId: claim.articleId, start: claim.anchor.start, id: claim.id, row: claimRow(claim, lookups) }
+    if (attributes) {
+      const parts = partsOf(claim, lookups)
+      if (hasAny(parts.actor) || hasAny(parts.claim) || hasAny(parts.meta)) {
+        entry.attributes = parts
+        attributes.add(claim, lookups)
+      }
+    }
+    into.push(entry)
+  }
 }
 
 /**
  * The claims CSV from rows built by addClaimRows, in export order (sorted in place), in
- * chunks: byte for byte csvChunks(CLAIMS_COLUMNS, claimRows(sortClaimsForExport(claims))).
+ * chunks: byte for byte csvChunks(CLAIMS_COLUMNS, claimRows(sortClaimsForExport(claims))), or,
+ * with the attribute columns addClaimRows collected, the table claimsExportTable gives.
  */
-export function claimRowsCsv(entries: ClaimRowEntry[], options: CsvOptions & { rowsPerChunk?: number } = {}): Generator<CsvChunk> {
+export function claimRowsCsv(entries: ClaimRowEntry[], options: CsvOptions & { rowsPerChunk?: number } = {}, attributes?: ClaimAttributeColumns): Generator<CsvChunk> {
   entries.sort(compareExportOrder)
-  return csvChunks([...CLAIMS_COLUMNS], (function* () {
-    for (const entry of entries) yield entry.row
+  const header = attributes ? attributes.header : [...CLAIMS_COLUMNS]
+  const columns = attributes?.columns
+  const none = attributes && columns ? attributes.cells({ actor: undefined, claim: undefined, meta: undefined }, columns) : []
+  return csvChunks(header, (function* () {
+    for (const entry of entries) {
+      if (!attributes || !columns) yield entry.row
+      else yield [...entry.row, ...(entry.attributes ? attributes.cells(entry.attributes, columns) : none)]
+    }
   })(), options)
 }

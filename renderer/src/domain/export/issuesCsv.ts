@@ -4,9 +4,13 @@ import type { Id, Issue } from '../model'
 // The codebook export: one row per issue, in the order the Codebook screen shows them.
 // Add new columns at the end, never reorder (README, "CSV exports").
 
-export const ISSUES_COLUMNS = ['label', 'description', 'parent', 'claim_count', 'issue_id', 'parent_id', 'created_at', 'updated_at'] as const
+export const ISSUES_COLUMNS = ['label', 'description', 'parent', 'claim_count', 'issue_id', 'parent_id', 'created_at', 'updated_at', 'code', 'parent_code', 'claim_count_with_sub_issues'] as const
 
-export function issueRow(issue: Issue, issuesById: ReadonlyMap<Id, Issue>, claimCounts: ReadonlyMap<Id, number>): CsvCell[] {
+/**
+ * One issue as a row. Its code and its parent's code come last, so the file can be read back
+ * with Import codebook… (code, label, parent_code, description).
+ */
+export function issueRow(issue: Issue, issuesById: ReadonlyMap<Id, Issue>, claimCounts: ReadonlyMap<Id, number>, withSubIssues: ReadonlyMap<Id, number> = claimCounts): CsvCell[] {
   const parent = issue.parentId === null ? undefined : issuesById.get(issue.parentId)
   return [
     issue.label,
@@ -17,5 +21,8 @@ export function issueRow(issue: Issue, issuesById: ReadonlyMap<Id, Issue>, claim
     issue.parentId ?? '',
     issue.createdAt,
     issue.updatedAt,
+    issue.code ?? '',
+    parent?.code ?? '',
+    withSubIssues.get(issue.id) ?? 0,
   ]
 }

@@ -8,6 +8,7 @@ import { newId, nowIso, type Actor, type ActorKind } from '../../domain/model'
 import { useActorKinds, withKind } from '../../shared/useActorKinds'
 import { foldText } from '../../domain/text/folding'
 import { performTagging } from '../../shared/undo/history'
+import { attributeDrafts, AttributesEditor, draftsToAttributes, type AttributeDraft } from './AttributesEditor'
 
 interface ActorEditDialogProps {
   /** The actor to edit; null creates a new one. */
@@ -15,15 +16,18 @@ interface ActorEditDialogProps {
   actors: readonly Actor[]
   onClose: () => void
   onMergeInstead?: (other: Actor) => void
+  /** Attribute names in use, offered as the names of new attributes. */
+  attributeKeys?: readonly string[]
 }
 
 /** New actor / Edit actor: name, kind, aliases and notes, with a duplicate warning. */
-export function ActorEditDialog({ actor, actors, onClose, onMergeInstead }: ActorEditDialogProps) {
+export function ActorEditDialog({ actor, actors, onClose, onMergeInstead, attributeKeys = [] }: ActorEditDialogProps) {
   const [name, setName] = useState(actor?.name ?? '')
   const [kind, setKind] = useState<ActorKind>(actor?.kind ?? 'person')
   const kinds = useActorKinds()
   const [aliases, setAliases] = useState(actor?.aliases.join(', ') ?? '')
   const [notes, setNotes] = useState(actor?.notes ?? '')
+  const [attributes, setAttributes] = useState<AttributeDraft[]>(() => attributeDrafts(actor?.attributes ?? {}))
   const [keepOldName, setKeepOldName] = useState(true)
   const [error, setError] = useState<string | null>(null)
   const [saving, setSaving] = useState(false)
@@ -48,7 +52,7 @@ export function ActorEditDialog({ actor, actors, onClose, onMergeInstead }: Acto
       notes,
       createdAt: actor?.createdAt ?? now,
       updatedAt: now,
-      attributes: actor?.attributes ?? {},
+      attributes: draftsToAttributes(attributes),
       updatedBy: actor?.updatedBy ?? '',
     }
     const done = await performTagging(actor ? 'save the actor' : 'create the actor', () => (actor ? updateActor(db, record, { keepOldNameAsAlias: renamed && keepOldName }) : createActor(db, record)))
@@ -86,6 +90,7 @@ export function ActorEditDialog({ actor, actors, onClose, onMergeInstead }: Acto
           Other names in the texts, separated by commas or lines. Matching ignores case, accents and hyphens.
         </p>
       </div>
+      <AttributesEditor drafts={attributes} onChange={setAttributes} knownKeys={attributeKeys} />
       <div className="field">
         <label htmlFor="actor-notes">Notes</label>
         <textarea id="actor-notes" rows={3} value={notes} onChange={(event) => setNotes(event.target.value)} />

@@ -1,7 +1,8 @@
-import { useState } from 'react'
+import { useMemo, useState } from 'react'
 import { FormDialog } from '../../shared/ui/FormDialog'
 import { db } from '../../db/instance'
 import { createIssue, updateIssue } from '../../db/repositories/issues'
+import { buildCodebookTree, pathLabel } from '../../domain/codebook/tree'
 import { newId, nowIso, type Id, type Issue } from '../../domain/model'
 import { compareText } from '../../domain/text/compare'
 import { performTagging } from '../../shared/undo/history'
@@ -23,10 +24,12 @@ function possibleParents(issue: Issue | null, issues: readonly Issue[]): Issue[]
   return issues.filter((candidate) => !excluded.has(candidate.id))
 }
 
-/** New issue / Edit issue: label, description and optional parent issue. */
+/** New issue / Edit issue: label, code, description and optional parent issue (moving it in the tree). */
 export function IssueEditDialog({ issue, issues, onClose }: { issue: Issue | null; issues: readonly Issue[]; onClose: () => void }) {
   const [label, setLabel] = useState(issue?.label ?? '')
   const [description, setDescription] = useState(issue?.description ?? '')
+  const [code, setCode] = useState(issue?.code ?? '')
+  const tree = useMemo(() => buildCodebookTree(issues), [issues])
   const [parentId, setParentId] = useState<string>(issue?.parentId ?? '')
   const [error, setError] = useState<string | null>(null)
   const [saving, setSaving] = useState(false)
@@ -45,7 +48,7 @@ export function IssueEditDialog({ issue, issues, onClose }: { issue: Issue | nul
       parentId: parentId === '' ? null : parentId,
       createdAt: issue?.createdAt ?? now,
       updatedAt: now,
-      code: issue?.code ?? '',
+      code,
       updatedBy: issue?.updatedBy ?? '',
     }
     const done = await performTagging(issue ? 'save the issue' : 'create the issue', () => (issue ? updateIssue(db, record) : createIssue(db, record)))
@@ -61,6 +64,13 @@ export function IssueEditDialog({ issue, issues, onClose }: { issue: Issue | nul
         {error && <p className="field-error">{error}</p>}
       </div>
       <div className="field">
+        <label htmlFor="issue-code">Code</label>
+        <input id="issue-code" type="text" value={code} onChange={(event) => setCode(event.target.value)} aria-describedby="issue-code-note" />
+        <p id="issue-code-note" className="field-note">
+          Optional: the codebook’s own code (“1.2”, “MIG-CEIL”). Codes are unique; labels only among the issues under one parent.
+        </p>
+      </div>
+      <div className="field">
         <label htmlFor="issue-description">Description</label>
         <textarea id="issue-description" rows={4} value={description} onChange={(event) => setDescription(event.target.value)} aria-describedby="issue-description-note" />
         <p id="issue-description-note" className="field-note">
@@ -72,10 +82,11 @@ export function IssueEditDialog({ issue, issues, onClose }: { issue: Issue | nul
         <select id="issue-parent" value={parentId} onChange={(event) => setParentId(event.target.value)}>
           <option value="">None (top level)</option>
           {possibleParents(issue, issues)
-            .sort((a, b) => compareText(a.label, b.label))
-            .map((candidate) => (
+            .map((candidate) => ({ candidate, path: pathLabel(tree, candidate.id) }))
+            .sort((a, b) => compareText(a.path, b.path))
+            .map(({ candidate, path }) => (
               <option key={candidate.id} value={candidate.id}>
-                {candidate.label}
+                {path}
               </option>
             ))}
         </select>

@@ -1,8 +1,10 @@
 import { useMemo, useState } from 'react'
 import { notify } from '../../shared/notices'
 import { Dialog } from '../../shared/ui/Dialog'
+import { headerSignature, initialChoices, rememberChoices, saveChoices, type SavedChoices } from '../../domain/claimsImport/choices'
 import { detectDateOrder } from '../../domain/claimsImport/dates'
-import { guessMapping, mappingProblems, type ClaimField } from '../../domain/claimsImport/mapping'
+import { mappingProblems, type ClaimField } from '../../domain/claimsImport/mapping'
+import { guessSeparator } from '../../domain/claimsImport/options'
 import { parseTable, TableParseError, type ParsedTable } from '../../domain/claimsImport/parseTable'
 import { planClaimsImport, type ImportPlan } from '../../domain/claimsImport/plan'
 import { ROW_REPORT_COLUMNS, rowReportRows } from '../../domain/claimsImport/rowReport'
@@ -15,6 +17,8 @@ import { nowIso } from '../../domain/model'
 import { plural } from '../../domain/text/plural'
 import { applyClaimsImport, readImportSnapshot } from '../../db/claimsImport/applyClaimsImport'
 import { db } from '../../db/instance'
+import { readSetting, writeSetting } from '../../db/repositories/settings'
+import { CLAIMS_IMPORT_CHOICES } from '../../domain/settings'
 import { describeStorageError, isStorageError } from '../../db/storageErrors'
 import { platform } from '../../platform'
 import { ClaimsImportSummary } from './ClaimsImportSummary'
@@ -27,6 +31,8 @@ type Step =
   | { kind: 'choose'; error: string | null }
   | { kind: 'map'; file: LoadedFile; state: MappingState; error: string | null }
   | { kind: 'working'; file: LoadedFile; phase: string; progress: number | null }
+  /** Names the import would fold together: the analyst confirms or keeps them apart first. */
+  | { kind: 'review'; file: LoadedFile; state: MappingState; plan: ImportPlan; keepApart: ReadonlySet<string>; busy: boolean; error: string | null }
   | { kind: 'done'; file: LoadedFile; plan: ImportPlan }
 
 interface LoadedFile {
@@ -35,16 +41,14 @@ interface LoadedFile {
   table: ParsedTable
 }
 
-function initialState(table: ParsedTable): MappingState {
-  const mapping = guessMapping(table.header)
-  const values = distinctStanceValues(mapping.stance === null ? [] : table.rows.map((row) => row[mapping.stance!]!))
-  const scheme = detectScheme(values, mapping.stance === null ? '' : table.header[mapping.stance])
-  return {
-    mapping,
-    scheme,
-    stanceMap: stanceMapFor(scheme, values),
-    dateOrder: detectDateOrder(mapping.date === null ? [] : table.rows.map((row) => row[mapping.date!]!)),
-  }
+/** The mapping proposed for a file: the last one confirmed for the same header, else a guess. */
+async function initialState(table: ParsedTable): Promise<MappingState> {
+  const remembered: Record<string, SavedChoices> = await readSetting(db, CLAIMS_IMPORT_CHOICES).catch(() => ({}))
+  return initialChoices(table, remembered[headerSignature(table.header)] ?? null)
+}
+
+function importFailure(error: unknown): string {
+  return isStorageError(error) ? describeStorageError(error, 'import the claims') : `Could not import: ${error instanceof Error ? error.message : String(error)}. Nothing was written.`
 }
 
 export function ClaimsImportDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -68,7 +72,7 @@ export function ClaimsImportDialog({ open, onClose }: { open: boolean; onClose: 
         setStep({ kind: 'choose', error: `${file.name} has a header row but no data rows.` })
         return
       }
-      setStep({ kind: 'map', file: { name: file.name, decoded: { encoding: decoded.encoding, notice: decoded.notice }, table }, state: initialState(table), error: null })
+      setStep({ kind: 'map', file: { name: file.name, decoded: { encoding: decoded.encoding, notice: decoded.notice }, table }, state: await initialState(table), error: null })
     } catch (error) {
       setStep({
         kind: 'choose',
@@ -77,32 +81,64 @@ export function ClaimsImportDialog({ open, onClose }: { open: boolean; onClose: 
     }
   }
 
+  const plan = async (file: LoadedFile, state: MappingState, keepApart: ReadonlySet<string>): Promise<ImportPlan> =>
+    planClaimsImport(file.table.rows, file.table.rowNumbers, await readImportSnapshot(db), {
+      mapping: state.mapping,
+      stanceMap: state.stanceMap,
+      dateOrder: state.dateOrder,
+      fileName: file.name,
+      now: nowIso(),
+      issueSeparator: state.issueSeparator,
+      issueMatch: state.issueMatch,
+      header: file.table.header,
+      keep: state.keep,
+      keepApart,
+    })
+
+  /** Plans the import; asks first when it would fold actor names together, else writes it. */
   const runImport = async (file: LoadedFile, state: MappingState): Promise<void> => {
     setStep({ kind: 'working', file, phase: 'Checking every row against the workspace…', progress: null })
     await nextFrame()
     try {
-      const snapshot = await readImportSnapshot(db)
-      const plan = await planClaimsImport(file.table.rows, file.table.rowNumbers, snapshot, {
-        mapping: state.mapping,
-        stanceMap: state.stanceMap,
-        dateOrder: state.dateOrder,
-        fileName: file.name,
-        now: nowIso(),
-      })
-      setStep({ kind: 'working', file, phase: 'Writing claims…', progress: 0 })
-      await applyClaimsImport(db, plan, (done, total) => setStep({ kind: 'working', file, phase: 'Writing claims…', progress: total === 0 ? 1 : done / total }))
-      setStep({ kind: 'done', file, plan })
-      notify('success', `Imported ${plural(plan.counts.imported, 'claim')} from ${file.name}.`)
+      const planned = await plan(file, state, new Set())
+      if (planned.foldedNames.length > 0) {
+        setStep({ kind: 'review', file, state, plan: planned, keepApart: new Set(), busy: false, error: null })
+        return
+      }
+      await commit(file, state, planned)
     } catch (error) {
-      setStep({
-        kind: 'map',
-        file,
-        state,
-        error: isStorageError(error)
-          ? describeStorageError(error, 'import the claims')
-          : `Could not import: ${error instanceof Error ? error.message : String(error)}. Nothing was written.`,
-      })
+      setStep({ kind: 'map', file, state, error: importFailure(error) })
     }
+  }
+
+  const toggleApart = async (review: Extract<Step, { kind: 'review' }>, key: string, apart: boolean): Promise<void> => {
+    const keepApart = new Set(review.keepApart)
+    if (apart) keepApart.add(key)
+    else keepApart.delete(key)
+    // The box shows the choice at once; the counts follow when the plan is made again.
+    const foldedNames = review.plan.foldedNames.map((group) => (group.key === key ? { ...group, keptApart: apart } : group))
+    setStep({ ...review, keepApart, plan: { ...review.plan, foldedNames }, busy: true })
+    try {
+      setStep({ ...review, keepApart, plan: await plan(review.file, review.state, keepApart), busy: false, error: null })
+    } catch (error) {
+      setStep({ ...review, busy: false, error: importFailure(error) })
+    }
+  }
+
+  const commit = async (file: LoadedFile, state: MappingState, planned: ImportPlan): Promise<void> => {
+    setStep({ kind: 'working', file, phase: 'Writing claims…', progress: 0 })
+    try {
+      await applyClaimsImport(db, planned, (done, total) => setStep({ kind: 'working', file, phase: 'Writing claims…', progress: total === 0 ? 1 : done / total }))
+    } catch (error) {
+      setStep({ kind: 'map', file, state, error: importFailure(error) })
+      return
+    }
+    // The choices are remembered for the next file with this header; failing to is no reason to alarm.
+    await readSetting(db, CLAIMS_IMPORT_CHOICES)
+      .then((all) => writeSetting(db, CLAIMS_IMPORT_CHOICES, rememberChoices(all, file.table.header, saveChoices(state, file.table.header, nowIso()))))
+      .catch(() => undefined)
+    setStep({ kind: 'done', file, plan: planned })
+    notify('success', `Imported ${plural(planned.counts.imported, 'claim')} from ${file.name}.`)
   }
 
   const saveReport = async (plan: ImportPlan, fileName: string): Promise<void> => {
@@ -176,6 +212,27 @@ export function ClaimsImportDialog({ open, onClose }: { open: boolean; onClose: 
       </div>
     )
     footer = null
+  } else if (step.kind === 'review') {
+    body = (
+      <>
+        <ClaimsImportSummary plan={step.plan} fileName={step.file.name} preview onKeepApart={(key, apart) => void toggleApart(step, key, apart)} busy={step.busy} />
+        {step.error && (
+          <p role="alert" className="inline-error">
+            {step.error}
+          </p>
+        )}
+      </>
+    )
+    footer = (
+      <>
+        <button type="button" onClick={() => setStep({ kind: 'map', file: step.file, state: step.state, error: null })} disabled={step.busy}>
+          Back to the mapping
+        </button>
+        <button type="button" className="primary" disabled={step.busy} onClick={() => void commit(step.file, step.state, step.plan)}>
+          Import claims
+        </button>
+      </>
+    )
   } else {
     body = <ClaimsImportSummary plan={step.plan} fileName={step.file.name} />
     footer = (
@@ -197,6 +254,14 @@ export function ClaimsImportDialog({ open, onClose }: { open: boolean; onClose: 
   )
 }
 
+/** A column a field now takes is no longer kept as an attribute. */
+function withoutColumn(keep: MappingState['keep'], column: number | null): MappingState['keep'] {
+  if (column === null || !(column in keep)) return keep
+  const next = { ...keep }
+  delete next[column]
+  return next
+}
+
 function MappingStep({ step, onState }: { step: Extract<Step, { kind: 'map' }>; onState: (state: MappingState) => void }) {
   const { file, state } = step
   const stanceColumn = state.mapping.stance
@@ -206,14 +271,16 @@ function MappingStep({ step, onState }: { step: Extract<Step, { kind: 'map' }>; 
   )
   const setMapping = (field: ClaimField, column: number | null): void => {
     const mapping = { ...state.mapping, [field]: column }
-    if (field === 'stance') {
+    if (field === 'issue') {
+      onState({ ...state, mapping, keep: withoutColumn(state.keep, column), issueSeparator: guessSeparator(column === null ? [] : file.table.rows.map((row) => row[column]!)) })
+    } else if (field === 'stance') {
       const values = distinctStanceValues(column === null ? [] : file.table.rows.map((row) => row[column]!))
       const scheme = detectScheme(values, column === null ? '' : file.table.header[column])
-      onState({ ...state, mapping, scheme, stanceMap: stanceMapFor(scheme, values) })
+      onState({ ...state, mapping, keep: withoutColumn(state.keep, column), scheme, stanceMap: stanceMapFor(scheme, values) })
     } else if (field === 'date') {
-      onState({ ...state, mapping, dateOrder: detectDateOrder(column === null ? [] : file.table.rows.map((row) => row[column]!)) })
+      onState({ ...state, mapping, keep: withoutColumn(state.keep, column), dateOrder: detectDateOrder(column === null ? [] : file.table.rows.map((row) => row[column]!)) })
     } else {
-      onState({ ...state, mapping })
+      onState({ ...state, mapping, keep: withoutColumn(state.keep, column) })
     }
   }
   const warnings = [
@@ -249,6 +316,9 @@ function MappingStep({ step, onState }: { step: Extract<Step, { kind: 'map' }>; 
         onScheme={(scheme) => onState({ ...state, scheme, stanceMap: stanceMapFor(scheme, stanceValues) })}
         onStanceValue={(key, stance) => onState({ ...state, stanceMap: { ...state.stanceMap, [key]: stance } })}
         onDateOrder={(dateOrder) => onState({ ...state, dateOrder })}
+        onSeparator={(issueSeparator) => onState({ ...state, issueSeparator })}
+        onIssueMatch={(issueMatch) => onState({ ...state, issueMatch })}
+        onKeep={(column, target) => onState({ ...state, keep: { ...state.keep, [column]: target } })}
       />
       {step.error && (
         <p role="alert" className="inline-error">

@@ -1,7 +1,7 @@
 import type { FileFilter } from '../../../../preload/api'
-import { ACTORS_COLUMNS, actorRows, sortActorsForExport } from '../../domain/export/actorsCsv'
+import { actorRows, actorsShape, sortActorsForExport } from '../../domain/export/actorsCsv'
 import { articleRows, articlesShape, sortArticlesForExport } from '../../domain/export/articlesCsv'
-import { addClaimRows, claimRowsCsv, type ClaimRowEntry } from '../../domain/export/claimsCsv'
+import { addClaimRows, ClaimAttributeColumns, claimRowsCsv, type ClaimRowEntry } from '../../domain/export/claimsCsv'
 import { csvChunks } from '../../domain/export/csvChunks'
 import { buildLookups } from '../../domain/export/lookups'
 import { EDGE_LIST_COLUMNS, edgeListRows } from '../../domain/network/edgeListCsv'
@@ -131,17 +131,19 @@ export async function prepareExport(
       // The rows are built while later slices of the claims are still being read; only the
       // sort and the writing wait for the last one.
       const entries: ClaimRowEntry[] = []
+      const attributes = new ClaimAttributeColumns()
       let slices = 0
       await readClaimsWithRecords(db, buildLookups, (claims, lookups) => {
-        addClaimRows(entries, claims, lookups)
+        addClaimRows(entries, claims, lookups, attributes)
         onReadProgress?.(++slices / CLAIM_SLICES)
       }, options.claimSet)
-      return { count: entries.length, noun: 'claims', chunks: withProgress(claimRowsCsv(entries, csvOptions), entries.length) }
+      return { count: entries.length, noun: 'claims', chunks: withProgress(claimRowsCsv(entries, csvOptions, attributes), entries.length) }
     }
     case 'actors': {
       const { actors, claimsPerActor } = await readActorsWithClaimCounts(db, options.claimSet)
-      const rows = actorRows(sortActorsForExport(actors), claimsPerActor)
-      return { count: actors.length, noun: 'actors', chunks: withProgress(csvChunks([...ACTORS_COLUMNS], rows, csvOptions), actors.length) }
+      const shape = actorsShape(actors)
+      const rows = actorRows(sortActorsForExport(actors), claimsPerActor, shape)
+      return { count: actors.length, noun: 'actors', chunks: withProgress(csvChunks(shape.header, rows, csvOptions), actors.length) }
     }
     case 'articles': {
       const { articles, claimsPerArticle } = await readArticlesWithClaimCounts(db, options.claimSet)

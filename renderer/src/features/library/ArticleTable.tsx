@@ -162,6 +162,11 @@ export function ArticleTable({
                   )}
                 </td>
                 <td className="cell-title">
+                  {!row.hasText && (
+                    <span className="badge badge-no-text" title="Imported with its claims but without its text: open it to add the text">
+                      No text
+                    </span>
+                  )}
                   <button
                     type="button"
                     className="link-button title-button"

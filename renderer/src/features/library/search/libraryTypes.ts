@@ -1,7 +1,10 @@
 import type { Article } from '../../../domain/model'
 
 /** What the library table needs of an article: everything but the body and the metadata. */
-export type LibraryRow = Pick<Article, 'id' | 'title' | 'source' | 'author' | 'publishedAt' | 'language' | 'direction' | 'importedAt' | 'origin'>
+export type LibraryRow = Pick<Article, 'id' | 'title' | 'source' | 'author' | 'publishedAt' | 'language' | 'direction' | 'importedAt' | 'origin'> & {
+  /** False for a document known by title only (a claims import without text): the Library marks it. */
+  hasText: boolean
+}
 
 export function toLibraryRow(article: Article): LibraryRow {
   return {
@@ -14,6 +17,7 @@ export function toLibraryRow(article: Article): LibraryRow {
     direction: article.direction,
     importedAt: article.importedAt,
     origin: article.origin,
+    hasText: article.body.trim() !== '',
   }
 }
 

@@ -3,7 +3,7 @@ import { isTypingTarget } from '../../../shared/shortcuts'
 import { db } from '../../../db/instance'
 import { saveClaimDraft } from '../../../db/repositories/claims'
 import type { TextSpan } from '../../../domain/anchoring'
-import { validateClaimDraft, type ClaimDraft, type ClaimField, type DraftProblem } from '../../../domain/claimDraft'
+import { validateClaimDraft, type ClaimDraft, type ClaimField, type DraftProblem, type IssueChoice } from '../../../domain/claimDraft'
 import { calendarDate, type Claim, type Stance } from '../../../domain/model'
 import { ActorField, actorFieldFor, EMPTY_ACTOR_FIELD, type ActorFieldValue } from '../../../shared/ui/ActorField'
 import { EMPTY_ISSUE_FIELD, IssueField, issueFieldFor, type IssueFieldValue } from '../../../shared/ui/IssueField'
@@ -26,6 +26,9 @@ export function ClaimForm({ span, existing }: ClaimFormProps) {
   const byId = new Map(actors.map((actor) => [actor.id, actor]))
   const [actor, setActor] = useState<ActorFieldValue>(() => (existing ? actorFieldFor(byId.get(existing.actorId)) : EMPTY_ACTOR_FIELD))
   const [issue, setIssue] = useState<IssueFieldValue>(() => (existing ? issueFieldFor(issues.find((entry) => entry.id === existing.issueIds[0])) : EMPTY_ISSUE_FIELD))
+  // The claim's further issues, in the order coded, and the field that adds one.
+  const [moreIssues, setMoreIssues] = useState<IssueChoice[]>(() => (existing?.issueIds.slice(1) ?? []).map((id) => ({ kind: 'existing', id })))
+  const [adding, setAdding] = useState<IssueFieldValue | null>(null)
   const [stance, setStance] = useState<Stance | null>(existing?.stance ?? null)
   const [date, setDate] = useState(existing?.date ?? calendarDate(article.publishedAt))
   const [addressee, setAddressee] = useState<ActorFieldValue>(() => (existing?.addresseeId ? actorFieldFor(byId.get(existing.addresseeId)) : EMPTY_ACTOR_FIELD))
@@ -48,7 +51,19 @@ export function ClaimForm({ span, existing }: ClaimFormProps) {
 
   const problemFor = (field: ClaimField): string | undefined => problems.find((problem) => problem.field === field)?.message
 
-  const draft = (): ClaimDraft => ({ span, actor: actor.choice, issue: issue.choice, stance, date, addressee: addressee.text.trim() === '' ? null : addressee.choice, note })
+  const draft = (): ClaimDraft => ({ span, actor: actor.choice, issue: issue.choice, moreIssues, stance, date, addressee: addressee.text.trim() === '' ? null : addressee.choice, note })
+  const issueLabel = (choice: IssueChoice): string => (choice.kind === 'new' ? choice.label : (issues.find((entry) => entry.id === choice.id)?.label ?? '(deleted issue)'))
+  const sameChoice = (a: IssueChoice | null, b: IssueChoice): boolean =>
+    a !== null && (a.kind === 'existing' && b.kind === 'existing' ? a.id === b.id : a.kind === 'new' && b.kind === 'new' && a.label.trim().toLowerCase() === b.label.trim().toLowerCase())
+  const addIssue = (value: IssueFieldValue): void => {
+    const choice = value.choice
+    if (choice === null || (choice.kind === 'new' && choice.label.trim() === '')) {
+      setAdding(value)
+      return
+    }
+    if (!sameChoice(issue.choice, choice) && !moreIssues.some((other) => sameChoice(other, choice))) setMoreIssues([...moreIssues, choice])
+    setAdding(null)
+  }
 
   const submit = async (): Promise<void> => {
     if (saving) return
@@ -101,7 +116,29 @@ export function ClaimForm({ span, existing }: ClaimFormProps) {
           if (how === 'keyboard' && !created) issueRef.current?.focus()
         }}
       />
-      <IssueField value={issue} onChange={setIssue} issues={issues} inputRef={issueRef} error={problemFor('issue')} onPicked={(how) => how === 'keyboard' && stanceRef.current?.focus()} />
+      <IssueField value={issue} onChange={setIssue} issues={issues} inputRef={issueRef} error={problemFor('issue')} onPicked={(how) => how === 'keyboard' && moreIssues.length === 0 && stanceRef.current?.focus()} />
+      <div className="more-issues">
+        {moreIssues.length > 0 && (
+          <ul className="issue-chips" aria-label="More issues">
+            {moreIssues.map((choice, index) => (
+              <li key={choice.kind === 'existing' ? choice.id : `new:${choice.label}`} className="issue-chip">
+                <span>{issueLabel(choice)}</span>
+                {choice.kind === 'new' && <span className="muted small"> (new)</span>}
+                <button type="button" className="chip-remove" aria-label={`Remove issue ${issueLabel(choice)}`} onClick={() => setMoreIssues(moreIssues.filter((_, other) => other !== index))}>
+                  ×
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        {adding ? (
+          <IssueField label="Another issue" value={adding} onChange={addIssue} issues={issues} />
+        ) : (
+          <button type="button" className="link-button" onClick={() => setAdding({ text: '', choice: null })}>
+            Add another issue
+          </button>
+        )}
+      </div>
       <StanceField value={stance} onChange={setStance} selectRef={stanceRef} error={problemFor('stance')} />
       <div className="field">
         <label htmlFor="claim-date">Date</label>

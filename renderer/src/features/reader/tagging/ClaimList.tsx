@@ -1,5 +1,6 @@
 import { StanceBadge } from '../../../shared/ui/StanceBadge'
 import { VirtualList } from '../../../shared/ui/VirtualList'
+import { hasNoText } from '../../../domain/documentText'
 import { useReaderSession } from '../ReaderSession'
 import { excerpt, located } from './labels'
 
@@ -12,10 +13,12 @@ export function ClaimList() {
     <section className="panel-section" aria-labelledby="claims-heading">
       <h3 id="claims-heading">
         Claims ({entries.length}
-        {orphans > 0 && ` + ${orphans} orphaned`})
+        {orphans > 0 && (hasNoText(article) ? ` + ${orphans} waiting for text` : ` + ${orphans} orphaned`)})
       </h3>
       {claims.length === 0 ? (
         <p className="muted small">No claims yet. Select the words of a claim and press C.</p>
+      ) : entries.length === 0 && hasNoText(article) ? (
+        <p className="muted small">This document has no text yet: its claims wait for it below.</p>
       ) : (
         <VirtualList
           items={entries}

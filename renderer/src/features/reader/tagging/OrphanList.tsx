@@ -1,18 +1,28 @@
 import { StanceBadge } from '../../../shared/ui/StanceBadge'
+import { hasNoText } from '../../../domain/documentText'
 import { useReaderSession } from '../ReaderSession'
 import { excerpt } from './labels'
 
 /** Claims and mentions whose words are no longer in the text, kept until re-attached or deleted. */
 export function OrphanList() {
-  const { claims, mentions, anchors, actorName, issueLabel, focusAndScroll } = useReaderSession()
+  const { article, claims, mentions, anchors, actorName, issueLabel, focusAndScroll } = useReaderSession()
   const orphanClaims = claims.filter((claim) => anchors.get(claim.id) === null)
   const orphanMentions = mentions.filter((mention) => anchors.get(mention.id) === null)
   if (orphanClaims.length + orphanMentions.length === 0) return null
+  // A document imported without text never held their words: they wait for it, they are not lost.
+  const waiting = hasNoText(article)
+  const heading = waiting ? 'Waiting for text' : 'Orphaned tags'
   return (
-    <section className="panel-section orphans" aria-labelledby="orphans-heading">
-      <h3 id="orphans-heading">Orphaned tags ({orphanClaims.length + orphanMentions.length})</h3>
-      <p className="small">Their words are no longer in this text. They are kept until you re-attach or delete them.</p>
-      <ul className="tag-list" aria-label="Orphaned tags">
+    <section className={waiting ? 'panel-section waiting-for-text' : 'panel-section orphans'} aria-labelledby="orphans-heading">
+      <h3 id="orphans-heading">
+        {heading} ({orphanClaims.length + orphanMentions.length})
+      </h3>
+      <p className="small">
+        {waiting
+          ? 'This document was imported without its text. Its claims keep their quotes and are placed by them once the text is added.'
+          : 'Their words are no longer in this text. They are kept until you re-attach or delete them.'}
+      </p>
+      <ul className="tag-list" aria-label={waiting ? 'Claims waiting for text' : 'Orphaned tags'}>
         {orphanClaims.map((claim) => (
           <li key={claim.id}>
             <button type="button" className="tag-row" onClick={() => focusAndScroll({ kind: 'claim', id: claim.id })}>

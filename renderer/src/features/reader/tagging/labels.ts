@@ -9,6 +9,7 @@ export function excerpt(text: string, max = 90): string {
 /** What the panel says about a tag whose words moved or went: null when they are where they were. */
 export function anchorNote(state: AnchorState, stored: string, body: string): string | null {
   if (state === undefined) return 'Locating this quote in the text…'
+  if (state === null && body.trim() === '') return `Waiting for text: “${excerpt(stored, 120)}” is placed by its quote once the document’s text is added.`
   if (state === null) return `Orphaned: “${excerpt(stored, 120)}” is no longer in this text. Select the words it belongs to and re-attach it, or delete it.`
   if (state.method === 'quote') return 'Found again by its quote and context: the text has moved since this was tagged.'
   if (state.method === 'fuzzy') return `Found approximately: the words changed since this was tagged (was “${excerpt(stored, 100)}”, now “${excerpt(body.slice(state.start, state.end), 100)}”).`

@@ -6,6 +6,8 @@ import { useReaderSession } from '../ReaderSession'
 import { ArticleText } from './ArticleText'
 import { scrollSpanIntoView, selectSpan } from './domRanges'
 import { FindBar } from './FindBar'
+import { NoTextPanel } from './NoTextPanel'
+import { hasNoText } from '../../../domain/documentText'
 import { handleSelectionKey } from './keyboardSelection'
 
 /** The article as the reader shows it: find bar, date and source line, and the marked-up text. */
@@ -69,7 +71,9 @@ export function ArticleView() {
         <p id="reader-keys-hint" className="visually-hidden">
           Select words with Shift and the arrow keys, or press slash to find them; then press A to tag an actor or C to tag a claim.
         </p>
-        {ready ? (
+        {hasNoText(article) ? (
+          <NoTextPanel />
+        ) : ready ? (
           <ArticleText
             body={article.body}
             paragraphs={paragraphs}
