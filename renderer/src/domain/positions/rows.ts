@@ -1,12 +1,15 @@
 import { actorKindKey } from '../actorKinds'
-import type { Actor, ActorKind, Id, Issue } from '../model'
+import { buildCodebookTree, pathLabel } from '../codebook/tree'
+import type { Actor, Id, Issue } from '../model'
 import { compareText } from '../text/compare'
 import { foldText } from '../text/folding'
-import type { Aggregation, PositionSeries } from './aggregate'
-import type { Bucket } from './buckets'
+import { bucketAtOrdinal, bucketOrdinal, type Bucket } from './buckets'
+import type { PositionSeries, PositionsOptions, PositionsResult } from './engine'
+import { attributeKey, attributeValues, groupLabels, NO_VALUE } from './grouping'
 
-// From aggregated series to the rows of the table: one row per actor and issue, or one row per
-// actor with one issue chosen; filtered by issue, actor kind and a text match on the actor.
+// From the engine's series to the rows and bucket columns of the table: one row per group (an
+// actor, a kind, a party...) and issue, or one row per group for one chosen issue; a text
+// filter on the row's name; the bucket columns the shown rows need.
 
 export const ROW_MODES = ['actor-issue', 'actor'] as const
 export type RowMode = (typeof ROW_MODES)[number]
@@ -16,34 +19,53 @@ export const ROW_MODE_LABELS: Readonly<Record<RowMode, string>> = {
   actor: 'Actor, one issue',
 }
 
-export interface RowFilters {
+/** More bucket columns than this and `Only periods with claims` is on unless the analyst turned it off. */
+export const AUTO_ONLY_WITH_CLAIMS = 40
+
+export interface ViewOptions {
   mode: RowMode
-  /** One issue, or null for every issue (in 'actor' mode an issue is required). */
-  issueId: Id | null
-  actorKind: ActorKind | null
-  /** Matched against the actor's name and aliases as tagging matches names (see foldText). */
-  actorText: string
+  /** Matched against the actor's name and aliases (or the group's name), as tagging matches names. */
+  text: string
+  /** One issue: also list the actors (groups) with no claim on it. */
+  showAll: boolean
+  /** Hide buckets no shown row has a claim in; null: automatic (on above AUTO_ONLY_WITH_CLAIMS buckets). */
+  onlyWithClaims: boolean | null
 }
 
 export interface PositionRow {
-  /** Stable across recomputations: `${actorId}|${issueId}`. */
+  /** Stable across recomputations: `${groupKey}|${issueId}`. */
   id: string
-  actorId: Id
-  actorName: string
-  /** '' for an actor no longer in the workspace. */
-  actorKind: ActorKind
+  groupKey: string
+  /** The actor's name, or the group's: a kind, a party. */
+  label: string
+  /** The actor, when rows are actors. */
+  actorId: Id | null
+  /** The actor's kind ('' for groups and for an actor no longer in the workspace). */
+  actorKind: string
   issueId: Id
+  /** The issue's label; "Parent › Child" for an issue below another, as coded. */
   issueLabel: string
-  /** null for an actor with no claim on the chosen issue ('actor' mode lists every actor). */
+  /** null for a group with no claim on the chosen issue (listed when asked for all). */
   series: PositionSeries | null
+}
+
+export interface ViewBucket {
+  ordinal: number
+  bucket: Bucket
 }
 
 export interface PositionsView {
   /** The bucket columns shown, in time order. */
-  buckets: Bucket[]
-  /** Index of buckets[0] in the aggregation's buckets (cells are indexed by the latter). */
-  bucketOffset: number
+  buckets: ViewBucket[]
   rows: PositionRow[]
+  /** How many buckets the shown span has, empty ones included. */
+  spanBuckets: number
+  /** Whether empty buckets are hidden (as chosen, or automatically). */
+  onlyWithClaims: boolean
+  /** Distinct claims in the rows shown. */
+  claims: number
+  /** Distinct groups (actors, kinds, parties) in the rows shown. */
+  groups: number
 }
 
 export const UNKNOWN_ACTOR = '(unknown actor)'
@@ -55,75 +77,135 @@ export function actorMatchesText(actor: Pick<Actor, 'name' | 'aliases'>, foldedQ
   return actor.aliases.some((alias) => foldText(alias).includes(foldedQuery))
 }
 
-/**
- * The rows and bucket columns of the table. Bucket columns run from the first to the last
- * bucket any shown row has a claim in; a side the user bounded with a date keeps every bucket
- * up to that date, empty or not.
- */
-export function buildPositionsView(
-  aggregation: Aggregation,
-  actors: readonly Actor[],
-  issues: readonly Issue[],
-  filters: RowFilters,
-): PositionsView {
-  const actorById = new Map(actors.map((actor) => [actor.id, actor]))
-  const issueById = new Map(issues.map((issue) => [issue.id, issue]))
-  const query = foldText(filters.actorText)
-  const kind = filters.actorKind === null ? null : actorKindKey(filters.actorKind)
-  const actorPasses = new Map<Id, boolean>()
-  const passes = (actorId: Id): boolean => {
-    let result = actorPasses.get(actorId)
+/** Every group a grouping has among the actors (for listing groups with no claims). */
+function allGroups(actors: Iterable<Actor>, options: PositionsOptions): string[] {
+  const groups = new Set<string>()
+  const kind = options.actorKind === null ? null : actorKindKey(options.actorKind)
+  for (const actor of actors) {
+    if (kind !== null && actorKindKey(actor.kind) !== kind) continue
+    switch (options.groupBy.kind) {
+      case 'actor':
+        groups.add(actor.id)
+        break
+      case 'kind':
+        groups.add(actorKindKey(actor.kind) || NO_VALUE)
+        break
+      case 'attribute': {
+        const values = attributeValues(actor, options.groupBy.name)
+        if (values.length === 0) groups.add(NO_VALUE)
+        for (const value of values) groups.add(attributeKey(value))
+      }
+    }
+  }
+  return [...groups]
+}
+
+export function buildPositionsView(result: PositionsResult, actors: ReadonlyMap<Id, Actor>, issues: readonly Issue[], view: ViewOptions): PositionsView {
+  const options = result.options
+  const tree = buildCodebookTree(issues)
+  const byActor = options.groupBy.kind === 'actor'
+  const labels = groupLabels(actors.values(), options.groupBy)
+  const query = foldText(view.text)
+  const labelOf = (groupKey: string): string => (byActor ? (actors.get(groupKey)?.name ?? UNKNOWN_ACTOR) : (labels.get(groupKey) ?? groupKey))
+  const passes = new Map<string, boolean>()
+  const groupPasses = (groupKey: string): boolean => {
+    if (query === '') return true
+    let result = passes.get(groupKey)
     if (result === undefined) {
-      const actor = actorById.get(actorId)
-      if (actor === undefined) result = kind === null && (query === '' || foldText(UNKNOWN_ACTOR).includes(query))
-      else result = (kind === null || actorKindKey(actor.kind) === kind) && actorMatchesText(actor, query)
-      actorPasses.set(actorId, result)
+      const actor = byActor ? actors.get(groupKey) : undefined
+      result = actor ? actorMatchesText(actor, query) : foldText(labelOf(groupKey)).includes(query)
+      passes.set(groupKey, result)
     }
     return result
   }
-  const makeRow = (actorId: Id, issueId: Id, series: PositionSeries | null): PositionRow => {
-    const actor = actorById.get(actorId)
+  const issueLabels = new Map<Id, string>()
+  const issueLabelOf = (issueId: Id): string => {
+    let label = issueLabels.get(issueId)
+    if (label === undefined) {
+      label = options.level === 'top' || (view.mode === 'actor' && options.issueId !== null) ? (tree.byId.get(issueId)?.label ?? UNKNOWN_ISSUE) : pathLabel(tree, issueId, UNKNOWN_ISSUE)
+      issueLabels.set(issueId, label)
+    }
+    return label
+  }
+  const makeRow = (groupKey: string, issueId: Id, series: PositionSeries | null): PositionRow => {
+    const actor = byActor ? actors.get(groupKey) : undefined
     return {
-      id: `${actorId}|${issueId}`,
-      actorId,
-      actorName: actor?.name ?? UNKNOWN_ACTOR,
+      id: `${groupKey}|${issueId}`,
+      groupKey,
+      label: labelOf(groupKey),
+      actorId: byActor ? groupKey : null,
       actorKind: actor?.kind ?? '',
       issueId,
-      issueLabel: issueById.get(issueId)?.label ?? UNKNOWN_ISSUE,
+      issueLabel: issueLabelOf(issueId),
       series,
     }
   }
 
   const rows: PositionRow[] = []
-  if (filters.mode === 'actor') {
-    const issueId = filters.issueId
-    if (issueId !== null) {
-      const seriesByActor = new Map<Id, PositionSeries>()
-      for (const series of aggregation.series) if (series.issueId === issueId) seriesByActor.set(series.actorId, series)
-      for (const actor of actors) if (passes(actor.id)) rows.push(makeRow(actor.id, issueId, seriesByActor.get(actor.id) ?? null))
-      // Claims by actors that were deleted still show, under "(unknown actor)".
-      for (const [actorId, series] of seriesByActor) if (!actorById.has(actorId) && passes(actorId)) rows.push(makeRow(actorId, issueId, series))
-    }
+  const oneIssue = view.mode === 'actor' && options.issueId !== null
+  if (view.mode === 'actor' && options.issueId === null) {
+    // One row per actor needs an issue; the screen picks one before it asks.
   } else {
-    for (const series of aggregation.series) {
-      if (filters.issueId !== null && series.issueId !== filters.issueId) continue
-      if (!passes(series.actorId)) continue
-      rows.push(makeRow(series.actorId, series.issueId, series))
+    for (const series of result.series) {
+      if (oneIssue && series.issueId !== options.issueId) continue
+      if (!groupPasses(series.groupKey)) continue
+      rows.push(makeRow(series.groupKey, series.issueId, series))
+    }
+    if (oneIssue && view.showAll) {
+      const shown = new Set(rows.map((row) => row.groupKey))
+      for (const group of allGroups(actors.values(), options)) if (!shown.has(group) && groupPasses(group)) rows.push(makeRow(group, options.issueId!, null))
     }
   }
-  rows.sort((a, b) => compareText(a.actorName, b.actorName) || compareText(a.issueLabel, b.issueLabel) || (a.id < b.id ? -1 : 1))
+  // Groups without a value ("(no party)") go after the named ones.
+  rows.sort(
+    (a, b) =>
+      Number(a.groupKey === NO_VALUE) - Number(b.groupKey === NO_VALUE) ||
+      compareText(a.label, b.label) ||
+      compareText(a.issueLabel, b.issueLabel) ||
+      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  )
 
+  // The claims and groups the rows hold: without a text filter, every counted claim is in them.
+  let claims = result.counted
+  if (query !== '') {
+    const ids = new Set<Id>()
+    for (const row of rows) if (row.series) for (const claim of row.series.claimList) ids.add(claim.id)
+    claims = ids.size
+  }
+  const groups = new Set(rows.map((row) => row.groupKey)).size
+
+  // Bucket columns: from the first to the last bucket a shown row has a claim in; a side the
+  // analyst bounded with a date keeps every bucket up to that date.
   let first = Number.POSITIVE_INFINITY
   let last = Number.NEGATIVE_INFINITY
+  const used = new Set<number>()
   for (const row of rows) {
     const cells = row.series?.cells
     if (!cells || cells.length === 0) continue
-    first = Math.min(first, cells[0]!.bucket)
-    last = Math.max(last, cells[cells.length - 1]!.bucket)
+    first = Math.min(first, cells[0]!.ordinal)
+    last = Math.max(last, cells[cells.length - 1]!.ordinal)
+    for (const cell of cells) used.add(cell.ordinal)
   }
-  const total = aggregation.buckets.length
-  if (aggregation.from !== '') first = 0
-  if (aggregation.to !== '') last = total - 1
-  if (!Number.isFinite(first) || !Number.isFinite(last) || last < first) return { buckets: [], bucketOffset: 0, rows }
-  return { buckets: aggregation.buckets.slice(first, last + 1), bucketOffset: first, rows }
+  const size = options.bucketSize
+  if (options.from !== '') {
+    const bound = bucketOrdinal(options.from, size)
+    if (bound !== null) first = Number.isFinite(first) ? Math.min(first, bound) : bound
+  }
+  if (options.to !== '') {
+    const bound = bucketOrdinal(options.to, size)
+    if (bound !== null) last = Number.isFinite(last) ? Math.max(last, bound) : bound
+  }
+  if (result.cutoff !== null) first = Math.max(first, result.cutoff)
+  if (!Number.isFinite(first) || !Number.isFinite(last) || last < first) {
+    return { buckets: [], rows, spanBuckets: 0, onlyWithClaims: view.onlyWithClaims ?? false, claims, groups }
+  }
+  const spanBuckets = last - first + 1
+  const onlyWithClaims = view.onlyWithClaims ?? spanBuckets > AUTO_ONLY_WITH_CLAIMS
+  const buckets: ViewBucket[] = []
+  if (onlyWithClaims) {
+    for (const ordinal of [...used].sort((a, b) => a - b)) if (ordinal >= first && ordinal <= last) buckets.push({ ordinal, bucket: bucketAtOrdinal(ordinal, size) })
+  } else {
+    for (let ordinal = first; ordinal <= last; ordinal++) buckets.push({ ordinal, bucket: bucketAtOrdinal(ordinal, size) })
+  }
+  return { buckets, rows, spanBuckets, onlyWithClaims, claims, groups }
 }
