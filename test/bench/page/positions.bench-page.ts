@@ -173,3 +173,130 @@ export function benchPositionsCompute(workspace: Workspace, runs = 5): ComputeFi
     snapshot: { packMs, unpackMs, bytes },
   }
 }
+
+export interface LiveFigures {
+  claims: number
+  /** Floors: reading the compact data raw. */
+  readFactsMs: number
+  readSnapshotMs: number
+  /** Opening: loadPositions + engine + first result + rows, from the fact tables and from the snapshot. */
+  openFromFactsMs: number
+  openFromSnapshotMs: number
+  via: string
+  /** One claim saved → the engine's result and rows reflect it (median). */
+  saveReflectedMs: number
+  /** An import chunk of 1,000 claims → reflected. */
+  chunkReflectedMs: number
+  /** What a full re-read would cost instead (loadPositions + compute). */
+  fullReloadMs: number
+  /** Whether every reflected save showed the saved stance. */
+  reflectedCorrectly: boolean
+}
+
+/**
+ * The positions data path against real IndexedDB, through the app's own Dexie database (so
+ * the projection middleware and the journal run as in the app): the cold open from the fact
+ * tables and from the packed snapshot beside a raw read of the same data, and a claim save
+ * reflected by applying the journal's change rather than reading again.
+ */
+export async function benchPositionsLive(workspace: Workspace): Promise<LiveFigures> {
+  const { StandpointDB } = await import('../../../renderer/src/db/database')
+  const { loadPositions, followPositions } = await import('../../../renderer/src/db/queries/positions')
+  const { savePositionsSnapshot, readPositionsSnapshot } = await import('../../../renderer/src/db/projection/snapshots')
+  const db = new StandpointDB(`bench-positions-${crypto.randomUUID()}`)
+  await db.open()
+  try {
+    await db.transaction('rw', [db.articles, db.actors, db.issues], async () => {
+      await db.articles.bulkPut(workspace.articles)
+      await db.actors.bulkPut(workspace.actors)
+      await db.issues.bulkPut(workspace.issues)
+    })
+    for (let start = 0; start < workspace.claims.length; start += 10_000) await db.claims.bulkPut(workspace.claims.slice(start, start + 10_000))
+
+    const actorMap = new Map(workspace.actors.map((actor) => [actor.id, actor]))
+    const view = { mode: 'actor-issue' as const, text: '', showAll: false, onlyWithClaims: false }
+    const open = async (): Promise<{ ms: number; engine: PositionsEngine; seq: number; via: string }> => {
+      const started = performance.now()
+      const loaded = await loadPositions(db)
+      const world = { actors: new Map(loaded.actors.map((actor) => [actor.id, actor])), issues: loaded.issues, coders: loaded.coders, assignments: loaded.assignments, viewerId: loaded.viewerId }
+      const engine = new PositionsEngine(loaded.claims, loaded.articles, world, DEFAULT_OPTIONS)
+      buildPositionsView(engine.result(), world.actors, world.issues, view)
+      return { ms: performance.now() - started, engine, seq: loaded.seq, via: loaded.via }
+    }
+    const readFacts: number[] = []
+    const fromFacts: number[] = []
+    for (let run = 0; run < 3; run++) {
+      readFacts.push((await timeAsync(() => db.claimFacts.toArray())) + (await timeAsync(() => db.articleFacts.toArray())))
+      fromFacts.push((await open()).ms)
+    }
+    const first = await open()
+    const { claims, articles } = first.engine.allFacts()
+    await savePositionsSnapshot(db, claims, articles, first.seq)
+    const readSnapshot: number[] = []
+    const fromSnapshot: number[] = []
+    let opened = first
+    for (let run = 0; run < 5; run++) {
+      readSnapshot.push(await timeAsync(() => readPositionsSnapshot(db)))
+      opened = await open()
+      fromSnapshot.push(opened.ms)
+    }
+
+    // Live: follow the journal as the screen does; each change applied, then the rows rebuilt.
+    const engine = opened.engine
+    let resolveApplied: (() => void) | null = null
+    const stop = followPositions(
+      db,
+      opened.seq,
+      (changes) => {
+        engine.apply({ claims: changes.claims, articles: changes.articles, actors: changes.actors })
+        buildPositionsView(engine.result(), actorMap, workspace.issues, view)
+        resolveApplied?.()
+      },
+      (error) => {
+        throw error
+      },
+    )
+    const saves: number[] = []
+    let reflectedCorrectly = true
+    for (let run = 0; run < 21; run++) {
+      const original = workspace.claims[(run * 7919) % workspace.claims.length]!
+      const stance = (original.stance === 2 ? -2 : 2) as Claim['stance']
+      const applied = new Promise<void>((resolve) => (resolveApplied = resolve))
+      const started = performance.now()
+      await db.claims.put({ ...original, stance, updatedAt: new Date().toISOString() })
+      await applied
+      saves.push(performance.now() - started)
+      if (engine.claim(original.id)?.stance !== stance) reflectedCorrectly = false
+    }
+    const chunk = workspace.claims.slice(0, 1_000).map((claim) => ({ ...claim, id: `chunk-${claim.id}`, createdAt: new Date().toISOString() }))
+    const chunkApplied = new Promise<void>((resolve) => (resolveApplied = resolve))
+    const chunkStarted = performance.now()
+    await db.claims.bulkPut(chunk)
+    await chunkApplied
+    const chunkReflectedMs = performance.now() - chunkStarted
+    if (engine.claim(chunk[0]!.id) === undefined) reflectedCorrectly = false
+    stop()
+    const fullReloadMs = (await open()).ms
+    return {
+      claims: workspace.claims.length,
+      readFactsMs: median(readFacts),
+      readSnapshotMs: median(readSnapshot),
+      openFromFactsMs: median(fromFacts),
+      openFromSnapshotMs: median(fromSnapshot),
+      via: opened.via,
+      saveReflectedMs: median(saves),
+      chunkReflectedMs,
+      fullReloadMs,
+      reflectedCorrectly,
+    }
+  } finally {
+    db.close()
+    await db.delete()
+  }
+}
+
+async function timeAsync(run: () => Promise<unknown>): Promise<number> {
+  const started = performance.now()
+  await run()
+  return performance.now() - started
+}

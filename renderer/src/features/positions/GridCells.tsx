@@ -131,6 +131,8 @@ export function HeaderCell({ column, colIndex, width, sortOf, sortedColumnCount,
   return (
     <div
       role="columnheader"
+      // Named by its header alone: the resize handle inside it has a name of its own.
+      aria-label={column.header}
       aria-colindex={colIndex}
       aria-sort={ariaSort(sort.direction)}
       className={`positions-th kind-${column.kind}`}
