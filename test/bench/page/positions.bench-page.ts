@@ -1,9 +1,12 @@
+import { StandpointDB } from '../../../renderer/src/db/database'
+import { readPositionsSnapshot, savePositionsSnapshot } from '../../../renderer/src/db/projection/snapshots'
+import { followPositions, loadPositions } from '../../../renderer/src/db/queries/positions'
 import type { Actor, Article, Claim, Issue } from '../../../renderer/src/domain/model'
 import { BUCKET_SIZES, bucketKey, type BucketSize } from '../../../renderer/src/domain/positions/buckets'
 import { positionsColumns } from '../../../renderer/src/domain/positions/columns'
 import { DEFAULT_OPTIONS, PositionsEngine, type PositionsOptions } from '../../../renderer/src/domain/positions/engine'
 import { articleFact, claimFact, type ClaimFact } from '../../../renderer/src/domain/positions/facts'
-import { buildPositionsView } from '../../../renderer/src/domain/positions/rows'
+import { buildPositionsView, createPositionsViewBuilder } from '../../../renderer/src/domain/positions/rows'
 import { packFacts, unpackFacts } from '../../../renderer/src/domain/positions/snapshot'
 
 // Positions computation, timed against a floor: the same aggregation (count, sum, latest stance
@@ -138,7 +141,8 @@ export function benchPositionsCompute(workspace: Workspace, runs = 5): ComputeFi
 
   // One claim edited: applying the change against computing everything again.
   const engine = new PositionsEngine(facts, articles, world, DEFAULT_OPTIONS)
-  engine.result()
+  const rowsOf = createPositionsViewBuilder()
+  rowsOf(engine.result(), actorMap, workspace.issues, view)
   const apply: number[] = []
   const full: number[] = []
   for (let run = 0; run < 21; run++) {
@@ -147,7 +151,7 @@ export function benchPositionsCompute(workspace: Workspace, runs = 5): ComputeFi
     apply.push(
       time(() => {
         engine.apply({ claims: [{ id: edited.id, fact: edited }] })
-        buildPositionsView(engine.result(), actorMap, workspace.issues, view)
+        rowsOf(engine.result(), actorMap, workspace.issues, view)
       }),
     )
     facts[(run * 7919) % facts.length] = edited
@@ -200,9 +204,6 @@ export interface LiveFigures {
  * reflected by applying the journal's change rather than reading again.
  */
 export async function benchPositionsLive(workspace: Workspace): Promise<LiveFigures> {
-  const { StandpointDB } = await import('../../../renderer/src/db/database')
-  const { loadPositions, followPositions } = await import('../../../renderer/src/db/queries/positions')
-  const { savePositionsSnapshot, readPositionsSnapshot } = await import('../../../renderer/src/db/projection/snapshots')
   const db = new StandpointDB(`bench-positions-${crypto.randomUUID()}`)
   await db.open()
   try {
@@ -243,13 +244,15 @@ export async function benchPositionsLive(workspace: Workspace): Promise<LiveFigu
 
     // Live: follow the journal as the screen does; each change applied, then the rows rebuilt.
     const engine = opened.engine
+    const rowsOf = createPositionsViewBuilder()
+    rowsOf(engine.result(), actorMap, workspace.issues, view)
     let resolveApplied: (() => void) | null = null
     const stop = followPositions(
       db,
       opened.seq,
       (changes) => {
         engine.apply({ claims: changes.claims, articles: changes.articles, actors: changes.actors })
-        buildPositionsView(engine.result(), actorMap, workspace.issues, view)
+        rowsOf(engine.result(), actorMap, workspace.issues, view)
         resolveApplied?.()
       },
       (error) => {

@@ -5,6 +5,7 @@ import { bucketAtOrdinal, BUCKET_SIZES, type BucketSize } from '../../../rendere
 import { computePositions, DEFAULT_OPTIONS, PositionsEngine, type PositionsOptions, type PositionsResult, type PositionsWorld } from '../../../renderer/src/domain/positions/engine'
 import { articleFact, claimFact } from '../../../renderer/src/domain/positions/facts'
 import { NO_VALUE, type GroupBy } from '../../../renderer/src/domain/positions/grouping'
+import { buildPositionsView, createPositionsViewBuilder, type ViewOptions } from '../../../renderer/src/domain/positions/rows'
 import { actor, article, assignment, child, claim, coder, issue } from './fixtures'
 import { asReference, recount, type RefData } from './reference'
 
@@ -440,6 +441,10 @@ describe('incremental updates equal a full recompute', () => {
         options,
       )
       let next = workspace.claims.size
+      // The rows as the screen keeps them: updated from the changed series, not rebuilt.
+      const buildView = createPositionsViewBuilder()
+      const viewOptions: ViewOptions = { mode: options.issueId !== null && r.chance(0.5) ? 'actor' : 'actor-issue', text: '', showAll: false, onlyWithClaims: r.pick([null, true, false]) }
+      buildView(engine.result(), engine.getWorld().actors, engine.getWorld().issues, viewOptions)
       for (let step = 0; step < 30; step++) {
         const roll = r.next()
         if (roll < 0.45) {
@@ -500,6 +505,8 @@ describe('incremental updates equal a full recompute', () => {
           full.mix.adjudicated,
         ])
         if (options.maxBuckets > 1000 && step % 5 === 4) expect(asReference(incremental)).toEqual(recount(refData(workspace), options))
+        const { actors, issues } = engine.getWorld()
+        expect(buildView(incremental, actors, issues, viewOptions), `view, seed ${seed} step ${step}`).toEqual(buildPositionsView(incremental, actors, issues, viewOptions))
       }
       // Changing the options afterwards recomputes from memory, to the same as a fresh start.
       const other = { ...randomOptions(r), maxBuckets: DEFAULT_OPTIONS.maxBuckets }

@@ -4,7 +4,7 @@ import type { Actor, Id, Issue } from '../model'
 import { compareText } from '../text/compare'
 import { foldText } from '../text/folding'
 import { bucketAtOrdinal, bucketOrdinal, type Bucket } from './buckets'
-import type { PositionSeries, PositionsOptions, PositionsResult } from './engine'
+import { sameOptions, type PositionSeries, type PositionsOptions, type PositionsResult } from './engine'
 import { attributeKey, attributeValues, groupLabels, NO_VALUE } from './grouping'
 
 // From the engine's series to the rows and bucket columns of the table: one row per group (an
@@ -100,6 +100,28 @@ function allGroups(actors: Iterable<Actor>, options: PositionsOptions): string[]
   return [...groups]
 }
 
+/** Each distinct text's place in compareText's order: a row sort then compares numbers. */
+function ranksOf(texts: Iterable<string>): Map<string, number> {
+  const distinct = [...new Set(texts)].sort(compareText)
+  const ranks = new Map<string, number>()
+  // Texts the collator finds equal ("Merkel", "merkel") share a rank, so the id decides, as before.
+  distinct.forEach((text, index) => ranks.set(text, index > 0 && compareText(distinct[index - 1]!, text) === 0 ? ranks.get(distinct[index - 1]!)! : index))
+  return ranks
+}
+
+/**
+ * Groups without a value ("(no party)") after the named ones, then by label, issue and id.
+ * Tens of thousands of rows are sorted after every change, so the collator compares each
+ * distinct label once, not at every comparison of two rows.
+ */
+function sortRows(rows: PositionRow[]): void {
+  const labelRanks = ranksOf(rows.map((row) => row.label))
+  const issueRanks = ranksOf(rows.map((row) => row.issueLabel))
+  const keyed = rows.map((row) => ({ row, none: row.groupKey === NO_VALUE ? 1 : 0, label: labelRanks.get(row.label)!, issue: issueRanks.get(row.issueLabel)! }))
+  keyed.sort((a, b) => a.none - b.none || a.label - b.label || a.issue - b.issue || (a.row.id < b.row.id ? -1 : a.row.id > b.row.id ? 1 : 0))
+  for (let index = 0; index < keyed.length; index++) rows[index] = keyed[index]!.row
+}
+
 export function buildPositionsView(result: PositionsResult, actors: ReadonlyMap<Id, Actor>, issues: readonly Issue[], view: ViewOptions): PositionsView {
   const options = result.options
   const tree = buildCodebookTree(issues)
@@ -156,14 +178,7 @@ export function buildPositionsView(result: PositionsResult, actors: ReadonlyMap<
       for (const group of allGroups(actors.values(), options)) if (!shown.has(group) && groupPasses(group)) rows.push(makeRow(group, options.issueId!, null))
     }
   }
-  // Groups without a value ("(no party)") go after the named ones.
-  rows.sort(
-    (a, b) =>
-      Number(a.groupKey === NO_VALUE) - Number(b.groupKey === NO_VALUE) ||
-      compareText(a.label, b.label) ||
-      compareText(a.issueLabel, b.issueLabel) ||
-      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-  )
+  sortRows(rows)
 
   // The claims and groups the rows hold: without a text filter, every counted claim is in them.
   let claims = result.counted
@@ -172,19 +187,32 @@ export function buildPositionsView(result: PositionsResult, actors: ReadonlyMap<
     for (const row of rows) if (row.series) for (const claim of row.series.claimList) ids.add(claim.id)
     claims = ids.size
   }
-  const groups = new Set(rows.map((row) => row.groupKey)).size
+  const used = new Map<number, number>()
+  for (const row of rows) countCells(used, row.series, 1)
+  return finishView(result, rows, used, view, claims)
+}
 
+/** Adds (or with -1 takes away) a series' buckets to the count of rows with a claim in each bucket. */
+function countCells(used: Map<number, number>, series: PositionSeries | null, by: 1 | -1): void {
+  if (!series) return
+  for (const cell of series.cells) {
+    const count = (used.get(cell.ordinal) ?? 0) + by
+    if (count === 0) used.delete(cell.ordinal)
+    else used.set(cell.ordinal, count)
+  }
+}
+
+/** The bucket columns the rows need, and the counts above the table. `used`: rows with a claim per bucket ordinal. */
+function finishView(result: PositionsResult, rows: PositionRow[], used: ReadonlyMap<number, number>, view: ViewOptions, claims: number): PositionsView {
+  const options = result.options
+  const groups = new Set(rows.map((row) => row.groupKey)).size
   // Bucket columns: from the first to the last bucket a shown row has a claim in; a side the
   // analyst bounded with a date keeps every bucket up to that date.
   let first = Number.POSITIVE_INFINITY
   let last = Number.NEGATIVE_INFINITY
-  const used = new Set<number>()
-  for (const row of rows) {
-    const cells = row.series?.cells
-    if (!cells || cells.length === 0) continue
-    first = Math.min(first, cells[0]!.ordinal)
-    last = Math.max(last, cells[cells.length - 1]!.ordinal)
-    for (const cell of cells) used.add(cell.ordinal)
+  for (const ordinal of used.keys()) {
+    if (ordinal < first) first = ordinal
+    if (ordinal > last) last = ordinal
   }
   const size = options.bucketSize
   if (options.from !== '') {
@@ -203,9 +231,105 @@ export function buildPositionsView(result: PositionsResult, actors: ReadonlyMap<
   const onlyWithClaims = view.onlyWithClaims ?? spanBuckets > AUTO_ONLY_WITH_CLAIMS
   const buckets: ViewBucket[] = []
   if (onlyWithClaims) {
-    for (const ordinal of [...used].sort((a, b) => a - b)) if (ordinal >= first && ordinal <= last) buckets.push({ ordinal, bucket: bucketAtOrdinal(ordinal, size) })
+    for (const ordinal of [...used.keys()].sort((a, b) => a - b)) if (ordinal >= first && ordinal <= last) buckets.push({ ordinal, bucket: bucketAtOrdinal(ordinal, size) })
   } else {
     for (let ordinal = first; ordinal <= last; ordinal++) buckets.push({ ordinal, bucket: bucketAtOrdinal(ordinal, size) })
   }
   return { buckets, rows, spanBuckets, onlyWithClaims, claims, groups }
+}
+
+const MAX_NEW_ROWS = 50
+
+interface BuiltView {
+  result: PositionsResult
+  actors: ReadonlyMap<Id, Actor>
+  issues: readonly Issue[]
+  view: ViewOptions
+  positions: PositionsView
+  used: Map<number, number>
+  byId: Map<string, PositionRow>
+}
+
+/**
+ * buildPositionsView, kept up to date rather than rebuilt: after a change the engine hands back
+ * the same series object for every row the change did not touch, so only the touched rows are
+ * made again, the order is kept when no row came or went, and the bucket columns follow a count
+ * of rows per bucket. Anything else (other options, actors, issues, a text filter, all groups
+ * listed) builds the view whole. The result equals buildPositionsView's (tested).
+ */
+export function createPositionsViewBuilder(): (result: PositionsResult, actors: ReadonlyMap<Id, Actor>, issues: readonly Issue[], view: ViewOptions) => PositionsView {
+  let last: BuiltView | null = null
+  return (result, actors, issues, view) => {
+    if (last && last.result === result && last.actors === actors && last.issues === issues && sameView(last.view, view)) return last.positions
+    const incremental =
+      last !== null &&
+      last.actors === actors &&
+      last.issues === issues &&
+      sameView(last.view, view) &&
+      view.text === '' &&
+      !view.showAll &&
+      sameOptions(last.result.options, result.options)
+    const build = (): PositionsView => {
+      const positions = buildPositionsView(result, actors, issues, view)
+      const used = new Map<number, number>()
+      for (const row of positions.rows) countCells(used, row.series, 1)
+      last = { result, actors, issues, view, positions, used, byId: new Map(positions.rows.map((row) => [row.id, row])) }
+      return positions
+    }
+    if (!incremental) return build()
+    const previous = last!
+    const options = result.options
+    const oneIssue = view.mode === 'actor' && options.issueId !== null
+    // Only what changed is collected; the previous rows stay as they were until the end.
+    const changed = new Map<string, PositionRow>()
+    const made: PositionRow[] = []
+    let kept = 0
+    if (!(view.mode === 'actor' && options.issueId === null)) {
+      for (const series of result.series) {
+        if (oneIssue && series.issueId !== options.issueId) continue
+        const old = previous.byId.get(series.key)
+        if (old) {
+          kept++
+          if (old.series !== series) changed.set(series.key, { ...old, series })
+        } else {
+          // Many new rows (an import chunk): building whole is as quick.
+          if (made.length >= MAX_NEW_ROWS) return build()
+          // A row never seen: made as the full build makes it (labels from the same tables).
+          made.push(buildPositionsView({ ...result, series: [series] }, actors, issues, view).rows[0]!)
+        }
+      }
+    }
+    const used = new Map(previous.used)
+    const byId = changed.size > 0 || made.length > 0 || kept !== previous.byId.size ? new Map(previous.byId) : previous.byId
+    for (const [id, row] of changed) {
+      countCells(used, previous.byId.get(id)!.series, -1)
+      countCells(used, row.series, 1)
+      byId.set(id, row)
+    }
+    for (const row of made) {
+      countCells(used, row.series, 1)
+      byId.set(row.id, row)
+    }
+    let rows: PositionRow[]
+    if (kept === previous.byId.size && made.length === 0) rows = changed.size === 0 ? previous.positions.rows : previous.positions.rows.map((row) => changed.get(row.id) ?? row)
+    else {
+      // Rows went (their last claim moved or was deleted) or came: the order is made again.
+      const present = new Set<string>()
+      for (const series of result.series) if (!oneIssue || series.issueId === options.issueId) present.add(series.key)
+      for (const [id, row] of previous.byId) {
+        if (present.has(id)) continue
+        countCells(used, row.series, -1)
+        byId.delete(id)
+      }
+      rows = [...byId.values()]
+      sortRows(rows)
+    }
+    const positions = finishView(result, rows, used, view, result.counted)
+    last = { result, actors, issues, view, positions, used, byId }
+    return positions
+  }
+}
+
+function sameView(a: ViewOptions, b: ViewOptions): boolean {
+  return a.mode === b.mode && a.text === b.text && a.showAll === b.showAll && a.onlyWithClaims === b.onlyWithClaims
 }

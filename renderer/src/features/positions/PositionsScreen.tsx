@@ -18,7 +18,7 @@ import { positionsColumns, positionsTable, type PositionsColumn } from '../../do
 import { DEFAULT_MAX_BUCKETS, type PositionsOptions } from '../../domain/positions/engine'
 import { describeSeries, formatMean, formatSigned } from '../../domain/positions/format'
 import { attributeKey, attributeNames, type GroupBy } from '../../domain/positions/grouping'
-import { buildPositionsView, type PositionRow } from '../../domain/positions/rows'
+import { createPositionsViewBuilder, type PositionRow } from '../../domain/positions/rows'
 import { compareText } from '../../domain/text/compare'
 import { exportShownTable } from '../export'
 import { ClaimsDialog, type ClaimsRequest } from './ClaimsDialog'
@@ -59,7 +59,8 @@ function plural(count: number, one: string, many: string): string {
 }
 
 // Reopening the screen on the same data and setup skips building the rows again.
-const viewCached = memoLast(buildPositionsView)
+// After a change only the rows it touched are made again (domain/positions/rows).
+const viewCached = createPositionsViewBuilder()
 const columnsCached = memoLast(positionsColumns)
 const NO_COLUMNS: PositionsColumn[] = []
 
