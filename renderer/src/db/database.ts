@@ -1,6 +1,6 @@
 import Dexie, { type EntityTable, type Table } from 'dexie'
 import type { Actor, Article, Assignment, Claim, Coder, Issue, Mention, Setting, Tombstone } from '../domain/model'
-import { DEFAULT_JOURNAL_TUNING, type JournalEntry, type JournalTuning } from './journal/entries'
+import { DEFAULT_JOURNAL_TUNING, type JournalRow, type JournalTuning } from './journal/entries'
 import { journalMiddleware } from './journal/middleware'
 import { projectionMiddleware } from './projection/middleware'
 import type { ArticleFact, ClaimFact } from '../domain/positions/facts'
@@ -20,7 +20,7 @@ export class StandpointDB extends Dexie {
   tombstones!: EntityTable<Tombstone, 'id'>
   settings!: EntityTable<Setting, 'key'>
   /** This machine's record of every write (db/journal): local, never backed up. */
-  journal!: EntityTable<JournalEntry, 'seq'>
+  journal!: EntityTable<JournalRow, 'seq'>
   /** The positions projection (db/projection): derived from claims and articles, local. */
   claimFacts!: EntityTable<ClaimFact, 'id'>
   articleFacts!: EntityTable<ArticleFact, 'id'>

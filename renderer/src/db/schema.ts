@@ -115,7 +115,7 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       assignments: 'id',
       tombstones: 'id, table, deletedAt',
       settings: 'key',
-      journal: '++seq, [table+id]',
+      journal: '++seq, total',
     },
     upgrade: async (tx) => {
       const stamp = nowIso()
@@ -184,7 +184,7 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       assignments: 'id',
       tombstones: 'id, table, deletedAt',
       settings: 'key',
-      journal: '++seq, [table+id]',
+      journal: '++seq, total',
       claimFacts: 'id',
       articleFacts: 'id',
       positionsSnapshots: 'key',

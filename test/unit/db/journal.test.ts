@@ -169,6 +169,24 @@ describe('every Dexie write path reaches the journal', () => {
     ])
   })
 
+  it('journals writes made side by side in one transaction one after the other, each counted once', async () => {
+    await db.transaction('rw', [db.claims, db.mentions], () =>
+      Promise.all([db.claims.bulkAdd([claim('c1', 'a1', 'i1'), claim('c2', 'a1', 'i1')]), db.mentions.bulkAdd([mention('m1', 'a1'), mention('m2', 'a1'), mention('m3', 'a1')])]),
+    )
+    const rows = await db.journal.toArray()
+    let total = 0
+    for (const row of rows) expect(row.total).toBe((total += row.ids.length))
+    expect(sorted(await journal(rows[rows.length - 3]!.seq))).toEqual(
+      sorted([
+        ['claims', 'c1', 'put'],
+        ['claims', 'c2', 'put'],
+        ['mentions', 'm1', 'put'],
+        ['mentions', 'm2', 'put'],
+        ['mentions', 'm3', 'put'],
+      ]),
+    )
+  })
+
   it('widens a transaction that names only synced tables, and leaves others alone', async () => {
     // The caller names claims only; journal, tombstones and settings come along by themselves.
     await db.transaction('rw', db.claims, async () => {
@@ -194,12 +212,18 @@ describe('every Dexie write path reaches the journal', () => {
     expect(await db.claims.count()).toBe(0)
   })
 
-  it('stamps entries with the time and origin, in increasing seq', async () => {
+  it('stamps entries with the time and origin, in increasing seq; one bulk write is one stored row', async () => {
+    const rowsBefore = await db.journal.count()
     await db.claims.bulkAdd([claim('c1', 'a1', 'i1'), claim('c2', 'a1', 'i1')])
+    await db.claims.add(claim('c3', 'a1', 'i1'))
+    expect(await db.journal.count()).toBe(rowsBefore + 2)
     const { entries } = await changesSince(db, 0)
     const seqs = entries.map((entry) => entry.seq)
     expect(seqs).toEqual([...seqs].sort((a, b) => a - b))
-    expect(new Set(seqs).size).toBe(seqs.length)
+    // The records of one write share its seq: a consumer that processed it processed both.
+    const [c1, c2, c3] = ['c1', 'c2', 'c3'].map((id) => entries.find((entry) => entry.id === id)!)
+    expect(c1!.seq).toBe(c2!.seq)
+    expect(c3!.seq).toBeGreaterThan(c2!.seq)
     for (const entry of entries) {
       expect(entry.origin).toBe('local')
       expect(Number.isNaN(Date.parse(entry.at))).toBe(false)
@@ -281,7 +305,25 @@ describe('reading, checkpoints and pruning', () => {
     expect((await changesSince(db, 0, 1)).entries).toHaveLength(1)
   })
 
-  it('keeps a bounded tail without consumers, and everything after the lowest checkpoint with them', async () => {
+  it('never splits a write, and counts the tail in records, not writes', async () => {
+    db.close()
+    db = fresh({ tail: 10, pruneEvery: 1 })
+    await db.open()
+    await db.actors.bulkAdd(Array.from({ length: 8 }, (_, index) => actor(`a${index}`, `Actor ${index}`)))
+    await db.actors.bulkAdd(Array.from({ length: 8 }, (_, index) => actor(`b${index}`, `Actor B${index}`)))
+    const page = await changesSince(db, 0, 1)
+    expect(page.entries.map((entry) => entry.id)).toEqual(['a0', 'a1', 'a2', 'a3', 'a4', 'a5', 'a6', 'a7'])
+    expect((await changesSince(db, page.head)).entries).toHaveLength(8)
+    // 16 records journaled, 10 to keep: the first write (8) cannot go without the 2 it shares.
+    expect(await db.journal.count()).toBe(2)
+    await db.actors.add(actor('c0', 'C'))
+    await db.actors.add(actor('c1', 'C1'))
+    // Now the second write alone holds 8 of the last 10: the first goes.
+    expect((await db.journal.toArray()).map((row) => row.ids.length)).toEqual([8, 1, 1])
+    expect((await changesSince(db, 0)).complete).toBe(false)
+  })
+
+  it('keeps a bounded tail of records without consumers, and everything after the lowest checkpoint with them', async () => {
     db.close()
     db = fresh({ tail: 5, pruneEvery: 3 })
     await db.open()

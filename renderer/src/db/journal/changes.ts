@@ -1,6 +1,6 @@
 import Dexie, { type ObservabilitySet } from 'dexie'
 import type { StandpointDB } from '../database'
-import { CHECKPOINT_PREFIX, DEFAULT_JOURNAL_TUNING, PRUNED_THROUGH_KEY, type JournalEntry } from './entries'
+import { CHECKPOINT_PREFIX, DEFAULT_JOURNAL_TUNING, PRUNED_THROUGH_KEY, rowEntries, type JournalEntry } from './entries'
 import { pruneBound } from './pruning'
 
 // Reading the journal. A consumer (the sync outbox, a live projection, a screen) remembers the
@@ -8,7 +8,7 @@ import { pruneBound } from './pruning'
 // needs and journalHead() in one read transaction, then follows from that head.
 
 export interface JournalChanges {
-  /** Entries after the asked seq, oldest first. */
+  /** Entries after the asked seq, oldest first: one per record (the records of one write share a seq). */
   entries: JournalEntry[]
   /** The latest seq the journal has reached: where to ask from next time when entries is everything. */
   head: number
@@ -28,8 +28,8 @@ async function prunedThrough(db: StandpointDB): Promise<number> {
 }
 
 async function lastSeq(db: StandpointDB): Promise<number> {
-  const last = await db.journal.orderBy(':id').last()
-  return last?.seq ?? 0
+  const [last] = await db.journal.orderBy(':id').reverse().limit(1).primaryKeys()
+  return last ?? 0
 }
 
 /** The latest seq written (0 for an empty journal). */
@@ -37,14 +37,17 @@ export function journalHead(db: StandpointDB): Promise<number> {
   return db.transaction('r', [db.journal, db.settings], async () => Math.max(await lastSeq(db), await prunedThrough(db)))
 }
 
-/** Changes after `since` (at most `limit` entries), read in one transaction. */
+/**
+ * Changes after `since`, read in one transaction: the writes of at most `limit` write calls
+ * (a write is never split), every record of them.
+ */
 export function changesSince(db: StandpointDB, since: number, limit = Infinity): Promise<JournalChanges> {
   return db.transaction('r', [db.journal, db.settings], async () => {
     const pruned = await prunedThrough(db)
     const query = db.journal.where(':id').above(since)
-    const entries = await (Number.isFinite(limit) ? query.limit(limit) : query).toArray()
-    const head = Math.max(entries.length > 0 ? entries[entries.length - 1]!.seq : 0, await lastSeq(db), pruned)
-    return { entries, head, complete: since >= pruned }
+    const rows = await (Number.isFinite(limit) ? query.limit(limit) : query).toArray()
+    const head = Number.isFinite(limit) && rows.length > 0 ? rows[rows.length - 1]!.seq : Math.max(await lastSeq(db), pruned)
+    return { entries: rows.flatMap(rowEntries), head: Math.max(head, since), complete: since >= pruned }
   })
 }
 
@@ -69,16 +72,17 @@ export async function removeCheckpoint(db: StandpointDB, consumer: string): Prom
 }
 
 /**
- * Prunes now, as the journal does by itself every so often: keeps the last `tail` entries and
- * everything after the lowest checkpoint. Returns the seq pruned through.
+ * Prunes now, as the journal does by itself every so often: keeps the last `tail` records'
+ * entries and everything after the lowest checkpoint. Returns the seq pruned through.
  */
 export function pruneJournal(db: StandpointDB, tail = DEFAULT_JOURNAL_TUNING.tail): Promise<number> {
   return db.transaction('rw', [db.journal, db.settings], async () => {
     const checkpoints = await db.settings.where('key').startsWith(CHECKPOINT_PREFIX).toArray()
     const already = await prunedThrough(db)
+    const last = await db.journal.orderBy(':id').last()
+    const [tailSeq] = last ? await db.journal.where('total').belowOrEqual(last.total - tail).reverse().limit(1).primaryKeys() : []
     const bound = pruneBound(
-      await lastSeq(db),
-      tail,
+      tailSeq ?? 0,
       checkpoints.map((row) => row.value),
       already,
     )

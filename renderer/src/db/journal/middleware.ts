@@ -1,13 +1,23 @@
 import type { DBCore, DBCoreKeyRange, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie'
-import { CHECKPOINT_PREFIX, CURRENT_CODER_KEY, DEFAULT_JOURNAL_TUNING, JOURNALED_TABLES, PRUNED_THROUGH_KEY, SYNCED_TABLE_SET, type JournalOp, type JournalTuning } from './entries'
+import {
+  CHECKPOINT_PREFIX,
+  CURRENT_CODER_KEY,
+  DEFAULT_JOURNAL_TUNING,
+  JOURNALED_TABLES,
+  PRUNED_THROUGH_KEY,
+  SYNCED_TABLE_SET,
+  type JournalOp,
+  type JournalRow,
+  type JournalTuning,
+} from './entries'
 import { journalModeOf, type JournalMode } from './modes'
 import { pruneBound } from './pruning'
 
 // The one funnel every write passes through, whichever code path makes it: a Dexie DBCore
 // middleware, so tagging, imports (in the window or a worker), restore, merges, bulk edits,
-// undo and sync cannot forget it. For each write to a synced table it appends journal entries,
-// and for a local deletion it writes the tombstone (a re-creation removes it), all in the
-// writing transaction: they land together or not at all.
+// undo and sync cannot forget it. For each write to a synced table it appends a journal row
+// (the ids it touched), and for a local deletion it writes the tombstones (a re-creation removes
+// them), all in the writing transaction: they land together or not at all.
 //
 // Every way Dexie writes reaches DBCore's mutate as one of four requests: 'add' (add, bulkAdd,
 // a modify that changes a primary key), 'put' (put, bulkPut, update, bulkUpdate, upsert,
@@ -16,6 +26,7 @@ import { pruneBound } from './pruning'
 
 const EQUAL = 1 as DBCoreKeyRange['type']
 const RANGE = 2 as DBCoreKeyRange['type']
+const ANY = 3 as DBCoreKeyRange['type']
 
 const equalTo = (key: unknown): DBCoreKeyRange => ({ type: EQUAL, lower: key, upper: key })
 
@@ -68,6 +79,8 @@ function writtenKeys(table: DBCoreTable, req: DBCoreMutateRequest & { type: 'add
 
 class Journal {
   private sincePrune = 0
+  /** Each transaction's journal writes, one after another (a row's total builds on the last row's). */
+  private readonly queues = new WeakMap<object, Promise<unknown>>()
 
   constructor(
     private readonly down: DBCore,
@@ -108,10 +121,29 @@ class Journal {
     return res
   }
 
-  private async record(trans: DBCoreTransaction, table: string, keys: unknown[], op: JournalOp, mode: JournalMode): Promise<void> {
+  /**
+   * Journals one write. Writes that run side by side in one transaction (Promise.all over two
+   * tables) are journaled one after the other, so each row counts on the one before it.
+   */
+  private record(trans: DBCoreTransaction, table: string, keys: unknown[], op: JournalOp, mode: JournalMode): Promise<void> {
+    const previous = this.queues.get(trans) ?? Promise.resolve()
+    const next = previous.then(() => this.append(trans, table, keys, op, mode))
+    this.queues.set(
+      trans,
+      next.catch(() => undefined),
+    )
+    return next
+  }
+
+  private async append(trans: DBCoreTransaction, table: string, keys: unknown[], op: JournalOp, mode: JournalMode): Promise<void> {
     const at = new Date().toISOString()
-    const entries = keys.map((id) => ({ table, id, op, origin: mode.origin, at }))
-    const res = await this.down.table('journal').mutate({ trans, type: 'add', values: entries })
+    const journal = this.down.table('journal')
+    const last = (await journal.query({ trans, values: true, limit: 1, direction: 'prev', query: { index: journal.schema.primaryKey, range: { type: ANY, lower: undefined, upper: undefined } } })).result[0] as
+      | JournalRow
+      | undefined
+    const total = (last?.total ?? 0) + keys.length
+    const row: Omit<JournalRow, 'seq'> = { table: table as JournalRow['table'], op, origin: mode.origin, at, ids: keys as string[], total }
+    const res = await journal.mutate({ trans, type: 'add', values: [row] })
     if (res.numFailures > 0) throw Object.values(res.failures).find((error) => error != null) ?? new Error('The change journal could not be written.')
     if (mode.tombstones && SYNCED_TABLE_SET.has(table)) {
       if (op === 'delete') await this.writeTombstones(trans, table, keys, at)
@@ -120,7 +152,7 @@ class Journal {
     this.sincePrune += keys.length
     if (this.sincePrune >= this.tuning.pruneEvery) {
       this.sincePrune = 0
-      await this.prune(trans, res.lastResult as number)
+      await this.prune(trans, total)
     }
   }
 
@@ -149,7 +181,16 @@ class Journal {
     if (doomed.length > 0) await tombstones.mutate({ trans, type: 'delete', keys: doomed })
   }
 
-  private async prune(trans: DBCoreTransaction, lastSeq: number): Promise<void> {
+  private async prune(trans: DBCoreTransaction, total: number): Promise<void> {
+    const journal = this.down.table('journal')
+    // The last row wholly before the kept tail of `tail` records (getAllKeys of an index gives primary keys).
+    const tail = await journal.query({
+      trans,
+      values: false,
+      limit: 1,
+      direction: 'prev',
+      query: { index: journal.schema.getIndexByKeyPath('total')!, range: { type: RANGE, lower: undefined, upper: total - this.tuning.tail, upperOpen: false } },
+    })
     const settings = this.down.table('settings')
     const checkpoints = await settings.query({
       trans,
@@ -158,13 +199,12 @@ class Journal {
     })
     const pruned = (await settings.get({ trans, key: PRUNED_THROUGH_KEY })) as { value?: unknown } | undefined
     const bound = pruneBound(
-      lastSeq,
-      this.tuning.tail,
+      (tail.result[0] as number | undefined) ?? 0,
       (checkpoints.result as { value?: unknown }[]).map((row) => row.value),
       pruned?.value,
     )
     if (bound === null) return
-    await this.down.table('journal').mutate({ trans, type: 'deleteRange', range: { type: RANGE, lower: undefined, upper: bound, upperOpen: false } })
+    await journal.mutate({ trans, type: 'deleteRange', range: { type: RANGE, lower: undefined, upper: bound, upperOpen: false } })
     await settings.mutate({ trans, type: 'put', values: [{ key: PRUNED_THROUGH_KEY, value: bound }] })
   }
 }
