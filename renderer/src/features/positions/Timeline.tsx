@@ -67,6 +67,8 @@ function Panel({ row, buckets }: { row: PositionRow; buckets: ViewBucket[] }) {
             labelFont: '11px system-ui, sans-serif',
             values: (_plot, splits) => splits.map((value) => (Number.isInteger(value) ? formatSigned(value) : '')),
             incrs: [1],
+            // Every whole stance labelled, −2 to +2, even on a short panel.
+            space: 10,
             size: 34,
             stroke: muted,
             grid: { stroke: grid, width: 1 },
@@ -141,9 +143,9 @@ function Panel({ row, buckets }: { row: PositionRow; buckets: ViewBucket[] }) {
       <figcaption>
         <span className="timeline-title" dir="auto">
           {row.label} · {row.issueLabel}
-        </span>
+        </span>{' '}
         <span className="muted">
-          {series ? `${series.count} ${series.count === 1 ? 'claim' : 'claims'}, first ${formatSigned(series.firstStance)}, last ${formatSigned(series.lastStance)}${series.reversals > 0 ? `, ${series.reversals} ${series.reversals === 1 ? 'shift' : 'shifts'}` : ''}` : 'no claims'}
+          · {series ? `${series.count} ${series.count === 1 ? 'claim' : 'claims'}, first ${formatSigned(series.firstStance)}, last ${formatSigned(series.lastStance)}${series.reversals > 0 ? `, ${series.reversals} ${series.reversals === 1 ? 'shift' : 'shifts'}` : ''}` : 'no claims'}
         </span>
       </figcaption>
       <div ref={container} className="timeline-chart" role="img" aria-label={`Stance of ${row.label} on ${row.issueLabel} over time, from −2 to +2`} />
