@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test'
 import type { Actor, Article, Claim, Coder, Issue, Stance } from '../../renderer/src/domain/model'
-import { seedWorkspace } from './support/seed'
+import { readTable, seedWorkspace } from './support/seed'
 import { expect, test } from './support/workbench'
 
 // Real coded data: claims on several codes of a two-level codebook, actors with a party, and
@@ -107,16 +107,16 @@ test('Top level counts each claim once under its top-level issue; a party row ag
   await page.getByLabel('Claims shown').selectOption({ label: 'Ann' })
   await expect(page.getByRole('note', { name: 'Claims from several coders' })).toHaveCount(0)
   await expect.poll(() => rowsOf(table)).toEqual({
-    'Angela Merkel | Ceiling': ['1', '+2.0'],
-    'Angela Merkel | Deportation': ['1', '+2.0'],
-    'Horst Seehofer | Ceiling': ['1', '-2.0'],
+    'Angela Merkel | Controlling migration › Ceiling': ['1', '+2.0'],
+    'Angela Merkel | Controlling migration › Deportation': ['1', '+2.0'],
+    'Horst Seehofer | Controlling migration › Ceiling': ['1', '-2.0'],
   })
   await page.getByLabel('Claims shown').selectOption({ label: 'All claims' })
 
   // As coded: a claim counts under each of its codes.
   await expect.poll(() => rowsOf(table)).toMatchObject({
-    'Angela Merkel | Ceiling': ['3', '+0.7'],
-    'Angela Merkel | Deportation': ['1', '+2.0'],
+    'Angela Merkel | Controlling migration › Ceiling': ['3', '+0.7'],
+    'Angela Merkel | Controlling migration › Deportation': ['1', '+2.0'],
   })
   // Top level: Merkel's three claims once each under Controlling migration, (2 − 1 + 1) / 3.
   await page.getByLabel('Issue level').selectOption('Top level')
@@ -144,7 +144,10 @@ test('Top level counts each claim once under its top-level issue; a party row ag
   await page.getByLabel('Claims shown').selectOption('Adjudicated only')
   await expect.poll(() => rowsOf(table)).toEqual({ 'CDU | Controlling migration': ['1', '+1.0'] })
 
-  // The setup is remembered across a reload.
+  // The setup is remembered (stored a moment after the last change) across a reload.
+  await expect
+    .poll(async () => (await readTable<{ key: string; value: { claimSet?: string } }>(page, 'settings')).find((row) => row.key === 'positions.view')?.value.claimSet)
+    .toBe('adjudicated')
   await page.reload()
   await expect(page.getByLabel('Group actors by')).toHaveValue(/party/i)
   await expect(page.getByLabel('Issue level')).toHaveValue('top')
@@ -159,9 +162,9 @@ test('a parent in the Issue filter takes in its children', async ({ workbench })
   // The parent comes first, its children ("Controlling migration › Ceiling") below it.
   await page.getByRole('option', { name: /Controlling migration/ }).first().click()
   await expect.poll(() => rowsOf(table)).toEqual({
-    'Angela Merkel | Ceiling': ['3', '+0.7'],
-    'Angela Merkel | Deportation': ['1', '+2.0'],
-    'Horst Seehofer | Ceiling': ['1', '-2.0'],
-    'Union faction | Deportation': ['1', '-1.0'],
+    'Angela Merkel | Controlling migration › Ceiling': ['3', '+0.7'],
+    'Angela Merkel | Controlling migration › Deportation': ['1', '+2.0'],
+    'Horst Seehofer | Controlling migration › Ceiling': ['1', '-2.0'],
+    'Union faction | Controlling migration › Deportation': ['1', '-1.0'],
   })
 })
