@@ -54,7 +54,7 @@ try {
   await shot('shortcuts')
   await closeDialog()
   await nav.getByRole('link', { name: 'Positions' }).click()
-  const cell = page.getByRole('table', { name: 'Positions' }).locator('td.kind-bucket:not(.is-empty)').first()
+  const cell = page.getByRole('table', { name: 'Positions' }).locator('.positions-td.kind-bucket').first()
   await cell.click()
   await page.getByRole('dialog').waitFor()
   await shot('positions-drilldown')

@@ -34,16 +34,25 @@ export function generatePositionsWorkspace(config) {
   const kinds = ['person', 'organization', 'state', 'armed group', 'party', 'media', 'other']
   const outlets = Array.from({ length: 30 }, (_, index) => `Outlet ${String(index + 1).padStart(2, '0')}`)
 
+  // A two-level codebook, as real ones are: a fifth of the issues at the top, the rest below them.
+  const topCount = Math.max(1, Math.round(issueCount / 5))
   const issues = Array.from({ length: issueCount }, (_, index) => ({
     id: uuid('00000000-0000', index),
-    label: `Issue ${String(index + 1).padStart(2, '0')}`,
+    label: index < topCount ? `Issue ${String(index + 1).padStart(2, '0')}` : `Issue ${String((index % topCount) + 1).padStart(2, '0')}.${Math.floor(index / topCount)}`,
     description: '',
-    parentId: null,
+    parentId: index < topCount ? null : uuid('00000000-0000', index % topCount),
     createdAt: now,
     updatedAt: now,
     code: '',
     updatedBy: '',
   }))
+  const parties = Array.from({ length: 12 }, (_, index) => `Party ${String.fromCharCode(65 + index)}`)
+  const partiesOf = () => {
+    const roll = random()
+    if (roll < 0.1) return {}
+    if (roll < 0.15) return { party: [pick(parties), pick(parties)] }
+    return { party: [pick(parties)] }
+  }
   const actors = Array.from({ length: actorCount }, (_, index) => ({
     id: uuid('11111111-1111', index),
     name: `Actor ${String(index + 1).padStart(4, '0')}`,
@@ -52,7 +61,7 @@ export function generatePositionsWorkspace(config) {
     notes: '',
     createdAt: now,
     updatedAt: now,
-    attributes: {},
+    attributes: partiesOf(),
     updatedBy: '',
   }))
   const start = Date.UTC(2015, 0, 1)
@@ -114,7 +123,8 @@ export function generatePositionsWorkspace(config) {
       id: config.sequentialClaimIds ? uuid('33333333-3333', index) : randomUuid(),
       articleId: article.id,
       actorId: actors[actorIndex].id,
-      issueIds: [issues[agenda.issue].id],
+      // A fifth of the claims carry a second issue, as coded claims often do.
+      issueIds: random() < 0.2 ? [...new Set([issues[agenda.issue].id, issues[Math.floor(random() * issueCount)].id])] : [issues[agenda.issue].id],
       stance,
       date: article.publishedAt,
       addresseeId: null,
@@ -122,7 +132,7 @@ export function generatePositionsWorkspace(config) {
       anchor: { exact: quote, prefix: article.body.slice(Math.max(0, begin - 32), begin), suffix: article.body.slice(begin + quote.length, begin + quote.length + 32), start: begin, end: begin + quote.length },
       createdAt: new Date(Date.parse(now) + index).toISOString(),
       updatedAt: now,
-      coderId: '44444444-4444-4000-8000-000000000001',
+      coderId: index % 3 === 0 ? '44444444-4444-4000-8000-000000000002' : '44444444-4444-4000-8000-000000000001',
       updatedBy: '44444444-4444-4000-8000-000000000001',
       externalId: '',
       attributes: {},

@@ -103,7 +103,7 @@ async function actorOrder(table: Locator): Promise<string[]> {
 /** The table as the analyst sees it: header texts, then each row's cell texts (mean only for buckets). */
 async function tableAsShown(table: Locator): Promise<string[][]> {
   const headers = await table.getByRole('columnheader').allInnerTexts()
-  const rows = await table.locator('tbody [role="row"]').evaluateAll((elements) =>
+  const rows = await table.locator('[role="rowgroup"] + [role="rowgroup"] [role="row"]').evaluateAll((elements) =>
     elements.map((row) =>
       Array.from(row.querySelectorAll<HTMLElement>('[role="cell"]')).map((cell) => (cell.querySelector('.cell-mean')?.textContent ?? cell.innerText).trim()),
     ),
@@ -238,10 +238,15 @@ test('Export CSV writes exactly the table as shown: filters, bucket and sort', a
   // No byte order mark unless it was asked for in the Export dialog, as for every export.
   expect(text.startsWith('Actor,')).toBe(true)
   const parsed = Papa.parse<string[]>(text, { skipEmptyLines: true }).data
-  expect(parsed).toEqual(shown)
-  expect(parsed[0]).toEqual(['Actor', 'Kind', 'Issue', '2024-11', '2024-12', 'Claims', 'First stance', 'Last stance', 'Shift', 'Reversals', 'Last seen'])
-  expect(parsed[1]).toEqual(['Al-Nujaba Movement', 'armed group', 'Attacks on Israel', '+1.0', '-1.0', '2', '+1', '-1', '-2', '1', '2024-12-23'])
-  expect(parsed).toHaveLength(3)
+  // The same columns as shown, each period as its mean and its count beside it; means unrounded.
+  expect(shown[0]).toEqual(['Actor', 'Kind', 'Issue', '2024-11', '2024-12', 'Claims', 'Mean', 'First stance', 'Last stance', 'Shift', 'Reversals', 'Last seen'])
+  expect(parsed[0]).toEqual(['Actor', 'Kind', 'Issue', '2024-11 mean', '2024-11 n', '2024-12 mean', '2024-12 n', 'Claims', 'Mean', 'First stance', 'Last stance', 'Shift', 'Reversals', 'Last seen'])
+  expect(parsed.slice(1)).toEqual([
+    ['Al-Nujaba Movement', 'armed group', 'Attacks on Israel', '1', '1', '-1', '1', '2', '0', '+1', '-1', '-2', '1', '2024-12-23'],
+    ['Kataib Hezbollah', 'armed group', 'Attacks on Israel', '2', '1', '', '0', '1', '2', '+2', '+2', '0', '0', '2024-11-21'],
+  ])
+  // The rows in the order shown.
+  expect(parsed.slice(1).map((row) => row[0])).toEqual(shown.slice(1).map((row) => row[0]))
 })
 
 test('an empty workspace explains where positions come from, and the table follows claims live', async ({ workbench }) => {

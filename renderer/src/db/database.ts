@@ -2,6 +2,9 @@ import Dexie, { type EntityTable, type Table } from 'dexie'
 import type { Actor, Article, Assignment, Claim, Coder, Issue, Mention, Setting, Tombstone } from '../domain/model'
 import { DEFAULT_JOURNAL_TUNING, type JournalRow, type JournalTuning } from './journal/entries'
 import { journalMiddleware } from './journal/middleware'
+import { projectionMiddleware } from './projection/middleware'
+import type { ArticleFact, ClaimFact } from '../domain/positions/facts'
+import type { PositionsSnapshotRecord } from './projection/snapshots'
 import { LATEST_SCHEMA_VERSION, LOCAL_TABLES, SCHEMA_VERSIONS, type SchemaVersion } from './schema'
 
 export const DEFAULT_DATABASE_NAME = 'standpoint'
@@ -18,6 +21,10 @@ export class StandpointDB extends Dexie {
   settings!: EntityTable<Setting, 'key'>
   /** This machine's record of every write (db/journal): local, never backed up. */
   journal!: EntityTable<JournalRow, 'seq'>
+  /** The positions projection (db/projection): derived from claims and articles, local. */
+  claimFacts!: EntityTable<ClaimFact, 'id'>
+  articleFacts!: EntityTable<ArticleFact, 'id'>
+  positionsSnapshots!: EntityTable<PositionsSnapshotRecord, 'key'>
 
   /**
    * @param upToVersion declare only the schema versions up to this one. Tests use it to write a
@@ -29,6 +36,8 @@ export class StandpointDB extends Dexie {
     declareVersions(this, SCHEMA_VERSIONS.filter((entry) => upToVersion === undefined || entry.version <= upToVersion))
     // Every instance, the window's and each worker's alike, writes through the journal.
     this.use(journalMiddleware(journal))
+    // ...and keeps the positions projection in step.
+    this.use(projectionMiddleware())
   }
 
   /** Every table a backup holds, restores and merges: all but this machine's bookkeeping. */

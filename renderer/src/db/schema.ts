@@ -1,5 +1,7 @@
 import type { Transaction } from 'dexie'
 import { defaultCoder } from '../domain/coding/coders'
+import type { Article, Claim } from '../domain/model'
+import { articleFact, claimFact } from '../domain/positions/facts'
 
 // Every schema the workspace has had, oldest first. A change to the stored shape is a new
 // entry here with an upgrade, never an edit of an old one: users' databases were written by
@@ -167,9 +169,47 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
         })
     },
   },
+  {
+    version: 5,
+    summary:
+      'The positions projection: one small fact per claim (claimFacts) and per article (articleFacts), kept in step with every ' +
+      'write by db/projection, and positionsSnapshots, the facts packed into one record at a point of the journal.',
+    stores: {
+      articles: 'id, contentHash, publishedAt, source, importedAt, updatedAt, externalId',
+      actors: 'id, name',
+      issues: 'id, label, parentId, code',
+      claims: 'id, articleId, actorId, *issueIds, addresseeId, coderId, externalId',
+      mentions: 'id, articleId, actorId, coderId',
+      coders: 'id, name',
+      assignments: 'id',
+      tombstones: 'id, table, deletedAt',
+      settings: 'key',
+      journal: '++seq, total',
+      claimFacts: 'id',
+      articleFacts: 'id',
+      positionsSnapshots: 'key',
+    },
+    upgrade: async (tx) => {
+      // Derived from the records, so built here once; from now on the projection middleware
+      // keeps them in step (the upgrade's own writes pass it by, as they pass the journal).
+      const claims = (await tx.table('claims').toArray()) as Claim[]
+      await tx.table('claimFacts').bulkAdd(claims.map(claimFact))
+      const articles: ReturnType<typeof articleFact>[] = []
+      await tx
+        .table('articles')
+        .toCollection()
+        .each((article: Article) => {
+          articles.push(articleFact(article))
+        })
+      await tx.table('articleFacts').bulkAdd(articles)
+    },
+  },
 ]
 
-/** Tables that hold this machine's bookkeeping, not workspace data: never backed up or merged. */
-export const LOCAL_TABLES: ReadonlySet<string> = new Set(['journal'])
+/**
+ * Tables that hold this machine's bookkeeping or what is derived from the records, not
+ * workspace data: never backed up or merged (a restore rebuilds the projection as it writes).
+ */
+export const LOCAL_TABLES: ReadonlySet<string> = new Set(['journal', 'claimFacts', 'articleFacts', 'positionsSnapshots'])
 
 export const LATEST_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version

@@ -3,6 +3,7 @@ import { SavedChoicesSchema } from './claimsImport/choices'
 import { MAPPABLE_FIELDS, type MappableField } from './import/types'
 import type { Id } from './model'
 import { BUCKET_SIZES } from './positions/buckets'
+import { ISSUE_LEVELS } from './positions/grouping'
 import { ROW_MODES } from './positions/rows'
 
 // Every preference the workspace keeps in its settings table, each with the schema its stored
@@ -46,13 +47,31 @@ export const REMEMBERED_MAPPING = setting(
   null,
 )
 
-/** The positions screen's time bucket and row mode; each falls back alone when unreadable. */
+const optionalText = v.fallback(v.optional(v.string()), undefined)
+const optionalChoice = v.fallback(v.optional(v.nullable(v.string())), undefined)
+
+/** The positions screen's setup (bucket, rows, grouping, filters, sort, widths); each part falls back alone when unreadable. */
 export const POSITIONS_VIEW = setting(
   'positions.view',
   v.nullable(
     v.object({
       bucketSize: v.fallback(v.optional(v.picklist(BUCKET_SIZES)), undefined),
       mode: v.fallback(v.optional(v.picklist(ROW_MODES)), undefined),
+      level: v.fallback(v.optional(v.picklist(ISSUE_LEVELS)), undefined),
+      /** 'actor', 'kind' or 'attribute:<name>'. */
+      groupBy: optionalText,
+      /** 'all', 'adjudicated' or 'coder:<id>'. */
+      claimSet: optionalText,
+      issueId: optionalChoice,
+      actorKind: optionalChoice,
+      source: optionalChoice,
+      from: optionalText,
+      to: optionalText,
+      actorText: optionalText,
+      sorting: v.fallback(v.optional(v.array(v.object({ id: v.string(), desc: v.boolean() }))), undefined),
+      showAll: v.fallback(v.optional(v.boolean()), undefined),
+      onlyWithClaims: v.fallback(v.optional(v.nullable(v.boolean())), undefined),
+      widths: v.fallback(v.optional(v.record(v.string(), v.pipe(v.number(), v.minValue(24), v.maxValue(2000)))), undefined),
     }),
   ),
   null,

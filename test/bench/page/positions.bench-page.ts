@@ -1,16 +1,23 @@
-import type { Actor, Claim, Issue } from '../../../renderer/src/domain/model'
-import { aggregatePositions, preparePositionClaims } from '../../../renderer/src/domain/positions/aggregate'
+import { StandpointDB } from '../../../renderer/src/db/database'
+import { readPositionsSnapshot, savePositionsSnapshot } from '../../../renderer/src/db/projection/snapshots'
+import { followPositions, loadPositions } from '../../../renderer/src/db/queries/positions'
+import type { Actor, Article, Claim, Issue } from '../../../renderer/src/domain/model'
 import { BUCKET_SIZES, bucketKey, type BucketSize } from '../../../renderer/src/domain/positions/buckets'
 import { positionsColumns } from '../../../renderer/src/domain/positions/columns'
-import { buildPositionsView } from '../../../renderer/src/domain/positions/rows'
+import { DEFAULT_OPTIONS, PositionsEngine, type PositionsOptions } from '../../../renderer/src/domain/positions/engine'
+import { articleFact, claimFact, type ClaimFact } from '../../../renderer/src/domain/positions/facts'
+import { buildPositionsView, createPositionsViewBuilder } from '../../../renderer/src/domain/positions/rows'
+import { packFacts, unpackFacts } from '../../../renderer/src/domain/positions/snapshot'
 
-// Positions computation, timed against a floor: the same aggregation (count, sum, latest
-// stance and claim ids per actor, issue and bucket) as one plain pass over the claims array.
+// Positions computation, timed against a floor: the same aggregation (count, sum, latest stance
+// and claim ids per row and bucket) as one plain pass over the facts. Grouping by an attribute
+// and the top issue level are timed against floors that do the same grouping plainly.
 
 interface Workspace {
   claims: Claim[]
   actors: Actor[]
   issues: Issue[]
+  articles: Article[]
 }
 
 function median(values: number[]): number {
@@ -18,69 +25,83 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!
 }
 
-function floorPass(claims: readonly Claim[], size: BucketSize): number {
+type KeysOf = (fact: ClaimFact) => string[]
+
+/** One plain pass: a Map of cells keyed by row and bucket, as simply as it can be written. */
+function floorPass(facts: readonly ClaimFact[], size: BucketSize, keysOf: KeysOf): number {
   const bucketOfDate = new Map<string, string>()
   const cells = new Map<string, { count: number; sum: number; latest: number; latestDate: string; ids: string[] }>()
-  for (const claim of claims) {
-    let bucket = bucketOfDate.get(claim.date)
+  for (const fact of facts) {
+    let bucket = bucketOfDate.get(fact.date)
     if (bucket === undefined) {
-      bucket = bucketKey(claim.date, size) ?? ''
-      bucketOfDate.set(claim.date, bucket)
+      bucket = bucketKey(fact.date, size) ?? ''
+      bucketOfDate.set(fact.date, bucket)
     }
-    for (const issueId of claim.issueIds) {
-      const key = `${claim.actorId}|${issueId}|${bucket}`
+    for (const row of keysOf(fact)) {
+      const key = `${row}|${bucket}`
       let cell = cells.get(key)
       if (cell === undefined) {
-        cell = { count: 0, sum: 0, latest: claim.stance, latestDate: claim.date, ids: [] }
+        cell = { count: 0, sum: 0, latest: fact.stance, latestDate: fact.date, ids: [] }
         cells.set(key, cell)
       }
       cell.count++
-      cell.sum += claim.stance
-      if (claim.date >= cell.latestDate) {
-        cell.latest = claim.stance
-        cell.latestDate = claim.date
+      cell.sum += fact.stance
+      if (fact.date >= cell.latestDate) {
+        cell.latest = fact.stance
+        cell.latestDate = fact.date
       }
-      cell.ids.push(claim.id)
+      cell.ids.push(fact.id)
     }
   }
   return cells.size
 }
 
 export interface ComputeFigures {
-  prepareMs: number
+  factsMs: number
   rows: number
-  sizes: Record<BucketSize, { oursMs: number; floorMs: number; buckets: number; cells: number }>
+  sizes: Record<BucketSize, { oursMs: number; floorMs: number; buckets: number }>
+  grouped: { oursMs: number; floorMs: number; rows: number }
+  topLevel: { oursMs: number; floorMs: number; rows: number }
+  incremental: { applyMs: number; fullMs: number }
+  snapshot: { packMs: number; unpackMs: number; bytes: number }
 }
 
-/** Times the positions pipeline for every bucket size; medians of `runs` after a warm-up. */
+function time(run: () => void): number {
+  const started = performance.now()
+  run()
+  return performance.now() - started
+}
+
+/** Times the positions pipeline for every bucket size, grouped and at the top level; medians of `runs` after a warm-up. */
 export function benchPositionsCompute(workspace: Workspace, runs = 5): ComputeFigures {
-  let started = performance.now()
-  const prepared = preparePositionClaims(workspace.claims)
-  const prepareMs = performance.now() - started
-  const filters = { mode: 'actor-issue' as const, issueId: null, actorKind: null, actorText: '' }
-  const sizes = {} as ComputeFigures['sizes']
-  let rows = 0
-  for (const size of BUCKET_SIZES) {
+  let facts: ClaimFact[] = []
+  const factsMs = time(() => {
+    facts = workspace.claims.map(claimFact)
+  })
+  const articles = workspace.articles.map(articleFact)
+  const actorMap = new Map(workspace.actors.map((actor) => [actor.id, actor]))
+  const world = { actors: actorMap, issues: workspace.issues, coders: [], assignments: [], viewerId: null }
+  const view = { mode: 'actor-issue' as const, text: '', showAll: false, onlyWithClaims: false }
+  const computeOnce = (options: PositionsOptions): number => {
+    const engine = new PositionsEngine(facts, articles, world, options)
+    const positions = buildPositionsView(engine.result(), actorMap, workspace.issues, view)
+    positionsColumns(positions, options.groupBy)
+    return positions.rows.length
+  }
+  const compare = (options: PositionsOptions, keysOf: KeysOf): { oursMs: number; floorMs: number; rows: number } => {
     const ours: number[] = []
     const floor: number[] = []
-    let buckets = 0
-    let cells = 0
+    let rows = 0
     for (let run = 0; run <= runs; run++) {
       // Alternate which goes first, so neither always gets the warmer caches.
       const measureOurs = (): void => {
-        started = performance.now()
-        const aggregation = aggregatePositions(prepared.claims, { bucketSize: size })
-        const view = buildPositionsView(aggregation, workspace.actors, workspace.issues, filters)
-        positionsColumns(view)
-        const elapsed = performance.now() - started
+        const elapsed = time(() => {
+          rows = computeOnce(options)
+        })
         if (run > 0) ours.push(elapsed)
-        rows = view.rows.length
-        buckets = view.buckets.length
       }
       const measureFloor = (): void => {
-        started = performance.now()
-        cells = floorPass(workspace.claims, size)
-        const elapsed = performance.now() - started
+        const elapsed = time(() => floorPass(facts, options.bucketSize, keysOf))
         if (run > 0) floor.push(elapsed)
       }
       if (run % 2 === 0) {
@@ -91,7 +112,194 @@ export function benchPositionsCompute(workspace: Workspace, runs = 5): ComputeFi
         measureOurs()
       }
     }
-    sizes[size] = { oursMs: median(ours), floorMs: median(floor), buckets, cells }
+    return { oursMs: median(ours), floorMs: median(floor), rows }
   }
-  return { prepareMs, rows, sizes }
+
+  const byActorIssue: KeysOf = (fact) => fact.issueIds.map((issueId) => `${fact.actorId}|${issueId}`)
+  const sizes = {} as ComputeFigures['sizes']
+  let rows = 0
+  for (const size of BUCKET_SIZES) {
+    const options = { ...DEFAULT_OPTIONS, bucketSize: size }
+    const figures = compare(options, byActorIssue)
+    rows = figures.rows
+    const engine = new PositionsEngine(facts, articles, world, options)
+    const buckets = buildPositionsView(engine.result(), actorMap, workspace.issues, view).buckets.length
+    sizes[size] = { oursMs: figures.oursMs, floorMs: figures.floorMs, buckets }
+  }
+
+  const partiesOf = (actorId: string): string[] => {
+    const values = actorMap.get(actorId)?.attributes.party ?? []
+    return values.length > 0 ? [...new Set(values.map((value) => value.toLowerCase()))] : ['']
+  }
+  const byParty: KeysOf = (fact) => partiesOf(fact.actorId).flatMap((party) => fact.issueIds.map((issueId) => `${party}|${issueId}`))
+  const grouped = compare({ ...DEFAULT_OPTIONS, groupBy: { kind: 'attribute', name: 'party' } }, byParty)
+
+  const parentOf = new Map(workspace.issues.map((issue) => [issue.id, issue.parentId]))
+  const topOf = (issueId: string): string => parentOf.get(issueId) ?? issueId
+  const byTop: KeysOf = (fact) => [...new Set(fact.issueIds.map(topOf))].map((issueId) => `${fact.actorId}|${issueId}`)
+  const topLevel = compare({ ...DEFAULT_OPTIONS, level: 'top' }, byTop)
+
+  // One claim edited: applying the change against computing everything again.
+  const engine = new PositionsEngine(facts, articles, world, DEFAULT_OPTIONS)
+  const rowsOf = createPositionsViewBuilder()
+  rowsOf(engine.result(), actorMap, workspace.issues, view)
+  const apply: number[] = []
+  const full: number[] = []
+  for (let run = 0; run < 21; run++) {
+    const fact = facts[(run * 7919) % facts.length]!
+    const edited = { ...fact, stance: (fact.stance === 2 ? -2 : 2) as ClaimFact['stance'] }
+    apply.push(
+      time(() => {
+        engine.apply({ claims: [{ id: edited.id, fact: edited }] })
+        rowsOf(engine.result(), actorMap, workspace.issues, view)
+      }),
+    )
+    facts[(run * 7919) % facts.length] = edited
+  }
+  for (let run = 0; run < 3; run++) full.push(time(() => computeOnce(DEFAULT_OPTIONS)))
+
+  const packStarted = performance.now()
+  const packed = packFacts(facts, articles)
+  const packMs = performance.now() - packStarted
+  const unpackMs = time(() => unpackFacts(packed))
+  // Typed arrays by their bytes; strings by their characters (one byte each: ids and dates are ASCII).
+  const textLength = (list: readonly string[]): number => list.reduce((sum, text) => sum + text.length, 0)
+  const typed = [packed.actor, packed.article, packed.coder, packed.date, packed.stance, packed.adjudicated, packed.issueCount, packed.issues, packed.articlePublished, packed.articleSource]
+  const bytes = typed.reduce((sum, list) => sum + list.byteLength, 0) + textLength(packed.ids) + textLength(packed.createdAt) + textLength(packed.strings) + textLength(packed.articleIds)
+
+  return {
+    factsMs,
+    rows,
+    sizes,
+    grouped,
+    topLevel,
+    incremental: { applyMs: median(apply), fullMs: median(full) },
+    snapshot: { packMs, unpackMs, bytes },
+  }
+}
+
+export interface LiveFigures {
+  claims: number
+  /** Floors: reading the compact data raw. */
+  readFactsMs: number
+  readSnapshotMs: number
+  /** Opening: loadPositions + engine + first result + rows, from the fact tables and from the snapshot. */
+  openFromFactsMs: number
+  openFromSnapshotMs: number
+  via: string
+  /** One claim saved → the engine's result and rows reflect it (median). */
+  saveReflectedMs: number
+  /** An import chunk of 1,000 claims → reflected. */
+  chunkReflectedMs: number
+  /** What a full re-read would cost instead (loadPositions + compute). */
+  fullReloadMs: number
+  /** Whether every reflected save showed the saved stance. */
+  reflectedCorrectly: boolean
+}
+
+/**
+ * The positions data path against real IndexedDB, through the app's own Dexie database (so
+ * the projection middleware and the journal run as in the app): the cold open from the fact
+ * tables and from the packed snapshot beside a raw read of the same data, and a claim save
+ * reflected by applying the journal's change rather than reading again.
+ */
+export async function benchPositionsLive(workspace: Workspace): Promise<LiveFigures> {
+  const db = new StandpointDB(`bench-positions-${crypto.randomUUID()}`)
+  await db.open()
+  try {
+    await db.transaction('rw', [db.articles, db.actors, db.issues], async () => {
+      await db.articles.bulkPut(workspace.articles)
+      await db.actors.bulkPut(workspace.actors)
+      await db.issues.bulkPut(workspace.issues)
+    })
+    for (let start = 0; start < workspace.claims.length; start += 10_000) await db.claims.bulkPut(workspace.claims.slice(start, start + 10_000))
+
+    const actorMap = new Map(workspace.actors.map((actor) => [actor.id, actor]))
+    const view = { mode: 'actor-issue' as const, text: '', showAll: false, onlyWithClaims: false }
+    const open = async (): Promise<{ ms: number; engine: PositionsEngine; seq: number; via: string }> => {
+      const started = performance.now()
+      const loaded = await loadPositions(db)
+      const world = { actors: new Map(loaded.actors.map((actor) => [actor.id, actor])), issues: loaded.issues, coders: loaded.coders, assignments: loaded.assignments, viewerId: loaded.viewerId }
+      const engine = new PositionsEngine(loaded.claims, loaded.articles, world, DEFAULT_OPTIONS)
+      buildPositionsView(engine.result(), world.actors, world.issues, view)
+      return { ms: performance.now() - started, engine, seq: loaded.seq, via: loaded.via }
+    }
+    const readFacts: number[] = []
+    const fromFacts: number[] = []
+    for (let run = 0; run < 3; run++) {
+      readFacts.push((await timeAsync(() => db.claimFacts.toArray())) + (await timeAsync(() => db.articleFacts.toArray())))
+      fromFacts.push((await open()).ms)
+    }
+    const first = await open()
+    const { claims, articles } = first.engine.allFacts()
+    await savePositionsSnapshot(db, claims, articles, first.seq)
+    const readSnapshot: number[] = []
+    const fromSnapshot: number[] = []
+    let opened = first
+    for (let run = 0; run < 5; run++) {
+      readSnapshot.push(await timeAsync(() => readPositionsSnapshot(db)))
+      opened = await open()
+      fromSnapshot.push(opened.ms)
+    }
+
+    // Live: follow the journal as the screen does; each change applied, then the rows rebuilt.
+    const engine = opened.engine
+    const rowsOf = createPositionsViewBuilder()
+    rowsOf(engine.result(), actorMap, workspace.issues, view)
+    let resolveApplied: (() => void) | null = null
+    const stop = followPositions(
+      db,
+      opened.seq,
+      (changes) => {
+        engine.apply({ claims: changes.claims, articles: changes.articles, actors: changes.actors })
+        rowsOf(engine.result(), actorMap, workspace.issues, view)
+        resolveApplied?.()
+      },
+      (error) => {
+        throw error
+      },
+    )
+    const saves: number[] = []
+    let reflectedCorrectly = true
+    for (let run = 0; run < 21; run++) {
+      const original = workspace.claims[(run * 7919) % workspace.claims.length]!
+      const stance = (original.stance === 2 ? -2 : 2) as Claim['stance']
+      const applied = new Promise<void>((resolve) => (resolveApplied = resolve))
+      const started = performance.now()
+      await db.claims.put({ ...original, stance, updatedAt: new Date().toISOString() })
+      await applied
+      saves.push(performance.now() - started)
+      if (engine.claim(original.id)?.stance !== stance) reflectedCorrectly = false
+    }
+    const chunk = workspace.claims.slice(0, 1_000).map((claim) => ({ ...claim, id: `chunk-${claim.id}`, createdAt: new Date().toISOString() }))
+    const chunkApplied = new Promise<void>((resolve) => (resolveApplied = resolve))
+    const chunkStarted = performance.now()
+    await db.claims.bulkPut(chunk)
+    await chunkApplied
+    const chunkReflectedMs = performance.now() - chunkStarted
+    if (engine.claim(chunk[0]!.id) === undefined) reflectedCorrectly = false
+    stop()
+    const fullReloadMs = (await open()).ms
+    return {
+      claims: workspace.claims.length,
+      readFactsMs: median(readFacts),
+      readSnapshotMs: median(readSnapshot),
+      openFromFactsMs: median(fromFacts),
+      openFromSnapshotMs: median(fromSnapshot),
+      via: opened.via,
+      saveReflectedMs: median(saves),
+      chunkReflectedMs,
+      fullReloadMs,
+      reflectedCorrectly,
+    }
+  } finally {
+    db.close()
+    await db.delete()
+  }
+}
+
+async function timeAsync(run: () => Promise<unknown>): Promise<number> {
+  const started = performance.now()
+  await run()
+  return performance.now() - started
 }

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { openWorkspace, StandpointDB } from '../../../renderer/src/db/database'
 import { LATEST_SCHEMA_VERSION, SCHEMA_VERSIONS } from '../../../renderer/src/db/schema'
 import { describeStorageError } from '../../../renderer/src/db/storageErrors'
+import { articleFact, claimFact } from '../../../renderer/src/domain/positions/facts'
 import { FIXTURES_BY_VERSION } from './schemaFixtures'
 
 let counter = 0
@@ -25,6 +26,15 @@ function asUpgraded(table: string, row: Record<string, unknown>): Record<string,
   return { ...rest, issueIds: [issueId] }
 }
 
+const byKey = (rows: Record<string, unknown>[], key: string): Record<string, unknown>[] => [...rows].sort((a, b) => (String(a[key]) < String(b[key]) ? -1 : 1))
+
+/** The positions projection holds one fact per claim and per article, each as the records say. */
+async function expectProjection(db: StandpointDB): Promise<void> {
+  const [claims, articles, claimFacts, articleFacts] = await Promise.all([db.claims.toArray(), db.articles.toArray(), db.claimFacts.toArray(), db.articleFacts.toArray()])
+  expect(byKey(claimFacts as unknown as Record<string, unknown>[], 'id')).toEqual(byKey(claims.map(claimFact) as unknown as Record<string, unknown>[], 'id'))
+  expect(byKey(articleFacts as unknown as Record<string, unknown>[], 'id')).toEqual(byKey(articles.map(articleFact) as unknown as Record<string, unknown>[], 'id'))
+}
+
 describe('schema migrations', () => {
   it('has a fixture for every version older than the newest', () => {
     for (const entry of SCHEMA_VERSIONS.slice(0, -1)) {
@@ -32,7 +42,8 @@ describe('schema migrations', () => {
     }
   })
 
-  for (const entry of SCHEMA_VERSIONS.slice(0, -1)) {
+  // Versions before v4: the v4 upgrade's work (coders, issueIds) is checked on each.
+  for (const entry of SCHEMA_VERSIONS.filter((candidate) => candidate.version < 4)) {
     it(`upgrades a database written at v${entry.version} to v${LATEST_SCHEMA_VERSION} with every record intact`, async () => {
       const name = uniqueName()
       await writeAtVersion(name, entry.version)
@@ -93,9 +104,42 @@ describe('schema migrations', () => {
       expect(await db.claims.where('addresseeId').equals('p2').count()).toBe(count('addresseeId', 'p2'))
       expect(await db.mentions.where('articleId').equals('a1').count()).toBe(fixture.tables.mentions!.length)
       expect(await db.articles.where('updatedAt').above('').count()).toBe(fixture.tables.articles!.length)
+      // v5: the positions projection is built from the upgraded records.
+      await expectProjection(db)
       db.close()
     })
   }
+
+  it(`upgrades a database written at v4 to v${LATEST_SCHEMA_VERSION}: every record as it was, the positions projection built`, async () => {
+    const name = uniqueName()
+    await writeAtVersion(name, 4)
+    const db = new StandpointDB(name)
+    await db.open()
+    const fixture = FIXTURES_BY_VERSION[4]!
+    for (const [table, rows] of Object.entries(fixture.tables)) {
+      const primaryKey = db.table(table).schema.primKey.keyPath as string
+      expect(byKey((await db.table(table).toArray()) as Record<string, unknown>[], primaryKey), table).toEqual(byKey(rows, primaryKey))
+    }
+    await expectProjection(db)
+    expect(await db.claimFacts.get('c2')).toEqual({
+      id: 'c2',
+      actorId: 'p1',
+      issueIds: ['i2', 'i1'],
+      date: '',
+      articleId: 'a1',
+      stance: 2,
+      coderId: 'coder-lead',
+      adjudicated: false,
+      createdAt: '2025-01-02T11:05:00.000Z',
+    })
+    expect((await db.claimFacts.get('c3'))?.adjudicated).toBe(true)
+    expect(await db.articleFacts.get('a3')).toEqual({ id: 'a3', publishedAt: '2015-09-01', source: 'DNA export' })
+    expect(await db.positionsSnapshots.count()).toBe(0)
+    // Building the projection is no change anyone follows: the journal holds only the fixture's own writes.
+    expect((await db.journal.toArray()).some((entry) => (entry.table as string).endsWith('Facts'))).toBe(false)
+    expect((await db.journal.toArray()).reduce((sum, row) => sum + row.ids.length, 0)).toBe(Object.entries(fixture.tables).filter(([table]) => table !== 'settings').reduce((sum, [, rows]) => sum + rows.length, 0))
+    db.close()
+  })
 
   it('declares exactly the indexes the queries use', async () => {
     const db = new StandpointDB(uniqueName())
@@ -112,6 +156,9 @@ describe('schema migrations', () => {
       tombstones: ['deletedAt', 'table'],
       settings: [],
       journal: ['total'],
+      claimFacts: [],
+      articleFacts: [],
+      positionsSnapshots: [],
     })
     // The dropped ones are gone from the database itself, not only from the declaration.
     const idb = db.backendDB()
@@ -144,8 +191,10 @@ describe('schema migrations', () => {
     const db = new StandpointDB(uniqueName())
     await db.open()
     expect(db.verno).toBe(LATEST_SCHEMA_VERSION)
-    expect(db.tables.map((table) => table.name).sort()).toEqual(['actors', 'articles', 'assignments', 'claims', 'coders', 'issues', 'journal', 'mentions', 'settings', 'tombstones'])
-    expect(db.workspaceTables.map((table) => table.name)).not.toContain('journal')
+    expect(db.tables.map((table) => table.name).sort()).toEqual([
+      'actors', 'articleFacts', 'articles', 'assignments', 'claimFacts', 'claims', 'coders', 'issues', 'journal', 'mentions', 'positionsSnapshots', 'settings', 'tombstones',
+    ])
+    expect(db.workspaceTables.map((table) => table.name).sort()).toEqual(['actors', 'articles', 'assignments', 'claims', 'coders', 'issues', 'mentions', 'settings', 'tombstones'])
     db.close()
   })
 

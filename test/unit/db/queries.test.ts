@@ -4,7 +4,6 @@ import { StandpointDB } from '../../../renderer/src/db/database'
 import { claimCountsByActor, claimCountsByArticle, claimsWithArticles } from '../../../renderer/src/db/queries/claimLists'
 import { readActorsWithClaimCounts, readArticlesWithClaimCounts, readClaimsWithRecords, readNetworkRecords } from '../../../renderer/src/db/queries/exports'
 import { articleIds, articlesAfter, articlesByIds, articlesUpdatedAfter, articleVersions, onArticlesChanged } from '../../../renderer/src/db/queries/library'
-import { articleIdsFromSource, readPositionsSource } from '../../../renderer/src/db/queries/positions'
 import type { Article, Claim } from '../../../renderer/src/domain/model'
 import { actor, claim, issue } from '../tagging/fixtures'
 
@@ -57,17 +56,6 @@ describe('db/queries', () => {
     await db.articles.delete('a2')
     const found = await claimsWithArticles(db, ['c3', 'gone', 'c2'])
     expect(found.map((entry) => [entry.claim.id, entry.article?.id])).toEqual([['c3', 'a1'], ['c2', undefined]])
-  })
-
-  it('reads the positions source: slices of claims, sources, and dates only for undated claims', async () => {
-    const progress: number[] = []
-    const source = await readPositionsSource(db, (fraction) => progress.push(fraction))
-    expect(source.claims.map((entry) => entry.id).sort()).toEqual(['c1', 'c2', 'c3'])
-    expect(source.sources).toEqual(['AP', 'Reuters'])
-    expect(source.articleDates).toEqual(new Map([['a2', '']]))
-    expect(progress[0]).toBe(0)
-    expect(progress.at(-1)).toBe(1)
-    expect(await articleIdsFromSource(db, 'Reuters')).toEqual(new Set(['a1', 'a3']))
   })
 
   it('reads what each export needs', async () => {

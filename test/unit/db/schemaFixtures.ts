@@ -256,3 +256,31 @@ export const FIXTURES_BY_VERSION: Record<number, VersionFixture> = {
     },
   },
 }
+
+const V4_CODER = { id: 'coder-lead', name: 'Ana', color: '#009e73', role: 'lead', createdAt: '2025-03-01T10:00:00.000Z', updatedAt: '2025-03-01T10:00:00.000Z' }
+
+/** v4 (model v4): the v3 records as v4 wrote them, plus a coder, an assignment and a tombstone. */
+FIXTURES_BY_VERSION[4] = {
+  tables: {
+    articles: FIXTURES_BY_VERSION[3]!.tables.articles!.map((row) => ({ ...row, externalId: row.id === 'a3' ? 'doc-17' : '' })),
+    actors: FIXTURES_BY_VERSION[3]!.tables.actors!.map((row) => ({ ...row, attributes: row.id === 'p2' ? { party: ['Coordination Framework'] } : {}, updatedBy: '' })),
+    issues: FIXTURES_BY_VERSION[3]!.tables.issues!.map((row) => ({ ...row, code: row.id === 'i1' ? '1.1' : '', updatedBy: '' })),
+    claims: FIXTURES_BY_VERSION[3]!.tables.claims!.map(({ issueId, ...row }) => ({
+      ...row,
+      issueIds: row.id === 'c2' ? [issueId, 'i1'] : [issueId],
+      coderId: V4_CODER.id,
+      updatedBy: V4_CODER.id,
+      externalId: '',
+      attributes: {},
+      adjudicatedFrom: row.id === 'c3' ? ['c1'] : [],
+    })),
+    mentions: FIXTURES_BY_VERSION[3]!.tables.mentions!.map((row) => ({ ...row, coderId: V4_CODER.id, updatedBy: V4_CODER.id })),
+    coders: [V4_CODER],
+    assignments: [{ id: 'as1', name: 'Week 1', articleIds: ['a1'], coderIds: [V4_CODER.id], blind: true, createdBy: V4_CODER.id, createdAt: '2025-03-01T10:00:00.000Z', updatedAt: '2025-03-01T10:00:00.000Z', updatedBy: V4_CODER.id }],
+    tombstones: [{ id: 'c9', table: 'claims', deletedAt: '2025-03-02T10:00:00.000Z', deletedBy: V4_CODER.id }],
+    settings: [
+      { key: 'positions.view', value: { bucketSize: 'week', mode: 'actor-issue' } },
+      { key: 'currentCoderId', value: V4_CODER.id },
+    ],
+  },
+}

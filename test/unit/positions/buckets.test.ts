@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import {
   BUCKET_SIZES,
+  bucketAtOrdinal,
+  bucketOrdinal,
+  dayNumber,
   bucketKey,
   bucketOf,
   bucketRange,
@@ -159,5 +162,29 @@ describe('bucket ranges', () => {
     expect(describeBucket(bucketOf('2024-12-31', 'week')!, 'week')).toBe('ISO week 1 of 2025: 30 Dec 2024 – 5 Jan 2025')
     expect(describeBucket(bucketOf('2024-11-02', 'quarter')!, 'quarter')).toBe('Q4 2024: Oct – Dec 2024')
     expect(describeBucket(bucketOf('2024-11-02', 'month')!, 'month')).toBe('November 2024')
+  })
+})
+
+describe('bucket ordinals', () => {
+  it('name the same bucket as its key, count consecutively, and round-trip', () => {
+    fc.assert(
+      fc.property(fc.date({ min: new Date(Date.UTC(1890, 0, 1)), max: new Date(Date.UTC(2090, 11, 31)), noInvalidDate: true }), fc.constantFrom(...BUCKET_SIZES), (date, size) => {
+        const day = date.toISOString().slice(0, 10)
+        const ordinal = bucketOrdinal(day, size)!
+        const bucket = bucketAtOrdinal(ordinal, size)
+        expect(bucket.key).toBe(bucketKey(day, size))
+        expect(day >= bucket.start && day <= bucket.end).toBe(true)
+        // The next ordinal is the bucket starting the day after this one ends.
+        const next = bucketAtOrdinal(ordinal + 1, size)
+        expect(bucketOrdinal(next.start, size)).toBe(ordinal + 1)
+        expect(next.start > bucket.end).toBe(true)
+      }),
+      { numRuns: 300 },
+    )
+    expect(bucketOrdinal('2000-01-01', 'month')).toBe(0)
+    expect(bucketAtOrdinal(-1, 'year').key).toBe('1999')
+    expect(bucketOrdinal('not a date', 'day')).toBeNull()
+    expect(dayNumber('1970-01-02')).toBe(1)
+    expect(dayNumber('')).toBeNaN()
   })
 })

@@ -1,9 +1,9 @@
-import type { Actor, ActorKind, Claim, Issue, Stance } from '../../../renderer/src/domain/model'
+import type { Actor, ActorKind, Article, Assignment, Claim, Coder, Issue, Stance } from '../../../renderer/src/domain/model'
 
 // Small hand-made records for the positions tests; ids are readable on purpose.
 
-export function actor(id: string, name: string, kind: ActorKind = 'armed group', aliases: string[] = []): Actor {
-  return { id, name, kind, aliases, notes: '', createdAt: '2024-01-01T00:00:00.000Z', updatedAt: '2024-01-01T00:00:00.000Z', attributes: {}, updatedBy: '' }
+export function actor(id: string, name: string, kind: ActorKind = 'armed group', aliases: string[] = [], attributes: Record<string, string[]> = {}): Actor {
+  return { id, name, kind, aliases, notes: '', createdAt: '2024-01-01T00:00:00.000Z', updatedAt: '2024-01-01T00:00:00.000Z', attributes, updatedBy: '' }
 }
 
 export function issue(id: string, label: string): Issue {
@@ -13,7 +13,18 @@ export function issue(id: string, label: string): Issue {
 let sequence = 0
 
 /** A claim on `issueId`, or on several issues with `issueIds`. */
-export function claim(fields: { id?: string; actorId: string; issueId?: string; issueIds?: string[]; stance: Stance; date: string; articleId?: string; createdAt?: string }): Claim {
+export function claim(fields: {
+  id?: string
+  actorId: string
+  issueId?: string
+  issueIds?: string[]
+  stance: Stance
+  date: string
+  articleId?: string
+  createdAt?: string
+  coderId?: string
+  adjudicatedFrom?: string[]
+}): Claim {
   sequence++
   const createdAt = fields.createdAt ?? `2025-01-01T00:00:${String(sequence % 60).padStart(2, '0')}.${String(sequence).padStart(3, '0').slice(-3)}Z`
   return {
@@ -28,10 +39,42 @@ export function claim(fields: { id?: string; actorId: string; issueId?: string; 
     anchor: { exact: 'quote', prefix: '', suffix: '', start: 0, end: 5 },
     createdAt,
     updatedAt: createdAt,
-    coderId: 'coder-1',
-    updatedBy: 'coder-1',
+    coderId: fields.coderId ?? 'coder-1',
+    updatedBy: fields.coderId ?? 'coder-1',
     externalId: '',
     attributes: {},
-    adjudicatedFrom: [],
+    adjudicatedFrom: fields.adjudicatedFrom ?? [],
   }
+}
+
+export function child(id: string, label: string, parentId: string): Issue {
+  return { ...issue(id, label), parentId }
+}
+
+export function article(id: string, publishedAt: string, source = 'Reuters'): Article {
+  return {
+    id,
+    title: id,
+    source,
+    author: '',
+    publishedAt,
+    url: '',
+    language: 'en',
+    direction: 'ltr',
+    body: 'quote',
+    contentHash: id,
+    importedAt: '2025-01-01T00:00:00.000Z',
+    origin: 'test',
+    meta: {},
+    updatedAt: '2025-01-01T00:00:00.000Z',
+    externalId: '',
+  }
+}
+
+export function coder(id: string, role: Coder['role'] = 'coder'): Coder {
+  return { id, name: id, color: '#009e73', role, createdAt: '2025-01-01T00:00:00.000Z', updatedAt: '2025-01-01T00:00:00.000Z' }
+}
+
+export function assignment(id: string, articleIds: string[], coderIds: string[], blind = true): Assignment {
+  return { id, name: id, articleIds, coderIds, blind, createdBy: '', createdAt: '2025-01-01T00:00:00.000Z', updatedAt: '2025-01-01T00:00:00.000Z', updatedBy: '' }
 }

@@ -1,112 +1,161 @@
 import Papa from 'papaparse'
 import { describe, expect, it } from 'vitest'
 import { writeCsv } from '../../../renderer/src/domain/csv/writeCsv'
-import { aggregatePositions, preparePositionClaims } from '../../../renderer/src/domain/positions/aggregate'
+import type { Actor, Claim, Issue } from '../../../renderer/src/domain/model'
 import { positionsColumns, positionsTable } from '../../../renderer/src/domain/positions/columns'
+import { computePositions, DEFAULT_OPTIONS, type PositionsOptions } from '../../../renderer/src/domain/positions/engine'
+import { claimFact } from '../../../renderer/src/domain/positions/facts'
 import { cellAccessibleName, cellAccessibleText, describeCell, formatMean, formatSigned, stanceTone } from '../../../renderer/src/domain/positions/format'
-import { buildPositionsView, type RowFilters } from '../../../renderer/src/domain/positions/rows'
+import { buildPositionsView, type ViewOptions } from '../../../renderer/src/domain/positions/rows'
 import { foldText } from '../../../renderer/src/domain/text/folding'
-import { actor, claim, issue } from './fixtures'
+import { actor, child, claim, issue } from './fixtures'
 
 const actors = [
-  actor('nujaba', 'Al-Nujaba Movement', 'armed group', ['Nujaba', 'al-Nujaba']),
-  actor('sudani', 'Mohammed Shia al-Sudani', 'person'),
-  actor('iran', 'Iran', 'state'),
+  actor('nujaba', 'Al-Nujaba Movement', 'armed group', ['Nujaba', 'al-Nujaba'], { coalition: ['Resistance Axis'] }),
+  actor('sudani', 'Mohammed Shia al-Sudani', 'person', [], { coalition: ['Coordination Framework'] }),
+  actor('iran', 'Iran', 'state', [], { coalition: ['Resistance Axis'] }),
   actor('jubeir', 'عادل الجُبَيْر', 'person'),
 ]
-const issues = [issue('israel', 'Attacks on Israel'), issue('us', 'US forces in Iraq')]
-const claims = preparePositionClaims([
+const issues = [issue('israel', 'Attacks on Israel'), issue('us', 'US forces in Iraq'), child('bases', 'Bases', 'us')]
+const claims = [
   claim({ id: 'n-nov', actorId: 'nujaba', issueId: 'israel', stance: 1, date: '2024-11-20' }),
   claim({ id: 'n-dec', actorId: 'nujaba', issueId: 'israel', stance: -1, date: '2024-12-23' }),
   claim({ id: 'n-us', actorId: 'nujaba', issueId: 'us', stance: -2, date: '2024-12-23' }),
   claim({ id: 's-dec', actorId: 'sudani', issueId: 'israel', stance: -1, date: '2024-12-02' }),
   claim({ id: 'ghost', actorId: 'deleted-actor', issueId: 'israel', stance: 1, date: '2024-10-02' }),
-]).claims
-const all: RowFilters = { mode: 'actor-issue', issueId: null, actorKind: null, actorText: '' }
+]
+const all: ViewOptions = { mode: 'actor-issue', text: '', showAll: false, onlyWithClaims: false }
+
+function viewOf(options: Partial<PositionsOptions> = {}, view: Partial<ViewOptions> = {}, data: { claims?: Claim[]; actors?: Actor[]; issues?: Issue[] } = {}) {
+  const actorList = data.actors ?? actors
+  const actorMap = new Map(actorList.map((entry) => [entry.id, entry]))
+  const result = computePositions((data.claims ?? claims).map(claimFact), [], { actors: actorMap, issues: data.issues ?? issues, coders: [], assignments: [], viewerId: null }, { ...DEFAULT_OPTIONS, ...options })
+  return { result, view: buildPositionsView(result, actorMap, data.issues ?? issues, { ...all, ...view }) }
+}
 
 describe('rows of the table', () => {
-  const aggregation = aggregatePositions(claims, { bucketSize: 'month' })
-
   it('has one row per actor and issue with claims, sorted by actor then issue', () => {
-    const view = buildPositionsView(aggregation, actors, issues, all)
-    expect(view.rows.map((row) => `${row.actorName} / ${row.issueLabel}`)).toEqual([
+    const { view } = viewOf()
+    expect(view.rows.map((row) => `${row.label} / ${row.issueLabel}`)).toEqual([
       '(unknown actor) / Attacks on Israel',
       'Al-Nujaba Movement / Attacks on Israel',
       'Al-Nujaba Movement / US forces in Iraq',
       'Mohammed Shia al-Sudani / Attacks on Israel',
     ])
-    expect(view.buckets.map((bucket) => bucket.key)).toEqual(['2024-10', '2024-11', '2024-12'])
+    expect(view.buckets.map((entry) => entry.bucket.key)).toEqual(['2024-10', '2024-11', '2024-12'])
+    expect([view.claims, view.groups]).toEqual([5, 3])
   })
 
-  it('filters by issue, actor kind and actor text (name or alias, folded as tagging folds names)', () => {
-    expect(buildPositionsView(aggregation, actors, issues, { ...all, issueId: 'us' }).rows.map((row) => row.id)).toEqual(['nujaba|us'])
-    expect(buildPositionsView(aggregation, actors, issues, { ...all, actorKind: 'person' }).rows.map((row) => row.id)).toEqual(['sudani|israel'])
-    expect(buildPositionsView(aggregation, actors, issues, { ...all, actorText: 'NUJABA' }).rows).toHaveLength(2)
-    expect(buildPositionsView(aggregation, actors, issues, { ...all, actorText: 'sudani' }).rows.map((row) => row.actorId)).toEqual(['sudani'])
-    expect(buildPositionsView(aggregation, actors, issues, { ...all, actorText: 'al nujaba' }).rows).toHaveLength(2)
+  it('filters by actor text (name or alias, folded as tagging folds names), and the counts follow', () => {
+    expect(viewOf({}, { text: 'NUJABA' }).view.rows).toHaveLength(2)
+    expect(viewOf({}, { text: 'al nujaba' }).view).toMatchObject({ claims: 3, groups: 1 })
+    expect(viewOf({}, { text: 'sudani' }).view.rows.map((row) => row.actorId)).toEqual(['sudani'])
+    expect(viewOf({ actorKind: 'person' }).view).toMatchObject({ claims: 1, groups: 1 })
     expect(foldText('عادل الجُبَيْر')).toBe('عادل الجبير')
-    expect(foldText('Śāmī')).toBe('sami')
   })
 
-  it('trims the bucket columns to the rows shown', () => {
-    const view = buildPositionsView(aggregation, actors, issues, { ...all, actorKind: 'person' })
-    expect(view.buckets.map((bucket) => bucket.key)).toEqual(['2024-12'])
-    expect(view.bucketOffset).toBe(2)
+  it('shows an issue below another with its parent', () => {
+    const { view } = viewOf({}, {}, { claims: [claim({ id: 'b', actorId: 'iran', issueIds: ['bases'], stance: -2, date: '2024-01-01' })] })
+    expect(view.rows.map((row) => row.issueLabel)).toEqual(['US forces in Iraq › Bases'])
+    expect(viewOf({ level: 'top' }, {}, { claims: [claim({ id: 'b', actorId: 'iran', issueIds: ['bases'], stance: -2, date: '2024-01-01' })] }).view.rows.map((row) => row.issueLabel)).toEqual([
+      'US forces in Iraq',
+    ])
   })
 
-  it('keeps every bucket of a chosen date range, even empty ones at the edges', () => {
-    const ranged = aggregatePositions(claims, { bucketSize: 'month', from: '2024-09-01', to: '2025-01-31' })
-    const view = buildPositionsView(ranged, actors, issues, { ...all, actorKind: 'person' })
-    expect(view.buckets.map((bucket) => bucket.key)).toEqual(['2024-09', '2024-10', '2024-11', '2024-12', '2025-01'])
+  it('trims the bucket columns to the rows shown, and keeps every bucket of a chosen date range', () => {
+    expect(viewOf({ actorKind: 'person' }).view.buckets.map((entry) => entry.bucket.key)).toEqual(['2024-12'])
+    const ranged = viewOf({ actorKind: 'person', from: '2024-09-01', to: '2025-01-31' }).view
+    expect(ranged.buckets.map((entry) => entry.bucket.key)).toEqual(['2024-09', '2024-10', '2024-11', '2024-12', '2025-01'])
   })
 
-  it('lists every actor for one chosen issue, silent ones included', () => {
-    const view = buildPositionsView(aggregation, actors, issues, { ...all, mode: 'actor', issueId: 'israel' })
-    expect(view.rows.map((row) => [row.actorName, row.series?.count ?? 0])).toEqual([
+  it('hides empty periods when asked, and by itself when more than 40 would show', () => {
+    const spread = [claim({ id: 'a', actorId: 'iran', issueId: 'us', stance: 1, date: '2020-01-05' }), claim({ id: 'b', actorId: 'iran', issueId: 'us', stance: -1, date: '2024-12-05' })]
+    expect(viewOf({}, {}, { claims: spread }).view.buckets).toHaveLength(60)
+    const auto = viewOf({}, { onlyWithClaims: null }, { claims: spread }).view
+    expect([auto.onlyWithClaims, auto.spanBuckets, auto.buckets.map((entry) => entry.bucket.key)]).toEqual([true, 60, ['2020-01', '2024-12']])
+    expect(viewOf({ bucketSize: 'year' }, { onlyWithClaims: null }, { claims: spread }).view).toMatchObject({ onlyWithClaims: false, spanBuckets: 5 })
+    expect(viewOf({ bucketSize: 'year' }, { onlyWithClaims: true }, { claims: spread }).view.buckets.map((entry) => entry.bucket.key)).toEqual(['2020', '2024'])
+  })
+
+  it('for one issue lists the actors with claims on it, or every actor when asked', () => {
+    const { view } = viewOf({ issueId: 'israel', oneIssue: true }, { mode: 'actor' })
+    expect(view.rows.map((row) => [row.label, row.series?.count ?? 0])).toEqual([
+      ['(unknown actor)', 1],
+      ['Al-Nujaba Movement', 2],
+      ['Mohammed Shia al-Sudani', 1],
+    ])
+    const everyone = viewOf({ issueId: 'israel', oneIssue: true }, { mode: 'actor', showAll: true }).view
+    expect(everyone.rows.map((row) => [row.label, row.series?.count ?? 0])).toEqual([
       ['(unknown actor)', 1],
       ['Al-Nujaba Movement', 2],
       ['Iran', 0],
       ['Mohammed Shia al-Sudani', 1],
       ['عادل الجُبَيْر', 0],
     ])
-    expect(buildPositionsView(aggregation, actors, issues, { ...all, mode: 'actor', issueId: 'israel', actorKind: 'state' }).rows.map((row) => row.id)).toEqual(['iran|israel'])
+    expect(viewOf({ issueId: 'israel', oneIssue: true, actorKind: 'state' }, { mode: 'actor', showAll: true }).view.rows.map((row) => row.id)).toEqual(['iran|israel'])
+  })
+
+  it('labels group rows by their value, with the actors without one last', () => {
+    const { view } = viewOf({ groupBy: { kind: 'attribute', name: 'Coalition' } })
+    expect(view.rows.map((row) => [row.label, row.issueLabel, row.series!.count, row.series!.actorCount])).toEqual([
+      ['Coordination Framework', 'Attacks on Israel', 1, 1],
+      ['Resistance Axis', 'Attacks on Israel', 2, 1],
+      ['Resistance Axis', 'US forces in Iraq', 1, 1],
+      ['(no Coalition)', 'Attacks on Israel', 1, 1],
+    ])
+    expect(viewOf({ groupBy: { kind: 'attribute', name: 'Coalition' } }, { text: 'axis' }).view).toMatchObject({ claims: 3, groups: 1 })
   })
 })
 
 describe('columns and CSV', () => {
-  const aggregation = aggregatePositions(claims, { bucketSize: 'month' })
-  const view = buildPositionsView(aggregation, actors, issues, { ...all, actorText: 'nujaba' })
-  const columns = positionsColumns(view)
+  const { view } = viewOf({}, { text: 'nujaba' })
+  const columns = positionsColumns(view, { kind: 'actor' })
 
   it('shows labels, one column per bucket, then the summary', () => {
-    expect(columns.map((column) => column.header)).toEqual([
-      'Actor', 'Kind', 'Issue', '2024-11', '2024-12', 'Claims', 'First stance', 'Last stance', 'Shift', 'Reversals', 'Last seen',
-    ])
+    expect(columns.map((column) => column.header)).toEqual(['Actor', 'Kind', 'Issue', '2024-11', '2024-12', 'Claims', 'Mean', 'First stance', 'Last stance', 'Shift', 'Reversals', 'Last seen'])
     const row = view.rows.find((entry) => entry.issueId === 'israel')!
-    expect(columns.map((column) => column.text(row))).toEqual([
-      'Al-Nujaba Movement', 'armed group', 'Attacks on Israel', '+1.0', '-1.0', '2', '+1', '-1', '-2', '1', '2024-12-23',
-    ])
+    expect(columns.map((column) => column.text(row))).toEqual(['Al-Nujaba Movement', 'armed group', 'Attacks on Israel', '+1.0', '-1.0', '2', '0.0', '+1', '-1', '-2', '1', '2024-12-23'])
     const other = view.rows.find((entry) => entry.issueId === 'us')!
     expect(columns.map((column) => column.text(other)).slice(3, 5)).toEqual(['', '-2.0'])
     expect(columns.find((column) => column.header === '2024-11')!.sortValue(other)).toBeUndefined()
   })
 
-  it('writes the rows in the order given, with the same text, as RFC 4180', () => {
-    const reversed = [...view.rows].reverse()
-    const { header, rows } = positionsTable(columns, reversed)
-    const csv = writeCsv(header, rows)
-    expect(csv.startsWith('Actor,Kind,Issue,2024-11,2024-12,Claims')).toBe(true)
-    const parsed = Papa.parse<string[]>(csv, { skipEmptyLines: true }).data
-    expect(parsed).toEqual([columns.map((column) => column.header), ...reversed.map((row) => columns.map((column) => column.text(row)))])
+  it('groups have their own first column and an Actors count', () => {
+    const grouped = viewOf({ groupBy: { kind: 'attribute', name: 'coalition' } }).view
+    expect(positionsColumns(grouped, { kind: 'attribute', name: 'coalition' }).map((column) => column.header)).toEqual([
+      'Coalition', 'Issue', '2024-10', '2024-11', '2024-12', 'Claims', 'Mean', 'First stance', 'Last stance', 'Shift', 'Reversals', 'Last seen', 'Actors',
+    ])
+  })
+
+  it('writes each bucket as its mean (unrounded) and its count, the rows in the order given, as RFC 4180', () => {
+    const thirds = viewOf({ bucketSize: 'year' }, {}, {
+      claims: [
+        claim({ id: 'x', actorId: 'iran', issueId: 'us', stance: 1, date: '2024-01-01' }),
+        claim({ id: 'y', actorId: 'iran', issueId: 'us', stance: 2, date: '2024-02-01' }),
+        claim({ id: 'z', actorId: 'iran', issueId: 'us', stance: -2, date: '2024-03-01' }),
+        claim({ id: 'w', actorId: 'nujaba', issueId: 'us', stance: 2, date: '2023-03-01' }),
+      ],
+    }).view
+    const thirdColumns = positionsColumns(thirds, { kind: 'actor' })
+    const { header, rows } = positionsTable(thirdColumns, [...thirds.rows].reverse())
+    expect(header).toEqual(['Actor', 'Kind', 'Issue', '2023 mean', '2023 n', '2024 mean', '2024 n', 'Claims', 'Mean', 'First stance', 'Last stance', 'Shift', 'Reversals', 'Last seen'])
+    expect(rows).toEqual([
+      ['Iran', 'state', 'US forces in Iraq', '', '0', String(1 / 3), '3', '3', String(1 / 3), '+1', '-2', '-3', '0', '2024-03-01'],
+      ['Al-Nujaba Movement', 'armed group', 'US forces in Iraq', '2', '1', '', '0', '1', '2', '+2', '+2', '0', '0', '2023-03-01'],
+    ])
+    // On screen the same mean is rounded.
+    expect(thirdColumns.find((column) => column.header === '2024')!.text(thirds.rows.find((row) => row.actorId === 'iran')!)).toBe('+0.3')
+    const parsed = Papa.parse<string[]>(writeCsv(header, rows), { skipEmptyLines: true }).data
+    expect(parsed).toEqual([header, ...rows])
+    expect(Number(parsed[1]![5])).toBe(1 / 3)
   })
 
   it('neutralises actor names a spreadsheet would run, but keeps signed numbers numeric', () => {
     const evil = [actor('evil', '=HYPERLINK("http://x")', 'other')]
-    const evilClaims = preparePositionClaims([claim({ actorId: 'evil', issueId: 'israel', stance: -1, date: '2024-01-01' })]).claims
-    const evilView = buildPositionsView(aggregatePositions(evilClaims, { bucketSize: 'year' }), evil, issues, all)
-    const { header, rows } = positionsTable(positionsColumns(evilView), evilView.rows)
+    const { view: evilView } = viewOf({ bucketSize: 'year' }, {}, { actors: evil, claims: [claim({ actorId: 'evil', issueId: 'israel', stance: -1, date: '2024-01-01' })] })
+    const { header, rows } = positionsTable(positionsColumns(evilView, { kind: 'actor' }), evilView.rows)
     const line = writeCsv(header, rows).split('\r\n')[1]!
-    expect(line).toBe(`"'=HYPERLINK(""http://x"")",other,Attacks on Israel,-1.0,1,-1,-1,0,0,2024-01-01`)
+    expect(line).toBe(`"'=HYPERLINK(""http://x"")",other,Attacks on Israel,-1,1,1,-1,-1,-1,0,0,2024-01-01`)
   })
 })
 
@@ -121,19 +170,18 @@ describe('formatting', () => {
   })
 
   it('describes a cell with its breakdown and the shift', () => {
-    const view = buildPositionsView(aggregation(), actors, issues, all)
+    const { view } = viewOf()
     const row = view.rows.find((entry) => entry.id === 'nujaba|israel')!
     const cell = row.series!.cells[1]!
-    const text = describeCell(cell, view.buckets[cell.bucket - view.bucketOffset]!, 'month', view.buckets[cell.previous!.bucket - view.bucketOffset])
+    const bucketOf = (ordinal: number) => view.buckets.find((entry) => entry.ordinal === ordinal)!.bucket
+    const text = describeCell(cell, bucketOf(cell.ordinal), 'month', bucketOf(cell.previous!.ordinal))
     expect(text).toContain('2024-12 (December 2024)')
     expect(text).toContain('Mean stance -1.0 from 1 claim')
     expect(text).toContain('-1 (against): 1')
     expect(text).toContain('Shift: the stance changed sign since 2024-11 (mean +1.0)')
     expect(cellAccessibleText(cell)).toBe('mean -1.0, 1 claim, shift')
-    expect(cellAccessibleName(row.actorName, row.issueLabel, 'December 2024', cell)).toBe(`${row.actorName} on ${row.issueLabel}, December 2024: mean -1.0, 1 claim, shift`)
+    expect(cellAccessibleName(row.label, row.issueLabel, 'December 2024', cell)).toBe(`${row.label} on ${row.issueLabel}, December 2024: mean -1.0, 1 claim, shift`)
   })
 })
 
-function aggregation() {
-  return aggregatePositions(claims, { bucketSize: 'month' })
-}
+

@@ -1,55 +1,270 @@
-import type { Actor, Id, Issue } from '../../domain/model'
-import { positionInput, type PositionInput } from '../../domain/positions/aggregate'
-import { CLAIM_SLICES, readClaimsInSlices } from '../claimSlices'
+import Dexie, { type EntityTable, type ObservabilitySet } from 'dexie'
+import type { Actor, Assignment, Coder, Id, Issue } from '../../domain/model'
+import type { ArticleFact, ClaimFact } from '../../domain/positions/facts'
+import { unpackFacts } from '../../domain/positions/snapshot'
+import { CURRENT_CODER } from '../../domain/settings'
 import type { StandpointDB } from '../database'
+import { changesSince, journalHead, type JournalEntry } from '../journal'
+import { rebuildProjection } from '../projection/rebuild'
+import { POSITIONS_SNAPSHOT_KEY, type PositionsSnapshotRecord } from '../projection/snapshots'
 
-// What the positions table is computed from. Positions are derived, never stored.
+// What the positions screen reads: the projection (claim and article facts), the small tables
+// rows are labelled from, and afterwards only what the journal says changed.
+//
+// Opening reads the packed snapshot and the journal after it (one record, then only the facts
+// written since), all in one read transaction. Without a usable snapshot (none yet, another
+// format, the journal pruned past it) it reads the fact tables. Either way the counts of claims
+// and articles are checked against the records in the same transaction; when they disagree
+// (records written around Dexie) the projection is rebuilt from the records first.
 
-export interface PositionsSource {
-  claims: PositionInput[]
+export interface PositionsLoad {
+  claims: ClaimFact[]
+  articles: ArticleFact[]
   actors: Actor[]
   issues: Issue[]
-  /** Every article source (outlet) in the workspace, for the Source filter. */
-  sources: string[]
-  /** Publication dates of the articles behind undated claims (the only ones needed). */
-  articleDates: Map<Id, string>
+  coders: Coder[]
+  assignments: Assignment[]
+  viewerId: Id | null
+  /** The journal seq the data reflects: follow the journal from here. */
+  seq: number
+  /** How the facts were read, for the benchmark and the curious. */
+  via: 'snapshot' | 'facts' | 'rebuilt'
+  /** Journal entries read after the snapshot (0 unless via snapshot). */
+  tail: number
+  /** Whether the facts differ enough from the stored snapshot that storing a new one pays. */
+  snapshotStale: boolean
+}
+
+/** Journal entries after a snapshot beyond which a fresh snapshot is worth writing. */
+export const SNAPSHOT_REFRESH_AFTER = 2_000
+
+function viewerOf(value: unknown): Id | null {
+  return typeof value === 'string' && value !== '' ? value : null
+}
+
+interface Tail {
+  claims: Map<Id, ClaimFact | null>
+  articles: Map<Id, ArticleFact | null>
+}
+
+/** The facts of the claims and articles the entries name, as they are now (null: deleted). */
+async function factsOf(db: StandpointDB, entries: readonly JournalEntry[]): Promise<Tail> {
+  const claimIds = new Set<Id>()
+  const articleIds = new Set<Id>()
+  for (const entry of entries) {
+    if (entry.table === 'claims') claimIds.add(entry.id)
+    else if (entry.table === 'articles') articleIds.add(entry.id)
+  }
+  const claimList = [...claimIds]
+  const articleList = [...articleIds]
+  const [claimFacts, articleFacts] = await Promise.all([db.claimFacts.bulkGet(claimList), db.articleFacts.bulkGet(articleList)])
+  return {
+    claims: new Map(claimList.map((id, index) => [id, claimFacts[index] ?? null])),
+    articles: new Map(articleList.map((id, index) => [id, articleFacts[index] ?? null])),
+  }
+}
+
+/** First characters that cut the key space of random UUIDs into sixteen even slices (see claimSlices.ts). */
+const CUTS = '123456789abcdef'
+
+/**
+ * Every record of a table keyed by UUIDs, asked for in sixteen slices at once: the backend
+ * reads the next slice while the page turns the previous one into objects.
+ */
+async function readInSlices<T extends { id: string }>(table: EntityTable<T, 'id'>, onSlice?: () => void): Promise<T[]> {
+  const slices = [table.where(':id').below(CUTS[0]!)]
+  for (let index = 0; index < CUTS.length - 1; index++) slices.push(table.where(':id').between(CUTS[index]!, CUTS[index + 1]!, true, false))
+  slices.push(table.where(':id').aboveOrEqual(CUTS[CUTS.length - 1]!))
+  const parts = await Promise.all(
+    slices.map((slice) =>
+      slice.toArray().then((records) => {
+        onSlice?.()
+        return records
+      }),
+    ),
+  )
+  return parts.flat()
+}
+
+interface Attempt {
+  snapshot: PositionsSnapshotRecord | undefined
+  tail: Tail | null
+  tailLength: number
+  facts: { claims: ClaimFact[]; articles: ArticleFact[] } | null
+  counts: { claims: number; articles: number }
+  rest: Pick<PositionsLoad, 'actors' | 'issues' | 'coders' | 'assignments' | 'viewerId' | 'seq'>
+}
+
+function readOnce(db: StandpointDB, useSnapshot: boolean, onProgress?: (fraction: number) => void): Promise<Attempt> {
+  return db.transaction(
+    'r',
+    [db.positionsSnapshots, db.journal, db.settings, db.claimFacts, db.articleFacts, db.claims, db.articles, db.actors, db.issues, db.coders, db.assignments],
+    async () => {
+      const restPromise = Promise.all([db.actors.toArray(), db.issues.toArray(), db.coders.toArray(), db.assignments.toArray(), db.settings.get(CURRENT_CODER.key)])
+      const countsPromise = Promise.all([db.claims.count(), db.articles.count()])
+      const snapshot = useSnapshot ? await db.positionsSnapshots.get(POSITIONS_SNAPSHOT_KEY) : undefined
+      let tail: Tail | null = null
+      let tailLength = 0
+      let facts: Attempt['facts'] = null
+      let seq: number
+      const changes = snapshot ? await changesSince(db, snapshot.seq) : null
+      if (snapshot && changes?.complete) {
+        tail = await factsOf(db, changes.entries)
+        tailLength = changes.entries.length
+        seq = changes.head
+      } else {
+        let slices = 0
+        onProgress?.(0)
+        const [claims, articles, head] = await Promise.all([readInSlices(db.claimFacts, () => onProgress?.(++slices / (CUTS.length + 1))), db.articleFacts.toArray(), journalHead(db)])
+        facts = { claims, articles }
+        seq = head
+      }
+      const [[actors, issues, coders, assignments, viewer], [claimCount, articleCount]] = await Promise.all([restPromise, countsPromise])
+      return {
+        snapshot: tail ? snapshot : undefined,
+        tail,
+        tailLength,
+        facts,
+        counts: { claims: claimCount, articles: articleCount },
+        rest: { actors, issues, coders, assignments, viewerId: viewerOf(viewer?.value), seq },
+      }
+    },
+  )
+}
+
+function applyTail<T extends { id: Id }>(base: readonly T[], changes: ReadonlyMap<Id, T | null>): T[] {
+  if (changes.size === 0) return base as T[]
+  const result: T[] = []
+  for (const fact of base) if (!changes.has(fact.id)) result.push(fact)
+  for (const fact of changes.values()) if (fact) result.push(fact)
+  return result
 }
 
 /**
- * Reads everything the positions table needs in one read transaction, so claims, actors,
- * issues and article dates are one moment's picture. Being explicit also keeps it out of
- * Dexie's live-query cache, which deep-copies every result it hands out (a hundred thousand
- * claims, every time the query runs). Claims are read in slices, each cut down to what
- * positions need while the next is read; onProgress follows them (0..1).
+ * Everything positions are computed from, as of one moment. onProgress follows the slow paths
+ * (reading every fact, rebuilding the projection), 0..1.
  */
-export function readPositionsSource(db: StandpointDB, onProgress?: (fraction: number) => void): Promise<PositionsSource> {
-  return db.transaction('r', [db.claims, db.actors, db.issues, db.articles], async () => {
-    const claims: PositionInput[] = []
-    let slices = 0
-    onProgress?.(0)
-    const [actors, issues, sourceKeys] = await Promise.all([
-      db.actors.toArray(),
-      db.issues.toArray(),
-      // Articles hold whole texts: read only their sources (an index walk) and, for the rare
-      // claim with no date of its own, its article's date.
-      db.articles.orderBy('source').uniqueKeys(),
-      readClaimsInSlices(db, (slice) => {
-        for (const claim of slice) claims.push(positionInput(claim))
-        onProgress?.(++slices / CLAIM_SLICES)
-      }),
+export async function loadPositions(db: StandpointDB, onProgress?: (fraction: number) => void): Promise<PositionsLoad> {
+  let attempt = await readOnce(db, true, onProgress)
+  let via: PositionsLoad['via'] = 'facts'
+  let claims: ClaimFact[] | null = null
+  let articles: ArticleFact[] = []
+  if (attempt.snapshot && attempt.tail) {
+    const unpacked = unpackFacts(attempt.snapshot.packed)
+    if (unpacked) {
+      // Changed claims go to the end, out of time order; the engine's sort puts them in place.
+      claims = applyTail(unpacked.claims, attempt.tail.claims)
+      articles = applyTail(unpacked.articles, attempt.tail.articles)
+      via = 'snapshot'
+    } else attempt = await readOnce(db, false, onProgress)
+  }
+  if (claims === null) {
+    claims = attempt.facts!.claims
+    articles = attempt.facts!.articles
+  }
+  if (claims.length !== attempt.counts.claims || articles.length !== attempt.counts.articles) {
+    await rebuildProjection(db, onProgress)
+    attempt = await readOnce(db, false, onProgress)
+    claims = attempt.facts!.claims
+    articles = attempt.facts!.articles
+    via = 'rebuilt'
+  }
+  return {
+    claims,
+    articles,
+    ...attempt.rest,
+    via,
+    tail: attempt.tailLength,
+    snapshotStale: via !== 'snapshot' || attempt.tailLength > SNAPSHOT_REFRESH_AFTER,
+  }
+}
+
+export interface PositionsChanges {
+  /** false: entries were pruned before they were read; load again. */
+  complete: boolean
+  head: number
+  claims: { id: Id; fact: ClaimFact | null }[]
+  articles: { id: Id; fact: ArticleFact | null }[]
+  actors: { id: Id; actor: Actor | null }[]
+  /** The whole codebook, when any issue changed. */
+  issues?: Issue[]
+  coders?: Coder[]
+  assignments?: Assignment[]
+  viewerId: Id | null
+  /** How many journal entries this covers. */
+  entries: number
+}
+
+/**
+ * What changed after `since`, with the changed facts and records as they are now, read in one
+ * transaction: one small read per write, never the whole tables.
+ */
+export function readPositionsChanges(db: StandpointDB, since: number): Promise<PositionsChanges> {
+  return db.transaction('r', [db.journal, db.settings, db.claimFacts, db.articleFacts, db.actors, db.issues, db.coders, db.assignments], async () => {
+    const [changes, viewer] = await Promise.all([changesSince(db, since), db.settings.get(CURRENT_CODER.key)])
+    const viewerId = viewerOf(viewer?.value)
+    if (!changes.complete) return { complete: false, head: changes.head, claims: [], articles: [], actors: [], viewerId, entries: 0 }
+    const tables = new Set(changes.entries.map((entry) => entry.table))
+    const actorIds = [...new Set(changes.entries.filter((entry) => entry.table === 'actors').map((entry) => entry.id))]
+    const [facts, actors, issues, coders, assignments] = await Promise.all([
+      factsOf(db, changes.entries),
+      db.actors.bulkGet(actorIds),
+      tables.has('issues') ? db.issues.toArray() : undefined,
+      tables.has('coders') ? db.coders.toArray() : undefined,
+      tables.has('assignments') ? db.assignments.toArray() : undefined,
     ])
-    const undatedArticleIds = [...new Set(claims.filter((claim) => !claim.date).map((claim) => claim.articleId))]
-    const articleDates = new Map<Id, string>()
-    if (undatedArticleIds.length > 0) {
-      const articles = await db.articles.bulkGet(undatedArticleIds)
-      for (const article of articles) if (article) articleDates.set(article.id, article.publishedAt)
+    return {
+      complete: true,
+      head: changes.head,
+      claims: [...facts.claims].map(([id, fact]) => ({ id, fact })),
+      articles: [...facts.articles].map(([id, fact]) => ({ id, fact })),
+      actors: actorIds.map((id, index) => ({ id, actor: actors[index] ?? null })),
+      ...(issues ? { issues } : {}),
+      ...(coders ? { coders } : {}),
+      ...(assignments ? { assignments } : {}),
+      viewerId,
+      entries: changes.entries.length,
     }
-    const sources = sourceKeys.filter((key): key is string => typeof key === 'string' && key.trim() !== '')
-    return { claims, actors, issues, sources, articleDates }
   })
 }
 
-/** The ids of the articles from one source (outlet), from the index alone. */
-export async function articleIdsFromSource(db: StandpointDB, source: string): Promise<Set<Id>> {
-  return new Set(await db.articles.where('source').equals(source).primaryKeys())
+/**
+ * Calls `onChanges` with what changed after every committed write to the workspace (from this
+ * window, a worker or another window), starting after `since`; and when the current coder
+ * changes (a setting, not journaled). One small read per write. Returns the unsubscribe.
+ */
+export function followPositions(db: StandpointDB, since: number, onChanges: (changes: PositionsChanges) => void, onError: (error: unknown) => void): () => void {
+  const parts = [`idb://${db.name}/journal/`, `idb://${db.name}/settings/`]
+  let seen = since
+  let reading = false
+  let again = false
+  let stopped = false
+  const read = async (): Promise<void> => {
+    if (reading) {
+      again = true
+      return
+    }
+    reading = true
+    try {
+      do {
+        again = false
+        const changes = await readPositionsChanges(db, seen)
+        if (stopped) return
+        seen = changes.head
+        onChanges(changes)
+      } while (again && !stopped)
+    } catch (error) {
+      if (!stopped) onError(error)
+    } finally {
+      reading = false
+    }
+  }
+  const listener = (mutated: ObservabilitySet): void => {
+    if (Object.keys(mutated).some((key) => parts.some((part) => key.startsWith(part)))) void read()
+  }
+  Dexie.on('storagemutated', listener)
+  return () => {
+    stopped = true
+    Dexie.on('storagemutated').unsubscribe(listener)
+  }
 }

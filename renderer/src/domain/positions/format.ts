@@ -1,5 +1,5 @@
 import { STANCE_LABELS, STANCES, type Stance } from '../model'
-import type { PositionCell, PositionSeries } from './aggregate'
+import type { PositionCell, PositionSeries } from './engine'
 import { describeBucket, type Bucket, type BucketSize } from './buckets'
 
 // How positions read as text: in cells, tooltips and the CSV alike, so the export says exactly

@@ -1,12 +1,15 @@
 import { actorKindKey } from '../actorKinds'
-import type { Actor, ActorKind, Id, Issue } from '../model'
+import { buildCodebookTree, pathLabel } from '../codebook/tree'
+import type { Actor, Id, Issue } from '../model'
 import { compareText } from '../text/compare'
 import { foldText } from '../text/folding'
-import type { Aggregation, PositionSeries } from './aggregate'
-import type { Bucket } from './buckets'
+import { bucketAtOrdinal, bucketOrdinal, type Bucket } from './buckets'
+import { sameOptions, type PositionSeries, type PositionsOptions, type PositionsResult } from './engine'
+import { attributeKey, attributeValues, groupLabels, NO_VALUE } from './grouping'
 
-// From aggregated series to the rows of the table: one row per actor and issue, or one row per
-// actor with one issue chosen; filtered by issue, actor kind and a text match on the actor.
+// From the engine's series to the rows and bucket columns of the table: one row per group (an
+// actor, a kind, a party...) and issue, or one row per group for one chosen issue; a text
+// filter on the row's name; the bucket columns the shown rows need.
 
 export const ROW_MODES = ['actor-issue', 'actor'] as const
 export type RowMode = (typeof ROW_MODES)[number]
@@ -16,34 +19,53 @@ export const ROW_MODE_LABELS: Readonly<Record<RowMode, string>> = {
   actor: 'Actor, one issue',
 }
 
-export interface RowFilters {
+/** More bucket columns than this and `Only periods with claims` is on unless the analyst turned it off. */
+export const AUTO_ONLY_WITH_CLAIMS = 40
+
+export interface ViewOptions {
   mode: RowMode
-  /** One issue, or null for every issue (in 'actor' mode an issue is required). */
-  issueId: Id | null
-  actorKind: ActorKind | null
-  /** Matched against the actor's name and aliases as tagging matches names (see foldText). */
-  actorText: string
+  /** Matched against the actor's name and aliases (or the group's name), as tagging matches names. */
+  text: string
+  /** One issue: also list the actors (groups) with no claim on it. */
+  showAll: boolean
+  /** Hide buckets no shown row has a claim in; null: automatic (on above AUTO_ONLY_WITH_CLAIMS buckets). */
+  onlyWithClaims: boolean | null
 }
 
 export interface PositionRow {
-  /** Stable across recomputations: `${actorId}|${issueId}`. */
+  /** Stable across recomputations: `${groupKey}|${issueId}`. */
   id: string
-  actorId: Id
-  actorName: string
-  /** '' for an actor no longer in the workspace. */
-  actorKind: ActorKind
+  groupKey: string
+  /** The actor's name, or the group's: a kind, a party. */
+  label: string
+  /** The actor, when rows are actors. */
+  actorId: Id | null
+  /** The actor's kind ('' for groups and for an actor no longer in the workspace). */
+  actorKind: string
   issueId: Id
+  /** The issue's label; "Parent › Child" for an issue below another, as coded. */
   issueLabel: string
-  /** null for an actor with no claim on the chosen issue ('actor' mode lists every actor). */
+  /** null for a group with no claim on the chosen issue (listed when asked for all). */
   series: PositionSeries | null
+}
+
+export interface ViewBucket {
+  ordinal: number
+  bucket: Bucket
 }
 
 export interface PositionsView {
   /** The bucket columns shown, in time order. */
-  buckets: Bucket[]
-  /** Index of buckets[0] in the aggregation's buckets (cells are indexed by the latter). */
-  bucketOffset: number
+  buckets: ViewBucket[]
   rows: PositionRow[]
+  /** How many buckets the shown span has, empty ones included. */
+  spanBuckets: number
+  /** Whether empty buckets are hidden (as chosen, or automatically). */
+  onlyWithClaims: boolean
+  /** Distinct claims in the rows shown. */
+  claims: number
+  /** Distinct groups (actors, kinds, parties) in the rows shown. */
+  groups: number
 }
 
 export const UNKNOWN_ACTOR = '(unknown actor)'
@@ -55,75 +77,259 @@ export function actorMatchesText(actor: Pick<Actor, 'name' | 'aliases'>, foldedQ
   return actor.aliases.some((alias) => foldText(alias).includes(foldedQuery))
 }
 
+/** Every group a grouping has among the actors (for listing groups with no claims). */
+function allGroups(actors: Iterable<Actor>, options: PositionsOptions): string[] {
+  const groups = new Set<string>()
+  const kind = options.actorKind === null ? null : actorKindKey(options.actorKind)
+  for (const actor of actors) {
+    if (kind !== null && actorKindKey(actor.kind) !== kind) continue
+    switch (options.groupBy.kind) {
+      case 'actor':
+        groups.add(actor.id)
+        break
+      case 'kind':
+        groups.add(actorKindKey(actor.kind) || NO_VALUE)
+        break
+      case 'attribute': {
+        const values = attributeValues(actor, options.groupBy.name)
+        if (values.length === 0) groups.add(NO_VALUE)
+        for (const value of values) groups.add(attributeKey(value))
+      }
+    }
+  }
+  return [...groups]
+}
+
+/** Each distinct text's place in compareText's order: a row sort then compares numbers. */
+function ranksOf(texts: Iterable<string>): Map<string, number> {
+  const distinct = [...new Set(texts)].sort(compareText)
+  const ranks = new Map<string, number>()
+  // Texts the collator finds equal ("Merkel", "merkel") share a rank, so the id decides, as before.
+  distinct.forEach((text, index) => ranks.set(text, index > 0 && compareText(distinct[index - 1]!, text) === 0 ? ranks.get(distinct[index - 1]!)! : index))
+  return ranks
+}
+
 /**
- * The rows and bucket columns of the table. Bucket columns run from the first to the last
- * bucket any shown row has a claim in; a side the user bounded with a date keeps every bucket
- * up to that date, empty or not.
+ * Groups without a value ("(no party)") after the named ones, then by label, issue and id.
+ * Tens of thousands of rows are sorted after every change, so the collator compares each
+ * distinct label once, not at every comparison of two rows.
  */
-export function buildPositionsView(
-  aggregation: Aggregation,
-  actors: readonly Actor[],
-  issues: readonly Issue[],
-  filters: RowFilters,
-): PositionsView {
-  const actorById = new Map(actors.map((actor) => [actor.id, actor]))
-  const issueById = new Map(issues.map((issue) => [issue.id, issue]))
-  const query = foldText(filters.actorText)
-  const kind = filters.actorKind === null ? null : actorKindKey(filters.actorKind)
-  const actorPasses = new Map<Id, boolean>()
-  const passes = (actorId: Id): boolean => {
-    let result = actorPasses.get(actorId)
+function sortRows(rows: PositionRow[]): void {
+  const labelRanks = ranksOf(rows.map((row) => row.label))
+  const issueRanks = ranksOf(rows.map((row) => row.issueLabel))
+  const keyed = rows.map((row) => ({ row, none: row.groupKey === NO_VALUE ? 1 : 0, label: labelRanks.get(row.label)!, issue: issueRanks.get(row.issueLabel)! }))
+  keyed.sort((a, b) => a.none - b.none || a.label - b.label || a.issue - b.issue || (a.row.id < b.row.id ? -1 : a.row.id > b.row.id ? 1 : 0))
+  for (let index = 0; index < keyed.length; index++) rows[index] = keyed[index]!.row
+}
+
+export function buildPositionsView(result: PositionsResult, actors: ReadonlyMap<Id, Actor>, issues: readonly Issue[], view: ViewOptions): PositionsView {
+  const options = result.options
+  const tree = buildCodebookTree(issues)
+  const byActor = options.groupBy.kind === 'actor'
+  const labels = groupLabels(actors.values(), options.groupBy)
+  const query = foldText(view.text)
+  const labelOf = (groupKey: string): string => (byActor ? (actors.get(groupKey)?.name ?? UNKNOWN_ACTOR) : (labels.get(groupKey) ?? groupKey))
+  const passes = new Map<string, boolean>()
+  const groupPasses = (groupKey: string): boolean => {
+    if (query === '') return true
+    let result = passes.get(groupKey)
     if (result === undefined) {
-      const actor = actorById.get(actorId)
-      if (actor === undefined) result = kind === null && (query === '' || foldText(UNKNOWN_ACTOR).includes(query))
-      else result = (kind === null || actorKindKey(actor.kind) === kind) && actorMatchesText(actor, query)
-      actorPasses.set(actorId, result)
+      const actor = byActor ? actors.get(groupKey) : undefined
+      result = actor ? actorMatchesText(actor, query) : foldText(labelOf(groupKey)).includes(query)
+      passes.set(groupKey, result)
     }
     return result
   }
-  const makeRow = (actorId: Id, issueId: Id, series: PositionSeries | null): PositionRow => {
-    const actor = actorById.get(actorId)
+  const issueLabels = new Map<Id, string>()
+  const issueLabelOf = (issueId: Id): string => {
+    let label = issueLabels.get(issueId)
+    if (label === undefined) {
+      label = options.level === 'top' || (view.mode === 'actor' && options.issueId !== null) ? (tree.byId.get(issueId)?.label ?? UNKNOWN_ISSUE) : pathLabel(tree, issueId, UNKNOWN_ISSUE)
+      issueLabels.set(issueId, label)
+    }
+    return label
+  }
+  const makeRow = (groupKey: string, issueId: Id, series: PositionSeries | null): PositionRow => {
+    const actor = byActor ? actors.get(groupKey) : undefined
     return {
-      id: `${actorId}|${issueId}`,
-      actorId,
-      actorName: actor?.name ?? UNKNOWN_ACTOR,
+      id: `${groupKey}|${issueId}`,
+      groupKey,
+      label: labelOf(groupKey),
+      actorId: byActor ? groupKey : null,
       actorKind: actor?.kind ?? '',
       issueId,
-      issueLabel: issueById.get(issueId)?.label ?? UNKNOWN_ISSUE,
+      issueLabel: issueLabelOf(issueId),
       series,
     }
   }
 
   const rows: PositionRow[] = []
-  if (filters.mode === 'actor') {
-    const issueId = filters.issueId
-    if (issueId !== null) {
-      const seriesByActor = new Map<Id, PositionSeries>()
-      for (const series of aggregation.series) if (series.issueId === issueId) seriesByActor.set(series.actorId, series)
-      for (const actor of actors) if (passes(actor.id)) rows.push(makeRow(actor.id, issueId, seriesByActor.get(actor.id) ?? null))
-      // Claims by actors that were deleted still show, under "(unknown actor)".
-      for (const [actorId, series] of seriesByActor) if (!actorById.has(actorId) && passes(actorId)) rows.push(makeRow(actorId, issueId, series))
-    }
+  const oneIssue = view.mode === 'actor' && options.issueId !== null
+  if (view.mode === 'actor' && options.issueId === null) {
+    // One row per actor needs an issue; the screen picks one before it asks.
   } else {
-    for (const series of aggregation.series) {
-      if (filters.issueId !== null && series.issueId !== filters.issueId) continue
-      if (!passes(series.actorId)) continue
-      rows.push(makeRow(series.actorId, series.issueId, series))
+    for (const series of result.series) {
+      if (oneIssue && series.issueId !== options.issueId) continue
+      if (!groupPasses(series.groupKey)) continue
+      rows.push(makeRow(series.groupKey, series.issueId, series))
+    }
+    if (oneIssue && view.showAll) {
+      const shown = new Set(rows.map((row) => row.groupKey))
+      for (const group of allGroups(actors.values(), options)) if (!shown.has(group) && groupPasses(group)) rows.push(makeRow(group, options.issueId!, null))
     }
   }
-  rows.sort((a, b) => compareText(a.actorName, b.actorName) || compareText(a.issueLabel, b.issueLabel) || (a.id < b.id ? -1 : 1))
+  sortRows(rows)
 
+  // The claims and groups the rows hold: without a text filter, every counted claim is in them.
+  let claims = result.counted
+  if (query !== '') {
+    const ids = new Set<Id>()
+    for (const row of rows) if (row.series) for (const claim of row.series.claimList) ids.add(claim.id)
+    claims = ids.size
+  }
+  const used = new Map<number, number>()
+  for (const row of rows) countCells(used, row.series, 1)
+  return finishView(result, rows, used, view, claims)
+}
+
+/** Adds (or with -1 takes away) a series' buckets to the count of rows with a claim in each bucket. */
+function countCells(used: Map<number, number>, series: PositionSeries | null, by: 1 | -1): void {
+  if (!series) return
+  for (const cell of series.cells) {
+    const count = (used.get(cell.ordinal) ?? 0) + by
+    if (count === 0) used.delete(cell.ordinal)
+    else used.set(cell.ordinal, count)
+  }
+}
+
+/** The bucket columns the rows need, and the counts above the table. `used`: rows with a claim per bucket ordinal. */
+function finishView(result: PositionsResult, rows: PositionRow[], used: ReadonlyMap<number, number>, view: ViewOptions, claims: number): PositionsView {
+  const options = result.options
+  const groups = new Set(rows.map((row) => row.groupKey)).size
+  // Bucket columns: from the first to the last bucket a shown row has a claim in; a side the
+  // analyst bounded with a date keeps every bucket up to that date.
   let first = Number.POSITIVE_INFINITY
   let last = Number.NEGATIVE_INFINITY
-  for (const row of rows) {
-    const cells = row.series?.cells
-    if (!cells || cells.length === 0) continue
-    first = Math.min(first, cells[0]!.bucket)
-    last = Math.max(last, cells[cells.length - 1]!.bucket)
+  for (const ordinal of used.keys()) {
+    if (ordinal < first) first = ordinal
+    if (ordinal > last) last = ordinal
   }
-  const total = aggregation.buckets.length
-  if (aggregation.from !== '') first = 0
-  if (aggregation.to !== '') last = total - 1
-  if (!Number.isFinite(first) || !Number.isFinite(last) || last < first) return { buckets: [], bucketOffset: 0, rows }
-  return { buckets: aggregation.buckets.slice(first, last + 1), bucketOffset: first, rows }
+  const size = options.bucketSize
+  if (options.from !== '') {
+    const bound = bucketOrdinal(options.from, size)
+    if (bound !== null) first = Number.isFinite(first) ? Math.min(first, bound) : bound
+  }
+  if (options.to !== '') {
+    const bound = bucketOrdinal(options.to, size)
+    if (bound !== null) last = Number.isFinite(last) ? Math.max(last, bound) : bound
+  }
+  if (result.cutoff !== null) first = Math.max(first, result.cutoff)
+  if (!Number.isFinite(first) || !Number.isFinite(last) || last < first) {
+    return { buckets: [], rows, spanBuckets: 0, onlyWithClaims: view.onlyWithClaims ?? false, claims, groups }
+  }
+  const spanBuckets = last - first + 1
+  const onlyWithClaims = view.onlyWithClaims ?? spanBuckets > AUTO_ONLY_WITH_CLAIMS
+  const buckets: ViewBucket[] = []
+  if (onlyWithClaims) {
+    for (const ordinal of [...used.keys()].sort((a, b) => a - b)) if (ordinal >= first && ordinal <= last) buckets.push({ ordinal, bucket: bucketAtOrdinal(ordinal, size) })
+  } else {
+    for (let ordinal = first; ordinal <= last; ordinal++) buckets.push({ ordinal, bucket: bucketAtOrdinal(ordinal, size) })
+  }
+  return { buckets, rows, spanBuckets, onlyWithClaims, claims, groups }
+}
+
+const MAX_NEW_ROWS = 50
+
+interface BuiltView {
+  result: PositionsResult
+  actors: ReadonlyMap<Id, Actor>
+  issues: readonly Issue[]
+  view: ViewOptions
+  positions: PositionsView
+  used: Map<number, number>
+  byId: Map<string, PositionRow>
+}
+
+/**
+ * buildPositionsView, kept up to date rather than rebuilt: after a change the engine hands back
+ * the same series object for every row the change did not touch, so only the touched rows are
+ * made again, the order is kept when no row came or went, and the bucket columns follow a count
+ * of rows per bucket. Anything else (other options, actors, issues, a text filter, all groups
+ * listed) builds the view whole. The result equals buildPositionsView's (tested).
+ */
+export function createPositionsViewBuilder(): (result: PositionsResult, actors: ReadonlyMap<Id, Actor>, issues: readonly Issue[], view: ViewOptions) => PositionsView {
+  let last: BuiltView | null = null
+  return (result, actors, issues, view) => {
+    if (last && last.result === result && last.actors === actors && last.issues === issues && sameView(last.view, view)) return last.positions
+    const incremental =
+      last !== null &&
+      last.actors === actors &&
+      last.issues === issues &&
+      sameView(last.view, view) &&
+      view.text === '' &&
+      !view.showAll &&
+      sameOptions(last.result.options, result.options)
+    const build = (): PositionsView => {
+      const positions = buildPositionsView(result, actors, issues, view)
+      const used = new Map<number, number>()
+      for (const row of positions.rows) countCells(used, row.series, 1)
+      last = { result, actors, issues, view, positions, used, byId: new Map(positions.rows.map((row) => [row.id, row])) }
+      return positions
+    }
+    if (!incremental) return build()
+    const previous = last!
+    const options = result.options
+    const oneIssue = view.mode === 'actor' && options.issueId !== null
+    // Only what changed is collected; the previous rows stay as they were until the end.
+    const changed = new Map<string, PositionRow>()
+    const made: PositionRow[] = []
+    let kept = 0
+    if (!(view.mode === 'actor' && options.issueId === null)) {
+      for (const series of result.series) {
+        if (oneIssue && series.issueId !== options.issueId) continue
+        const old = previous.byId.get(series.key)
+        if (old) {
+          kept++
+          if (old.series !== series) changed.set(series.key, { ...old, series })
+        } else {
+          // Many new rows (an import chunk): building whole is as quick.
+          if (made.length >= MAX_NEW_ROWS) return build()
+          // A row never seen: made as the full build makes it (labels from the same tables).
+          made.push(buildPositionsView({ ...result, series: [series] }, actors, issues, view).rows[0]!)
+        }
+      }
+    }
+    const used = new Map(previous.used)
+    const byId = changed.size > 0 || made.length > 0 || kept !== previous.byId.size ? new Map(previous.byId) : previous.byId
+    for (const [id, row] of changed) {
+      countCells(used, previous.byId.get(id)!.series, -1)
+      countCells(used, row.series, 1)
+      byId.set(id, row)
+    }
+    for (const row of made) {
+      countCells(used, row.series, 1)
+      byId.set(row.id, row)
+    }
+    let rows: PositionRow[]
+    if (kept === previous.byId.size && made.length === 0) rows = changed.size === 0 ? previous.positions.rows : previous.positions.rows.map((row) => changed.get(row.id) ?? row)
+    else {
+      // Rows went (their last claim moved or was deleted) or came: the order is made again.
+      const present = new Set<string>()
+      for (const series of result.series) if (!oneIssue || series.issueId === options.issueId) present.add(series.key)
+      for (const [id, row] of previous.byId) {
+        if (present.has(id)) continue
+        countCells(used, row.series, -1)
+        byId.delete(id)
+      }
+      rows = [...byId.values()]
+      sortRows(rows)
+    }
+    const positions = finishView(result, rows, used, view, result.counted)
+    last = { result, actors, issues, view, positions, used, byId }
+    return positions
+  }
+}
+
+function sameView(a: ViewOptions, b: ViewOptions): boolean {
+  return a.mode === b.mode && a.text === b.text && a.showAll === b.showAll && a.onlyWithClaims === b.onlyWithClaims
 }

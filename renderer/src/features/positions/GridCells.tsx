@@ -1,28 +1,28 @@
-import { memo, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react'
+import { memo, useRef, type KeyboardEvent, type MouseEvent, type PointerEvent, type ReactNode } from 'react'
 import type { BucketSize } from '../../domain/positions/buckets'
 import type { PositionsColumn } from '../../domain/positions/columns'
 import { cellAccessibleName, describeCell, describeSeries, formatMean, stanceTone } from '../../domain/positions/format'
 import type { PositionRow, PositionsView } from '../../domain/positions/rows'
-import { widthOf, type SortDirection, type SortInfo } from './gridLayout'
+import { MAX_WIDTH, MIN_WIDTH, type SortDirection, type SortInfo } from './gridLayout'
 
-// The positions table's rows and cells: header cells that sort, sticky label cells, and the
-// bucket and summary cells (a bucket cell names its actor, issue and period for screen readers).
+// The positions table's rows and cells: header cells that sort and resize, the frozen label
+// block at the start of each row, and the period and summary cells (a period cell names its
+// row and period for screen readers).
 
 interface GridRowProps {
   row: PositionRow
   rowIndex: number
-  top: number
-  totalWidth: number
   labels: PositionsColumn[]
-  labelOffsets: number[]
-  scrolling: PositionsColumn[]
-  /** The range of scrolling columns on screen (virtualised). */
+  labelWidths: number[]
+  frozenWidth: number
+  /** The scrolling columns rendered, and their widths. */
+  columns: PositionsColumn[]
+  widths: number[]
+  /** The index among the scrolling columns of columns[0]. */
   firstColumn: number
-  lastColumn: number
   leftPad: number
-  rightPad: number
   bucketSize: BucketSize
-  /** Each bucket column's period in words, by column id. */
+  /** Each period column's period in words, by column id. */
   periods: ReadonlyMap<string, string>
   view: PositionsView
   selected: boolean
@@ -31,20 +31,20 @@ interface GridRowProps {
   onOpen: (row: PositionRow, column: PositionsColumn) => void
 }
 
-// Memoised on plain values, so scrolling re-renders only the rows and cells that change.
+// Memoised on plain values, so a scroll that renders a new block leaves the other rows alone.
 export const GridRow = memo(function GridRow(props: GridRowProps) {
-  const { row, rowIndex, labels, scrolling, bucketSize } = props
+  const { row, rowIndex, labels, columns, bucketSize } = props
   const cells: ReactNode[] = []
-  for (let index = props.firstColumn; index <= props.lastColumn; index++) {
-    const column = scrolling[index]!
+  for (let index = 0; index < columns.length; index++) {
+    const column = columns[index]!
     cells.push(
       <DataCell
         key={column.id}
         row={row}
         column={column}
         rowIndex={rowIndex}
-        colIndex={labels.length + index}
-        width={widthOf(column, bucketSize)}
+        colIndex={labels.length + props.firstColumn + index}
+        width={props.widths[index]!}
         bucketSize={bucketSize}
         period={props.periods.get(column.id) ?? ''}
         view={props.view}
@@ -53,25 +53,26 @@ export const GridRow = memo(function GridRow(props: GridRowProps) {
     )
   }
   return (
-    <tr role="row" aria-rowindex={rowIndex + 2} className={props.selected ? 'is-selected' : undefined} style={{ transform: `translateY(${props.top}px)`, width: props.totalWidth }}>
-      {labels.map((column, index) => (
-        <LabelCell
-          key={column.id}
-          row={row}
-          column={column}
-          rowIndex={rowIndex}
-          colIndex={index}
-          width={widthOf(column, bucketSize)}
-          left={props.labelOffsets[index]!}
-          selected={props.selected}
-          canSelectMore={props.canSelectMore}
-          onToggleSelected={props.onToggleSelected}
-        />
-      ))}
-      {props.leftPad > 0 && <td role="presentation" aria-hidden="true" className="positions-spacer" style={{ width: props.leftPad }} />}
+    <div role="row" aria-rowindex={rowIndex + 2} className={props.selected ? 'positions-row is-selected' : 'positions-row'}>
+      <div role="presentation" className="positions-frozen" style={{ width: props.frozenWidth }}>
+        {labels.map((column, index) => (
+          <LabelCell
+            key={column.id}
+            row={row}
+            column={column}
+            rowIndex={rowIndex}
+            colIndex={index}
+            width={props.labelWidths[index]!}
+            last={index === labels.length - 1}
+            selected={props.selected}
+            canSelectMore={props.canSelectMore}
+            onToggleSelected={props.onToggleSelected}
+          />
+        ))}
+      </div>
+      {props.leftPad > 0 && <div role="presentation" className="positions-pad" style={{ width: props.leftPad }} />}
       {cells}
-      {props.rightPad > 0 && <td role="presentation" aria-hidden="true" className="positions-spacer" style={{ width: props.rightPad }} />}
-    </tr>
+    </div>
   )
 })
 
@@ -95,23 +96,48 @@ interface HeaderCellProps {
   column: PositionsColumn
   colIndex: number
   width: number
-  left?: number
   sortOf: (columnId: string) => SortInfo
   sortedColumnCount: number
   onSort: (columnId: string, multi: boolean) => void
+  /** The key the width is kept under ('bucket' for every period column). */
+  resizeKey: string
+  onResize: (key: string, width: number) => void
 }
 
-export function HeaderCell({ column, colIndex, width, left, sortOf, sortedColumnCount, onSort }: HeaderCellProps) {
+export function HeaderCell({ column, colIndex, width, sortOf, sortedColumnCount, onSort, resizeKey, onResize }: HeaderCellProps) {
   const sort = sortOf(column.id)
-  const sticky = left !== undefined
+  const drag = useRef<{ x: number; width: number } | null>(null)
+  const onPointerDown = (event: PointerEvent<HTMLDivElement>): void => {
+    event.preventDefault()
+    event.currentTarget.setPointerCapture(event.pointerId)
+    drag.current = { x: event.clientX, width }
+  }
+  const onPointerMove = (event: PointerEvent<HTMLDivElement>): void => {
+    if (!drag.current) return
+    onResize(resizeKey, Math.round(Math.max(MIN_WIDTH, Math.min(MAX_WIDTH, drag.current.width + event.clientX - drag.current.x))))
+  }
+  const onPointerUp = (): void => {
+    drag.current = null
+  }
+  const onHandleKey = (event: KeyboardEvent<HTMLDivElement>): void => {
+    const step = event.shiftKey ? 48 : 16
+    if (event.key === 'ArrowLeft' || event.key === 'ArrowRight') {
+      event.preventDefault()
+      event.stopPropagation()
+      onResize(resizeKey, Math.max(MIN_WIDTH, Math.min(MAX_WIDTH, width + (event.key === 'ArrowRight' ? step : -step))))
+    }
+  }
+  const what = column.kind === 'bucket' ? 'period columns' : `${column.header} column`
   return (
-    <th
+    <div
       role="columnheader"
+      // Named by its header alone: the resize handle inside it has a name of its own.
+      aria-label={column.header}
       aria-colindex={colIndex}
       aria-sort={ariaSort(sort.direction)}
-      className={`positions-th kind-${column.kind}${sticky ? ' is-sticky' : ''}${left === 0 ? ' is-first' : ''}${sticky && column.id === 'issue' ? ' is-last-sticky' : ''}`}
-      style={{ width, left }}
-      title={`${column.description}. Click to sort; Shift+click to sort by this column too.`}
+      className={`positions-th kind-${column.kind}`}
+      style={{ width }}
+      title={`${column.description}. Click to sort; Shift+click to sort by this column too. Drag the right edge to widen.`}
     >
       <button type="button" className="sort-button" onClick={(event: MouseEvent) => onSort(column.id, event.shiftKey)}>
         <span className="sort-label">{column.header}</span>
@@ -120,7 +146,22 @@ export function HeaderCell({ column, colIndex, width, left, sortOf, sortedColumn
           {sort.direction && sortedColumnCount > 1 ? <sup>{sort.index + 1}</sup> : null}
         </span>
       </button>
-    </th>
+      <div
+        role="separator"
+        aria-orientation="vertical"
+        aria-label={`Resize ${what}`}
+        aria-valuenow={width}
+        aria-valuemin={MIN_WIDTH}
+        aria-valuemax={MAX_WIDTH}
+        tabIndex={column.kind === 'label' ? 0 : -1}
+        className="resize-handle"
+        onPointerDown={onPointerDown}
+        onPointerMove={onPointerMove}
+        onPointerUp={onPointerUp}
+        onPointerCancel={onPointerUp}
+        onKeyDown={onHandleKey}
+      />
+    </div>
   )
 }
 
@@ -130,7 +171,7 @@ const LabelCell = memo(function LabelCell({
   rowIndex,
   colIndex,
   width,
-  left,
+  last,
   selected,
   canSelectMore,
   onToggleSelected,
@@ -140,7 +181,7 @@ const LabelCell = memo(function LabelCell({
   rowIndex: number
   colIndex: number
   width: number
-  left: number
+  last: boolean
   selected: boolean
   canSelectMore: boolean
   onToggleSelected: (rowId: string) => void
@@ -151,15 +192,15 @@ const LabelCell = memo(function LabelCell({
       {text}
     </span>
   )
-  if (column.id === 'actor') {
-    const label = `Show ${row.actorName} on ${row.issueLabel} in the timeline`
+  if (colIndex === 0) {
+    const label = `Show ${row.label} on ${row.issueLabel} in the timeline`
     content = (
       <>
         <input
           type="checkbox"
           className="timeline-toggle"
           aria-label={label}
-          title={selected || canSelectMore ? label : 'The timeline shows up to 8 rows: untick one first'}
+          title={selected || canSelectMore ? label : 'The timeline is full: untick a row first'}
           checked={selected}
           disabled={!selected && !canSelectMore}
           onChange={() => onToggleSelected(row.id)}
@@ -169,17 +210,18 @@ const LabelCell = memo(function LabelCell({
     )
   }
   return (
-    <td
+    <div
       role="cell"
       aria-colindex={colIndex + 1}
-      className={`positions-td kind-label is-sticky${left === 0 ? ' is-first' : ''}${column.id === 'issue' ? ' is-last-sticky' : ''}`}
-      style={{ width, left }}
-      {...lazyTitle(() => (column.id === 'actor' && row.series ? `${text}\n${describeSeries(row.series)}` : text))}
+      className={`positions-td kind-label${last ? ' is-last-label' : ''}`}
+      style={{ width }}
+      // The whole label on hover; on focus the cell itself opens to show it (positions.css).
+      {...lazyTitle(() => (colIndex === 0 && row.series ? `${text}\n${describeSeries(row.series)}` : text))}
       tabIndex={-1}
       data-cell={`${rowIndex}:${colIndex}`}
     >
       {content}
-    </td>
+    </div>
   )
 })
 
@@ -219,14 +261,14 @@ const DataCell = memo(function DataCell({
   }
 
   if (column.kind === 'bucket') {
-    const cell = row.series?.byBucket.get(column.bucketIndex)
-    if (!cell) return <td {...common} className="positions-td kind-bucket is-empty" tabIndex={-1} />
-    const previous = cell.previous ? view.buckets[cell.previous.bucket - view.bucketOffset] : undefined
+    const cell = row.series?.byOrdinal.get(column.ordinal)
+    if (!cell) return <div {...common} className="positions-td kind-bucket is-empty" tabIndex={-1} />
+    const previous = cell.previous ? view.buckets.find((entry) => entry.ordinal === cell.previous!.ordinal)?.bucket : undefined
     return (
-      <td
+      <div
         {...common}
         className={`positions-td kind-bucket tone-${stanceTone(cell.mean)}${cell.shift ? ' has-shift' : ''}`}
-        aria-label={cellAccessibleName(row.actorName, row.issueLabel, period, cell)}
+        aria-label={cellAccessibleName(row.label, row.issueLabel, period, cell)}
         {...lazyTitle(() => describeCell(cell, column.bucket!, bucketSize, previous))}
         tabIndex={0}
         onClick={open}
@@ -239,14 +281,14 @@ const DataCell = memo(function DataCell({
         )}
         <span className="cell-mean">{formatMean(cell.mean)}</span>
         <span className="cell-count">·{cell.count}</span>
-      </td>
+      </div>
     )
   }
 
   const text = column.text(row)
   const clickable = column.id === 'claims' && (row.series?.count ?? 0) > 0
   return (
-    <td
+    <div
       {...common}
       className={`positions-td kind-summary${clickable ? ' is-clickable' : ''}${column.id === 'shift' && text !== '' && text !== '0' ? ' is-shifted' : ''}`}
       {...lazyTitle(() => (clickable ? 'Click or press Enter to list every claim in this row' : column.description))}
@@ -255,6 +297,6 @@ const DataCell = memo(function DataCell({
       onKeyDown={clickable ? onKeyDown : undefined}
     >
       {text}
-    </td>
+    </div>
   )
 })

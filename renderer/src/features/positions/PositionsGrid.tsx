@@ -1,15 +1,18 @@
-import { useVirtualizer } from '@tanstack/react-virtual'
-import { useCallback, useLayoutEffect, useMemo, useRef, type KeyboardEvent } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { describeBucket, type BucketSize } from '../../domain/positions/buckets'
 import type { PositionsColumn } from '../../domain/positions/columns'
 import type { PositionRow, PositionsView } from '../../domain/positions/rows'
 import { GridRow, HeaderCell } from './GridCells'
-import { HEADER_HEIGHT, ROW_HEIGHT, widthOf, type SortInfo } from './gridLayout'
+import { COLUMN_BLOCK, HEADER_HEIGHT, indexAt, ROW_BLOCK, ROW_HEIGHT, widthKey, widthOf, type SortInfo } from './gridLayout'
 
-// The positions table: sticky header, sticky label columns (actor, kind, issue), rows and
-// columns both virtualised, so only what is on screen is in the DOM. Semantics are a table's
-// (explicit roles, aria-rowindex/colindex for the parts not rendered, aria-sort); arrow keys
-// move between cells, Enter opens the claims behind one.
+// The positions table. One scroller; the label columns (actor, kind, issue) form a frozen pane:
+// one sticky block at the start of each row and of the header, not a sticky cell per column.
+// Rows and period columns are rendered in blocks of ROW_BLOCK rows and COLUMN_BLOCK columns
+// around what is on screen, so a scroll frame usually changes nothing in the DOM and the
+// browser only moves pixels; crossing a block boundary renders one block more.
+//
+// Semantics are a table's: explicit roles, aria-rowindex/colindex for the parts not rendered,
+// aria-sort. Arrow keys move between cells, Enter opens the claims behind one.
 
 export type { SortInfo } from './gridLayout'
 
@@ -18,6 +21,8 @@ export interface PositionsGridProps {
   rows: PositionRow[]
   view: PositionsView
   bucketSize: BucketSize
+  widths: Readonly<Record<string, number>>
+  onResize: (key: string, width: number) => void
   /** Sort state per column id; several entries when sorted by more than one column. */
   sortOf: (columnId: string) => SortInfo
   sortedColumnCount: number
@@ -26,80 +31,130 @@ export interface PositionsGridProps {
   canSelectMore: boolean
   onToggleSelected: (rowId: string) => void
   onOpen: (row: PositionRow, column: PositionsColumn) => void
-  /** Changes when the columns mean something else (bucket size); the table then reopens at the latest buckets. */
+  /** Changes when the columns mean something else (bucket size); the table then reopens at the latest periods. */
   scrollKey: string
+}
+
+interface Range {
+  rowStart: number
+  rowEnd: number
+  columnStart: number
+  columnEnd: number
 }
 
 // Where the table was scrolled, kept across visits within the session (drill-down and back).
 const savedScroll = new Map<string, { top: number; left: number }>()
 
+function sameRange(a: Range, b: Range): boolean {
+  return a.rowStart === b.rowStart && a.rowEnd === b.rowEnd && a.columnStart === b.columnStart && a.columnEnd === b.columnEnd
+}
+
 export function PositionsGrid(props: PositionsGridProps) {
-  const { columns, rows, bucketSize, scrollKey } = props
+  const { columns, rows, bucketSize, scrollKey, widths } = props
   const sorting = { sortOf: props.sortOf, sortedColumnCount: props.sortedColumnCount, onSort: props.onSort }
   const scrollRef = useRef<HTMLDivElement>(null)
-  const { labels, scrolling, labelOffsets, stickyWidth, periods } = useMemo(() => {
+
+  const layout = useMemo(() => {
     const labels = columns.filter((column) => column.kind === 'label')
-    const labelOffsets: number[] = []
-    let stickyWidth = 0
-    for (const column of labels) {
-      labelOffsets.push(stickyWidth)
-      stickyWidth += widthOf(column, bucketSize)
+    const scrolling = columns.filter((column) => column.kind !== 'label')
+    const labelWidths = labels.map((column) => widthOf(column, bucketSize, widths))
+    const frozenWidth = labelWidths.reduce((sum, width) => sum + width, 0)
+    const scrollingWidths = scrolling.map((column) => widthOf(column, bucketSize, widths))
+    const offsets: number[] = []
+    let x = 0
+    for (const width of scrollingWidths) {
+      offsets.push(x)
+      x += width
     }
     // Each period in words, once per column, for the cells' accessible names.
     const periods = new Map(columns.flatMap((column) => (column.bucket ? [[column.id, describeBucket(column.bucket, bucketSize)] as const] : [])))
-    return { labels, scrolling: columns.filter((column) => column.kind !== 'label'), labelOffsets, stickyWidth, periods }
-  }, [columns, bucketSize])
+    return { labels, scrolling, labelWidths, frozenWidth, scrollingWidths, offsets, scrollingWidth: x, periods }
+  }, [columns, bucketSize, widths])
+  const totalWidth = layout.frozenWidth + layout.scrollingWidth
 
-  // The app does not use the React Compiler; the virtualizer's unmemoisable API is fine here.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const rowVirtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 8,
-    scrollMargin: HEADER_HEIGHT,
-    scrollPaddingStart: HEADER_HEIGHT,
-  })
-  const columnVirtualizer = useVirtualizer({
-    horizontal: true,
-    count: scrolling.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: (index) => widthOf(scrolling[index]!, bucketSize),
-    overscan: 3,
-    scrollMargin: stickyWidth,
-    scrollPaddingStart: stickyWidth,
-  })
-  // Widths change with the bucket size: let the virtualizer measure again.
-  useLayoutEffect(() => columnVirtualizer.measure(), [columnVirtualizer, bucketSize, scrolling.length])
+  const computeWindow = useCallback((): Range => {
+    const element = scrollRef.current
+    const height = element?.clientHeight ?? 600
+    const width = element?.clientWidth ?? 1200
+    const top = element?.scrollTop ?? 0
+    const left = element?.scrollLeft ?? 0
+    const firstRow = Math.floor(top / ROW_HEIGHT)
+    const lastRow = Math.ceil((top + height) / ROW_HEIGHT)
+    const rowStart = Math.max(0, (Math.floor(firstRow / ROW_BLOCK) - 1) * ROW_BLOCK)
+    const rowEnd = Math.min(rows.length, (Math.floor(lastRow / ROW_BLOCK) + 2) * ROW_BLOCK)
+    if (layout.scrolling.length === 0) return { rowStart, rowEnd, columnStart: 0, columnEnd: 0 }
+    const firstColumn = indexAt(layout.offsets, left)
+    const lastColumn = indexAt(layout.offsets, Math.max(left, left + width - layout.frozenWidth))
+    const columnStart = Math.max(0, (Math.floor(firstColumn / COLUMN_BLOCK) - 1) * COLUMN_BLOCK)
+    const columnEnd = Math.min(layout.scrolling.length, (Math.floor(lastColumn / COLUMN_BLOCK) + 2) * COLUMN_BLOCK)
+    return { rowStart, rowEnd, columnStart, columnEnd }
+  }, [rows.length, layout])
 
-  // Open where the analyst left the table, or at the latest buckets (and the summary) when new.
+  const [range, setRange] = useState<Range>(() => ({ rowStart: 0, rowEnd: Math.min(rows.length, ROW_BLOCK * 3), columnStart: 0, columnEnd: 0 }))
+  const frame = useRef(0)
+  const refresh = useCallback(() => {
+    const next = computeWindow()
+    setRange((current) => (sameRange(current, next) ? current : next))
+  }, [computeWindow])
+
+  // Open where the analyst left the table, or at the latest periods (and the summary) when new.
   const restoredFor = useRef<string | null>(null)
   useLayoutEffect(() => {
     const element = scrollRef.current
-    if (!element || restoredFor.current === scrollKey || scrolling.length === 0) return
-    restoredFor.current = scrollKey
-    const saved = savedScroll.get(scrollKey)
-    element.scrollTop = saved?.top ?? 0
-    element.scrollLeft = saved?.left ?? element.scrollWidth
-  }, [scrollKey, scrolling.length])
+    if (element && restoredFor.current !== scrollKey) {
+      restoredFor.current = scrollKey
+      const saved = savedScroll.get(scrollKey)
+      element.scrollTop = saved?.top ?? 0
+      element.scrollLeft = saved?.left ?? element.scrollWidth
+    }
+    // Measuring the scroller after layout is what a layout effect is for; the range only
+    // changes when the measured block does.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    refresh()
+  }, [scrollKey, refresh])
+
+  useEffect(() => {
+    const element = scrollRef.current
+    if (!element) return
+    const observer = new ResizeObserver(() => refresh())
+    observer.observe(element)
+    return () => observer.disconnect()
+  }, [refresh])
+  useEffect(() => () => cancelAnimationFrame(frame.current), [])
+
   const onScroll = useCallback(() => {
     const element = scrollRef.current
     if (element) savedScroll.set(scrollKey, { top: element.scrollTop, left: element.scrollLeft })
-  }, [scrollKey])
+    cancelAnimationFrame(frame.current)
+    frame.current = requestAnimationFrame(refresh)
+  }, [scrollKey, refresh])
 
-  const virtualRows = rowVirtualizer.getVirtualItems()
-  const virtualColumns = columnVirtualizer.getVirtualItems()
-  const totalWidth = stickyWidth + columnVirtualizer.getTotalSize()
-  const leftPad = virtualColumns.length > 0 ? virtualColumns[0]!.start - stickyWidth : 0
-  const rightPad = virtualColumns.length > 0 ? columnVirtualizer.getTotalSize() - (virtualColumns[virtualColumns.length - 1]!.end - stickyWidth) : 0
+  const rowStart = Math.min(range.rowStart, rows.length)
+  const rowEnd = Math.min(range.rowEnd, rows.length)
+  const columnStart = Math.min(range.columnStart, layout.scrolling.length)
+  const columnEnd = Math.min(range.columnEnd, layout.scrolling.length)
+  const leftPad = layout.offsets[columnStart] ?? 0
 
   // Keyboard: arrows move between cells (scrolling them into view), Home/End along the row.
   const pendingFocus = useRef<string | null>(null)
   const focusCell = (rowIndex: number, columnIndex: number): void => {
+    const element = scrollRef.current
+    if (!element) return
     const row = Math.max(0, Math.min(rows.length - 1, rowIndex))
     const column = Math.max(0, Math.min(columns.length - 1, columnIndex))
-    rowVirtualizer.scrollToIndex(row, { align: 'auto' })
-    if (column >= labels.length) columnVirtualizer.scrollToIndex(column - labels.length, { align: 'auto' })
+    const top = row * ROW_HEIGHT
+    const viewHeight = element.clientHeight - HEADER_HEIGHT
+    if (top < element.scrollTop) element.scrollTop = top
+    else if (top + ROW_HEIGHT > element.scrollTop + viewHeight) element.scrollTop = top + ROW_HEIGHT - viewHeight
+    if (column >= layout.labels.length) {
+      const index = column - layout.labels.length
+      const left = layout.offsets[index]!
+      const right = left + layout.scrollingWidths[index]!
+      const viewWidth = element.clientWidth - layout.frozenWidth
+      if (left < element.scrollLeft) element.scrollLeft = left
+      else if (right > element.scrollLeft + viewWidth) element.scrollLeft = right - viewWidth
+    }
+    refresh()
     pendingFocus.current = `${row}:${column}`
     let attempts = 0
     const tryFocus = (): void => {
@@ -113,7 +168,7 @@ export function PositionsGrid(props: PositionsGridProps) {
     }
     requestAnimationFrame(tryFocus)
   }
-  const onKeyDown = (event: KeyboardEvent<HTMLTableElement>): void => {
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
     const target = (event.target as HTMLElement).closest<HTMLElement>('[data-cell]')
     if (!target || event.target !== target) return
     const [rowIndex, columnIndex] = target.dataset.cell!.split(':').map(Number) as [number, number]
@@ -135,56 +190,59 @@ export function PositionsGrid(props: PositionsGridProps) {
     }
   }
 
+  // Stable between renders of one range, so rows that did not change skip rendering.
+  const visibleColumns = useMemo(() => layout.scrolling.slice(columnStart, columnEnd), [layout, columnStart, columnEnd])
+  const visibleWidths = useMemo(() => layout.scrollingWidths.slice(columnStart, columnEnd), [layout, columnStart, columnEnd])
   return (
     <div className="positions-scroll" ref={scrollRef} onScroll={onScroll}>
-      <table
-        className="positions-table"
-        role="table"
-        aria-label="Positions"
-        aria-rowcount={rows.length + 1}
-        aria-colcount={columns.length}
-        style={{ width: totalWidth }}
-        onKeyDown={onKeyDown}
-      >
-        <thead role="rowgroup">
-          <tr role="row" aria-rowindex={1} style={{ height: HEADER_HEIGHT, width: totalWidth }}>
-            {labels.map((column, index) => (
-              <HeaderCell key={column.id} {...sorting} column={column} colIndex={index + 1} width={widthOf(column, bucketSize)} left={labelOffsets[index]} />
+      <div className="positions-table" role="table" aria-label="Positions" aria-rowcount={rows.length + 1} aria-colcount={columns.length} style={{ width: totalWidth }} onKeyDown={onKeyDown}>
+        <div role="rowgroup" className="positions-head" style={{ width: totalWidth }}>
+          <div role="row" aria-rowindex={1} className="positions-row positions-head-row" style={{ height: HEADER_HEIGHT }}>
+            <div role="presentation" className="positions-frozen" style={{ width: layout.frozenWidth }}>
+              {layout.labels.map((column, index) => (
+                <HeaderCell key={column.id} {...sorting} column={column} colIndex={index + 1} width={layout.labelWidths[index]!} resizeKey={widthKey(column)} onResize={props.onResize} />
+              ))}
+            </div>
+            {leftPad > 0 && <div role="presentation" className="positions-pad" style={{ width: leftPad }} />}
+            {visibleColumns.map((column, offset) => (
+              <HeaderCell
+                key={column.id}
+                {...sorting}
+                column={column}
+                colIndex={layout.labels.length + columnStart + offset + 1}
+                width={visibleWidths[offset]!}
+                resizeKey={widthKey(column)}
+                onResize={props.onResize}
+              />
             ))}
-            {leftPad > 0 && <th role="presentation" aria-hidden="true" className="positions-spacer" style={{ width: leftPad }} />}
-            {virtualColumns.map((item) => {
-              const column = scrolling[item.index]!
-              return <HeaderCell key={column.id} {...sorting} column={column} colIndex={labels.length + item.index + 1} width={item.size} />
-            })}
-            {rightPad > 0 && <th role="presentation" aria-hidden="true" className="positions-spacer" style={{ width: rightPad }} />}
-          </tr>
-        </thead>
-        <tbody role="rowgroup" style={{ height: rowVirtualizer.getTotalSize() }}>
-          {virtualRows.map((item) => (
-            <GridRow
-              key={rows[item.index]!.id}
-              row={rows[item.index]!}
-              rowIndex={item.index}
-              top={item.start - HEADER_HEIGHT}
-              totalWidth={totalWidth}
-              labels={labels}
-              labelOffsets={labelOffsets}
-              scrolling={scrolling}
-              firstColumn={virtualColumns[0]?.index ?? 0}
-              lastColumn={virtualColumns[virtualColumns.length - 1]?.index ?? -1}
-              leftPad={leftPad}
-              rightPad={rightPad}
-              bucketSize={bucketSize}
-              periods={periods}
-              view={props.view}
-              selected={props.selected.has(rows[item.index]!.id)}
-              canSelectMore={props.canSelectMore}
-              onToggleSelected={props.onToggleSelected}
-              onOpen={props.onOpen}
-            />
-          ))}
-        </tbody>
-      </table>
+          </div>
+        </div>
+        <div role="rowgroup" className="positions-body" style={{ height: rows.length * ROW_HEIGHT, width: totalWidth }}>
+          <div className="positions-window" role="presentation" style={{ top: rowStart * ROW_HEIGHT }}>
+            {rows.slice(rowStart, rowEnd).map((row, offset) => (
+              <GridRow
+                key={row.id}
+                row={row}
+                rowIndex={rowStart + offset}
+                labels={layout.labels}
+                labelWidths={layout.labelWidths}
+                frozenWidth={layout.frozenWidth}
+                columns={visibleColumns}
+                widths={visibleWidths}
+                firstColumn={columnStart}
+                leftPad={leftPad}
+                bucketSize={bucketSize}
+                periods={layout.periods}
+                view={props.view}
+                selected={props.selected.has(row.id)}
+                canSelectMore={props.canSelectMore}
+                onToggleSelected={props.onToggleSelected}
+                onOpen={props.onOpen}
+              />
+            ))}
+          </div>
+        </div>
+      </div>
     </div>
   )
 }

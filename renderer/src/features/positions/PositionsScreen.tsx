@@ -12,12 +12,13 @@ import { useCallback, useDeferredValue, useMemo, useState } from 'react'
 import { describeStorageError } from '../../db/storageErrors'
 import { navigate } from '../../shared/routing'
 import { EmptyState, Screen } from '../../shared/ui/Screen'
-import type { Actor, ActorKind, Issue } from '../../domain/model'
-import { aggregatePositions, preparePositionClaims, type Aggregation, type PositionClaim } from '../../domain/positions/aggregate'
-import { BUCKET_SIZE_NOUNS, type BucketSize } from '../../domain/positions/buckets'
+import type { Id } from '../../domain/model'
+import { BUCKET_SIZE_NOUNS } from '../../domain/positions/buckets'
 import { positionsColumns, positionsTable, type PositionsColumn } from '../../domain/positions/columns'
+import { DEFAULT_MAX_BUCKETS, type PositionsOptions } from '../../domain/positions/engine'
 import { describeSeries, formatMean, formatSigned } from '../../domain/positions/format'
-import { buildPositionsView, type PositionRow, type RowMode } from '../../domain/positions/rows'
+import { attributeKey, attributeNames, type GroupBy } from '../../domain/positions/grouping'
+import { createPositionsViewBuilder, type PositionRow } from '../../domain/positions/rows'
 import { compareText } from '../../domain/text/compare'
 import { exportShownTable } from '../export'
 import { ClaimsDialog, type ClaimsRequest } from './ClaimsDialog'
@@ -25,8 +26,8 @@ import { PositionsFilters } from './PositionsFilters'
 import { PositionsGrid, type SortInfo } from './PositionsGrid'
 import { MAX_TIMELINE_ROWS, Timeline } from './Timeline'
 import { memoLast } from './memoLast'
-import { usePositionsSource, useReadProgress, useSourceArticleIds, type PositionsSource } from './usePositionsData'
-import { filtersAreSet, usePositionsViewState } from './viewState'
+import { positionsFor, usePositionsData, type PositionsPhase } from './positionsStore'
+import { CLEARED_FILTERS, claimSetOf, claimSetValue, filtersAreSet, groupByOf, usePositionsViewState } from './viewState'
 
 const features = tableFeatures({ rowSortingFeature, sortedRowModel: createSortedRowModel() })
 type Features = typeof features
@@ -53,21 +54,13 @@ function columnDefs(columns: PositionsColumn[]): ColumnDef<Features, PositionRow
   }))
 }
 
-const EMPTY_SET: ReadonlySet<string> = new Set()
-
 function plural(count: number, one: string, many: string): string {
   return `${count.toLocaleString('en')} ${count === 1 ? one : many}`
 }
 
-const prepareCached = memoLast((source: PositionsSource) => preparePositionClaims(source.claims, source.articleDates))
-const aggregateCached = memoLast((claims: PositionClaim[], bucketSize: BucketSize, from: string, to: string, articleIds: ReadonlySet<string> | null) =>
-  aggregatePositions(claims, { bucketSize, from, to, articleIds }),
-)
-
-const viewCached = memoLast(
-  (aggregation: Aggregation, actors: Actor[], issues: Issue[], mode: RowMode, issueId: string | null, actorKind: ActorKind | null, actorText: string) =>
-    buildPositionsView(aggregation, actors, issues, { mode, issueId, actorKind, actorText }),
-)
+// Reopening the screen on the same data and setup skips building the rows again.
+// After a change only the rows it touched are made again (domain/positions/rows).
+const viewCached = createPositionsViewBuilder()
 const columnsCached = memoLast(positionsColumns)
 const NO_COLUMNS: PositionsColumn[] = []
 
@@ -92,9 +85,9 @@ function Legend() {
   )
 }
 
-/** Shown while the claims come out of IndexedDB: a second or two for a hundred thousand. */
-function ReadingClaims() {
-  const progress = useReadProgress()
+/** Shown while the claims are read: a packed snapshot opens at once; without one it takes longer. */
+function ReadingClaims({ status }: { status: PositionsPhase }) {
+  const progress = status.phase === 'loading' ? status.progress : null
   return (
     <div className="positions-reading">
       <p className="muted" role="status">
@@ -105,34 +98,61 @@ function ReadingClaims() {
   )
 }
 
+function groupNoun(groupBy: GroupBy): [string, string] {
+  if (groupBy.kind === 'actor') return ['actor', 'actors']
+  if (groupBy.kind === 'kind') return ['kind', 'kinds']
+  return ['group', 'groups']
+}
+
 export function PositionsScreen() {
-  const { source, error } = usePositionsSource()
+  const { status, data } = usePositionsData()
   const [view, update] = usePositionsViewState()
-  // A source or issue that is no longer in the workspace (articles deleted, codebook edited)
-  // must not leave an unexplained empty table.
-  const sourceFilter = source && view.source !== null && !source.sources.includes(view.source) ? null : view.source
-  const articleIds = useSourceArticleIds(sourceFilter)
   const actorText = useDeferredValue(view.actorText)
   const [request, setRequest] = useState<ClaimsRequest | null>(null)
 
-  const prepared = useMemo(() => (source ? prepareCached(source) : null), [source])
+  const world = data?.world
+  const attributes = useMemo(() => (world ? attributeNames(world.actors.values()) : []), [world])
+  // A choice that no longer fits the workspace (an issue, source, coder or attribute gone)
+  // must not leave an unexplained empty table: it reads as "all".
+  const issueId = world && view.issueId !== null && !world.issues.some((issue) => issue.id === view.issueId) ? null : view.issueId
+  const source = data && view.source !== null && !data.sources.includes(view.source) ? null : view.source
+  const chosenSet = claimSetOf(view.claimSet)
+  const claimSet = chosenSet.kind === 'coder' && world && !world.coders.some((coder) => coder.id === chosenSet.coderId) ? { kind: 'all' as const } : chosenSet
+  // A grouping by an attribute no actor has any more reads as by actor.
+  const groupByKey = useMemo(() => {
+    const chosen = groupByOf(view.groupBy)
+    return chosen.kind === 'attribute' && !attributes.some((name) => attributeKey(name) === attributeKey(chosen.name)) ? 'actor' : view.groupBy
+  }, [view.groupBy, attributes])
+  const groupBy: GroupBy = groupByOf(groupByKey)
+  const mode = view.mode === 'actor' && issueId !== null ? 'actor' : 'actor-issue'
   const badRange = view.from !== '' && view.to !== '' && view.to < view.from
-  const aggregation = useMemo(
-    () =>
-      prepared
-        ? aggregateCached(prepared.claims, view.bucketSize, badRange ? '' : view.from, badRange ? '' : view.to, sourceFilter === null ? null : (articleIds ?? EMPTY_SET))
-        : null,
-    [prepared, view.bucketSize, view.from, view.to, sourceFilter, articleIds, badRange],
+
+  // claimSet is rebuilt each render: the options follow its value.
+  const claimSetKey = claimSetValue(claimSet)
+  const options = useMemo<PositionsOptions>(
+    () => ({
+      bucketSize: view.bucketSize,
+      from: badRange ? '' : view.from,
+      to: badRange ? '' : view.to,
+      source,
+      level: view.level,
+      groupBy: groupByOf(groupByKey),
+      claimSet: claimSetOf(claimSetKey),
+      issueId,
+      oneIssue: mode === 'actor',
+      actorKind: view.actorKind,
+      maxBuckets: DEFAULT_MAX_BUCKETS,
+    }),
+    [view.bucketSize, view.from, view.to, badRange, source, view.level, groupByKey, claimSetKey, issueId, mode, view.actorKind],
   )
-  const issueId = source && view.issueId !== null && !source.issues.some((issue) => issue.id === view.issueId) ? null : view.issueId
+  // Same options: the engine's current result (kept up to date by the journal); new options:
+  // recomputed from memory.
+  const result = useMemo(() => (data ? positionsFor(data, options) : null), [data, options])
   const positions = useMemo(
-    () =>
-      aggregation && source
-        ? viewCached(aggregation, source.actors, source.issues, issueId === null ? 'actor-issue' : view.mode, issueId, view.actorKind, actorText)
-        : null,
-    [aggregation, source, issueId, view.mode, view.actorKind, actorText],
+    () => (result && world ? viewCached(result, world.actors, world.issues, { mode, text: actorText, showAll: view.showAll, onlyWithClaims: view.onlyWithClaims }) : null),
+    [result, world, mode, actorText, view.showAll, view.onlyWithClaims],
   )
-  const columns = useMemo(() => (positions ? columnsCached(positions) : NO_COLUMNS), [positions])
+  const columns = useMemo(() => (positions ? columnsCached(positions, options.groupBy) : NO_COLUMNS), [positions, options.groupBy])
   const defs = useMemo(() => columnDefs(columns), [columns])
   const columnIds = useMemo(() => new Set(columns.map((column) => column.id)), [columns])
   const sorting = useMemo(() => view.sorting.filter((entry) => columnIds.has(entry.id)), [view.sorting, columnIds])
@@ -160,6 +180,7 @@ export function PositionsScreen() {
     [sorting],
   )
   const onSort = useCallback((columnId: string, multi: boolean) => table.getColumn(columnId)?.toggleSorting(undefined, multi), [table])
+  const onResize = useCallback((key: string, width: number) => update({ widths: { ...view.widths, [key]: width } }), [update, view.widths])
 
   const selected = useMemo(() => new Set(view.selected), [view.selected])
   const onToggleSelected = useCallback(
@@ -172,38 +193,34 @@ export function PositionsScreen() {
     return view.selected.flatMap((id) => byId.get(id) ?? [])
   }, [positions, view.selected])
 
-  const onOpen = useCallback(
-    (row: PositionRow, column: PositionsColumn) => {
-      const series = row.series
-      if (!series) return
-      if (column.kind === 'bucket') {
-        const cell = series.byBucket.get(column.bucketIndex)
-        if (!cell) return
-        setRequest({
-          title: `${row.actorName} · ${row.issueLabel} · ${column.header}`,
-          summary: `${plural(cell.count, 'claim', 'claims')}, mean stance ${formatMean(cell.mean)}${cell.shift ? ' (a shift: the stance changed sign)' : ''}`,
-          claimIds: cell.claims.map((claim) => claim.id),
-        })
-      } else {
-        setRequest({ title: `${row.actorName} · ${row.issueLabel} · all claims`, summary: describeSeries(series), claimIds: series.claimList.map((claim) => claim.id) })
-      }
-    },
-    [],
-  )
+  const onOpen = useCallback((row: PositionRow, column: PositionsColumn) => {
+    const series = row.series
+    if (!series) return
+    if (column.kind === 'bucket') {
+      const cell = series.byOrdinal.get(column.ordinal)
+      if (!cell) return
+      setRequest({
+        title: `${row.label} · ${row.issueLabel} · ${column.header}`,
+        summary: `${plural(cell.count, 'claim', 'claims')}, mean stance ${formatMean(cell.mean)}${cell.shift ? ' (a shift: the stance changed sign)' : ''}`,
+        claimIds: cell.claims.map((claim) => claim.id),
+      })
+    } else {
+      setRequest({ title: `${row.label} · ${row.issueLabel} · all claims`, summary: describeSeries(series), claimIds: series.claimList.map((claim) => claim.id) })
+    }
+  }, [])
 
   // Through the same writer and save path as every other export, with the Excel BOM choice
   // made in the Export dialog.
-  const exportCsv = (): Promise<void> =>
-    exportShownTable({ what: `positions-${view.bucketSize}`, noun: 'rows of positions', build: () => positionsTable(columns, rows) })
+  const exportCsv = (): Promise<void> => exportShownTable({ what: `positions-${view.bucketSize}`, noun: 'rows of positions', build: () => positionsTable(columns, rows) })
 
   const busiestIssueId = useMemo(() => {
-    if (!prepared) return null
-    const counts = new Map<string, number>()
-    for (const claim of prepared.claims) counts.set(claim.issueId, (counts.get(claim.issueId) ?? 0) + 1)
-    let best: string | null = null
+    if (!result) return null
+    const counts = new Map<Id, number>()
+    for (const series of result.series) counts.set(series.issueId, (counts.get(series.issueId) ?? 0) + series.count)
+    let best: Id | null = null
     for (const [id, count] of counts) if (best === null || count > counts.get(best)!) best = id
     return best
-  }, [prepared])
+  }, [result])
 
   const exportButton = (
     <button type="button" className="primary" onClick={() => void exportCsv()} disabled={rows.length === 0}>
@@ -211,26 +228,26 @@ export function PositionsScreen() {
     </button>
   )
 
-  if (error && !source) {
+  if (status.phase === 'error' && !data) {
     return (
       <Screen title="Positions">
         <div className="error-panel" role="alert">
           <h2>The positions could not be read</h2>
-          <p>{describeStorageError(error, 'read the claims for the positions table')}</p>
+          <p>{describeStorageError(status.error, 'read the claims for the positions table')}</p>
         </div>
       </Screen>
     )
   }
 
-  if (!source || !prepared || !aggregation || !positions) {
+  if (!data || !result || !positions || !world) {
     return (
       <Screen title="Positions">
-        <ReadingClaims />
+        <ReadingClaims status={status} />
       </Screen>
     )
   }
 
-  if (source.claims.length === 0) {
+  if (data.claimCount === 0) {
     return (
       <Screen title="Positions">
         <EmptyState title="No positions yet">
@@ -253,17 +270,39 @@ export function PositionsScreen() {
   }
 
   const [one, many] = BUCKET_SIZE_NOUNS[view.bucketSize]
+  const [group, groups] = groupNoun(groupBy)
   const notes: string[] = []
-  if (prepared.undated.length > 0) notes.push(`${plural(prepared.undated.length, 'claim has', 'claims have')} no date and ${prepared.undated.length === 1 ? 'is' : 'are'} not shown`)
-  if (aggregation.truncated) notes.push(`only the latest ${plural(aggregation.buckets.length, one, many)} are shown (${plural(aggregation.hiddenBefore, 'earlier claim', 'earlier claims')} left out): choose a larger time bucket or a date range`)
+  if (result.undated > 0) notes.push(`${plural(result.undated, 'claim has', 'claims have')} no date and ${result.undated === 1 ? 'is' : 'are'} not shown`)
+  if (result.truncated) notes.push(`only the latest ${plural(DEFAULT_MAX_BUCKETS, one, many)} are shown (${plural(result.hiddenBefore, 'earlier claim', 'earlier claims')} left out): choose a larger time bucket or a date range`)
   if (badRange) notes.push('the date range ends before it starts, so it is ignored')
+  const hiddenPeriods = positions.spanBuckets - positions.buckets.length
+  const coderCount = result.mix.byCoder.size
+  const mixed = claimSet.kind === 'all' && (coderCount > 1 || (result.mix.adjudicated > 0 && coderCount > 0))
 
   return (
     <Screen title="Positions" actions={exportButton} className="positions-screen">
-      <PositionsFilters view={{ ...view, issueId, source: sourceFilter }} issues={source.issues} sources={source.sources} busiestIssueId={busiestIssueId} onChange={update} />
+      <PositionsFilters
+        view={{ ...view, issueId, source, mode, groupBy: groupByKey, claimSet: claimSetKey }}
+        issues={world.issues}
+        sources={data.sources}
+        coders={world.coders}
+        attributes={attributes}
+        busiestIssueId={busiestIssueId}
+        onlyWithClaims={positions.onlyWithClaims}
+        onChange={update}
+      />
+      {mixed && (
+        <p className="positions-mixed" role="note" aria-label="Claims from several coders">
+          Claims from {coderCount > 1 ? `${coderCount} coders` : 'coders'}
+          {result.mix.adjudicated > 0 ? ` and ${plural(result.mix.adjudicated, 'adjudicated claim', 'adjudicated claims')}` : ''} are mixed here: a statement coded by two coders counts twice
+          until it is adjudicated. Choose <strong>Adjudicated only</strong> or one coder under <strong>Claims shown</strong> to count each once.
+        </p>
+      )}
       <div className="positions-statusbar">
         <p className="positions-status" role="status">
-          {plural(rows.length, 'row', 'rows')} · {plural(positions.buckets.length, one, many)} · {plural(aggregation.counted, 'claim', 'claims')} in the period
+          {plural(rows.length, 'row', 'rows')} · {plural(positions.groups, group, groups)} · {plural(positions.buckets.length, one, many)}
+          {hiddenPeriods > 0 && ` (${plural(hiddenPeriods, `empty ${one}`, `empty ${many}`)} hidden)`} · {plural(positions.claims, 'claim', 'claims')} of{' '}
+          {data.claimCount.toLocaleString('en')}
           {sorting.length > 0 && ` · sorted by ${sorting.map((entry) => `${columns.find((column) => column.id === entry.id)?.header ?? entry.id} ${entry.desc ? '↓' : '↑'}`).join(', ')}`}
           {notes.length > 0 && <span className="positions-notes"> · {notes.join('; ')}.</span>}
         </p>
@@ -271,9 +310,9 @@ export function PositionsScreen() {
       </div>
       {rows.length === 0 ? (
         <div className="positions-nothing">
-          <p>No actor and issue match these filters{filtersAreSet(view) ? '' : ' in this period'}.</p>
+          <p>No {group} and issue match these filters{filtersAreSet(view) ? '' : ' in this period'}.</p>
           {filtersAreSet(view) && (
-            <button type="button" onClick={() => update({ issueId: view.mode === 'actor' ? view.issueId : null, actorKind: null, source: null, from: '', to: '', actorText: '' })}>
+            <button type="button" onClick={() => update({ ...CLEARED_FILTERS, issueId: mode === 'actor' ? view.issueId : null })}>
               Clear filters
             </button>
           )}
@@ -284,6 +323,8 @@ export function PositionsScreen() {
           rows={rows}
           view={positions}
           bucketSize={view.bucketSize}
+          widths={view.widths}
+          onResize={onResize}
           sortOf={sortOf}
           sortedColumnCount={sorting.length}
           onSort={onSort}
@@ -291,7 +332,7 @@ export function PositionsScreen() {
           canSelectMore={view.selected.length < MAX_TIMELINE_ROWS}
           onToggleSelected={onToggleSelected}
           onOpen={onOpen}
-          scrollKey={`${view.bucketSize}|${view.mode}`}
+          scrollKey={`${view.bucketSize}|${mode}|${view.groupBy}`}
         />
       )}
       <section className="positions-timeline" aria-label="Timeline">
@@ -300,17 +341,17 @@ export function PositionsScreen() {
           {timelineRows.length > 0 ? (
             <>
               <span className="muted">
-                {plural(timelineRows.length, 'row', 'rows')} of at most {MAX_TIMELINE_ROWS}; mean stance per {one}, lines drawn across empty {many}
+                {plural(timelineRows.length, 'row', 'rows')} of at most {MAX_TIMELINE_ROWS}; mean stance per {one}, each row on the same −2…+2 scale; dashed lines mark shifts
               </span>
               <button type="button" onClick={() => update({ selected: [] })}>
                 Clear timeline
               </button>
             </>
           ) : (
-            <span className="muted">Tick the box beside an actor to draw that row here, up to {MAX_TIMELINE_ROWS} rows.</span>
+            <span className="muted">Tick the box beside a row to draw it here, up to {MAX_TIMELINE_ROWS} rows side by side.</span>
           )}
         </header>
-        {timelineRows.length > 0 && <Timeline rows={timelineRows} buckets={positions.buckets} bucketOffset={positions.bucketOffset} />}
+        {timelineRows.length > 0 && <Timeline rows={timelineRows} buckets={positions.buckets} />}
       </section>
       <ClaimsDialog request={request} onClose={() => setRequest(null)} />
     </Screen>

@@ -1,0 +1,6 @@
+// The positions projection: claim and article facts kept in step with every write
+// (middleware.ts), packed snapshots of them (snapshots.ts), and the rebuild for when they
+// disagree with the records (rebuild.ts).
+export { PROJECTION_MIDDLEWARE, projectionMiddleware } from './middleware'
+export { projectionInStep, rebuildProjection } from './rebuild'
+export { deletePositionsSnapshot, POSITIONS_SNAPSHOT_KEY, readPositionsSnapshot, savePositionsSnapshot, type PositionsSnapshotRecord } from './snapshots'

@@ -1,0 +1,721 @@
+import { buildCodebookTree, issueWithDescendants, type CodebookTree } from '../codebook/tree'
+import { ALL_CLAIMS, type ClaimSet } from '../coding/claimSet'
+import { claimVisibility } from '../coding/visibility'
+import { actorKindKey } from '../actorKinds'
+import type { Actor, Assignment, Coder, Id, Issue, Stance } from '../model'
+import { createOrdinalBucketer, dayNumber, normaliseCalendarDate, type BucketSize } from './buckets'
+import type { ArticleFact, ClaimFact } from './facts'
+import { GROUP_BY_ACTOR, groupKeysOf, issueKeysOf, type GroupBy, type IssueKeying, type IssueLevel } from './grouping'
+
+// Positions from the claim facts, kept up to date claim by claim. The engine holds every claim
+// fact in time order and, for the options chosen (bucket size, issue level, grouping, filters,
+// claim set), the series of each row: its claims in time order and the cells they make. A
+// change (a claim saved, an article's date edited, an actor moved to another party) takes the
+// claims it touches out of their series with the world as it was and puts them back with the
+// world as it is; only the series they touch are recomputed. A change of options, or of the
+// codebook's shape or of who may see what, recomputes everything from memory.
+//
+// computePositions (a fresh engine) is the full recompute the incremental path is tested against.
+
+/** A claim as positions count it: its fact with the date resolved (claim date, else article date). */
+export interface PositionClaim {
+  id: Id
+  actorId: Id
+  issueIds: readonly Id[]
+  articleId: Id
+  coderId: Id
+  adjudicated: boolean
+  stance: Stance
+  /** 'YYYY-MM-DD', or '' when neither the claim nor its article has a date. */
+  date: string
+  /** Days since 1970-01-01 of date; NaN when undated. */
+  day: number
+  /** The article's outlet ('' when unknown). */
+  source: string
+  createdAt: string
+}
+
+/** Claims per stance, index 0 for −2 up to index 4 for +2. */
+export type StanceCounts = [number, number, number, number, number]
+
+export interface PositionCell {
+  /** The bucket's ordinal (buckets.ts bucketOrdinal). */
+  ordinal: number
+  count: number
+  /** Sum of stances; its sign is the sign of the mean, exactly. */
+  sum: number
+  mean: number
+  counts: StanceCounts
+  /** The stance of the latest claim in the bucket. */
+  latest: Stance
+  latestDate: string
+  /** The claims behind the cell, oldest first. */
+  claims: PositionClaim[]
+  /** The mean has the opposite sign of the previous non-empty bucket's mean. */
+  shift: boolean
+  /** The previous non-empty bucket of this row, when there is one. */
+  previous: { ordinal: number; mean: number } | null
+}
+
+/** Everything a row (a group of actors on an issue) said over time. */
+export interface PositionSeries {
+  /** `${groupKey}|${issueId}`: stable across recomputations. */
+  key: string
+  groupKey: string
+  issueId: Id
+  /** Non-empty cells only, in time order. */
+  cells: PositionCell[]
+  byOrdinal: ReadonlyMap<number, PositionCell>
+  count: number
+  sum: number
+  /** Mean stance over every claim of the row in the period. */
+  mean: number
+  firstStance: Stance
+  lastStance: Stance
+  /** lastStance − firstStance. */
+  shift: number
+  firstSeen: string
+  lastSeen: string
+  /** How many times the stance changed sign between consecutive non-empty buckets. */
+  reversals: number
+  /** Every claim, oldest first. */
+  claimList: readonly PositionClaim[]
+  /** How many distinct actors the claims come from. */
+  actorCount: number
+}
+
+export interface PositionsWorld {
+  actors: ReadonlyMap<Id, Actor>
+  issues: readonly Issue[]
+  coders: readonly Coder[]
+  assignments: readonly Assignment[]
+  /** The coder looking (settings currentCoderId); null: nobody yet, who sees everything. */
+  viewerId: Id | null
+}
+
+export interface PositionsOptions {
+  bucketSize: BucketSize
+  /** Inclusive 'YYYY-MM-DD' bounds; '' leaves that side open. */
+  from: string
+  to: string
+  /** An outlet, or null for all. */
+  source: string | null
+  level: IssueLevel
+  groupBy: GroupBy
+  claimSet: ClaimSet
+  /** Only claims on this issue or any issue below it; null for all. */
+  issueId: Id | null
+  /** One row per group for issueId (its subtree counted as one issue). Needs issueId. */
+  oneIssue: boolean
+  /** Only claims by actors of this kind. */
+  actorKind: string | null
+  /**
+   * At most this many buckets; a longer span keeps its latest buckets and leaves out the
+   * claims before them (reported in hiddenBefore), so a stray date in 1900 cannot make a
+   * table of 45,000 day columns.
+   */
+  maxBuckets: number
+}
+
+export const DEFAULT_MAX_BUCKETS = 4000
+
+export const DEFAULT_OPTIONS: PositionsOptions = {
+  bucketSize: 'month',
+  from: '',
+  to: '',
+  source: null,
+  level: 'coded',
+  groupBy: GROUP_BY_ACTOR,
+  claimSet: ALL_CLAIMS,
+  issueId: null,
+  oneIssue: false,
+  actorKind: null,
+  maxBuckets: DEFAULT_MAX_BUCKETS,
+}
+
+/** Who coded the claims counted: each coder's count, and the adjudicated ones apart. */
+export interface CoderMix {
+  byCoder: ReadonlyMap<Id, number>
+  adjudicated: number
+}
+
+export interface PositionsResult {
+  options: PositionsOptions
+  series: readonly PositionSeries[]
+  /** Claims counted in at least one row (each once). */
+  counted: number
+  /** Claims that pass every filter but the dates and have no date: they have no place in time. */
+  undated: number
+  /** Claims left out because the span was longer than maxBuckets (each once). */
+  hiddenBefore: number
+  truncated: boolean
+  /** The first ordinal shown when truncated. */
+  cutoff: number | null
+  mix: CoderMix
+  /** Increases with every change of the result. */
+  version: number
+}
+
+/** Oldest first: by date, then by when the claim was recorded, then by id. */
+export function compareClaimsByTime(a: PositionClaim, b: PositionClaim): number {
+  if (a.day !== b.day) return a.day < b.day ? -1 : 1
+  if (a.createdAt !== b.createdAt) return a.createdAt < b.createdAt ? -1 : 1
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0
+}
+
+/** Where `claim` is, or would go, in a list in time order. */
+function searchByTime(list: readonly PositionClaim[], claim: PositionClaim): number {
+  let low = 0
+  let high = list.length
+  while (low < high) {
+    const mid = (low + high) >>> 1
+    if (compareClaimsByTime(list[mid]!, claim) < 0) low = mid + 1
+    else high = mid
+  }
+  return low
+}
+
+function removeByTime(list: PositionClaim[], claim: PositionClaim): boolean {
+  const index = searchByTime(list, claim)
+  if (list[index]?.id !== claim.id) return false
+  list.splice(index, 1)
+  return true
+}
+
+function insertByTime(list: PositionClaim[], claim: PositionClaim): void {
+  const index = searchByTime(list, claim)
+  if (index === list.length) list.push(claim)
+  else list.splice(index, 0, claim)
+}
+
+interface SeriesState {
+  groupKey: string
+  issueId: Id
+  members: PositionClaim[]
+  result: PositionSeries | null
+}
+
+const ADJUDICATED = '\u0000adjudicated'
+
+/** What the options and the world make of one claim: whether it counts, and in which rows. */
+interface Compiled {
+  tree: CodebookTree
+  keying: IssueKeying
+  visible: (claim: PositionClaim) => boolean
+  inSet: (claim: PositionClaim) => boolean
+  from: string
+  to: string
+  kind: string | null
+  ordinalOf: (date: string) => number | null
+}
+
+export interface PositionsChange {
+  claims?: readonly { id: Id; fact: ClaimFact | null }[]
+  articles?: readonly { id: Id; fact: ArticleFact | null }[]
+  actors?: readonly { id: Id; actor: Actor | null }[]
+  issues?: readonly Issue[]
+  coders?: readonly Coder[]
+  assignments?: readonly Assignment[]
+  viewerId?: Id | null
+}
+
+export class PositionsEngine {
+  private readonly facts = new Map<Id, ClaimFact>()
+  private readonly articles = new Map<Id, ArticleFact>()
+  private readonly entries = new Map<Id, PositionClaim>()
+  /** Dated claims in time order. */
+  private ordered: PositionClaim[] = []
+  private world: PositionsWorld
+  private options: PositionsOptions
+  private compiled!: Compiled
+  private readonly series = new Map<string, Map<Id, SeriesState>>()
+  private dirty = new Set<SeriesState>()
+  private cutoff: number | null = null
+  private counted = 0
+  private undated = 0
+  private hiddenBefore = 0
+  private readonly mix = new Map<Id, number>()
+  private version = 0
+  private cached: PositionsResult | null = null
+  /** Nothing computed for the current options yet: the first result() computes (options often change before anyone looks). */
+  private stale = true
+  private readonly normalised = new Map<string, string>()
+
+  constructor(claims: Iterable<ClaimFact>, articles: Iterable<ArticleFact>, world: PositionsWorld, options: PositionsOptions = DEFAULT_OPTIONS) {
+    for (const article of articles) this.articles.set(article.id, article)
+    for (const fact of claims) {
+      this.facts.set(fact.id, fact)
+      const entry = this.entryOf(fact)
+      this.entries.set(fact.id, entry)
+      if (!Number.isNaN(entry.day)) this.ordered.push(entry)
+    }
+    // Facts read from a snapshot arrive in time order already: the sort then only checks it.
+    this.ordered.sort(compareClaimsByTime)
+    this.world = world
+    this.options = options
+  }
+
+  /** How many claims the engine holds (every claim, whatever the filters). */
+  get size(): number {
+    return this.facts.size
+  }
+
+  getOptions(): PositionsOptions {
+    return this.options
+  }
+
+  getWorld(): PositionsWorld {
+    return this.world
+  }
+
+  /** Every claim fact held, in time order (undated ones last): what a snapshot stores. */
+  allFacts(): { claims: ClaimFact[]; articles: ArticleFact[] } {
+    const claims: ClaimFact[] = this.ordered.map((entry) => this.facts.get(entry.id)!)
+    for (const entry of this.entries.values()) if (Number.isNaN(entry.day)) claims.push(this.facts.get(entry.id)!)
+    return { claims, articles: [...this.articles.values()] }
+  }
+
+  /** Every article fact held. */
+  articleFacts(): Iterable<ArticleFact> {
+    return this.articles.values()
+  }
+
+  /** A claim as positions count it, or undefined. */
+  claim(id: Id): PositionClaim | undefined {
+    return this.entries.get(id)
+  }
+
+  setOptions(options: PositionsOptions): void {
+    if (sameOptions(options, this.options)) return
+    this.options = options
+    this.stale = true
+    this.touch()
+  }
+
+  /** Applies a change to the data; returns whether the result changed. */
+  apply(change: PositionsChange): boolean {
+    const structural = this.stale || this.structuralChange(change)
+    const affected = new Set<Id>()
+    for (const { id } of change.claims ?? []) affected.add(id)
+    const articleIds = new Set((change.articles ?? []).map((entry) => entry.id))
+    const actorIds = new Set((change.actors ?? []).map((entry) => entry.id))
+    if (articleIds.size > 0 || actorIds.size > 0) {
+      // Far fewer writes than claims: one pass finds the claims an article or actor carries.
+      for (const entry of this.entries.values()) if (articleIds.has(entry.articleId) || actorIds.has(entry.actorId)) affected.add(entry.id)
+    }
+    if (!structural) for (const id of affected) this.removeEntry(id)
+
+    for (const { id, fact } of change.articles ?? []) {
+      if (fact) this.articles.set(id, fact)
+      else this.articles.delete(id)
+    }
+    if (change.actors && change.actors.length > 0) {
+      const actors = new Map(this.world.actors)
+      for (const { id, actor } of change.actors) {
+        if (actor) actors.set(id, actor)
+        else actors.delete(id)
+      }
+      this.world = { ...this.world, actors }
+    }
+    for (const { id, fact } of change.claims ?? []) {
+      if (fact) this.facts.set(id, fact)
+      else this.facts.delete(id)
+    }
+    if (change.issues) this.world = { ...this.world, issues: change.issues }
+    if (change.coders) this.world = { ...this.world, coders: change.coders }
+    if (change.assignments) this.world = { ...this.world, assignments: change.assignments }
+    if (change.viewerId !== undefined) this.world = { ...this.world, viewerId: change.viewerId }
+
+    if (structural) {
+      for (const id of affected) this.replaceEntry(id)
+      this.stale = true
+      this.touch()
+      return true
+    }
+    if (change.issues) this.compiled = this.compile()
+    for (const id of affected) this.addEntry(id)
+    if (this.truncation().cutoff !== this.cutoff) {
+      this.recomputeAll()
+      return true
+    }
+    // Labels (an actor renamed, an issue relabelled) change the rows even when no count does.
+    const changed = this.dirty.size > 0 || affected.size > 0 || actorIds.size > 0 || articleIds.size > 0 || change.issues !== undefined
+    this.flush()
+    if (changed) this.touch()
+    return changed
+  }
+
+  result(): PositionsResult {
+    if (this.stale) this.recomputeAll()
+    if (this.cached) return this.cached
+    const series: PositionSeries[] = []
+    for (const byIssue of this.series.values()) for (const state of byIssue.values()) if (state.result) series.push(state.result)
+    const byCoder = new Map(this.mix)
+    const adjudicated = byCoder.get(ADJUDICATED) ?? 0
+    byCoder.delete(ADJUDICATED)
+    this.cached = {
+      options: this.options,
+      series,
+      counted: this.counted,
+      undated: this.undated,
+      hiddenBefore: this.hiddenBefore,
+      truncated: this.cutoff !== null,
+      cutoff: this.cutoff,
+      mix: { byCoder, adjudicated },
+      version: this.version,
+    }
+    return this.cached
+  }
+
+  // --- building entries --------------------------------------------------------------------
+
+  private normalise(value: string): string {
+    let date = this.normalised.get(value)
+    if (date === undefined) {
+      date = normaliseCalendarDate(value)
+      this.normalised.set(value, date)
+    }
+    return date
+  }
+
+  private entryOf(fact: ClaimFact): PositionClaim {
+    const article = this.articles.get(fact.articleId)
+    let date = fact.date ? this.normalise(fact.date) : ''
+    if (date === '' && article) date = this.normalise(article.publishedAt)
+    return {
+      id: fact.id,
+      actorId: fact.actorId,
+      issueIds: fact.issueIds,
+      articleId: fact.articleId,
+      coderId: fact.coderId,
+      adjudicated: fact.adjudicated,
+      stance: fact.stance,
+      date,
+      day: date === '' ? Number.NaN : dayNumber(date),
+      source: article?.source ?? '',
+      createdAt: fact.createdAt,
+    }
+  }
+
+  /** Rebuilds a claim's entry from its fact (after its fact or article changed), outside any series. */
+  private replaceEntry(id: Id): void {
+    const old = this.entries.get(id)
+    if (old && !Number.isNaN(old.day)) removeByTime(this.ordered, old)
+    this.entries.delete(id)
+    const fact = this.facts.get(id)
+    if (!fact) return
+    const entry = this.entryOf(fact)
+    this.entries.set(id, entry)
+    if (!Number.isNaN(entry.day)) insertByTime(this.ordered, entry)
+  }
+
+  // --- the options and the world, compiled -----------------------------------------------
+
+  private compile(): Compiled {
+    const { options, world } = this
+    const tree = buildCodebookTree(world.issues)
+    const only = options.issueId === null ? null : issueWithDescendants(tree, options.issueId)
+    const viewer = world.viewerId === null ? null : (world.coders.find((coder) => coder.id === world.viewerId) ?? null)
+    return {
+      tree,
+      keying: { level: options.level, only, collapseTo: options.oneIssue && options.issueId !== null ? options.issueId : null, tree },
+      visible: claimVisibility(viewer, world.assignments),
+      inSet: inFactSet(options.claimSet),
+      from: options.from ? normaliseCalendarDate(options.from) : '',
+      to: options.to ? normaliseCalendarDate(options.to) : '',
+      kind: options.actorKind === null ? null : actorKindKey(options.actorKind),
+      ordinalOf: createOrdinalBucketer(options.bucketSize),
+    }
+  }
+
+  /** Every filter but the dates. */
+  private passesBut(claim: PositionClaim): boolean {
+    const compiled = this.compiled
+    if (!compiled.visible(claim) || !compiled.inSet(claim)) return false
+    const { source } = this.options
+    if (source !== null && claim.source !== source) return false
+    if (compiled.kind !== null) {
+      const actor = this.world.actors.get(claim.actorId)
+      if (!actor || actorKindKey(actor.kind) !== compiled.kind) return false
+    }
+    return true
+  }
+
+  private inRange(claim: PositionClaim): boolean {
+    const { from, to } = this.compiled
+    return (from === '' || claim.date >= from) && (to === '' || claim.date <= to)
+  }
+
+  private keysOf(claim: PositionClaim): [string[], Id[]] | null {
+    const issueKeys = issueKeysOf(claim.issueIds, this.compiled.keying)
+    if (issueKeys.length === 0) return null
+    return [groupKeysOf(this.world.actors.get(claim.actorId), claim.actorId, this.options.groupBy), issueKeys]
+  }
+
+  /** Whether the world's change reshapes rows for many claims at once (codebook tree, visibility). */
+  private structuralChange(change: PositionsChange): boolean {
+    if (change.coders || change.assignments || change.viewerId !== undefined) return true
+    if (!change.issues) return false
+    const before = new Map(this.world.issues.map((issue) => [issue.id, issue.parentId]))
+    const after = new Map(change.issues.map((issue) => [issue.id, issue.parentId]))
+    for (const [id, parent] of before) if (!after.has(id) || after.get(id) !== parent) return true
+    // A new issue under a parent moves claims that already named it (they arrived first).
+    const added = [...after].filter(([id, parent]) => !before.has(id) && parent !== null).map(([id]) => id)
+    if (added.length === 0) return false
+    const addedSet = new Set(added)
+    for (const entry of this.entries.values()) if (entry.issueIds.some((id) => addedSet.has(id))) return true
+    return false
+  }
+
+  // --- the span, and truncation ------------------------------------------------------------
+
+  private truncation(): { cutoff: number | null } {
+    const maxBuckets = this.options.maxBuckets
+    let first: PositionClaim | undefined
+    let last: PositionClaim | undefined
+    for (const entry of this.ordered) {
+      if (this.counts(entry)) {
+        first = entry
+        break
+      }
+    }
+    if (!first) return { cutoff: null }
+    for (let index = this.ordered.length - 1; index >= 0; index--) {
+      const entry = this.ordered[index]!
+      if (this.counts(entry)) {
+        last = entry
+        break
+      }
+    }
+    const firstOrdinal = this.compiled.ordinalOf(first.date)!
+    const lastOrdinal = this.compiled.ordinalOf(last!.date)!
+    if (lastOrdinal - firstOrdinal + 1 <= maxBuckets) return { cutoff: null }
+    return { cutoff: lastOrdinal - maxBuckets + 1 }
+  }
+
+  /** Whether a dated claim counts in some row, the cutoff aside. */
+  private counts(claim: PositionClaim): boolean {
+    return this.inRange(claim) && this.passesBut(claim) && issueKeysOf(claim.issueIds, this.compiled.keying).length > 0
+  }
+
+  // --- full and incremental -----------------------------------------------------------------
+
+  private recomputeAll(): void {
+    this.stale = false
+    this.compiled = this.compile()
+    this.series.clear()
+    this.dirty.clear()
+    this.mix.clear()
+    this.counted = 0
+    this.undated = 0
+    this.hiddenBefore = 0
+    this.cutoff = this.truncation().cutoff
+    for (const entry of this.entries.values()) if (Number.isNaN(entry.day) && this.passesBut(entry) && issueKeysOf(entry.issueIds, this.compiled.keying).length > 0) this.undated++
+    // In time order, so every series' members come out in time order without sorting.
+    for (const entry of this.ordered) this.place(entry, false)
+    this.flush()
+    this.touch()
+  }
+
+  /** Puts a dated claim into its rows (insert: keep each row's time order by searching). */
+  private place(entry: PositionClaim, insert: boolean): void {
+    if (!this.inRange(entry) || !this.passesBut(entry)) return
+    const keys = this.keysOf(entry)
+    if (keys === null) return
+    if (this.cutoff !== null && this.compiled.ordinalOf(entry.date)! < this.cutoff) {
+      this.hiddenBefore++
+      return
+    }
+    this.counted++
+    const coder = entry.adjudicated ? ADJUDICATED : entry.coderId
+    this.mix.set(coder, (this.mix.get(coder) ?? 0) + 1)
+    const [groups, issues] = keys
+    for (const group of groups) {
+      let byIssue = this.series.get(group)
+      if (!byIssue) this.series.set(group, (byIssue = new Map<Id, SeriesState>()))
+      for (const issueId of issues) {
+        let state = byIssue.get(issueId)
+        if (!state) byIssue.set(issueId, (state = { groupKey: group, issueId, members: [], result: null }))
+        if (insert) insertByTime(state.members, entry)
+        else state.members.push(entry)
+        this.dirty.add(state)
+      }
+    }
+  }
+
+  /** Takes a claim out of its rows, with the world and options it was placed with. */
+  private unplace(entry: PositionClaim): void {
+    if (!this.inRange(entry) || !this.passesBut(entry)) return
+    const keys = this.keysOf(entry)
+    if (keys === null) return
+    if (this.cutoff !== null && this.compiled.ordinalOf(entry.date)! < this.cutoff) {
+      this.hiddenBefore--
+      return
+    }
+    this.counted--
+    const coder = entry.adjudicated ? ADJUDICATED : entry.coderId
+    const left = (this.mix.get(coder) ?? 0) - 1
+    if (left > 0) this.mix.set(coder, left)
+    else this.mix.delete(coder)
+    const [groups, issues] = keys
+    for (const group of groups) {
+      const byIssue = this.series.get(group)
+      for (const issueId of issues) {
+        const state = byIssue?.get(issueId)
+        if (!state) continue
+        removeByTime(state.members, entry)
+        this.dirty.add(state)
+      }
+    }
+  }
+
+  private removeEntry(id: Id): void {
+    const entry = this.entries.get(id)
+    if (!entry) return
+    if (Number.isNaN(entry.day)) {
+      if (this.passesBut(entry) && issueKeysOf(entry.issueIds, this.compiled.keying).length > 0) this.undated--
+    } else {
+      this.unplace(entry)
+      removeByTime(this.ordered, entry)
+    }
+    this.entries.delete(id)
+  }
+
+  private addEntry(id: Id): void {
+    const fact = this.facts.get(id)
+    if (!fact) return
+    const entry = this.entryOf(fact)
+    this.entries.set(id, entry)
+    if (Number.isNaN(entry.day)) {
+      if (this.passesBut(entry) && issueKeysOf(entry.issueIds, this.compiled.keying).length > 0) this.undated++
+      return
+    }
+    insertByTime(this.ordered, entry)
+    this.place(entry, true)
+  }
+
+  /** Recomputes the cells of every series a change touched. */
+  private flush(): void {
+    for (const state of this.dirty) {
+      if (state.members.length === 0) {
+        const byIssue = this.series.get(state.groupKey)
+        byIssue?.delete(state.issueId)
+        if (byIssue && byIssue.size === 0) this.series.delete(state.groupKey)
+        state.result = null
+      } else state.result = this.seriesOf(state)
+    }
+    this.dirty.clear()
+  }
+
+  private touch(): void {
+    this.version++
+    this.cached = null
+  }
+
+  private seriesOf(state: SeriesState): PositionSeries {
+    const members = state.members
+    const ordinalOf = this.compiled.ordinalOf
+    const cells: PositionCell[] = []
+    const byOrdinal = new Map<number, PositionCell>()
+    let sum = 0
+    let cell: PositionCell | null = null
+    let previous: PositionCell | null = null
+    let reversals = 0
+    const actors = new Set<Id>()
+    for (const claim of members) {
+      const ordinal = ordinalOf(claim.date)!
+      if (cell === null || cell.ordinal !== ordinal) {
+        if (cell !== null) previous = closeCell(cell, previous, () => reversals++)
+        cell = { ordinal, count: 0, sum: 0, mean: 0, counts: [0, 0, 0, 0, 0], latest: claim.stance, latestDate: claim.date, claims: [], shift: false, previous: null }
+        cells.push(cell)
+        byOrdinal.set(ordinal, cell)
+      }
+      cell.count++
+      cell.sum += claim.stance
+      cell.counts[(claim.stance + 2) as 0 | 1 | 2 | 3 | 4]++
+      // Members are in time order: each claim is the latest so far.
+      cell.latest = claim.stance
+      cell.latestDate = claim.date
+      cell.claims.push(claim)
+      sum += claim.stance
+      actors.add(claim.actorId)
+    }
+    if (cell !== null) closeCell(cell, previous, () => reversals++)
+    const first = members[0]!
+    const last = members[members.length - 1]!
+    return {
+      key: `${state.groupKey}|${state.issueId}`,
+      groupKey: state.groupKey,
+      issueId: state.issueId,
+      cells,
+      byOrdinal,
+      count: members.length,
+      sum,
+      mean: sum / members.length,
+      firstStance: first.stance,
+      lastStance: last.stance,
+      shift: last.stance - first.stance,
+      firstSeen: first.date,
+      lastSeen: last.date,
+      reversals,
+      claimList: members.slice(),
+      actorCount: actors.size,
+    }
+  }
+}
+
+/** Finishes a cell: its mean, and whether its sign turned from the previous cell's. Returns the cell. */
+function closeCell(cell: PositionCell, previous: PositionCell | null, onReversal: () => void): PositionCell {
+  cell.mean = cell.sum / cell.count
+  if (previous !== null) {
+    cell.previous = { ordinal: previous.ordinal, mean: previous.mean }
+    if (Math.sign(previous.sum) * Math.sign(cell.sum) < 0) {
+      cell.shift = true
+      onReversal()
+    }
+  }
+  return cell
+}
+
+/** domain/coding/claimSet's inClaimSet, on a fact's adjudicated flag. */
+function inFactSet(set: ClaimSet): (claim: PositionClaim) => boolean {
+  switch (set.kind) {
+    case 'all':
+      return () => true
+    case 'adjudicated':
+      return (claim) => claim.adjudicated
+    case 'coder': {
+      const { coderId } = set
+      return (claim) => claim.coderId === coderId && !claim.adjudicated
+    }
+  }
+}
+
+function sameGroupBy(a: GroupBy, b: GroupBy): boolean {
+  return a.kind === b.kind && (a.kind !== 'attribute' || (b.kind === 'attribute' && a.name === b.name))
+}
+
+function sameClaimSet(a: ClaimSet, b: ClaimSet): boolean {
+  return a.kind === b.kind && (a.kind !== 'coder' || (b.kind === 'coder' && a.coderId === b.coderId))
+}
+
+export function sameOptions(a: PositionsOptions, b: PositionsOptions): boolean {
+  return (
+    a.bucketSize === b.bucketSize &&
+    a.from === b.from &&
+    a.to === b.to &&
+    a.source === b.source &&
+    a.level === b.level &&
+    sameGroupBy(a.groupBy, b.groupBy) &&
+    sameClaimSet(a.claimSet, b.claimSet) &&
+    a.issueId === b.issueId &&
+    a.oneIssue === b.oneIssue &&
+    a.actorKind === b.actorKind &&
+    a.maxBuckets === b.maxBuckets
+  )
+}
+
+/** Positions computed whole, from scratch: the reference the incremental path must equal. */
+export function computePositions(claims: Iterable<ClaimFact>, articles: Iterable<ArticleFact>, world: PositionsWorld, options: PositionsOptions): PositionsResult {
+  return new PositionsEngine(claims, articles, world, options).result()
+}

@@ -1,0 +1,197 @@
+import { useSyncExternalStore } from 'react'
+import { db } from '../../db/instance'
+import { savePositionsSnapshot } from '../../db/projection/snapshots'
+import { followPositions, loadPositions, SNAPSHOT_REFRESH_AFTER, type PositionsChanges } from '../../db/queries/positions'
+import type { Actor } from '../../domain/model'
+import { PositionsEngine, type PositionsOptions, type PositionsResult, type PositionsWorld } from '../../domain/positions/engine'
+import { compareText } from '../../domain/text/compare'
+
+// The positions screen's data, kept outside the component: the engine holding every claim fact
+// and the positions for the options chosen, fed by the change journal. Opening reads the packed
+// snapshot and the journal after it; afterwards each write is applied as a change (the claims
+// it touched move between rows), never by reading the tables again. Import chunks arrive as
+// one batch of changes each.
+//
+// Leaving the screen keeps the engine following the journal for a few minutes (one small read
+// per write), so coming back from a drill-down or the reader is instant and current. After
+// that the engine is dropped (memory), and the snapshot is brought up to date so the next open
+// is quick again.
+
+/** How long the data stays in memory, following the journal, after the screen closes. */
+const KEEP_MS = 5 * 60_000
+
+export type PositionsPhase = { phase: 'loading'; progress: number | null } | { phase: 'ready' } | { phase: 'error'; error: unknown }
+
+export interface PositionsData {
+  engine: PositionsEngine
+  world: PositionsWorld
+  /** Every article source (outlet) in the workspace, for the Source filter. */
+  sources: string[]
+  /** How many claims the workspace holds, whatever the filters. */
+  claimCount: number
+  /** Increases with every change applied. */
+  version: number
+}
+
+interface StoreState {
+  status: PositionsPhase
+  data: PositionsData | null
+}
+
+let state: StoreState = { status: { phase: 'loading', progress: null }, data: null }
+let engine: PositionsEngine | null = null
+let seq = 0
+let changesSinceSnapshot = 0
+let loading: Promise<void> | null = null
+let stopFollowing: (() => void) | null = null
+let releaseTimer: ReturnType<typeof setTimeout> | undefined
+let version = 0
+const listeners = new Set<() => void>()
+
+/** When the last change reached the screen's data (performance.now()), for the benchmark. */
+export const positionsTiming = { lastApplied: 0, lastLoad: { via: '', tail: 0, ms: 0 } }
+
+function emit(next: Partial<StoreState>): void {
+  state = { ...state, ...next }
+  for (const listener of listeners) listener()
+}
+
+let sources: string[] = []
+
+function sourcesOf(engine: PositionsEngine): string[] {
+  const found = new Set<string>()
+  for (const article of engine.articleFacts()) if (article.source.trim() !== '') found.add(article.source)
+  return [...found].sort(compareText)
+}
+
+function publish(): void {
+  if (!engine) return
+  version++
+  emit({ status: { phase: 'ready' }, data: { engine, world: engine.getWorld(), sources, claimCount: engine.size, version } })
+}
+
+/** Writes the facts as a snapshot when the browser is idle, so the next open reads one record. */
+function saveSnapshotSoon(): void {
+  const target = engine
+  const at = seq
+  const run = (): void => {
+    if (engine !== target || !target) return
+    const { claims, articles } = target.allFacts()
+    savePositionsSnapshot(db, claims, articles, at)
+      .then(() => {
+        if (engine === target) changesSinceSnapshot = 0
+      })
+      // A cache: failing to store it costs a slower open next time, nothing else.
+      .catch(() => undefined)
+  }
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 5_000 })
+  else setTimeout(run, 200)
+}
+
+function onChanges(changes: PositionsChanges): void {
+  if (!engine) return
+  if (!changes.complete) {
+    // The journal was pruned past what this engine saw: read everything again.
+    reload()
+    return
+  }
+  const world = engine.getWorld()
+  const viewerChanged = changes.viewerId !== world.viewerId
+  if (changes.entries === 0 && !viewerChanged) return
+  engine.apply({
+    claims: changes.claims,
+    articles: changes.articles,
+    actors: changes.actors,
+    ...(changes.issues ? { issues: changes.issues } : {}),
+    ...(changes.coders ? { coders: changes.coders } : {}),
+    ...(changes.assignments ? { assignments: changes.assignments } : {}),
+    ...(viewerChanged ? { viewerId: changes.viewerId } : {}),
+  })
+  if (changes.articles.length > 0) sources = sourcesOf(engine)
+  seq = changes.head
+  changesSinceSnapshot += changes.entries
+  positionsTiming.lastApplied = performance.now()
+  publish()
+  if (changesSinceSnapshot > SNAPSHOT_REFRESH_AFTER && listeners.size === 0) saveSnapshotSoon()
+}
+
+function follow(): void {
+  stopFollowing?.()
+  stopFollowing = followPositions(db, seq, onChanges, (error) => emit({ status: { phase: 'error', error } }))
+}
+
+function load(options: PositionsOptions | null): Promise<void> {
+  loading ??= (async () => {
+    const started = performance.now()
+    emit({ status: { phase: 'loading', progress: null } })
+    try {
+      const loaded = await loadPositions(db, (progress) => emit({ status: { phase: 'loading', progress } }))
+      const world: PositionsWorld = {
+        actors: new Map(loaded.actors.map((actor: Actor) => [actor.id, actor])),
+        issues: loaded.issues,
+        coders: loaded.coders,
+        assignments: loaded.assignments,
+        viewerId: loaded.viewerId,
+      }
+      engine = new PositionsEngine(loaded.claims, loaded.articles, world, options ?? engine?.getOptions())
+      seq = loaded.seq
+      sources = sourcesOf(engine)
+      changesSinceSnapshot = loaded.snapshotStale ? SNAPSHOT_REFRESH_AFTER + 1 : loaded.tail
+      positionsTiming.lastLoad = { via: loaded.via, tail: loaded.tail, ms: performance.now() - started }
+      follow()
+      publish()
+      if (loaded.snapshotStale) saveSnapshotSoon()
+    } catch (error) {
+      emit({ status: { phase: 'error', error } })
+    } finally {
+      loading = null
+    }
+  })()
+  return loading
+}
+
+function reload(): void {
+  stopFollowing?.()
+  stopFollowing = null
+  void load(engine?.getOptions() ?? null)
+}
+
+let pendingOptions: PositionsOptions | null = null
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener)
+  clearTimeout(releaseTimer)
+  if (!engine && !loading) void load(pendingOptions)
+  return () => {
+    listeners.delete(listener)
+    if (listeners.size > 0) return
+    releaseTimer = setTimeout(release, KEEP_MS)
+  }
+}
+
+function release(): void {
+  if (listeners.size > 0) return
+  stopFollowing?.()
+  stopFollowing = null
+  if (engine && changesSinceSnapshot > 0) {
+    const { claims, articles } = engine.allFacts()
+    savePositionsSnapshot(db, claims, articles, seq).catch(() => undefined)
+  }
+  engine = null
+  emit({ status: { phase: 'loading', progress: null }, data: null })
+}
+
+/** The store's state; the screen re-renders whenever a change is applied. */
+export function usePositionsData(): StoreState {
+  return useSyncExternalStore(subscribe, () => state)
+}
+
+/**
+ * The positions for these options. Changing options recomputes from memory (no read); the
+ * same options return the engine's current result.
+ */
+export function positionsFor(data: PositionsData, options: PositionsOptions): PositionsResult {
+  pendingOptions = options
+  data.engine.setOptions(options)
+  return data.engine.result()
+}

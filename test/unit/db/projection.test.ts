@@ -1,0 +1,375 @@
+import 'fake-indexeddb/auto'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { parseBackupText } from '../../../renderer/src/db/backup/parseBackup'
+import { prepareRestore, restoreBackup } from '../../../renderer/src/db/backup/restore'
+import { backupChunks, readWorkspaceSnapshot } from '../../../renderer/src/db/backup/writeBackup'
+import { applyClaimsImport } from '../../../renderer/src/db/claimsImport/applyClaimsImport'
+import { StandpointDB, workerDatabase } from '../../../renderer/src/db/database'
+import { pruneJournal } from '../../../renderer/src/db/journal'
+import { projectionInStep, readPositionsSnapshot, savePositionsSnapshot } from '../../../renderer/src/db/projection'
+import { followPositions, loadPositions, readPositionsChanges, type PositionsChanges } from '../../../renderer/src/db/queries/positions'
+import { deleteActor, mergeActors } from '../../../renderer/src/db/repositories/actors'
+import { storeImportedArticles } from '../../../renderer/src/db/repositories/articles'
+import { deleteClaim, saveClaimDraft } from '../../../renderer/src/db/repositories/claims'
+import { deleteIssue } from '../../../renderer/src/db/repositories/issues'
+import { applyChangeSet } from '../../../renderer/src/db/repositories/recordChanges'
+import { loadSampleWorkspace } from '../../../renderer/src/db/repositories/workspace'
+import { invertChangeSet } from '../../../renderer/src/domain/changeHistory'
+import { guessMapping } from '../../../renderer/src/domain/claimsImport/mapping'
+import { parseTable } from '../../../renderer/src/domain/claimsImport/parseTable'
+import { planClaimsImport } from '../../../renderer/src/domain/claimsImport/plan'
+import { detectScheme, distinctStanceValues, stanceMapFor } from '../../../renderer/src/domain/claimsImport/stanceValues'
+import type { Article, Claim, Stance } from '../../../renderer/src/domain/model'
+import { computePositions, DEFAULT_OPTIONS, PositionsEngine, type PositionsOptions, type PositionsWorld } from '../../../renderer/src/domain/positions/engine'
+import { articleFact, claimFact } from '../../../renderer/src/domain/positions/facts'
+import { trickyWorkspace } from '../export/trickyWorkspace'
+import { asReference } from '../positions/reference'
+import { actor, claim, issue } from '../tagging/fixtures'
+
+// The positions projection (schema v5): claimFacts and articleFacts follow every write, whichever
+// path makes it, in the same transaction; the snapshot plus the journal after it equals the
+// tables; and positions kept up to date change by change equal positions computed afresh.
+
+const BODY = 'The resistance will stop military operations against Israel, said the Al-Nujaba Movement.'
+
+function article(id: string, publishedAt = '2024-12-23', source = 'WIN'): Article {
+  return {
+    id,
+    title: id,
+    source,
+    author: '',
+    publishedAt,
+    url: '',
+    language: 'en',
+    direction: 'ltr',
+    body: BODY,
+    contentHash: id,
+    importedAt: '2025-01-01T00:00:00.000Z',
+    origin: 'test',
+    meta: {},
+    updatedAt: '2025-01-01T00:00:00.000Z',
+    externalId: '',
+  }
+}
+
+let db: StandpointDB
+let counter = 0
+const names: string[] = []
+
+function fresh(tuning?: { tail: number; pruneEvery: number }): StandpointDB {
+  const name = `projection-test-${++counter}-${Date.now()}`
+  names.push(name)
+  return new StandpointDB(name, undefined, tuning)
+}
+
+beforeEach(async () => {
+  db = fresh()
+  await db.open()
+})
+
+afterEach(async () => {
+  db.close()
+  for (const name of names.splice(0)) await StandpointDB.delete(name)
+})
+
+const byId = <T extends { id: string }>(list: T[]): T[] => [...list].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+
+/** The stored facts equal the facts of the stored records, one for one. */
+async function expectInStep(target: StandpointDB = db, label = ''): Promise<void> {
+  const [claims, articles, claimFacts, articleFacts] = await Promise.all([target.claims.toArray(), target.articles.toArray(), target.claimFacts.toArray(), target.articleFacts.toArray()])
+  expect(byId(claimFacts), `claim facts ${label}`).toEqual(byId(claims.map(claimFact)))
+  expect(byId(articleFacts), `article facts ${label}`).toEqual(byId(articles.map(articleFact)))
+}
+
+describe('every Dexie write path keeps the facts in step', () => {
+  beforeEach(async () => {
+    await db.actors.bulkAdd([actor('a1', 'One'), actor('a2', 'Two')])
+    await db.issues.add(issue('i1', 'Attacks'))
+    await db.articles.add(article('art1'))
+  })
+
+  it('add, put, bulk writes, update, modify, upsert, deletes of every kind, clear', async () => {
+    await db.claims.add(claim('c1', 'a1', 'i1', { articleId: 'art1' }))
+    await db.claims.bulkAdd([claim('c2', 'a2', 'i1', { articleId: 'art1', date: '' }), claim('c3', 'a1', 'i1', { articleId: 'art1', adjudicatedFrom: ['c1'] })])
+    await expectInStep()
+    await db.claims.put(claim('c1', 'a2', 'i1', { stance: 2, issueIds: ['i1', 'i2'] }))
+    await db.claims.update('c2', { date: '2020-01-01', coderId: 'someone' })
+    await db.claims.bulkUpdate([{ key: 'c3', changes: { stance: 0 } }])
+    await db.claims.where('actorId').equals('a2').modify({ stance: -2 })
+    await db.claims.filter((record) => record.id === 'c3').modify((record) => void (record.issueIds = ['i9']))
+    await expectInStep(db, 'after edits')
+    await db.articles.update('art1', { publishedAt: '2019-05-05', source: 'Reuters' })
+    await db.articles.upsert('art2', article('art2', '', 'AFP'))
+    await db.articles.bulkPut([article('art3'), article('art4')])
+    await expectInStep(db, 'after article edits')
+    await db.claims.delete('c1')
+    await db.claims.bulkDelete(['c2', 'missing'])
+    await db.articles.where('id').between('art3', 'art4', true, true).delete()
+    await expectInStep(db, 'after deletes')
+    await db.claims.clear()
+    await db.articles.clear()
+    expect([await db.claimFacts.count(), await db.articleFacts.count()]).toEqual([0, 0])
+  })
+
+  it('writes nothing when the transaction fails: the facts are part of it', async () => {
+    await expect(
+      db.transaction('rw', db.claims, async () => {
+        await db.claims.add(claim('c1', 'a1', 'i1'))
+        throw new Error('changed my mind')
+      }),
+    ).rejects.toThrow('changed my mind')
+    expect(await db.claimFacts.count()).toBe(0)
+    // A bulkAdd that partly fails, caught: the records that landed have facts, the others not.
+    await db.transaction('rw', db.claims, async () => {
+      await db.claims.add(claim('c1', 'a1', 'i1'))
+      await db.claims.bulkAdd([claim('c2', 'a1', 'i1'), claim('c1', 'a2', 'i1'), claim('c3', 'a1', 'i1')]).catch(() => undefined)
+    })
+    await expectInStep()
+    expect((await db.claimFacts.get('c1'))?.actorId).toBe('a1')
+  })
+
+  it('the app’s write paths: tagging, undo, merging and deleting actors and issues, imports, the sample', async () => {
+    const draft = {
+      span: { start: BODY.indexOf('will'), end: BODY.indexOf(',') },
+      actor: { kind: 'new' as const, name: 'Al-Nujaba Movement', actorKind: 'armed group', aliases: '' },
+      issue: { kind: 'new' as const, label: 'Attacks on Israel' },
+      stance: -1 as const,
+      date: '2024-12-23',
+      addressee: null,
+      note: '',
+    }
+    const { claim: tagged } = await saveClaimDraft(db, draft, await db.articles.get('art1').then((found) => found!))
+    await expectInStep(db, 'tagged')
+    const deletion = await deleteClaim(db, tagged.id)
+    await expectInStep(db, 'deleted')
+    await applyChangeSet(db, invertChangeSet(deletion, new Date().toISOString()))
+    await expectInStep(db, 'undone')
+    expect(await db.claimFacts.get(tagged.id)).toEqual(claimFact(tagged))
+
+    await db.claims.bulkAdd([claim('c1', 'a2', 'i1', { articleId: 'art1' }), claim('c2', 'a1', 'i1', { articleId: 'art1', addresseeId: 'a2' })])
+    await mergeActors(db, 'a1', ['a2'])
+    await expectInStep(db, 'merged')
+    await db.issues.add(issue('i2', 'Talks', { parentId: 'i1' }))
+    await db.claims.update('c1', { issueIds: ['i1', 'i2'] })
+    await deleteIssue(db, 'i1', { kind: 'delete' })
+    await expectInStep(db, 'issue deleted')
+    await deleteActor(db, 'a1', { kind: 'delete' })
+    await expectInStep(db, 'actor deleted')
+
+    const table = parseTable('actor,issue,stance,title,quote,date\r\nNujaba,Attacks,1,Doc A,will stop,2024-01-02\r\nSudani,Talks,-1,Doc B,said,\r\n')
+    const mapping = guessMapping(table.header)
+    const values = distinctStanceValues(table.rows.map((row) => row[mapping.stance!]!))
+    const plan = await planClaimsImport(table.rows, table.rowNumbers, { articles: [], actors: [], issues: [], claims: [] }, {
+      mapping,
+      stanceMap: stanceMapFor(detectScheme(values), values),
+      dateOrder: 'iso',
+      fileName: 'coded.csv',
+      now: '2025-01-01T00:00:00.000Z',
+    })
+    await applyClaimsImport(db, plan)
+    await expectInStep(db, 'claims import')
+
+    const worker = workerDatabase(db.name)
+    const { id: _id, ...incoming } = article('x')
+    await storeImportedArticles(worker, [{ ...incoming, body: 'Another text.', contentHash: 'other' }], '2025-02-01T00:00:00.000Z')
+    worker.close()
+    await expectInStep(db, 'article import in a worker')
+    await loadSampleWorkspace(db)
+    await expectInStep(db, 'sample workspace')
+  })
+
+  it('restores, replacing and merging, and a wipe', async () => {
+    const workspace = trickyWorkspace()
+    await db.transaction('rw', db.workspaceTables, async () => {
+      await db.articles.bulkPut(workspace.articles)
+      await db.actors.bulkPut(workspace.actors)
+      await db.issues.bulkPut(workspace.issues)
+      await db.claims.bulkPut(workspace.claims)
+    })
+    const text = [...backupChunks(await readWorkspaceSnapshot(db), 'test', '2025-02-01T00:00:00.000Z')].map((chunk) => chunk.text).join('')
+    // The projection is derived: never in a backup.
+    expect(text).not.toContain('claimFacts')
+    expect(text).not.toContain('positionsSnapshots')
+    await db.transaction('rw', db.workspaceTables, async () => {
+      for (const table of db.workspaceTables) await table.clear()
+    })
+    await expectInStep(db, 'wiped')
+    await restoreBackup(db, await prepareRestore(parseBackupText(text), db), 'replace')
+    await expectInStep(db, 'replaced')
+    await db.claims.delete(workspace.claims[0]!.id)
+    await db.articles.update(workspace.articles[0]!.id, { publishedAt: '1999-01-01' })
+    await restoreBackup(db, await prepareRestore(parseBackupText(text), db), 'merge')
+    await expectInStep(db, 'merged')
+  })
+})
+
+describe('opening: the snapshot and the journal after it, or the fact tables', () => {
+  beforeEach(async () => {
+    await db.actors.bulkAdd([actor('a1', 'One'), actor('a2', 'Two')])
+    await db.issues.add(issue('i1', 'Attacks'))
+    await db.articles.bulkAdd([article('art1'), article('art2', '2020-02-02', 'AFP')])
+    await db.claims.bulkAdd([claim('c1', 'a1', 'i1', { articleId: 'art1' }), claim('c2', 'a2', 'i1', { articleId: 'art2', date: '' })])
+  })
+
+  const ids = (load: { claims: { id: string }[] }): string[] => load.claims.map((fact) => fact.id).sort()
+
+  it('reads the fact tables first, then the snapshot and only what changed since', async () => {
+    const first = await loadPositions(db)
+    expect([first.via, ids(first), first.snapshotStale]).toEqual(['facts', ['c1', 'c2'], true])
+    expect(first.actors).toHaveLength(2)
+    await savePositionsSnapshot(db, first.claims, first.articles, first.seq)
+    await db.claims.add(claim('c3', 'a1', 'i1', { articleId: 'art1' }))
+    await db.claims.delete('c1')
+    await db.articles.update('art2', { source: 'Reuters' })
+    const second = await loadPositions(db)
+    expect([second.via, second.tail, ids(second), second.snapshotStale]).toEqual(['snapshot', 3, ['c2', 'c3'], false])
+    expect(second.articles.find((fact) => fact.id === 'art2')?.source).toBe('Reuters')
+    // An older snapshot does not replace a newer one (another window stored it).
+    expect(await savePositionsSnapshot(db, [], [], first.seq - 1)).toBe(false)
+    expect((await readPositionsSnapshot(db))?.seq).toBe(first.seq)
+  })
+
+  it('falls back to the fact tables when the snapshot is damaged or the journal was pruned past it', async () => {
+    const first = await loadPositions(db)
+    await savePositionsSnapshot(db, first.claims, first.articles, first.seq)
+    const record = (await readPositionsSnapshot(db))!
+    await db.positionsSnapshots.put({ ...record, packed: { ...record.packed, claimCount: 99 } })
+    expect((await loadPositions(db)).via).toBe('facts')
+
+    db.close()
+    db = fresh({ tail: 2, pruneEvery: 1 })
+    await db.open()
+    await db.claims.add(claim('c1', 'a1', 'i1'))
+    const early = await loadPositions(db)
+    await savePositionsSnapshot(db, early.claims, early.articles, early.seq)
+    for (let index = 2; index < 8; index++) await db.claims.add(claim(`c${index}`, 'a1', 'i1'))
+    await pruneJournal(db, 2)
+    const late = await loadPositions(db)
+    expect([late.via, late.claims.length]).toEqual(['facts', 7])
+  })
+
+  it('rebuilds the projection when records were written around Dexie', async () => {
+    await savePositionsSnapshot(db, (await loadPositions(db)).claims, [], (await loadPositions(db)).seq)
+    const idb = db.backendDB()
+    await new Promise<void>((resolve, reject) => {
+      const tx = idb.transaction(['claims', 'articles'], 'readwrite')
+      tx.objectStore('claims').put(claim('raw', 'a2', 'i1', { articleId: 'art3' }))
+      tx.objectStore('articles').put(article('art3', '2018-08-08'))
+      tx.oncomplete = () => resolve()
+      tx.onerror = () => reject(tx.error ?? new Error('raw write failed'))
+    })
+    expect(await projectionInStep(db)).toBe(false)
+    const load = await loadPositions(db)
+    expect([load.via, ids(load)]).toEqual(['rebuilt', ['c1', 'c2', 'raw']])
+    await expectInStep()
+  })
+})
+
+// --- Random edit sequences through the real write paths -------------------------------------
+
+function mulberry32(seed: number): () => number {
+  let state = seed >>> 0
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0
+    let t = state
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+function worldOf(load: Awaited<ReturnType<typeof loadPositions>>): PositionsWorld {
+  return { actors: new Map(load.actors.map((entry) => [entry.id, entry])), issues: load.issues, coders: load.coders, assignments: load.assignments, viewerId: load.viewerId }
+}
+
+function applyTo(engine: PositionsEngine, changes: PositionsChanges): void {
+  engine.apply({
+    claims: changes.claims,
+    articles: changes.articles,
+    actors: changes.actors,
+    ...(changes.issues ? { issues: changes.issues } : {}),
+    ...(changes.coders ? { coders: changes.coders } : {}),
+    ...(changes.assignments ? { assignments: changes.assignments } : {}),
+    ...(changes.viewerId !== engine.getWorld().viewerId ? { viewerId: changes.viewerId } : {}),
+  })
+}
+
+describe('random edit sequences through the real write paths', () => {
+  it('keep the projection equal to a fresh recompute, and incremental positions equal to a full recompute', async () => {
+    for (let seed = 1; seed <= 6; seed++) {
+      const next = mulberry32(seed)
+      const int = (n: number): number => Math.floor(next() * n)
+      const pick = <T,>(list: readonly T[]): T => list[int(list.length)]!
+      const dates = ['2024-01-05', '2024-02-11', '2024-06-30', '2025-01-01', '']
+      await db.transaction('rw', [db.actors, db.issues, db.articles], async () => {
+        await db.actors.bulkPut(['a1', 'a2', 'a3', 'a4'].map((id, index) => actor(id, `Actor ${id}`, [], { kind: index % 2 === 0 ? 'person' : 'party', attributes: { party: [pick(['CDU', 'SPD'])] } })))
+        await db.issues.bulkPut([issue('t1', 'Top one'), issue('t2', 'Top two'), issue('k1', 'Child', { parentId: 't1' }), issue('k2', 'Child two', { parentId: 't2' })])
+        await db.articles.bulkPut(['p1', 'p2', 'p3'].map((id) => article(id, pick(dates), pick(['WIN', 'AFP']))))
+      })
+      const options: PositionsOptions = {
+        ...DEFAULT_OPTIONS,
+        bucketSize: pick(['week', 'month', 'year'] as const),
+        level: pick(['coded', 'top'] as const),
+        groupBy: pick([{ kind: 'actor' }, { kind: 'attribute', name: 'party' }, { kind: 'kind' }] as const),
+      }
+      const start = await loadPositions(db)
+      const engine = new PositionsEngine(start.claims, start.articles, worldOf(start), options)
+      engine.result()
+      let seq = start.seq
+      let made = 0
+      const undo: Parameters<typeof applyChangeSet>[1][] = []
+      for (let step = 0; step < 25; step++) {
+        const claims = await db.claims.toArray()
+        const roll = next()
+        const someClaim = (): Claim | undefined => (claims.length > 0 ? pick(claims) : undefined)
+        const newClaim = (): Claim =>
+          claim(`s${seed}-c${made++}`, pick(['a1', 'a2', 'a3', 'a4', 'gone']), pick(['t1', 't2', 'k1', 'k2']), {
+            articleId: pick(['p1', 'p2', 'p3']),
+            date: pick(dates),
+            stance: pick([-2, -1, 0, 1, 2] as Stance[]),
+            issueIds: [...new Set([pick(['t1', 'k1']), pick(['k1', 'k2', 't2'])])],
+            createdAt: `2025-01-01T00:00:${String(step).padStart(2, '0')}.000Z`,
+          })
+        if (roll < 0.25) await db.claims.bulkPut(Array.from({ length: 1 + int(4) }, newClaim))
+        else if (roll < 0.35 && someClaim()) await db.claims.update(someClaim()!.id, { stance: pick([-2, 2] as Stance[]), date: pick(dates) })
+        else if (roll < 0.42 && someClaim()) undo.push(await deleteClaim(db, someClaim()!.id))
+        else if (roll < 0.48 && undo.length > 0) await applyChangeSet(db, invertChangeSet(undo.pop()!, new Date().toISOString()))
+        else if (roll < 0.56) await db.articles.update(pick(['p1', 'p2', 'p3']), { publishedAt: pick(dates), source: pick(['WIN', 'AFP', 'dpa']) })
+        else if (roll < 0.64) await db.actors.update(pick(['a1', 'a2', 'a3', 'a4']), { attributes: { party: [pick(['CDU', 'SPD', 'Greens'])] }, kind: pick(['person', 'party']) })
+        else if (roll < 0.7) await db.issues.update(pick(['k1', 'k2']), { parentId: pick(['t1', 't2', null]) })
+        else if (roll < 0.76) await db.claims.where('actorId').equals(pick(['a1', 'a2'])).modify({ stance: 1 })
+        else if (roll < 0.8 && (await db.actors.count()) > 2) await mergeActors(db, 'a1', [pick(['a2', 'a3'])]).catch(() => undefined)
+        else if (roll < 0.84) await db.articles.put(article(pick(['p1', 'p2', 'p3', 'p4']), pick(dates), 'Reuters'))
+        else if (roll < 0.88) await db.claims.bulkDelete(claims.slice(0, 2).map((entry) => entry.id))
+        else await db.claims.add(newClaim())
+
+        await expectInStep(db, `seed ${seed} step ${step}`)
+        const changes = await readPositionsChanges(db, seq)
+        expect(changes.complete).toBe(true)
+        applyTo(engine, changes)
+        seq = changes.head
+        const now = await loadPositions(db)
+        const full = computePositions(now.claims, now.articles, worldOf(now), options)
+        expect(asReference(engine.result()), `seed ${seed} step ${step}`).toEqual(asReference(full))
+      }
+      await db.transaction('rw', db.workspaceTables, async () => {
+        for (const table of db.workspaceTables) await table.clear()
+      })
+    }
+  })
+
+  it('a follower sees writes from this window and a worker, and the current coder changing', async () => {
+    const seen: PositionsChanges[] = []
+    const stop = followPositions(db, (await loadPositions(db)).seq, (changes) => seen.push(changes), (error) => {
+      throw error
+    })
+    await db.claims.add(claim('c1', 'a1', 'i1'))
+    const worker = workerDatabase(db.name)
+    await worker.claims.put(claim('c2', 'a1', 'i1'))
+    worker.close()
+    await db.settings.put({ key: 'currentCoderId', value: 'someone' })
+    await expect.poll(() => seen.flatMap((changes) => changes.claims.map((entry) => entry.id))).toEqual(['c1', 'c2'])
+    await expect.poll(() => seen.at(-1)?.viewerId).toBe('someone')
+    stop()
+  })
+})
