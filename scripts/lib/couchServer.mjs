@@ -15,11 +15,12 @@ export const DEFAULT_COUCH_PORT = Number(process.env.STANDPOINT_COUCH_PORT ?? 59
  * @param {{ port?: number, corsOrigins?: string[], admin?: { name: string, password: string }, dir?: string }} [options]
  */
 export async function startCouchServer(options = {}) {
-  const port = options.port ?? DEFAULT_COUCH_PORT
+  // Port 0: any free port, kept for the restarts of this server.
+  let port = options.port ?? DEFAULT_COUCH_PORT
   const admin = options.admin ?? { name: 'admin', password: 'admin-secret' }
   const ownDir = !options.dir
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'standpoint-couch-'))
-  const url = `http://127.0.0.1:${port}`
+  let url = `http://127.0.0.1:${port}`
   let child = null
 
   const launch = () =>
@@ -32,8 +33,11 @@ export async function startCouchServer(options = {}) {
       let output = ''
       const onData = (data) => {
         output += data
-        if (output.includes('couch-test-server ready')) {
+        const ready = /couch-test-server ready (http:\/\/127\.0\.0\.1:(\d+))/.exec(output)
+        if (ready) {
           started.stdout.off('data', onData)
+          url = ready[1]
+          port = Number(ready[2])
           resolveStart(started)
         }
       }
@@ -49,8 +53,12 @@ export async function startCouchServer(options = {}) {
     })
 
   const server = {
-    url,
-    port,
+    get url() {
+      return url
+    },
+    get port() {
+      return port
+    },
     dir,
     admin,
     get running() {

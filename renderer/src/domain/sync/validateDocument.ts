@@ -34,6 +34,9 @@ function shapeProblem(value: unknown, path: string, depth: number, textLimit: (p
   }
   if (value === null || typeof value !== 'object') return null
   if (depth > DEPTH_LIMIT) return `${path} is nested too deeply`
+  // A "__proto__" key that a copy on the way turned into a real prototype.
+  const prototype: unknown = Object.getPrototypeOf(value)
+  if (prototype !== Object.prototype && prototype !== Array.prototype && prototype !== null) return `${path} has the forbidden key "__proto__"`
   const keys = Object.keys(value)
   if (keys.length > COLLECTION_LIMIT) return `${path} has too many entries (${keys.length.toLocaleString('en')})`
   for (const key of keys) {
