@@ -1,4 +1,5 @@
 import type { PersistenceState } from '../platform/storagePersistence'
+import { SyncStatusItem } from '../features/sync'
 import { useWorkspaceCounts } from './useWorkspaceCounts'
 
 const PERSISTENCE_TEXT: Record<PersistenceState, string> = {
@@ -20,7 +21,7 @@ export function StatusBar({ persistence, host }: { persistence: PersistenceState
       </span>
       <span className="status-spacer" />
       <span data-testid="storage-persistence">{persistence ? PERSISTENCE_TEXT[persistence] : 'Storage: checking…'}</span>
-      <span>Offline · {host}</span>
+      <SyncStatusItem host={host} />
     </footer>
   )
 }

@@ -3,6 +3,7 @@ import { createPortal } from 'react-dom'
 import { useCommand } from '../../shared/commands'
 import { defineShortcuts, isTypingTarget } from '../../shared/shortcuts'
 import { platform } from '../../platform'
+import { SyncButtons } from '../sync'
 import { openDataDialog, useOpenDataDialog, type DataDialog } from './dataDialogs'
 
 // The dialogs load when first opened (they bring the CSV parser and the backup code), and then
@@ -52,6 +53,7 @@ export function DataSection() {
       <button type="button" className="data-button" onClick={() => openDataDialog('backup')}>
         Backup & restore…
       </button>
+      <SyncButtons />
       {createPortal(
         <Suspense fallback={null}>
           {opened.has('export') && <ExportDialog open={open === 'export'} onClose={close} />}
