@@ -1,3 +1,4 @@
+import { DEFAULT_DATABASE_NAME } from '../../db/database'
 import { callback, connectWorker, type WorkerConnection } from '../../platform/workers'
 import { forgetConnection, isSyncPaused, savedConnection, savedPassword, setSyncPaused } from '../../platform/syncSettings'
 import { OFF_STATUS, type SyncStatus } from './engine/status'
@@ -52,7 +53,7 @@ export async function startSync(password?: string): Promise<void> {
     return
   }
   const credentials: Credentials = { ...saved, password: secret }
-  await worker().api.start(credentials, callback((next: SyncStatus) => setSyncStatus(next)))
+  await worker().api.start(credentials, DEFAULT_DATABASE_NAME, callback((next: SyncStatus) => setSyncStatus(next)))
 }
 
 export async function pauseSync(): Promise<void> {
@@ -72,7 +73,7 @@ export async function confirmMerge(): Promise<void> {
 
 /** Stops syncing, removes the local replica and forgets the connection; the workspace stays. */
 export async function disconnectSync(): Promise<void> {
-  await worker().api.forget()
+  await worker().api.forget(DEFAULT_DATABASE_NAME)
   connection?.terminate('Team sync was disconnected.')
   connection = null
   await forgetConnection()

@@ -1,5 +1,5 @@
 import { RevisionStore, type PouchLike } from '../../../db/sync/revisionStore'
-import { SyncBook, type ConflictEntry, type RefusedEntry, type SyncPhase } from '../../../db/sync/syncBook'
+import { deleteSyncBook, SyncBook, type ConflictEntry, type RefusedEntry, type SyncPhase } from '../../../db/sync/syncBook'
 import type { WorkspaceSide } from '../../../db/sync/workspaceSide'
 import { describeConnectionFailure } from '../../../domain/sync/connection'
 import { parseDocumentId, type RecordState, type WorkspaceRecord } from '../../../domain/sync/documents'
@@ -129,7 +129,7 @@ export class SyncEngine {
   }
 
   private localName(): string {
-    return `${this.options.workspaceName}-couch`
+    return replicaName(this.options.workspaceName)
   }
 
   private openStores(): void {
@@ -305,8 +305,7 @@ export class SyncEngine {
   /** Disconnect: stops, and removes the local store and the bookkeeping (the workspace stays). */
   async forget(): Promise<void> {
     await this.close()
-    await new this.options.Pouch(this.localName(), { adapter: this.options.localAdapter }).destroy()
-    await this.book.delete()
+    await forgetReplica(this.options.Pouch, this.options.localAdapter, this.options.workspaceName)
   }
 
   /** The conflicts, each with every live version of its record. */
@@ -356,6 +355,14 @@ export class SyncEngine {
     this.schedule()
     await this.running
   }
+}
+
+const replicaName = (workspaceName: string): string => `${workspaceName}-couch`
+
+/** Removes a workspace's local replica and sync bookkeeping (Disconnect); the workspace stays. */
+export async function forgetReplica(Pouch: PouchStatic, adapter: string, workspaceName: string): Promise<void> {
+  await new Pouch(replicaName(workspaceName), { adapter }).destroy()
+  await deleteSyncBook(workspaceName)
 }
 
 export interface ConflictView extends ConflictEntry {

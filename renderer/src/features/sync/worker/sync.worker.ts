@@ -2,12 +2,12 @@ import PouchDB from 'pouchdb-core'
 import IndexedDbAdapter from 'pouchdb-adapter-indexeddb'
 import HttpAdapter from 'pouchdb-adapter-http'
 import Replication from 'pouchdb-replication'
-import { DEFAULT_DATABASE_NAME, workerDatabase } from '../../../db/database'
+import { workerDatabase } from '../../../db/database'
 import { LATEST_SCHEMA_VERSION } from '../../../db/schema'
 import { DexieWorkspace } from '../../../db/sync/dexieWorkspace'
 import { notifier, serveWorker, type Callback } from '../../../platform/workers'
 import type { WorkspaceRecord } from '../../../domain/sync/documents'
-import { SyncEngine, type PouchStatic } from '../engine/engine'
+import { forgetReplica, SyncEngine, type PouchStatic } from '../engine/engine'
 import type { Credentials } from '../engine/server'
 import type { SyncStatus } from '../engine/status'
 
@@ -19,6 +19,7 @@ const Pouch = PouchDB.plugin(IndexedDbAdapter).plugin(HttpAdapter).plugin(Replic
 
 let engine: SyncEngine | null = null
 let workspace: DexieWorkspace | null = null
+let currentName: string | null = null
 let stopWatching: (() => void) | null = null
 
 async function stopEngine(): Promise<void> {
@@ -30,20 +31,23 @@ async function stopEngine(): Promise<void> {
 
 const api = {
   /** Starts (or restarts) syncing; returns once the start is under way, status follows through `onStatus`. */
-  async start(credentials: Credentials, onStatus: Callback<[SyncStatus]>): Promise<void> {
+  async start(credentials: Credentials, workspaceName: string, onStatus: Callback<[SyncStatus]>): Promise<void> {
     await stopEngine()
-    workspace ??= new DexieWorkspace(workerDatabase(DEFAULT_DATABASE_NAME))
+    if (workspaceName !== currentName) {
+      workspace = new DexieWorkspace(workerDatabase(workspaceName))
+      currentName = workspaceName
+    }
     const status = notifier(onStatus)
     const started = new SyncEngine(credentials, {
       Pouch,
       localAdapter: 'indexeddb',
-      workspace,
-      workspaceName: DEFAULT_DATABASE_NAME,
+      workspace: workspace!,
+      workspaceName,
       schema: LATEST_SCHEMA_VERSION,
       onStatus: (next) => status.send(next),
     })
     engine = started
-    stopWatching = workspace.watchLocalChanges(() => started.schedule())
+    stopWatching = workspace!.watchLocalChanges(() => started.schedule())
     void started.start().catch((error: unknown) => status.send({ state: 'error', message: `Sync stopped: ${error instanceof Error ? error.message : String(error)}`, sending: 0, receiving: 0, lastSyncedAt: null, progress: null, conflicts: 0, refused: 0, local: null, remote: null }))
   },
   async confirmMerge(): Promise<void> {
@@ -53,12 +57,9 @@ const api = {
     await stopEngine()
   },
   /** Disconnect: the local replica and the bookkeeping go; the workspace stays as it is. */
-  async forget(): Promise<void> {
-    const current = engine
-    stopWatching?.()
-    stopWatching = null
-    engine = null
-    if (current) await current.forget()
+  async forget(workspaceName: string): Promise<void> {
+    await stopEngine()
+    await forgetReplica(Pouch, 'indexeddb', workspaceName)
   },
   async conflicts() {
     return engine ? engine.conflicts() : []
