@@ -62,7 +62,7 @@ export async function benchSyncLatency(a: string, b: string, rounds: number): Pr
   const dbB = new StandpointDB(b)
   const times: number[] = []
   try {
-    const claims = await dbA.table('claims').limit(rounds).toArray()
+    const claims = (await dbA.table('claims').limit(rounds).toArray()) as { id: string }[]
     for (const [index, claim] of claims.entries()) {
       const note = `latency probe ${index} ${crypto.randomUUID()}`
       const started = performance.now()

@@ -63,6 +63,8 @@ async function launch(member: Omit<Member, 'page' | 'context' | 'relaunch'>, cou
 
 export const test = base.extend<TeamFixtures, { couchServer: CouchTestServer }>({
   couchServer: [
+    // Playwright reads a fixture's dependencies from its first parameter's pattern: none here.
+    // eslint-disable-next-line no-empty-pattern
     async ({}, use, workerInfo) => {
       const server = await startCouchServer({ port: COUCH_BASE_PORT + workerInfo.workerIndex, corsOrigins: [WEB_ORIGIN] })
       await use(server)

@@ -93,7 +93,7 @@ describe('validating a document from the server', () => {
     }
     let deep: Record<string, unknown> = {}
     const root = deep
-    for (let i = 0; i < 20; i++) deep = (deep.next = {}) as Record<string, unknown>
+    for (let i = 0; i < 20; i++) deep = deep.next = {}
     expect(validateDocument(doc({ record: { ...actor(), attributes: root } }), 4)).toMatchObject({ ok: false, reason: expect.stringMatching(/nested too deeply/) as unknown })
   })
 

@@ -115,7 +115,8 @@ describe('sync engine, two members and one server', () => {
     expect(conflict!.docId).toBe('actors:x')
     expect(conflict!.versions.map((version) => (version.state?.kind === 'record' ? version.state.record.name : null)).sort()).toEqual(['Edited on A', 'Edited on B'])
     const fromA = conflict!.versions.find((version) => version.state?.kind === 'record' && version.state.record.name === 'Edited on A')!
-    await b.engine.resolve('actors:x', { kind: 'record', record: (fromA.state as { record: Record<string, unknown> & { id: string } }).record })
+    if (fromA.state?.kind !== 'record') throw new Error('no version from A')
+    await b.engine.resolve('actors:x', { kind: 'record', record: fromA.state.record })
     await until(() => a.last().conflicts === 0 && b.last().conflicts === 0, 'the resolution to clear the conflict on both')
     await until(() => converged(a, b), 'convergence after resolving')
     expect(a.workspace.get('actors', 'x')?.name).toBe('Edited on A')
@@ -141,9 +142,10 @@ describe('sync engine, two members and one server', () => {
     const [conflict] = await a.engine.conflicts()
     expect(conflict!.versions.map((version) => version.state?.kind).sort()).toEqual(['deleted', 'record'])
     const edit = conflict!.versions.find((version) => version.state?.kind === 'record')!
-    expect((edit.state as { record: { name: string } }).record.name).toBe('B kept working on it')
+    if (edit.state?.kind !== 'record') throw new Error('no edit among the versions')
+    expect(edit.state.record.name).toBe('B kept working on it')
     // Keeping the edit brings the actor back on both sides.
-    await a.engine.resolve('actors:z', { kind: 'record', record: (edit.state as { record: Record<string, unknown> & { id: string } }).record })
+    await a.engine.resolve('actors:z', { kind: 'record', record: edit.state.record })
     await until(() => b.workspace.get('actors', 'z')?.name === 'B kept working on it' && a.workspace.get('actors', 'z')?.name === 'B kept working on it', 'the kept edit on both')
     await until(() => a.last().conflicts === 0 && b.last().conflicts === 0, 'no conflict left')
     expect(await converged(a, b)).toBe(true)

@@ -36,15 +36,21 @@ export function ConflictsDialog({ open, onClose }: { open: boolean; onClose: () 
   const [busy, setBusy] = useState(false)
   const id = useId()
 
-  const load = useCallback(async () => {
-    const list = await listConflicts()
-    setConflicts(list)
-    setSelected((current) => (current && list.some((conflict) => conflict.docId === current) ? current : (list[0]?.docId ?? null)))
-  }, [])
+  const [version, setVersion] = useState(0)
+  const reload = useCallback(() => setVersion((current) => current + 1), [])
 
   useEffect(() => {
-    if (open) void load()
-  }, [open, load, status.conflicts])
+    if (!open) return
+    let live = true
+    void listConflicts().then((list) => {
+      if (!live) return
+      setConflicts(list)
+      setSelected((current) => (current && list.some((conflict) => conflict.docId === current) ? current : (list[0]?.docId ?? null)))
+    })
+    return () => {
+      live = false
+    }
+  }, [open, version, status.conflicts])
 
   const conflict = conflicts?.find((entry) => entry.docId === selected) ?? null
   const versions = (conflict?.versions.filter((version) => version.state !== null) ?? []) as (ConflictView['versions'][number] & { state: ConflictVersion['state'] })[]
@@ -57,7 +63,7 @@ export function ConflictsDialog({ open, onClose }: { open: boolean; onClose: () 
       await resolveConflict(conflict.docId, kept)
       notify('success', `Conflict resolved: ${what}. The resolution goes to the other members.`)
       setPicks({})
-      await load()
+      reload()
     } catch (error) {
       notify('error', error instanceof Error ? error.message : String(error))
     } finally {

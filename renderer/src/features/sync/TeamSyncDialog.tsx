@@ -30,6 +30,7 @@ export function TeamSyncDialog({ open, onClose }: { open: boolean; onClose: () =
   const connected = saved !== null
   const working = status.state === 'connected' || status.state === 'syncing' || status.state === 'offline' || status.state === 'checking'
 
+  const settled = status.progress === null
   useEffect(() => {
     if (!open || !connected || status.state === 'off') return
     let live = true
@@ -41,7 +42,7 @@ export function TeamSyncDialog({ open, onClose }: { open: boolean; onClose: () =
     return () => {
       live = false
     }
-  }, [open, connected, status.state, status.refused, status.progress === null])
+  }, [open, connected, status.state, status.refused, settled])
 
   const connect = async (): Promise<void> => {
     const checked = checkConnectionForm(form)
