@@ -1,4 +1,4 @@
-import { startCouchServer } from '../../scripts/lib/couchServer.mjs'
+import { startCouchServer } from '../../scripts/lib/couchServer.cjs'
 
 export const name = 'sync'
 

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import type { Actor, Article, Claim, Issue } from '../../renderer/src/domain/model'
+import type { Actor, Article, Claim } from '../../renderer/src/domain/model'
 import { readTable, seedWorkspace } from './support/seed'
 import { makeActor, makeArticle, makeClaim, makeIssue, openArticle, selectText } from './support/taggingFixtures'
 import { connect, expect, syncStatus, tableDump, test, type Member } from './support/team'
@@ -220,14 +220,14 @@ test('a wrong password, a wrong database and an unreachable server each say so, 
 
   await dialog.getByLabel('Database').fill('no-such-database')
   await dialog.getByLabel('Password').fill('alice-pw')
-  await dialog.getByRole('button', { name: 'Connect' }).click()
+  await dialog.getByRole('button', { name: 'Connect', exact: true }).click()
   await expect(dialog.getByRole('alert')).toContainText('The server has no database “no-such-database”')
   expect(JSON.stringify(await tableDump(a.page))).toBe(before)
 
   await couch.stop()
   await dialog.getByLabel('Database').fill(database)
   await dialog.getByLabel('Password').fill('alice-pw')
-  await dialog.getByRole('button', { name: 'Connect' }).click()
+  await dialog.getByRole('button', { name: 'Connect', exact: true }).click()
   await expect(dialog.getByRole('alert')).toContainText(`Cannot reach the server at ${couch.url}`)
   expect(JSON.stringify(await tableDump(a.page))).toBe(before)
   await couch.start()

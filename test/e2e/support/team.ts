@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, expect, test as base, type BrowserContext, type Page } from '@playwright/test'
-import { startCouchServer, type CouchTestServer } from '../../../scripts/lib/couchServer.mjs'
+import { startCouchServer, type CouchTestServer } from '../../../scripts/lib/couchServer.cjs'
 import { chooseHost, QUIET_CHROMIUM_ARGS, WEB_ORIGIN } from './host'
 
 // Team sync's e2e setting: one CouchDB-protocol server (scripts/couch-test-server.mjs, started
@@ -153,7 +153,7 @@ export async function connect(page: Page, fields: { server: string; database: st
   await dialog.getByLabel('Database').fill(fields.database)
   await dialog.getByLabel('User name').fill(fields.user)
   await dialog.getByLabel('Password').fill(fields.password)
-  await dialog.getByRole('button', { name: 'Connect' }).click()
+  await dialog.getByRole('button', { name: 'Connect', exact: true }).click()
 }
 
 export const syncStatus = (page: Page) => page.getByTestId('sync-status')

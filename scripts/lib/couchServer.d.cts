@@ -21,9 +21,9 @@ export interface CouchTestServer {
   allDocs(name: string): Promise<Record<string, any>[]>
 }
 
-export const DEFAULT_COUCH_PORT: number
+export declare const DEFAULT_COUCH_PORT: number
 
-export function startCouchServer(options?: {
+export declare function startCouchServer(options?: {
   port?: number
   corsOrigins?: string[]
   admin?: { name: string; password: string }

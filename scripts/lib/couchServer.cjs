@@ -2,19 +2,21 @@
 // speaks to it as its administrator: databases, members, security. The process can be stopped,
 // killed (SIGKILL, nothing flushed) and started again on the same data folder, which is how the
 // fault tests take the server away in the middle of a sync.
-import { spawn } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+// CommonJS, so Playwright's and vitest's TypeScript loaders and the .mjs benchmarks can all load it.
+'use strict'
+const { spawn } = require('node:child_process')
+const { mkdtempSync, rmSync } = require('node:fs')
+const { tmpdir } = require('node:os')
+const { join, resolve } = require('node:path')
 
-const SCRIPT = resolve(import.meta.dirname, '../couch-test-server.mjs')
+const SCRIPT = resolve(__dirname, '../couch-test-server.mjs')
 
-export const DEFAULT_COUCH_PORT = Number(process.env.STANDPOINT_COUCH_PORT ?? 5990)
+const DEFAULT_COUCH_PORT = Number(process.env.STANDPOINT_COUCH_PORT ?? 5990)
 
 /**
  * @param {{ port?: number, corsOrigins?: string[], admin?: { name: string, password: string }, dir?: string }} [options]
  */
-export async function startCouchServer(options = {}) {
+async function startCouchServer(options = {}) {
   // Port 0: any free port, kept for the restarts of this server.
   let port = options.port ?? DEFAULT_COUCH_PORT
   const admin = options.admin ?? { name: 'admin', password: 'admin-secret' }
@@ -132,3 +134,5 @@ export async function startCouchServer(options = {}) {
   await server.start()
   return server
 }
+
+module.exports = { startCouchServer, DEFAULT_COUCH_PORT }
