@@ -63,7 +63,9 @@ const actor = (id: string, name: string, updatedAt = '2026-01-01T00:00:00.000Z')
 async function converged(a: Member, b: Member): Promise<boolean> {
   await a.engine.settle()
   await b.engine.settle()
-  return JSON.stringify(a.workspace.dump()) === JSON.stringify(b.workspace.dump())
+  const same = JSON.stringify(a.workspace.dump()) === JSON.stringify(b.workspace.dump())
+  if (!same && process.env.DEBUG_SYNC) console.log(JSON.stringify(a.workspace.dump()).slice(0, 3000), '\n---\n', JSON.stringify(b.workspace.dump()).slice(0, 3000))
+  return same
 }
 
 describe('sync engine, two members and one server', () => {

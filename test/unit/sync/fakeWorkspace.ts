@@ -130,6 +130,16 @@ export class FakeWorkspace implements WorkspaceSide {
     return count
   }
 
+  checkpoint: number | null = null
+
+  async saveOutboxCheckpoint(seq: number) {
+    this.checkpoint = seq
+  }
+
+  async removeOutboxCheckpoint() {
+    this.checkpoint = null
+  }
+
   async currentCoderId() {
     return this.coder
   }

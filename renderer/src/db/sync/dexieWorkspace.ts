@@ -1,7 +1,7 @@
 import type { Table } from 'dexie'
 import { documentId, SYNCED_TABLES, type RecordState, type SyncedTable, type Tombstone, type WorkspaceRecord } from '../../domain/sync/documents'
 import type { StandpointDB } from '../database'
-import { watchQuery } from '../live'
+import { changesSince, followJournal, journalHead, markRemote, removeCheckpoint, saveCheckpoint } from '../journal'
 import type { ScanCursor } from './syncBook'
 import type { WorkspaceSide } from './workspaceSide'
 
@@ -9,13 +9,8 @@ import type { WorkspaceSide } from './workspaceSide'
 // outbox is the journal's local entries after the sync checkpoint; remote changes are written
 // in transactions marked remote, so the outbox never sends them back.
 
-interface JournalEntry {
-  seq: number
-  table: string
-  id: string
-  op: 'put' | 'delete'
-  origin: 'local' | 'remote'
-}
+/** The journal consumer the sync outbox registers: entries after its checkpoint are never pruned. */
+export const SYNC_CONSUMER = 'sync'
 
 export class DexieWorkspace implements WorkspaceSide {
   constructor(private readonly db: StandpointDB) {}
@@ -24,16 +19,12 @@ export class DexieWorkspace implements WorkspaceSide {
     return this.db.table(name)
   }
 
-  private get journal(): Table<JournalEntry, number> {
-    return this.db.table('journal')
-  }
-
   private get tombstones(): Table<Tombstone, string> {
-    return this.db.table('tombstones')
+    return this.db.tombstones as unknown as Table<Tombstone, string>
   }
 
   async localChanges(afterSeq: number, limit: number): Promise<{ lastSeq: number; states: RecordState[] }> {
-    const entries = await this.journal.where('seq').above(afterSeq).limit(limit).toArray()
+    const { entries } = await changesSince(this.db, afterSeq, limit)
     const lastSeq = entries.at(-1)?.seq ?? afterSeq
     const keys = new Map<string, { table: SyncedTable; id: string }>()
     for (const entry of entries) {
@@ -45,8 +36,17 @@ export class DexieWorkspace implements WorkspaceSide {
     return { lastSeq, states: [...states.values()] }
   }
 
-  async latestSeq(): Promise<number> {
-    return (await this.journal.orderBy('seq').last())?.seq ?? 0
+  latestSeq(): Promise<number> {
+    return journalHead(this.db)
+  }
+
+  /** Keeps the journal from pruning what the outbox has not sent (saved with every outbox step). */
+  async saveOutboxCheckpoint(seq: number): Promise<void> {
+    await saveCheckpoint(this.db, SYNC_CONSUMER, seq)
+  }
+
+  async removeOutboxCheckpoint(): Promise<void> {
+    await removeCheckpoint(this.db, SYNC_CONSUMER)
   }
 
   async states(keys: readonly { table: SyncedTable; id: string }[]): Promise<Map<string, RecordState>> {
@@ -76,9 +76,14 @@ export class DexieWorkspace implements WorkspaceSide {
   async applyRemote(states: readonly RecordState[], pendingAfterSeq: number): Promise<Set<string>> {
     const skipped = new Set<string>()
     const tables = [...new Set(states.map((state) => state.table))]
-    await this.db.transaction('rw', [...tables.map((table) => this.table(table)), this.tombstones, this.journal] as Table[], async (tx) => {
+    await this.db.transaction('rw', [...tables.map((table) => this.table(table)), this.tombstones, this.db.journal] as Table[], async (tx) => {
       markRemote(tx)
-      const pending = await this.journal.where('seq').above(pendingAfterSeq).filter((entry) => entry.origin === 'local').toArray()
+      // Local changes the outbox has not sent yet, for these records only (by the journal's [table+id] index).
+      const pending = await this.db.journal
+        .where('[table+id]')
+        .anyOf(states.map((state) => [state.table, state.id]))
+        .filter((entry) => entry.seq > pendingAfterSeq && entry.origin === 'local')
+        .toArray()
       const pendingKeys = new Set(pending.map((entry) => `${entry.table}:${entry.id}`))
       const puts = new Map<SyncedTable, WorkspaceRecord[]>()
       const deletes = new Map<SyncedTable, string[]>()
@@ -95,9 +100,13 @@ export class DexieWorkspace implements WorkspaceSide {
           tombstones.push(state.tombstone)
         }
       }
-      for (const [table, records] of puts) await this.table(table).bulkPut(records)
+      // Remote writes keep no tombstones by themselves: a deletion brings its own, and a record
+      // that comes back (a conflict resolved by keeping the edit) takes its tombstone away.
+      for (const [table, records] of puts) {
+        await this.table(table).bulkPut(records)
+        await this.tombstones.bulkDelete(records.map((record) => record.id))
+      }
       for (const [table, ids] of deletes) await this.table(table).bulkDelete(ids)
-      // The journal removes the tombstone of a record put again; a remote deletion brings its own.
       if (tombstones.length > 0) await this.tombstones.bulkPut(tombstones)
     })
     return skipped
@@ -141,16 +150,17 @@ export class DexieWorkspace implements WorkspaceSide {
 
   /** Calls `onChange` after local writes (from any window or worker), until the returned function is called. */
   watchLocalChanges(onChange: () => void): () => void {
-    let last: number | null = null
-    return watchQuery(() => this.latestSeq(), {
-      next: (seq) => {
-        if (last !== null && seq !== last) onChange()
-        last = seq
-      },
-      error: () => undefined,
+    let stop: (() => void) | null = null
+    let stopped = false
+    void journalHead(this.db).then((head) => {
+      if (stopped) return
+      stop = followJournal(this.db, head, (changes) => {
+        if (changes.entries.some((entry) => entry.origin === 'local') || !changes.complete) onChange()
+      })
     })
+    return () => {
+      stopped = true
+      stop?.()
+    }
   }
 }
-
-/** Placeholder until db/journal lands: marks a transaction as applying remote changes. */
-function markRemote(_tx: unknown): void {}

@@ -24,6 +24,10 @@ export interface WorkspaceSide {
   scan(cursor: ScanCursor, limit: number): Promise<{ states: RecordState[]; next: ScanCursor | null }>
   /** Records and tombstones in the synced tables. */
   recordCount(): Promise<number>
+  /** Registers how far the outbox got, so the journal keeps every entry after it (and none before). */
+  saveOutboxCheckpoint(seq: number): Promise<void>
+  /** Unregisters the outbox (Disconnect): the journal no longer keeps entries for it. */
+  removeOutboxCheckpoint(): Promise<void>
   /** Who resolves a conflict on this machine (settings' currentCoderId), if anyone is set. */
   currentCoderId(): Promise<string | null>
 }

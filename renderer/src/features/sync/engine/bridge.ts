@@ -73,6 +73,7 @@ export class Bridge {
       if (lastSeq <= outboxSeq) return written
       written += await this.writeStates(states)
       await this.book.set('outboxSeq', lastSeq)
+      await this.workspace.saveOutboxCheckpoint(lastSeq)
     }
   }
 
@@ -94,9 +95,17 @@ export class Bridge {
       const resolved: string[] = []
       const refused: RefusedEntry[] = []
       const accepted: string[] = []
+      // A revision the workspace already came from (above all, one the bridge just wrote
+      // itself) needs no second look, unless it carries conflicts.
+      const bases = await this.book.baseRevs(results.map((change) => change.id))
       for (const change of results) {
         const rev = change.changes[0]?.rev ?? change.doc?._rev ?? ''
         if (change.id.startsWith('_design/')) continue
+        const known = change.doc && !change.deleted && bases.get(change.id) === change.doc._rev && !(change.doc as StoredDoc)._conflicts?.length
+        if (known) {
+          resolved.push(change.id)
+          continue
+        }
         const parsed = parseDocumentId(change.id)
         if (!parsed) {
           const checked = validateDocument(change.doc ?? { _id: change.id }, this.schema)

@@ -97,7 +97,9 @@ export class SyncEngine {
     let phase = await this.book.get<SyncPhase | null>('phase', null)
     if (phase === null) {
       const localCount = await this.options.workspace.recordCount()
-      await this.book.set('outboxSeq', await this.options.workspace.latestSeq())
+      const head = await this.options.workspace.latestSeq()
+      await this.book.set('outboxSeq', head)
+      await this.options.workspace.saveOutboxCheckpoint(head)
       await this.book.set('scanCursor', { tableIndex: 0, afterId: '' })
       if (localCount === 0) phase = 'live'
       else if (check.documents === 0) phase = 'scan'
@@ -305,6 +307,7 @@ export class SyncEngine {
   /** Disconnect: stops, and removes the local store and the bookkeeping (the workspace stays). */
   async forget(): Promise<void> {
     await this.close()
+    await this.options.workspace.removeOutboxCheckpoint()
     await forgetReplica(this.options.Pouch, this.options.localAdapter, this.options.workspaceName)
   }
 

@@ -59,6 +59,7 @@ const api = {
   /** Disconnect: the local replica and the bookkeeping go; the workspace stays as it is. */
   async forget(workspaceName: string): Promise<void> {
     await stopEngine()
+    await (currentName === workspaceName && workspace ? workspace : new DexieWorkspace(workerDatabase(workspaceName))).removeOutboxCheckpoint()
     await forgetReplica(Pouch, 'indexeddb', workspaceName)
   },
   async conflicts() {
