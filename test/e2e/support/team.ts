@@ -124,6 +124,12 @@ export async function tableDump(page: Page): Promise<Record<string, unknown[]>> 
     })
     const tables = ['articles', 'actors', 'issues', 'claims', 'mentions', 'coders', 'assignments', 'tombstones']
     const dump: Record<string, unknown[]> = {}
+    // Field order is not data: a record read back from the server lists its fields in schema order.
+    const sorted = (value: unknown): unknown => {
+      if (Array.isArray(value)) return value.map(sorted)
+      if (value === null || typeof value !== 'object') return value
+      return Object.fromEntries(Object.keys(value).sort().map((key) => [key, sorted((value as Record<string, unknown>)[key])]))
+    }
     try {
       for (const table of tables) {
         if (!db.objectStoreNames.contains(table)) continue
@@ -134,9 +140,9 @@ export async function tableDump(page: Page): Promise<Record<string, unknown[]>> 
         })
         // A tombstone's deletedAt is when this machine learned of the deletion when the server
         // deleted a document whole; compare what was deleted, not when.
-        dump[table] = (table === 'tombstones' ? rows.map((row) => ({ id: (row as { id: string }).id, table: (row as { table: string }).table })) : rows).sort((a, b) =>
-          String((a as { id: string }).id).localeCompare(String((b as { id: string }).id)),
-        )
+        dump[table] = (table === 'tombstones' ? rows.map((row) => ({ id: (row as { id: string }).id, table: (row as { table: string }).table })) : rows)
+          .sort((a, b) => String((a as { id: string }).id).localeCompare(String((b as { id: string }).id)))
+          .map(sorted)
       }
     } finally {
       db.close()

@@ -76,9 +76,10 @@ describe('DexieWorkspace', () => {
     await db.actors.delete('a2')
     expect(await workspace.recordCount()).toBe(4)
     const seen: string[] = []
-    let cursor: { tableIndex: number; afterId: string } | null = { tableIndex: 0, afterId: '' }
+    type Cursor = { tableIndex: number; afterId: string } | null
+    let cursor: Cursor = { tableIndex: 0, afterId: '' }
     while (cursor) {
-      const step: { states: RecordState[]; next: typeof cursor } = await workspace.scan(cursor, 1)
+      const step: { states: RecordState[]; next: Cursor } = await workspace.scan(cursor, 1)
       seen.push(...step.states.map((state) => `${state.kind}:${state.table}:${state.id}`))
       cursor = step.next
     }

@@ -6,6 +6,12 @@ import { documentId, SYNCED_TABLES, type RecordState, type SyncedTable, type Wor
 // per write, tombstones on delete), to drive the sync engine in unit tests without Dexie. The
 // Dexie implementation (db/sync/dexieWorkspace.ts) has its own tests against fake-indexeddb.
 
+function sortedKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortedKeys)
+  if (value === null || typeof value !== 'object') return value
+  return Object.fromEntries(Object.keys(value).sort().map((key) => [key, sortedKeys((value as Record<string, unknown>)[key])]))
+}
+
 interface JournalEntry {
   seq: number
   table: SyncedTable
@@ -41,10 +47,10 @@ export class FakeWorkspace implements WorkspaceSide {
     return this.tables.get(table)!.get(id)
   }
 
-  /** Every table as sorted plain data, for comparing two workspaces. */
+  /** Every table as sorted plain data (keys in order too), for comparing two workspaces. */
   dump(): Record<string, unknown[]> {
     const out: Record<string, unknown[]> = {}
-    for (const [table, rows] of this.tables) out[table] = [...rows.values()].sort((a, b) => a.id.localeCompare(b.id))
+    for (const [table, rows] of this.tables) out[table] = [...rows.values()].sort((a, b) => a.id.localeCompare(b.id)).map(sortedKeys)
     out.tombstones = [...this.tombstones.values()].map(({ id, table }) => ({ id, table })).sort((a, b) => a.id.localeCompare(b.id))
     return out
   }

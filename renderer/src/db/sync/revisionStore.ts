@@ -42,7 +42,7 @@ export interface PouchLike {
   allDocs(options: { keys: string[]; include_docs: boolean; conflicts?: boolean }): Promise<{ rows: AllDocsRow[] }>
   bulkDocs(docs: object[], options?: { new_edits?: boolean }): Promise<WriteResult[]>
   get(id: string, options?: { rev?: string; conflicts?: boolean; revs?: boolean }): Promise<StoredDoc & { _revisions?: { start: number; ids: string[] } }>
-  changes(options: { since: number | string; limit: number; include_docs: boolean; conflicts: boolean; return_docs: boolean }): Promise<{ results: ChangeRow[]; last_seq: number | string }>
+  changes(options: { since: number | string; limit: number; include_docs: boolean; style: 'all_docs' | 'main_only'; return_docs: boolean }): Promise<{ results: ChangeRow[]; last_seq: number | string }>
   info(): Promise<{ doc_count: number; update_seq: number | string }>
   close(): Promise<void>
   destroy(): Promise<void>
@@ -81,7 +81,7 @@ export class RevisionStore {
    * keeps both as a conflict instead of one silently replacing the other.
    * Returns the new revision of every id.
    */
-  async write(items: readonly { body: DocumentBody; base: string | null }[]): Promise<Map<string, string>> {
+  async write(items: readonly { body: DocumentBody; base: string | null }[], sameAs?: (body: DocumentBody, winner: Winner) => boolean): Promise<Map<string, string>> {
     const revs = new Map<string, string>()
     if (items.length === 0) return revs
     const results = await this.pouch.bulkDocs(items.map(({ body, base }) => (base ? { ...body, _rev: base } : body)))
@@ -92,6 +92,18 @@ export class RevisionStore {
       else if (result.status === 409 || result.error === 'conflict') branches.push(item)
       else throw new Error(`The local sync store refused ${item.body._id}: ${result.error ?? 'unknown error'}`)
     })
+    // A document that already says the same (written before an interruption) needs no branch.
+    if (branches.length > 0 && sameAs) {
+      const winners = await this.winners(branches.map((item) => item.body._id))
+      for (let index = branches.length - 1; index >= 0; index--) {
+        const item = branches[index]!
+        const winner = winners.get(item.body._id)
+        if (winner && sameAs(item.body, winner)) {
+          revs.set(item.body._id, winner.rev)
+          branches.splice(index, 1)
+        }
+      }
+    }
     if (branches.length > 0) {
       const newEdits = await Promise.all(branches.map((item) => this.branchFrom(item.body, item.base)))
       const branchResults = await this.pouch.bulkDocs(newEdits, { new_edits: false })
@@ -111,9 +123,17 @@ export class RevisionStore {
     return { ...body, _rev: `${start}-${hash}`, _revisions: { start, ids: [hash, revHash(parent)] } }
   }
 
-  /** Changes after `since`, each document once at its latest revision, winners with their conflicts. */
+  /**
+   * Changes after `since`, each document once, with every leaf revision (winner first), no
+   * bodies: most changes are the bridge's own writes coming back, which need none.
+   */
   changes(since: number | string, limit: number): Promise<{ results: ChangeRow[]; last_seq: number | string }> {
-    return this.pouch.changes({ since, limit, include_docs: true, conflicts: true, return_docs: true })
+    return this.pouch.changes({ since, limit, include_docs: false, style: 'all_docs', return_docs: true })
+  }
+
+  /** The winning revision and body (with its conflicts) of each id; a document deleted whole has no body. */
+  async documents(ids: readonly string[]): Promise<Map<string, Winner>> {
+    return this.winners(ids)
   }
 
   /** The winner and every live losing revision of a document, each with its body. */

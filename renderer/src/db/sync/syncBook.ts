@@ -81,34 +81,48 @@ export class SyncBook extends Dexie {
 
   /** Records what a batch of the bridge did, in one transaction with its checkpoint. */
   async record(batch: {
+    /** Revisions the workspace's copy now comes from, already on the server (or from it). */
     revs?: ReadonlyMap<string, string>
-    /** Documents of `revs` written here, not yet on the server. Others keep their flag when their revision is unchanged, else count as sent. */
-    unsent?: readonly string[]
+    /** Revisions written here, not yet on the server. */
+    unsentRevs?: ReadonlyMap<string, string>
     conflicts?: readonly ConflictEntry[]
     resolved?: readonly string[]
     refused?: readonly RefusedEntry[]
     accepted?: readonly string[]
     checkpoint?: { key: string; value: unknown }
   }): Promise<void> {
+    await this.ready()
+    const entries: RevEntry[] = []
+    for (const [docId, rev] of batch.revs ?? []) entries.push({ docId, rev, sent: 1 })
+    for (const [docId, rev] of batch.unsentRevs ?? []) entries.push({ docId, rev, sent: 0 })
+    // Most batches resolve and accept nothing that was listed: only known entries are deleted.
+    const resolved = (batch.resolved ?? []).filter((docId) => this.conflictIds.has(docId))
+    const accepted = (batch.accepted ?? []).filter((docId) => this.refusedIds.has(docId))
     await this.transaction('rw', [this.meta, this.revs, this.conflicts, this.refused], async () => {
-      if (batch.revs && batch.revs.size > 0) {
-        const unsent = new Set(batch.unsent ?? [])
-        const ids = [...batch.revs.keys()]
-        const before = await this.revs.bulkGet(ids)
-        await this.revs.bulkPut(
-          ids.map((docId, index): RevEntry => {
-            const rev = batch.revs!.get(docId)!
-            const previous = before[index]
-            return { docId, rev, sent: unsent.has(docId) ? 0 : previous?.rev === rev ? previous.sent : 1 }
-          }),
-        )
-      }
-      if (batch.resolved && batch.resolved.length > 0) await this.conflicts.bulkDelete([...batch.resolved])
+      if (entries.length > 0) await this.revs.bulkPut(entries)
+      if (resolved.length > 0) await this.conflicts.bulkDelete(resolved)
       if (batch.conflicts && batch.conflicts.length > 0) await this.conflicts.bulkPut([...batch.conflicts])
-      if (batch.accepted && batch.accepted.length > 0) await this.refused.bulkDelete([...batch.accepted])
+      if (accepted.length > 0) await this.refused.bulkDelete(accepted)
       if (batch.refused && batch.refused.length > 0) await this.refused.bulkPut([...batch.refused])
       if (batch.checkpoint) await this.meta.put(batch.checkpoint)
     })
+    for (const docId of resolved) this.conflictIds.delete(docId)
+    for (const entry of batch.conflicts ?? []) this.conflictIds.add(entry.docId)
+    for (const docId of accepted) this.refusedIds.delete(docId)
+    for (const entry of batch.refused ?? []) this.refusedIds.add(entry.docId)
+  }
+
+  private readonly conflictIds = new Set<string>()
+  private readonly refusedIds = new Set<string>()
+  private loaded: Promise<void> | null = null
+
+  /** Loads which documents are in conflict or refused, once (they are few). */
+  private ready(): Promise<void> {
+    this.loaded ??= Promise.all([this.conflicts.toCollection().primaryKeys(), this.refused.toCollection().primaryKeys()]).then(([conflicts, refused]) => {
+      for (const docId of conflicts) this.conflictIds.add(docId)
+      for (const docId of refused) this.refusedIds.add(docId)
+    })
+    return this.loaded
   }
 
   /** The push replication delivered these revisions to the server. */

@@ -1,4 +1,4 @@
-import type { RevisionStore, StoredDoc } from '../../../db/sync/revisionStore'
+import type { RevisionStore, StoredDoc, Winner } from '../../../db/sync/revisionStore'
 import type { ConflictEntry, RefusedEntry, ScanCursor, SyncBook } from '../../../db/sync/syncBook'
 import type { WorkspaceSide } from '../../../db/sync/workspaceSide'
 import { documentId, parseDocumentId, sameState, toDocument, type RecordState } from '../../../domain/sync/documents'
@@ -14,7 +14,7 @@ import { validateDocument } from '../../../domain/sync/validateDocument'
 // - scanStep: a first connection's merge, record by record (decideFirstMerge).
 // One bridge runs one step at a time (the engine serialises them).
 
-export const BATCH = 500
+export const BATCH = 1000
 
 export interface PullProgress {
   applied: number
@@ -41,26 +41,33 @@ export class Bridge {
     private readonly schema: number,
   ) {}
 
-  /** Writes states into the store after their base revisions; returns how many changed anything. */
-  private async writeStates(states: readonly RecordState[]): Promise<number> {
+  /**
+   * Writes states into the store after their base revisions; returns how many were written.
+   * `known` are the store's winners when the caller already read them; without them, a state
+   * equal to the winner is found only when its write conflicts (the store then keeps it as is).
+   */
+  private async writeStates(states: readonly RecordState[], known?: ReadonlyMap<string, Winner>): Promise<number> {
     if (states.length === 0) return 0
     const ids = states.map(keyOf)
-    const [bases, winners] = await Promise.all([this.book.baseRevs(ids), this.store.winners(ids)])
+    const bases = await this.book.baseRevs(ids)
     const items: { body: ReturnType<typeof toDocument>; base: string | null }[] = []
-    const revs = new Map<string, string>()
+    const same = new Map<string, string>()
     for (const state of states) {
       const id = keyOf(state)
-      const winner = winners.get(id)
+      const winner = known?.get(id)
       if (winner && sameState(state, storedState(winner.doc, id, this.schema))) {
-        revs.set(id, winner.rev)
+        if (bases.get(id) !== winner.rev) same.set(id, winner.rev)
         continue
       }
       // No base: a record the store has not seen from this workspace; it follows the winner.
       items.push({ body: toDocument(state, this.schema), base: bases.get(id) ?? winner?.rev ?? null })
     }
-    for (const [id, rev] of await this.store.write(items)) revs.set(id, rev)
-    const written = new Set(items.map((item) => item.body._id))
-    await this.book.record({ revs, unsent: [...revs.keys()].filter((id) => written.has(id)) })
+    const written = await this.store.write(items, (body, winner) => {
+      const state = storedState(winner.doc, body._id, this.schema)
+      const mine = states.find((candidate) => keyOf(candidate) === body._id)
+      return !!mine && sameState(mine, state)
+    })
+    await this.book.record({ revs: same, unsentRevs: written })
     return items.length
   }
 
@@ -84,35 +91,34 @@ export class Bridge {
   async pullLocal(onBatch?: (progress: PullProgress) => void): Promise<PullProgress> {
     const total: PullProgress = { applied: 0, refused: 0 }
     for (;;) {
+      // Local edits go out first: applyRemote then only has the newest journal entries to check.
+      await this.pushLocal()
       const since = await this.book.get<number | string>('pouchSeq', 0)
       const { results, last_seq } = await this.store.changes(since, BATCH)
       if (results.length === 0) return total
       const outboxSeq = await this.book.get('outboxSeq', 0)
       const now = new Date().toISOString()
+      // A revision the workspace already came from (above all, one the bridge just wrote
+      // itself) needs no second look unless the document has other leaves (a conflict).
+      const bases = await this.book.baseRevs(results.map((change) => change.id))
+      const unknown = results.filter((change) => !change.id.startsWith('_design/') && !(change.changes.length === 1 && bases.get(change.id) === change.changes[0]!.rev))
+      const docs = await this.store.documents(unknown.map((change) => change.id))
       const incoming: RecordState[] = []
       const revs = new Map<string, string>()
       const conflicts: ConflictEntry[] = []
       const resolved: string[] = []
       const refused: RefusedEntry[] = []
       const accepted: string[] = []
-      // A revision the workspace already came from (above all, one the bridge just wrote
-      // itself) needs no second look, unless it carries conflicts.
-      const bases = await this.book.baseRevs(results.map((change) => change.id))
-      for (const change of results) {
-        const rev = change.changes[0]?.rev ?? change.doc?._rev ?? ''
-        if (change.id.startsWith('_design/')) continue
-        const known = change.doc && !change.deleted && bases.get(change.id) === change.doc._rev && !(change.doc as StoredDoc)._conflicts?.length
-        if (known) {
-          resolved.push(change.id)
-          continue
-        }
+      for (const change of unknown) {
+        const found = docs.get(change.id)
+        if (!found) continue
         const parsed = parseDocumentId(change.id)
         if (!parsed) {
-          const checked = validateDocument(change.doc ?? { _id: change.id }, this.schema)
-          refused.push({ docId: change.id, rev, reason: checked.ok ? 'belongs to no workspace table' : checked.reason, at: now })
+          const checked = found.doc ? validateDocument(found.doc, this.schema) : null
+          refused.push({ docId: change.id, rev: found.rev, reason: checked && !checked.ok ? checked.reason : 'belongs to no workspace table', at: now })
           continue
         }
-        const doc = change.deleted ? null : (change.doc as StoredDoc | undefined)
+        const doc = found.doc
         let state: RecordState
         if (!doc) {
           state = { kind: 'deleted', table: parsed.table, id: parsed.id, tombstone: { id: parsed.id, table: parsed.table, deletedAt: now, deletedBy: '' } }
@@ -128,13 +134,14 @@ export class Bridge {
           accepted.push(change.id)
         }
         incoming.push(state)
-        revs.set(change.id, doc?._rev ?? rev)
+        revs.set(change.id, found.rev)
         const losers = doc?._conflicts ?? []
-        if (losers.length > 0) conflicts.push({ docId: change.id, table: parsed.table, id: parsed.id, winnerRev: doc!._rev, loserRevs: losers, label: describeRecord(state), at: now })
+        if (losers.length > 0) conflicts.push({ docId: change.id, table: parsed.table, id: parsed.id, winnerRev: found.rev, loserRevs: losers, label: describeRecord(state), at: now })
         else resolved.push(change.id)
       }
       const current = await this.workspace.states(incoming)
-      const differing = incoming.filter((state) => !sameState(state, current.get(keyOf(state)) ?? null) && !(state.kind === 'deleted' && !current.has(keyOf(state))))
+      // A deletion of a record this workspace never had still brings its tombstone: every copy keeps the same tombstones.
+      const differing = incoming.filter((state) => !sameState(state, current.get(keyOf(state)) ?? null))
       const skipped = differing.length > 0 ? await this.workspace.applyRemote(differing, outboxSeq) : new Set<string>()
       // A record left out keeps its old base: its local edit goes out as a sibling of this change.
       for (const id of skipped) revs.delete(id)
@@ -154,7 +161,9 @@ export class Bridge {
     if (!cursor) return null
     const { states, next } = await this.workspace.scan(cursor, limit)
     const ids = states.map(keyOf)
-    const winners = await this.store.winners(ids)
+    // Uploading into a database that was empty: every record is new to the store (one written
+    // before an interruption is recognised when its write conflicts).
+    const winners = (await this.book.get('uploadOnly', false)) ? new Map<string, Winner>() : await this.store.winners(ids)
     const toWrite: RecordState[] = []
     const report: MergeReportEntry[] = []
     const revs = new Map<string, string>()
@@ -170,7 +179,7 @@ export class Bridge {
       if (entry) report.push(entry)
     }
     await this.book.record({ revs })
-    await this.writeStates(toWrite)
+    await this.writeStates(toWrite, winners.size > 0 ? winners : undefined)
     if (report.length > 0) await this.book.set('mergeReport', [...(await this.book.mergeReport()), ...report])
     await this.book.set('scanCursor', next)
     await this.book.set('scanDone', (await this.book.get('scanDone', 0)) + states.length)

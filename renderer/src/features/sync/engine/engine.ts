@@ -110,6 +110,7 @@ export class SyncEngine {
         phase = 'download'
       }
       await this.book.set('total', { local: localCount, remote: check.documents })
+      await this.book.set('uploadOnly', check.documents === 0)
       await this.book.set('connection', this.connectionKey())
       await this.book.set('phase', phase)
     }

@@ -15,6 +15,18 @@ import type { SyncStatus } from '../engine/status'
 // team's CouchDB) and the bridge to the workspace, off the window's thread. One engine at a
 // time; the window drives it through this API (platform/workers.ts, Comlink).
 
+// PouchDB's replication can let the error of a request that failed (the server went away in
+// the middle of it) escape while it retries. The engine's status already says offline; such a
+// stray is logged here instead of reaching the window as the worker's crash.
+self.addEventListener('error', (event) => {
+  event.preventDefault()
+  console.warn('[standpoint] sync worker:', event.message)
+})
+self.addEventListener('unhandledrejection', (event) => {
+  event.preventDefault()
+  console.warn('[standpoint] sync worker:', event.reason)
+})
+
 const Pouch = PouchDB.plugin(IndexedDbAdapter).plugin(HttpAdapter).plugin(Replication) as unknown as PouchStatic
 
 let engine: SyncEngine | null = null
