@@ -277,6 +277,13 @@ test('without a connection the page may reach no other origin; Connect allows ex
   await connectMember(a, couch.url, database, 'alice')
   expect(await connectSrc(a.page)).toEqual([`'self' ${new URL(couch.url).origin}`])
   expect(await tryFetch(a.page, 'https://example.com/')).toBe('blocked')
+  // The sync worker is a script of the build, which a static server sends without a CSP: it
+  // keeps itself to the app and the server (in Electron the CSP header and main do too).
+  const syncWorker = a.page.workers().find((worker) => /sync\.worker/.test(worker.url()))
+  expect(syncWorker, 'the sync worker runs from a file of the build').toBeDefined()
+  expect(await syncWorker!.evaluate(() => fetch('http://127.0.0.1:1/').then(() => 'reached', () => 'blocked'))).toBe('blocked')
+  expect(await syncWorker!.evaluate(() => fetch(new URL('/', location.href).href).then(() => 'reached', () => 'blocked'))).toBe('reached')
+  expect(await syncWorker!.evaluate(() => { try { new XMLHttpRequest(); return 'opened' } catch { return 'closed' } })).toBe('closed')
 
   await syncStatus(a.page).click()
   await a.page.getByRole('dialog', { name: 'Team sync' }).getByRole('button', { name: 'Disconnect' }).click()

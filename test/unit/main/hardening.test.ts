@@ -145,6 +145,9 @@ describe('window hardening', () => {
     // 'wasm-unsafe-eval' compiles the bundled WebAssembly (sql.js) and nothing else.
     expect(directives['script-src']).toEqual(["'self'", "'wasm-unsafe-eval'"])
     expect(directives['connect-src']).toEqual(["'self'"])
+    // Every worker is a file of the build: no blob: (a blob worker runs whatever code made it).
+    expect(directives['worker-src']).toEqual(["'self'"])
+    expect(directives['child-src']).toEqual(["'self'"])
     expect(directives['object-src']).toEqual(["'none'"])
     expect(directives['frame-ancestors']).toEqual(["'none'"])
     expect(Object.values(directives).flat()).not.toContain("'unsafe-eval'")

@@ -39,11 +39,11 @@ interface Member {
   last(): SyncStatus
 }
 
-function member(database: string, user: 'alice' | 'bob', workspace = new FakeWorkspace(), password = `${user}-pw`): Member {
+function member(database: string, user: 'alice' | 'bob', workspace = new FakeWorkspace(), password = `${user}-pw`, workspaceName = `ws-${++counter}`): Member {
   const statuses: SyncStatus[] = []
   const engine = new SyncEngine(
     { serverUrl: server.url, database, userName: user, password },
-    { Pouch, localAdapter: 'memory', workspace, workspaceName: `ws-${++counter}`, schema: 4, onStatus: (status) => statuses.push(status), tick: 100 },
+    { Pouch, localAdapter: 'memory', workspace, workspaceName, schema: 4, onStatus: (status) => statuses.push(status), tick: 100 },
   )
   workspace.onChange = () => engine.schedule()
   running.push(engine)
@@ -182,6 +182,30 @@ describe('sync engine, two members and one server', () => {
     expect(reasons['secrets:1']).toMatch(/no workspace table/)
     expect(reasons['actors:future']).toMatch(/newer Standpoint/)
     expect(reasons['claims:moved']).toMatch(/says table "actors"/)
+  })
+
+  it('compares every record with the server when the journal lost changes the outbox had not sent, and sends what differs', async () => {
+    await server.createDatabase('pruned', ['alice'])
+    const workspace = new FakeWorkspace()
+    workspace.put('actors', actor('kept', 'Kept'))
+    workspace.put('actors', actor('same', 'Never changed'))
+    const name = `ws-${++counter}`
+    const first = member('pruned', 'alice', workspace, undefined, name)
+    await first.engine.start()
+    await until(() => first.last().state === 'connected' && first.last().sending === 0, 'the upload')
+    await first.engine.close()
+    workspace.onChange = null
+    // Edits made while the app was closed, whose journal entries were then pruned away.
+    workspace.put('actors', actor('kept', 'Edited after the outbox lost track', '2026-02-01T00:00:00.000Z'))
+    workspace.put('actors', actor('added', 'Added meanwhile'))
+    workspace.prunedThrough = workspace.journal.length
+    const again = member('pruned', 'alice', workspace, undefined, name)
+    await again.engine.start()
+    await until(async () => (await server.allDocs('pruned')).length === 3, 'the rescan to send the new record')
+    await until(async () => (await server.allDocs('pruned')).some((doc) => (doc.record as { name?: string } | undefined)?.name === 'Edited after the outbox lost track'), 'the rescan to send the edit')
+    const docs = await server.allDocs('pruned')
+    expect(docs.filter((doc) => (doc._conflicts as unknown[] | undefined)?.length)).toEqual([])
+    expect(docs.map((doc) => (doc.record as { name: string }).name).sort()).toEqual(['Added meanwhile', 'Edited after the outbox lost track', 'Never changed'])
   })
 
   it('says what is wrong with a wrong password, a wrong database or an unreachable server, and changes nothing', async () => {

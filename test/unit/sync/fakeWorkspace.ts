@@ -62,7 +62,11 @@ export class FakeWorkspace implements WorkspaceSide {
     return tombstone && tombstone.table === table ? { kind: 'deleted', table, id, tombstone: { ...tombstone } } : null
   }
 
+  /** Entries up to this seq are gone, as a pruned journal's are (a test sets it). */
+  prunedThrough = 0
+
   async localChanges(afterSeq: number, limit: number) {
+    if (afterSeq < this.prunedThrough) return { lastSeq: this.journal.length, states: [], complete: false }
     const entries = this.journal.filter((entry) => entry.seq > afterSeq).slice(0, limit)
     const lastSeq = entries.at(-1)?.seq ?? afterSeq
     const latest = new Map<string, JournalEntry>()
@@ -71,7 +75,7 @@ export class FakeWorkspace implements WorkspaceSide {
       const state = this.stateOf(entry.table, entry.id)
       return state ? [state] : []
     })
-    return { lastSeq, states }
+    return { lastSeq, states, complete: true }
   }
 
   async latestSeq() {

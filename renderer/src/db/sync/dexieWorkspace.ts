@@ -1,5 +1,5 @@
 import type { Table } from 'dexie'
-import { documentId, SYNCED_TABLES, type RecordState, type SyncedTable, type Tombstone, type WorkspaceRecord } from '../../domain/sync/documents'
+import { documentId, isSyncedTable, SYNCED_TABLES, type RecordState, type SyncedTable, type Tombstone, type WorkspaceRecord } from '../../domain/sync/documents'
 import type { StandpointDB } from '../database'
 import { changesSince, followJournal, journalHead, markRemote, removeCheckpoint, saveCheckpoint } from '../journal'
 import type { ScanCursor } from './syncBook'
@@ -23,17 +23,15 @@ export class DexieWorkspace implements WorkspaceSide {
     return this.db.tombstones as unknown as Table<Tombstone, string>
   }
 
-  async localChanges(afterSeq: number, limit: number): Promise<{ lastSeq: number; states: RecordState[] }> {
-    const { entries } = await changesSince(this.db, afterSeq, limit)
-    const lastSeq = entries.at(-1)?.seq ?? afterSeq
+  async localChanges(afterSeq: number, limit: number): Promise<{ lastSeq: number; states: RecordState[]; complete: boolean }> {
+    const { entries, head, complete } = await changesSince(this.db, afterSeq, limit)
     const keys = new Map<string, { table: SyncedTable; id: string }>()
     for (const entry of entries) {
-      if (entry.origin !== 'local' || !(SYNCED_TABLES as readonly string[]).includes(entry.table)) continue
-      const table = entry.table as SyncedTable
-      keys.set(documentId(table, entry.id), { table, id: entry.id })
+      if (entry.origin !== 'local' || !isSyncedTable(entry.table)) continue
+      keys.set(documentId(entry.table, entry.id), { table: entry.table, id: entry.id })
     }
     const states = await this.states([...keys.values()])
-    return { lastSeq, states: [...states.values()] }
+    return { lastSeq: head, states: [...states.values()], complete }
   }
 
   latestSeq(): Promise<number> {
@@ -78,13 +76,19 @@ export class DexieWorkspace implements WorkspaceSide {
     const tables = [...new Set(states.map((state) => state.table))]
     await this.db.transaction('rw', [...tables.map((table) => this.table(table)), this.tombstones, this.db.journal] as Table[], async (tx) => {
       markRemote(tx)
-      // Local changes the outbox has not sent yet, for these records only (by the journal's [table+id] index).
-      const pending = await this.db.journal
-        .where('[table+id]')
-        .anyOf(states.map((state) => [state.table, state.id]))
-        .filter((entry) => entry.seq > pendingAfterSeq && entry.origin === 'local')
-        .toArray()
-      const pendingKeys = new Set(pending.map((entry) => `${entry.table}:${entry.id}`))
+      // Local changes the outbox has not sent yet (few: the outbox runs before every pull).
+      const wanted = new Set(states.map((state) => documentId(state.table, state.id)))
+      const pendingKeys = new Set<string>()
+      await this.db.journal
+        .where(':id')
+        .above(pendingAfterSeq)
+        .each((row) => {
+          if (row.origin !== 'local' || !isSyncedTable(row.table)) return
+          for (const id of row.ids) {
+            const key = documentId(row.table, id)
+            if (wanted.has(key)) pendingKeys.add(key)
+          }
+        })
       const puts = new Map<SyncedTable, WorkspaceRecord[]>()
       const deletes = new Map<SyncedTable, string[]>()
       const tombstones: Tombstone[] = []

@@ -8,8 +8,12 @@ import type { ScanCursor } from './syncBook'
  * for a first connection.
  */
 export interface WorkspaceSide {
-  /** The latest state of each record changed locally after `afterSeq` (at most `limit` journal entries). */
-  localChanges(afterSeq: number, limit: number): Promise<{ lastSeq: number; states: RecordState[] }>
+  /**
+   * The latest state of each record changed locally after `afterSeq` (the records of at most
+   * `limit` write calls; a write is never split). `complete` is false when the journal was
+   * pruned past `afterSeq`: the outbox must then compare every record instead.
+   */
+  localChanges(afterSeq: number, limit: number): Promise<{ lastSeq: number; states: RecordState[]; complete: boolean }>
   /** The journal's last seq: where the outbox starts when a workspace connects. */
   latestSeq(): Promise<number>
   /** The current state of each record (a tombstone counts as deleted); absent: neither. */

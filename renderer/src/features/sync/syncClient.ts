@@ -4,7 +4,6 @@ import { forgetConnection, isSyncPaused, savedConnection, savedPassword, setSync
 import { OFF_STATUS, type SyncStatus } from './engine/status'
 import { currentSyncStatus, setSyncStatus } from './syncStore'
 import type { SyncWorkerApi } from './worker/sync.worker'
-import syncWorkerUrl from './worker/sync.worker.ts?worker&url'
 import type { Credentials } from './engine/server'
 
 // The window's side of team sync: starts the sync worker, passes the member's actions to it,
@@ -14,17 +13,12 @@ import type { Credentials } from './engine/server'
 let connection: WorkerConnection<SyncWorkerApi> | null = null
 
 /**
- * The worker is started from a blob that imports the built worker script: a blob worker runs
- * under the page's CSP (a script-URL worker under the one its response carried, which a plain
- * static server does not send), so the sync worker too may reach the team's server and nothing
- * else, in the browser as in Electron.
+ * A worker file of the build, as the app's other workers: the page's CSP needs no blob: for it.
+ * In Electron the script comes with the CSP header (the app and the team's server only); in a
+ * browser the worker guards its own requests (worker/networkGuard.ts).
  */
 function startWorker(): WorkerConnection<SyncWorkerApi> {
-  const script = new URL(syncWorkerUrl, location.href).href
-  const blob = new Blob([`import ${JSON.stringify(script)}\n`], { type: 'text/javascript' })
-  const url = URL.createObjectURL(blob)
-  const worker = new Worker(url, { type: 'module', name: 'standpoint-sync' })
-  URL.revokeObjectURL(url)
+  const worker = new Worker(new URL('./worker/sync.worker.ts', import.meta.url), { type: 'module', name: 'standpoint-sync' })
   return connectWorker<SyncWorkerApi>(worker, {
     name: 'sync',
     onCrash: (message) => setSyncStatus({ ...currentSyncStatus(), state: 'error', message: `Sync stopped: the sync worker failed (${message}). Reload the window to start it again.` }),

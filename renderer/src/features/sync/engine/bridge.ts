@@ -15,6 +15,8 @@ import { validateDocument } from '../../../domain/sync/validateDocument'
 // One bridge runs one step at a time (the engine serialises them).
 
 export const BATCH = 1000
+/** Write calls the outbox reads at a time (each may list many records). */
+const WRITES_PER_STEP = 200
 
 export interface PullProgress {
   applied: number
@@ -76,12 +78,33 @@ export class Bridge {
     let written = 0
     for (;;) {
       const outboxSeq = await this.book.get('outboxSeq', 0)
-      const { lastSeq, states } = await this.workspace.localChanges(outboxSeq, BATCH)
+      const { lastSeq, states, complete } = await this.workspace.localChanges(outboxSeq, WRITES_PER_STEP)
+      if (!complete) return written + (await this.rescan(lastSeq))
       if (lastSeq <= outboxSeq) return written
-      written += await this.writeStates(states)
+      // One write call can touch 100,000 records (an import): they go to the store a batch at a time.
+      for (let start = 0; start < states.length; start += BATCH) written += await this.writeStates(states.slice(start, start + BATCH))
       await this.book.set('outboxSeq', lastSeq)
       await this.workspace.saveOutboxCheckpoint(lastSeq)
     }
+  }
+
+  /**
+   * The journal lost entries the outbox had not sent (its checkpoint went missing): every record
+   * is compared with the store instead, as a first connection does, and the outbox goes on
+   * from `head`.
+   */
+  private async rescan(head: number): Promise<number> {
+    await this.book.set('uploadOnly', false)
+    await this.book.set('scanCursor', { tableIndex: 0, afterId: '' })
+    let written = 0
+    for (;;) {
+      const step = await this.scanStep(BATCH)
+      if (!step) break
+      written += step.done
+    }
+    await this.book.set('outboxSeq', head)
+    await this.workspace.saveOutboxCheckpoint(head)
+    return written
   }
 
   /**

@@ -1,3 +1,5 @@
+// First: the worker's network guard must be in place before PouchDB keeps a reference to fetch.
+import { allowServerOrigin } from './networkGuard'
 import PouchDB from 'pouchdb-core'
 import IndexedDbAdapter from 'pouchdb-adapter-indexeddb'
 import HttpAdapter from 'pouchdb-adapter-http'
@@ -45,6 +47,7 @@ const api = {
   /** Starts (or restarts) syncing; returns once the start is under way, status follows through `onStatus`. */
   async start(credentials: Credentials, workspaceName: string, onStatus: Callback<[SyncStatus]>): Promise<void> {
     await stopEngine()
+    allowServerOrigin(new URL(credentials.serverUrl).origin)
     if (workspaceName !== currentName) {
       workspace = new DexieWorkspace(workerDatabase(workspaceName))
       currentName = workspaceName
