@@ -301,7 +301,12 @@ export class SyncEngine {
     this.pause()
     this.mergeConfirmed?.()
     await this.running
-    await this.local?.close()
+    // Closing twice (Disconnect after Pause, a test's clean-up) is not an error.
+    const local = this.local
+    this.local = null
+    this.remote = null
+    this.bridge = null
+    await local?.close()
     this.book.close()
   }
 
