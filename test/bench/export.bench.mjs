@@ -37,9 +37,14 @@ export async function run(ctx) {
   ctx.record(name, 'backup: read + serialise whole workspace', backup.ms, 'ms')
   ctx.record(name, 'backup: size', backup.bytes / 1024 / 1024, 'MB')
 
+  // The same restore without the change journal, first, as the floor the journal adds to.
+  const plain = await page.evaluate(() => window.standpointBench.benchRestore('replace', undefined, false))
+  await page.evaluate((db) => window.standpointBench.benchDeleteDatabase(db), plain.name)
   const restore = await page.evaluate(() => window.standpointBench.benchRestore('replace'))
   ctx.record(name, 'restore into empty workspace: read + validate', restore.readMs, 'ms')
   ctx.record(name, 'restore into empty workspace: write (one transaction)', restore.writeMs, 'ms')
+  ctx.record(name, '  the same write without the change journal (floor)', plain.writeMs, 'ms')
+  ctx.record(name, '  change journal overhead on the restore write', restore.writeMs / plain.writeMs, 'x')
   const merge = await page.evaluate((db) => window.standpointBench.benchRestore('merge', db), restore.name)
   ctx.record(name, 'merge the same backup again (all identical): write', merge.writeMs, 'ms')
   await page.evaluate((db) => window.standpointBench.benchDeleteDatabase(db), restore.name)
