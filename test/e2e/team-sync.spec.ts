@@ -81,8 +81,12 @@ test('a claim tagged on A shows in B, and both hold the same workspace', async (
 
   const panel = a.page.getByRole('complementary', { name: 'Tagging' })
   await openArticle(a.page, article.id)
-  await selectText(a.page, 'will not accept any ceasefire while troops remain')
-  await panel.getByRole('button', { name: 'Tag claim' }).click()
+  // The reader redraws the text when its suggested mentions arrive (the brigade's name is one),
+  // which drops a selection made before: select again until the selection holds.
+  await expect(async () => {
+    await selectText(a.page, 'will not accept any ceasefire while troops remain')
+    await panel.getByRole('button', { name: 'Tag claim' }).click({ timeout: 1_000 })
+  }).toPass({ timeout: 20_000 })
   await panel.getByLabel('Actor').fill('Northern')
   await panel.getByRole('option', { name: /^Northern Rivers Brigade/ }).click()
   await panel.getByLabel('Issue').fill('Ceasefire')
