@@ -184,6 +184,51 @@ describe('sync engine, two members and one server', () => {
     expect(reasons['claims:moved']).toMatch(/says table "actors"/)
   })
 
+  it('asks before merging a workspace with data into a database with other data, then merges by record: the later edit wins, a deletion stays, and the summary lists both-changed records', async () => {
+    await server.createDatabase('merge', ['alice', 'bob'])
+    const b = member('merge', 'bob')
+    b.workspace.put('actors', actor('shared', 'Older name on the server', '2026-01-01T00:00:00.000Z'))
+    b.workspace.put('actors', actor('newer-there', 'Newer on the server', '2026-05-01T00:00:00.000Z'))
+    b.workspace.put('actors', actor('server-only', 'Only on the server'))
+    b.workspace.put('actors', actor('deleted-here', 'Deleted by A before it joined'))
+    await b.engine.start()
+    await until(() => b.last().state === 'connected' && b.last().sending === 0, 'B to upload')
+
+    const a = member('merge', 'alice')
+    a.workspace.put('actors', actor('shared', 'Newer name here', '2026-03-01T00:00:00.000Z'))
+    a.workspace.put('actors', actor('newer-there', 'Older here', '2026-02-01T00:00:00.000Z'))
+    a.workspace.put('actors', actor('local-only', 'Only here'))
+    a.workspace.put('actors', actor('deleted-here', 'Deleted by A before it joined'))
+    a.workspace.remove('actors', 'deleted-here')
+    const before = JSON.stringify(a.workspace.dump())
+    // start() waits for the member's answer.
+    const started = a.engine.start()
+    await until(() => a.last().state === 'confirm-merge', 'A to ask first')
+    expect(a.last()).toMatchObject({ local: 4, remote: 4 })
+    // Nothing moves until the member agrees.
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect(JSON.stringify(a.workspace.dump())).toBe(before)
+    expect((await server.allDocs('merge')).map((doc) => doc._id).sort()).toEqual(['actors:deleted-here', 'actors:newer-there', 'actors:server-only', 'actors:shared'])
+
+    a.engine.confirmMerge()
+    await started
+    await until(() => a.last().state === 'connected' && a.last().sending === 0, 'A to merge')
+    await until(() => converged(a, b), 'convergence')
+    expect(a.workspace.get('actors', 'shared')?.name).toBe('Newer name here')
+    expect(a.workspace.get('actors', 'newer-there')?.name).toBe('Newer on the server')
+    expect(a.workspace.get('actors', 'server-only')?.name).toBe('Only on the server')
+    expect(b.workspace.get('actors', 'local-only')?.name).toBe('Only here')
+    expect(b.workspace.get('actors', 'deleted-here')).toBeUndefined()
+    expect(b.workspace.tombstones.has('deleted-here')).toBe(true)
+    const report = await a.engine.mergeReport()
+    expect(report.map((entry) => [entry.id, entry.kept, entry.why]).sort()).toEqual([
+      ['deleted-here', 'this workspace', 'deleted'],
+      ['newer-there', 'the server', 'newer edit'],
+      ['shared', 'this workspace', 'newer edit'],
+    ])
+    expect(a.last().conflicts).toBe(0)
+  })
+
   it('compares every record with the server when the journal lost changes the outbox had not sent, and sends what differs', async () => {
     await server.createDatabase('pruned', ['alice'])
     const workspace = new FakeWorkspace()
