@@ -50,11 +50,11 @@ export function SyncStatusItem({ host }: { host: string }) {
     if (takeJustConnected()) openSyncDialog('team')
     void import('./syncClient').then((client) => client.startSync())
   }, [])
-  const text = syncStatusText(status)
+  const text = syncStatusText(status, true)
   if (text === null) return <span>Offline · {host}</span>
   const problem = status.state === 'error' || status.state === 'unreachable' || status.state === 'offline'
   return (
-    <button type="button" className={`status-sync${problem ? ' status-sync-problem' : ''}`} data-testid="sync-status" data-state={status.state} onClick={() => openSyncDialog('team')} title="Team sync">
+    <button type="button" className={`status-sync${problem ? ' status-sync-problem' : ''}`} data-testid="sync-status" data-state={status.state} onClick={() => openSyncDialog('team')} title={syncStatusText(status) ?? 'Team sync'}>
       {text}
     </button>
   )

@@ -8,8 +8,12 @@ function time(iso: string): string {
   return sameDay ? date.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit' }) : date.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })
 }
 
-/** The status bar's words for team sync (null when the workspace is not connected). */
-export function syncStatusText(status: SyncStatus): string | null {
+/**
+ * The words for team sync's state (null when the workspace is not connected). `brief` is the
+ * status bar's: an offline sync's reason (the network's words) stays in the dialog and the
+ * tooltip; an error keeps its reason, which is what the member must act on.
+ */
+export function syncStatusText(status: SyncStatus, brief = false): string | null {
   const counts = [
     status.sending > 0 ? `sending ${number.format(status.sending)}` : null,
     status.receiving > 0 ? `receiving ${number.format(status.receiving)}` : null,
@@ -33,7 +37,7 @@ export function syncStatusText(status: SyncStatus): string | null {
     case 'connected':
       return ['Team sync: connected', ...counts, last].filter(Boolean).join(' · ')
     case 'offline':
-      return ['Team sync: offline', ...counts, last].filter(Boolean).join(' · ') + (status.message ? ` — ${status.message}` : '')
+      return ['Team sync: offline', ...counts, last].filter(Boolean).join(' · ') + (status.message && !brief ? ` — ${status.message}` : '')
     case 'paused':
       return ['Team sync: paused', ...counts].join(' · ')
     case 'unreachable':
