@@ -208,7 +208,7 @@ describe('sync engine, two members and one server', () => {
     // Nothing moves until the member agrees.
     await new Promise((resolve) => setTimeout(resolve, 300))
     expect(JSON.stringify(a.workspace.dump())).toBe(before)
-    expect((await server.allDocs('merge')).map((doc) => doc._id).sort()).toEqual(['actors:deleted-here', 'actors:newer-there', 'actors:server-only', 'actors:shared'])
+    expect((await server.allDocs('merge')).map((doc) => String(doc._id)).sort()).toEqual(['actors:deleted-here', 'actors:newer-there', 'actors:server-only', 'actors:shared'])
 
     a.engine.confirmMerge()
     await started
