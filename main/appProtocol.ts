@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import type { Protocol } from 'electron'
-import { APP_SCHEME, CONTENT_SECURITY_POLICY } from './hardening'
+import { APP_SCHEME, contentSecurityPolicy } from './hardening'
 import { mimeTypeFor, resolveRendererFile } from './rendererFiles'
 
 /** Must run before app 'ready': makes app:// a standard, secure origin with its own storage. */
@@ -13,8 +13,11 @@ export function registerAppScheme(protocol: Pick<Protocol, 'registerSchemesAsPri
   ])
 }
 
-/** Answers one app:// request from the built renderer folder, with the security headers. */
-export async function rendererResponse(rendererRoot: string, url: string): Promise<Response> {
+/**
+ * Answers one app:// request from the built renderer folder, with the security headers. The
+ * CSP's connect-src names the team's CouchDB server while the workspace is connected.
+ */
+export async function rendererResponse(rendererRoot: string, url: string, syncOrigin: string | null = null): Promise<Response> {
   const file = resolveRendererFile(rendererRoot, url)
   if (!file) return new Response('Not found', { status: 404 })
   try {
@@ -22,7 +25,7 @@ export async function rendererResponse(rendererRoot: string, url: string): Promi
     return new Response(body, {
       headers: {
         'content-type': mimeTypeFor(file),
-        'content-security-policy': CONTENT_SECURITY_POLICY,
+        'content-security-policy': contentSecurityPolicy(syncOrigin),
         'x-content-type-options': 'nosniff',
         'cross-origin-opener-policy': 'same-origin',
       },
@@ -36,6 +39,6 @@ export async function rendererResponse(rendererRoot: string, url: string): Promi
  * Serves the built renderer from app://standpoint/. A custom origin rather than file:// gives
  * the page a real origin (IndexedDB, workers, CSP 'self') and no access to the rest of the disk.
  */
-export function serveRenderer(protocol: Pick<Protocol, 'handle'>, rendererRoot: string): void {
-  protocol.handle(APP_SCHEME, (request) => rendererResponse(rendererRoot, request.url))
+export function serveRenderer(protocol: Pick<Protocol, 'handle'>, rendererRoot: string, syncOrigin: () => string | null = () => null): void {
+  protocol.handle(APP_SCHEME, (request) => rendererResponse(rendererRoot, request.url, syncOrigin()))
 }

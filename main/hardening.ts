@@ -1,5 +1,8 @@
 // The security policy, as plain data and pure predicates. Kept free of Electron imports so a
 // unit test can assert every option without an Electron binary: turning one off fails CI.
+import { contentSecurityPolicy, isPolicyOrigin } from '../preload/contentPolicy'
+
+export { contentSecurityPolicy }
 
 export const APP_SCHEME = 'app'
 export const APP_HOST = 'standpoint'
@@ -26,29 +29,15 @@ export const REQUIRED_WEB_PREFERENCES = {
 } as const
 
 /**
- * Content Security Policy sent with every page and repeated in index.html. Only the app's own
- * origin may supply code, styles, images, workers or data; nothing may be framed or submitted.
- * 'unsafe-inline' styles are needed by layout code that sets style attributes (virtualised
- * rows, charts); no script is ever inline. 'wasm-unsafe-eval' lets the app's own bundled
- * WebAssembly (sql.js, which reads DNA projects) compile; it allows no JavaScript eval.
+ * Content Security Policy sent with every page and written by the renderer at start-up (see
+ * preload/contentPolicy.ts). Only the app's own origin may supply code, styles, images, workers
+ * or data; nothing may be framed or submitted. 'unsafe-inline' styles are needed by layout code
+ * that sets style attributes (virtualised rows, charts); no script is ever inline.
+ * 'wasm-unsafe-eval' lets the app's own bundled WebAssembly (sql.js, which reads DNA projects)
+ * compile; it allows no JavaScript eval. connect-src adds the team's CouchDB server origin only
+ * while a workspace is connected to it (contentSecurityPolicy(origin)).
  */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "worker-src 'self' blob:",
-  "manifest-src 'self'",
-  "media-src 'none'",
-  "object-src 'none'",
-  "frame-src 'none'",
-  "child-src 'self' blob:",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ')
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy(null)
 
 /**
  * Permissions the renderer may be granted, each with the reason it needs it. Everything not
@@ -81,12 +70,25 @@ export function isAppUrl(url: string, devServerUrl?: string): boolean {
   return false
 }
 
+/** A request to the team's CouchDB server: exactly its origin (scheme, host and port), over http(s). */
+export function isSyncServerUrl(url: string, syncOrigin: string): boolean {
+  if (!isPolicyOrigin(syncOrigin)) return false
+  try {
+    const parsed = new URL(url)
+    return (parsed.protocol === 'http:' || parsed.protocol === 'https:') && parsed.origin === new URL(syncOrigin).origin
+  } catch {
+    return false
+  }
+}
+
 /**
  * Requests the session lets through: the app's own origin, in-memory data and blob URLs, and
- * devtools. Any other request, http(s) above all, is cancelled: the app never goes online.
+ * devtools; and, while a team workspace is connected, its CouchDB server's origin. Any other
+ * request, http(s) above all, is cancelled: the app never goes anywhere else.
  */
-export function isAllowedRequestUrl(url: string, devServerUrl?: string): boolean {
+export function isAllowedRequestUrl(url: string, devServerUrl?: string, syncOrigin?: string | null): boolean {
   if (isAppUrl(url, devServerUrl)) return true
+  if (syncOrigin && isSyncServerUrl(url, syncOrigin)) return true
   if (url.startsWith('data:') || url.startsWith('devtools:')) return true
   // A blob: URL carries its creator's origin; only blobs the app itself made are allowed.
   if (url.startsWith('blob:')) return isAppUrl(url.slice('blob:'.length), devServerUrl)

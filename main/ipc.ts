@@ -1,8 +1,9 @@
 import type { App, BrowserWindow, Dialog, IpcMain } from 'electron'
-import { IPC, type AppInfo, type OpenFilesResult, type SaveFileResult, type SaveStreamBeginResult } from '../preload/api'
+import { IPC, type AppInfo, type OpenFilesResult, type SaveFileResult, type SaveStreamBeginResult, type SyncConnection, type SyncPasswordStorage } from '../preload/api'
 import { readChosenPaths, writeFileAtomically } from './fileAccess'
 import { assertTrustedSender } from './ipcSender'
-import { parseOpenFilesRequest, parseSaveFileRequest, parseSaveStreamBegin, parseSaveStreamChunk, parseStreamId } from './ipcValidation'
+import { parseOpenFilesRequest, parseSaveFileRequest, parseSaveStreamBegin, parseSaveStreamChunk, parseStreamId, parseSyncConnectionRequest } from './ipcValidation'
+import type { SyncConnectionStore } from './syncConnection'
 import { SaveStreams } from './saveStreams'
 
 /** What the handlers need from Electron, passed in so a unit test can hand over fakes. */
@@ -13,10 +14,12 @@ export interface IpcWiring {
   getWindow: () => BrowserWindow | null
   devUrl?: string | undefined
   streams?: SaveStreams
+  /** The team workspace's connection (server, user, password through safeStorage). */
+  syncConnection: Pick<SyncConnectionStore, 'read' | 'save' | 'clear'>
 }
 
 /** One handler per bridge method; each checks its sender, then rebuilds its payload. */
-export function registerIpcHandlers({ ipcMain, dialog, app, getWindow, devUrl, streams = new SaveStreams() }: IpcWiring): void {
+export function registerIpcHandlers({ ipcMain, dialog, app, getWindow, devUrl, streams = new SaveStreams(), syncConnection }: IpcWiring): void {
   const handle = <T>(channel: string, handler: (window: BrowserWindow, payload: unknown) => Promise<T> | T): void => {
     ipcMain.handle(channel, async (event, payload: unknown) => handler(assertTrustedSender(event, getWindow(), devUrl), payload))
   }
@@ -73,4 +76,8 @@ export function registerIpcHandlers({ ipcMain, dialog, app, getWindow, devUrl, s
   })
   handle(IPC.saveFinish, async (_window, payload): Promise<SaveFileResult> => ({ canceled: false, path: await streams.finish(parseStreamId(payload)) }))
   handle(IPC.saveAbort, async (_window, payload): Promise<void> => streams.abort(parseStreamId(payload)))
+
+  handle(IPC.syncConnection, (): SyncConnection | null => syncConnection.read())
+  handle(IPC.setSyncConnection, async (_window, payload): Promise<SyncPasswordStorage> => syncConnection.save(parseSyncConnectionRequest(payload)))
+  handle(IPC.clearSyncConnection, (): void => syncConnection.clear())
 }

@@ -1,5 +1,6 @@
 import * as v from 'valibot'
-import type { FileFilter, OpenFilesRequest, SaveFileRequest, SaveStreamBeginRequest, SaveStreamChunk } from '../preload/api'
+import type { FileFilter, OpenFilesRequest, SaveFileRequest, SaveStreamBeginRequest, SaveStreamChunk, SyncConnectionRequest } from '../preload/api'
+import { originOf } from './syncConnection'
 
 // Main never trusts what the renderer sends: every payload goes through the schema of its
 // request, which keeps only the fields we expect (unknown ones are dropped), and anything
@@ -83,6 +84,23 @@ const SaveStreamBeginSchema = v.object({ suggestedName: SuggestedNameSchema, fil
 
 const SaveStreamChunkSchema = v.object({ streamId: StreamIdSchema, chunk: payload('chunk', MAX_SAVE_CHUNK_BYTES, 3) }, 'save-append request must be an object')
 
+/** CouchDB's rule for database names; main checks it again rather than trust the page. */
+const DATABASE_NAME = /^[a-z][a-z0-9_$()+/-]{0,237}$/
+
+const SyncConnectionRequestSchema = v.object(
+  {
+    serverUrl: v.pipe(
+      v.string('serverUrl must be text'),
+      v.maxLength(2000, 'serverUrl is too long'),
+      v.check((url) => originOf(url) !== null, 'serverUrl must be an http(s) address with no user, password, query or fragment'),
+    ),
+    database: v.pipe(v.string('database must be text'), v.regex(DATABASE_NAME, 'database is not a CouchDB database name')),
+    userName: v.pipe(v.string('userName must be text'), v.minLength(1, 'userName is empty'), v.maxLength(200, 'userName is too long'), v.check((name) => !name.includes(':'), 'userName must not contain a colon')),
+    password: v.pipe(v.string('password must be text'), v.minLength(1, 'password is empty'), v.maxLength(1000, 'password is too long')),
+  },
+  'sync connection must be an object',
+)
+
 /** Drops the optional fields a request left out, so the rebuilt request has only what was sent. */
 function withoutUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as T
@@ -108,6 +126,10 @@ export function parseSaveStreamChunk(value: unknown): SaveStreamChunk {
   return parse(SaveStreamChunkSchema, value)
 }
 
+export function parseSyncConnectionRequest(value: unknown): SyncConnectionRequest {
+  return parse(SyncConnectionRequestSchema, value)
+}
+
 // The schemas must produce exactly the requests preload/api.ts promises main.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
 const _contract: [
@@ -116,4 +138,5 @@ const _contract: [
   Same<v.InferOutput<typeof SaveFileRequestSchema>, SaveFileRequest>,
   Same<v.InferOutput<typeof SaveStreamBeginSchema>, SaveStreamBeginRequest>,
   Same<v.InferOutput<typeof SaveStreamChunkSchema>, SaveStreamChunk>,
-] = [true, true, true, true, true]
+  Same<v.InferOutput<typeof SyncConnectionRequestSchema>, SyncConnectionRequest>,
+] = [true, true, true, true, true, true]

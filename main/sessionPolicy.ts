@@ -11,14 +11,15 @@ export type PolicyContents = Pick<WebContents, 'setWindowOpenHandler' | 'on'>
 
 /**
  * Deny-by-default policy for the session: no permission unless listed, no request off the
- * app's origin.
+ * app's origin but to the team's CouchDB server, and to that only while connected
+ * (`syncOrigin` is asked on every request, so connecting or disconnecting takes effect at once).
  */
-export function applySessionPolicy(session: PolicySession, devUrl?: string): void {
+export function applySessionPolicy(session: PolicySession, devUrl?: string, syncOrigin: () => string | null = () => null): void {
   session.setPermissionRequestHandler((_contents, permission, callback) => callback(isPermissionAllowed(permission)))
   session.setPermissionCheckHandler((_contents, permission) => isPermissionAllowed(permission))
   session.setDevicePermissionHandler(() => false)
   session.webRequest.onBeforeRequest((details, callback) => {
-    const allowed = isAllowedRequestUrl(details.url, devUrl)
+    const allowed = isAllowedRequestUrl(details.url, devUrl, syncOrigin())
     if (!allowed) console.warn(`[standpoint] blocked request to ${details.url}`)
     callback({ cancel: !allowed })
   })

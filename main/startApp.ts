@@ -1,11 +1,12 @@
 import { join } from 'node:path'
-import type { App, BrowserWindow, Dialog, IpcMain, Menu, Protocol, Screen, Session } from 'electron'
+import type { App, BrowserWindow, Dialog, IpcMain, Menu, Protocol, SafeStorage, Screen, Session } from 'electron'
 import { registerAppScheme, serveRenderer } from './appProtocol'
 import { APP_ENTRY_URL } from './hardening'
 import { registerIpcHandlers } from './ipc'
 import { createMainWindow } from './mainWindow'
 import { installMenu } from './menu'
 import { applySessionPolicy, guardEveryWebContents } from './sessionPolicy'
+import { SyncConnectionStore } from './syncConnection'
 
 /**
  * The parts of the electron module the app uses. main/index.ts passes the real module; the unit
@@ -18,6 +19,7 @@ export interface ElectronMain {
   ipcMain: IpcMain
   Menu: typeof Menu
   protocol: Protocol
+  safeStorage: Pick<SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString'>
   screen: Screen
   session: { readonly defaultSession: Session }
 }
@@ -76,9 +78,12 @@ export function startApp(electron: ElectronMain, { env, mainDir }: StartOptions)
 
   guardEveryWebContents(app, devUrl)
   return app.whenReady().then(async () => {
-    applySessionPolicy(electron.session.defaultSession, devUrl)
-    serveRenderer(electron.protocol, join(mainDir, '../renderer'))
-    registerIpcHandlers({ ipcMain: electron.ipcMain, dialog: electron.dialog, app, getWindow, devUrl })
+    // safeStorage can encrypt only once the app is ready (on Linux it needs the keyring).
+    const syncConnection = new SyncConnectionStore(app.getPath('userData'), electron.safeStorage)
+    const syncOrigin = (): string | null => syncConnection.origin()
+    applySessionPolicy(electron.session.defaultSession, devUrl, syncOrigin)
+    serveRenderer(electron.protocol, join(mainDir, '../renderer'), syncOrigin)
+    registerIpcHandlers({ ipcMain: electron.ipcMain, dialog: electron.dialog, app, getWindow, devUrl, syncConnection })
     installMenu({ Menu: electron.Menu, app, getWindow, devTools: !app.isPackaged })
     await createWindow()
     app.on('activate', () => {

@@ -70,6 +70,26 @@ export interface SaveStreamChunk {
   chunk: string | Uint8Array
 }
 
+/** What the member typed in Team sync to connect the workspace. */
+export interface SyncConnectionRequest {
+  serverUrl: string
+  database: string
+  userName: string
+  password: string
+}
+
+/** How the password is kept: encrypted with the system keychain, for this run only, or not at all. */
+export type SyncPasswordStorage = 'encrypted' | 'session' | 'none'
+
+export interface SyncConnection {
+  serverUrl: string
+  database: string
+  userName: string
+  /** null when it could not be kept or read back: the member types it again. */
+  password: string | null
+  passwordStorage: SyncPasswordStorage
+}
+
 /** Commands the native menu sends to the renderer. */
 export const MENU_COMMANDS = ['import', 'export', 'undo', 'redo', 'about', 'help'] as const
 export type MenuCommand = (typeof MENU_COMMANDS)[number]
@@ -87,6 +107,15 @@ export interface StandpointApi {
   appendSave(request: SaveStreamChunk): Promise<void>
   finishSave(streamId: string): Promise<SaveFileResult>
   abortSave(streamId: string): Promise<void>
+  /** The team workspace's stored connection, password decrypted, or null when not connected. */
+  syncConnection(): Promise<SyncConnection | null>
+  /**
+   * Stores the connection (password through safeStorage) and from then on lets requests reach
+   * that server's origin, and only it; the page must reload to get the matching CSP.
+   */
+  setSyncConnection(request: SyncConnectionRequest): Promise<SyncPasswordStorage>
+  /** Forgets the connection and the password; no request may reach the server any more. */
+  clearSyncConnection(): Promise<void>
   /** Subscribes to native menu commands; returns the unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void
 }
@@ -101,6 +130,9 @@ export const IPC = {
   saveFinish: 'standpoint:save-finish',
   saveAbort: 'standpoint:save-abort',
   menuCommand: 'standpoint:menu-command',
+  syncConnection: 'standpoint:sync-connection',
+  setSyncConnection: 'standpoint:sync-connection-set',
+  clearSyncConnection: 'standpoint:sync-connection-clear',
 } as const
 
 export type IpcChannel = (typeof IPC)[keyof typeof IPC]

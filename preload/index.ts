@@ -8,6 +8,7 @@ import {
   type SaveStreamBeginRequest,
   type SaveStreamChunk,
   type StandpointApi,
+  type SyncConnectionRequest,
 } from './api'
 
 // Each method forwards one named operation; ipcRenderer itself never crosses the bridge, so
@@ -20,6 +21,9 @@ const api: StandpointApi = {
   appendSave: (request: SaveStreamChunk) => ipcRenderer.invoke(IPC.saveAppend, request),
   finishSave: (streamId: string) => ipcRenderer.invoke(IPC.saveFinish, streamId),
   abortSave: (streamId: string) => ipcRenderer.invoke(IPC.saveAbort, streamId),
+  syncConnection: () => ipcRenderer.invoke(IPC.syncConnection),
+  setSyncConnection: (request: SyncConnectionRequest) => ipcRenderer.invoke(IPC.setSyncConnection, request),
+  clearSyncConnection: () => ipcRenderer.invoke(IPC.clearSyncConnection),
   onMenuCommand: (listener: (command: MenuCommand) => void) => {
     const handler = (_event: IpcRendererEvent, command: unknown): void => {
       if (typeof command === 'string' && (MENU_COMMANDS as readonly string[]).includes(command)) {

@@ -1,3 +1,5 @@
+// First: the page's connect policy must be in force before any other module can run.
+import './platform/contentPolicy'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/App'

@@ -1,5 +1,6 @@
 import { CoderSwitcher } from '../features/team'
 import type { PersistenceState } from '../platform/storagePersistence'
+import { SyncStatusItem } from '../features/sync'
 import { useWorkspaceCounts } from './useWorkspaceCounts'
 
 const PERSISTENCE_TEXT: Record<PersistenceState, string> = {
@@ -22,7 +23,7 @@ export function StatusBar({ persistence, host }: { persistence: PersistenceState
       <span className="status-spacer" />
       <CoderSwitcher />
       <span data-testid="storage-persistence">{persistence ? PERSISTENCE_TEXT[persistence] : 'Storage: checking…'}</span>
-      <span>Offline · {host}</span>
+      <SyncStatusItem host={host} />
     </footer>
   )
 }

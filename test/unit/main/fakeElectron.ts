@@ -290,9 +290,35 @@ export interface FakeElectron {
   ipcMain: FakeIpcMain
   protocol: FakeProtocol
   dialog: FakeDialog
+  safeStorage: FakeSafeStorage
   windows: FakeWindow[]
   /** Every webContents created, windows' included, as 'web-contents-created' announced it. */
   contents: FakeWebContents[]
+}
+
+/**
+ * safeStorage as the system keychain would give it: an opaque, reversible encoding (here a
+ * reversed, tagged string), or none at all when `available` is false (Linux with no keyring).
+ */
+export class FakeSafeStorage {
+  available = true
+  readonly encrypted: string[] = []
+
+  isEncryptionAvailable(): boolean {
+    return this.available
+  }
+
+  encryptString(plain: string): Buffer {
+    if (!this.available) throw new Error('Encryption is not available.')
+    this.encrypted.push(plain)
+    return Buffer.from(`enc:${[...plain].reverse().join('')}`, 'utf8')
+  }
+
+  decryptString(encrypted: Buffer): string {
+    const text = encrypted.toString('utf8')
+    if (!this.available || !text.startsWith('enc:')) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.')
+    return [...text.slice(4)].reverse().join('')
+  }
 }
 
 export function fakeElectron(userData: string): FakeElectron {
@@ -301,6 +327,7 @@ export function fakeElectron(userData: string): FakeElectron {
   const ipcMain = new FakeIpcMain()
   const protocol = new FakeProtocol(app.calls)
   const dialog = new FakeDialog()
+  const safeStorage = new FakeSafeStorage()
   const windows: FakeWindow[] = []
   const contents: FakeWebContents[] = []
   app.on('web-contents-created', (_event: unknown, created: FakeWebContents) => contents.push(created))
@@ -377,8 +404,9 @@ export function fakeElectron(userData: string): FakeElectron {
     ipcMain,
     Menu: FakeMenu,
     protocol,
+    safeStorage,
     screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
     session: { defaultSession: session },
   } as unknown as ElectronMain
-  return { electron, app, session, ipcMain, protocol, dialog, windows, contents }
+  return { electron, app, session, ipcMain, protocol, dialog, safeStorage, windows, contents }
 }

@@ -1,6 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { staticMetaPolicy } from '../../../preload/contentPolicy'
 import ts from 'typescript'
 import { describe, expect, it, vi } from 'vitest'
 import {
@@ -144,18 +145,25 @@ describe('window hardening', () => {
     // 'wasm-unsafe-eval' compiles the bundled WebAssembly (sql.js) and nothing else.
     expect(directives['script-src']).toEqual(["'self'", "'wasm-unsafe-eval'"])
     expect(directives['connect-src']).toEqual(["'self'"])
+    // Every worker is a file of the build: no blob: (a blob worker runs whatever code made it).
+    expect(directives['worker-src']).toEqual(["'self'"])
+    expect(directives['child-src']).toEqual(["'self'"])
     expect(directives['object-src']).toEqual(["'none'"])
     expect(directives['frame-ancestors']).toEqual(["'none'"])
     expect(Object.values(directives).flat()).not.toContain("'unsafe-eval'")
     expect(directives['script-src']).not.toContain("'unsafe-inline'")
   })
 
-  it('repeats the same policy in index.html for the browser host', () => {
+  it('has index.html carry every directive but default-src and connect-src, which the renderer adds first', () => {
     const html = readFileSync(join(__dirname, '../../../renderer/index.html'), 'utf8')
     const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1]
-    // frame-ancestors is ignored in a meta tag, so the header alone carries it.
-    const header = CONTENT_SECURITY_POLICY.split('; ').filter((part) => !part.startsWith('frame-ancestors')).join('; ')
+    // frame-ancestors is ignored in a meta tag, so the header alone carries it; default-src and
+    // connect-src come from platform/contentPolicy.ts, the first module the page runs.
+    const header = CONTENT_SECURITY_POLICY.split('; ').filter((part) => !/^(frame-ancestors|default-src|connect-src) /.test(part)).join('; ')
     expect(meta).toBe(header)
+    expect(meta).toBe(staticMetaPolicy())
+    const main = readFileSync(join(__dirname, '../../../renderer/src/main.tsx'), 'utf8')
+    expect(main.split('\n').find((line) => line.startsWith('import '))).toBe("import './platform/contentPolicy'")
   })
 })
 

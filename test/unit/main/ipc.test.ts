@@ -6,7 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { IPC, type OpenFilesResult, type SaveStreamBeginResult } from '../../../preload/api'
 import { registerIpcHandlers, type IpcWiring } from '../../../main/ipc'
 import { SaveStreams } from '../../../main/saveStreams'
-import { FakeApp, FakeDialog, FakeEmitter, FakeIpcMain, FakeWebContents } from './fakeElectron'
+import { SyncConnectionStore } from '../../../main/syncConnection'
+import { FakeApp, FakeDialog, FakeEmitter, FakeIpcMain, FakeSafeStorage, FakeWebContents } from './fakeElectron'
 
 // The IPC handlers as the renderer meets them: registered on a fake ipcMain, invoked with the
 // events Electron would build (sender webContents, sender frame), writing real files.
@@ -39,6 +40,7 @@ beforeEach(() => {
     app: new FakeApp(join(dir, 'profile')),
     getWindow: () => current as unknown as BrowserWindow | null,
     streams,
+    syncConnection: new SyncConnectionStore(join(dir, 'profile'), new FakeSafeStorage()),
   }
   registerIpcHandlers(wiring)
 })

@@ -4,6 +4,7 @@ import { useCommand } from '../../shared/commands'
 import { defineShortcuts, isTypingTarget } from '../../shared/shortcuts'
 import { platform } from '../../platform'
 import { InteropActions } from '../interop'
+import { SyncButtons } from '../sync'
 import { openDataDialog, useOpenDataDialog, type DataDialog } from './dataDialogs'
 
 // The dialogs load when first opened (they bring the CSV parser and the backup code), and then
@@ -54,6 +55,7 @@ export function DataSection() {
         Backup & restore…
       </button>
       <InteropActions />
+      <SyncButtons />
       {createPortal(
         <Suspense fallback={null}>
           {opened.has('export') && <ExportDialog open={open === 'export'} onClose={close} />}

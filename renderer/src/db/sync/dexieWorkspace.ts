@@ -1,0 +1,170 @@
+import type { Table } from 'dexie'
+import { documentId, isSyncedTable, SYNCED_TABLES, type RecordState, type SyncedTable, type Tombstone, type WorkspaceRecord } from '../../domain/sync/documents'
+import type { StandpointDB } from '../database'
+import { changesSince, followJournal, journalHead, markRemote, removeCheckpoint, saveCheckpoint } from '../journal'
+import type { ScanCursor } from './syncBook'
+import type { WorkspaceSide } from './workspaceSide'
+
+// The workspace side of the sync bridge, on Dexie and the change journal (db/journal): the
+// outbox is the journal's local entries after the sync checkpoint; remote changes are written
+// in transactions marked remote, so the outbox never sends them back.
+
+/** The journal consumer the sync outbox registers: entries after its checkpoint are never pruned. */
+export const SYNC_CONSUMER = 'sync'
+
+export class DexieWorkspace implements WorkspaceSide {
+  constructor(private readonly db: StandpointDB) {}
+
+  private table(name: SyncedTable): Table<WorkspaceRecord, string> {
+    return this.db.table(name)
+  }
+
+  private get tombstones(): Table<Tombstone, string> {
+    return this.db.tombstones as unknown as Table<Tombstone, string>
+  }
+
+  async localChanges(afterSeq: number, limit: number): Promise<{ lastSeq: number; states: RecordState[]; complete: boolean }> {
+    const { entries, head, complete } = await changesSince(this.db, afterSeq, limit)
+    const keys = new Map<string, { table: SyncedTable; id: string }>()
+    for (const entry of entries) {
+      if (entry.origin !== 'local' || !isSyncedTable(entry.table)) continue
+      keys.set(documentId(entry.table, entry.id), { table: entry.table, id: entry.id })
+    }
+    const states = await this.states([...keys.values()])
+    return { lastSeq: head, states: [...states.values()], complete }
+  }
+
+  latestSeq(): Promise<number> {
+    return journalHead(this.db)
+  }
+
+  /** Keeps the journal from pruning what the outbox has not sent (saved with every outbox step). */
+  async saveOutboxCheckpoint(seq: number): Promise<void> {
+    await saveCheckpoint(this.db, SYNC_CONSUMER, seq)
+  }
+
+  async removeOutboxCheckpoint(): Promise<void> {
+    await removeCheckpoint(this.db, SYNC_CONSUMER)
+  }
+
+  async states(keys: readonly { table: SyncedTable; id: string }[]): Promise<Map<string, RecordState>> {
+    const found = new Map<string, RecordState>()
+    if (keys.length === 0) return found
+    const byTable = new Map<SyncedTable, string[]>()
+    for (const { table, id } of keys) byTable.set(table, [...(byTable.get(table) ?? []), id])
+    await this.db.transaction('r', [...byTable.keys()].map((table) => this.table(table)).concat([this.tombstones as unknown as Table<WorkspaceRecord, string>]), async () => {
+      const tombstones = await this.tombstones.bulkGet(keys.map((key) => key.id))
+      const tombstoneOf = new Map(tombstones.filter((tombstone): tombstone is Tombstone => !!tombstone).map((tombstone) => [`${tombstone.table}:${tombstone.id}`, tombstone]))
+      for (const [table, ids] of byTable) {
+        const records = await this.table(table).bulkGet(ids)
+        ids.forEach((id, index) => {
+          const record = records[index]
+          const key = documentId(table, id)
+          if (record) found.set(key, { kind: 'record', table, id, record })
+          else {
+            const tombstone = tombstoneOf.get(key)
+            if (tombstone) found.set(key, { kind: 'deleted', table, id, tombstone })
+          }
+        })
+      }
+    })
+    return found
+  }
+
+  async applyRemote(states: readonly RecordState[], pendingAfterSeq: number): Promise<Set<string>> {
+    const skipped = new Set<string>()
+    const tables = [...new Set(states.map((state) => state.table))]
+    await this.db.transaction('rw', [...tables.map((table) => this.table(table)), this.tombstones, this.db.journal] as Table[], async (tx) => {
+      markRemote(tx)
+      // Local changes the outbox has not sent yet (few: the outbox runs before every pull).
+      const wanted = new Set(states.map((state) => documentId(state.table, state.id)))
+      const pendingKeys = new Set<string>()
+      await this.db.journal
+        .where(':id')
+        .above(pendingAfterSeq)
+        .each((row) => {
+          if (row.origin !== 'local' || !isSyncedTable(row.table)) return
+          for (const id of row.ids) {
+            const key = documentId(row.table, id)
+            if (wanted.has(key)) pendingKeys.add(key)
+          }
+        })
+      const puts = new Map<SyncedTable, WorkspaceRecord[]>()
+      const deletes = new Map<SyncedTable, string[]>()
+      const tombstones: Tombstone[] = []
+      for (const state of states) {
+        const key = documentId(state.table, state.id)
+        if (pendingKeys.has(key)) {
+          skipped.add(key)
+          continue
+        }
+        if (state.kind === 'record') puts.set(state.table, [...(puts.get(state.table) ?? []), state.record])
+        else {
+          deletes.set(state.table, [...(deletes.get(state.table) ?? []), state.id])
+          tombstones.push(state.tombstone)
+        }
+      }
+      // Remote writes keep no tombstones by themselves: a deletion brings its own, and a record
+      // that comes back (a conflict resolved by keeping the edit) takes its tombstone away.
+      for (const [table, records] of puts) {
+        await this.table(table).bulkPut(records)
+        await this.tombstones.bulkDelete(records.map((record) => record.id))
+      }
+      for (const [table, ids] of deletes) await this.table(table).bulkDelete(ids)
+      if (tombstones.length > 0) await this.tombstones.bulkPut(tombstones)
+    })
+    return skipped
+  }
+
+  async scan(cursor: ScanCursor, limit: number): Promise<{ states: RecordState[]; next: ScanCursor | null }> {
+    const states: RecordState[] = []
+    let { tableIndex, afterId } = cursor
+    while (tableIndex <= SYNCED_TABLES.length && states.length < limit) {
+      const want = limit - states.length
+      if (tableIndex < SYNCED_TABLES.length) {
+        const table = SYNCED_TABLES[tableIndex]!
+        const records = await this.table(table).where(':id').above(afterId).limit(want).toArray()
+        for (const record of records) states.push({ kind: 'record', table, id: record.id, record })
+        if (records.length > 0) afterId = records.at(-1)!.id
+        if (records.length < want) {
+          tableIndex++
+          afterId = ''
+        }
+      } else {
+        const tombstones = await this.tombstones.where(':id').above(afterId).limit(want).toArray()
+        for (const tombstone of tombstones) {
+          if ((SYNCED_TABLES as readonly string[]).includes(tombstone.table)) states.push({ kind: 'deleted', table: tombstone.table, id: tombstone.id, tombstone })
+        }
+        if (tombstones.length > 0) afterId = tombstones.at(-1)!.id
+        if (tombstones.length < want) tableIndex++
+      }
+    }
+    return { states, next: tableIndex > SYNCED_TABLES.length ? null : { tableIndex, afterId } }
+  }
+
+  async recordCount(): Promise<number> {
+    const counts = await Promise.all([...SYNCED_TABLES.map((table) => this.table(table).count()), this.tombstones.count()])
+    return counts.reduce((sum, count) => sum + count, 0)
+  }
+
+  async currentCoderId(): Promise<string | null> {
+    const setting = await this.db.settings.get('currentCoderId')
+    return typeof setting?.value === 'string' ? setting.value : null
+  }
+
+  /** Calls `onChange` after local writes (from any window or worker), until the returned function is called. */
+  watchLocalChanges(onChange: () => void): () => void {
+    let stop: (() => void) | null = null
+    let stopped = false
+    void journalHead(this.db).then((head) => {
+      if (stopped) return
+      stop = followJournal(this.db, head, (changes) => {
+        if (changes.entries.some((entry) => entry.origin === 'local') || !changes.complete) onChange()
+      })
+    })
+    return () => {
+      stopped = true
+      stop?.()
+    }
+  }
+}
