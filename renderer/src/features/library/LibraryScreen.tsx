@@ -7,9 +7,10 @@ import { db } from '../../db/instance'
 import { articlesByIds } from '../../db/queries/library'
 import { articleRows, articlesShape } from '../../domain/export/articlesCsv'
 import { exportShownTable } from '../export'
-import { ArticleTable, type ScrollMemory, type TableRow } from './ArticleTable'
+import { ArticleTable, type ScrollMemory } from './ArticleTable'
 import { countUndated, filterRows, hasFilters, NO_FILTERS, sourceCounts, type LibraryFilters } from './filterRows'
 import { searchLibrary, useLibraryState } from './libraryStore'
+import type { LibraryRow } from './search/libraryTypes'
 import { SampleWorkspaceOffer } from './SampleWorkspaceOffer'
 import { useClaimCounts } from './useClaimCounts'
 
@@ -83,11 +84,8 @@ export function LibraryScreen() {
   const searching = filters.query.trim() !== ''
   const effectiveSorting = sorting ?? (searching ? [] : DEFAULT_SORT)
 
-  const tableRows = useMemo<TableRow[]>(
-    () => filterRows(rows, filters, hits.ids).map((row) => ({ ...row, claims: claimCounts.get(row.id) ?? 0 })),
-    [rows, filters, hits.ids, claimCounts],
-  )
-  const shownRows = useRef<readonly TableRow[]>([])
+  const tableRows = useMemo(() => filterRows(rows, filters, hits.ids), [rows, filters, hits.ids])
+  const shownRows = useRef<readonly LibraryRow[]>([])
   const exportShown = (): Promise<void> =>
     exportShownTable({
       what: 'library',
@@ -215,7 +213,7 @@ export function LibraryScreen() {
           </button>
         </div>
       ) : (
-        <ArticleTable rows={tableRows} sorting={effectiveSorting} onSortingChange={setSorting} scrollMemory={memory.scroll} shownRows={shownRows} />
+        <ArticleTable rows={tableRows} claimCounts={claimCounts} sorting={effectiveSorting} onSortingChange={setSorting} scrollMemory={memory.scroll} shownRows={shownRows} />
       )}
     </Screen>
   )

@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react'
 import { db } from '../../db/instance'
 import { callback, connectWorker, type WorkerApi } from '../../platform/workers'
-import type { IndexStatus, LibraryRow, RowsEvent, SearchHits } from './search/libraryTypes'
+import { rowsFromColumns, type IndexStatus, type LibraryRow, type RowsEvent, type SearchHits } from './search/libraryTypes'
 import type { LibrarySync } from './search/librarySync'
 import type { LibraryWorker } from './worker/libraryIndex.worker'
 
@@ -37,6 +37,7 @@ function publish(): void {
 
 function applyRows(event: RowsEvent): void {
   for (const id of event.removed) rows.delete(id)
+  if (event.columns) for (const row of rowsFromColumns(event.columns)) rows.set(row.id, row)
   for (const row of event.upserts) rows.set(row.id, row)
   state = { ...state, status: event.status, error: null }
   publish()
@@ -89,5 +90,8 @@ export function useLibraryState(): LibraryState {
 export async function searchLibrary(query: string): Promise<SearchHits> {
   ensureStarted()
   const current = backend!
-  return current.kind === 'worker' ? current.api.search(query) : (await current.sync).search(query)
+  if (current.kind === 'worker') return current.api.search(query)
+  const sync = await current.sync
+  await sync.searchable()
+  return sync.search(query)
 }

@@ -27,9 +27,53 @@ export interface IndexStatus {
   version: number
 }
 
+/** The fields of a row, in the order columns are kept. */
+export const ROW_FIELDS = ['id', 'title', 'source', 'author', 'publishedAt', 'language', 'direction', 'importedAt', 'origin'] as const
+
+/** Rows as one array per field: many rows clone (to a worker, to storage) far faster this way. */
+export type LibraryColumns = Record<(typeof ROW_FIELDS)[number], string[]>
+
+export function columnsOf(rows: Iterable<LibraryRow>): LibraryColumns {
+  const columns = Object.fromEntries(ROW_FIELDS.map((field) => [field, [] as string[]])) as LibraryColumns
+  for (const row of rows) for (const field of ROW_FIELDS) columns[field].push(row[field])
+  return columns
+}
+
+/** The rows columns hold; throws a TypeError when they are not a complete set of text columns. */
+export function rowsFromColumns(columns: unknown): LibraryRow[] {
+  if (typeof columns !== 'object' || columns === null) throw new TypeError('The saved library rows are missing.')
+  const byField = columns as Record<string, unknown>
+  const ids = byField.id
+  if (!Array.isArray(ids)) throw new TypeError('The saved library rows have no ids.')
+  for (const field of ROW_FIELDS) {
+    const column = byField[field]
+    if (!Array.isArray(column) || column.length !== ids.length || column.some((value) => typeof value !== 'string')) {
+      throw new TypeError(`The saved library rows are damaged (${field}).`)
+    }
+  }
+  const { title, source, author, publishedAt, language, direction, importedAt, origin } = columns as LibraryColumns
+  const rows = new Array<LibraryRow>(ids.length)
+  for (let index = 0; index < ids.length; index++) {
+    rows[index] = {
+      id: ids[index] as string,
+      title: title[index]!,
+      source: source[index]!,
+      author: author[index]!,
+      publishedAt: publishedAt[index]!,
+      language: language[index]!,
+      direction: direction[index] === 'rtl' ? 'rtl' : 'ltr',
+      importedAt: importedAt[index]!,
+      origin: origin[index]!,
+    }
+  }
+  return rows
+}
+
 export interface RowsEvent {
   type: 'rows'
   upserts: LibraryRow[]
+  /** More rows to add or replace, as columns (the whole saved library, at start). */
+  columns?: LibraryColumns
   removed: string[]
   status: IndexStatus
 }
