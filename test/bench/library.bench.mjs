@@ -10,7 +10,7 @@ export const name = 'library'
 // at every start, searched, its memory. In the app: the first library screen after a reload,
 // with the saved index, and the window's memory.
 const ARTICLES = Number(process.env.STANDPOINT_BENCH_LIBRARY_ARTICLES ?? 100_000)
-const QUERIES = [
+export const QUERIES = [
   'iran', 'oil', 'gulf', 'said', 'tanker', 'kuwait', 'opec', 'minister', 'sonatrach', 'khomeini', 'weinberger', 'silkworm',
   'saudi oil', 'gulf tanker attack', 'iran iraq war', 'oil prices opec', 'reagan arms', 'foreign minister said',
   'tank', 'negoti', 'kuw', 'iraqi off', 'arab', 'dispatch 4711', 'sa', 'mi',
@@ -78,6 +78,7 @@ export async function run(ctx) {
   ctx.record(name, `search latency median (${QUERIES.length} queries x 5, ${count} articles)`, percentile(searched.samples, 0.5), 'ms')
   ctx.record(name, 'search latency p95', percentile(searched.samples, 0.95), 'ms', { max: 20 })
   ctx.record(name, 'search latency max', Math.max(...searched.samples), 'ms')
+  console.log(`  slowest: ${Object.entries(searched.slowest).sort((a, b) => b[1] - a[1]).slice(0, 6).map(([query, ms]) => `${query} ${ms.toFixed(1)} ms`).join(', ')}`)
   console.log(`  hits: ${QUERIES.slice(0, 6).map((query) => `${query} ${searched.hits[query]}`).join(', ')}`)
   const edit = await page.evaluate((db) => window.standpointBench.benchLibraryEdit(db), seed.name)
   ctx.record(name, 'one article edited → found by search', edit.ms, 'ms')

@@ -16,8 +16,8 @@ const SEED_CHUNK = 5_000
 const libraryArticles = untypedArticles as (fixtures: Fixtures, from: number, to: number) => { body: string }[]
 
 /** Writes `count` generated articles into a fresh workspace, straight through IndexedDB. */
-export async function benchLibrarySeed(fixtures: Fixtures, count: number): Promise<{ name: string; ms: number; meanBodyChars: number }> {
-  const name = `bench-library-${crypto.randomUUID()}`
+export async function benchLibrarySeed(fixtures: Fixtures, count: number, fixedName?: string): Promise<{ name: string; ms: number; meanBodyChars: number }> {
+  const name = fixedName ?? `bench-library-${crypto.randomUUID()}`
   const db = new StandpointDB(name)
   await db.open()
   db.close()
@@ -91,19 +91,22 @@ export async function benchLibraryLoad(name: string): Promise<{ loadedMs: number
   return { loadedMs: timings.loaded, checkedMs: timings.checked ?? 0, readyMs, size: sync.snapshot().status.indexed, detail: details.loaded ?? '' }
 }
 
-export function benchLibrarySearch(queries: string[], rounds: number): { samples: number[]; hits: Record<string, number> } {
+export function benchLibrarySearch(queries: string[], rounds: number): { samples: number[]; hits: Record<string, number>; slowest: Record<string, number> } {
   if (!running) throw new Error('load the library first')
   const samples: number[] = []
   const hits: Record<string, number> = {}
+  const slowest: Record<string, number> = {}
   for (let round = 0; round < rounds; round++) {
     for (const query of queries) {
       const started = performance.now()
       const result = running.search(query)
-      samples.push(performance.now() - started)
+      const elapsed = performance.now() - started
+      samples.push(elapsed)
+      slowest[query] = Math.max(slowest[query] ?? 0, elapsed)
       hits[query] = result.ids.length
     }
   }
-  return { samples, hits }
+  return { samples, hits, slowest }
 }
 
 /** One article edited while the library runs: until a search sees it. */

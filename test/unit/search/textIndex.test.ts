@@ -77,8 +77,8 @@ describe('TextIndex', () => {
         for (const [id, document] of documents) rebuilt.add(id, document)
         expect(index.size).toBe(documents.size)
         for (const words of queries) {
-          const ours = index.search(words)
-          const fresh = rebuilt.search(words)
+          const ours = index.search(words, true)
+          const fresh = rebuilt.search(words, true)
           expect(byScore(ours.ids, ours.scores)).toEqual(byScore(fresh.ids, fresh.scores))
           const plain = plainSearch(documents, words)
           expect(ours.ids.slice().sort()).toEqual([...plain.keys()].sort())

@@ -98,14 +98,13 @@ function decodeDocs(docs: Uint8Array, at: number, count: number, out: Uint32Arra
   let doc = 0
   let byte = at
   for (let posting = 0; posting < count; posting++) {
-    let gap = 0
-    let shift = 0
-    let next: number
-    do {
+    // Document numbers stay far below 2^28, so four bytes at most and 32-bit shifts suffice.
+    let next = docs[byte++]!
+    let gap = next & 0x7f
+    for (let shift = 7; next >= 0x80; shift += 7) {
       next = docs[byte++]!
-      gap += (next & 0x7f) * 2 ** shift
-      shift += 7
-    } while (next >= 0x80)
+      gap |= (next & 0x7f) << shift
+    }
     doc += gap
     out[posting] = doc
   }
@@ -134,7 +133,8 @@ export class TextIndex {
   private base: TextIndexSnapshot
   /** Documents numbered from base.ids.length on, added since the base was built. */
   private readonly extraIds: string[] = []
-  private readonly extraLengths: number[] = []
+  /** Document number → weighted length, base and added documents alike. */
+  private lengths: Float64Array
   private readonly delta = new Map<string, Delta>()
   /** 1 for a live document number, 0 for one deleted or replaced. */
   private alive: Uint8Array
@@ -147,6 +147,8 @@ export class TextIndex {
   private constructor(base: TextIndexSnapshot) {
     this.base = base
     this.alive = new Uint8Array(Math.max(16, base.ids.length * 2))
+    this.lengths = new Float64Array(this.alive.length)
+    this.lengths.set(base.lengths)
     base.ids.forEach((id, doc) => {
       this.alive[doc] = 1
       this.numberOf.set(id, doc)
@@ -187,8 +189,7 @@ export class TextIndex {
   }
 
   private lengthOf(doc: number): number {
-    const baseCount = this.base.ids.length
-    return doc < baseCount ? this.base.lengths[doc]! : this.extraLengths[doc - baseCount]!
+    return this.lengths[doc]!
   }
 
   /** Adds a document, replacing any earlier version with the same id. */
@@ -196,12 +197,15 @@ export class TextIndex {
     this.remove(id)
     const doc = this.total
     this.extraIds.push(id)
-    this.extraLengths.push(document.length)
     if (doc >= this.alive.length) {
       const grown = new Uint8Array(this.alive.length * 2)
       grown.set(this.alive)
       this.alive = grown
+      const longer = new Float64Array(grown.length)
+      longer.set(this.lengths)
+      this.lengths = longer
     }
+    this.lengths[doc] = document.length
     this.alive[doc] = 1
     this.numberOf.set(id, doc)
     this.liveLength += document.length
@@ -229,7 +233,7 @@ export class TextIndex {
    * The ids of the live documents that match every query term, best first, with their
    * scores. Equal scores keep document order.
    */
-  search(query: readonly QueryTerm[]): ScoredHits {
+  search(query: readonly QueryTerm[], withScores = false): ScoredHits {
     const liveCount = this.numberOf.size
     if (query.length === 0 || liveCount === 0) return { ids: [], scores: [] }
     const total = this.total
@@ -280,7 +284,7 @@ export class TextIndex {
     const baseCount = this.base.ids.length
     return {
       ids: order.map((doc) => (doc < baseCount ? this.base.ids[doc]! : this.extraIds[doc - baseCount]!)),
-      scores: order.map((doc) => scores[doc]!),
+      scores: withScores ? order.map((doc) => scores[doc]!) : [],
     }
   }
 
@@ -315,7 +319,7 @@ export class TextIndex {
   }
 
   private scoreTerm(term: string, weight: number, position: number, liveCount: number, averageLength: number, scores: Float64Array, matched: Uint8Array): void {
-    const { base, alive } = this
+    const { base, alive, lengths } = this
     const found = this.basePostings(term)
     const delta = this.delta.get(term)
     let frequency = 0
@@ -325,7 +329,7 @@ export class TextIndex {
     const idf = Math.log(1 + (liveCount - frequency + 0.5) / (frequency + 0.5))
     const visit = (doc: number, tf: number): void => {
       if (alive[doc] === 0 || matched[doc]! < position) return
-      const normalised = (tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * this.lengthOf(doc)) / averageLength))
+      const normalised = (tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * lengths[doc]!) / averageLength))
       scores[doc]! += weight * idf * normalised
       matched[doc] = position + 1
     }
@@ -414,7 +418,7 @@ export class TextIndex {
     this.base = fresh.base
     this.alive = fresh.alive
     this.extraIds.length = 0
-    this.extraLengths.length = 0
+    this.lengths = fresh.lengths
     this.delta.clear()
     this.deltaPostings = 0
     this.numberOf.clear()
@@ -439,26 +443,24 @@ function checkSnapshot(snapshot: TextIndexSnapshot): void {
   if (starts.length !== terms.length + 1 || starts[0] !== 0 || starts[terms.length] !== weights.length) fail('posting offsets')
   if (bytes.length !== terms.length + 1 || bytes[0] !== 0 || bytes[terms.length] !== docs.length) fail('byte offsets')
   if (new Set(ids).size !== ids.length) fail('repeated ids')
-  let scratch = new Uint32Array(1024)
+  if (ids.length >= 2 ** 28) fail('too many documents')
   for (let index = 0; index < terms.length; index++) {
     if (typeof terms[index] !== 'string' || (index > 0 && !(terms[index - 1]! < terms[index]!))) fail('term order')
     const count = starts[index + 1]! - starts[index]!
     if (count <= 0 || bytes[index + 1]! <= bytes[index]!) fail('empty term')
-    if (scratch.length < count) scratch = new Uint32Array(count * 2)
     // Every posting decodes within its term's bytes, ascending, to a document that exists.
     let doc = 0
     let byte = bytes[index]!
     const end = bytes[index + 1]!
     for (let posting = 0; posting < count; posting++) {
-      let gap = 0
-      let shift = 0
-      let next: number
-      do {
-        if (byte >= end || shift > 28) fail('posting bytes')
+      if (byte >= end) fail('posting bytes')
+      let next = docs[byte++]!
+      let gap = next & 0x7f
+      for (let shift = 7; next >= 0x80; shift += 7) {
+        if (byte >= end || shift > 21) fail('posting bytes')
         next = docs[byte++]!
-        gap += (next & 0x7f) * 2 ** shift
-        shift += 7
-      } while (next >= 0x80)
+        gap |= (next & 0x7f) << shift
+      }
       if (posting > 0 && gap === 0) fail('posting order')
       doc += gap
       if (doc >= ids.length) fail('posting range')

@@ -143,7 +143,7 @@ export class LibraryIndex {
   /** Ids and scores, best first (for tests comparing two indexes). */
   scored(query: string): { ids: string[]; scores: number[] } {
     const terms = queryTerms(query)
-    return terms.length > 0 ? this.text.search(terms) : { ids: [], scores: [] }
+    return terms.length > 0 ? this.text.search(terms, true) : { ids: [], scores: [] }
   }
 
   /** Compacts the index and returns it with the rows, ready to save. */
