@@ -1,6 +1,6 @@
-import Dexie, { type ObservabilitySet } from 'dexie'
 import type { Article, Id } from '../../domain/model'
 import type { StandpointDB } from '../database'
+import { onTableChanged } from '../live'
 
 // The reads that keep the library's rows and search index in step with the workspace
 // (features/library/search/librarySync.ts): cheap ways to tell what changed since last time.
@@ -40,45 +40,11 @@ export function articlesUpdatedAfter(db: StandpointDB, updatedAt: string): Promi
 /** What a write changed: these article ids, or (null) an unknown set of them. */
 export type ArticleChange = Id[] | null
 
-interface RangeNode {
-  from?: unknown
-  to?: unknown
-  l?: RangeNode | null
-  r?: RangeNode | null
-}
-
-/**
- * The keys of a Dexie range set (an interval tree, or its structured clone when it came from
- * another window), or null when it holds a range rather than single keys.
- */
-function keysOfRangeSet(root: RangeNode | undefined): Id[] | null {
-  const keys: Id[] = []
-  const stack: RangeNode[] = root ? [root] : []
-  while (stack.length > 0) {
-    const node = stack.pop()!
-    if (node.from !== undefined) {
-      if (typeof node.from !== 'string' || node.from !== node.to) return null
-      keys.push(node.from)
-    }
-    if (node.l) stack.push(node.l)
-    if (node.r) stack.push(node.r)
-  }
-  return keys
-}
-
 /**
  * Calls `onChange` after every committed write to the articles, from this context or any
- * other window or worker, with the ids written when Dexie names them (it does for writes of
- * fewer than 50 records and for deletions by key) and null otherwise. Returns the unsubscribe
- * function.
+ * other window or worker, with the ids written when Dexie names them and null otherwise.
+ * Returns the unsubscribe function.
  */
 export function onArticlesChanged(db: StandpointDB, onChange: (change: ArticleChange) => void): () => void {
-  // A changed part is named idb://<database>/<table>/<index>; '' is the primary key.
-  const prefix = `idb://${db.name}/articles/`
-  const listener = (parts: ObservabilitySet): void => {
-    if (!Object.keys(parts).some((part) => part.startsWith(prefix))) return
-    onChange(keysOfRangeSet(parts[prefix] as RangeNode | undefined))
-  }
-  Dexie.on('storagemutated', listener)
-  return () => Dexie.on('storagemutated').unsubscribe(listener)
+  return onTableChanged(db, 'articles', onChange)
 }

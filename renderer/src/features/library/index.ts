@@ -1,2 +1,3 @@
 // The library is the first screen: it loads with the shell.
 export { LibraryScreen } from './LibraryScreen'
+export { startLibrary } from './libraryStore'

@@ -24,15 +24,26 @@ let state: LibraryState = { rows: [], status: { indexed: 0, total: 0, ready: fal
 const listeners = new Set<() => void>()
 let scheduled = false
 
+/** While the first pass indexes a large library, the table is redrawn at most this often. */
+const INDEXING_REDRAW_MS = 400
+let lastPublished = 0
+
 function publish(): void {
-  // Several row events can arrive in one frame during a big import; render once.
+  // Several row events can arrive in one frame during a big import; render once. While the
+  // index is first being built, less often: each redraw sorts every row listed so far.
   if (scheduled) return
   scheduled = true
-  requestAnimationFrame(() => {
-    scheduled = false
-    state = { ...state, rows: Array.from(rows.values()) }
-    for (const listener of listeners) listener()
-  })
+  const wait = state.status.ready ? 0 : Math.max(0, lastPublished + INDEXING_REDRAW_MS - performance.now())
+  const draw = (): void => void requestAnimationFrame(render)
+  if (wait > 0) setTimeout(draw, wait)
+  else draw()
+}
+
+function render(): void {
+  lastPublished = performance.now()
+  scheduled = false
+  state = { ...state, rows: Array.from(rows.values()) }
+  for (const listener of listeners) listener()
 }
 
 function applyRows(event: RowsEvent): void {
@@ -52,6 +63,11 @@ function startLocal(reason: string): void {
   console.warn(`[library] running the index in the window: ${reason}`)
   // Loaded only here: the index code normally lives in the worker's bundle.
   backend = { kind: 'local', sync: import('./search/librarySync').then((module) => module.startLibrarySync(db, applyRows, fail)) }
+}
+
+/** Starts the library's worker now (at app start, so it reads the saved rows while the shell renders). */
+export function startLibrary(): void {
+  ensureStarted()
 }
 
 function ensureStarted(): void {
