@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { normaliseForHash } from '../../../renderer/src/domain/contentHash'
 import { countSplitPieces } from '../../../renderer/src/domain/import/language'
+import { neutraliseCell } from '../../../renderer/src/domain/csv/writeCsv'
 
 // Faster forms of text rules every import runs per article, checked against the plain form
 // they replace on text made of the characters that matter (every kind of whitespace).
@@ -26,6 +27,20 @@ describe('import fast paths', () => {
         expect(countSplitPieces(input)).toBe(input.split(/\s+/).length)
       }),
       { numRuns: 3000 },
+    )
+  })
+
+  it('neutraliseCell decides as the plain rule does, first character check or not', () => {
+    const plain = (value: string): string => {
+      const core = value.replace(/^'+/, '')
+      return /^[=+\-@\t\r]/.test(core) && !/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(core) ? `'${value}` : value
+    }
+    const cell = fc.array(fc.constantFrom("'", '=', '+', '-', '@', '\t', '\r', '1', '.', 'e', 'a', ' ', 'ب'), { maxLength: 8 }).map((parts) => parts.join(''))
+    fc.assert(
+      fc.property(fc.oneof(cell, fc.string({ maxLength: 12 })), (value) => {
+        expect(neutraliseCell(value)).toBe(plain(value))
+      }),
+      { numRuns: 5000 },
     )
   })
 })

@@ -1,7 +1,7 @@
 import type { Table } from 'dexie'
 import { StandpointDB } from '../database'
 import { LATEST_SCHEMA_VERSION } from '../schema'
-import { canonicalJson } from './codec'
+import { sameContent } from './codec'
 import { BackupFileError, type BackupHeader } from './format'
 import type { ParsedBackup } from './parseBackup'
 import { findDanglingReferences, validateRecord, type ReferenceWarning } from './validate'
@@ -183,7 +183,7 @@ export async function restoreBackup(
           }
           const backupTime = updatedTime(record)
           const workspaceTime = updatedTime(current)
-          if (backupTime === workspaceTime && canonicalJson(record) === canonicalJson(current)) {
+          if (backupTime === workspaceTime && sameContent(record, current)) {
             entry.identical++
             continue
           }
