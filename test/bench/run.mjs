@@ -46,11 +46,17 @@ const ctx = {
     profiles.push(profile)
     return launchChromium(profile)
   },
-  /** Records one figure. target: { max } or { min } in the same unit, for the pass/miss column. */
-  record(bench, metric, value, unit, target) {
+  /**
+   * Records one figure. target: { max } or { min } in the same unit, for the pass/miss column.
+   * floor: { value, unit, metric }, what the figure is compared against, measured in the same run.
+   */
+  record(bench, metric, value, unit, target, floor) {
     const met = target === undefined ? null : target.max !== undefined ? value <= target.max : value >= target.min
-    results.push({ bench, metric, value: Number(value.toFixed(value < 10 ? 3 : 1)), unit, target: target ?? null, met })
-    console.log(`  ${metric}: ${value.toFixed(value < 10 ? 3 : 1)} ${unit}${met === null ? '' : met ? '  (target met)' : '  (TARGET MISSED)'}`)
+    const round = (number) => Number(number.toFixed(Math.abs(number) < 10 ? 3 : 1))
+    const against = floor === undefined ? null : { ...floor, value: round(floor.value) }
+    results.push({ bench, metric, value: round(value), unit, target: target ?? null, met, floor: against })
+    const floorText = against === null ? '' : `  [floor ${against.value} ${against.unit}: ${against.metric}]`
+    console.log(`  ${metric}: ${value.toFixed(value < 10 ? 3 : 1)} ${unit}${met === null ? '' : met ? '  (target met)' : '  (TARGET MISSED)'}${floorText}`)
   },
 }
 
@@ -74,10 +80,11 @@ try {
 }
 
 const format = (target) => (target === null ? '' : target.max !== undefined ? `≤ ${target.max}` : `≥ ${target.min}`)
-console.log('\n' + ['bench', 'metric', 'value', 'unit', 'target', 'met'].join(' | '))
-console.log('--- | --- | ---: | --- | --- | ---')
+console.log('\n' + ['bench', 'metric', 'value', 'unit', 'target', 'met', 'floor'].join(' | '))
+console.log('--- | --- | ---: | --- | --- | --- | ---')
 for (const row of results) {
-  console.log([row.bench, row.metric, row.value, row.unit, format(row.target), row.met === null ? '' : row.met ? 'yes' : 'NO'].join(' | '))
+  const floor = row.floor === null ? '' : `${row.floor.value} ${row.floor.unit}`
+  console.log([row.bench, row.metric, row.value, row.unit, format(row.target), row.met === null ? '' : row.met ? 'yes' : 'NO', floor].join(' | '))
 }
 const outDir = join(root, 'bench-results')
 mkdirSync(outDir, { recursive: true })

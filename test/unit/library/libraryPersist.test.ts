@@ -5,7 +5,8 @@ import { cacheName, loadCache, saveCache } from '../../../renderer/src/db/cache/
 import { StandpointDB } from '../../../renderer/src/db/database'
 import type { Article } from '../../../renderer/src/domain/model'
 import { LibraryIndex } from '../../../renderer/src/features/library/search/libraryIndex'
-import { LIBRARY_CACHE, startLibrarySync, type LibrarySync, type LibrarySyncOptions } from '../../../renderer/src/features/library/search/librarySync'
+import { startLibrarySync, type LibrarySync, type LibrarySyncOptions } from '../../../renderer/src/features/library/search/librarySync'
+import { LIBRARY_CACHE, PREVIEW_PART, previewFromPart } from '../../../renderer/src/features/library/search/libraryTypes'
 
 // The saved library index: loaded instead of rebuilt, brought up to date with whatever the
 // workspace changed while it was not running, and answering every search exactly as an index
@@ -156,6 +157,28 @@ describe('the saved library index', () => {
       expect(again.sync.search('tanker').ids).toEqual(['a'])
       again.sync.stop()
     }
+    db.close()
+  })
+
+  it('saves the first screen: the 200 newest articles by date (undated last) and the count', async () => {
+    const db = new StandpointDB(`library-persist-${crypto.randomUUID()}`)
+    await db.open()
+    const dates = Array.from({ length: 450 }, (_, index) => (index % 9 === 0 ? '' : `20${String(10 + (index % 13)).padStart(2, '0')}-0${1 + (index % 9)}-1${index % 10}`))
+    await db.articles.bulkAdd(dates.map((publishedAt, index) => ({ ...article(`a${String(index).padStart(3, '0')}`, ['oil'], '2025-01-01T00:00:00.000Z'), publishedAt })))
+    const first = await started(db)
+    await first.sync.save()
+    first.sync.stop()
+    const preview = previewFromPart((await loadCache(db, LIBRARY_CACHE, (key) => key === PREVIEW_PART))?.[PREVIEW_PART])
+    expect(preview?.total).toBe(450)
+    // The plain rule: newest date first, ties in primary-key order, undated after every dated one.
+    const expected = dates
+      .map((publishedAt, index) => ({ id: `a${String(index).padStart(3, '0')}`, publishedAt }))
+      .sort((a, b) => (a.publishedAt === '') !== (b.publishedAt === '') ? (a.publishedAt === '' ? 1 : -1) : b.publishedAt.localeCompare(a.publishedAt) || a.id.localeCompare(b.id))
+      .slice(0, 200)
+    expect(preview?.rows.map((row) => [row.id, row.publishedAt])).toEqual(expected.map((row) => [row.id, row.publishedAt]))
+    expect(previewFromPart({ format: 'library-0', columns: {}, total: 1 })).toBeNull()
+    expect(previewFromPart({ format: 'library-1', columns: { id: ['x'] }, total: 1 })).toBeNull()
+    expect(previewFromPart('damaged')).toBeNull()
     db.close()
   })
 })

@@ -62,8 +62,29 @@ function ImportButton() {
   )
 }
 
+const previewScroll: ScrollMemory = { top: 0 }
+const noSortChange = (): void => undefined
+
+/**
+ * The first screen while the library opens: the newest articles and the count as they were
+ * last saved, read before the worker has loaded every row. Search and filters come with the
+ * full list a moment later.
+ */
+function LibraryPreviewScreen({ rows, total, claimCounts }: { rows: LibraryRow[]; total: number; claimCounts: ReadonlyMap<string, number> }) {
+  return (
+    <Screen title="Library" actions={<ImportButton />} className="library-screen">
+      <div className="library-filters">
+        <span className="library-count" role="status">
+          Opening the library… <span className="muted">the newest {rows.length.toLocaleString('en')} of {total.toLocaleString('en')} articles shown</span>
+        </span>
+      </div>
+      <ArticleTable rows={rows} claimCounts={claimCounts} sorting={DEFAULT_SORT} onSortingChange={noSortChange} scrollMemory={previewScroll} />
+    </Screen>
+  )
+}
+
 export function LibraryScreen() {
-  const { rows, status, error } = useLibraryState()
+  const { rows, preview, status, error } = useLibraryState()
   const claimCounts = useClaimCounts()
   const [filters, setFiltersState] = useState<LibraryFilters>(memory.filters)
   const [sorting, setSortingState] = useState<SortingState | null>(memory.sorting)
@@ -121,6 +142,7 @@ export function LibraryScreen() {
     )
   }
   if (!status.ready && rows.length === 0) {
+    if (preview) return <LibraryPreviewScreen rows={preview.rows} total={preview.total} claimCounts={claimCounts} />
     return (
       <Screen title="Library">
         <p className="muted" role="status">

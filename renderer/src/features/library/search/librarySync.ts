@@ -3,8 +3,9 @@ import type { StandpointDB } from '../../../db/database'
 import { articleIds, articlesAfter, articlesByIds, articlesUpdatedAfter, articleVersions, onArticlesChanged, type ArticleChange } from '../../../db/queries/library'
 import type { Article } from '../../../domain/model'
 import type { TextIndexSnapshot } from '../../../domain/search/textIndex'
+import { sortLibraryRows } from '../sortRows'
 import { LibraryIndex, type LibrarySnapshot } from './libraryIndex'
-import { rowsFromColumns, type IndexStatus, type LibraryColumns, type LibraryRow, type RowsEvent, type SearchHits } from './libraryTypes'
+import { columnsOf, LIBRARY_CACHE, LIBRARY_CACHE_FORMAT, PREVIEW_PART, rowsFromColumns, type IndexStatus, type LibraryColumns, type LibraryRow, type RowsEvent, type SearchHits } from './libraryTypes'
 
 // Keeps the library's rows and its search index in step with the workspace. Runs in the
 // library worker (and, if a worker cannot start, in the window itself).
@@ -24,9 +25,6 @@ import { rowsFromColumns, type IndexStatus, type LibraryColumns, type LibraryRow
 
 /** Articles read and indexed per step; small enough that a search never waits long. */
 const STEP = 250
-/** The cache entry the index is saved under. */
-export const LIBRARY_CACHE = 'library-index'
-const CACHE_FORMAT = 'library-1'
 /** Articles changed since the last save before the index is saved again... */
 const SAVE_AFTER_CHANGES = 500
 /** ...once writes have paused this long. */
@@ -51,10 +49,16 @@ export interface LibrarySyncOptions {
   onTiming?: (what: 'loaded' | 'checked' | 'built' | 'saved', ms: number, detail?: string) => void
 }
 
+/** Rows kept for the first screen (newest first), read by the window before the worker starts. */
+const PREVIEW_ROWS = 200
+
 function toParts(snapshot: LibrarySnapshot): Record<string, unknown> {
   const { index, rows, versions } = snapshot
+  // The first screen's rows in the library's default order (newest first).
+  const newest = sortLibraryRows(rowsFromColumns(rows), [{ id: 'publishedAt', desc: true }], new Map()).slice(0, PREVIEW_ROWS)
   return {
-    format: CACHE_FORMAT,
+    format: LIBRARY_CACHE_FORMAT,
+    [PREVIEW_PART]: { format: LIBRARY_CACHE_FORMAT, columns: columnsOf(newest), total: index.ids.length },
     // Rows and index are read separately (rows first, for the first screen): the stamp tells
     // that both came from the same save.
     stamp: crypto.randomUUID(),
@@ -138,7 +142,7 @@ export function startLibrarySync(
       const head = await loadCache(db, LIBRARY_CACHE, isHead)
       const headRead = performance.now()
       if (head === null) return false
-      if (head.format !== CACHE_FORMAT) throw new TypeError(`saved index format ${String(head.format)}`)
+      if (head.format !== LIBRARY_CACHE_FORMAT) throw new TypeError(`saved index format ${String(head.format)}`)
       shown = rowsFromColumns(head.rows)
       total = shown.length
       version++

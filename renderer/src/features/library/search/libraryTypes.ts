@@ -86,3 +86,27 @@ export interface SearchHits {
   /** False when the query had no searchable words (only stop words or punctuation). */
   searchable: boolean
 }
+
+/** The cache entry the index is saved under, beside the workspace. */
+export const LIBRARY_CACHE = 'library-index'
+export const LIBRARY_CACHE_FORMAT = 'library-1'
+/** The part of that entry the window reads for its first screen, before the worker has started. */
+export const PREVIEW_PART = 'preview'
+
+/** The newest rows (by date) and the count, as the library was last saved. */
+export interface LibraryPreview {
+  rows: LibraryRow[]
+  total: number
+}
+
+/** The saved preview part, or null when it is missing, of another format or damaged. */
+export function previewFromPart(part: unknown): LibraryPreview | null {
+  if (typeof part !== 'object' || part === null) return null
+  const { format, columns, total } = part as Record<string, unknown>
+  if (format !== LIBRARY_CACHE_FORMAT || typeof total !== 'number' || !Number.isInteger(total) || total < 0) return null
+  try {
+    return { rows: rowsFromColumns(columns), total }
+  } catch {
+    return null
+  }
+}
