@@ -29,11 +29,12 @@ export async function run(ctx) {
   const floor = floors.sort(byTime((run) => run.readMs + run.writeMs))[1]
   const floorMs = floor.readMs + floor.writeMs
   // The aim: under 1 s, or within 1.5x of the floor when the floor itself is above 1 s.
-  ctx.record(name, 'claims CSV as the Export dialog makes it (worker), 100,000 claims (median of 3)', median.ms, 'ms', floorMs > 1000 ? undefined : { max: 1000 })
+  const exportFloor = { value: floorMs, unit: 'ms', metric: 'read claims, articles, actors, issues (getAll) + write the CSV bytes' }
   ctx.record(name, 'floor: read claims, articles, actors, issues (getAll) + write the CSV bytes (median of 3)', floorMs, 'ms')
+  ctx.record(name, 'claims CSV as the Export dialog makes it (worker), 100,000 claims (median of 3)', median.ms, 'ms', floorMs > 1000 ? undefined : { max: 1000 }, exportFloor)
   ctx.record(name, '  of which reading', floor.readMs, 'ms')
   ctx.record(name, '  of which writing the bytes', floor.writeMs, 'ms')
-  ctx.record(name, 'claims CSV export / floor', median.ms / floorMs, 'x', floorMs > 1000 ? { max: 1.5 } : undefined)
+  ctx.record(name, 'claims CSV export / floor', median.ms / floorMs, 'x', floorMs > 1000 ? { max: 1.5 } : undefined, exportFloor)
   ctx.record(name, '  of which until the first chunk (read + lines + sort)', median.firstChunkMs, 'ms')
   ctx.record(name, '  longest task on the window’s thread meanwhile', Math.max(...worker.map((run) => run.longestTaskMs)), 'ms')
   ctx.record(name, 'claims CSV: size', median.bytes / 1024 / 1024, 'MB')
@@ -66,9 +67,10 @@ export async function run(ctx) {
   ctx.record(name, 'restore into empty workspace: read + validate (median of 3)', med(restores.map((run) => run.readMs)), 'ms')
   ctx.record(name, 'restore into empty workspace: write (one transaction) (median of 3)', med(restores.map((run) => run.writeMs)), 'ms')
   ctx.record(name, 'floor: raw bulkPut of the same records into an empty workspace, one transaction (median of 3)', rawMs, 'ms')
-  ctx.record(name, 'restore write / raw bulkPut', med(restores.map((run) => run.writeMs)) / rawMs, 'x', { max: 2 })
+  const rawFloor = { value: rawMs, unit: 'ms', metric: 'raw bulkPut of the same records, one transaction' }
+  ctx.record(name, 'restore write / raw bulkPut', med(restores.map((run) => run.writeMs)) / rawMs, 'x', { max: 2 }, rawFloor)
   ctx.record(name, 'merge the same backup again (all identical): write (median of 3)', med(merges.map((run) => run.writeMs)), 'ms')
-  ctx.record(name, 'merge write / raw bulkPut', med(merges.map((run) => run.writeMs)) / rawMs, 'x', { max: 3 })
+  ctx.record(name, 'merge write / raw bulkPut', med(merges.map((run) => run.writeMs)) / rawMs, 'x', { max: 3 }, rawFloor)
   const restore = { name: restored }
   await page.evaluate((db) => window.standpointBench.benchDeleteDatabase(db), restore.name)
   await page.evaluate((db) => window.standpointBench.benchDeleteDatabase(db), seed.name)

@@ -67,7 +67,7 @@ export async function run(ctx) {
   ctx.record(name, 'import rate', result.articles / (importMs / 1000), 'articles/s')
   ctx.record(name, 'raw IndexedDB bulkPut of the same records, same rounds', rawPutMs, 'ms')
   ctx.record(name, 'raw bulkPut rate', result.articles / (rawPutMs / 1000), 'articles/s')
-  ctx.record(name, 'import time / raw put time (median of the rounds)', ratio, 'x', { max: 2 })
+  ctx.record(name, 'import time / raw put time (median of the rounds)', ratio, 'x', { max: 1.5 }, { value: rawPutMs, unit: 'ms', metric: 'raw bulkPut of the same records' })
   ctx.record(name, `import ${FILES} separate text files`, result.filesImportMs, 'ms')
   ctx.record(name, 'separate-file import rate', FILES / (result.filesImportMs / 1000), 'files/s')
   ctx.record(name, 'library index rebuild from IndexedDB, per 1,000 articles', result.indexRebuildMs / (ARTICLES / 1000), 'ms', { max: 1000 })

@@ -71,8 +71,8 @@ export async function run(ctx) {
   for (const load of loads) console.log(`  load: ${load.detail}`)
   ctx.record(name, `saved index loaded at start: read + check arrays + rows (median of 3)`, median(loads.map((load) => load.loadedMs)), 'ms')
   ctx.record(name, '  then checked against the workspace (every updatedAt, from the index)', median(loads.map((load) => load.checkedMs)), 'ms')
-  ctx.record(name, `saved index loaded and checked, ready to search (median of 3)`, median(loads.map((load) => load.readyMs)), 'ms', { max: 1000 })
   ctx.record(name, `floor: index built from nothing, same run`, built.buildMs, 'ms')
+  ctx.record(name, `saved index loaded and checked, ready to search (median of 3)`, median(loads.map((load) => load.readyMs)), 'ms', { max: 1000 }, { value: built.buildMs, unit: 'ms', metric: 'index built from nothing (the start without a saved index)' })
   ctx.record(name, `memory: index and rows of ${count} articles (JS heap + array buffers)`, after - before, 'MB')
   const searched = await page.evaluate((queries) => window.standpointBench.benchLibrarySearch(queries, 5), QUERIES)
   ctx.record(name, `search latency median (${QUERIES.length} queries x 5, ${count} articles)`, percentile(searched.samples, 0.5), 'ms')
@@ -116,10 +116,12 @@ export async function run(ctx) {
   const openLibrary = async () => {
     const started = performance.now()
     await app.reload()
+    await app.getByRole('navigation', { name: 'Main' }).waitFor()
+    const shell = performance.now() - started
     await app.locator('table[aria-label="Articles"] tbody tr.article-row').first().waitFor()
     const firstRows = performance.now() - started
     await app.waitForFunction((total) => document.querySelector('.library-count')?.textContent === `${total} of ${total} articles`, count100k, { timeout: 900_000, polling: 50 })
-    return { firstRows, ready: performance.now() - started }
+    return { shell, firstRows, ready: performance.now() - started }
   }
   const cold = await openLibrary()
   ctx.record(name, `app: library with no saved index → all ${count} rows indexed`, cold.ready, 'ms')
@@ -153,7 +155,9 @@ export async function run(ctx) {
   }
   const warm = []
   for (let round = 0; round < 3; round++) warm.push(await openLibrary())
-  ctx.record(name, `app: reload → first library rows in the DOM, ${count} articles (median of 3)`, median(warm.map((entry) => entry.firstRows)), 'ms', { max: 500 })
+  const shell = median(warm.map((entry) => entry.shell))
+  ctx.record(name, 'floor: app: reload → the app shell drawn (navigation), same reloads (median of 3)', shell, 'ms')
+  ctx.record(name, `app: reload → first library rows in the DOM, ${count} articles (median of 3)`, median(warm.map((entry) => entry.firstRows)), 'ms', { max: 500 }, { value: shell, unit: 'ms', metric: 'reload → the app shell drawn' })
   ctx.record(name, 'app: reload → every row listed, none left to index (median of 3)', median(warm.map((entry) => entry.ready)), 'ms', { max: 1000 })
   const search = await app.evaluate(async () => {
     const box = document.querySelector('input[aria-label="Search articles"]')
