@@ -18,18 +18,18 @@ function seedArticle() {
   const [, date, title] = /^\s*date\s+(\S+)\s+(.*)$/.exec(lines[0])
   const by = lines.findIndex((line) => /^\s*By\s/.test(line))
   const body = lines.slice(by + 1).join('\n').trim()
-  return { id: 'seed', title, source: 'World Israel News', author: lines[by].trim().slice(3), publishedAt: date, url: '', language: 'en', direction: 'ltr', body, contentHash: 'seed', importedAt: T0, origin: 'file:seed-article.txt', meta: {}, updatedAt: T0 }
+  return { id: 'seed', title, source: 'World Israel News', author: lines[by].trim().slice(3), publishedAt: date, url: '', language: 'en', direction: 'ltr', body, contentHash: 'seed', importedAt: T0, origin: 'file:seed-article.txt', meta: {}, updatedAt: T0, externalId: '' }
 }
 
 function arabicArticle() {
   const rows = Papa.parse(readFileSync(join(fixtures, 'saudinewsnet-arabic/articles.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data
   const row = rows[0]
   const body = row.content.replace(/\r\n?/g, '\n').split(/\n+/).map((line) => line.trim()).filter(Boolean).join('\n\n')
-  return { id: 'arabic', title: row.title, source: row.source, author: row.author, publishedAt: row.date_extracted.slice(0, 10), url: '', language: 'ar', direction: 'rtl', body, contentHash: 'arabic', importedAt: T0, origin: 'csv:saudinewsnet#1', meta: {}, updatedAt: T0 }
+  return { id: 'arabic', title: row.title, source: row.source, author: row.author, publishedAt: row.date_extracted.slice(0, 10), url: '', language: 'ar', direction: 'rtl', body, contentHash: 'arabic', importedAt: T0, origin: 'csv:saudinewsnet#1', meta: {}, updatedAt: T0, externalId: '' }
 }
 
-const actor = (id, name, kind, aliases = []) => ({ id, name, kind, aliases, notes: '', createdAt: T0, updatedAt: T0 })
-const issue = (id, label, description = '') => ({ id, label, description, parentId: null, createdAt: T0, updatedAt: T0 })
+const actor = (id, name, kind, aliases = []) => ({ id, name, kind, aliases, notes: '', createdAt: T0, updatedAt: T0, attributes: {}, updatedBy: '' })
+const issue = (id, label, description = '') => ({ id, label, description, parentId: null, createdAt: T0, updatedAt: T0, code: '', updatedBy: '' })
 function anchor(body, quote, occurrence = 0) {
   let start = -1
   for (let index = 0; index <= occurrence; index++) start = body.indexOf(quote, start + 1)
@@ -37,8 +37,8 @@ function anchor(body, quote, occurrence = 0) {
   const end = start + quote.length
   return { exact: quote, prefix: body.slice(Math.max(0, start - 32), start), suffix: body.slice(end, end + 32), start, end }
 }
-const claim = (id, article, quote, actorId, issueId, stance, extra = {}) => ({ id, articleId: article.id, actorId, issueId, stance, date: article.publishedAt, addresseeId: null, note: '', anchor: anchor(article.body, quote), createdAt: T0, updatedAt: T0, ...extra })
-const mention = (id, article, words, actorId, occurrence = 0) => ({ id, articleId: article.id, actorId, anchor: anchor(article.body, words, occurrence), createdAt: T0, updatedAt: T0 })
+const claim = (id, article, quote, actorId, issueId, stance, extra = {}) => ({ id, articleId: article.id, actorId, issueIds: [issueId], stance, date: article.publishedAt, addresseeId: null, note: '', anchor: anchor(article.body, quote), createdAt: T0, updatedAt: T0, coderId: 'coder-1', updatedBy: 'coder-1', externalId: '', attributes: {}, adjudicatedFrom: [], ...extra })
+const mention = (id, article, words, actorId, occurrence = 0) => ({ id, articleId: article.id, actorId, anchor: anchor(article.body, words, occurrence), createdAt: T0, updatedAt: T0, coderId: 'coder-1', updatedBy: 'coder-1' })
 
 const seed = seedArticle()
 const arabic = arabicArticle()

@@ -48,7 +48,8 @@ export async function run(ctx) {
   ctx.record(name, 'backup: size', backup.bytes / 1024 / 1024, 'MB')
 
   // Restore into an empty workspace and merge into a full one, each beside a raw bulkPut of
-  // the same records into an empty workspace, alternating which goes first.
+  // the same records into an empty workspace (no change journal: the storage floor), alternating
+  // which goes first. The restore and merge write through the journal, as the app does.
   const restores = []
   const merges = []
   const raws = []

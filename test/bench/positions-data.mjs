@@ -41,6 +41,8 @@ export function generatePositionsWorkspace(config) {
     parentId: null,
     createdAt: now,
     updatedAt: now,
+    code: '',
+    updatedBy: '',
   }))
   const actors = Array.from({ length: actorCount }, (_, index) => ({
     id: uuid('11111111-1111', index),
@@ -50,6 +52,8 @@ export function generatePositionsWorkspace(config) {
     notes: '',
     createdAt: now,
     updatedAt: now,
+    attributes: {},
+    updatedBy: '',
   }))
   const start = Date.UTC(2015, 0, 1)
   const span = Date.UTC(2024, 11, 31) - start
@@ -70,6 +74,7 @@ export function generatePositionsWorkspace(config) {
       origin: 'bench',
       meta: {},
       updatedAt: now,
+      externalId: '',
     }
   })
 
@@ -109,7 +114,7 @@ export function generatePositionsWorkspace(config) {
       id: config.sequentialClaimIds ? uuid('33333333-3333', index) : randomUuid(),
       articleId: article.id,
       actorId: actors[actorIndex].id,
-      issueId: issues[agenda.issue].id,
+      issueIds: [issues[agenda.issue].id],
       stance,
       date: article.publishedAt,
       addresseeId: null,
@@ -117,6 +122,11 @@ export function generatePositionsWorkspace(config) {
       anchor: { exact: quote, prefix: article.body.slice(Math.max(0, begin - 32), begin), suffix: article.body.slice(begin + quote.length, begin + quote.length + 32), start: begin, end: begin + quote.length },
       createdAt: new Date(Date.parse(now) + index).toISOString(),
       updatedAt: now,
+      coderId: '44444444-4444-4000-8000-000000000001',
+      updatedBy: '44444444-4444-4000-8000-000000000001',
+      externalId: '',
+      attributes: {},
+      adjudicatedFrom: [],
     })
   }
   if (quoteStart < 0) throw new Error('bench quote missing')

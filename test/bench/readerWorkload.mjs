@@ -39,9 +39,9 @@ export function buildReaderWorkload({ chars = 200_000, claims = 2000, mentions =
   }
   const body = paragraphs.join('\n\n').slice(0, chars).trimEnd() + '.'
   const T0 = '2025-01-01T00:00:00.000Z'
-  const article = { id: 'bench-long', title: 'Benchmark: a long, densely coded article', source: 'Bench Wire', author: 'Bench', publishedAt: '2024-12-23', url: '', language: 'en', direction: 'ltr', body, contentHash: 'bench-long', importedAt: T0, origin: 'bench', meta: {}, updatedAt: T0 }
-  const actors = Array.from({ length: 60 }, (_, index) => ({ id: `actor-${index}`, name: `Actor ${index} ${pick(WORDS)}`, kind: 'armed group', aliases: [], notes: '', createdAt: T0, updatedAt: T0 }))
-  const issues = Array.from({ length: 20 }, (_, index) => ({ id: `issue-${index}`, label: `Issue ${index}`, description: '', parentId: null, createdAt: T0, updatedAt: T0 }))
+  const article = { id: 'bench-long', title: 'Benchmark: a long, densely coded article', source: 'Bench Wire', author: 'Bench', publishedAt: '2024-12-23', url: '', language: 'en', direction: 'ltr', body, contentHash: 'bench-long', importedAt: T0, origin: 'bench', meta: {}, updatedAt: T0, externalId: '' }
+  const actors = Array.from({ length: 60 }, (_, index) => ({ id: `actor-${index}`, name: `Actor ${index} ${pick(WORDS)}`, kind: 'armed group', aliases: [], notes: '', createdAt: T0, updatedAt: T0, attributes: {}, updatedBy: '' }))
+  const issues = Array.from({ length: 20 }, (_, index) => ({ id: `issue-${index}`, label: `Issue ${index}`, description: '', parentId: null, createdAt: T0, updatedAt: T0, code: '', updatedBy: '' }))
   const anchor = (start, end) => ({ exact: body.slice(start, end), prefix: body.slice(Math.max(0, start - 32), start), suffix: body.slice(end, end + 32), start, end })
   const claimRecords = []
   const step = body.length / claims
@@ -49,11 +49,11 @@ export function buildReaderWorkload({ chars = 200_000, claims = 2000, mentions =
     // Mostly side by side; every fifth claim reaches back over its neighbour (an overlap).
     const start = Math.floor(index * step + random() * step * 0.3) - (index % 5 === 0 && index > 0 ? Math.floor(step * 0.5) : 0)
     const end = Math.min(body.length, start + 30 + Math.floor(random() * 50))
-    claimRecords.push({ id: `claim-${index}`, articleId: article.id, actorId: pick(actors).id, issueId: pick(issues).id, stance: [-2, -1, 0, 1, 2][Math.floor(random() * 5)], date: '2024-12-23', addresseeId: null, note: '', anchor: anchor(Math.max(0, start), end), createdAt: T0, updatedAt: T0 })
+    claimRecords.push({ id: `claim-${index}`, articleId: article.id, actorId: pick(actors).id, issueIds: [pick(issues).id], stance: [-2, -1, 0, 1, 2][Math.floor(random() * 5)], date: '2024-12-23', addresseeId: null, note: '', anchor: anchor(Math.max(0, start), end), createdAt: T0, updatedAt: T0, coderId: 'coder-1', updatedBy: 'coder-1', externalId: '', attributes: {}, adjudicatedFrom: [] })
   }
   const mentionRecords = Array.from({ length: mentions }, (_, index) => {
     const start = Math.floor((index + 0.5) * (body.length / mentions))
-    return { id: `mention-${index}`, articleId: article.id, actorId: pick(actors).id, anchor: anchor(start, start + 12), createdAt: T0, updatedAt: T0 }
+    return { id: `mention-${index}`, articleId: article.id, actorId: pick(actors).id, anchor: anchor(start, start + 12), createdAt: T0, updatedAt: T0, coderId: 'coder-1', updatedBy: 'coder-1' }
   })
   return { articles: [article], actors, issues, claims: claimRecords, mentions: mentionRecords }
 }

@@ -65,7 +65,7 @@ test('deleting an issue with claims asks, and moves them to another issue', asyn
   await dialog.getByRole('button', { name: 'Delete issue' }).click()
   await expect(dialog).toBeHidden()
   const stored = await readTable<Claim>(page, 'claims')
-  expect(stored.find((claim) => claim.id === 'c1')?.issueId).toBe('drones')
+  expect(stored.find((claim) => claim.id === 'c1')?.issueIds).toEqual(['drones'])
   expect((await readTable<Issue>(page, 'issues')).find((issue) => issue.id === 'drones')?.parentId).toBeNull()
   await expect(row(page, 'Drone attacks on Israel').getByRole('cell').nth(3)).toHaveText('1')
 })

@@ -96,7 +96,7 @@ async function expectClaims(page: Page, saved: readonly PlannedClaim[]): Promise
     expect(stored).toMatchObject({
       articleId: ARTICLE.id,
       actorId: actorId(plan.actor),
-      issueId: issueId(plan.issue),
+      issueIds: [issueId(plan.issue)],
       stance: plan.stance,
       date: plan.date,
       addresseeId: null,
@@ -104,7 +104,7 @@ async function expectClaims(page: Page, saved: readonly PlannedClaim[]): Promise
       anchor: createAnchor(ARTICLE.body, start, start + plan.quote.length),
     })
     expect(stored!.actorId).toBeTruthy()
-    expect(stored!.issueId).toBeTruthy()
+    expect(stored!.issueIds[0]).toBeTruthy()
     expect(Number.isNaN(Date.parse(stored!.updatedAt))).toBe(false)
     expect(Number.isNaN(Date.parse(stored!.createdAt))).toBe(false)
   }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import type { Download, Page } from '@playwright/test'
+import { BACKUP_FORMAT_VERSION } from '../../renderer/src/db/backup/format'
 import { CLAIMS_COLUMNS, claimRows, sortClaimsForExport } from '../../renderer/src/domain/export/claimsCsv'
 import { buildLookups } from '../../renderer/src/domain/export/lookups'
 import type { Actor, Article, Claim } from '../../renderer/src/domain/model'
@@ -8,7 +9,8 @@ import { trickyWorkspace } from '../unit/export/trickyWorkspace'
 import { readTable, seedWorkspace } from './support/seed'
 import { expect, test } from './support/workbench'
 
-const TABLES = ['articles', 'actors', 'issues', 'claims', 'mentions', 'settings'] as const
+/** Every table a backup holds (the change journal is this machine's own, never in a backup). */
+const TABLES = ['articles', 'actors', 'issues', 'claims', 'mentions', 'coders', 'assignments', 'tombstones', 'settings'] as const
 
 /**
  * Waits until the app has finished its own start-up writes (the one-time storage warning
@@ -159,7 +161,7 @@ test('backup, wipe, restore: every table comes back identical', async ({ workben
   const dialog = page.getByRole('dialog', { name: 'Backup and restore' })
   const { download, text } = await downloadFrom(page, () => dialog.getByRole('button', { name: 'Save backup' }).click())
   expect(download.suggestedFilename()).toMatch(/^standpoint-backup-[\d-]+\.jsonl$/)
-  expect(JSON.parse(text.split('\n')[0]!)).toMatchObject({ format: 'standpoint-backup', formatVersion: 1 })
+  expect(JSON.parse(text.split('\n')[0]!)).toMatchObject({ format: 'standpoint-backup', formatVersion: BACKUP_FORMAT_VERSION })
 
   await wipe(page)
   expect((await readAll(page)).claims).toEqual([])

@@ -14,11 +14,11 @@ const SEED_TITLE = 'Iran-backed militias in Iraq announce a halt to military ope
 const NOVEMBER_QUOTE = 'operations against the occupation will continue'
 
 function article(id: string, title: string, source: string, publishedAt: string, body: string): Article {
-  return { id, title, source, author: '', publishedAt, url: '', language: 'en', direction: 'ltr', body, contentHash: id, importedAt: NOW, origin: 'paste', meta: {}, updatedAt: NOW }
+  return { id, title, source, author: '', publishedAt, url: '', language: 'en', direction: 'ltr', body, contentHash: id, importedAt: NOW, origin: 'paste', meta: {}, updatedAt: NOW, externalId: '' }
 }
 
 function actor(id: string, name: string, kind: Actor['kind'], aliases: string[] = []): Actor {
-  return { id, name, kind, aliases, notes: '', createdAt: NOW, updatedAt: NOW }
+  return { id, name, kind, aliases, notes: '', createdAt: NOW, updatedAt: NOW, attributes: {}, updatedBy: '' }
 }
 
 function claimIn(source: Article, id: string, actorId: string, issueId: string, stance: Stance, date: string, quote: string): Claim {
@@ -29,7 +29,7 @@ function claimIn(source: Article, id: string, actorId: string, issueId: string, 
     id,
     articleId: source.id,
     actorId,
-    issueId,
+    issueIds: [issueId],
     stance,
     date,
     addresseeId: null,
@@ -37,6 +37,11 @@ function claimIn(source: Article, id: string, actorId: string, issueId: string, 
     anchor: { exact: quote, prefix: source.body.slice(Math.max(0, start - 32), start), suffix: source.body.slice(end, end + 32), start, end },
     createdAt: NOW,
     updatedAt: NOW,
+    coderId: 'coder-1',
+    updatedBy: 'coder-1',
+    externalId: '',
+    attributes: {},
+    adjudicatedFrom: [],
   }
 }
 
@@ -59,7 +64,7 @@ const novemberArticle = article(
   'A spokesman for the Al-Nujaba Movement said that operations against the occupation will continue until the war in Gaza ends. Prime Minister Mohammed Shia al-Sudani urged restraint.',
 )
 
-const issues: Issue[] = [{ id: 'iss-israel', label: 'Attacks on Israel', description: '', parentId: null, createdAt: NOW, updatedAt: NOW }]
+const issues: Issue[] = [{ id: 'iss-israel', label: 'Attacks on Israel', description: '', parentId: null, createdAt: NOW, updatedAt: NOW, code: '', updatedBy: '' }]
 const actors: Actor[] = [
   actor('act-nujaba', 'Al-Nujaba Movement', 'armed group', ['Nujaba', 'al-Nujaba']),
   actor('act-kataib', 'Kataib Hezbollah', 'armed group'),

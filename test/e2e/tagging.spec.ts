@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test'
-import type { Actor, Claim, Issue, Mention } from '../../renderer/src/domain/model'
+import type { Actor, Claim, Coder, Issue, Mention } from '../../renderer/src/domain/model'
 import { readTable, seedWorkspace } from './support/seed'
 import { hasSeedArticle, makeActor, makeArticle, makeClaim, makeIssue, openArticle, seedArticle, selectText, waitForHighlights } from './support/taggingFixtures'
 import { needs } from './support/requirements'
@@ -21,7 +21,12 @@ async function expectTaggedSeedArticle(page: Page, how: 'mouse' | 'keyboard'): P
   expect(mentions[0]).toMatchObject({ actorId: actors[0]!.id, anchor: { exact: 'Al-Nujaba Movement' } })
   const claims = await readTable<Claim>(page, 'claims')
   expect(claims).toHaveLength(1)
-  expect(claims[0]).toMatchObject({ actorId: actors[0]!.id, issueId: issues[0]!.id, stance: -1, date: '2024-12-23', anchor: { exact: QUOTE } })
+  expect(claims[0]).toMatchObject({ actorId: actors[0]!.id, issueIds: [issues[0]!.id], stance: -1, date: '2024-12-23', anchor: { exact: QUOTE } })
+  // The first tag made the workspace's first coder, who coded both.
+  const coders = await readTable<Coder>(page, 'coders')
+  expect(coders).toEqual([expect.objectContaining({ name: 'Coder 1', role: 'lead' })])
+  expect(claims[0]).toMatchObject({ coderId: coders[0]!.id, updatedBy: coders[0]!.id })
+  expect(mentions[0]).toMatchObject({ coderId: coders[0]!.id, updatedBy: coders[0]!.id })
   const article = seedArticle()
   expect(article.body.slice(claims[0]!.anchor.start, claims[0]!.anchor.end)).toBe(QUOTE)
   for (const record of [...actors, ...issues, ...mentions, ...claims]) expect(Date.parse(record.updatedAt)).toBeGreaterThan(Date.parse('2025-01-02'))

@@ -1,6 +1,8 @@
-import Dexie, { type EntityTable } from 'dexie'
-import type { Actor, Article, Claim, Issue, Mention, Setting } from '../domain/model'
-import { LATEST_SCHEMA_VERSION, SCHEMA_VERSIONS, type SchemaVersion } from './schema'
+import Dexie, { type EntityTable, type Table } from 'dexie'
+import type { Actor, Article, Assignment, Claim, Coder, Issue, Mention, Setting, Tombstone } from '../domain/model'
+import { DEFAULT_JOURNAL_TUNING, type JournalRow, type JournalTuning } from './journal/entries'
+import { journalMiddleware } from './journal/middleware'
+import { LATEST_SCHEMA_VERSION, LOCAL_TABLES, SCHEMA_VERSIONS, type SchemaVersion } from './schema'
 
 export const DEFAULT_DATABASE_NAME = 'standpoint'
 
@@ -10,20 +12,28 @@ export class StandpointDB extends Dexie {
   issues!: EntityTable<Issue, 'id'>
   claims!: EntityTable<Claim, 'id'>
   mentions!: EntityTable<Mention, 'id'>
+  coders!: EntityTable<Coder, 'id'>
+  assignments!: EntityTable<Assignment, 'id'>
+  tombstones!: EntityTable<Tombstone, 'id'>
   settings!: EntityTable<Setting, 'key'>
+  /** This machine's record of every write (db/journal): local, never backed up. */
+  journal!: EntityTable<JournalRow, 'seq'>
 
   /**
    * @param upToVersion declare only the schema versions up to this one. Tests use it to write a
    *   database exactly as an older release would have; the app always opens the latest.
+   * @param journal how much journal to keep (tests make it small).
    */
-  constructor(name: string = DEFAULT_DATABASE_NAME, upToVersion?: number) {
+  constructor(name: string = DEFAULT_DATABASE_NAME, upToVersion?: number, journal: JournalTuning = DEFAULT_JOURNAL_TUNING) {
     super(name)
     declareVersions(this, SCHEMA_VERSIONS.filter((entry) => upToVersion === undefined || entry.version <= upToVersion))
+    // Every instance, the window's and each worker's alike, writes through the journal.
+    this.use(journalMiddleware(journal))
   }
 
-  /** Every table the workspace holds, for backup, wipe and merge. */
-  get workspaceTables() {
-    return [this.articles, this.actors, this.issues, this.claims, this.mentions, this.settings] as const
+  /** Every table a backup holds, restores and merges: all but this machine's bookkeeping. */
+  get workspaceTables(): Table[] {
+    return this.tables.filter((table) => !LOCAL_TABLES.has(table.name))
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Transaction } from 'dexie'
+import { defaultCoder } from '../domain/coding/coders'
 
 // Every schema the workspace has had, oldest first. A change to the stored shape is a new
 // entry here with an upgrade, never an edit of an old one: users' databases were written by
@@ -97,6 +98,78 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       settings: 'key',
     },
   },
+  {
+    version: 4,
+    summary:
+      'Real coded data and teams: claims on several issues (issueIds), coders, assignments, tombstones for deletions, ' +
+      'a change journal; external ids, attributes, issue codes, who coded and who last edited each record.',
+    stores: {
+      articles: 'id, contentHash, publishedAt, source, importedAt, updatedAt, externalId',
+      actors: 'id, name',
+      issues: 'id, label, parentId, code',
+      claims: 'id, articleId, actorId, *issueIds, addresseeId, coderId, externalId',
+      mentions: 'id, articleId, actorId, coderId',
+      coders: 'id, name',
+      assignments: 'id',
+      tombstones: 'id, table, deletedAt',
+      settings: 'key',
+      journal: '++seq, total',
+    },
+    upgrade: async (tx) => {
+      const stamp = nowIso()
+      // Work already coded belongs to someone: one default coder, made the current one. A
+      // workspace with nothing coded gets its coder when someone first codes.
+      let coderId = ''
+      if ((await tx.table('claims').count()) > 0 || (await tx.table('mentions').count()) > 0) {
+        const coder = defaultCoder(stamp)
+        coderId = coder.id
+        await tx.table('coders').add(coder)
+        await tx.table('settings').put({ key: 'currentCoderId', value: coder.id })
+      }
+      await tx
+        .table('articles')
+        .toCollection()
+        .modify((article: Record<string, unknown>) => {
+          article.externalId ??= ''
+        })
+      await tx
+        .table('actors')
+        .toCollection()
+        .modify((actor: Record<string, unknown>) => {
+          actor.attributes ??= {}
+          actor.updatedBy ??= ''
+        })
+      await tx
+        .table('issues')
+        .toCollection()
+        .modify((issue: Record<string, unknown>) => {
+          issue.code ??= ''
+          issue.updatedBy ??= ''
+        })
+      await tx
+        .table('claims')
+        .toCollection()
+        .modify((claim: Record<string, unknown>) => {
+          if (!Array.isArray(claim.issueIds)) claim.issueIds = typeof claim.issueId === 'string' ? [claim.issueId] : []
+          delete claim.issueId
+          claim.externalId ??= ''
+          claim.attributes ??= {}
+          claim.adjudicatedFrom ??= []
+          claim.coderId ??= coderId
+          claim.updatedBy ??= coderId
+        })
+      await tx
+        .table('mentions')
+        .toCollection()
+        .modify((mention: Record<string, unknown>) => {
+          mention.coderId ??= coderId
+          mention.updatedBy ??= coderId
+        })
+    },
+  },
 ]
+
+/** Tables that hold this machine's bookkeeping, not workspace data: never backed up or merged. */
+export const LOCAL_TABLES: ReadonlySet<string> = new Set(['journal'])
 
 export const LATEST_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version

@@ -1,6 +1,6 @@
 import { uniqueNames } from './actorMatching'
 import { deleteEdit, putEdit, type RecordEdit } from './changeHistory'
-import type { Actor, Claim, Id, Mention } from './model'
+import type { Actor, Attributes, Claim, Id, Mention } from './model'
 
 // Merging duplicate actors: the survivor keeps its name and kind, takes every other name and
 // alias as an alias, and becomes the claimant, addressee or mentioned actor wherever one of the
@@ -14,6 +14,8 @@ export interface MergeInput {
   /** Every mention of an absorbed actor, and the survivor's own mentions (to spot doubles). */
   mentions: readonly Mention[]
   now: string
+  /** The coder making the merge, recorded as the editor of what changes. */
+  by?: Id
 }
 
 export interface MergePlan {
@@ -40,7 +42,25 @@ function mergedNotes(survivor: Actor, absorbed: readonly Actor[]): string {
   return parts.filter((part) => part !== '').join('\n\n')
 }
 
-export function planActorMerge({ survivor, absorbed, claims, mentions, now }: MergeInput): MergePlan {
+/**
+ * The survivor's attributes with every absorbed actor's values added: keys match without regard
+ * to case (the survivor's spelling, else the first met), values without repeats.
+ */
+export function mergedAttributes(survivor: Actor, absorbed: readonly Actor[]): Attributes {
+  // A Map, then fromEntries: an attribute named "__proto__" stays an attribute.
+  const byKey = new Map<string, [string, string[]]>()
+  for (const actor of [survivor, ...absorbed]) {
+    for (const [key, values] of Object.entries(actor.attributes ?? {})) {
+      const folded = key.trim().toLowerCase()
+      let entry = byKey.get(folded)
+      if (entry === undefined) byKey.set(folded, (entry = [key, []]))
+      for (const value of values) if (!entry[1].includes(value)) entry[1].push(value)
+    }
+  }
+  return Object.fromEntries(byKey.values())
+}
+
+export function planActorMerge({ survivor, absorbed, claims, mentions, now, by: updatedBy = '' }: MergeInput): MergePlan {
   const others = absorbed.filter((actor) => actor.id !== survivor.id)
   if (others.length === 0) throw new Error('Choose at least one other actor to merge into the survivor.')
   const absorbedIds = new Set<Id>(others.map((actor) => actor.id))
@@ -48,7 +68,9 @@ export function planActorMerge({ survivor, absorbed, claims, mentions, now }: Me
     ...survivor,
     aliases: mergedAliases(survivor, others),
     notes: mergedNotes(survivor, others),
+    attributes: mergedAttributes(survivor, others),
     updatedAt: now,
+    updatedBy,
   }
   const edits: RecordEdit[] = [putEdit('actors', merged)]
 
@@ -64,6 +86,7 @@ export function planActorMerge({ survivor, absorbed, claims, mentions, now }: Me
         actorId: actorMoves ? survivor.id : claim.actorId,
         addresseeId: addresseeMoves ? survivor.id : claim.addresseeId,
         updatedAt: now,
+        updatedBy,
       }),
     )
   }
@@ -83,7 +106,7 @@ export function planActorMerge({ survivor, absorbed, claims, mentions, now }: Me
     }
     survivorSpans.add(key)
     movedMentions++
-    edits.push(putEdit('mentions', { ...mention, actorId: survivor.id, updatedAt: now }))
+    edits.push(putEdit('mentions', { ...mention, actorId: survivor.id, updatedAt: now, updatedBy }))
   }
 
   for (const actor of others) edits.push(deleteEdit('actors', actor.id))

@@ -76,25 +76,36 @@ export function validateMentionDraft(draft: MentionDraft): DraftProblem[] {
   return problems
 }
 
-export function newActorRecord(choice: Extract<ActorChoice, { kind: 'new' }>, now: string): Actor {
+export function newActorRecord(choice: Extract<ActorChoice, { kind: 'new' }>, now: string, coderId: Id = ''): Actor {
   const name = choice.name.trim().replace(/\s+/g, ' ')
   return {
     id: newId(),
     name,
-    kind: choice.actorKind,
+    kind: choice.actorKind.trim(),
     aliases: parseAliases(choice.aliases).filter((alias) => foldText(alias) !== foldText(name)),
     notes: '',
     createdAt: now,
     updatedAt: now,
+    attributes: {},
+    updatedBy: coderId,
   }
 }
 
-export function newIssueRecord(label: string, now: string, description = ''): Issue {
-  return { id: newId(), label: label.trim().replace(/\s+/g, ' '), description: description.trim(), parentId: null, createdAt: now, updatedAt: now }
+export function newIssueRecord(label: string, now: string, description = '', coderId: Id = ''): Issue {
+  return {
+    id: newId(),
+    label: label.trim().replace(/\s+/g, ' '),
+    description: description.trim(),
+    parentId: null,
+    createdAt: now,
+    updatedAt: now,
+    code: '',
+    updatedBy: coderId,
+  }
 }
 
 /** Resolves actor choices to ids, creating each new actor once even if chosen twice. */
-function actorResolver(now: string, edits: RecordEdit[]): (choice: ActorChoice | null) => Id | null {
+function actorResolver(now: string, edits: RecordEdit[], coderId: Id): (choice: ActorChoice | null) => Id | null {
   const created = new Map<string, Actor>()
   return (choice) => {
     if (choice === null) return null
@@ -102,7 +113,7 @@ function actorResolver(now: string, edits: RecordEdit[]): (choice: ActorChoice |
     const key = foldText(choice.name)
     const known = created.get(key)
     if (known) return known.id
-    const actor = newActorRecord(choice, now)
+    const actor = newActorRecord(choice, now, coderId)
     created.set(key, actor)
     edits.push(putEdit('actors', actor))
     return actor.id
@@ -111,21 +122,22 @@ function actorResolver(now: string, edits: RecordEdit[]): (choice: ActorChoice |
 
 /**
  * The records a valid claim draft becomes: any new actors and issue, then the claim (new, or
- * `existing` updated in place). The anchor is described afresh from the current body.
+ * `existing` updated in place). The anchor is described afresh from the current body. A new
+ * claim is coded by `coderId`; an edit keeps its coder and records `coderId` as its editor.
  */
-export function buildClaimEdits(draft: ClaimDraft, context: { article: Article; existing?: Claim; now: string }): { claim: Claim; edits: RecordEdit[] } {
+export function buildClaimEdits(draft: ClaimDraft, context: { article: Article; existing?: Claim; now: string; coderId: Id }): { claim: Claim; edits: RecordEdit[] } {
   const problems = validateClaimDraft(draft)
   if (problems.length > 0) throw new Error(problems.map((problem) => problem.message).join(' '))
-  const { article, existing, now } = context
+  const { article, existing, now, coderId } = context
   const edits: RecordEdit[] = []
-  const resolveActor = actorResolver(now, edits)
+  const resolveActor = actorResolver(now, edits, coderId)
   const actorId = resolveActor(draft.actor)!
   const addresseeId = resolveActor(draft.addressee)
   let issueId: Id
   if (draft.issue!.kind === 'existing') {
     issueId = draft.issue!.id
   } else {
-    const issue = newIssueRecord(draft.issue!.label, now)
+    const issue = newIssueRecord(draft.issue!.label, now, '', coderId)
     edits.push(putEdit('issues', issue))
     issueId = issue.id
   }
@@ -133,7 +145,8 @@ export function buildClaimEdits(draft: ClaimDraft, context: { article: Article; 
     id: existing?.id ?? newId(),
     articleId: article.id,
     actorId,
-    issueId,
+    // The form edits one issue: the claim's first. Any others it carries stay.
+    issueIds: [...new Set([issueId, ...(existing?.issueIds.slice(1) ?? [])])],
     stance: draft.stance!,
     date: draft.date.trim(),
     addresseeId,
@@ -141,6 +154,11 @@ export function buildClaimEdits(draft: ClaimDraft, context: { article: Article; 
     anchor: describeSpan(article.body, draft.span),
     createdAt: existing?.createdAt ?? now,
     updatedAt: now,
+    coderId: existing?.coderId ?? coderId,
+    updatedBy: coderId,
+    externalId: existing?.externalId ?? '',
+    attributes: existing?.attributes ?? {},
+    adjudicatedFrom: existing?.adjudicatedFrom ?? [],
   }
   edits.push(putEdit('claims', claim))
   return { claim, edits }
@@ -148,20 +166,20 @@ export function buildClaimEdits(draft: ClaimDraft, context: { article: Article; 
 
 export function buildMentionEdits(
   draft: MentionDraft,
-  context: { article: Article; existing?: Mention; now: string; /** The chosen existing actor, when an alias is to be added. */ actor?: Actor },
+  context: { article: Article; existing?: Mention; now: string; coderId: Id; /** The chosen existing actor, when an alias is to be added. */ actor?: Actor },
 ): { mention: Mention; edits: RecordEdit[] } {
   const problems = validateMentionDraft(draft)
   if (problems.length > 0) throw new Error(problems.map((problem) => problem.message).join(' '))
-  const { article, existing, now, actor } = context
+  const { article, existing, now, actor, coderId } = context
   const edits: RecordEdit[] = []
-  const actorId = actorResolver(now, edits)(draft.actor)!
+  const actorId = actorResolver(now, edits, coderId)(draft.actor)!
   const alias = draft.addAlias?.trim().replace(/\s+/g, ' ') ?? ''
   if (alias !== '') {
     if (draft.actor?.kind === 'new') {
       const created = edits.find((edit) => edit.table === 'actors')?.after as Actor | undefined
       if (created && !actorAnswersTo(created, alias)) edits[0] = putEdit('actors', { ...created, aliases: uniqueNames([...created.aliases, alias], [created.name]) })
     } else if (actor && actor.id === actorId && !actorAnswersTo(actor, alias)) {
-      edits.push(putEdit('actors', { ...actor, aliases: uniqueNames([...actor.aliases, alias], [actor.name]), updatedAt: now }))
+      edits.push(putEdit('actors', { ...actor, aliases: uniqueNames([...actor.aliases, alias], [actor.name]), updatedAt: now, updatedBy: coderId }))
     }
   }
   const mention: Mention = {
@@ -171,6 +189,8 @@ export function buildMentionEdits(
     anchor: describeSpan(article.body, draft.span),
     createdAt: existing?.createdAt ?? now,
     updatedAt: now,
+    coderId: existing?.coderId ?? coderId,
+    updatedBy: coderId,
   }
   edits.push(putEdit('mentions', mention))
   return { mention, edits }

@@ -34,23 +34,40 @@ export const ArticleSchema = record({
   importedAt: text(),
   /** Where it came from: "file:reports/a.txt", "paste", "csv:news.csv#12", "sample". */
   origin: text(),
-  /** Columns an import kept that have no field of their own. */
+  /** Columns an import kept that have no field of their own: the document's attributes. */
   meta: v.record(v.string(), v.string('must be an object of text values'), 'must be an object of text values'),
   updatedAt: text(),
+  /** The document's id in the tool or file it came from ('' when none). */
+  externalId: text(),
 })
 export type Article = v.InferOutput<typeof ArticleSchema>
 
-export const ACTOR_KINDS = ['person', 'organization', 'state', 'armed group', 'party', 'media', 'other'] as const
-export type ActorKind = (typeof ACTOR_KINDS)[number]
+/** The kinds a new workspace offers; the analyst's list (settings `actorKinds`) can add others. */
+export const DEFAULT_ACTOR_KINDS = ['person', 'organization', 'state', 'armed group', 'party', 'media', 'other'] as const
+/** Free text from the workspace's editable list of kinds (see domain/actorKinds.ts). */
+export type ActorKind = string
+
+/** Named attributes with one or more values each: party, country, coalition, … */
+const attributes = () =>
+  v.record(
+    v.string(),
+    v.array(v.string('must be an object of lists of text'), 'must be an object of lists of text'),
+    'must be an object of lists of text',
+  )
+export type Attributes = Record<string, string[]>
 
 export const ActorSchema = record({
   id: id(),
   name: text(),
-  kind: v.picklist(ACTOR_KINDS, (issue) => `${shown(issue.input)} is not an actor kind`),
+  kind: text(),
   aliases: v.array(v.string('must be a list of text'), 'must be a list of text'),
   notes: text(),
   createdAt: text(),
   updatedAt: text(),
+  /** Keys keep the analyst's case; two keys that differ only in case are the same attribute. */
+  attributes: attributes(),
+  /** The coder who last edited the actor; '' when unknown (created before coders existed). */
+  updatedBy: text(),
 })
 export type Actor = v.InferOutput<typeof ActorSchema>
 
@@ -59,9 +76,13 @@ export const IssueSchema = record({
   id: id(),
   label: text(),
   description: text(),
+  /** The parent in the codebook tree (never a cycle); null at the top level. */
   parentId: v.nullable(v.string('must be text or empty')),
   createdAt: text(),
   updatedAt: text(),
+  /** The codebook's code ("1.2", "MIG-CEIL"); '' when none. Unique among non-empty codes (trimmed, any case). */
+  code: text(),
+  updatedBy: text(),
 })
 export type Issue = v.InferOutput<typeof IssueSchema>
 
@@ -90,7 +111,12 @@ export const ClaimSchema = record({
   articleId: id(),
   /** The claimant. */
   actorId: id(),
-  issueId: id(),
+  /** The issues the claim is coded on: at least one, no repeats, in the order they were coded. */
+  issueIds: v.pipe(
+    v.array(v.string('must be a list of issue ids'), 'must be a list of issue ids'),
+    v.minLength(1, 'must name at least one issue'),
+    v.check((ids) => new Set(ids).size === ids.length, 'must not name an issue twice'),
+  ),
   stance: v.picklist(STANCES, 'must be a whole number from −2 to +2'),
   /** When the claim was made: defaults to the article's date, editable. 'YYYY-MM-DD' or ''. */
   date: text(),
@@ -99,6 +125,15 @@ export const ClaimSchema = record({
   anchor: TextAnchorSchema,
   createdAt: text(),
   updatedAt: text(),
+  /** The coder who coded the claim. */
+  coderId: text(),
+  /** The coder who last edited it. */
+  updatedBy: text(),
+  /** The claim's id in the file or tool it came from ('' when none). */
+  externalId: text(),
+  attributes: attributes(),
+  /** Empty normally; an adjudicated claim lists the claims it was decided from. */
+  adjudicatedFrom: v.array(v.string('must be a list of claim ids'), 'must be a list of claim ids'),
 })
 export type Claim = v.InferOutput<typeof ClaimSchema>
 
@@ -110,8 +145,55 @@ export const MentionSchema = record({
   anchor: TextAnchorSchema,
   createdAt: text(),
   updatedAt: text(),
+  coderId: text(),
+  updatedBy: text(),
 })
 export type Mention = v.InferOutput<typeof MentionSchema>
+
+export const CODER_ROLES = ['lead', 'coder'] as const
+export type CoderRole = (typeof CODER_ROLES)[number]
+
+/** Someone who codes in this workspace. A lead sees every coder's work and makes assignments. */
+export const CoderSchema = record({
+  id: id(),
+  name: text(),
+  color: v.pipe(text(), v.regex(/^#[0-9a-f]{6}$/i, 'must be a colour written #rrggbb')),
+  role: v.picklist(CODER_ROLES, 'must be "lead" or "coder"'),
+  createdAt: text(),
+  updatedAt: text(),
+})
+export type Coder = v.InferOutput<typeof CoderSchema>
+
+const idList = (what: string) => v.array(v.string(`must be a list of ${what} ids`), `must be a list of ${what} ids`)
+
+/** Articles that several coders code independently; blind: none sees the others' coding there. */
+export const AssignmentSchema = record({
+  id: id(),
+  name: text(),
+  articleIds: idList('article'),
+  coderIds: idList('coder'),
+  blind: v.boolean('must be true or false'),
+  createdBy: text(),
+  createdAt: text(),
+  updatedAt: text(),
+  updatedBy: text(),
+})
+export type Assignment = v.InferOutput<typeof AssignmentSchema>
+
+/** The tables whose records are shared between coders (merged, synced) and so leave tombstones. */
+export const SYNCED_TABLES = ['articles', 'actors', 'issues', 'claims', 'mentions', 'coders', 'assignments'] as const
+export type SyncedTable = (typeof SYNCED_TABLES)[number]
+
+/** That a record was deleted, so a merge or a sync does not bring it back from the other side. */
+export const TombstoneSchema = record({
+  /** The deleted record's id. */
+  id: id(),
+  table: v.picklist(SYNCED_TABLES, (issue) => `${shown(issue.input)} is not a table that keeps deletions`),
+  deletedAt: text(),
+  /** The coder who deleted it; '' when unknown. */
+  deletedBy: text(),
+})
+export type Tombstone = v.InferOutput<typeof TombstoneSchema>
 
 /** Small persisted preferences (last CSV mapping, last time bucket, ...); see settings.ts for their values. */
 export const SettingSchema = record({ key: text(), value: v.optional(v.unknown()) })
@@ -124,6 +206,9 @@ export const RECORD_SCHEMAS = {
   issues: IssueSchema,
   claims: ClaimSchema,
   mentions: MentionSchema,
+  coders: CoderSchema,
+  assignments: AssignmentSchema,
+  tombstones: TombstoneSchema,
   settings: SettingSchema,
 } as const
 
@@ -131,8 +216,9 @@ export function isStance(value: unknown): value is Stance {
   return v.is(ClaimSchema.entries.stance, value)
 }
 
+/** A usable actor kind: any text that is not blank. */
 export function isActorKind(value: unknown): value is ActorKind {
-  return v.is(ActorSchema.entries.kind, value)
+  return typeof value === 'string' && value.trim() !== ''
 }
 
 export function newId(): Id {

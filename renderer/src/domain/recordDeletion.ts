@@ -24,8 +24,11 @@ export function planActorDeletion(input: {
   mentions: readonly Mention[]
   disposition: ClaimDisposition
   now: string
+  /** The coder making the change, recorded as the editor of what moves. */
+  by?: Id
 }): DeletionPlan {
   const { actor, claims, mentions, disposition, now } = input
+  const updatedBy = input.by ?? ''
   if (disposition.kind === 'reassign' && disposition.to === actor.id) {
     throw new Error('Choose another actor to take over the claims.')
   }
@@ -49,6 +52,7 @@ export function planActorDeletion(input: {
         actorId: isClaimant && to !== null ? to : claim.actorId,
         addresseeId: isAddressee ? to : claim.addresseeId,
         updatedAt: now,
+        updatedBy,
       }),
     )
   }
@@ -56,7 +60,7 @@ export function planActorDeletion(input: {
     if (mention.actorId !== actor.id) continue
     if (disposition.kind === 'reassign') {
       plan.reassignedMentions++
-      plan.edits.push(putEdit('mentions', { ...mention, actorId: disposition.to, updatedAt: now }))
+      plan.edits.push(putEdit('mentions', { ...mention, actorId: disposition.to, updatedAt: now, updatedBy }))
     } else {
       plan.deletedMentions++
       plan.edits.push(deleteEdit('mentions', mention.id))
@@ -70,6 +74,8 @@ export interface IssueDeletionPlan {
   edits: RecordEdit[]
   reassignedClaims: number
   deletedClaims: number
+  /** Claims that were also coded on other issues: they lose this one and keep the rest. */
+  unlinkedClaims: number
   /** Sub-issues that now hang from the deleted issue's parent. */
   reparentedIssues: number
 }
@@ -81,17 +87,23 @@ export function planIssueDeletion(input: {
   children: readonly Issue[]
   disposition: ClaimDisposition
   now: string
+  by?: Id
 }): IssueDeletionPlan {
   const { issue, claims, children, disposition, now } = input
+  const updatedBy = input.by ?? ''
   if (disposition.kind === 'reassign' && disposition.to === issue.id) {
     throw new Error('Choose another issue to take over the claims.')
   }
-  const plan: IssueDeletionPlan = { edits: [], reassignedClaims: 0, deletedClaims: 0, reparentedIssues: 0 }
+  const plan: IssueDeletionPlan = { edits: [], reassignedClaims: 0, deletedClaims: 0, unlinkedClaims: 0, reparentedIssues: 0 }
   for (const claim of claims) {
-    if (claim.issueId !== issue.id) continue
+    if (!claim.issueIds.includes(issue.id)) continue
     if (disposition.kind === 'reassign') {
       plan.reassignedClaims++
-      plan.edits.push(putEdit('claims', { ...claim, issueId: disposition.to, updatedAt: now }))
+      plan.edits.push(putEdit('claims', { ...claim, issueIds: replaceIssue(claim.issueIds, issue.id, disposition.to), updatedAt: now, updatedBy }))
+    } else if (claim.issueIds.length > 1) {
+      // A claim coded on other issues too still says something about them.
+      plan.unlinkedClaims++
+      plan.edits.push(putEdit('claims', { ...claim, issueIds: claim.issueIds.filter((id) => id !== issue.id), updatedAt: now, updatedBy }))
     } else {
       plan.deletedClaims++
       plan.edits.push(deleteEdit('claims', claim.id))
@@ -100,8 +112,16 @@ export function planIssueDeletion(input: {
   for (const child of children) {
     if (child.parentId !== issue.id) continue
     plan.reparentedIssues++
-    plan.edits.push(putEdit('issues', { ...child, parentId: issue.parentId, updatedAt: now }))
+    plan.edits.push(putEdit('issues', { ...child, parentId: issue.parentId, updatedAt: now, updatedBy }))
   }
   plan.edits.push(deleteEdit('issues', issue.id))
   return plan
+}
+
+/**
+ * A claim's issues with one replaced by another, in place, the result without repeats: a claim
+ * on [A, B] whose A moves to B is on [B].
+ */
+export function replaceIssue(issueIds: readonly Id[], from: Id, to: Id): Id[] {
+  return [...new Set(issueIds.map((id) => (id === from ? to : id)))]
 }

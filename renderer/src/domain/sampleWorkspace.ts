@@ -1,5 +1,5 @@
 import { createAnchor } from './anchoring'
-import type { Actor, ActorKind, Article, Claim, Issue, Stance } from './model'
+import type { Actor, ActorKind, Article, Claim, Id, Issue, Stance } from './model'
 import { newId } from './model'
 
 // A small workspace written for Standpoint: fictional country, outlets and actors, so it can
@@ -114,8 +114,8 @@ export interface SampleRecords {
   claims: Claim[]
 }
 
-/** Fresh records (new ids) for the sample workspace; content hashes are added by the caller. */
-export function buildSampleRecords(now: string): SampleRecords {
+/** Fresh records (new ids) for the sample workspace, coded by `coderId`; content hashes are added by the caller. */
+export function buildSampleRecords(now: string, coderId: Id): SampleRecords {
   const articleIds = new Map(ARTICLES.map((article) => [article.key, newId()]))
   const actorIds = new Map(ACTORS.map((actor) => [actor.key, newId()]))
   const issueIds = new Map(ISSUES.map((issue) => [issue.key, newId()]))
@@ -139,6 +139,7 @@ export function buildSampleRecords(now: string): SampleRecords {
     origin: 'sample',
     meta: {},
     updatedAt: now,
+    externalId: '',
   }))
   const actors: Actor[] = ACTORS.map((actor) => ({
     id: lookup(actorIds, actor.key),
@@ -148,6 +149,8 @@ export function buildSampleRecords(now: string): SampleRecords {
     notes: actor.notes,
     createdAt: now,
     updatedAt: now,
+    attributes: {},
+    updatedBy: coderId,
   }))
   const issues: Issue[] = ISSUES.map((issue) => ({
     id: lookup(issueIds, issue.key),
@@ -156,6 +159,8 @@ export function buildSampleRecords(now: string): SampleRecords {
     parentId: null,
     createdAt: now,
     updatedAt: now,
+    code: '',
+    updatedBy: coderId,
   }))
   const claims: Claim[] = CLAIMS.map((claim) => {
     const article = articles.find((candidate) => candidate.id === lookup(articleIds, claim.article))!
@@ -165,7 +170,7 @@ export function buildSampleRecords(now: string): SampleRecords {
       id: newId(),
       articleId: article.id,
       actorId: lookup(actorIds, claim.actor),
-      issueId: lookup(issueIds, claim.issue),
+      issueIds: [lookup(issueIds, claim.issue)],
       stance: claim.stance,
       date: article.publishedAt,
       addresseeId: claim.addressee ? lookup(actorIds, claim.addressee) : null,
@@ -173,6 +178,11 @@ export function buildSampleRecords(now: string): SampleRecords {
       anchor: createAnchor(article.body, start, start + claim.quote.length),
       createdAt: now,
       updatedAt: now,
+      coderId,
+      updatedBy: coderId,
+      externalId: '',
+      attributes: {},
+      adjudicatedFrom: [],
     }
   })
   return { articles, actors, issues, claims }

@@ -61,3 +61,9 @@ export const POSITIONS_VIEW = setting(
 export function dismissedSuggestionsSetting(articleId: Id): SettingDefinition<v.ArraySchema<v.StringSchema<undefined>, undefined>> {
   return setting(`dismissedSuggestions:${articleId}`, v.array(v.string()), [])
 }
+
+/** Who is coding on this machine (local: never merged or synced); null until a coder exists. */
+export const CURRENT_CODER = setting('currentCoderId', v.nullable(v.string()), null)
+
+/** The workspace's list of actor kinds, as the analyst edited it; null: the defaults (see actorKinds.ts). */
+export const ACTOR_KINDS = setting('actorKinds', v.nullable(v.array(v.string())), null)

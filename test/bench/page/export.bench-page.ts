@@ -2,12 +2,13 @@ import { BackupParser } from '../../../renderer/src/db/backup/parseBackup'
 import { prepareRestore, restoreBackup } from '../../../renderer/src/db/backup/restore'
 import { backupChunks, readWorkspaceSnapshot } from '../../../renderer/src/db/backup/writeBackup'
 import { StandpointDB } from '../../../renderer/src/db/database'
+import { JOURNAL_MIDDLEWARE } from '../../../renderer/src/db/journal'
 import { createAnchor } from '../../../renderer/src/domain/anchoring'
 import { CLAIMS_COLUMNS, claimRows, sortClaimsForExport } from '../../../renderer/src/domain/export/claimsCsv'
 import { csvChunks } from '../../../renderer/src/domain/export/csvChunks'
 import { buildLookups } from '../../../renderer/src/domain/export/lookups'
 import { startExport } from '../../../renderer/src/features/export/worker/exportClient'
-import { ACTOR_KINDS, STANCES, type Actor, type Article, type Claim, type Issue } from '../../../renderer/src/domain/model'
+import { DEFAULT_ACTOR_KINDS as ACTOR_KINDS, STANCES, type Actor, type Article, type Claim, type Issue } from '../../../renderer/src/domain/model'
 
 // A workspace of benchmark size: 100,000 claims over 5,000 articles, 500 actors, 60 issues.
 
@@ -43,6 +44,7 @@ export async function benchExportSeed(claimCount: number): Promise<{ name: strin
       origin: 'bench',
       meta: {},
       updatedAt: now,
+      externalId: '',
     })
   }
   const actors: Actor[] = Array.from({ length: 500 }, (_, index) => ({
@@ -53,6 +55,8 @@ export async function benchExportSeed(claimCount: number): Promise<{ name: strin
     notes: '',
     createdAt: now,
     updatedAt: now,
+    attributes: {},
+    updatedBy: '',
   }))
   const issues: Issue[] = Array.from({ length: 60 }, (_, index) => ({
     id: crypto.randomUUID(),
@@ -61,6 +65,8 @@ export async function benchExportSeed(claimCount: number): Promise<{ name: strin
     parentId: null,
     createdAt: now,
     updatedAt: now,
+    code: '',
+    updatedBy: '',
   }))
   const claims: Claim[] = []
   for (let index = 0; index < claimCount; index++) {
@@ -70,7 +76,7 @@ export async function benchExportSeed(claimCount: number): Promise<{ name: strin
       id: crypto.randomUUID(),
       articleId: article.id,
       actorId: actors[index % actors.length]!.id,
-      issueId: issues[index % issues.length]!.id,
+      issueIds: [issues[index % issues.length]!.id],
       stance: STANCES[index % STANCES.length]!,
       date: article.publishedAt,
       addresseeId: index % 7 === 0 ? actors[(index + 1) % actors.length]!.id : null,
@@ -78,6 +84,11 @@ export async function benchExportSeed(claimCount: number): Promise<{ name: strin
       anchor: createAnchor(article.body, start, start + SENTENCES[index % SENTENCES.length]!.length),
       createdAt: now,
       updatedAt: now,
+      coderId: 'bench-coder',
+      updatedBy: 'bench-coder',
+      externalId: '',
+      attributes: {},
+      adjudicatedFrom: [],
     })
   }
   await db.transaction('rw', db.tables, async () => {
@@ -195,11 +206,16 @@ export async function benchBackup(name: string): Promise<{ ms: number; bytes: nu
   return { ms, bytes: lastBackup.size }
 }
 
-/** Reads the last backup as the dialog does (4 MB slices), checks it, and restores it. */
-export async function benchRestore(mode: 'replace' | 'merge', into?: string): Promise<{ readMs: number; writeMs: number; name: string }> {
+/**
+ * Reads the last backup as the dialog does (4 MB slices), checks it, and restores it. With
+ * `journal` false the database is opened without the change journal: the same restore, to
+ * measure what the journal (entries and tombstone upkeep in the same transaction) costs.
+ */
+export async function benchRestore(mode: 'replace' | 'merge', into?: string, journal = true): Promise<{ readMs: number; writeMs: number; name: string }> {
   if (!lastBackup) throw new Error('run benchBackup first')
   const name = into ?? `bench-restore-${crypto.randomUUID()}`
   const db = new StandpointDB(name)
+  if (!journal) db.unuse({ stack: 'dbcore', name: JOURNAL_MIDDLEWARE })
   await db.open()
   const started = performance.now()
   const parser = new BackupParser()
@@ -218,13 +234,15 @@ export async function benchRestore(mode: 'replace' | 'merge', into?: string): Pr
 
 /**
  * The floor of a restore: the same records the restore writes, bulk-put into an empty
- * workspace in one transaction, with nothing else (no checks, counts or reports).
+ * workspace in one transaction, with nothing else (no checks, counts, reports or journal).
  */
 export async function benchRawRestoreFloor(): Promise<{ ms: number }> {
   if (!lastBackup) throw new Error('run benchBackup first')
   const parser = new BackupParser()
   parser.push(await lastBackup.text())
   const scratch = new StandpointDB(`bench-floor-${crypto.randomUUID()}`)
+  // The storage floor: no change journal either.
+  scratch.unuse({ stack: 'dbcore', name: JOURNAL_MIDDLEWARE })
   await scratch.open()
   const prepared = await prepareRestore(parser.finish(), scratch)
   const started = performance.now()

@@ -1,4 +1,5 @@
 import { StandpointDB } from '../../../renderer/src/db/database'
+import { JOURNAL_MIDDLEWARE } from '../../../renderer/src/db/journal'
 import { writeCsv } from '../../../renderer/src/domain/csv/writeCsv'
 import type { Article } from '../../../renderer/src/domain/model'
 import { startImportWorker } from '../../../renderer/src/features/import/worker/importClient'
@@ -22,7 +23,7 @@ export interface ImportBenchResult {
   articles: number
   csvBytes: number
   meanBodyChars: number
-  rounds: { importMs: number; parseMs: number; storeMs: number; rawPutMs: number }[]
+  rounds: { importMs: number; parseMs: number; storeMs: number; rawPutMs: number; journaledPutMs: number }[]
   imported: number
   filesImportMs: number
   filesImported: number
@@ -56,8 +57,10 @@ function buildArticles(input: ImportBenchInput): { title: string; date: string; 
   return out
 }
 
-async function fresh(name: string): Promise<StandpointDB> {
+/** A fresh workspace; without the change journal when `journal` is false (the raw floor). */
+async function fresh(name: string, journal = true): Promise<StandpointDB> {
   const db = new StandpointDB(`bench-${name}-${crypto.randomUUID()}`)
+  if (!journal) db.unuse({ stack: 'dbcore', name: JOURNAL_MIDDLEWARE })
   await db.open()
   return db
 }
@@ -70,7 +73,7 @@ export async function benchImportAndSearch(input: ImportBenchInput, queries: str
   // Each round imports into a fresh database through the real import worker, then bulk-puts
   // the very records it stored into another fresh database right after: both halves of a
   // pair start from the same empty state and see the same machine load.
-  const rounds: { importMs: number; parseMs: number; storeMs: number; rawPutMs: number }[] = []
+  const rounds: { importMs: number; parseMs: number; storeMs: number; rawPutMs: number; journaledPutMs: number }[] = []
   let imported = 0
   let records: Article[] = []
   for (let round = 0; round < input.rounds; round++) {
@@ -90,12 +93,18 @@ export async function benchImportAndSearch(input: ImportBenchInput, queries: str
 
     records = await target.articles.toArray()
     await target.delete()
-    const raw = await fresh('raw')
+    // The floor: a raw put, no change journal. Then the same put through the journal.
+    const raw = await fresh('raw', false)
     const rawStarted = performance.now()
     await raw.articles.bulkPut(records)
     const rawPutMs = performance.now() - rawStarted
     await raw.delete()
-    rounds.push({ importMs: finished - started, parseMs: parsed - started, storeMs: finished - parsed, rawPutMs })
+    const journaled = await fresh('journaled')
+    const journaledStarted = performance.now()
+    await journaled.articles.bulkPut(records)
+    const journaledPutMs = performance.now() - journaledStarted
+    await journaled.delete()
+    rounds.push({ importMs: finished - started, parseMs: parsed - started, storeMs: finished - parsed, rawPutMs, journaledPutMs })
   }
 
   // Many small files: the batching path (one transaction per few hundred files).

@@ -27,19 +27,21 @@ function floorPass(claims: readonly Claim[], size: BucketSize): number {
       bucket = bucketKey(claim.date, size) ?? ''
       bucketOfDate.set(claim.date, bucket)
     }
-    const key = `${claim.actorId}|${claim.issueId}|${bucket}`
-    let cell = cells.get(key)
-    if (cell === undefined) {
-      cell = { count: 0, sum: 0, latest: claim.stance, latestDate: claim.date, ids: [] }
-      cells.set(key, cell)
+    for (const issueId of claim.issueIds) {
+      const key = `${claim.actorId}|${issueId}|${bucket}`
+      let cell = cells.get(key)
+      if (cell === undefined) {
+        cell = { count: 0, sum: 0, latest: claim.stance, latestDate: claim.date, ids: [] }
+        cells.set(key, cell)
+      }
+      cell.count++
+      cell.sum += claim.stance
+      if (claim.date >= cell.latestDate) {
+        cell.latest = claim.stance
+        cell.latestDate = claim.date
+      }
+      cell.ids.push(claim.id)
     }
-    cell.count++
-    cell.sum += claim.stance
-    if (claim.date >= cell.latestDate) {
-      cell.latest = claim.stance
-      cell.latestDate = claim.date
-    }
-    cell.ids.push(claim.id)
   }
   return cells.size
 }

@@ -24,12 +24,15 @@ function floorPass(claims: readonly Claim[]): number {
       bucket = bucketKey(claim.date, 'month') ?? ''
       bucketOfDate.set(claim.date, bucket)
     }
-    const key = `${claim.actorId}|${String((claim as { issueId?: string }).issueId)}|${bucket}`
-    const cell = cells.get(key)
-    if (cell) {
-      cell.count++
-      cell.sum += claim.stance
-    } else cells.set(key, { count: 1, sum: claim.stance })
+    // A claim on several issues counts once for each, as Positions counts it.
+    for (const issueId of claim.issueIds) {
+      const key = `${claim.actorId}|${issueId}|${bucket}`
+      const cell = cells.get(key)
+      if (cell) {
+        cell.count++
+        cell.sum += claim.stance
+      } else cells.set(key, { count: 1, sum: claim.stance })
+    }
   }
   return cells.size
 }

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import type { Actor, Article, Claim, Issue, Mention } from '../../../renderer/src/domain/model'
+import type { Actor, Article, Assignment, Claim, Coder, Issue, Mention, Tombstone } from '../../../renderer/src/domain/model'
 
 export interface SeedRecords {
   articles?: Article[]
@@ -7,6 +7,9 @@ export interface SeedRecords {
   issues?: Issue[]
   claims?: Claim[]
   mentions?: Mention[]
+  coders?: Coder[]
+  assignments?: Assignment[]
+  tombstones?: Tombstone[]
 }
 
 /**

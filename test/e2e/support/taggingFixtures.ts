@@ -42,19 +42,20 @@ export function seedArticle(id = 'seed-article'): Article {
     origin: 'file:seed-article.txt',
     meta: {},
     updatedAt: T0,
+    externalId: '',
   }
 }
 
 export function makeArticle(id: string, title: string, publishedAt: string, body: string, extra: Partial<Article> = {}): Article {
-  return { id, title, source: 'Test Wire', author: '', publishedAt, url: '', language: 'en', direction: 'ltr', body, contentHash: `hash-${id}`, importedAt: T0, origin: 'test', meta: {}, updatedAt: T0, ...extra }
+  return { id, title, source: 'Test Wire', author: '', publishedAt, url: '', language: 'en', direction: 'ltr', body, contentHash: `hash-${id}`, importedAt: T0, origin: 'test', meta: {}, updatedAt: T0, externalId: '', ...extra }
 }
 
 export function makeActor(id: string, name: string, kind: Actor['kind'], aliases: string[] = []): Actor {
-  return { id, name, kind, aliases, notes: '', createdAt: T0, updatedAt: T0 }
+  return { id, name, kind, aliases, notes: '', createdAt: T0, updatedAt: T0, attributes: {}, updatedBy: '' }
 }
 
 export function makeIssue(id: string, label: string, description = ''): Issue {
-  return { id, label, description, parentId: null, createdAt: T0, updatedAt: T0 }
+  return { id, label, description, parentId: null, createdAt: T0, updatedAt: T0, code: '', updatedBy: '' }
 }
 
 /** A claim on the first occurrence of `quote` in the article body. */
@@ -66,7 +67,7 @@ export function makeClaim(id: string, article: Article, quote: string, actorId: 
     id,
     articleId: article.id,
     actorId,
-    issueId,
+    issueIds: [issueId],
     stance,
     date: article.publishedAt.slice(0, 10),
     addresseeId: null,
@@ -74,13 +75,18 @@ export function makeClaim(id: string, article: Article, quote: string, actorId: 
     anchor: { exact: quote, prefix: article.body.slice(Math.max(0, start - 32), start), suffix: article.body.slice(end, end + 32), start, end },
     createdAt: T0,
     updatedAt: T0,
+    coderId: 'coder-1',
+    updatedBy: 'coder-1',
+    externalId: '',
+    attributes: {},
+    adjudicatedFrom: [],
     ...extra,
   }
 }
 
 export function makeMention(id: string, article: Article, words: string, actorId: string): Mention {
   const claim = makeClaim(id, article, words, actorId, 'none', 0)
-  return { id, articleId: article.id, actorId, anchor: claim.anchor, createdAt: T0, updatedAt: T0 }
+  return { id, articleId: article.id, actorId, anchor: claim.anchor, createdAt: T0, updatedAt: T0, coderId: 'coder-1', updatedBy: 'coder-1' }
 }
 
 /** Opens the reader on an article (optionally on a claim) and waits until its highlights are drawn. */

@@ -11,7 +11,7 @@ function claim(id: string): Claim {
     id,
     articleId: 'article',
     actorId: 'actor',
-    issueId: 'issue',
+    issueIds: ['issue'],
     stance: 1,
     date: '2024-12-23',
     addresseeId: null,
@@ -19,6 +19,11 @@ function claim(id: string): Claim {
     anchor: { exact: 'x', prefix: '', suffix: '', start: 0, end: 1 },
     createdAt: '2025-01-01T00:00:00.000Z',
     updatedAt: '2025-01-01T00:00:00.000Z',
+    coderId: 'coder',
+    updatedBy: 'coder',
+    externalId: '',
+    attributes: {},
+    adjudicatedFrom: [],
   }
 }
 

@@ -23,6 +23,7 @@ const article = (id: string, source: string, publishedAt: string, updatedAt = '2
   origin: 'test',
   meta: {},
   updatedAt,
+  externalId: '',
 })
 
 let db: StandpointDB

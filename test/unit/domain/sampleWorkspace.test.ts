@@ -3,7 +3,7 @@ import { isActorKind, isStance } from '../../../renderer/src/domain/model'
 import { buildSampleRecords } from '../../../renderer/src/domain/sampleWorkspace'
 
 describe('sample workspace', () => {
-  const records = buildSampleRecords('2025-01-01T00:00:00.000Z')
+  const records = buildSampleRecords('2025-01-01T00:00:00.000Z', 'coder-1')
 
   it('anchors every claim to its exact words in its article', () => {
     for (const claim of records.claims) {
@@ -18,7 +18,8 @@ describe('sample workspace', () => {
   it('refers only to records it contains, with valid kinds and stances', () => {
     const ids = new Set([...records.actors, ...records.issues, ...records.articles].map((record) => record.id))
     for (const claim of records.claims) {
-      expect(ids.has(claim.actorId) && ids.has(claim.issueId) && ids.has(claim.articleId)).toBe(true)
+      expect(ids.has(claim.actorId) && claim.issueIds.every((id) => ids.has(id)) && ids.has(claim.articleId)).toBe(true)
+      expect(claim).toMatchObject({ coderId: 'coder-1', updatedBy: 'coder-1' })
       if (claim.addresseeId) expect(ids.has(claim.addresseeId)).toBe(true)
       expect(isStance(claim.stance)).toBe(true)
     }
@@ -29,14 +30,14 @@ describe('sample workspace', () => {
     const brigade = records.actors.find((actor) => actor.name === 'Northern Rivers Brigade')!
     const ceasefire = records.issues.find((issue) => issue.label === 'Ceasefire')!
     const stances = records.claims
-      .filter((claim) => claim.actorId === brigade.id && claim.issueId === ceasefire.id)
+      .filter((claim) => claim.actorId === brigade.id && claim.issueIds.includes(ceasefire.id))
       .sort((a, b) => a.date.localeCompare(b.date))
       .map((claim) => claim.stance)
     expect(stances).toEqual([-1, 1])
   })
 
   it('gives new ids each time', () => {
-    const again = buildSampleRecords('2025-01-01T00:00:00.000Z')
+    const again = buildSampleRecords('2025-01-01T00:00:00.000Z', 'coder-1')
     expect(again.articles[0]!.id).not.toBe(records.articles[0]!.id)
   })
 })

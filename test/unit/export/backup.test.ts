@@ -38,14 +38,25 @@ async function seed(db: StandpointDB): Promise<void> {
     await db.issues.bulkAdd(workspace.issues)
     await db.claims.bulkAdd(workspace.claims)
     await db.mentions.bulkAdd(workspace.mentions)
+    await db.coders.bulkAdd(workspace.coders)
+    await db.assignments.bulkAdd(workspace.assignments)
+    await db.tombstones.bulkAdd(workspace.tombstones)
     await db.settings.bulkAdd(ODD_SETTINGS)
   })
 }
 
+/** Every table a backup holds (all but the local change journal). */
 async function dump(db: StandpointDB): Promise<Record<string, unknown[]>> {
   const out: Record<string, unknown[]> = {}
-  for (const table of db.tables) out[table.name] = await table.toArray()
+  for (const table of db.workspaceTables) out[table.name] = await table.toArray()
   return out
+}
+
+/** A record of an older schema as the v4 upgrade leaves it: a claim's one issue becomes its list of issues. */
+function asUpgraded(table: string, row: Record<string, unknown>): Record<string, unknown> {
+  if (table !== 'claims') return row
+  const { issueId, ...rest } = row
+  return { ...rest, issueIds: [issueId] }
 }
 
 async function backupText(db: StandpointDB): Promise<string> {
@@ -102,7 +113,7 @@ describe('workspace backup and restore', () => {
     const text = await backupText(db)
     await db.claims.clear()
     await db.actors.update('act-1', { name: 'Renamed', updatedAt: '2030-01-01T00:00:00.000Z' })
-    await db.issues.add({ id: 'iss-new', label: 'Later', description: '', parentId: null, createdAt: 'x', updatedAt: 'x' })
+    await db.issues.add({ id: 'iss-new', label: 'Later', description: '', parentId: null, createdAt: 'x', updatedAt: 'x', code: '', updatedBy: '' })
     const report = await restoreText(db, text, 'replace')
     expect(await dump(db)).toStrictEqual(before)
     expect(report.tables.find((table) => table.table === 'issues')).toMatchObject({ removed: 3, added: 2, inWorkspaceAfter: 2 })
@@ -116,7 +127,7 @@ describe('workspace backup and restore', () => {
     // added; and the backup's copy of another actor is made newer than the workspace's.
     await db.actors.update('act-1', { name: 'Nujaba (edited later)', updatedAt: '2025-06-01T00:00:00.000Z' })
     await db.claims.delete('clm-03')
-    await db.issues.add({ id: 'iss-new', label: 'Added later', description: '', parentId: null, createdAt: '2025-06-01T00:00:00.000Z', updatedAt: '2025-06-01T00:00:00.000Z' })
+    await db.issues.add({ id: 'iss-new', label: 'Added later', description: '', parentId: null, createdAt: '2025-06-01T00:00:00.000Z', updatedAt: '2025-06-01T00:00:00.000Z', code: '', updatedBy: '' })
     const newerInBackup = replaceLine(
       text,
       (line) => line.startsWith('["actors",') && line.includes('"act-3"'),
@@ -204,8 +215,51 @@ describe('workspace backup and restore', () => {
     const prepared = await prepareRestore(parseBackupText(lines.join('\n') + '\n'), db)
     expect(prepared.upgradedFrom).toBe(2)
     await restoreBackup(db, prepared, 'replace')
-    for (const name of Object.keys(tables)) expect(await db.table(name).toArray(), name).toEqual(expect.arrayContaining(fixture.tables[name]!.map((row): unknown => expect.objectContaining(row))))
+    for (const name of Object.keys(tables)) {
+      expect(await db.table(name).toArray(), name).toEqual(expect.arrayContaining(fixture.tables[name]!.map((row): unknown => expect.objectContaining(asUpgraded(name, row)))))
+    }
     expect((await db.claims.where('addresseeId').equals('p2').toArray()).map((claim) => claim.id)).toEqual(['c2'])
+  })
+
+  it('restores a backup written at schema v3 (format 1) into v4: issueIds, a default coder who coded everything, the new fields empty', async () => {
+    const fixture = FIXTURES_BY_VERSION[3]!
+    const tables = { articles: 'id', actors: 'id', issues: 'id', claims: 'id', mentions: 'id', settings: 'key' }
+    const count = (name: string): number => fixture.tables[name]?.length ?? 0
+    const header = {
+      format: 'standpoint-backup',
+      formatVersion: 1,
+      schemaVersion: 3,
+      app: '0.1.0',
+      createdAt: '2025-02-06T00:00:00.000Z',
+      tables: Object.fromEntries(Object.entries(tables).map(([name, primaryKey]) => [name, { primaryKey, count: count(name) }])),
+    }
+    const lines = [JSON.stringify(header)]
+    for (const name of Object.keys(tables)) for (const row of fixture.tables[name] ?? []) lines.push(JSON.stringify([name, encodeValue(row)]))
+    lines.push(JSON.stringify({ end: true, counts: Object.fromEntries(Object.keys(tables).map((name) => [name, count(name)])) }))
+    const db = await freshDb()
+    const prepared = await prepareRestore(parseBackupText(lines.join('\n') + '\n'), db)
+    expect(prepared.upgradedFrom).toBe(3)
+    expect([...prepared.tables.keys()].sort()).toEqual(['actors', 'articles', 'assignments', 'claims', 'coders', 'issues', 'mentions', 'settings', 'tombstones'])
+    await restoreBackup(db, prepared, 'replace')
+    for (const name of Object.keys(tables)) {
+      expect(await db.table(name).toArray(), name).toEqual(expect.arrayContaining(fixture.tables[name]!.map((row): unknown => expect.objectContaining(asUpgraded(name, row)))))
+    }
+    const coders = await db.coders.toArray()
+    expect(coders).toEqual([expect.objectContaining({ name: 'Coder 1', role: 'lead', color: '#0072b2' })])
+    expect(await db.settings.get('currentCoderId')).toEqual({ key: 'currentCoderId', value: coders[0]!.id })
+    for (const claim of await db.claims.toArray()) {
+      expect(claim).toMatchObject({ coderId: coders[0]!.id, updatedBy: coders[0]!.id, externalId: '', attributes: {}, adjudicatedFrom: [] })
+      expect(claim).not.toHaveProperty('issueId')
+    }
+    for (const mention of await db.mentions.toArray()) expect(mention).toMatchObject({ coderId: coders[0]!.id, updatedBy: coders[0]!.id })
+    for (const actor of await db.actors.toArray()) expect(actor).toMatchObject({ attributes: {}, updatedBy: '' })
+    for (const issue of await db.issues.toArray()) expect(issue).toMatchObject({ code: '', updatedBy: '' })
+    for (const article of await db.articles.toArray()) expect(article.externalId).toBe('')
+    expect(await db.assignments.count()).toBe(0)
+    expect(await db.tombstones.count()).toBe(0)
+    // Whose-claims-are-these is answered from the index, and a backup of the result is a v4 one.
+    expect(await db.claims.where('coderId').equals(coders[0]!.id).count()).toBe(count('claims'))
+    expect(JSON.parse((await backupText(db)).split('\n')[0]!)).toMatchObject({ formatVersion: BACKUP_FORMAT_VERSION, schemaVersion: LATEST_SCHEMA_VERSION })
   })
 })
 
@@ -234,7 +288,7 @@ describe('a backup that must not be restored is refused, with a reason, before a
   it('from a newer backup format, as soon as the header is read', () => {
     const parser = new BackupParser()
     expect(() => parser.push(`{"format":"standpoint-backup","formatVersion":${BACKUP_FORMAT_VERSION + 1},"schemaVersion":1,"tables":{}}\n`)).toThrow(
-      /newer version of Standpoint \(backup format 2; this version reads format 1\)/,
+      new RegExp(`newer version of Standpoint \\(backup format ${BACKUP_FORMAT_VERSION + 1}; this version reads format ${BACKUP_FORMAT_VERSION}\\)`),
     )
   })
 

@@ -18,7 +18,7 @@ const claimArbitrary: fc.Arbitrary<Claim> = fc.record({
   id: fc.uuid(),
   articleId: someId(workspace.articles.map((article) => article.id)),
   actorId: someId(workspace.actors.map((actor) => actor.id)),
-  issueId: someId(workspace.issues.map((issue) => issue.id)),
+  issueIds: fc.uniqueArray(someId(workspace.issues.map((issue) => issue.id)), { minLength: 1, maxLength: 3 }),
   stance: fc.constantFrom<Stance>(-2, -1, 0, 1, 2),
   date: fc.constantFrom('2024-12-23', '2024-11-02', '', '2024-12-23T10:00:00'),
   addresseeId: fc.option(someId(workspace.actors.map((actor) => actor.id)), { nil: null }),
@@ -26,6 +26,11 @@ const claimArbitrary: fc.Arbitrary<Claim> = fc.record({
   anchor: fc.record({ exact: text, prefix: fc.constant(''), suffix: fc.constant(''), start: fc.nat(500), end: fc.nat(500) }),
   createdAt: fc.constant('2025-01-10T12:00:00.000Z'),
   updatedAt: fc.constant('2025-01-10T12:00:00.000Z'),
+  coderId: fc.constant('cod-1'),
+  updatedBy: fc.constant('cod-1'),
+  externalId: text,
+  attributes: fc.constant({}),
+  adjudicatedFrom: fc.constant([]),
 })
 
 describe('claim rows built ahead of the sort', () => {

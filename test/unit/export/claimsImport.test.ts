@@ -55,7 +55,7 @@ describe('column mapping', () => {
     expect(mapping).toEqual({
       actor: column('actor'),
       actorKind: column('actor_kind'),
-      issue: column('issue'),
+      issue: column('issues'),
       stance: column('stance'),
       date: column('claim_date'),
       quote: column('quote'),
@@ -260,7 +260,7 @@ describe('planning an import', () => {
     const workspace = trickyWorkspace()
     const csv = 'actor,issue,stance,title\r\nal nujaba,attacks-on israel,1,T\r\nحركه النجباء,Attacks on Israel,1,T\r\n'
     const { plan } = await importCsv(csv, workspace)
-    expect(plan.claims.map((claim) => [claim.actorId, claim.issueId])).toEqual([
+    expect(plan.claims.map((claim) => [claim.actorId, ...claim.issueIds])).toEqual([
       ['act-1', 'iss-1'],
       ['act-2', 'iss-1'],
     ])
@@ -311,7 +311,7 @@ describe('planning an import', () => {
       expect(imported.date).toBe(original.date)
       expect(actorName.get(imported.actorId)!.name).toBe(workspace.actors.find((actor) => actor.id === original.actorId)!.name)
       expect(actorName.get(imported.actorId)!.kind).toBe(workspace.actors.find((actor) => actor.id === original.actorId)!.kind)
-      expect(issueLabel.get(imported.issueId)).toBe(workspace.issues.find((issue) => issue.id === original.issueId)!.label)
+      expect(imported.issueIds.map((id) => issueLabel.get(id))).toEqual(original.issueIds.map((id) => workspace.issues.find((issue) => issue.id === id)!.label))
       const article = articleBy.get(imported.articleId)!
       const originalArticle = workspace.articles.find((candidate) => candidate.id === original.articleId)!
       expect([article.title, article.source, article.publishedAt, article.url]).toEqual([originalArticle.title, originalArticle.source, originalArticle.publishedAt, originalArticle.url])

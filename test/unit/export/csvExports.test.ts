@@ -78,9 +78,9 @@ describe('CSV exports parse back to the same values', () => {
 describe('claims CSV', () => {
   it('keeps the documented column order', () => {
     expect(CLAIMS_COLUMNS).toEqual([
-      'claim_date', 'actor', 'actor_kind', 'issue', 'stance', 'stance_label', 'quote', 'note', 'addressee',
-      'article_title', 'source', 'article_date', 'url', 'claim_id', 'article_id', 'actor_id', 'issue_id',
-      'addressee_id', 'quote_start', 'quote_end',
+      'claim_date', 'actor', 'actor_kind', 'issues', 'stance', 'stance_label', 'quote', 'note', 'addressee',
+      'article_title', 'source', 'article_date', 'url', 'claim_id', 'article_id', 'actor_id', 'issue_ids',
+      'addressee_id', 'quote_start', 'quote_end', 'issue_codes',
     ])
   })
 
@@ -92,7 +92,7 @@ describe('claims CSV', () => {
       claim_date: '2024-12-10',
       actor: 'Al-Nujaba Movement',
       actor_kind: 'armed group',
-      issue: '-Ceasefire, "now"',
+      issues: '-Ceasefire, "now"',
       stance: -2,
       stance_label: STANCE_LABELS[-2],
       quote: TRICKY_TEXTS[0],
@@ -105,15 +105,29 @@ describe('claims CSV', () => {
       claim_id: 'clm-00',
       article_id: 'art-en',
       actor_id: 'act-1',
-      issue_id: 'iss-2',
+      issue_ids: 'iss-2',
       addressee_id: 'act-3',
       quote_start: claim.anchor.start,
       quote_end: claim.anchor.end,
+      issue_codes: '=1.2',
     })
   })
 
+  it('lists every issue of a claim on several, labels, ids and codes in the order coded', () => {
+    const claim = { ...workspace.claims.find((candidate) => candidate.id === 'clm-00')!, issueIds: ['iss-2', 'iss-1'] }
+    const row = [...claimRows([claim], lookups)][0]!
+    expect(row[CLAIMS_COLUMNS.indexOf('issues')]).toBe('-Ceasefire, "now" | Attacks on Israel')
+    expect(row[CLAIMS_COLUMNS.indexOf('issue_ids')]).toBe('iss-2 | iss-1')
+    expect(row[CLAIMS_COLUMNS.indexOf('issue_codes')]).toBe('=1.2 | 1')
+    // Without codes the cell is empty, not a row of separators; a deleted issue keeps its place.
+    const uncoded = buildLookups({ ...workspace, issues: workspace.issues.map((issue) => ({ ...issue, code: '' })) })
+    expect([...claimRows([claim], uncoded)][0]![CLAIMS_COLUMNS.indexOf('issue_codes')]).toBe('')
+    const gone = [...claimRows([{ ...claim, issueIds: ['gone', 'iss-1'] }], lookups)][0]!
+    expect(gone[CLAIMS_COLUMNS.indexOf('issues')]).toBe(' | Attacks on Israel')
+  })
+
   it('leaves names empty, not wrong, when a claim points at a deleted record', () => {
-    const orphan = { ...workspace.claims[0]!, actorId: 'gone', articleId: 'gone', issueId: 'gone', addresseeId: 'gone' }
+    const orphan = { ...workspace.claims[0]!, actorId: 'gone', articleId: 'gone', issueIds: ['gone'], addresseeId: 'gone' }
     const row = [...claimRows([orphan], lookups)][0]!
     expect(row[CLAIMS_COLUMNS.indexOf('actor')]).toBe('')
     expect(row[CLAIMS_COLUMNS.indexOf('article_title')]).toBe('')

@@ -19,7 +19,7 @@ function claim(id: string, actorId: string, issueId: string, stance: Claim['stan
     id,
     articleId: 'a',
     actorId,
-    issueId,
+    issueIds: [issueId],
     stance,
     date,
     addresseeId: null,
@@ -27,6 +27,11 @@ function claim(id: string, actorId: string, issueId: string, stance: Claim['stan
     anchor: { exact: '', prefix: '', suffix: '', start: 0, end: 0 },
     createdAt: updatedAt,
     updatedAt,
+    coderId: 'cod-1',
+    updatedBy: 'cod-1',
+    externalId: '',
+    attributes: {},
+    adjudicatedFrom: [],
   }
 }
 
@@ -57,6 +62,18 @@ describe('actor–issue network', () => {
     })
     const undated = graph.edges.find((candidate) => candidate.actorId === 'act-3')!
     expect(undated).toMatchObject({ weight: 1, stanceMean: 2, firstDate: '', lastDate: '' })
+  })
+
+  it('draws a claim on several issues on one edge per issue, each counting it once', () => {
+    const claims = [
+      { ...claim('1', 'act-1', 'iss-1', 2, '2024-11-01'), issueIds: ['iss-1', 'iss-2', 'gone'] },
+      claim('2', 'act-1', 'iss-1', -2, '2024-11-02'),
+    ]
+    const graph = buildNetwork(claims, workspace.actors, workspace.issues)
+    expect(graph.edges.map((edge) => [edge.actorId, edge.issueId, edge.weight, edge.stanceMean])).toEqual([
+      ['act-1', 'iss-2', 1, 2],
+      ['act-1', 'iss-1', 2, 0],
+    ])
   })
 
   it('takes the last edited claim as the latest when dates tie', () => {

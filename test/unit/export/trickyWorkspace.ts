@@ -1,5 +1,5 @@
 import { createAnchor } from '../../../renderer/src/domain/anchoring'
-import type { Actor, Article, Claim, Issue, Mention, Stance } from '../../../renderer/src/domain/model'
+import type { Actor, Article, Assignment, Claim, Coder, Issue, Mention, Stance, Tombstone } from '../../../renderer/src/domain/model'
 
 // A small workspace whose every text field is something CSV writers get wrong: quotes, commas,
 // line breaks (LF, CRLF and a lone CR), Arabic, leading spaces, and cells a spreadsheet would
@@ -30,6 +30,9 @@ export interface TrickyWorkspace {
   issues: Issue[]
   claims: Claim[]
   mentions: Mention[]
+  coders: Coder[]
+  assignments: Assignment[]
+  tombstones: Tombstone[]
 }
 
 export function trickyWorkspace(): TrickyWorkspace {
@@ -51,6 +54,7 @@ export function trickyWorkspace(): TrickyWorkspace {
       origin: 'file:a.txt',
       meta: { dateline: 'PORT MAREN, Dec 23', section: '+World' },
       updatedAt: T,
+      externalId: '=doc-7, "A"',
     },
     {
       id: 'art-ar',
@@ -67,16 +71,27 @@ export function trickyWorkspace(): TrickyWorkspace {
       origin: 'csv:saudi.csv#2',
       meta: {},
       updatedAt: T,
+      externalId: '',
     },
   ]
   const actors: Actor[] = [
-    { id: 'act-1', name: 'Al-Nujaba Movement', kind: 'armed group', aliases: ['Nujaba', 'al-Nujaba'], notes: 'note, with "quotes"\nand a line', createdAt: T, updatedAt: T },
-    { id: 'act-2', name: 'حركة النجباء', kind: 'armed group', aliases: ['النجباء'], notes: '', createdAt: T, updatedAt: T },
-    { id: 'act-3', name: '@Government', kind: 'state', aliases: [], notes: '=1+1', createdAt: T, updatedAt: T },
+    {
+      id: 'act-1',
+      name: 'Al-Nujaba Movement',
+      kind: 'armed group',
+      aliases: ['Nujaba', 'al-Nujaba'],
+      notes: 'note, with "quotes"\nand a line',
+      createdAt: T,
+      updatedAt: T,
+      attributes: { 'Coalition, "axis"': ['Resistance', '=Axis'], country: ['Iraq'] },
+      updatedBy: 'cod-1',
+    },
+    { id: 'act-2', name: 'حركة النجباء', kind: 'armed group', aliases: ['النجباء'], notes: '', createdAt: T, updatedAt: T, attributes: {}, updatedBy: '' },
+    { id: 'act-3', name: '@Government', kind: 'state', aliases: [], notes: '=1+1', createdAt: T, updatedAt: T, attributes: {}, updatedBy: '' },
   ]
   const issues: Issue[] = [
-    { id: 'iss-1', label: 'Attacks on Israel', description: '', parentId: null, createdAt: T, updatedAt: T },
-    { id: 'iss-2', label: '-Ceasefire, "now"', description: 'd', parentId: 'iss-1', createdAt: T, updatedAt: T },
+    { id: 'iss-1', label: 'Attacks on Israel', description: '', parentId: null, createdAt: T, updatedAt: T, code: '1', updatedBy: '' },
+    { id: 'iss-2', label: '-Ceasefire, "now"', description: 'd', parentId: 'iss-1', createdAt: T, updatedAt: T, code: '=1.2', updatedBy: 'cod-2' },
   ]
   const claims: Claim[] = []
   const stances: Stance[] = [-2, -1, 0, 1, 2]
@@ -86,7 +101,7 @@ export function trickyWorkspace(): TrickyWorkspace {
       id: `clm-${String(index).padStart(2, '0')}`,
       articleId: 'art-en',
       actorId: index % 2 === 0 ? 'act-1' : 'act-3',
-      issueId: index % 3 === 0 ? 'iss-2' : 'iss-1',
+      issueIds: [index % 3 === 0 ? 'iss-2' : 'iss-1'],
       stance: stances[index % 5]!,
       date: `2024-12-${String(10 + index).padStart(2, '0')}`,
       addresseeId: index % 4 === 0 ? 'act-3' : null,
@@ -94,6 +109,11 @@ export function trickyWorkspace(): TrickyWorkspace {
       anchor: createAnchor(bodyEn, start, start + text.length),
       createdAt: T,
       updatedAt: T,
+      coderId: index % 2 === 0 ? 'cod-1' : 'cod-2',
+      updatedBy: 'cod-1',
+      externalId: index === 1 ? 'S-0001, "x"' : '',
+      attributes: index === 2 ? { frame: ['+security', 'economy'] } : {},
+      adjudicatedFrom: [],
     })
   })
   const quoteAr = 'قال المتحدث، إن الحركة "ستوقف" العمليات العسكرية ضد إسرائيل'
@@ -102,7 +122,7 @@ export function trickyWorkspace(): TrickyWorkspace {
     id: 'clm-ar',
     articleId: 'art-ar',
     actorId: 'act-2',
-    issueId: 'iss-1',
+    issueIds: ['iss-1'],
     stance: -1,
     date: '2024-12-24',
     addresseeId: null,
@@ -110,9 +130,22 @@ export function trickyWorkspace(): TrickyWorkspace {
     anchor: createAnchor(bodyAr, startAr, startAr + quoteAr.length),
     createdAt: T,
     updatedAt: T,
+    coderId: 'cod-2',
+    updatedBy: 'cod-2',
+    externalId: '',
+    attributes: {},
+    adjudicatedFrom: ['clm-01', 'clm-02'],
   })
   const mentions: Mention[] = [
-    { id: 'men-1', articleId: 'art-ar', actorId: 'act-2', anchor: createAnchor(bodyAr, 0, 4), createdAt: T, updatedAt: T },
+    { id: 'men-1', articleId: 'art-ar', actorId: 'act-2', anchor: createAnchor(bodyAr, 0, 4), createdAt: T, updatedAt: T, coderId: 'cod-1', updatedBy: 'cod-2' },
   ]
-  return { articles, actors, issues, claims, mentions }
+  const coders: Coder[] = [
+    { id: 'cod-1', name: 'Coder 1', color: '#0072b2', role: 'lead', createdAt: T, updatedAt: T },
+    { id: 'cod-2', name: 'ليلى, "L"', color: '#E69F00', role: 'coder', createdAt: T, updatedAt: T },
+  ]
+  const assignments: Assignment[] = [
+    { id: 'asg-1', name: 'Pilot, week 1', articleIds: ['art-en', 'art-ar'], coderIds: ['cod-1', 'cod-2'], blind: true, createdBy: 'cod-1', createdAt: T, updatedAt: T, updatedBy: 'cod-1' },
+  ]
+  const tombstones: Tombstone[] = [{ id: 'clm-gone', table: 'claims', deletedAt: T, deletedBy: 'cod-2' }]
+  return { articles, actors, issues, claims, mentions, coders, assignments, tombstones }
 }

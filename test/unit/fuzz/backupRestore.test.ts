@@ -7,6 +7,7 @@ import { BackupParser, parseBackupText, type ParsedBackup } from '../../../rende
 import { prepareRestore, restoreBackup, type PreparedBackup, type RestoreMode, type RestoreReport } from '../../../renderer/src/db/backup/restore'
 import { validateRecord } from '../../../renderer/src/db/backup/validate'
 import type { StandpointDB } from '../../../renderer/src/db/database'
+import { isLocalSettingKey } from '../../../renderer/src/db/journal'
 import { expectReason, freshDatabase } from './articleImport'
 import { backupEditArbitrary, editBackup } from './backupMutations'
 import { fuzz, fuzzRuns, fuzzTimeout, tally } from './harness'
@@ -21,19 +22,23 @@ import { backupSeeds, seedWorkspace } from './workspaceSeeds'
 
 type Dump = Record<string, Map<string, string>>
 
+/** Every table a backup holds, without this machine's journal bookkeeping (which a restore keeps). */
 async function dump(db: StandpointDB): Promise<Dump> {
   const out: Dump = {}
-  for (const table of db.tables) {
+  for (const table of db.workspaceTables) {
     const key = table.schema.primKey.keyPath as string
-    out[table.name] = new Map((await table.toArray()).map((record) => [String((record as Record<string, unknown>)[key]), canonicalJson(record)]))
+    const records = (await table.toArray()).filter((record) => !isLocalSettingKey((record as Record<string, unknown>).key))
+    out[table.name] = new Map(records.map((record) => [String((record as Record<string, unknown>)[key]), canonicalJson(record)]))
   }
   return out
 }
 
 const asObject = (value: Dump): Record<string, [string, string][]> => Object.fromEntries(Object.entries(value).map(([name, rows]) => [name, [...rows].sort()]))
 
+/** A record's update time as merges compare them: updatedAt, or a tombstone's deletedAt. */
 const updatedTime = (json: string | undefined): number => {
-  const value = json === undefined ? undefined : (JSON.parse(json) as { updatedAt?: unknown }).updatedAt
+  const record = json === undefined ? undefined : (JSON.parse(json) as { updatedAt?: unknown; deletedAt?: unknown })
+  const value = record?.updatedAt ?? record?.deletedAt
   const time = typeof value === 'string' ? Date.parse(value) : NaN
   return Number.isNaN(time) ? -Infinity : time
 }
@@ -113,7 +118,7 @@ async function restoreAndCheck(db: StandpointDB, input: RestoreInput): Promise<s
   const report = await restoreBackup(db, prepared, input.mode)
   const after = await dump(db)
   expect(await scratchDatabases()).toEqual([])
-  for (const table of db.tables) {
+  for (const table of db.workspaceTables) {
     const key = table.schema.primKey.keyPath as string
     const backup = new Map((prepared.tables.get(table.name) ?? []).map((record) => [String((record as Record<string, unknown>)[key]), canonicalJson(record)]))
     if (input.mode === 'replace') expect([...after[table.name]!].sort(), `${table.name}: a replace leaves exactly the backup`).toEqual([...backup].sort())

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { encodeValue } from '../../../renderer/src/db/backup/codec'
 import { backupChunks, readWorkspaceSnapshot } from '../../../renderer/src/db/backup/writeBackup'
 import type { StandpointDB } from '../../../renderer/src/db/database'
+import { setJournalMode } from '../../../renderer/src/db/journal'
 import { writeCsv } from '../../../renderer/src/domain/csv/writeCsv'
 import { CLAIMS_COLUMNS, claimRows } from '../../../renderer/src/domain/export/claimsCsv'
 import { buildLookups } from '../../../renderer/src/domain/export/lookups'
@@ -17,18 +18,27 @@ import type { SeedFile } from './mutations'
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text)
 
+/** The coder the seeded workspace's machine codes as. */
+export const SEED_CODER = 'cod-1'
+
 /** The workspace every claims and restore run starts from (a tricky one: quotes, Arabic, formulas). */
 export async function seedWorkspace(db: StandpointDB): Promise<void> {
   const workspace = trickyWorkspace()
-  await db.transaction('rw', db.tables, async () => {
+  await db.transaction('rw', db.tables, async (tx) => {
+    // A fresh start, not a deletion of what the last run left: no tombstones for it.
+    setJournalMode(tx, { tombstones: false })
     for (const table of db.tables) await table.clear()
     await db.articles.bulkAdd(workspace.articles)
     await db.actors.bulkAdd(workspace.actors)
     await db.issues.bulkAdd(workspace.issues)
     await db.claims.bulkAdd(workspace.claims)
     await db.mentions.bulkAdd(workspace.mentions)
+    await db.coders.bulkAdd(workspace.coders)
+    await db.assignments.bulkAdd(workspace.assignments)
+    await db.tombstones.bulkAdd(workspace.tombstones)
     await db.settings.bulkAdd([
       { key: 'import.lastColumnMapping', value: { mapping: { body: 'body' }, when: new Date('2025-01-02T00:00:00Z'), bytes: new Uint8Array([1, 2]) } },
+      { key: 'currentCoderId', value: SEED_CODER },
     ])
   })
 }

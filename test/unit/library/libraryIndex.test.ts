@@ -25,6 +25,7 @@ function article(id: string, fields: Partial<Article> = {}): Article {
     origin: 'test',
     meta: {},
     updatedAt: '2025-01-01T00:00:00.000Z',
+    externalId: '',
     ...fields,
   }
 }

@@ -31,6 +31,7 @@ function article(id: string, words: string[], updatedAt: string): Article {
     origin: 'test',
     meta: {},
     updatedAt,
+    externalId: '',
   }
 }
 

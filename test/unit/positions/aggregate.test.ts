@@ -27,6 +27,14 @@ describe('preparing claims', () => {
     ])
     expect(prepared.undated).toEqual(['none', 'bad'])
   })
+
+  it('puts a claim on several issues under each of them, once per issue', () => {
+    const prepared = preparePositionClaims([claim({ id: 'multi', actorId: 'x', issueIds: ['i', 'j', 'i'], stance: 2, date: '2024-12-23' })])
+    expect(prepared.claims.map((entry) => [entry.id, entry.issueId])).toEqual([
+      ['multi', 'i'],
+      ['multi', 'j'],
+    ])
+  })
 })
 
 describe('aggregating positions', () => {
@@ -109,10 +117,10 @@ describe('aggregating positions', () => {
     expect(result.series[0]!.firstSeen).toBe('2024-12-20')
   })
 
-  it('agrees with a plain recount for any claims and any bucket size', () => {
+  it('agrees with a plain recount for any claims (on one issue or several) and any bucket size', () => {
     const arbitraryClaim = fc.record({
       actorId: fc.constantFrom('a', 'b', 'c'),
-      issueId: fc.constantFrom('i', 'j'),
+      issueIds: fc.uniqueArray(fc.constantFrom('i', 'j', 'k'), { minLength: 1, maxLength: 3 }),
       stance: fc.constantFrom<Stance>(-2, -1, 0, 1, 2),
       date: fc.date({ min: new Date(2023, 0, 1), max: new Date(2025, 11, 31), noInvalidDate: true }).map((date) => date.toISOString().slice(0, 10)),
     })
@@ -120,10 +128,13 @@ describe('aggregating positions', () => {
       fc.property(fc.array(arbitraryClaim, { maxLength: 60 }), fc.constantFrom(...BUCKET_SIZES), (records, size) => {
         const claims = prepare(...records)
         const result = aggregatePositions(claims, { bucketSize: size })
+        // The recount works from the records as coded: a claim counts once under each of its issues.
         const expected = new Map<string, number[]>()
-        for (const entry of claims) {
-          const key = `${entry.actorId}|${entry.issueId}|${bucketKey(entry.date, size)}`
-          expected.set(key, [...(expected.get(key) ?? []), entry.stance])
+        for (const record of records) {
+          for (const issueId of record.issueIds) {
+            const key = `${record.actorId}|${issueId}|${bucketKey(record.date, size)}`
+            expected.set(key, [...(expected.get(key) ?? []), record.stance])
+          }
         }
         const actual = new Map<string, number[]>()
         for (const series of result.series) {
@@ -136,7 +147,8 @@ describe('aggregating positions', () => {
         }
         expect(new Set(actual.keys())).toEqual(new Set(expected.keys()))
         for (const [key, stances] of expected) expect([...actual.get(key)!].sort()).toEqual([...stances].sort())
-        expect(result.counted).toBe(claims.length)
+        // ...and the claims in the period are the claims, each once.
+        expect(result.counted).toBe(records.length)
       }),
       { numRuns: 150 },
     )

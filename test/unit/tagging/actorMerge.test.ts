@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { mergedAliases, planActorMerge } from '../../../renderer/src/domain/actorMerge'
+import { mergedAliases, mergedAttributes, planActorMerge } from '../../../renderer/src/domain/actorMerge'
 import type { Actor, Claim, Mention } from '../../../renderer/src/domain/model'
 import { actor, claim, mention, SUDANI } from './fixtures'
 
@@ -33,6 +33,18 @@ describe('planActorMerge', () => {
     const plan = planActorMerge({ survivor: SUDANI, absorbed: [DUP], claims: [], mentions, now: NOW })
     expect(plan.droppedMentions).toBe(1)
     expect(plan.edits).toContainEqual({ table: 'mentions', id: 'theirs', after: null })
+  })
+
+  it('unites attributes, keys matched without regard to case, values without doubles', () => {
+    const survivor = { ...SUDANI, attributes: { Party: ['Dawa'], country: ['Iraq'] } }
+    const absorbed = [actor('dup', 'al-Sudani', [], { attributes: { party: ['Dawa', 'Coordination Framework'], role: ['PM'] } })]
+    expect(mergedAttributes(survivor, absorbed)).toEqual({ Party: ['Dawa', 'Coordination Framework'], country: ['Iraq'], role: ['PM'] })
+    const plan = planActorMerge({ survivor, absorbed, claims: [], mentions: [], now: 'NOW', by: 'coder-a' })
+    expect(plan.survivor).toMatchObject({ attributes: { Party: ['Dawa', 'Coordination Framework'], country: ['Iraq'], role: ['PM'] }, updatedBy: 'coder-a' })
+    // An attribute named like an Object property is an attribute like any other.
+    const odd = mergedAttributes(actor('x', 'X', [], { attributes: JSON.parse('{"__proto__":["a"]}') as Record<string, string[]> }), [])
+    expect(Object.hasOwn(odd, '__proto__')).toBe(true)
+    expect(Object.getPrototypeOf(odd)).toBe(Object.prototype)
   })
 
   it('refuses a merge with nobody to absorb', () => {

@@ -18,6 +18,7 @@ const ARTICLE: Article = {
   origin: 'test',
   meta: {},
   updatedAt: '',
+  externalId: '',
 }
 const SPAN = { start: BODY.indexOf('will'), end: BODY.indexOf(' as part') }
 
@@ -54,47 +55,54 @@ describe('claim drafts', () => {
         addressee: { kind: 'new', name: 'al-nujaba movement', actorKind: 'armed group', aliases: '' },
         note: '  Reported by Al-Akhbar ',
       }),
-      { article: ARTICLE, now: 'NOW' },
+      { article: ARTICLE, now: 'NOW', coderId: 'coder-a' },
     )
     const actors = edits.filter((edit) => edit.table === 'actors').map((edit) => edit.after as Actor)
     const issues = edits.filter((edit) => edit.table === 'issues').map((edit) => edit.after as Issue)
     expect(actors).toHaveLength(1)
-    expect(actors[0]).toMatchObject({ name: 'Al-Nujaba Movement', kind: 'armed group', aliases: ['Nujaba'] })
-    expect(issues[0]).toMatchObject({ label: 'Attacks on Israel' })
-    expect(claim).toMatchObject({ actorId: actors[0]!.id, addresseeId: actors[0]!.id, issueId: issues[0]!.id, stance: -1, note: 'Reported by Al-Akhbar', updatedAt: 'NOW' })
+    expect(actors[0]).toMatchObject({ name: 'Al-Nujaba Movement', kind: 'armed group', aliases: ['Nujaba'], attributes: {}, updatedBy: 'coder-a' })
+    expect(issues[0]).toMatchObject({ label: 'Attacks on Israel', code: '', updatedBy: 'coder-a' })
+    expect(claim).toMatchObject({ actorId: actors[0]!.id, addresseeId: actors[0]!.id, issueIds: [issues[0]!.id], stance: -1, note: 'Reported by Al-Akhbar', updatedAt: 'NOW' })
+    expect(claim).toMatchObject({ coderId: 'coder-a', updatedBy: 'coder-a', externalId: '', attributes: {}, adjudicatedFrom: [] })
     expect(claim.anchor.exact).toBe('will stop military operations against Israel')
     expect(edits[edits.length - 1]!.after).toBe(claim)
   })
 
-  it('keeps id and createdAt when editing an existing claim', () => {
-    const existing = { id: 'c1', createdAt: 'THEN' } as Claim
-    const { claim } = buildClaimEdits(draft({ stance: 2 }), { article: ARTICLE, existing, now: 'NOW' })
+  it('keeps id, createdAt, its coder and what the form does not edit when editing an existing claim', () => {
+    const existing = { id: 'c1', createdAt: 'THEN', issueIds: ['attacks', 'drones'], coderId: 'coder-a', externalId: 'S-1', attributes: { frame: ['security'] }, adjudicatedFrom: ['c0'] } as Partial<Claim> as Claim
+    const { claim } = buildClaimEdits(draft({ stance: 2 }), { article: ARTICLE, existing, now: 'NOW', coderId: 'coder-b' })
     expect(claim).toMatchObject({ id: 'c1', createdAt: 'THEN', updatedAt: 'NOW', stance: 2 })
+    expect(claim).toMatchObject({ coderId: 'coder-a', updatedBy: 'coder-b', externalId: 'S-1', attributes: { frame: ['security'] }, adjudicatedFrom: ['c0'] })
+    // The form picks one issue, the claim's first; the others stay, without doubles.
+    expect(claim.issueIds).toEqual(['attacks', 'drones'])
+    expect(buildClaimEdits(draft({ issue: { kind: 'existing', id: 'drones' } }), { article: ARTICLE, existing, now: 'NOW', coderId: 'coder-b' }).claim.issueIds).toEqual(['drones'])
+    expect(buildClaimEdits(draft({ issue: { kind: 'existing', id: 'talks' } }), { article: ARTICLE, existing, now: 'NOW', coderId: 'coder-b' }).claim.issueIds).toEqual(['talks', 'drones'])
   })
 
   it('refuses to build an invalid draft', () => {
-    expect(() => buildClaimEdits(draft({ stance: null }), { article: ARTICLE, now: 'NOW' })).toThrow(/stance/)
+    expect(() => buildClaimEdits(draft({ stance: null }), { article: ARTICLE, now: 'NOW', coderId: 'coder-a' })).toThrow(/stance/)
   })
 })
 
 describe('mention drafts', () => {
   const span = { start: BODY.indexOf('resistance'), end: BODY.indexOf(' will') }
-  const nujaba: Actor = { id: 'nujaba', name: 'Al-Nujaba Movement', kind: 'armed group', aliases: ['Nujaba'], notes: '', createdAt: 'THEN', updatedAt: 'THEN' }
+  const nujaba: Actor = { id: 'nujaba', name: 'Al-Nujaba Movement', kind: 'armed group', aliases: ['Nujaba'], notes: '', createdAt: 'THEN', updatedAt: 'THEN', attributes: {}, updatedBy: '' }
 
   it('adds the tagged words to an existing actor’s aliases when asked', () => {
-    const { mention, edits } = buildMentionEdits({ span, actor: { kind: 'existing', id: 'nujaba' }, addAlias: 'resistance' }, { article: ARTICLE, now: 'NOW', actor: nujaba })
+    const { mention, edits } = buildMentionEdits({ span, actor: { kind: 'existing', id: 'nujaba' }, addAlias: 'resistance' }, { article: ARTICLE, now: 'NOW', actor: nujaba, coderId: 'coder-a' })
     expect(mention.anchor.exact).toBe('resistance')
+    expect(mention).toMatchObject({ coderId: 'coder-a', updatedBy: 'coder-a' })
     expect(edits.map((edit) => edit.table)).toEqual(['actors', 'mentions'])
-    expect(edits[0]!.after).toMatchObject({ aliases: ['Nujaba', 'resistance'], updatedAt: 'NOW' })
+    expect(edits[0]!.after).toMatchObject({ aliases: ['Nujaba', 'resistance'], updatedAt: 'NOW', updatedBy: 'coder-a' })
   })
 
   it('does not add an alias the actor already answers to', () => {
-    const { edits } = buildMentionEdits({ span, actor: { kind: 'existing', id: 'nujaba' }, addAlias: 'NUJABA' }, { article: ARTICLE, now: 'NOW', actor: nujaba })
+    const { edits } = buildMentionEdits({ span, actor: { kind: 'existing', id: 'nujaba' }, addAlias: 'NUJABA' }, { article: ARTICLE, now: 'NOW', actor: nujaba, coderId: 'coder-a' })
     expect(edits.map((edit) => edit.table)).toEqual(['mentions'])
   })
 
   it('gives a new actor the tagged words as an alias', () => {
-    const { edits } = buildMentionEdits({ span, actor: { kind: 'new', name: 'Islamic Resistance in Iraq', actorKind: 'armed group', aliases: '' }, addAlias: 'resistance' }, { article: ARTICLE, now: 'NOW' })
+    const { edits } = buildMentionEdits({ span, actor: { kind: 'new', name: 'Islamic Resistance in Iraq', actorKind: 'armed group', aliases: '' }, addAlias: 'resistance' }, { article: ARTICLE, now: 'NOW', coderId: 'coder-a' })
     expect(edits[0]!.after).toMatchObject({ name: 'Islamic Resistance in Iraq', aliases: ['resistance'] })
   })
 })

@@ -5,11 +5,11 @@ import type { Actor, Claim, Issue, Mention } from '../../../renderer/src/domain/
 const T0 = '2024-12-23T10:00:00.000Z'
 
 export function actor(id: string, name: string, aliases: string[] = [], extra: Partial<Actor> = {}): Actor {
-  return { id, name, kind: 'armed group', aliases, notes: '', createdAt: T0, updatedAt: T0, ...extra }
+  return { id, name, kind: 'armed group', aliases, notes: '', createdAt: T0, updatedAt: T0, attributes: {}, updatedBy: '', ...extra }
 }
 
 export function issue(id: string, label: string, extra: Partial<Issue> = {}): Issue {
-  return { id, label, description: '', parentId: null, createdAt: T0, updatedAt: T0, ...extra }
+  return { id, label, description: '', parentId: null, createdAt: T0, updatedAt: T0, code: '', updatedBy: '', ...extra }
 }
 
 export function claim(id: string, actorId: string, issueId: string, extra: Partial<Claim> = {}): Claim {
@@ -17,7 +17,7 @@ export function claim(id: string, actorId: string, issueId: string, extra: Parti
     id,
     articleId: 'article-1',
     actorId,
-    issueId,
+    issueIds: [issueId],
     stance: -1,
     date: '2024-12-23',
     addresseeId: null,
@@ -25,6 +25,11 @@ export function claim(id: string, actorId: string, issueId: string, extra: Parti
     anchor: { exact: 'quote', prefix: '', suffix: '', start: 0, end: 5 },
     createdAt: T0,
     updatedAt: T0,
+    coderId: 'coder-1',
+    updatedBy: 'coder-1',
+    externalId: '',
+    attributes: {},
+    adjudicatedFrom: [],
     ...extra,
   }
 }
@@ -37,6 +42,8 @@ export function mention(id: string, actorId: string, start = 0, end = 5, extra: 
     anchor: { exact: 'x'.repeat(end - start), prefix: '', suffix: '', start, end },
     createdAt: T0,
     updatedAt: T0,
+    coderId: 'coder-1',
+    updatedBy: 'coder-1',
     ...extra,
   }
 }

@@ -43,7 +43,7 @@ describe('planIssueDeletion', () => {
   it('reassigns its claims and moves sub-issues up to its parent', () => {
     const plan = planIssueDeletion({ issue: doomed, claims, children: [child], disposition: { kind: 'reassign', to: 'other' }, now: NOW })
     const after = new Map(plan.edits.map((edit) => [edit.id, edit.after as (Claim & Issue) | null]))
-    expect(after.get('c1')?.issueId).toBe('other')
+    expect(after.get('c1')?.issueIds).toEqual(['other'])
     expect(after.has('c3')).toBe(false)
     expect(after.get('c')?.parentId).toBe('p')
     expect(after.get('d')).toBeNull()
@@ -54,5 +54,19 @@ describe('planIssueDeletion', () => {
   it('deletes its claims when asked', () => {
     const plan = planIssueDeletion({ issue: doomed, claims, children: [], disposition: { kind: 'delete' }, now: NOW })
     expect(plan.deletedClaims).toBe(2)
+  })
+
+  it('rewrites the issues of a claim on several: moved once without doubles, or kept on its other issues', () => {
+    const multi = [claim('m1', 'a', 'd', { issueIds: ['d', 'other'] }), claim('m2', 'a', 'x', { issueIds: ['x', 'd', 'y'] })]
+    const moved = planIssueDeletion({ issue: doomed, claims: multi, children: [], disposition: { kind: 'reassign', to: 'other' }, now: NOW, by: 'coder-b' })
+    const movedTo = new Map(moved.edits.map((edit) => [edit.id, edit.after as Claim | null]))
+    expect(movedTo.get('m1')).toMatchObject({ issueIds: ['other'], updatedAt: NOW, updatedBy: 'coder-b' })
+    expect(movedTo.get('m2')?.issueIds).toEqual(['x', 'other', 'y'])
+    expect(moved.reassignedClaims).toBe(2)
+    const deleted = planIssueDeletion({ issue: doomed, claims: multi, children: [], disposition: { kind: 'delete' }, now: NOW })
+    const left = new Map(deleted.edits.map((edit) => [edit.id, edit.after as Claim | null]))
+    expect(left.get('m1')?.issueIds).toEqual(['other'])
+    expect(left.get('m2')?.issueIds).toEqual(['x', 'y'])
+    expect(deleted).toMatchObject({ deletedClaims: 0, unlinkedClaims: 2 })
   })
 })

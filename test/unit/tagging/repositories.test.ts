@@ -29,6 +29,7 @@ const article = (id: string, publishedAt: string, title: string): Article => ({
   origin: 'test',
   meta: {},
   updatedAt: '2025-01-01T00:00:00.000Z',
+  externalId: '',
 })
 const ARTICLE = article('article-1', '2024-12-23', 'Militias halt attacks')
 const QUOTE_SPAN = { start: BODY.indexOf('will'), end: BODY.indexOf(',') }
@@ -84,7 +85,7 @@ describe('claims', () => {
 
   it('edits in place, deletes, and re-attaches an orphan to new words', async () => {
     const { claim: saved } = await saveClaimDraft(db, newClaimDraft(), ARTICLE)
-    const { set } = await saveClaimDraft(db, { ...newClaimDraft(), actor: { kind: 'existing', id: saved.actorId }, issue: { kind: 'existing', id: saved.issueId }, stance: 2 }, ARTICLE, saved.id)
+    const { set } = await saveClaimDraft(db, { ...newClaimDraft(), actor: { kind: 'existing', id: saved.actorId }, issue: { kind: 'existing', id: saved.issueIds[0]! }, stance: 2 }, ARTICLE, saved.id)
     expect(set.changes).toHaveLength(1)
     expect((await db.claims.get(saved.id))?.stance).toBe(2)
     const span = { start: BODY.indexOf('Al-Nujaba'), end: BODY.length - 1 }
@@ -192,7 +193,7 @@ describe('issues', () => {
 
   it('deletes an issue with claims: reassigning them to another issue, sub-issues move up', async () => {
     await deleteIssue(db, 'i1', { kind: 'reassign', to: 'i2' })
-    expect((await db.claims.toArray()).map((c) => c.issueId)).toEqual(['i2', 'i2'])
+    expect((await db.claims.toArray()).map((c) => c.issueIds)).toEqual([['i2'], ['i2']])
     expect((await db.issues.get('i3'))?.parentId).toBeNull()
   })
 

@@ -142,9 +142,15 @@ describe('a saved page cut off inside its <html> tag', () => {
 
 describe('a backup whose actor kind decodes to a value JSON cannot write', () => {
   it('is refused with a reason naming the field (the message used to throw “Do not know how to serialize a BigInt”)', () => {
-    const actor = { id: 'a1', name: 'X', notes: '', aliases: [], createdAt: '2025-01-01', updatedAt: '2025-01-01' }
-    expect(validateRecord('actors', 'id', { ...actor, kind: 12n }, true)).toBe('kind a bigint is not an actor kind')
-    expect(validateRecord('actors', 'id', { ...actor, kind: new Date(0) }, true)).toBe('kind an object is not an actor kind')
-    expect(validateRecord('actors', 'id', { ...actor, kind: 'x'.repeat(100) }, true)).toBe(`kind "${'x'.repeat(40)}…" is not an actor kind`)
+    const actor = { id: 'a1', name: 'X', notes: '', aliases: [], createdAt: '2025-01-01', updatedAt: '2025-01-01', attributes: {}, updatedBy: '' }
+    // Kinds are free text since schema v4: anything but text is refused, any text is a kind.
+    expect(validateRecord('actors', 'id', { ...actor, kind: 12n }, true)).toBe('kind must be text')
+    expect(validateRecord('actors', 'id', { ...actor, kind: new Date(0) }, true)).toBe('kind must be text')
+    expect(validateRecord('actors', 'id', { ...actor, kind: 'x'.repeat(100) }, true)).toBeNull()
+    // A field still checked against a list names the value it got, whatever it decoded to.
+    const tombstone = { id: 't1', deletedAt: '2025-01-01', deletedBy: '' }
+    expect(validateRecord('tombstones', 'id', { ...tombstone, table: 12n }, true)).toBe('table a bigint is not a table that keeps deletions')
+    expect(validateRecord('tombstones', 'id', { ...tombstone, table: new Date(0) }, true)).toBe('table an object is not a table that keeps deletions')
+    expect(validateRecord('tombstones', 'id', { ...tombstone, table: 'x'.repeat(100) }, true)).toBe(`table "${'x'.repeat(40)}…" is not a table that keeps deletions`)
   })
 })

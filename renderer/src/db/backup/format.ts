@@ -1,7 +1,7 @@
 // The backup file: UTF-8 JSON Lines, one JSON value per line, so it can be written and read in
 // pieces and a truncated file is told apart from a complete one.
 //
-//   line 1      {"format":"standpoint-backup","formatVersion":1,"schemaVersion":2,"app":"0.1.0",
+//   line 1      {"format":"standpoint-backup","formatVersion":2,"schemaVersion":4,"app":"0.1.0",
 //                "createdAt":"…","tables":{"articles":{"primaryKey":"id","count":3},…}}
 //   then        ["articles",{…record…}]   one line per record, tables in header order
 //   last line   {"end":true,"counts":{"articles":3,…}}
@@ -13,7 +13,11 @@
 import * as v from 'valibot'
 
 export const BACKUP_FORMAT = 'standpoint-backup'
-export const BACKUP_FORMAT_VERSION = 1
+/**
+ * 2: workspace schema v4's tables (coders, assignments, tombstones) and no local bookkeeping.
+ * Format 1 files (schema v1 to v3) restore through the schema upgrades.
+ */
+export const BACKUP_FORMAT_VERSION = 2
 export const BACKUP_FILE_EXTENSION = 'jsonl'
 
 /** A version number in the header: a whole number from 1. */

@@ -1,5 +1,7 @@
 import type { Table } from 'dexie'
 import { StandpointDB } from '../database'
+import { isLocalSettingKey } from '../journal/entries'
+import { setJournalMode } from '../journal/modes'
 import { LATEST_SCHEMA_VERSION } from '../schema'
 import { sameContent } from './codec'
 import { BackupFileError, type BackupHeader } from './format'
@@ -73,7 +75,7 @@ async function upgradeRecords(parsed: ParsedBackup): Promise<Map<string, unknown
     const current = new StandpointDB(name)
     await current.open()
     const tables = new Map<string, unknown[]>()
-    for (const table of current.tables) tables.set(table.name, await table.toArray())
+    for (const table of current.workspaceTables) tables.set(table.name, await table.toArray())
     current.close()
     return tables
   } finally {
@@ -89,7 +91,7 @@ export async function prepareRestore(parsed: ParsedBackup, target: StandpointDB)
     upgradedFrom = parsed.header.schemaVersion
     tables = await upgradeRecords(parsed)
     const problems: string[] = []
-    for (const table of target.tables) {
+    for (const table of target.workspaceTables) {
       const primaryKey = table.schema.primKey.keyPath as string
       for (const record of tables.get(table.name) ?? []) {
         const problem = validateRecord(table.name, primaryKey, record, true)
@@ -102,20 +104,24 @@ export async function prepareRestore(parsed: ParsedBackup, target: StandpointDB)
       )
     }
   }
-  for (const table of target.tables) if (!tables.has(table.name)) tables.set(table.name, [])
+  for (const table of target.workspaceTables) if (!tables.has(table.name)) tables.set(table.name, [])
+  // This machine's journal bookkeeping is its own: never taken from a file.
+  tables.set('settings', (tables.get('settings') ?? []).filter((row) => !isLocalSettingKey((row as { key?: unknown }).key)))
   return { header: parsed.header, tables, upgradedFrom, warnings: findDanglingReferences(tables) }
 }
 
-/** Milliseconds since the epoch of an updatedAt, or -Infinity when a record has none. */
-function updatedTime(record: unknown): number {
-  const value = (record as { updatedAt?: unknown }).updatedAt
-  const time = typeof value === 'string' ? Date.parse(value) : NaN
-  return Number.isNaN(time) ? -Infinity : time
+/** When a record was last written: its updatedAt, or a tombstone's deletedAt. */
+function updatedText(record: unknown): string {
+  const { updatedAt, deletedAt } = record as { updatedAt?: unknown; deletedAt?: unknown }
+  const value = updatedAt ?? deletedAt
+  return typeof value === 'string' ? value : ''
 }
 
-function updatedText(record: unknown): string {
-  const value = (record as { updatedAt?: unknown }).updatedAt
-  return typeof value === 'string' ? value : ''
+/** Milliseconds since the epoch of updatedText, or -Infinity when a record has none. */
+function updatedTime(record: unknown): number {
+  const text = updatedText(record)
+  const time = text === '' ? NaN : Date.parse(text)
+  return Number.isNaN(time) ? -Infinity : time
 }
 
 export interface RestoreProgress {
@@ -146,11 +152,17 @@ export async function restoreBackup(
     }
   }
 
-  await db.transaction('rw', db.tables, async () => {
-    for (const table of db.tables) {
+  const tables = db.workspaceTables
+  await db.transaction('rw', tables, async (tx) => {
+    // A replace makes the tombstones exactly the backup's: the journal must not add its own
+    // for the records the replace clears out.
+    if (mode === 'replace') setJournalMode(tx, { tombstones: false })
+    for (const table of tables) {
       const rows = backup.tables.get(table.name) ?? []
       const primaryKey = table.schema.primKey.keyPath as string
-      const before = await table.count()
+      // This machine's journal bookkeeping stays as it is, whatever the mode.
+      const localRows = table.name === 'settings' ? (await table.toArray()).filter((row: { key?: unknown }) => isLocalSettingKey(row.key)) : []
+      const before = (await table.count()) - localRows.length
       const entry: TableRestoreReport = {
         table: table.name,
         inBackup: rows.length,
@@ -165,12 +177,14 @@ export async function restoreBackup(
       }
       if (mode === 'replace') {
         await table.clear()
+        if (localRows.length > 0) await table.bulkPut(localRows)
         await writeAll(table, rows)
         entry.added = rows.length
         entry.removed = before
       } else {
         const existing = new Map<unknown, unknown>()
         for (const record of await table.toArray()) existing.set((record as Record<string, unknown>)[primaryKey], record)
+        for (const row of localRows) existing.delete((row as Record<string, unknown>)[primaryKey])
         const toWrite: unknown[] = []
         for (const record of rows) {
           const key = (record as Record<string, unknown>)[primaryKey]
@@ -214,7 +228,7 @@ export async function restoreBackup(
       }
       done += rows.length
       onProgress?.({ done, total })
-      entry.inWorkspaceAfter = await table.count()
+      entry.inWorkspaceAfter = (await table.count()) - localRows.length
       report.tables.push(entry)
     }
   })

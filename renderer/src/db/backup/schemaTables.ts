@@ -1,12 +1,12 @@
-import { SCHEMA_VERSIONS } from '../schema'
+import { LOCAL_TABLES, SCHEMA_VERSIONS } from '../schema'
 
-/** The tables (name → primary key path) a schema version declares, after every earlier version. */
+/** The tables (name → primary key path) a backup at a schema version holds: every table it declares but the local ones. */
 export function tablesAtVersion(version: number): Map<string, string> {
   const tables = new Map<string, string>()
   for (const entry of SCHEMA_VERSIONS) {
     if (entry.version > version) break
     for (const [name, spec] of Object.entries(entry.stores)) {
-      if (spec === null) tables.delete(name)
+      if (spec === null || LOCAL_TABLES.has(name)) tables.delete(name)
       else tables.set(name, spec.split(',')[0]!.trim().replace(/^(\+\+|&)/, ''))
     }
   }

@@ -35,7 +35,7 @@ export function findDanglingReferences(tables: ReadonlyMap<string, unknown[]>): 
   const checks: { table: string; field: string; target: Set<unknown>; what: [string, string]; nullable?: boolean }[] = [
     { table: 'claims', field: 'articleId', target: articles, what: ['claim refers to an article', 'claims refer to an article'] },
     { table: 'claims', field: 'actorId', target: actors, what: ['claim refers to an actor', 'claims refer to an actor'] },
-    { table: 'claims', field: 'issueId', target: issues, what: ['claim refers to an issue', 'claims refer to an issue'] },
+    { table: 'claims', field: 'issueIds', target: issues, what: ['claim refers to an issue', 'claims refer to an issue'] },
     { table: 'claims', field: 'addresseeId', target: actors, what: ['claim names an addressee', 'claims name an addressee'], nullable: true },
     { table: 'mentions', field: 'articleId', target: articles, what: ['mention refers to an article', 'mentions refer to an article'] },
     { table: 'mentions', field: 'actorId', target: actors, what: ['mention refers to an actor', 'mentions refer to an actor'] },
@@ -47,7 +47,8 @@ export function findDanglingReferences(tables: ReadonlyMap<string, unknown[]>): 
     for (const row of tables.get(check.table) ?? []) {
       const value = (row as Record<string, unknown>)[check.field]
       if (check.nullable && (value === null || value === undefined)) continue
-      if (!check.target.has(value)) count++
+      // A list of references (a claim's issues) dangles when any of them does.
+      if (Array.isArray(value) ? value.some((entry) => !check.target.has(entry)) : !check.target.has(value)) count++
     }
     if (count > 0) warnings.push({ count, message: `${count} ${check.what[count === 1 ? 0 : 1]} that is not in the backup` })
   }

@@ -1,4 +1,5 @@
 import type { StandpointDB } from '../database'
+import { isLocalSettingKey } from '../journal/entries'
 import { encodeValue } from './codec'
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, type BackupHeader, type BackupTrailer } from './format'
 
@@ -8,13 +9,20 @@ export interface WorkspaceSnapshot {
   tables: { name: string; primaryKey: string; rows: unknown[] }[]
 }
 
-/** Reads every table in one read transaction: a consistent picture even while the app writes. */
+/**
+ * Reads every workspace table in one read transaction: a consistent picture even while the app
+ * writes. This machine's bookkeeping (the change journal and its settings) stays out.
+ */
 export async function readWorkspaceSnapshot(db: StandpointDB): Promise<WorkspaceSnapshot> {
-  const tables = db.tables
+  const tables = db.workspaceTables
   const rows = await db.transaction('r', tables, () => Promise.all(tables.map((table) => table.toArray())))
   return {
     schemaVersion: db.verno,
-    tables: tables.map((table, index) => ({ name: table.name, primaryKey: table.schema.primKey.keyPath as string, rows: rows[index]! })),
+    tables: tables.map((table, index) => ({
+      name: table.name,
+      primaryKey: table.schema.primKey.keyPath as string,
+      rows: table.name === 'settings' ? rows[index]!.filter((row: { key?: unknown }) => !isLocalSettingKey(row.key)) : rows[index]!,
+    })),
   }
 }
 

@@ -1,14 +1,27 @@
+import { listActorKinds } from '../../domain/actorKinds'
 import { uniqueNames } from '../../domain/actorMatching'
 import { planActorMerge, type MergePlan } from '../../domain/actorMerge'
 import { putEdit, type ChangeSet } from '../../domain/changeHistory'
-import { nowIso, type Actor, type Claim, type Id, type Mention } from '../../domain/model'
+import { nowIso, type Actor, type ActorKind, type Claim, type Id, type Mention } from '../../domain/model'
 import { planActorDeletion, type ClaimDisposition, type DeletionPlan } from '../../domain/recordDeletion'
+import { ACTOR_KINDS } from '../../domain/settings'
 import { foldText } from '../../domain/text/folding'
 import type { StandpointDB } from '../database'
+import { currentCoder } from './coders'
 import { editTables, writeEdits } from './recordChanges'
+import { readSetting } from './settings'
 
 export async function listActors(db: StandpointDB): Promise<Actor[]> {
   return db.actors.orderBy('name').toArray()
+}
+
+/** The actor kinds to offer: the workspace's list (or the defaults) and every kind in use. */
+export async function actorKindList(db: StandpointDB): Promise<ActorKind[]> {
+  return db.transaction('r', [db.actors, db.settings], async () => {
+    const kinds = new Set<string>()
+    await db.actors.each((actor) => kinds.add(actor.kind))
+    return listActorKinds(await readSetting(db, ACTOR_KINDS), kinds)
+  })
 }
 
 export interface ActorUsage {
@@ -53,16 +66,19 @@ export async function actorReferences(db: StandpointDB, ids: readonly Id[]): Pro
   return { claims, addressed, mentions }
 }
 
-/** Keeps an actor's fields tidy: trimmed name, aliases without doubles or the name itself. */
+/** Keeps an actor's fields tidy: trimmed name and kind, aliases without doubles or the name itself. */
 export function normaliseActor(actor: Actor): Actor {
   const name = actor.name.trim().replace(/\s+/g, ' ')
-  return { ...actor, name, aliases: uniqueNames(actor.aliases, [name]), notes: actor.notes.trim() }
+  return { ...actor, name, kind: actor.kind.trim().replace(/\s+/g, ' '), aliases: uniqueNames(actor.aliases, [name]), notes: actor.notes.trim() }
 }
 
 export async function createActor(db: StandpointDB, actor: Actor): Promise<ChangeSet> {
-  const record = normaliseActor(actor)
-  if (record.name === '') throw new Error('An actor needs a name.')
-  return writeEdits(db, `Create actor “${record.name}”`, [putEdit('actors', record)])
+  return db.transaction('rw', editTables(db), async () => {
+    const record = normaliseActor({ ...actor, updatedBy: (await currentCoder(db)).id })
+    if (record.name === '') throw new Error('An actor needs a name.')
+    if (record.kind === '') throw new Error('An actor needs a kind.')
+    return writeEdits(db, `Create actor “${record.name}”`, [putEdit('actors', record)])
+  })
 }
 
 /** Saves a renamed or re-described actor; the old name stays findable as an alias if asked. */
@@ -70,12 +86,13 @@ export async function updateActor(db: StandpointDB, actor: Actor, options: { kee
   return db.transaction('rw', editTables(db), async () => {
     const stored = await db.actors.get(actor.id)
     if (!stored) throw new Error('This actor is no longer in the workspace.')
-    let next = { ...actor, updatedAt: nowIso() }
+    let next = { ...actor, updatedAt: nowIso(), updatedBy: (await currentCoder(db)).id }
     if (options.keepOldNameAsAlias && foldText(stored.name) !== foldText(actor.name)) {
       next = { ...next, aliases: [...next.aliases, stored.name] }
     }
     next = normaliseActor(next)
     if (next.name === '') throw new Error('An actor needs a name.')
+    if (next.kind === '') throw new Error('An actor needs a kind.')
     return writeEdits(db, `Edit actor “${next.name}”`, [putEdit('actors', next)])
   })
 }
@@ -96,6 +113,7 @@ export async function mergeActors(db: StandpointDB, survivorId: Id, absorbedIds:
       claims: [...references.claims, ...references.addressed],
       mentions: [...references.mentions, ...survivorMentions],
       now: nowIso(),
+      by: (await currentCoder(db)).id,
     })
     const names = absorbed.map((actor) => `“${actor.name}”`).join(', ')
     const set = await writeEdits(db, `Merge ${names} into “${survivor.name}”`, plan.edits)
@@ -118,6 +136,7 @@ export async function deleteActor(db: StandpointDB, actorId: Id, disposition: Cl
       mentions: references.mentions,
       disposition,
       now: nowIso(),
+      by: (await currentCoder(db)).id,
     })
     const set = await writeEdits(db, `Delete actor “${actor.name}”`, plan.edits)
     return { set, plan }

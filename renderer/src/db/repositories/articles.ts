@@ -58,7 +58,7 @@ export async function storeImportedArticles(db: StandpointDB, incoming: Incoming
       }
       const id = newId()
       existing.set(article.contentHash, id)
-      records.push({ ...article, id, importedAt, updatedAt: importedAt })
+      records.push({ ...article, externalId: article.externalId ?? '', id, importedAt, updatedAt: importedAt })
       result.added.push({ index, id })
     })
     if (records.length > 0) await db.articles.bulkAdd(records)

@@ -3,6 +3,7 @@ import { deleteEdit, putEdit, type ChangeSet } from '../../domain/changeHistory'
 import { buildClaimEdits, type ClaimDraft } from '../../domain/claimDraft'
 import { nowIso, type Article, type Claim, type Id } from '../../domain/model'
 import type { StandpointDB } from '../database'
+import { currentCoder } from './coders'
 import { editTables, writeEdits } from './recordChanges'
 
 export async function claimsOfArticle(db: StandpointDB, articleId: Id): Promise<Claim[]> {
@@ -17,7 +18,8 @@ export async function saveClaimDraft(db: StandpointDB, draft: ClaimDraft, articl
   return db.transaction('rw', editTables(db), async () => {
     const existing = existingId ? await db.claims.get(existingId) : undefined
     if (existingId && !existing) throw new Error('This claim is no longer in the workspace.')
-    const { claim, edits } = buildClaimEdits(draft, { article, existing, now: nowIso() })
+    const coder = await currentCoder(db)
+    const { claim, edits } = buildClaimEdits(draft, { article, existing, now: nowIso(), coderId: coder.id })
     const set = await writeEdits(db, existing ? 'Edit claim' : 'Tag claim', edits)
     return { set, claim }
   })
@@ -29,6 +31,8 @@ export async function deleteClaim(db: StandpointDB, claimId: Id): Promise<Change
 
 /** Pins a claim to new words: for orphaned claims, or to correct a highlight. */
 export async function reattachClaim(db: StandpointDB, claim: Claim, body: string, span: TextSpan): Promise<ChangeSet> {
-  const updated: Claim = { ...claim, anchor: describeSpan(body, span), updatedAt: nowIso() }
-  return writeEdits(db, 'Re-attach claim', [putEdit('claims', updated)])
+  return db.transaction('rw', editTables(db), async () => {
+    const updated: Claim = { ...claim, anchor: describeSpan(body, span), updatedAt: nowIso(), updatedBy: (await currentCoder(db)).id }
+    return writeEdits(db, 'Re-attach claim', [putEdit('claims', updated)])
+  })
 }

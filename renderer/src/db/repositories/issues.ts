@@ -3,16 +3,17 @@ import { nowIso, type Id, type Issue } from '../../domain/model'
 import { planIssueDeletion, type ClaimDisposition, type IssueDeletionPlan } from '../../domain/recordDeletion'
 import { foldText } from '../../domain/text/folding'
 import type { StandpointDB } from '../database'
+import { currentCoder } from './coders'
 import { editTables, writeEdits } from './recordChanges'
 
 export async function listIssues(db: StandpointDB): Promise<Issue[]> {
   return db.issues.orderBy('label').toArray()
 }
 
-/** Claims per issue, from the index only. */
+/** Claims per issue (a claim on several issues counts under each), from the multi-entry index only. */
 export async function issueClaimCounts(db: StandpointDB): Promise<Map<Id, number>> {
   const counts = new Map<Id, number>()
-  for (const key of await db.claims.orderBy('issueId').keys()) {
+  for (const key of await db.claims.orderBy('issueIds').keys()) {
     const id = key as Id
     counts.set(id, (counts.get(id) ?? 0) + 1)
   }
@@ -20,14 +21,26 @@ export async function issueClaimCounts(db: StandpointDB): Promise<Map<Id, number
 }
 
 function normaliseIssue(issue: Issue): Issue {
-  return { ...issue, label: issue.label.trim().replace(/\s+/g, ' '), description: issue.description.trim() }
+  return { ...issue, label: issue.label.trim().replace(/\s+/g, ' '), description: issue.description.trim(), code: issue.code.trim() }
 }
 
+/** Codes compare trimmed and without regard to case. */
+const codeKey = (code: string): string => code.trim().toLowerCase()
+
+/**
+ * The codebook's rules: a label, unique among its siblings (real codebooks reuse "General"
+ * under every parent); a code, if any, unique in the codebook; no issue inside itself.
+ */
 async function checkLabel(db: StandpointDB, issue: Issue): Promise<void> {
   if (issue.label === '') throw new Error('An issue needs a label.')
   const folded = foldText(issue.label)
-  const clash = await db.issues.filter((other) => other.id !== issue.id && foldText(other.label) === folded).first()
-  if (clash) throw new Error(`The codebook already has an issue “${clash.label}”.`)
+  const clash = await db.issues.filter((other) => other.id !== issue.id && other.parentId === issue.parentId && foldText(other.label) === folded).first()
+  if (clash) throw new Error(`The codebook already has an issue “${clash.label}”${issue.parentId === null ? '' : ' under the same parent'}.`)
+  if (codeKey(issue.code) !== '') {
+    const code = codeKey(issue.code)
+    const taken = await db.issues.where('code').equalsIgnoreCase(issue.code.trim()).filter((other) => other.id !== issue.id && codeKey(other.code) === code).first()
+    if (taken) throw new Error(`The code “${issue.code.trim()}” is already the code of “${taken.label}”.`)
+  }
   if (issue.parentId !== null) {
     // Walk up from the chosen parent: an issue may not end up inside itself.
     const seen = new Set<Id>([issue.id])
@@ -43,7 +56,7 @@ async function checkLabel(db: StandpointDB, issue: Issue): Promise<void> {
 
 export async function createIssue(db: StandpointDB, issue: Issue): Promise<ChangeSet> {
   return db.transaction('rw', editTables(db), async () => {
-    const record = normaliseIssue(issue)
+    const record = normaliseIssue({ ...issue, updatedBy: (await currentCoder(db)).id })
     await checkLabel(db, record)
     return writeEdits(db, `Create issue “${record.label}”`, [putEdit('issues', record)])
   })
@@ -52,7 +65,7 @@ export async function createIssue(db: StandpointDB, issue: Issue): Promise<Chang
 export async function updateIssue(db: StandpointDB, issue: Issue): Promise<ChangeSet> {
   return db.transaction('rw', editTables(db), async () => {
     if (!(await db.issues.get(issue.id))) throw new Error('This issue is no longer in the codebook.')
-    const record = normaliseIssue({ ...issue, updatedAt: nowIso() })
+    const record = normaliseIssue({ ...issue, updatedAt: nowIso(), updatedBy: (await currentCoder(db)).id })
     await checkLabel(db, record)
     return writeEdits(db, `Edit issue “${record.label}”`, [putEdit('issues', record)])
   })
@@ -67,10 +80,10 @@ export async function deleteIssue(db: StandpointDB, issueId: Id, disposition: Cl
       throw new Error('The issue chosen to take over the claims is no longer in the codebook.')
     }
     const [claims, children] = await Promise.all([
-      db.claims.where('issueId').equals(issueId).toArray(),
+      db.claims.where('issueIds').equals(issueId).toArray(),
       db.issues.where('parentId').equals(issueId).toArray(),
     ])
-    const plan = planIssueDeletion({ issue, claims, children, disposition, now: nowIso() })
+    const plan = planIssueDeletion({ issue, claims, children, disposition, now: nowIso(), by: (await currentCoder(db)).id })
     const set = await writeEdits(db, `Delete issue “${issue.label}”`, plan.edits)
     return { set, plan }
   })

@@ -31,9 +31,12 @@ function tableOf(db: StandpointDB, name: WorkspaceTable): Table<StoredRecord, Id
   return db.table<StoredRecord, Id>(name)
 }
 
-/** The tables writeEdits reads and writes: a transaction that calls it must open all of them. */
+/**
+ * The tables writeEdits reads and writes, and currentCoder with them: a transaction that calls
+ * either must open all of them.
+ */
 export function editTables(db: StandpointDB) {
-  return [db.actors, db.issues, db.claims, db.mentions, db.articles] as const
+  return [db.actors, db.issues, db.claims, db.mentions, db.articles, db.coders, db.settings] as const
 }
 
 /** Checks, inside the transaction, that what the edits leave behind refers only to existing records. */
@@ -51,7 +54,10 @@ async function checkReferences(db: StandpointDB, edits: readonly RecordEdit[]): 
       const claim = edit.after as Claim
       if (!(await exists('articles', claim.articleId))) throw new MissingReferenceError('The article of this claim is no longer in the workspace.')
       if (!(await exists('actors', claim.actorId))) throw new MissingReferenceError('The claimant of this claim is no longer in the workspace.')
-      if (!(await exists('issues', claim.issueId))) throw new MissingReferenceError('The issue of this claim is no longer in the codebook.')
+      if (claim.issueIds.length === 0) throw new MissingReferenceError('A claim needs at least one issue.')
+      for (const issueId of claim.issueIds) {
+        if (!(await exists('issues', issueId))) throw new MissingReferenceError('The issue of this claim is no longer in the codebook.')
+      }
       if (claim.addresseeId !== null && !(await exists('actors', claim.addresseeId))) {
         throw new MissingReferenceError('The addressee of this claim is no longer in the workspace.')
       }

@@ -2,6 +2,7 @@ import { contentHash } from '../../domain/contentHash'
 import { nowIso } from '../../domain/model'
 import { buildSampleRecords } from '../../domain/sampleWorkspace'
 import type { StandpointDB } from '../database'
+import { currentCoder } from './coders'
 
 export interface WorkspaceCounts {
   articles: number
@@ -24,11 +25,10 @@ export async function countWorkspace(db: StandpointDB): Promise<WorkspaceCounts>
 
 /** Writes the bundled sample workspace in one transaction: all of it lands, or none. */
 export async function loadSampleWorkspace(db: StandpointDB): Promise<void> {
-  const records = buildSampleRecords(nowIso())
-  const articles = await Promise.all(
-    records.articles.map(async (article) => ({ ...article, contentHash: await contentHash(article.body) })),
-  )
-  await db.transaction('rw', [db.articles, db.actors, db.issues, db.claims], async () => {
+  const hashes = await Promise.all(buildSampleRecords(nowIso(), '').articles.map((article) => contentHash(article.body)))
+  await db.transaction('rw', [db.articles, db.actors, db.issues, db.claims, db.coders, db.settings], async () => {
+    const records = buildSampleRecords(nowIso(), (await currentCoder(db)).id)
+    const articles = records.articles.map((article, index) => ({ ...article, contentHash: hashes[index]! }))
     await db.articles.bulkAdd(articles)
     await db.actors.bulkAdd(records.actors)
     await db.issues.bulkAdd(records.issues)

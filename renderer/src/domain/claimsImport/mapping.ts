@@ -55,7 +55,7 @@ export const REQUIRED_FIELDS: readonly ClaimField[] = ['actor', 'issue', 'stance
 const SYNONYMS: Record<ClaimField, string[]> = {
   actor: ['actor', 'claimant', 'speaker', 'organization', 'organisation', 'actor name', 'person', 'who'],
   actorKind: ['actor kind', 'actor type', 'kind', 'actor category'],
-  issue: ['issue', 'concept', 'topic', 'issue label', 'category', 'code', 'frame'],
+  issue: ['issue', 'issues', 'concept', 'topic', 'issue label', 'category', 'code', 'frame'],
   stance: ['stance', 'agreement', 'position', 'stance value', 'polarity', 'support', 'qualifier'],
   date: ['claim date', 'statement date', 'date', 'time', 'day'],
   quote: ['quote', 'statement', 'statement text', 'excerpt', 'quotation', 'text', 'selection', 'coded text', 'segment'],

@@ -127,8 +127,9 @@ export function anchorQuote(body: string, quote: string, start: number | null, e
   }
 }
 
-function duplicateKey(articleId: Id, actorId: Id, issueId: Id, stance: Stance, date: string, quote: string): string {
-  return [articleId, actorId, issueId, stance, date, quote.replace(/\s+/g, ' ').trim()].join('\u0000')
+/** Two claims are the same when these match; a claim's issues count as a set, in any order. */
+function duplicateKey(articleId: Id, actorId: Id, issueIds: readonly Id[], stance: Stance, date: string, quote: string): string {
+  return [articleId, actorId, [...new Set(issueIds)].sort().join('\u0001'), stance, date, quote.replace(/\s+/g, ' ').trim()].join('\u0000')
 }
 
 class Index<T> {
@@ -177,7 +178,7 @@ export async function planClaimsImport(rows: readonly string[][], rowNumbers: re
   const claimIds = new Set(snapshot.claims.map((claim) => claim.id))
   const claimKeys = new Map<string, number | null>()
   for (const claim of snapshot.claims) {
-    claimKeys.set(duplicateKey(claim.articleId, claim.actorId, claim.issueId, claim.stance, claim.date, claim.anchor.exact), null)
+    claimKeys.set(duplicateKey(claim.articleId, claim.actorId, claim.issueIds, claim.stance, claim.date, claim.anchor.exact), null)
   }
   const usedIds = new Set<Id>([...articlesById.keys(), ...snapshot.actors.map((a) => a.id), ...snapshot.issues.map((i) => i.id), ...claimIds])
 
@@ -268,6 +269,7 @@ export async function planClaimsImport(rows: readonly string[][], rowNumbers: re
       origin: `claims-csv:${settings.fileName}`,
       meta: docId !== '' && !isUuid(docId) ? { [SOURCE_DOCUMENT_ID]: docId } : {},
       updatedAt: now,
+      externalId: docId !== '' && !isUuid(docId) ? docId : '',
     }
     return { record: article, created: true }
   }
@@ -298,7 +300,7 @@ export async function planClaimsImport(rows: readonly string[][], rowNumbers: re
     }
     const kind: ActorKind | null = kindText.trim() === '' ? 'other' : actorKindFrom(kindText)
     return {
-      record: { id: freshId(''), name: name.replace(/\s+/g, ' ').trim(), kind: kind ?? 'other', aliases: [], notes: '', createdAt: now, updatedAt: now },
+      record: { id: freshId(''), name: name.replace(/\s+/g, ' ').trim(), kind: kind ?? 'other', aliases: [], notes: '', createdAt: now, updatedAt: now, attributes: {}, updatedBy: '' },
       created: true,
       ...(kind === null ? { kindNote: `actor kind “${kindText.trim()}” is not one Standpoint knows; ${name} was created as “other”` } : {}),
     }
@@ -310,7 +312,10 @@ export async function planClaimsImport(rows: readonly string[][], rowNumbers: re
     if (existing.length >= 1) return { record: existing[0]!, created: false }
     const pending = newIssueByKey.get(key)
     if (pending) return { record: pending, created: false }
-    return { record: { id: freshId(''), label: label.replace(/\s+/g, ' ').trim(), description: '', parentId: null, createdAt: now, updatedAt: now }, created: true }
+    return {
+      record: { id: freshId(''), label: label.replace(/\s+/g, ' ').trim(), description: '', parentId: null, createdAt: now, updatedAt: now, code: '', updatedBy: '' },
+      created: true,
+    }
   }
 
   const reject = (row: number, detail: string): void => {
@@ -390,7 +395,7 @@ export async function planClaimsImport(rows: readonly string[][], rowNumbers: re
         continue
       }
     }
-    const key = duplicateKey(article.record.id, actor.record.id, issue.record.id, stance, date, anchored.anchor.exact)
+    const key = duplicateKey(article.record.id, actor.record.id, [issue.record.id], stance, date, anchored.anchor.exact)
     if (claimKeys.has(key)) {
       const earlier = claimKeys.get(key)
       plan.outcomes.push({
@@ -438,7 +443,7 @@ export async function planClaimsImport(rows: readonly string[][], rowNumbers: re
       id: freshId(fileClaimId),
       articleId: article.record.id,
       actorId: actor.record.id,
-      issueId: issue.record.id,
+      issueIds: [issue.record.id],
       stance,
       date,
       addresseeId: addressee ? addressee.record.id : null,
@@ -446,6 +451,12 @@ export async function planClaimsImport(rows: readonly string[][], rowNumbers: re
       anchor: anchored.anchor,
       createdAt: now,
       updatedAt: now,
+      // The importing coder's, filled in when the import is written (applyClaimsImport).
+      coderId: '',
+      updatedBy: '',
+      externalId: fileClaimId !== '' && !isUuid(fileClaimId) ? fileClaimId : '',
+      attributes: {},
+      adjudicatedFrom: [],
     }
     plan.claims.push(claim)
     claimKeys.set(key, rowNumber)

@@ -10,7 +10,7 @@ export const CLAIMS_COLUMNS = [
   'claim_date',
   'actor',
   'actor_kind',
-  'issue',
+  'issues',
   'stance',
   'stance_label',
   'quote',
@@ -23,23 +23,35 @@ export const CLAIMS_COLUMNS = [
   'claim_id',
   'article_id',
   'actor_id',
-  'issue_id',
+  'issue_ids',
   'addressee_id',
   'quote_start',
   'quote_end',
+  'issue_codes',
 ] as const
 
-/** One claim as a row, in CLAIMS_COLUMNS order. A reference to a deleted record leaves its names empty. */
+/** Joins a claim's several issues (labels, ids, codes) in one cell, in the order they were coded. */
+export const LIST_SEPARATOR = ' | '
+
+/** Values in one cell, position for position with the claim's issues; '' when every one is empty. */
+function listCell(values: readonly string[]): string {
+  return values.every((value) => value === '') ? '' : values.join(LIST_SEPARATOR)
+}
+
+/**
+ * One claim as a row, in CLAIMS_COLUMNS order. A reference to a deleted record leaves its names
+ * empty (for an issue: its place in the list).
+ */
 export function claimRow(claim: Claim, lookups: ExportLookups): CsvCell[] {
   const actor = lookups.actors.get(claim.actorId)
-  const issue = lookups.issues.get(claim.issueId)
+  const issues = claim.issueIds.map((id) => lookups.issues.get(id))
   const article = lookups.articles.get(claim.articleId)
   const addressee = claim.addresseeId === null ? undefined : lookups.actors.get(claim.addresseeId)
   return [
     claim.date,
     actor?.name ?? '',
     actor?.kind ?? '',
-    issue?.label ?? '',
+    listCell(issues.map((issue) => issue?.label ?? '')),
     claim.stance,
     STANCE_LABELS[claim.stance] ?? '',
     claim.anchor.exact,
@@ -52,10 +64,11 @@ export function claimRow(claim: Claim, lookups: ExportLookups): CsvCell[] {
     claim.id,
     claim.articleId,
     claim.actorId,
-    claim.issueId,
+    claim.issueIds.join(LIST_SEPARATOR),
     claim.addresseeId ?? '',
     claim.anchor.start,
     claim.anchor.end,
+    listCell(issues.map((issue) => issue?.code ?? '')),
   ]
 }
 

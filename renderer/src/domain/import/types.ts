@@ -1,7 +1,7 @@
 import type { Article } from '../model'
 
-/** What a parser makes of one article: everything but the fields storage assigns. */
-export type ParsedArticle = Omit<Article, 'id' | 'contentHash' | 'importedAt' | 'updatedAt'>
+/** What a parser makes of one article: everything but the fields storage assigns (externalId: '' unless given). */
+export type ParsedArticle = Omit<Article, 'id' | 'contentHash' | 'importedAt' | 'updatedAt' | 'externalId'> & { externalId?: string }
 
 /** The article fields a collection column can fill. */
 export const MAPPABLE_FIELDS = ['title', 'publishedAt', 'source', 'author', 'url', 'body'] as const

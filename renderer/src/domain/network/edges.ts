@@ -2,7 +2,7 @@ import { STANCES, type Actor, type Claim, type Id, type Issue, type Stance } fro
 import { compareText } from '../text/compare'
 
 // Actor–issue network: one directed edge from an actor to each issue it took a position on,
-// weighted by the number of claims, with the stance carried as attributes (mean, latest,
+// weighted by the number of claims (a claim on several issues counts on each edge), with the stance carried as attributes (mean, latest,
 // range and a count per stance level), so Gephi, igraph or networkx can colour or filter by it.
 
 export interface NetworkEdge {
@@ -48,44 +48,8 @@ export function buildNetwork(claims: Iterable<Claim>, actors: Actor[], issues: I
   const issueById = new Map(issues.map((issue) => [issue.id, issue]))
   const edges = new Map<string, Accumulator>()
   for (const claim of claims) {
-    if (!actorById.has(claim.actorId) || !issueById.has(claim.issueId)) continue
-    const key = `${claim.actorId}\u0000${claim.issueId}`
-    const latestKey = `${claim.date}\u0000${claim.updatedAt}`
-    const level = STANCES.indexOf(claim.stance)
-    let entry = edges.get(key)
-    if (!entry) {
-      entry = {
-        edge: {
-          actorId: claim.actorId,
-          issueId: claim.issueId,
-          weight: 0,
-          stanceMean: 0,
-          stanceLatest: claim.stance,
-          stanceMin: claim.stance,
-          stanceMax: claim.stance,
-          stanceCounts: [0, 0, 0, 0, 0],
-          firstDate: '',
-          lastDate: '',
-        },
-        sum: 0,
-        latestKey,
-      }
-      edges.set(key, entry)
-    }
-    const edge = entry.edge
-    edge.weight++
-    entry.sum += claim.stance
-    if (level >= 0) edge.stanceCounts[level]!++
-    if (claim.stance < edge.stanceMin) edge.stanceMin = claim.stance
-    if (claim.stance > edge.stanceMax) edge.stanceMax = claim.stance
-    if (latestKey >= entry.latestKey) {
-      entry.latestKey = latestKey
-      edge.stanceLatest = claim.stance
-    }
-    if (claim.date !== '') {
-      if (edge.firstDate === '' || claim.date < edge.firstDate) edge.firstDate = claim.date
-      if (claim.date > edge.lastDate) edge.lastDate = claim.date
-    }
+    if (!actorById.has(claim.actorId)) continue
+    for (const issueId of new Set(claim.issueIds)) if (issueById.has(issueId)) addClaim(edges, claim, issueId)
   }
   const result: NetworkEdge[] = []
   const usedActors = new Set<Id>()
@@ -102,6 +66,46 @@ export function buildNetwork(claims: Iterable<Claim>, actors: Actor[], issues: I
   const issueOrder = new Map(nodeIssues.map((issue, index) => [issue.id, index]))
   result.sort((a, b) => actorOrder.get(a.actorId)! - actorOrder.get(b.actorId)! || issueOrder.get(a.issueId)! - issueOrder.get(b.issueId)!)
   return { actors: nodeActors, issues: nodeIssues, edges: result }
+}
+
+function addClaim(edges: Map<string, Accumulator>, claim: Claim, issueId: Id): void {
+  const key = `${claim.actorId}\u0000${issueId}`
+  const latestKey = `${claim.date}\u0000${claim.updatedAt}`
+  const level = STANCES.indexOf(claim.stance)
+  let entry = edges.get(key)
+  if (!entry) {
+    entry = {
+      edge: {
+        actorId: claim.actorId,
+        issueId,
+        weight: 0,
+        stanceMean: 0,
+        stanceLatest: claim.stance,
+        stanceMin: claim.stance,
+        stanceMax: claim.stance,
+        stanceCounts: [0, 0, 0, 0, 0],
+        firstDate: '',
+        lastDate: '',
+      },
+      sum: 0,
+      latestKey,
+    }
+    edges.set(key, entry)
+  }
+  const edge = entry.edge
+  edge.weight++
+  entry.sum += claim.stance
+  if (level >= 0) edge.stanceCounts[level]!++
+  if (claim.stance < edge.stanceMin) edge.stanceMin = claim.stance
+  if (claim.stance > edge.stanceMax) edge.stanceMax = claim.stance
+  if (latestKey >= entry.latestKey) {
+    entry.latestKey = latestKey
+    edge.stanceLatest = claim.stance
+  }
+  if (claim.date !== '') {
+    if (edge.firstDate === '' || claim.date < edge.firstDate) edge.firstDate = claim.date
+    if (claim.date > edge.lastDate) edge.lastDate = claim.date
+  }
 }
 
 /** Node ids in the exported files: prefixed, so an actor and an issue can never collide. */

@@ -3,12 +3,17 @@ import { bucketRange, createBucketer, normaliseCalendarDate, type Bucket, type B
 
 // Positions are derived from claims, never stored: for each (actor, issue, time bucket) the
 // count, mean stance, latest stance and the claims behind it, plus a per-(actor, issue) summary
-// and the buckets where the stance changed sign.
+// and the buckets where the stance changed sign. A claim on several issues counts once under
+// each of them.
 
-/** A claim reduced to what positions need, its date resolved (claim date, else article date). */
+/**
+ * A claim reduced to what positions need, its date resolved (claim date, else article date),
+ * under one of its issues: a claim on several issues becomes one of these per issue, adjacent.
+ */
 export interface PositionClaim {
   id: Id
   actorId: Id
+  /** The issue this entry counts the claim under. */
   issueId: Id
   articleId: Id
   stance: Stance
@@ -25,11 +30,11 @@ export interface PreparedClaims {
 }
 
 /** What positions read of a claim: no quote, anchor or note. */
-export type PositionInput = Pick<Claim, 'id' | 'actorId' | 'issueId' | 'articleId' | 'stance' | 'date' | 'createdAt'>
+export type PositionInput = Pick<Claim, 'id' | 'actorId' | 'issueIds' | 'articleId' | 'stance' | 'date' | 'createdAt'>
 
 /** A claim cut down to what positions read, so a hundred thousand of them stay small in memory. */
 export function positionInput(claim: Claim): PositionInput {
-  return { id: claim.id, actorId: claim.actorId, issueId: claim.issueId, articleId: claim.articleId, stance: claim.stance, date: claim.date, createdAt: claim.createdAt }
+  return { id: claim.id, actorId: claim.actorId, issueIds: claim.issueIds, articleId: claim.articleId, stance: claim.stance, date: claim.date, createdAt: claim.createdAt }
 }
 
 /**
@@ -55,15 +60,18 @@ export function preparePositionClaims(claims: readonly PositionInput[], articleD
       undated.push(claim.id)
       continue
     }
-    prepared.push({
-      id: claim.id,
-      actorId: claim.actorId,
-      issueId: claim.issueId,
-      articleId: claim.articleId,
-      stance: claim.stance,
-      date,
-      createdAt: claim.createdAt ?? '',
-    })
+    const issueIds = claim.issueIds.length > 1 ? new Set(claim.issueIds) : claim.issueIds
+    for (const issueId of issueIds) {
+      prepared.push({
+        id: claim.id,
+        actorId: claim.actorId,
+        issueId,
+        articleId: claim.articleId,
+        stance: claim.stance,
+        date,
+        createdAt: claim.createdAt ?? '',
+      })
+    }
   }
   return { claims: prepared, undated }
 }
@@ -130,9 +138,9 @@ export interface Aggregation {
   bucketSize: BucketSize
   buckets: Bucket[]
   series: PositionSeries[]
-  /** Claims that made it into a cell. */
+  /** Claims that made it into a cell (a claim on several issues once). */
   counted: number
-  /** Claims dropped because the span was longer than maxBuckets. */
+  /** Claims dropped because the span was longer than maxBuckets (each once). */
   hiddenBefore: number
   /** The span was longer than maxBuckets. */
   truncated: boolean
@@ -205,10 +213,15 @@ export function aggregatePositions(claims: readonly PositionClaim[], options: Ag
   const series: SeriesBuilder[] = []
   let counted = 0
   let hiddenBefore = 0
+  // A claim's entries (one per issue) are adjacent and share date and article, so they are
+  // kept or dropped together: a claim is counted at its first entry.
+  let previousId: Id | null = null
 
   for (const claim of kept) {
+    const firstOfClaim = claim.id !== previousId
+    previousId = claim.id
     if (claim.date < firstDay) {
-      hiddenBefore++
+      if (firstOfClaim) hiddenBefore++
       continue
     }
     let bucket = indexByDate.get(claim.date)
@@ -218,7 +231,7 @@ export function aggregatePositions(claims: readonly PositionClaim[], options: Ag
       indexByDate.set(claim.date, bucket)
     }
     if (bucket < 0) continue
-    counted++
+    if (firstOfClaim) counted++
 
     let byIssue = bySeries.get(claim.actorId)
     if (byIssue === undefined) {

@@ -1,3 +1,4 @@
+import { actorKindKey } from '../actorKinds'
 import type { Actor, ActorKind, Id, Issue } from '../model'
 import { compareText } from '../text/compare'
 import { foldText } from '../text/folding'
@@ -29,7 +30,8 @@ export interface PositionRow {
   id: string
   actorId: Id
   actorName: string
-  actorKind: ActorKind | ''
+  /** '' for an actor no longer in the workspace. */
+  actorKind: ActorKind
   issueId: Id
   issueLabel: string
   /** null for an actor with no claim on the chosen issue ('actor' mode lists every actor). */
@@ -67,13 +69,14 @@ export function buildPositionsView(
   const actorById = new Map(actors.map((actor) => [actor.id, actor]))
   const issueById = new Map(issues.map((issue) => [issue.id, issue]))
   const query = foldText(filters.actorText)
+  const kind = filters.actorKind === null ? null : actorKindKey(filters.actorKind)
   const actorPasses = new Map<Id, boolean>()
   const passes = (actorId: Id): boolean => {
     let result = actorPasses.get(actorId)
     if (result === undefined) {
       const actor = actorById.get(actorId)
-      if (actor === undefined) result = filters.actorKind === null && (query === '' || foldText(UNKNOWN_ACTOR).includes(query))
-      else result = (filters.actorKind === null || actor.kind === filters.actorKind) && actorMatchesText(actor, query)
+      if (actor === undefined) result = kind === null && (query === '' || foldText(UNKNOWN_ACTOR).includes(query))
+      else result = (kind === null || actorKindKey(actor.kind) === kind) && actorMatchesText(actor, query)
       actorPasses.set(actorId, result)
     }
     return result

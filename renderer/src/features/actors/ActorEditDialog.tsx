@@ -4,7 +4,8 @@ import { db } from '../../db/instance'
 import { createActor, updateActor } from '../../db/repositories/actors'
 import { parseAliases } from '../../domain/actorMatching'
 import { findLikelyDuplicates } from '../../domain/duplicateActors'
-import { ACTOR_KINDS, newId, nowIso, type Actor, type ActorKind } from '../../domain/model'
+import { newId, nowIso, type Actor, type ActorKind } from '../../domain/model'
+import { useActorKinds, withKind } from '../../shared/useActorKinds'
 import { foldText } from '../../domain/text/folding'
 import { performTagging } from '../../shared/undo/history'
 
@@ -20,6 +21,7 @@ interface ActorEditDialogProps {
 export function ActorEditDialog({ actor, actors, onClose, onMergeInstead }: ActorEditDialogProps) {
   const [name, setName] = useState(actor?.name ?? '')
   const [kind, setKind] = useState<ActorKind>(actor?.kind ?? 'person')
+  const kinds = useActorKinds()
   const [aliases, setAliases] = useState(actor?.aliases.join(', ') ?? '')
   const [notes, setNotes] = useState(actor?.notes ?? '')
   const [keepOldName, setKeepOldName] = useState(true)
@@ -38,7 +40,17 @@ export function ActorEditDialog({ actor, actors, onClose, onMergeInstead }: Acto
     }
     setSaving(true)
     const now = nowIso()
-    const record: Actor = { id: actor?.id ?? newId(), name, kind, aliases: parseAliases(aliases), notes, createdAt: actor?.createdAt ?? now, updatedAt: now }
+    const record: Actor = {
+      id: actor?.id ?? newId(),
+      name,
+      kind,
+      aliases: parseAliases(aliases),
+      notes,
+      createdAt: actor?.createdAt ?? now,
+      updatedAt: now,
+      attributes: actor?.attributes ?? {},
+      updatedBy: actor?.updatedBy ?? '',
+    }
     const done = await performTagging(actor ? 'save the actor' : 'create the actor', () => (actor ? updateActor(db, record, { keepOldNameAsAlias: renamed && keepOldName }) : createActor(db, record)))
     setSaving(false)
     if (done) onClose()
@@ -59,8 +71,8 @@ export function ActorEditDialog({ actor, actors, onClose, onMergeInstead }: Acto
       )}
       <div className="field">
         <label htmlFor="actor-kind">Kind</label>
-        <select id="actor-kind" value={kind} onChange={(event) => setKind(event.target.value as ActorKind)}>
-          {ACTOR_KINDS.map((entry) => (
+        <select id="actor-kind" value={kind} onChange={(event) => setKind(event.target.value)}>
+          {withKind(kinds, kind).map((entry) => (
             <option key={entry} value={entry}>
               {entry}
             </option>

@@ -39,6 +39,7 @@ export function DeleteIssueDialog({ issue, issues, claimCount, onClose }: { issu
       deletedNotice(issue.label, [
         plan.reassignedClaims > 0 && `${plural(plan.reassignedClaims, 'claim')} moved`,
         plan.deletedClaims > 0 && `${plural(plan.deletedClaims, 'claim')} deleted`,
+        plan.unlinkedClaims > 0 && `${plural(plan.unlinkedClaims, 'claim')} kept on ${plan.unlinkedClaims === 1 ? 'its' : 'their'} other issues`,
         plan.reparentedIssues > 0 && `${plural(plan.reparentedIssues, 'sub-issue')} moved up`,
       ]),
     )

@@ -38,7 +38,16 @@ export function IssueEditDialog({ issue, issues, onClose }: { issue: Issue | nul
     }
     setSaving(true)
     const now = nowIso()
-    const record: Issue = { id: issue?.id ?? newId(), label, description, parentId: parentId === '' ? null : parentId, createdAt: issue?.createdAt ?? now, updatedAt: now }
+    const record: Issue = {
+      id: issue?.id ?? newId(),
+      label,
+      description,
+      parentId: parentId === '' ? null : parentId,
+      createdAt: issue?.createdAt ?? now,
+      updatedAt: now,
+      code: issue?.code ?? '',
+      updatedBy: issue?.updatedBy ?? '',
+    }
     const done = await performTagging(issue ? 'save the issue' : 'create the issue', () => (issue ? updateIssue(db, record) : createIssue(db, record)))
     setSaving(false)
     if (done) onClose()

@@ -8,6 +8,9 @@ export const TABLE_LABELS: Record<string, string> = {
   issues: 'issues',
   claims: 'claims',
   mentions: 'mentions',
+  coders: 'coders',
+  assignments: 'assignments',
+  tombstones: 'deletion records',
   settings: 'settings',
 }
 

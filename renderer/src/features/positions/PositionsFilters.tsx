@@ -1,5 +1,6 @@
 import { useId } from 'react'
-import { ACTOR_KINDS, isActorKind, type Issue } from '../../domain/model'
+import { isActorKind, type Issue } from '../../domain/model'
+import { useActorKinds, withKind } from '../../shared/useActorKinds'
 import { BUCKET_SIZE_LABELS, BUCKET_SIZES, isBucketSize } from '../../domain/positions/buckets'
 import { ROW_MODE_LABELS, ROW_MODES, type RowMode } from '../../domain/positions/rows'
 import { compareText } from '../../domain/text/compare'
@@ -16,6 +17,7 @@ export interface FiltersProps {
 
 export function PositionsFilters({ view, issues, sources, busiestIssueId, onChange }: FiltersProps) {
   const id = useId()
+  const kinds = useActorKinds()
   const sortedIssues = [...issues].sort((a, b) => compareText(a.label, b.label))
   const setMode = (mode: RowMode): void => {
     // One row per actor needs one issue: keep the chosen one, else take the busiest.
@@ -60,7 +62,7 @@ export function PositionsFilters({ view, issues, sources, busiestIssueId, onChan
         <label htmlFor={`${id}-kind`}>Actor kind</label>
         <select id={`${id}-kind`} value={view.actorKind ?? ''} onChange={(event) => onChange({ actorKind: isActorKind(event.target.value) ? event.target.value : null })}>
           <option value="">All kinds</option>
-          {ACTOR_KINDS.map((kind) => (
+          {withKind(kinds, view.actorKind ?? '').map((kind) => (
             <option key={kind} value={kind}>
               {kind}
             </option>

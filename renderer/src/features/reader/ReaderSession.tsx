@@ -5,7 +5,7 @@ import type { Actor, Article, Claim, Id, Issue, Mention } from '../../domain/mod
 import type { SuggestedMention } from '../../domain/suggestedMentions'
 import { useRoute } from '../../shared/routing'
 import type { Focus, PanelMode } from './focus'
-import { buildHighlights, type Highlights } from './highlights'
+import { buildHighlights, issueLabels, type Highlights } from './highlights'
 import { useTaggingActions, type TaggingActions } from './useTaggingActions'
 import { scrollSpanIntoView } from './text/domRanges'
 import { useArticleRecords } from './useArticleRecords'
@@ -27,7 +27,8 @@ export interface ReaderSession {
   issues: readonly Issue[]
   actorIndex: ActorIndex
   actorName: (id: Id | null) => string
-  issueLabel: (id: Id) => string
+  /** A claim's issues by label, in the order they were coded. */
+  issueLabel: (ids: readonly Id[]) => string
   /** Actors already tagged in this article: offered first in the actor pickers. */
   preferredActors: readonly Actor[]
   /** True once the tags, actors and codebook are read. */
@@ -101,7 +102,7 @@ export function ReaderSessionProvider({ article, children }: { article: Article;
       issues,
       actorIndex,
       actorName: (id) => (id === null ? '' : (actorsById.get(id)?.name ?? 'Unknown actor')),
-      issueLabel: (id) => issuesById.get(id)?.label ?? 'Unknown issue',
+      issueLabel: (ids) => issueLabels(ids, issuesById),
       preferredActors,
       ready,
       anchors,

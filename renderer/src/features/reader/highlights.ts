@@ -35,7 +35,7 @@ export function buildHighlights(
     const id = `c:${claim.id}`
     spans.push({ id, start: state.start, end: state.end })
     const actor = actorsById.get(claim.actorId)?.name ?? 'Unknown actor'
-    const issue = issuesById.get(claim.issueId)?.label ?? 'Unknown issue'
+    const issue = issueLabels(claim.issueIds, issuesById)
     looks.set(id, { kind: 'claim', stance: claim.stance, start: state.start, title: `${actor} · ${issue} · ${stanceText(claim.stance)}` })
   }
   for (const mention of mentions) {
@@ -76,4 +76,9 @@ export function nextClickedFocus(ids: readonly string[], focusedId: string | nul
   if (ranked.length === 0) return null
   const current = focusedId ? ranked.indexOf(focusedId) : -1
   return highlightIdToFocus(ranked[(current + 1) % ranked.length]!)
+}
+
+/** A claim's issues by label, in the order they were coded; a deleted one as "Unknown issue". */
+export function issueLabels(ids: readonly Id[], issuesById: ReadonlyMap<Id, Issue>): string {
+  return ids.map((id) => issuesById.get(id)?.label ?? 'Unknown issue').join(', ')
 }

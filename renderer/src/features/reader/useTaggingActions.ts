@@ -141,7 +141,7 @@ export function useTaggingActions(context: ActionContext) {
         await performTagging('change the stance', () =>
           saveClaimDraft(
             db,
-            { span, actor: { kind: 'existing', id: claim.actorId }, issue: { kind: 'existing', id: claim.issueId }, stance, date: claim.date, addressee: claim.addresseeId ? { kind: 'existing', id: claim.addresseeId } : null, note: claim.note },
+            { span, actor: { kind: 'existing', id: claim.actorId }, issue: { kind: 'existing', id: claim.issueIds[0]! }, stance, date: claim.date, addressee: claim.addresseeId ? { kind: 'existing', id: claim.addresseeId } : null, note: claim.note },
             article,
             claim.id,
           ),

@@ -2,7 +2,8 @@ import { useId, useMemo, type Ref } from 'react'
 import type { ActorIndex } from '../../domain/actorMatching'
 import type { ActorChoice } from '../../domain/claimDraft'
 import { findLikelyDuplicates } from '../../domain/duplicateActors'
-import { ACTOR_KINDS, type Actor, type ActorKind } from '../../domain/model'
+import type { Actor, ActorKind } from '../../domain/model'
+import { useActorKinds, withKind } from '../useActorKinds'
 import { parseAliases } from '../../domain/actorMatching'
 import { Combobox, type ComboOption } from './Combobox'
 
@@ -44,6 +45,7 @@ interface ActorFieldProps {
  */
 export function ActorField({ label, subLabel, value, onChange, actors, index, preferred = [], onPicked, inputRef, error, optional, allowCreate = true }: ActorFieldProps) {
   const id = useId()
+  const kinds = useActorKinds()
   const byId = useMemo(() => new Map(actors.map((actor) => [actor.id, actor])), [actors])
   const { text, choice } = value
 
@@ -115,8 +117,8 @@ export function ActorField({ label, subLabel, value, onChange, actors, index, pr
           <div className="field-row">
             <div className="field">
               <label htmlFor={`${id}-kind`}>{kindLabel}</label>
-              <select id={`${id}-kind`} value={choice.actorKind} onChange={(event) => onChange({ text, choice: { ...choice, actorKind: event.target.value as ActorKind } })}>
-                {ACTOR_KINDS.map((kind) => (
+              <select id={`${id}-kind`} value={choice.actorKind} onChange={(event) => onChange({ text, choice: { ...choice, actorKind: event.target.value } })}>
+                {withKind(kinds, choice.actorKind).map((kind) => (
                   <option key={kind} value={kind}>
                     {kind}
                   </option>

@@ -24,7 +24,7 @@ export function ClaimCard({ claim }: { claim: Claim }) {
           </strong>
           <span className="muted"> on </span>
           <strong>
-            <bdi>{issueLabel(claim.issueId)}</bdi>
+            <bdi>{issueLabel(claim.issueIds)}</bdi>
           </strong>
         </div>
       </header>
@@ -56,7 +56,7 @@ export function ClaimCard({ claim }: { claim: Claim }) {
             {overlapping.map((other) => (
               <li key={other.id}>
                 <button type="button" className="link-button" onClick={() => focusAndScroll({ kind: 'claim', id: other.id })}>
-                  {stanceSign(other.stance)} {actorName(other.actorId)} · {issueLabel(other.issueId)}
+                  {stanceSign(other.stance)} {actorName(other.actorId)} · {issueLabel(other.issueIds)}
                 </button>
               </li>
             ))}

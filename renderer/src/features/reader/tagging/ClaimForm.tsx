@@ -25,7 +25,7 @@ export function ClaimForm({ span, existing }: ClaimFormProps) {
   const { article, actors, issues, actorIndex, preferredActors, actions } = useReaderSession()
   const byId = new Map(actors.map((actor) => [actor.id, actor]))
   const [actor, setActor] = useState<ActorFieldValue>(() => (existing ? actorFieldFor(byId.get(existing.actorId)) : EMPTY_ACTOR_FIELD))
-  const [issue, setIssue] = useState<IssueFieldValue>(() => (existing ? issueFieldFor(issues.find((entry) => entry.id === existing.issueId)) : EMPTY_ISSUE_FIELD))
+  const [issue, setIssue] = useState<IssueFieldValue>(() => (existing ? issueFieldFor(issues.find((entry) => entry.id === existing.issueIds[0])) : EMPTY_ISSUE_FIELD))
   const [stance, setStance] = useState<Stance | null>(existing?.stance ?? null)
   const [date, setDate] = useState(existing?.date ?? calendarDate(article.publishedAt))
   const [addressee, setAddressee] = useState<ActorFieldValue>(() => (existing?.addresseeId ? actorFieldFor(byId.get(existing.addresseeId)) : EMPTY_ACTOR_FIELD))

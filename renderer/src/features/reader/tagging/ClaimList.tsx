@@ -32,7 +32,7 @@ export function ClaimList() {
               <StanceBadge stance={record.stance} />
               <span className="row-text">
                 <span className="row-title">
-                  <bdi>{actorName(record.actorId)}</bdi> · <bdi>{issueLabel(record.issueId)}</bdi>
+                  <bdi>{actorName(record.actorId)}</bdi> · <bdi>{issueLabel(record.issueIds)}</bdi>
                   {state?.method === 'fuzzy' && <span className="row-flag"> (approximate)</span>}
                 </span>
                 <span className="row-detail" dir={article.direction}>

@@ -19,7 +19,7 @@ export function OrphanList() {
               <StanceBadge stance={claim.stance} />
               <span className="row-text">
                 <span className="row-title">
-                  {actorName(claim.actorId)} · {issueLabel(claim.issueId)}
+                  {actorName(claim.actorId)} · {issueLabel(claim.issueIds)}
                 </span>
                 <span className="row-detail">
                   “<bdi>{excerpt(claim.anchor.exact, 80)}</bdi>”
