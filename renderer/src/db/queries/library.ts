@@ -10,13 +10,25 @@ export function articleIds(db: StandpointDB): Promise<Id[]> {
   return db.articles.toCollection().primaryKeys()
 }
 
-/** Every article's updatedAt by id ('' when it has none), from the index alone. */
+/**
+ * Every article's updatedAt by id ('' when it has none), from the index alone. A plain key
+ * cursor on IndexedDB itself: at 100,000 articles Dexie's per-key callbacks cost seconds
+ * where the cursor's own steps cost a fraction of one.
+ */
 export function articleVersions(db: StandpointDB): Promise<Map<Id, string>> {
-  return db.transaction('r', db.articles, async () => {
+  return db.transaction('r', db.articles, async (tx) => {
     const ids = await db.articles.toCollection().primaryKeys()
     const versions = new Map<Id, string>(ids.map((id) => [id, '']))
-    await db.articles.orderBy('updatedAt').eachKey((updatedAt, cursor) => {
-      versions.set(cursor.primaryKey, updatedAt as string)
+    const index = tx.idbtrans.objectStore(db.articles.name).index('updatedAt')
+    await new Promise<void>((resolve, reject) => {
+      const request = index.openKeyCursor()
+      request.onsuccess = () => {
+        const cursor = request.result
+        if (!cursor) return resolve()
+        versions.set(cursor.primaryKey as Id, cursor.key as string)
+        cursor.continue()
+      }
+      request.onerror = () => reject(request.error ?? new Error('reading the articles’ versions failed'))
     })
     return versions
   })
