@@ -26,7 +26,7 @@ function article(index: number): Article {
     meta: {},
     updatedAt: '2025-01-01T00:00:00.000Z',
     externalId: '',
-  } as Article
+  }
 }
 
 test('the newest saved articles are shown while the library opens, then the whole list', async ({ workbench }) => {
