@@ -8,6 +8,7 @@ import { NoticeArea, notify } from './shared/notices'
 import { describeStorageError, isStorageError } from './db/storageErrors'
 import { openWorkspace } from './db/database'
 import { db } from './db/instance'
+import { startLibrary } from './features/library'
 import './app/styles.css'
 
 // Failures outside React's render (a rejected save, a worker error) still reach the user.
@@ -43,14 +44,17 @@ reactRoot.render(
 // Open (and upgrade) the workspace before any screen queries it, so a refused or failed open
 // is one clear message instead of a screen of broken panels.
 openWorkspace(db).then(
-  () =>
+  () => {
+    // The library is the first screen: its worker reads the saved rows while the shell renders.
+    startLibrary()
     reactRoot.render(
       <StrictMode>
         <ErrorBoundary area="Standpoint">
           <App />
         </ErrorBoundary>
       </StrictMode>,
-    ),
+    )
+  },
   (error: unknown) => reactRoot.render(<StartupError message={describeStorageError(error, 'open the workspace')} />),
 )
 

@@ -2,7 +2,7 @@
 // test/bench/*.bench.mjs exports { name, run(ctx) }; results print as a table and are written to
 // bench-results/results.json. Pass names to run a subset: npm run bench -- import positions
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { loadavg, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { build } from 'vite'
@@ -10,10 +10,17 @@ import { chromiumPath, launchChromium, serveBuild } from '../../scripts/lib/brow
 
 const here = import.meta.dirname
 const root = resolve(here, '../..')
-const filters = process.argv.slice(2)
+// `--scale` turns on the 1,000,000-claim run (slow to seed); alone, it runs only that.
+const args = process.argv.slice(2)
+if (args.includes('--scale')) process.env.STANDPOINT_BENCH_SCALE = '1'
+const filters = args.filter((arg) => !arg.startsWith('--'))
+if (filters.length === 0 && args.includes('--scale')) filters.push('scale')
 const APP_PORT = Number(process.env.STANDPOINT_BENCH_PORT ?? 4290)
 const PAGE_PORT = APP_PORT + 1
 const fixturesDir = resolve(root, process.env.STANDPOINT_FIXTURES ?? '../shared/fixtures')
+// The machine's load goes with the figures: they move with it, the ratios much less.
+const loadAverage = () => loadavg().map((value) => Number(value.toFixed(2)))
+const loads = {}
 
 // The bench page: renderer modules plus bench-only entry points (test/bench/page/*.bench-page.ts),
 // exposed on window.standpointBench for the bench scripts to call.
@@ -39,11 +46,17 @@ const ctx = {
     profiles.push(profile)
     return launchChromium(profile)
   },
-  /** Records one figure. target: { max } or { min } in the same unit, for the pass/miss column. */
-  record(bench, metric, value, unit, target) {
+  /**
+   * Records one figure. target: { max } or { min } in the same unit, for the pass/miss column.
+   * floor: { value, unit, metric }, what the figure is compared against, measured in the same run.
+   */
+  record(bench, metric, value, unit, target, floor) {
     const met = target === undefined ? null : target.max !== undefined ? value <= target.max : value >= target.min
-    results.push({ bench, metric, value: Number(value.toFixed(value < 10 ? 3 : 1)), unit, target: target ?? null, met })
-    console.log(`  ${metric}: ${value.toFixed(value < 10 ? 3 : 1)} ${unit}${met === null ? '' : met ? '  (target met)' : '  (TARGET MISSED)'}`)
+    const round = (number) => Number(number.toFixed(Math.abs(number) < 10 ? 3 : 1))
+    const against = floor === undefined ? null : { ...floor, value: round(floor.value) }
+    results.push({ bench, metric, value: round(value), unit, target: target ?? null, met, floor: against })
+    const floorText = against === null ? '' : `  [floor ${against.value} ${against.unit}: ${against.metric}]`
+    console.log(`  ${metric}: ${value.toFixed(value < 10 ? 3 : 1)} ${unit}${met === null ? '' : met ? '  (target met)' : '  (TARGET MISSED)'}${floorText}`)
   },
 }
 
@@ -54,10 +67,12 @@ try {
   for (const file of benchFiles) {
     const module = await import(pathToFileURL(join(here, file)).href)
     if (filters.length > 0 && !filters.some((filter) => module.name.includes(filter) || file.includes(filter))) continue
-    console.log(`\n▶ ${module.name}`)
+    console.log(`\n▶ ${module.name}  (load average ${loadAverage().join(', ')})`)
     const started = performance.now()
+    const before = loadAverage()
     await module.run(ctx)
-    console.log(`  (${((performance.now() - started) / 1000).toFixed(1)} s)`)
+    loads[module.name] = { before, after: loadAverage() }
+    console.log(`  (${((performance.now() - started) / 1000).toFixed(1)} s; load average after ${loads[module.name].after.join(', ')})`)
   }
 } finally {
   await Promise.all(servers.map((server) => server.close()))
@@ -65,13 +80,14 @@ try {
 }
 
 const format = (target) => (target === null ? '' : target.max !== undefined ? `≤ ${target.max}` : `≥ ${target.min}`)
-console.log('\n' + ['bench', 'metric', 'value', 'unit', 'target', 'met'].join(' | '))
-console.log('--- | --- | ---: | --- | --- | ---')
+console.log('\n' + ['bench', 'metric', 'value', 'unit', 'target', 'met', 'floor'].join(' | '))
+console.log('--- | --- | ---: | --- | --- | --- | ---')
 for (const row of results) {
-  console.log([row.bench, row.metric, row.value, row.unit, format(row.target), row.met === null ? '' : row.met ? 'yes' : 'NO'].join(' | '))
+  const floor = row.floor === null ? '' : `${row.floor.value} ${row.floor.unit}`
+  console.log([row.bench, row.metric, row.value, row.unit, format(row.target), row.met === null ? '' : row.met ? 'yes' : 'NO', floor].join(' | '))
 }
 const outDir = join(root, 'bench-results')
 mkdirSync(outDir, { recursive: true })
-const machine = { node: process.version, cpus: (await import('node:os')).cpus().length, chromium: chromiumPath, date: new Date().toISOString() }
+const machine = { node: process.version, cpus: (await import('node:os')).cpus().length, chromium: chromiumPath, date: new Date().toISOString(), loadAverage: loads }
 writeFileSync(join(outDir, 'results.json'), JSON.stringify({ machine, results }, null, 2))
 console.log(`\nwritten to ${join(outDir, 'results.json')}`)

@@ -3,7 +3,9 @@
  * article saved twice with different line wrapping or spacing counts as one.
  */
 export function normaliseForHash(body: string): string {
-  return body.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase()
+  // The same as replacing every whitespace run with one space, but a single space (most of
+  // them) is not replaced by itself: several times faster on long articles.
+  return body.normalize('NFC').replace(/\s{2,}|[^\S ]/g, ' ').trim().toLowerCase()
 }
 
 /** SHA-256 (hex) of the normalised body; WebCrypto exists in pages, workers and Node. */

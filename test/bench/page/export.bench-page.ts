@@ -124,6 +124,7 @@ export async function benchExportClaimsWorker(name: string): Promise<{ ms: numbe
     parts.push(new Blob([chunk.text]))
   }
   const blob = new Blob(parts)
+  lastCsv = await blob.text()
   const { count } = await run.summary
   const done = performance.now()
   observer.disconnect()
@@ -154,6 +155,42 @@ export async function benchExportClaims(name: string): Promise<{ readMs: number;
   return { readMs: read - started, buildMs: done - read, bytes: blob.size, rows }
 }
 
+/**
+ * The floor of a claims export: reading the claims and what they point at (one getAll per
+ * table, straight from IndexedDB, in one transaction) plus writing the file's bytes (a Blob of
+ * the finished text). Everything between, rows, sort and CSV, is the export's own work.
+ */
+export async function benchExportFloor(name: string): Promise<{ readMs: number; writeMs: number; bytes: number }> {
+  const native = await new Promise<IDBDatabase>((resolve, reject) => {
+    const request = indexedDB.open(name)
+    request.onsuccess = () => resolve(request.result)
+    request.onerror = () => reject(request.error ?? new Error('open failed'))
+  })
+  const started = performance.now()
+  const read = await new Promise<unknown[][]>((resolve, reject) => {
+    const tables = ['claims', 'articles', 'actors', 'issues']
+    const tx = native.transaction(tables, 'readonly')
+    const results: unknown[][] = []
+    tables.forEach((table, index) => {
+      const request = tx.objectStore(table).getAll()
+      request.onsuccess = () => (results[index] = request.result as unknown[])
+    })
+    tx.oncomplete = () => resolve(results)
+    tx.onerror = () => reject(tx.error ?? new Error('read failed'))
+  })
+  const readMs = performance.now() - started
+  native.close()
+  // The same bytes the export wrote, as one text: only putting them into a file is timed.
+  const csv = lastCsv ?? ''
+  const writeStarted = performance.now()
+  const blob = new Blob([csv])
+  await blob.slice(0, 1).arrayBuffer()
+  const writeMs = performance.now() - writeStarted
+  if (read.length !== 4) throw new Error('floor read failed')
+  return { readMs, writeMs, bytes: blob.size }
+}
+
+let lastCsv: string | null = null
 let lastBackup: Blob | null = null
 
 export async function benchBackup(name: string): Promise<{ ms: number; bytes: number }> {
@@ -193,6 +230,32 @@ export async function benchRestore(mode: 'replace' | 'merge', into?: string, jou
   const written = performance.now()
   db.close()
   return { readMs: read - started, writeMs: written - read, name }
+}
+
+/**
+ * The floor of a restore: the same records the restore writes, bulk-put into an empty
+ * workspace in one transaction, with nothing else (no checks, counts, reports or journal).
+ */
+export async function benchRawRestoreFloor(): Promise<{ ms: number }> {
+  if (!lastBackup) throw new Error('run benchBackup first')
+  const parser = new BackupParser()
+  parser.push(await lastBackup.text())
+  const scratch = new StandpointDB(`bench-floor-${crypto.randomUUID()}`)
+  // The storage floor: no change journal either.
+  scratch.unuse({ stack: 'dbcore', name: JOURNAL_MIDDLEWARE })
+  await scratch.open()
+  const prepared = await prepareRestore(parser.finish(), scratch)
+  const started = performance.now()
+  await scratch.transaction('rw', scratch.tables, async () => {
+    for (const table of scratch.tables) {
+      const rows = prepared.tables.get(table.name) ?? []
+      if (rows.length > 0) await table.bulkPut(rows)
+    }
+  })
+  const ms = performance.now() - started
+  scratch.close()
+  await StandpointDB.delete(scratch.name)
+  return { ms }
 }
 
 export async function benchDeleteDatabase(name: string): Promise<void> {

@@ -73,6 +73,12 @@ describe('db/queries', () => {
   it('tells the library what changed', async () => {
     expect((await articleIds(db)).sort()).toEqual(['a1', 'a2', 'a3'])
     expect((await articleVersions(db)).get('a3')).toBe('2025-02-01T00:00:00.000Z')
+    // Every article's updatedAt, as a plain read of the records gives it ('' when it has none).
+    const many = Array.from({ length: 300 }, (_, index) => article(`m${index}`, 'Wire', '', index % 7 === 0 ? '' : `2025-03-${String((index % 28) + 1).padStart(2, '0')}T00:00:00.000Z`))
+    await db.articles.bulkPut(many)
+    const plain = new Map((await db.articles.toArray()).map((entry) => [entry.id, entry.updatedAt ?? '']))
+    expect(new Map([...(await articleVersions(db))].sort())).toEqual(new Map([...plain].sort()))
+    await db.articles.bulkDelete(many.map((entry) => entry.id))
     expect((await articlesByIds(db, ['a3', 'x', 'a1'])).map((entry) => entry.id)).toEqual(['a3', 'a1'])
     expect((await articlesAfter(db, null, 2)).map((entry) => entry.id)).toEqual(['a1', 'a2'])
     expect((await articlesAfter(db, 'a2', 2)).map((entry) => entry.id)).toEqual(['a3'])

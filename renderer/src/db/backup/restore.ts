@@ -5,7 +5,7 @@ import { tombstoneKey, tombstoneMap } from '../../domain/team/mergeRules'
 import { setJournalMode } from '../journal/modes'
 import { isMachineSettingKey } from './machineSettings'
 import { LATEST_SCHEMA_VERSION } from '../schema'
-import { canonicalJson } from './codec'
+import { sameContent } from './codec'
 import { BackupFileError, type BackupHeader } from './format'
 import type { ParsedBackup } from './parseBackup'
 import { findDanglingReferences, validateRecord, type ReferenceWarning } from './validate'
@@ -293,7 +293,7 @@ export async function restoreBackup(
         }
         const backupTime = updatedTime(record)
         const workspaceTime = updatedTime(current)
-        if (backupTime === workspaceTime && canonicalJson(record) === canonicalJson(current)) {
+        if (backupTime === workspaceTime && sameContent(record, current)) {
           entry.identical++
           continue
         }
@@ -418,7 +418,7 @@ export async function restoreBackup(
         if (current === undefined) {
           tombstonePlan.toWrite.set(key, record)
           entry.added++
-        } else if (canonicalJson(record) === canonicalJson(current)) entry.identical++
+        } else if (sameContent(record, current)) entry.identical++
         else entry.keptFromWorkspace++
       }
       for (const [key, current] of existing) {

@@ -10,7 +10,12 @@ const FORMULA_START = /^[=+\-@\t\r]/
 /** A plain number ("-1", "+2.5", "-0.25e3") cannot run; keep it numeric for pandas and R. */
 const PLAIN_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/
 
+/** First characters after which a cell may run (or be an apostrophe-protected one). */
+const RISKY_FIRST = new Set(["'", '=', '+', '-', '@', '\t', '\r'])
+
 function wouldRun(value: string): boolean {
+  // Most cells start with a letter or digit: settled without a regular expression.
+  if (!RISKY_FIRST.has(value.charAt(0))) return false
   // Leading apostrophes are looked through, so a value that already starts with one survives
   // the round trip exactly ("'=x" is written "''=x" and read back as "'=x").
   const core = value.replace(/^'+/, '')

@@ -36,6 +36,22 @@ const PERSIAN_ONLY = new Set([0x067e, 0x0686, 0x0698, 0x06af])
 const URDU_ONLY = new Set([0x0679, 0x0688, 0x0691, 0x06ba, 0x06d2, 0x06be])
 const TA_MARBUTA = 0x0629
 
+// What /\s/ matches, as a set of code units.
+const WHITESPACE = new Set([...'\t\n\v\f\r \u00a0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff'].map((char) => char.charCodeAt(0)))
+const isWhitespace = (code: number): boolean => WHITESPACE.has(code) || (code >= 0x2000 && code <= 0x200a)
+
+/** text.split(/\s+/).length, without building the pieces: one more than the whitespace runs. */
+export function countSplitPieces(text: string): number {
+  let runs = 0
+  let inRun = false
+  for (let index = 0; index < text.length; index++) {
+    const space = isWhitespace(text.charCodeAt(index))
+    if (space && !inRun) runs++
+    inRun = space
+  }
+  return runs + 1
+}
+
 /** Guesses from the first 2,000 characters, in one pass (imports call it for every article). */
 export function detectLanguage(text: string): DetectedLanguage {
   const sample = text.length > 2000 ? text.slice(0, 2000) : text
@@ -70,7 +86,7 @@ export function detectLanguage(text: string): DetectedLanguage {
   if (latin > letters * 0.5) {
     // A paragraph or two settles it; the whole sample would only cost time.
     const opening = sample.slice(0, 1500)
-    const words = opening.split(/\s+/).length
+    const words = countSplitPieces(opening)
     if (words >= 8 && (opening.match(ENGLISH_WORDS)?.length ?? 0) > words * 0.08) return { language: 'en', direction: 'ltr' }
   }
   return { language: '', direction: 'ltr' }

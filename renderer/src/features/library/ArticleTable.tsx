@@ -1,45 +1,27 @@
-import { createSortedRowModel, rowSortingFeature, tableFeatures, useTable, type ColumnDef, type Row, type SortingState } from '@tanstack/react-table'
+import { rowSortingFeature, tableFeatures, useTable, type ColumnDef, type SortingState } from '@tanstack/react-table'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent } from 'react'
 import { navigate } from '../../shared/routing'
-import { compareText } from '../../domain/text/compare'
 import type { LibraryRow } from './search/libraryTypes'
+import { sortLibraryRows } from './sortRows'
 
 // The article table: sortable by every column, virtualised so 10,000 rows scroll as smoothly
 // as 10 (only the rows in view, plus a margin, are in the DOM). The virtualiser lives here, in
 // the lowest component, so typing in the search box does not re-render the rows' parents.
 
-export interface TableRow extends LibraryRow {
-  claims: number
-}
-
-const features = tableFeatures({ rowSortingFeature, sortedRowModel: createSortedRowModel() })
+const features = tableFeatures({ rowSortingFeature })
 type Features = typeof features
 
-function compareTextValues(a: Row<Features, TableRow>, b: Row<Features, TableRow>, columnId: string): number {
-  return compareText(String(a.getValue(columnId) ?? ''), String(b.getValue(columnId) ?? ''))
-}
-
-function compareValues(a: Row<Features, TableRow>, b: Row<Features, TableRow>, columnId: string): number {
-  const x = a.getValue<string | number>(columnId)
-  const y = b.getValue<string | number>(columnId)
-  return x < y ? -1 : x > y ? 1 : 0
-}
-
-const COLUMNS: ColumnDef<Features, TableRow>[] = [
-  {
-    id: 'publishedAt',
-    header: 'Date',
-    // No date sorts last whichever way the column is sorted: those rows are found with the filter.
-    accessorFn: (row) => (row.publishedAt === '' ? undefined : row.publishedAt),
-    sortFn: compareValues,
-    sortUndefined: 'last',
-    sortDescFirst: true,
-  },
-  { id: 'title', header: 'Title', accessorFn: (row) => row.title, sortFn: compareTextValues },
-  { id: 'source', header: 'Source', accessorFn: (row) => row.source, sortFn: compareTextValues },
-  { id: 'claims', header: 'Claims', accessorFn: (row) => row.claims, sortFn: compareValues, sortDescFirst: true },
+// The table library draws the headers and keeps the sort state; the rows are sorted by
+// sortLibraryRows (see there why). Text columns sort ascending on the first click.
+const COLUMNS: ColumnDef<Features, LibraryRow>[] = [
+  { id: 'publishedAt', header: 'Date', accessorFn: (row) => row.publishedAt, sortDescFirst: true },
+  { id: 'title', header: 'Title', accessorFn: (row) => row.title, sortDescFirst: false },
+  { id: 'source', header: 'Source', accessorFn: (row) => row.source, sortDescFirst: false },
+  { id: 'claims', header: 'Claims', accessorFn: () => 0, sortDescFirst: true },
 ]
+const NO_DATA: LibraryRow[] = []
+const NO_COUNTS: ReadonlyMap<string, number> = new Map()
 
 const ROW_HEIGHT = 37
 
@@ -49,29 +31,33 @@ export interface ScrollMemory {
 
 export function ArticleTable({
   rows,
+  claimCounts,
   sorting,
   onSortingChange,
   scrollMemory,
   shownRows,
 }: {
-  rows: TableRow[]
+  rows: LibraryRow[]
+  claimCounts: ReadonlyMap<string, number>
   sorting: SortingState
   onSortingChange: (sorting: SortingState) => void
   scrollMemory: ScrollMemory
   /** Filled with the rows in the order shown, for `Export CSV`. */
-  shownRows?: { current: readonly TableRow[] }
+  shownRows?: { current: readonly LibraryRow[] }
 }) {
   const table = useTable({
     features,
     columns: COLUMNS,
-    data: rows,
-    getRowId: (row) => row.id,
+    data: NO_DATA,
+    manualSorting: true,
     state: { sorting },
     onSortingChange: (updater) => onSortingChange(typeof updater === 'function' ? updater(sorting) : updater),
     enableMultiSort: false,
   })
-  const sorted = table.getRowModel().rows
-  if (shownRows) shownRows.current = sorted.map((row) => row.original)
+  // Claim counts change with every claim saved: only a sort by claims has to redo its order.
+  const countsForSort = sorting[0]?.id === 'claims' ? claimCounts : NO_COUNTS
+  const sorted = useMemo(() => sortLibraryRows(rows, sorting, countsForSort), [rows, sorting, countsForSort])
+  if (shownRows) shownRows.current = sorted
   const scrollRef = useRef<HTMLDivElement>(null)
   // The virtualiser's functions change with scrolling; this component re-renders with them.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -149,7 +135,7 @@ export function ArticleTable({
             </tr>
           )}
           {items.map((item) => {
-            const row = sorted[item.index]!.original
+            const row = sorted[item.index]!
             return (
               <tr key={row.id} aria-rowindex={item.index + 2} className="article-row">
                 <td className="cell-date">
@@ -182,7 +168,7 @@ export function ArticleTable({
                 <td className="cell-source" dir="auto" title={row.source}>
                   {row.source}
                 </td>
-                <td className="cell-number">{row.claims}</td>
+                <td className="cell-number">{claimCounts.get(row.id) ?? 0}</td>
               </tr>
             )
           })}

@@ -7,9 +7,10 @@ import { db } from '../../db/instance'
 import { articlesByIds } from '../../db/queries/library'
 import { articleRows, articlesShape } from '../../domain/export/articlesCsv'
 import { exportShownTable } from '../export'
-import { ArticleTable, type ScrollMemory, type TableRow } from './ArticleTable'
+import { ArticleTable, type ScrollMemory } from './ArticleTable'
 import { countUndated, filterRows, hasFilters, NO_FILTERS, sourceCounts, type LibraryFilters } from './filterRows'
 import { searchLibrary, useLibraryState } from './libraryStore'
+import type { LibraryRow } from './search/libraryTypes'
 import { SampleWorkspaceOffer } from './SampleWorkspaceOffer'
 import { useClaimCounts } from './useClaimCounts'
 
@@ -61,8 +62,29 @@ function ImportButton() {
   )
 }
 
+const previewScroll: ScrollMemory = { top: 0 }
+const noSortChange = (): void => undefined
+
+/**
+ * The first screen while the library opens: the newest articles and the count as they were
+ * last saved, read before the worker has loaded every row. Search and filters come with the
+ * full list a moment later.
+ */
+function LibraryPreviewScreen({ rows, total, claimCounts }: { rows: LibraryRow[]; total: number; claimCounts: ReadonlyMap<string, number> }) {
+  return (
+    <Screen title="Library" actions={<ImportButton />} className="library-screen">
+      <div className="library-filters">
+        <span className="library-count" role="status">
+          Opening the library… <span className="muted">the newest {rows.length.toLocaleString('en')} of {total.toLocaleString('en')} articles shown</span>
+        </span>
+      </div>
+      <ArticleTable rows={rows} claimCounts={claimCounts} sorting={DEFAULT_SORT} onSortingChange={noSortChange} scrollMemory={previewScroll} />
+    </Screen>
+  )
+}
+
 export function LibraryScreen() {
-  const { rows, status, error } = useLibraryState()
+  const { rows, preview, status, error } = useLibraryState()
   const claimCounts = useClaimCounts()
   const [filters, setFiltersState] = useState<LibraryFilters>(memory.filters)
   const [sorting, setSortingState] = useState<SortingState | null>(memory.sorting)
@@ -83,11 +105,8 @@ export function LibraryScreen() {
   const searching = filters.query.trim() !== ''
   const effectiveSorting = sorting ?? (searching ? [] : DEFAULT_SORT)
 
-  const tableRows = useMemo<TableRow[]>(
-    () => filterRows(rows, filters, hits.ids).map((row) => ({ ...row, claims: claimCounts.get(row.id) ?? 0 })),
-    [rows, filters, hits.ids, claimCounts],
-  )
-  const shownRows = useRef<readonly TableRow[]>([])
+  const tableRows = useMemo(() => filterRows(rows, filters, hits.ids), [rows, filters, hits.ids])
+  const shownRows = useRef<readonly LibraryRow[]>([])
   const exportShown = (): Promise<void> =>
     exportShownTable({
       what: 'library',
@@ -123,6 +142,7 @@ export function LibraryScreen() {
     )
   }
   if (!status.ready && rows.length === 0) {
+    if (preview) return <LibraryPreviewScreen rows={preview.rows} total={preview.total} claimCounts={claimCounts} />
     return (
       <Screen title="Library">
         <p className="muted" role="status">
@@ -215,7 +235,7 @@ export function LibraryScreen() {
           </button>
         </div>
       ) : (
-        <ArticleTable rows={tableRows} sorting={effectiveSorting} onSortingChange={setSorting} scrollMemory={memory.scroll} shownRows={shownRows} />
+        <ArticleTable rows={tableRows} claimCounts={claimCounts} sorting={effectiveSorting} onSortingChange={setSorting} scrollMemory={memory.scroll} shownRows={shownRows} />
       )}
     </Screen>
   )

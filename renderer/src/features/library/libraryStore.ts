@@ -1,7 +1,8 @@
 import { useSyncExternalStore } from 'react'
 import { db } from '../../db/instance'
 import { callback, connectWorker, type WorkerApi } from '../../platform/workers'
-import type { IndexStatus, LibraryRow, RowsEvent, SearchHits } from './search/libraryTypes'
+import { loadCache } from '../../db/cache/workspaceCache'
+import { LIBRARY_CACHE, PREVIEW_PART, previewFromPart, rowsFromColumns, type IndexStatus, type LibraryPreview, type LibraryRow, type RowsEvent, type SearchHits } from './search/libraryTypes'
 import type { LibrarySync } from './search/librarySync'
 import type { LibraryWorker } from './worker/libraryIndex.worker'
 
@@ -11,6 +12,11 @@ import type { LibraryWorker } from './worker/libraryIndex.worker'
 
 export interface LibraryState {
   rows: LibraryRow[]
+  /**
+   * Until the rows arrive: the newest rows and the count as the library was last saved, read
+   * straight from the cache so the first screen does not wait for the worker.
+   */
+  preview: LibraryPreview | null
   status: IndexStatus
   /** Set when neither the worker nor the in-window fallback could read the workspace. */
   error: string | null
@@ -20,23 +26,37 @@ type Backend = { kind: 'worker'; api: WorkerApi<LibraryWorker> } | { kind: 'loca
 
 let backend: Backend | null = null
 const rows = new Map<string, LibraryRow>()
-let state: LibraryState = { rows: [], status: { indexed: 0, total: 0, ready: false, version: 0 }, error: null }
+let state: LibraryState = { rows: [], preview: null, status: { indexed: 0, total: 0, ready: false, version: 0 }, error: null }
+let rowsArrived = false
 const listeners = new Set<() => void>()
 let scheduled = false
 
+/** While the first pass indexes a large library, the table is redrawn at most this often. */
+const INDEXING_REDRAW_MS = 400
+let lastPublished = 0
+
 function publish(): void {
-  // Several row events can arrive in one frame during a big import; render once.
+  // Several row events can arrive in one frame during a big import; render once. While the
+  // index is first being built, less often: each redraw sorts every row listed so far.
   if (scheduled) return
   scheduled = true
-  requestAnimationFrame(() => {
-    scheduled = false
-    state = { ...state, rows: Array.from(rows.values()) }
-    for (const listener of listeners) listener()
-  })
+  const wait = state.status.ready ? 0 : Math.max(0, lastPublished + INDEXING_REDRAW_MS - performance.now())
+  const draw = (): void => void requestAnimationFrame(render)
+  if (wait > 0) setTimeout(draw, wait)
+  else draw()
+}
+
+function render(): void {
+  lastPublished = performance.now()
+  scheduled = false
+  state = { ...state, rows: Array.from(rows.values()), preview: rowsArrived ? null : state.preview }
+  for (const listener of listeners) listener()
 }
 
 function applyRows(event: RowsEvent): void {
+  rowsArrived ||= event.columns !== undefined || event.upserts.length > 0 || event.status.ready
   for (const id of event.removed) rows.delete(id)
+  if (event.columns) for (const row of rowsFromColumns(event.columns)) rows.set(row.id, row)
   for (const row of event.upserts) rows.set(row.id, row)
   state = { ...state, status: event.status, error: null }
   publish()
@@ -53,8 +73,26 @@ function startLocal(reason: string): void {
   backend = { kind: 'local', sync: import('./search/librarySync').then((module) => module.startLibrarySync(db, applyRows, fail)) }
 }
 
+/** Starts the library's worker now (at app start, so it reads the saved rows while the shell renders). */
+export function startLibrary(): void {
+  ensureStarted()
+}
+
+/** Shows the saved first screen, unless the rows came first. */
+function loadPreview(): void {
+  loadCache(db, LIBRARY_CACHE, (key) => key === PREVIEW_PART)
+    .then((parts) => {
+      const preview = previewFromPart(parts?.[PREVIEW_PART])
+      if (rowsArrived || !preview || preview.rows.length === 0) return
+      state = { ...state, preview }
+      for (const listener of listeners) listener()
+    })
+    .catch(() => undefined)
+}
+
 function ensureStarted(): void {
   if (backend) return
+  loadPreview()
   let worker: Worker
   try {
     worker = new Worker(new URL('./worker/libraryIndex.worker.ts', import.meta.url), { type: 'module', name: 'standpoint-library' })
@@ -89,5 +127,8 @@ export function useLibraryState(): LibraryState {
 export async function searchLibrary(query: string): Promise<SearchHits> {
   ensureStarted()
   const current = backend!
-  return current.kind === 'worker' ? current.api.search(query) : (await current.sync).search(query)
+  if (current.kind === 'worker') return current.api.search(query)
+  const sync = await current.sync
+  await sync.searchable()
+  return sync.search(query)
 }

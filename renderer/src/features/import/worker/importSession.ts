@@ -22,6 +22,8 @@ const QUEUE_ARTICLES = 250
 const QUEUE_CHARS = 4_000_000
 /** Collection rows per transaction: large enough to amortise a commit, small enough to report progress. */
 const CHUNK_ROWS = 1000
+/** Rows mapped and hashed between two waits (about 10 ms of work). */
+const PREPARE_SLICE = 100
 /** Chunks handed to IndexedDB and not yet committed. */
 const IN_FLIGHT = 2
 
@@ -186,18 +188,24 @@ export class ImportSession {
     }
     for (let start = 0; start < records.length; start += CHUNK_ROWS) {
       if (this.cancelled) break
-      const parsed: { row: number; article: ParsedArticle }[] = []
-      for (let index = start; index < Math.min(start + CHUNK_ROWS, records.length); index++) {
-        const row = collection.rowNumbers[index] ?? index + 1
-        const mapped = mapRecord(records[index]!, row, options, extra)
-        if (mapped.article) parsed.push({ row, article: mapped.article })
-        else if (mapped.rejection) rejected.push(mapped.rejection)
+      const chunk: { row: number; article: IncomingArticle }[] = []
+      // Mapped and hashed a slice at a time: the wait for each slice's digests lets the
+      // transactions in flight run their callbacks, where one long task for the whole chunk
+      // would hold IndexedDB idle until it ended.
+      for (let slice = start; slice < Math.min(start + CHUNK_ROWS, records.length); slice += PREPARE_SLICE) {
+        const parsed: { row: number; article: ParsedArticle }[] = []
+        for (let index = slice; index < Math.min(slice + PREPARE_SLICE, start + CHUNK_ROWS, records.length); index++) {
+          const row = collection.rowNumbers[index] ?? index + 1
+          const mapped = mapRecord(records[index]!, row, options, extra)
+          if (mapped.article) parsed.push({ row, article: mapped.article })
+          else if (mapped.rejection) rejected.push(mapped.rejection)
+        }
+        const hashed = await this.hashAll(
+          parsed.map((entry) => entry.article),
+          parsed.map((entry) => `${prefix}${entry.row}`),
+        )
+        parsed.forEach((entry, index) => chunk.push({ row: entry.row, article: hashed[index]! }))
       }
-      const hashed = await this.hashAll(
-        parsed.map((entry) => entry.article),
-        parsed.map((entry) => `${prefix}${entry.row}`),
-      )
-      const chunk = parsed.map((entry, index) => ({ row: entry.row, article: hashed[index]! }))
       while (inFlight.length >= IN_FLIGHT) await inFlight.shift()
       if (this.cancelled) break
       if (chunk.length > 0) inFlight.push(store(chunk))

@@ -1,49 +1,107 @@
-import MiniSearch from 'minisearch'
 import type { Article } from '../../../domain/model'
-import { toLibraryRow, type LibraryRow, type SearchHits } from './libraryTypes'
+import { TextIndex, type AnalysedDocument, type QueryTerm, type TextIndexSnapshot } from '../../../domain/search/textIndex'
+import { columnsOf, toLibraryRow, type LibraryColumns, type LibraryRow, type SearchHits } from './libraryTypes'
 import { indexTerms, queryTerm } from './searchTerms'
 
-// The full-text index over every article's title and body (MiniSearch: a small, maintained,
-// dependency-free inverted index with prefix search and BM25 ranking), plus the light rows the
-// library table shows. It lives in a worker; bodies are read, indexed and let go, so the
-// window never holds the workspace's text.
+// The full-text index over every article's title and body (domain/search/textIndex: compact,
+// saved and loaded whole), plus the light rows the library table shows. It lives in a worker;
+// bodies are read, indexed and let go, so the window never holds the workspace's text.
 
-interface IndexedDocument {
-  id: string
-  title: string
-  body: string
-}
-
-/** MiniSearch's default tokenizer: split on whitespace and punctuation (Unicode-aware). */
+/** Split on whitespace, punctuation and symbols (Unicode-aware), as MiniSearch's tokenizer did. */
 const SPLIT = /[\n\r\p{Z}\p{P}\p{S}]+/u
 
 function tokenize(text: string): string[] {
   return text.split(SPLIT).filter((token) => token !== '')
 }
 
-export class LibraryIndex {
-  private readonly mini = new MiniSearch<IndexedDocument>({
-    fields: ['title', 'body'],
-    idField: 'id',
-    storeFields: [],
-    tokenize,
-    processTerm: (term) => indexTerms(term),
-    searchOptions: {
-      tokenize,
-      processTerm: (term) => queryTerm(term),
-      boost: { title: 2 },
-      combineWith: 'AND',
-      // Search as you type: the last word may be unfinished.
-      prefix: (term, index, terms) => index === terms.length - 1 && term.length >= 2,
-    },
-  })
+/** A title word counts as much as two body words. */
+const TITLE_BOOST = 2
+/** At most this many words of a query are searched. */
+const MAX_QUERY_WORDS = 32
 
+// The same words come up again and again (news text is Zipfian): fold each once.
+const termCache = new Map<string, string | string[] | null>()
+function termsOf(token: string): string | string[] | null {
+  let terms = termCache.get(token)
+  if (terms === undefined) {
+    terms = indexTerms(token)
+    if (termCache.size >= 200_000) termCache.clear()
+    termCache.set(token, terms)
+  }
+  return terms
+}
+
+/** Weighted term frequencies and length of an article, title words counting double. */
+export function analyseArticle(article: Pick<Article, 'title' | 'body'>): AnalysedDocument {
+  const terms = new Map<string, number>()
+  let length = 0
+  const addField = (text: string, boost: number): void => {
+    for (const token of tokenize(text)) {
+      const found = termsOf(token)
+      if (found === null) continue
+      for (const term of typeof found === 'string' ? [found] : found) {
+        terms.set(term, (terms.get(term) ?? 0) + boost)
+        length += boost
+      }
+    }
+  }
+  addField(article.title, TITLE_BOOST)
+  addField(article.body, 1)
+  return { terms, length }
+}
+
+/** A query's words as index terms; the last may be unfinished (searched as a prefix). */
+export function queryTerms(query: string): QueryTerm[] {
+  const terms = tokenize(query)
+    .map(queryTerm)
+    .filter((term): term is string => term !== null)
+    .slice(0, MAX_QUERY_WORDS)
+  return terms.map((term, index) => ({ term, prefix: index === terms.length - 1 && term.length >= 2 }))
+}
+
+/** The library as saved: the text index and, in the same document order, each row and version. */
+export interface LibrarySnapshot {
+  index: TextIndexSnapshot
+  rows: LibraryColumns
+  /** Each article's updatedAt. */
+  versions: string[]
+}
+
+export class LibraryIndex {
+  private readonly text: TextIndex
   /** Each indexed article's updatedAt, to tell what changed. */
   private readonly versions = new Map<string, string>()
   readonly rows = new Map<string, LibraryRow>()
 
+  constructor(text: TextIndex = TextIndex.empty()) {
+    this.text = text
+  }
+
+  /**
+   * The index a saved copy holds, with its rows (in the snapshot's document order) and
+   * versions; throws (CorruptIndexError or TypeError) when they do not fit together.
+   */
+  static fromSnapshot(snapshot: TextIndexSnapshot, rows: LibraryRow[], versions: unknown): LibraryIndex {
+    const library = new LibraryIndex(TextIndex.fromSnapshot(snapshot))
+    const { ids } = snapshot
+    if (rows.length !== ids.length || !Array.isArray(versions) || versions.length !== ids.length) throw new TypeError('The saved library rows do not match its index.')
+    for (let doc = 0; doc < ids.length; doc++) {
+      const row = rows[doc]!
+      const version = versions[doc] as unknown
+      if (row.id !== ids[doc] || typeof version !== 'string') throw new TypeError('The saved library rows do not match its index.')
+      library.versions.set(row.id, version)
+      library.rows.set(row.id, row)
+    }
+    return library
+  }
+
   get size(): number {
     return this.versions.size
+  }
+
+  /** Postings added since the last snapshot: how much a fresh snapshot would fold in. */
+  get pendingPostings(): number {
+    return this.text.pendingPostings
   }
 
   /** Given the workspace's (id, updatedAt) pairs: which articles to (re)read, which to drop. */
@@ -57,22 +115,19 @@ export class LibraryIndex {
 
   upsert(articles: Article[]): LibraryRow[] {
     const rows: LibraryRow[] = []
-    const fresh: IndexedDocument[] = []
     for (const article of articles) {
-      if (this.mini.has(article.id)) this.mini.discard(article.id)
-      fresh.push({ id: article.id, title: article.title, body: article.body })
+      this.text.add(article.id, analyseArticle(article))
       this.versions.set(article.id, article.updatedAt ?? '')
       const row = toLibraryRow(article)
       this.rows.set(article.id, row)
       rows.push(row)
     }
-    this.mini.addAll(fresh)
     return rows
   }
 
   remove(ids: string[]): void {
     for (const id of ids) {
-      if (this.mini.has(id)) this.mini.discard(id)
+      this.text.remove(id)
       this.versions.delete(id)
       this.rows.delete(id)
     }
@@ -80,8 +135,24 @@ export class LibraryIndex {
 
   search(query: string): SearchHits {
     const started = performance.now()
-    const searchable = tokenize(query).some((token) => queryTerm(token) !== null)
-    const ids = searchable ? this.mini.search(query).map((result) => String(result.id)) : []
-    return { ids, searchable, elapsedMs: performance.now() - started }
+    const terms = queryTerms(query)
+    const ids = terms.length > 0 ? this.text.search(terms).ids : []
+    return { ids, searchable: terms.length > 0, elapsedMs: performance.now() - started }
+  }
+
+  /** Ids and scores, best first (for tests comparing two indexes). */
+  scored(query: string): { ids: string[]; scores: number[] } {
+    const terms = queryTerms(query)
+    return terms.length > 0 ? this.text.search(terms, true) : { ids: [], scores: [] }
+  }
+
+  /** Compacts the index and returns it with the rows, ready to save. */
+  snapshot(): LibrarySnapshot {
+    const index = this.text.compact()
+    return {
+      index,
+      rows: columnsOf(index.ids.map((id) => this.rows.get(id)!)),
+      versions: index.ids.map((id) => this.versions.get(id) ?? ''),
+    }
   }
 }

@@ -1,37 +1,99 @@
+import { deleteCache, loadCache, saveCache } from '../../../db/cache/workspaceCache'
 import type { StandpointDB } from '../../../db/database'
-import { articleIds, articlesAfter, articlesByIds, articlesUpdatedAfter, articleVersions, onArticlesChanged } from '../../../db/queries/library'
+import { articleIds, articlesAfter, articlesByIds, articlesUpdatedAfter, articleVersions, onArticlesChanged, type ArticleChange } from '../../../db/queries/library'
 import type { Article } from '../../../domain/model'
-import { LibraryIndex } from './libraryIndex'
-import type { IndexStatus, RowsEvent, SearchHits } from './libraryTypes'
+import type { TextIndexSnapshot } from '../../../domain/search/textIndex'
+import { sortLibraryRows } from '../sortRows'
+import { LibraryIndex, type LibrarySnapshot } from './libraryIndex'
+import { columnsOf, LIBRARY_CACHE, LIBRARY_CACHE_FORMAT, PREVIEW_PART, rowsFromColumns, type IndexStatus, type LibraryColumns, type LibraryRow, type RowsEvent, type SearchHits } from './libraryTypes'
 
 // Keeps the library's rows and its search index in step with the workspace. Runs in the
 // library worker (and, if a worker cannot start, in the window itself).
 //
-// What changed is found cheaply, because it is asked after every write (during an import,
-// after every chunk): the articles' primary keys (one getAllKeys) give what was added and
-// removed; articles whose updatedAt is past the newest one seen give what was edited. Only
-// when a write changed neither (a restore writing records with older timestamps) does it fall
-// back to comparing every article's updatedAt, a cursor over the index.
+// At start the index saved last time is loaded (a few hundred milliseconds for 100,000
+// articles, where indexing them again takes a minute), its rows shown at once, and then
+// checked against the workspace: every article's updatedAt, read from the index alone, says
+// which were added, edited or removed since it was saved. A saved copy that is missing, from
+// an older format or damaged is thrown away and the index is built from the articles.
+//
+// What changed is found cheaply, because it is asked after every write. A small write names
+// the articles it wrote: those are read again, or dropped when gone. A large one (an import
+// chunk, a restore) does not: then the articles' primary keys (one getAllKeys) give what was
+// added and removed, and articles whose updatedAt is past the newest one seen give what was
+// edited. Only when such a write changed neither (a restore writing records with older
+// timestamps) does it fall back to comparing every article's updatedAt, a cursor over the index.
 
 /** Articles read and indexed per step; small enough that a search never waits long. */
 const STEP = 250
+/** Articles changed since the last save before the index is saved again... */
+const SAVE_AFTER_CHANGES = 500
+/** ...once writes have paused this long. */
+const SAVE_QUIET_MS = 2_000
 
 export interface LibrarySync {
+  /** Resolves once a saved index has been loaded (or found missing): searches wait for it. */
+  searchable(): Promise<void>
   search(query: string): SearchHits
   snapshot(): Omit<RowsEvent, 'type' | 'removed'>
+  /** Resolves once the index is in step with the workspace as it was when called (tests, bench). */
+  settled(): Promise<void>
+  /** Saves the index now if anything changed since it was last saved (tests, bench). */
+  save(): Promise<void>
   stop(): void
 }
 
-export function startLibrarySync(db: StandpointDB, onRows: (event: RowsEvent) => void, onError: (message: string) => void): LibrarySync {
-  const index = new LibraryIndex()
+export interface LibrarySyncOptions {
+  /** Load and save the index in the workspace's cache (default true). */
+  persist?: boolean
+  /** Where timings of the start go (bench). */
+  onTiming?: (what: 'loaded' | 'checked' | 'built' | 'saved', ms: number, detail?: string) => void
+}
+
+/** Rows kept for the first screen (newest first), read by the window before the worker starts. */
+const PREVIEW_ROWS = 200
+
+function toParts(snapshot: LibrarySnapshot): Record<string, unknown> {
+  const { index, rows, versions } = snapshot
+  // The first screen's rows in the library's default order (newest first).
+  const newest = sortLibraryRows(rowsFromColumns(rows), [{ id: 'publishedAt', desc: true }], new Map()).slice(0, PREVIEW_ROWS)
+  return {
+    format: LIBRARY_CACHE_FORMAT,
+    [PREVIEW_PART]: { format: LIBRARY_CACHE_FORMAT, columns: columnsOf(newest), total: index.ids.length },
+    // Rows and index are read separately (rows first, for the first screen): the stamp tells
+    // that both came from the same save.
+    stamp: crypto.randomUUID(),
+    rows,
+    versions,
+    ...Object.fromEntries(Object.entries(index).map(([key, value]) => [`index.${key}`, value])),
+  }
+}
+
+const isHead = (key: string): boolean => key === 'format' || key === 'stamp' || key === 'rows' || key === 'versions'
+const isBody = (key: string): boolean => key === 'stamp' || key.startsWith('index.')
+
+export function startLibrarySync(
+  db: StandpointDB,
+  onRows: (event: RowsEvent) => void,
+  onError: (message: string) => void,
+  options: LibrarySyncOptions = {},
+): LibrarySync {
+  const persist = options.persist ?? true
+  const timing = options.onTiming ?? (() => undefined)
+  let index = new LibraryIndex()
   let version = 0
   let ready = false
   let total = 0
   /** The newest updatedAt indexed so far: later ones are edits to pick up. */
   let watermark = ''
   let pending = false
-  let syncing = false
+  /** Articles named by writes since the last pass; null once a write did not name them. */
+  let pendingIds: Set<string> | null = new Set()
+  let syncing: Promise<void> | null = null
   let stopped = false
+  /** Articles indexed or removed since the index was last saved (or loaded). */
+  let unsaved = 0
+  let saveTimer: ReturnType<typeof setTimeout> | null = null
+  let saving: Promise<void> | null = null
 
   const status = (): IndexStatus => ({ indexed: index.size, total, ready, version })
   const post = (upserts: RowsEvent['upserts'], removed: string[]): void => {
@@ -40,7 +102,70 @@ export function startLibrarySync(db: StandpointDB, onRows: (event: RowsEvent) =>
   }
   const upsert = (articles: Article[]): RowsEvent['upserts'] => {
     for (const article of articles) if ((article.updatedAt ?? '') > watermark) watermark = article.updatedAt
+    unsaved += articles.length
     return index.upsert(articles)
+  }
+  const remove = (ids: string[]): void => {
+    unsaved += ids.length
+    index.remove(ids)
+  }
+
+  const save = async (): Promise<void> => {
+    if (!persist || stopped || unsaved === 0) return
+    const started = performance.now()
+    unsaved = 0
+    const snapshot = index.snapshot()
+    try {
+      await saveCache(db, LIBRARY_CACHE, toParts(snapshot))
+      timing('saved', performance.now() - started)
+    } catch (error) {
+      // The index still works; the next start rebuilds it.
+      console.warn(`[library] could not save the search index: ${error instanceof Error ? error.message : String(error)}`)
+    }
+  }
+  const saveSoon = (): void => {
+    if (!persist || unsaved < SAVE_AFTER_CHANGES) return
+    if (saveTimer !== null) clearTimeout(saveTimer)
+    saveTimer = setTimeout(() => {
+      saveTimer = null
+      if (syncing || pending) return saveSoon()
+      saving = save().finally(() => (saving = null))
+    }, SAVE_QUIET_MS)
+  }
+
+  /** The saved index, if there is one that loads; its rows are shown as soon as they are read. */
+  const load = async (): Promise<boolean> => {
+    if (!persist) return false
+    const started = performance.now()
+    let shown: LibraryRow[] = []
+    try {
+      const head = await loadCache(db, LIBRARY_CACHE, isHead)
+      const headRead = performance.now()
+      if (head === null) return false
+      if (head.format !== LIBRARY_CACHE_FORMAT) throw new TypeError(`saved index format ${String(head.format)}`)
+      shown = rowsFromColumns(head.rows)
+      total = shown.length
+      version++
+      onRows({ type: 'rows', upserts: [], columns: head.rows as LibraryColumns, removed: [], status: { indexed: 0, total, ready: false, version } })
+      const rowsShown = performance.now()
+      const body = await loadCache(db, LIBRARY_CACHE, isBody)
+      const bodyRead = performance.now()
+      const phases = `rows read ${Math.round(headRead - started)} ms, shown ${Math.round(rowsShown - headRead)} ms, index read ${Math.round(bodyRead - rowsShown)} ms`
+      if (body === null || body.stamp !== head.stamp) throw new TypeError('the saved index changed while it was read')
+      const snapshot = Object.fromEntries(Object.entries(body).flatMap(([key, value]) => (key.startsWith('index.') ? [[key.slice('index.'.length), value]] : [])))
+      index = LibraryIndex.fromSnapshot(snapshot as unknown as TextIndexSnapshot, shown, head.versions)
+      timing('loaded', performance.now() - started, `${index.size} articles: ${phases}, checked and built ${Math.round(performance.now() - bodyRead)} ms`)
+    } catch (error) {
+      console.warn(`[library] the saved search index is unusable, rebuilding it: ${error instanceof Error ? error.message : String(error)}`)
+      index = new LibraryIndex()
+      total = 0
+      if (shown.length > 0) post([], shown.map((row) => row.id))
+      await deleteCache(db, LIBRARY_CACHE).catch(() => undefined)
+      return false
+    }
+    ready = true
+    post([], [])
+    return true
   }
 
   /** Reads and indexes the given articles in steps; each await lets queued searches run. */
@@ -53,6 +178,7 @@ export function startLibrarySync(db: StandpointDB, onRows: (event: RowsEvent) =>
 
   /** The first pass: everything, in primary-key pages (IndexedDB's getAll fast path). */
   const indexEverything = async (): Promise<void> => {
+    const started = performance.now()
     let after: string | null = null
     while (!stopped) {
       const page = await articlesAfter(db, after, STEP)
@@ -60,13 +186,27 @@ export function startLibrarySync(db: StandpointDB, onRows: (event: RowsEvent) =>
       after = page[page.length - 1]!.id
       post(upsert(page), [])
     }
+    timing('built', performance.now() - started, `${index.size} articles`)
+  }
+
+  /** After loading a saved index: whatever the workspace changed since it was saved. */
+  const checkLoaded = async (): Promise<void> => {
+    const started = performance.now()
+    const versions = await articleVersions(db)
+    for (const version of versions.values()) if (version > watermark) watermark = version
+    const { changed, removed } = index.diff(versions)
+    total = versions.size
+    if (removed.length > 0) remove(removed)
+    await indexIds(changed, removed)
+    if (changed.length === 0 && removed.length > 0) post([], removed)
+    timing('checked', performance.now() - started, `${changed.length} changed, ${removed.length} removed`)
   }
 
   const pass = async (keys: string[]): Promise<void> => {
     total = keys.length
     const present = new Set(keys)
     const removed = Array.from(index.rows.keys()).filter((id) => !present.has(id))
-    if (removed.length > 0) index.remove(removed)
+    if (removed.length > 0) remove(removed)
     const added = keys.filter((id) => !index.rows.has(id))
     if (index.size === 0 && added.length > 0) {
       await indexEverything()
@@ -86,34 +226,78 @@ export function startLibrarySync(db: StandpointDB, onRows: (event: RowsEvent) =>
     post([], added.length > 0 ? [] : removed)
   }
 
-  // One pass per burst of writes: writes that land during a pass are folded into the next.
-  const sync = async (): Promise<void> => {
-    if (syncing) return
-    syncing = true
-    try {
-      while (pending && !stopped) {
-        pending = false
-        await pass(await articleIds(db))
-      }
-    } catch (error) {
-      onError(error instanceof Error ? error.message : String(error))
-    } finally {
-      syncing = false
+  /** Re-reads the articles writes named: each is indexed again, or removed when gone. */
+  const applyNamed = async (ids: string[]): Promise<void> => {
+    for (let start = 0; start < ids.length && !stopped; start += STEP) {
+      const slice = ids.slice(start, start + STEP)
+      const found = await articlesByIds(db, slice)
+      const present = new Set(found.map((article) => article.id))
+      const gone = slice.filter((id) => !present.has(id) && index.rows.has(id))
+      total += found.filter((article) => !index.rows.has(article.id)).length - gone.length
+      if (gone.length > 0) remove(gone)
+      post(upsert(found), gone)
     }
   }
-  const schedule = (): void => {
+
+  let loaded: Promise<boolean> | null = null
+  // One pass per burst of writes: writes that land during a pass are folded into the next.
+  const sync = async (): Promise<void> => {
+    try {
+      if (!loaded) {
+        // The check after loading covers every write until then.
+        pending = false
+        pendingIds = new Set()
+        loaded = load()
+        if (await loaded) await checkLoaded()
+        else pending = true
+      }
+      while (pending && !stopped) {
+        pending = false
+        const named = pendingIds
+        pendingIds = new Set()
+        if (named !== null && ready) await applyNamed([...named])
+        else await pass(await articleIds(db))
+      }
+      saveSoon()
+    } catch (error) {
+      onError(error instanceof Error ? error.message : String(error))
+    }
+  }
+  const schedule = (change: ArticleChange = null): void => {
     pending = true
-    void sync()
+    if (change === null) pendingIds = null
+    else for (const id of change) pendingIds?.add(id)
+    if (syncing) return
+    syncing = sync().finally(() => {
+      syncing = null
+      if (pending && !stopped) schedule()
+    })
   }
 
   const unsubscribe = onArticlesChanged(db, schedule)
   schedule()
 
   return {
+    searchable: async () => {
+      await loaded
+    },
     search: (query) => index.search(query),
     snapshot: () => ({ upserts: Array.from(index.rows.values()), status: status() }),
+    settled: async () => {
+      // Writes just committed are announced in a task of their own.
+      await new Promise((resolve) => setTimeout(resolve, 0))
+      while (syncing) await syncing
+    },
+    save: async () => {
+      while (syncing) await syncing
+      if (saving) await saving
+      if (saveTimer !== null) clearTimeout(saveTimer)
+      saveTimer = null
+      await save()
+    },
     stop: () => {
       stopped = true
+      if (saveTimer !== null) clearTimeout(saveTimer)
       unsubscribe()
     },
   }

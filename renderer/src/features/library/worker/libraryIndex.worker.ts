@@ -23,7 +23,10 @@ const api = {
       (message) => void Promise.resolve(onError(message)).catch(() => undefined),
     )
   },
-  search: async (query: string) => running().search(query),
+  search: async (query: string) => {
+    await running().searchable()
+    return running().search(query)
+  },
   snapshot: async () => running().snapshot(),
 }
 

@@ -1,0 +1,62 @@
+import { readClaimsInSlices } from '../../../renderer/src/db/claimSlices'
+import { StandpointDB } from '../../../renderer/src/db/database'
+import type { Claim } from '../../../renderer/src/domain/model'
+import { computePositions, DEFAULT_OPTIONS } from '../../../renderer/src/domain/positions/engine'
+import { articleFact, claimFact } from '../../../renderer/src/domain/positions/facts'
+import { bucketKey } from '../../../renderer/src/domain/positions/buckets'
+
+// The scale run's bench-page side: a workspace database of the current schema for the seeding,
+// then every claim read back and aggregated as Positions does, beside a plain pass.
+
+export async function benchScaleDatabase(): Promise<string> {
+  const name = `bench-scale-${crypto.randomUUID()}`
+  const db = new StandpointDB(name)
+  await db.open()
+  db.close()
+  return name
+}
+
+function floorPass(claims: readonly Claim[]): number {
+  const cells = new Map<string, { count: number; sum: number }>()
+  const bucketOfDate = new Map<string, string>()
+  for (const claim of claims) {
+    let bucket = bucketOfDate.get(claim.date)
+    if (bucket === undefined) {
+      bucket = bucketKey(claim.date, 'month') ?? ''
+      bucketOfDate.set(claim.date, bucket)
+    }
+    // A claim on several issues counts once for each, as Positions counts it.
+    for (const issueId of claim.issueIds) {
+      const key = `${claim.actorId}|${issueId}|${bucket}`
+      const cell = cells.get(key)
+      if (cell) {
+        cell.count++
+        cell.sum += claim.stance
+      } else cells.set(key, { count: 1, sum: claim.stance })
+    }
+  }
+  return cells.size
+}
+
+export async function benchScalePositions(name: string): Promise<{ readMs: number; computeMs: number; floorMs: number; rows: number; heapMB: number }> {
+  const db = new StandpointDB(name)
+  await db.open()
+  let started = performance.now()
+  const claims: Claim[] = []
+  await readClaimsInSlices(db, (slice) => {
+    for (const claim of slice) claims.push(claim)
+  })
+  const readMs = performance.now() - started
+  const [actors, issues, articles] = await Promise.all([db.actors.toArray(), db.issues.toArray(), db.articles.toArray()])
+  db.close()
+  started = performance.now()
+  const world = { actors: new Map(actors.map((actor) => [actor.id, actor])), issues, coders: [], assignments: [], viewerId: null }
+  const aggregation = computePositions(claims.map(claimFact), articles.map(articleFact), world, { ...DEFAULT_OPTIONS, bucketSize: 'month' })
+  const computeMs = performance.now() - started
+  started = performance.now()
+  floorPass(claims)
+  const floorMs = performance.now() - started
+  const memory = (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory
+  const rows = aggregation.series.length
+  return { readMs, computeMs, floorMs, rows, heapMB: (memory?.usedJSHeapSize ?? 0) / 1024 / 1024 }
+}

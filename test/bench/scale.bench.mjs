@@ -1,0 +1,172 @@
+import { scaleArticles, scaleClaims, scaleParts } from './scale-data.mjs'
+
+export const name = 'scale'
+
+// The scale run: 1,000,000 claims (behind a flag, it is slow to seed: `npm run bench -- --scale`
+// or STANDPOINT_BENCH_SCALE=1). Seeds the app's IndexedDB in slices straight through
+// IndexedDB, then measures what the app does with that much: Positions opened cold, the
+// claims export, the library's claim counts; the window's memory beside the renderer's heap
+// limit. A screen that cannot cope must say so, never crash: a crash is recorded as such.
+const CONFIG = {
+  claims: Number(process.env.STANDPOINT_BENCH_SCALE_CLAIMS ?? 1_000_000),
+  actors: 5_000,
+  issues: 100,
+  articles: 50_000,
+}
+const SLICE = 25_000
+
+export const enabled = () => process.env.STANDPOINT_BENCH_SCALE === '1'
+
+const source = (fn) => fn.toString()
+
+/** JS heap in use (after a full GC) and the renderer's heap limit, in MB. */
+async function memory(page, cdp) {
+  await cdp.send('HeapProfiler.collectGarbage')
+  const usage = await cdp.send('Runtime.getHeapUsage')
+  const limit = await page.evaluate(() => performance.memory?.jsHeapSizeLimit ?? 0)
+  return { usedMB: (usage.usedSize + (usage.backingStorageSize ?? 0)) / 1024 / 1024, limitMB: limit / 1024 / 1024 }
+}
+
+/** Writes the workspace into the page's origin, slice by slice; returns milliseconds. */
+async function seed(page, database) {
+  const started = performance.now()
+  const write = (records) =>
+    page.evaluate(
+      async ({ database, records }) => {
+        const db = await new Promise((resolve, reject) => {
+          const request = indexedDB.open(database)
+          request.onsuccess = () => resolve(request.result)
+          request.onerror = () => reject(request.error)
+        })
+        await new Promise((resolve, reject) => {
+          const tables = Object.keys(records)
+          const tx = db.transaction(tables, 'readwrite')
+          for (const table of tables) for (const record of records[table]) tx.objectStore(table).put(record)
+          tx.oncomplete = () => resolve()
+          tx.onerror = () => reject(tx.error)
+        })
+        db.close()
+      },
+      { database, records },
+    )
+  const parts = scaleParts(CONFIG)
+  const small = { actors: parts.actors, issues: parts.issues }
+  if (await page.evaluate(async (database) => {
+    const db = await new Promise((resolve) => { const request = indexedDB.open(database); request.onsuccess = () => resolve(request.result) })
+    const has = db.objectStoreNames.contains('coders')
+    db.close()
+    return has
+  }, database)) small.coders = [parts.coder]
+  await write(small)
+  for (let from = 0; from < CONFIG.articles; from += SLICE) await write({ articles: scaleArticles(CONFIG, from, Math.min(CONFIG.articles, from + SLICE)) })
+  // Claims are generated in the page itself: sending a million records from Node would double the work.
+  for (let from = 0; from < CONFIG.claims; from += SLICE) {
+    await page.evaluate(
+      `(async () => {
+        const claims = (${source(scaleClaims)})(${JSON.stringify(CONFIG)}, ${from}, ${Math.min(CONFIG.claims, from + SLICE)})
+        const db = await new Promise((resolve, reject) => {
+          const request = indexedDB.open(${JSON.stringify(database)})
+          request.onsuccess = () => resolve(request.result)
+          request.onerror = () => reject(request.error)
+        })
+        await new Promise((resolve, reject) => {
+          const tx = db.transaction('claims', 'readwrite')
+          for (const claim of claims) tx.objectStore('claims').put(claim)
+          tx.oncomplete = () => resolve()
+          tx.onerror = () => reject(tx.error)
+        })
+        db.close()
+      })()`,
+    )
+  }
+  return performance.now() - started
+}
+
+export async function run(ctx) {
+  if (!enabled()) {
+    console.log('  skipped: the 1,000,000-claim run needs STANDPOINT_BENCH_SCALE=1 (or npm run bench -- --scale)')
+    return
+  }
+  const count = CONFIG.claims.toLocaleString('en')
+
+  // The bench page: positions computed over every claim, and the claims export, in its origin.
+  const bench = await ctx.launch()
+  const benchPage = bench.pages()[0] ?? (await bench.newPage())
+  let benchCrashed = false
+  benchPage.on('crash', () => (benchCrashed = true))
+  await benchPage.goto(ctx.benchURL)
+  await benchPage.getByText('ready').waitFor()
+  const benchCdp = await bench.newCDPSession(benchPage)
+  const database = await benchPage.evaluate(() => window.standpointBench.benchScaleDatabase())
+  const seedMs = await seed(benchPage, database)
+  ctx.record(name, `seed ${count} claims, ${CONFIG.articles.toLocaleString('en')} articles, ${CONFIG.actors.toLocaleString('en')} actors (raw IndexedDB puts, ${SLICE.toLocaleString('en')} a transaction)`, seedMs, 'ms')
+  ctx.record(name, 'seeding rate', CONFIG.claims / (seedMs / 1000), 'claims/s')
+  const idle = await memory(benchPage, benchCdp)
+  ctx.record(name, 'renderer JS heap limit (performance.memory.jsHeapSizeLimit)', idle.limitMB, 'MB')
+  try {
+    const compute = await benchPage.evaluate((database) => window.standpointBench.benchScalePositions(database), database)
+    ctx.record(name, `positions: read every claim from IndexedDB (${count})`, compute.readMs, 'ms')
+    ctx.record(name, 'positions: compute, month buckets', compute.computeMs, 'ms')
+    ctx.record(name, 'floor: one plain pass, month buckets', compute.floorMs, 'ms')
+    ctx.record(name, 'positions compute / floor', compute.computeMs / compute.floorMs, 'x', { max: 3 }, { value: compute.floorMs, unit: 'ms', metric: 'one plain pass, month buckets' })
+    ctx.record(name, 'positions: rows', compute.rows, 'rows')
+    ctx.record(name, 'memory: bench page with every claim read and aggregated (JS heap)', compute.heapMB, 'MB')
+  } catch (error) {
+    ctx.record(name, `positions compute at ${count} claims FAILED (${benchCrashed ? 'the page crashed' : String(error).slice(0, 80)})`, 1, 'failed')
+  }
+  if (!benchCrashed) {
+    try {
+      const exported = await benchPage.evaluate((database) => window.standpointBench.benchExportClaimsWorker(database), database)
+      ctx.record(name, `claims CSV export (worker), ${count} claims`, exported.ms, 'ms')
+      ctx.record(name, '  size', exported.bytes / 1024 / 1024, 'MB')
+      ctx.record(name, '  longest task on the window’s thread meanwhile', exported.longestTaskMs, 'ms')
+    } catch (error) {
+      ctx.record(name, `claims CSV export at ${count} claims FAILED (${benchCrashed ? 'the page crashed' : String(error).slice(0, 80)})`, 1, 'failed')
+    }
+    ctx.record(name, 'memory: bench page after the export (JS heap)', (await memory(benchPage, benchCdp)).usedMB, 'MB')
+  }
+  await bench.close()
+
+  // The app: seeded the same way, then opened on Positions cold.
+  const context = await ctx.launch()
+  const app = context.pages()[0] ?? (await context.newPage())
+  let crashed = false
+  app.on('crash', () => (crashed = true))
+  await app.goto(ctx.appURL)
+  await app.getByRole('navigation', { name: 'Main' }).waitFor()
+  await seed(app, 'standpoint')
+  await app.goto(`${ctx.appURL}#/codebook`)
+  await app.reload()
+  await app.getByRole('heading', { level: 1, name: 'Codebook' }).waitFor({ timeout: 600_000 })
+  const cdp = await context.newCDPSession(app)
+  ctx.record(name, 'app: window memory at the Codebook, workspace seeded (JS heap)', (await memory(app, cdp)).usedMB, 'MB')
+  const opened = await app
+    .evaluate(async () => {
+      const started = performance.now()
+      document.querySelector('nav a[href="#/positions"]').click()
+      await new Promise((resolve, reject) => {
+        const done = () => document.querySelector('[role="table"][aria-label="Positions"] [aria-rowindex="2"]') || document.querySelector('[role="alert"]')
+        if (done()) return resolve()
+        const observer = new MutationObserver(() => {
+          if (done()) {
+            observer.disconnect()
+            resolve()
+          }
+        })
+        observer.observe(document.body, { childList: true, subtree: true })
+        setTimeout(() => reject(new Error('no rows after 10 minutes')), 600_000)
+      })
+      const alert = document.querySelector('[role="alert"]')?.textContent ?? null
+      return { ms: performance.now() - started, alert }
+    })
+    .catch((error) => ({ ms: NaN, alert: crashed ? 'the window crashed' : String(error).slice(0, 120) }))
+  if (Number.isFinite(opened.ms) && opened.alert === null) {
+    ctx.record(name, `app: open Positions cold at ${count} claims → first rows in the DOM`, opened.ms, 'ms')
+  } else {
+    console.log(`  Positions at ${count} claims: ${opened.alert}`)
+    ctx.record(name, `app: open Positions cold at ${count} claims: no rows (${opened.alert ?? 'unknown'})`, Number.isFinite(opened.ms) ? opened.ms : 0, 'ms')
+  }
+  if (!crashed) ctx.record(name, 'app: window memory with Positions open (JS heap)', (await memory(app, cdp)).usedMB, 'MB')
+  ctx.record(name, 'app: the window crashed', crashed ? 1 : 0, 'crashes', { max: 0 })
+  await context.close()
+}

@@ -1,0 +1,185 @@
+import 'fake-indexeddb/auto'
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { cacheName, loadCache, saveCache } from '../../../renderer/src/db/cache/workspaceCache'
+import { StandpointDB } from '../../../renderer/src/db/database'
+import type { Article } from '../../../renderer/src/domain/model'
+import { LibraryIndex } from '../../../renderer/src/features/library/search/libraryIndex'
+import { startLibrarySync, type LibrarySync, type LibrarySyncOptions } from '../../../renderer/src/features/library/search/librarySync'
+import { LIBRARY_CACHE, PREVIEW_PART, previewFromPart } from '../../../renderer/src/features/library/search/libraryTypes'
+
+// The saved library index: loaded instead of rebuilt, brought up to date with whatever the
+// workspace changed while it was not running, and answering every search exactly as an index
+// built afresh from the same articles.
+
+const WORDS = ['oil', 'tanker', 'tankers', 'gulf', 'iran', 'iraqi', 'opec', 'talks', 'الحوثي', 'اليمن', 'pipeline']
+const QUERIES = ['oil', 'tank', 'tanker', 'gulf iran', 'iraqi off', 'حوثي', 'الحوثي', 'pipe', 'opec talks', 'zebra']
+
+function article(id: string, words: string[], updatedAt: string): Article {
+  return {
+    id,
+    title: words.slice(0, 2).join(' '),
+    source: 'Reuters',
+    author: '',
+    publishedAt: '2024-12-23',
+    url: '',
+    language: 'en',
+    direction: 'ltr',
+    body: words.join(' '),
+    contentHash: `h-${id}-${updatedAt}`,
+    importedAt: '2025-01-01T00:00:00.000Z',
+    origin: 'test',
+    meta: {},
+    updatedAt,
+    externalId: '',
+  }
+}
+
+async function started(db: StandpointDB, options: LibrarySyncOptions = {}): Promise<{ sync: LibrarySync; timings: string[] }> {
+  const timings: string[] = []
+  const sync = startLibrarySync(
+    db,
+    () => undefined,
+    (message) => {
+      throw new Error(message)
+    },
+    { ...options, onTiming: (what) => timings.push(what) },
+  )
+  await sync.settled()
+  return { sync, timings }
+}
+
+async function freshAnswers(db: StandpointDB): Promise<Map<string, string>> {
+  const index = new LibraryIndex()
+  index.upsert(await db.articles.toArray())
+  return new Map(QUERIES.map((query) => [query, JSON.stringify(sorted(index.scored(query)))]))
+}
+
+const sorted = ({ ids, scores }: { ids: string[]; scores: number[] }): [string, number][] =>
+  ids.map((id, index) => [id, scores[index]!] as [string, number]).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+
+describe('the saved library index', () => {
+  it('is loaded at start, then follows what changed while it was not running', async () => {
+    const db = new StandpointDB(`library-persist-${crypto.randomUUID()}`)
+    await db.open()
+    await db.articles.bulkAdd([article('a', ['oil', 'tanker'], '2025-01-01T00:00:00.000Z'), article('b', ['gulf', 'iran'], '2025-01-01T00:00:00.000Z')])
+    const first = await started(db)
+    expect(first.timings).toContain('built')
+    await first.sync.save()
+    first.sync.stop()
+
+    // While no index runs: an addition, an edit, a deletion and a write-back with an older time.
+    await db.articles.add(article('c', ['tankers', 'pipeline'], '2025-02-01T00:00:00.000Z'))
+    await db.articles.put(article('a', ['opec', 'talks'], '2025-03-01T00:00:00.000Z'))
+    await db.articles.delete('b')
+    const second = await started(db)
+    expect(second.timings).toContain('loaded')
+    expect(second.timings).not.toContain('built')
+    expect(second.sync.search('tank').ids).toEqual(['c'])
+    expect(second.sync.search('opec').ids).toEqual(['a'])
+    expect(second.sync.search('gulf').ids).toEqual([])
+    expect(second.sync.snapshot().upserts.map((row) => row.id).sort()).toEqual(['a', 'c'])
+    await second.sync.save()
+    second.sync.stop()
+    await db.articles.put(article('c', ['gulf'], '2020-01-01T00:00:00.000Z'))
+    const third = await started(db)
+    expect(third.sync.search('gulf').ids).toEqual(['c'])
+    third.sync.stop()
+    db.close()
+  })
+
+  it('answers every search as a fresh rebuild does, after random edits with saves and restarts between', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(
+          fc.oneof(
+            fc.record({ type: fc.constant('put' as const), id: fc.integer({ min: 0, max: 12 }), words: fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 8 }), older: fc.boolean() }),
+            fc.record({ type: fc.constant('delete' as const), id: fc.integer({ min: 0, max: 12 }) }),
+            fc.record({ type: fc.constant('restart' as const), save: fc.boolean() }),
+          ),
+          { maxLength: 25 },
+        ),
+        async (operations) => {
+          const db = new StandpointDB(`library-persist-${crypto.randomUUID()}`)
+          await db.open()
+          let running = await started(db)
+          let clock = 1
+          for (const op of operations) {
+            if (op.type === 'put') {
+              const stamp = new Date(Date.UTC(2025, 0, 1) + (op.older ? -clock : clock) * 1000).toISOString()
+              clock++
+              await db.articles.put(article(`a${op.id}`, op.words, stamp))
+            } else if (op.type === 'delete') {
+              await db.articles.delete(`a${op.id}`)
+            } else {
+              if (op.save) await running.sync.save()
+              running.sync.stop()
+              running = await started(db)
+            }
+          }
+          await running.sync.settled()
+          const expected = await freshAnswers(db)
+          for (const query of QUERIES) {
+            const hits = running.sync.search(query).ids
+            const fresh = JSON.parse(expected.get(query)!) as [string, number][]
+            expect(hits.slice().sort()).toEqual(fresh.map(([id]) => id).sort())
+          }
+          expect(running.sync.snapshot().upserts.map((row) => row.id).sort()).toEqual((await db.articles.toCollection().primaryKeys()).sort())
+          running.sync.stop()
+          db.close()
+          await StandpointDB.delete(db.name)
+        },
+      ),
+      { numRuns: 40 },
+    )
+  })
+
+  it('rebuilds from the articles when the saved copy is damaged or from another format', async () => {
+    const db = new StandpointDB(`library-persist-${crypto.randomUUID()}`)
+    await db.open()
+    await db.articles.bulkAdd([article('a', ['oil', 'tanker'], '2025-01-01T00:00:00.000Z')])
+    const first = await started(db)
+    await first.sync.save()
+    first.sync.stop()
+    const parts = (await loadCache(db, LIBRARY_CACHE))!
+    expect(cacheName(db, LIBRARY_CACHE)).toContain(db.name)
+
+    for (const damage of [
+      { ...parts, 'index.docs': new Uint32Array([7, 7, 7]) },
+      { ...parts, 'index.docs': new Uint8Array([0x80, 0x80]) },
+      { ...parts, 'index.terms': 'not a list' },
+      { ...parts, rows: { title: [] } },
+      { ...parts, versions: [] },
+      { ...parts, format: 'library-0' },
+    ]) {
+      await saveCache(db, LIBRARY_CACHE, damage)
+      const again = await started(db)
+      expect(again.timings).toContain('built')
+      expect(again.sync.search('tanker').ids).toEqual(['a'])
+      again.sync.stop()
+    }
+    db.close()
+  })
+
+  it('saves the first screen: the 200 newest articles by date (undated last) and the count', async () => {
+    const db = new StandpointDB(`library-persist-${crypto.randomUUID()}`)
+    await db.open()
+    const dates = Array.from({ length: 450 }, (_, index) => (index % 9 === 0 ? '' : `20${String(10 + (index % 13)).padStart(2, '0')}-0${1 + (index % 9)}-1${index % 10}`))
+    await db.articles.bulkAdd(dates.map((publishedAt, index) => ({ ...article(`a${String(index).padStart(3, '0')}`, ['oil'], '2025-01-01T00:00:00.000Z'), publishedAt })))
+    const first = await started(db)
+    await first.sync.save()
+    first.sync.stop()
+    const preview = previewFromPart((await loadCache(db, LIBRARY_CACHE, (key) => key === PREVIEW_PART))?.[PREVIEW_PART])
+    expect(preview?.total).toBe(450)
+    // The plain rule: newest date first, ties in primary-key order, undated after every dated one.
+    const expected = dates
+      .map((publishedAt, index) => ({ id: `a${String(index).padStart(3, '0')}`, publishedAt }))
+      .sort((a, b) => (a.publishedAt === '') !== (b.publishedAt === '') ? (a.publishedAt === '' ? 1 : -1) : b.publishedAt.localeCompare(a.publishedAt) || a.id.localeCompare(b.id))
+      .slice(0, 200)
+    expect(preview?.rows.map((row) => [row.id, row.publishedAt])).toEqual(expected.map((row) => [row.id, row.publishedAt]))
+    expect(previewFromPart({ format: 'library-0', columns: {}, total: 1 })).toBeNull()
+    expect(previewFromPart({ format: 'library-1', columns: { id: ['x'] }, total: 1 })).toBeNull()
+    expect(previewFromPart('damaged')).toBeNull()
+    db.close()
+  })
+})
