@@ -106,7 +106,7 @@ async function importClaimsAndCheck(db: StandpointDB, input: FuzzFile, choice: C
   const { counts: planned } = plan
   expect(planned.imported + planned.duplicates + planned.rejected).toBe(table.rows.length)
   expect(planned.imported).toBe(plan.claims.length)
-  expect([planned.articlesCreated, planned.actorsCreated, planned.issuesCreated]).toEqual([plan.articles.length, plan.actors.length, plan.issues.length])
+  expect([planned.articlesCreated, planned.actorsCreated, planned.issuesCreated, planned.codersCreated]).toEqual([plan.articles.length, plan.actors.length, plan.issues.length, plan.coders.length])
 
   // The database gained exactly the planned records, each whole, none orphaned.
   const after = await counts(db)
@@ -116,6 +116,8 @@ async function importClaimsAndCheck(db: StandpointDB, input: FuzzFile, choice: C
     articles: before.articles! + plan.articles.length,
     actors: before.actors! + plan.actors.length,
     issues: before.issues! + plan.issues.length,
+    // Our own export carries a coder column, which the mapping picks up: its coders are created once each.
+    coders: before.coders! + plan.coders.length,
   })
   for (const [tableName, records] of [['articles', plan.articles], ['actors', plan.actors], ['issues', plan.issues], ['claims', plan.claims]] as const) {
     for (const record of records) {

@@ -1,5 +1,4 @@
 import 'fake-indexeddb/auto'
-import { readFileSync } from 'node:fs'
 import type { SqlJsStatic } from 'sql.js'
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { StandpointDB } from '../../../renderer/src/db/database'
@@ -20,7 +19,6 @@ import { EMPTY_EXISTING } from '../../../renderer/src/domain/interop/mapping/int
 import { ClaimSchema, type Claim } from '../../../renderer/src/domain/model'
 import * as v from 'valibot'
 import { buildDna2Fixture, buildDna3Fixture, DNA2_STATEMENTS, DNA3_DOCUMENTS, DNA3_STATEMENTS, REJECTED_STATEMENT_IDS } from '../../support/dnaFixtures'
-import { describeWithInteropFixtures, interopFixture } from '../../support/interopFixtures'
 import { loadSqlJsForTests } from '../../support/sqlJs'
 
 const NOW = '2025-02-01T10:00:00.000Z'
@@ -224,17 +222,4 @@ describe('importing into a workspace', () => {
     expect(plan.claims.filter((claim) => claim.issueIds[0] === 'attacks').length).toBe(5)
     expect(plan.counts).toMatchObject({ actorsMatched: 1, issuesMatched: 1, issuesCreated: 1 })
   })
-})
-
-describeWithInteropFixtures('DNA sample projects (leifeld/dna)', [['dna', 'sample-dna3.dna'], ['dna', 'sample-dna2.dna']], () => {
-  for (const file of ['sample-dna3.dna', 'sample-dna2.dna']) {
-    it(`${file}: every statement is imported, skipped or rejected, and every claim's quote is its offsets' text`, async () => {
-      const project = read(new Uint8Array(readFileSync(interopFixture('dna', file)!)))
-      const plan = planDnaImport(project, options(project), EMPTY_EXISTING, await hashesOf(project))
-      expect(plan.outcomes.length).toBe(project.statements.length + project.rejected.length)
-      expect(plan.claims.length).toBeGreaterThan(0)
-      const bodies = new Map(plan.articles.map((article) => [article.id, article.body]))
-      for (const claim of plan.claims) expect(bodies.get(claim.articleId)!.slice(claim.anchor.start, claim.anchor.end)).toBe(claim.anchor.exact)
-    })
-  }
 })

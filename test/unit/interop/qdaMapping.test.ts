@@ -1,6 +1,5 @@
 import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
-import { unzipSync } from 'fflate'
 import { StandpointDB } from '../../../renderer/src/db/database'
 import { applyInteropPlan, readInteropExisting } from '../../../renderer/src/db/interop/interopImport'
 import { contentHash } from '../../../renderer/src/domain/contentHash'
@@ -23,10 +22,8 @@ import { writeQdpx } from '../../../renderer/src/domain/interop/refiqda/writeQdp
 import { guidKey } from '../../../renderer/src/domain/interop/refiqda/xmlValues'
 import { ActorSchema, ArticleSchema, ClaimSchema, IssueSchema, MentionSchema } from '../../../renderer/src/domain/model'
 import * as v from 'valibot'
-import { describeWithInteropFixtures } from '../../support/interopFixtures'
 import { IDS, interopWorkspace, T } from '../../support/interopWorkspace'
 import { sampleProject } from '../../support/qdaSamples'
-import { CODEBOOK_XSD, PROJECT_XSD, xsdErrors } from '../../support/xsdValidate'
 
 const NOW = '2025-02-01T10:00:00.000Z'
 
@@ -261,18 +258,5 @@ describe('conventions', () => {
     const { project } = workspaceToQda(input)
     expect(project.sources[0]!.selections.every((selection) => selection.creationDateTime === undefined || selection.creationDateTime === T)).toBe(true)
     expect(() => projectXml(project)).not.toThrow()
-  })
-})
-
-describeWithInteropFixtures('REFI-QDA schemas: what the workspace export writes', [PROJECT_XSD, CODEBOOK_XSD], () => {
-  it('project.qde of a workspace export validates against Project.xsd', async () => {
-    const bytes = writeQdpx(workspaceToQda(exportInput()).project)
-    const entries = unzipSync(bytes)
-    expect(Object.keys(entries).filter((name) => name.startsWith('sources/')).length).toBe(2)
-    expect(await xsdErrors(new TextDecoder().decode(entries['project.qde']), PROJECT_XSD)).toEqual([])
-  })
-  it('the codebook export validates against Codebook.xsd', async () => {
-    const workspace = interopWorkspace()
-    expect(await xsdErrors(codebookXml(qdaCodeSystem(workspace.issues, workspace.actors)), CODEBOOK_XSD)).toEqual([])
   })
 })

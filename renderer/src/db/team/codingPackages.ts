@@ -160,7 +160,7 @@ export async function mergeCodingFiles(db: StandpointDB, files: readonly Package
     try {
       return parseCodingPackage(file.text, { appVersion, schemaVersion: LATEST_SCHEMA_VERSION })
     } catch (error) {
-      if (error instanceof CodingPackageError) throw new CodingPackageError(`${file.name} was not merged: ${error.message}. Nothing in your workspace was changed.`)
+      if (error instanceof CodingPackageError) throw new CodingPackageError(`${file.name} was not merged: ${error.message.replace(/\.$/, '')}. Nothing in your workspace was changed.`)
       throw error
     }
   })
