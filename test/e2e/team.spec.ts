@@ -91,6 +91,33 @@ async function fieldRow(page: Page, field: RegExp): Promise<string[]> {
   return (await row.locator('td').allTextContents()).map((text) => text.replace(/\s*\(.*\)$/, '').trim())
 }
 
+/** The Positions rows as { label | issue: [claims, mean] } from the summary columns. */
+async function positionRows(table: Locator): Promise<Record<string, [string, string]>> {
+  const claimsIndex = await table.getByRole('columnheader', { name: 'Claims', exact: true }).getAttribute('aria-colindex')
+  const meanIndex = await table.getByRole('columnheader', { name: 'Mean', exact: true }).getAttribute('aria-colindex')
+  const issueIndex = await table.getByRole('columnheader', { name: 'Issue', exact: true }).getAttribute('aria-colindex')
+  return table.locator('[role="rowgroup"] + [role="rowgroup"] [role="row"]').evaluateAll(
+    (rows, [issueAt, claimsAt, meanAt]) =>
+      Object.fromEntries(
+        rows.map((row) => {
+          const text = (index: string | null) => (row.querySelector<HTMLElement>(`[role="cell"][aria-colindex="${index}"]`)?.innerText ?? '').trim()
+          return [`${text('1')} | ${text(issueAt)}`, [text(claimsAt), text(meanAt)]]
+        }),
+      ),
+    [issueIndex, claimsIndex, meanIndex] as const,
+  )
+}
+
+/** The Library's Claims column as { article id: count }, the article told by its title. */
+async function libraryClaims(page: Page): Promise<Record<string, string>> {
+  const titles = new Map(ARTICLES.map((article) => [article.title, article.id]))
+  const cells = await page
+    .getByRole('table', { name: 'Articles' })
+    .locator('tbody tr.article-row')
+    .evaluateAll((rows) => rows.map((row) => [row.querySelector('.title-button')?.textContent ?? '', row.querySelector('.cell-number')?.textContent ?? ''] as const))
+  return Object.fromEntries(cells.map(([title, count]) => [titles.get(title) ?? title, count]))
+}
+
 test.beforeEach(({ workbench }) => {
   test.skip(workbench.host === 'electron', 'the packages are read from the browser download; Electron saves through the native dialog')
 })
@@ -285,6 +312,29 @@ test('two coders code the same articles blind, exchange packages, and the lead r
   expect(rows).toHaveLength(1)
   expect(rows[0]).toMatchObject({ actor: 'Government of Iraq', stance: '2', coder: 'Lena' })
   expect((rows[0]!.adjudicated_from ?? '').split(' | ').sort()).toEqual([...adjudicated[0]!.adjudicatedFrom].sort())
+  await expect(exportDialog).toBeHidden()
+
+  // --- Positions: claims of several coders are mixed until one set is chosen; Adjudicated only
+  // shows just the decision (Omar's stance, +2, on the government's disarmament claim).
+  await lead.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Positions' }).click()
+  const positions = lead.getByRole('table', { name: 'Positions' })
+  await expect(positions).toBeVisible()
+  await expect(lead.getByRole('note', { name: 'Claims from several coders' })).toBeVisible()
+  await lead.getByLabel('Claims shown').selectOption({ label: 'Adjudicated only' })
+  await expect.poll(() => positionRows(positions)).toEqual({ 'Government of Iraq | Disarmament of militias': ['1', '+2.0'] })
+  await lead.getByLabel('Claims shown').selectOption({ label: 'All claims' })
+
+  // --- Counts under blind coding: the Library's Claims column and the status bar count only
+  // what the person here may see. Sara: her own four claims; the lead: all nine (Sara's four,
+  // Omar's four, the adjudicated one).
+  const countsSeen = async (): Promise<[Record<string, string>, string]> => [await libraryClaims(lead), (await status(lead).innerText()).match(/([\d,]+) claims/)?.[1] ?? '']
+  await lead.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Library' }).click()
+  await expect.poll(countsSeen).toEqual([{ 'art-1': '5', 'art-2': '2', 'art-3': '2' }, '9'])
+  await switchCoder(lead, 'Sara')
+  await expect.poll(countsSeen).toEqual([{ 'art-1': '2', 'art-2': '1', 'art-3': '1' }, '4'])
+  await shot(lead, 'library-blind-counts')
+  await switchCoder(lead, 'Lena')
+  await expect.poll(countsSeen).toEqual([{ 'art-1': '5', 'art-2': '2', 'art-3': '2' }, '9'])
 })
 
 test('a malformed or hostile coding package is refused with a clear message and nothing is written', async ({ workbench }) => {

@@ -1,6 +1,7 @@
 import { CoderSwitcher } from '../features/team'
 import type { PersistenceState } from '../platform/storagePersistence'
 import { SyncStatusItem } from '../features/sync'
+import { useVisibleClaimTotal } from '../features/library'
 import { useWorkspaceCounts } from './useWorkspaceCounts'
 
 const PERSISTENCE_TEXT: Record<PersistenceState, string> = {
@@ -13,11 +14,13 @@ const number = new Intl.NumberFormat('en')
 
 export function StatusBar({ persistence, host }: { persistence: PersistenceState | null; host: string }) {
   const counts = useWorkspaceCounts()
+  // Claims as blind coding lets the person here see them, not every claim stored.
+  const claims = useVisibleClaimTotal()
   return (
     <footer className="status-bar" aria-label="Status">
       <span>
-        {counts
-          ? `${number.format(counts.articles)} articles · ${number.format(counts.claims)} claims · ${number.format(counts.actors)} actors · ${number.format(counts.issues)} issues`
+        {counts && claims !== null
+          ? `${number.format(counts.articles)} articles · ${number.format(claims)} claims · ${number.format(counts.actors)} actors · ${number.format(counts.issues)} issues`
           : 'Opening workspace…'}
       </span>
       <span className="status-spacer" />

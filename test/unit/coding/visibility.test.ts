@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { ALL_CLAIMS, inClaimSet, isAdjudicated } from '../../../renderer/src/domain/coding/claimSet'
 import { CODER_COLORS, coderColor, defaultCoder } from '../../../renderer/src/domain/coding/coders'
-import { claimVisibility } from '../../../renderer/src/domain/coding/visibility'
+import { claimVisibility, visibilityKey } from '../../../renderer/src/domain/coding/visibility'
 import { CoderSchema, type Assignment, type Coder } from '../../../renderer/src/domain/model'
 import { firstProblem } from '../../../renderer/src/domain/validation'
 
@@ -73,5 +73,15 @@ describe('coders', () => {
     expect(firstProblem(CoderSchema, first)).toBeNull()
     expect(firstProblem(CoderSchema, { ...first, color: 'blue' })).toBe('color must be a colour written #rrggbb')
     expect(coderColor(CODER_COLORS.length + 1)).toBe(CODER_COLORS[1])
+  })
+
+  it('keys what is hidden, so counts restart only when that changes', () => {
+    expect(visibilityKey(LEAD, ASSIGNMENTS)).toBe('')
+    expect(visibilityKey(null, ASSIGNMENTS)).toBe('')
+    expect(visibilityKey(CARL, ASSIGNMENTS)).toBe('')
+    expect(visibilityKey(ANA, ASSIGNMENTS)).toBe(visibilityKey(ANA, [...ASSIGNMENTS].reverse()))
+    expect(visibilityKey(ANA, ASSIGNMENTS)).not.toBe(visibilityKey(BEN, ASSIGNMENTS))
+    expect(visibilityKey(ANA, ASSIGNMENTS)).not.toBe(visibilityKey(ANA, [...ASSIGNMENTS, assignment('more', ['a4'], ['ana'], true)]))
+    expect(visibilityKey(ANA, [{ ...ASSIGNMENTS[0]!, blind: false }])).toBe('')
   })
 })

@@ -1,3 +1,5 @@
+import type { Table } from 'dexie'
+import type { CodedRecord } from '../../domain/coding/visibility'
 import type { Id } from '../../domain/model'
 import type { StandpointDB } from '../database'
 import { onTableChanged } from '../live'
@@ -7,6 +9,8 @@ import { onTableChanged } from '../live'
 // record's index values are remembered; a write that names its records (tagging a claim,
 // deleting one, an undo) reads just those records again and moves their counts. A write
 // that does not (a bulk import, a restore) recounts from the index, which reads keys only.
+// Under blind coding only the records the person here may see are counted, so a count never
+// tells a coder how much someone else coded on a blind article.
 
 type CountedTable = 'claims' | 'mentions'
 
@@ -21,15 +25,44 @@ function valuesOf(record: Record<string, unknown> | undefined, field: string): I
   return typeof value === 'string' ? [value] : []
 }
 
+function codedRecordOf(record: Record<string, unknown>): CodedRecord {
+  return { articleId: String(record['articleId']), coderId: String(record['coderId']) }
+}
+
+/** Each record's article and coder, read from the indexes (keys only). */
+async function codedRecordsById(store: Table): Promise<Map<Id, CodedRecord>> {
+  const [articleIds, articleKeys, coderIds, coderKeys] = await Promise.all([
+    store.orderBy('articleId').keys(),
+    store.orderBy('articleId').primaryKeys(),
+    store.orderBy('coderId').keys(),
+    store.orderBy('coderId').primaryKeys(),
+  ])
+  const byId = new Map<Id, CodedRecord>()
+  for (let position = 0; position < articleKeys.length; position++) byId.set(articleKeys[position] as Id, { articleId: articleIds[position] as Id, coderId: '' })
+  for (let position = 0; position < coderKeys.length; position++) {
+    const record = byId.get(coderKeys[position] as Id)
+    if (record) record.coderId = coderIds[position] as Id
+  }
+  return byId
+}
+
 /**
  * Follows how many records of `table` hold each value of `index` (a multi-entry index counts
- * a record once per value). `onCounts` is called with the first counts and after every change.
- * Returns the function that stops following.
+ * a record once per value), counting only the records `visible` keeps when it is given.
+ * `onCounts` is called with the first counts and after every change, with the number of
+ * records counted. Returns the function that stops following.
  */
-export function followKeyCounts(db: StandpointDB, table: CountedTable, index: string, onCounts: (counts: ReadonlyMap<Id, number>) => void, onError: (error: unknown) => void): () => void {
+export function followKeyCounts(
+  db: StandpointDB,
+  table: CountedTable,
+  index: string,
+  onCounts: (counts: ReadonlyMap<Id, number>, records: number) => void,
+  onError: (error: unknown) => void,
+  visible?: (record: CodedRecord) => boolean,
+): () => void {
   const store = db.table(table)
   const field = index.replace(/^\*/, '')
-  /** Each record's values of the index. */
+  /** Each counted record's values of the index. */
   let valuesById = new Map<Id, Id[]>()
   let counts = new Map<Id, number>()
   let stopped = false
@@ -38,11 +71,17 @@ export function followKeyCounts(db: StandpointDB, table: CountedTable, index: st
   let running = false
 
   const recount = async (): Promise<void> => {
-    const [values, ids] = await db.transaction('r', store, () => Promise.all([store.orderBy(field).keys(), store.orderBy(field).primaryKeys()]))
+    const [values, ids, coded] = await db.transaction('r', store, () =>
+      Promise.all([store.orderBy(field).keys(), store.orderBy(field).primaryKeys(), visible ? codedRecordsById(store) : null]),
+    )
     const next = new Map<Id, Id[]>()
     const tally = new Map<Id, number>()
     for (let position = 0; position < ids.length; position++) {
       const id = ids[position] as Id
+      if (visible && coded) {
+        const record = coded.get(id)
+        if (!record || !visible(record)) continue
+      }
       const value = values[position] as Id
       const list = next.get(id)
       if (list) list.push(value)
@@ -62,9 +101,11 @@ export function followKeyCounts(db: StandpointDB, table: CountedTable, index: st
         if (count > 0) next.set(value, count)
         else next.delete(value)
       }
-      const now = valuesOf(records[position], field)
-      if (records[position] === undefined) valuesById.delete(id)
-      else valuesById.set(id, now)
+      const record = records[position]
+      const counted = record !== undefined && (!visible || visible(codedRecordOf(record)))
+      const now = counted ? valuesOf(record, field) : []
+      if (counted) valuesById.set(id, now)
+      else valuesById.delete(id)
       for (const value of now) next.set(value, (next.get(value) ?? 0) + 1)
     })
     counts = next
@@ -81,7 +122,7 @@ export function followKeyCounts(db: StandpointDB, table: CountedTable, index: st
         everything = false
         if (all || named === null) await recount()
         else await apply([...named])
-        if (!stopped) onCounts(counts)
+        if (!stopped) onCounts(counts, valuesById.size)
       }
     } catch (error) {
       if (!stopped) onError(error)

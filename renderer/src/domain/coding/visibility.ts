@@ -14,6 +14,19 @@ export interface CodedRecord {
 const SEES_ALL = (): boolean => true
 
 /**
+ * What blind coding hides from `viewer`, written as one string: equal strings hide the same
+ * claims, so a follower of counts restarts only when what is hidden changes.
+ */
+export function visibilityKey(viewer: Coder | null, assignments: readonly Assignment[]): string {
+  if (viewer === null || viewer.role === 'lead') return ''
+  const blindArticles = new Set<Id>()
+  for (const assignment of assignments) {
+    if (assignment.blind && assignment.coderIds.includes(viewer.id)) for (const articleId of assignment.articleIds) blindArticles.add(articleId)
+  }
+  return blindArticles.size === 0 ? '' : JSON.stringify([viewer.id, [...blindArticles].sort()])
+}
+
+/**
  * Whether `viewer` may see a claim or mention. Hidden: another coder's (or an unknown coder's)
  * work on an article of a blind assignment that includes the viewer.
  */
