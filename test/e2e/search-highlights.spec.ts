@@ -34,12 +34,13 @@ test('search hits show a snippet with the matched words, and the opened article 
       article(0, 'Coalition row deepens', `${FILLER.repeat(4)}Seehofer again demanded an Obergrenze for refugees.\n\nMerkel said an Obergrenze was not compatible with the right of asylum.`),
       article(1, 'Budget talks', FILLER.repeat(3)),
       article(2, 'Obergrenze: a timeline', 'A short chronology of the debate.'),
+      article(3, 'Long budget report', `${FILLER.repeat(30)}\n\n`.repeat(8) + 'At the very end the Obergrenze came up once.'),
     ],
   })
   const count = page.locator('.library-count')
-  await expect(count).toHaveText('3 of 3 articles', { timeout: 60_000 })
+  await expect(count).toHaveText('4 of 4 articles', { timeout: 60_000 })
   await page.getByRole('searchbox', { name: 'Search articles' }).fill('obergrenze')
-  await expect(count).toHaveText('2 of 3 articles')
+  await expect(count).toHaveText('3 of 4 articles')
 
   const table = page.getByRole('table', { name: 'Articles' })
   const hit = table.getByRole('row').filter({ hasText: 'Coalition row deepens' })
@@ -61,4 +62,17 @@ test('search hits show a snippet with the matched words, and the opened article 
   await expect(text.locator('mark.hl-search')).toHaveCount(0)
   await expect(page.getByRole('status', { name: 'Search matches' })).toHaveCount(0)
   await expect(text).toContainText('Merkel said an Obergrenze')
+})
+
+test('an article opened from a search is scrolled to its first match', async ({ workbench }) => {
+  const { page } = workbench
+  await seedWorkspace(page, { articles: [article(0, 'Long budget report', `${FILLER.repeat(30)}\n\n`.repeat(8) + 'At the very end the Obergrenze came up once.')] })
+  await expect(page.locator('.library-count')).toHaveText('1 of 1 articles', { timeout: 60_000 })
+  await page.getByRole('searchbox', { name: 'Search articles' }).fill('obergrenze')
+  const hit = page.getByRole('table', { name: 'Articles' }).getByRole('row').filter({ hasText: 'Long budget report' })
+  await expect(hit.locator('.search-snippet mark')).toHaveText(['Obergrenze'])
+  await hit.getByRole('button', { name: 'Long budget report' }).click()
+  const match = page.getByLabel('Article text').locator('mark.hl-search')
+  await expect(match).toHaveText('Obergrenze')
+  await expect(match).toBeInViewport()
 })
