@@ -7,7 +7,7 @@ import { LibraryIndex } from '../../../renderer/src/features/library/search/libr
 import type { LibraryRow, RowsEvent } from '../../../renderer/src/features/library/search/libraryTypes'
 import { startLibrarySync } from '../../../renderer/src/features/library/search/librarySync'
 import { foldSearchTerm } from '../../../renderer/src/domain/text/folding'
-import { indexTerms, queryTerm } from '../../../renderer/src/features/library/search/searchTerms'
+import { indexTerms, queryTerm } from '../../../renderer/src/domain/search/searchTerms'
 
 function article(id: string, fields: Partial<Article> = {}): Article {
   return {

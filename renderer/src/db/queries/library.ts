@@ -60,3 +60,9 @@ export type ArticleChange = Id[] | null
 export function onArticlesChanged(db: StandpointDB, onChange: (change: ArticleChange) => void): () => void {
   return onTableChanged(db, 'articles', onChange)
 }
+
+/** The bodies of these articles by id (those that exist): for search snippets of the rows in view. */
+export async function articleBodies(db: StandpointDB, ids: readonly Id[]): Promise<Map<Id, string>> {
+  const articles = await db.articles.bulkGet([...ids])
+  return new Map(articles.flatMap((article) => (article ? [[article.id, article.body] as const] : [])))
+}

@@ -1,9 +1,11 @@
 import { rowSortingFeature, tableFeatures, useTable, type ColumnDef, type SortingState } from '@tanstack/react-table'
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent } from 'react'
+import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent, type ReactNode } from 'react'
+import type { Snippet } from '../../domain/search/snippet'
 import { navigate } from '../../shared/routing'
 import type { LibraryRow } from './search/libraryTypes'
 import { sortLibraryRows } from './sortRows'
+import { useSnippets } from './useSnippets'
 
 // The article table: sortable by every column, virtualised so 10,000 rows scroll as smoothly
 // as 10 (only the rows in view, plus a margin, are in the DOM). The virtualiser lives here, in
@@ -24,6 +26,29 @@ const NO_DATA: LibraryRow[] = []
 const NO_COUNTS: ReadonlyMap<string, number> = new Map()
 
 const ROW_HEIGHT = 37
+/** While searching, each row has a second line: the snippet. Heights stay fixed for the virtualiser. */
+const SEARCH_ROW_HEIGHT = 56
+
+/** The matched words in context, on one line; a placeholder line while the body is read. */
+function SnippetLine({ snippet, row }: { snippet: Snippet | undefined; row: LibraryRow }) {
+  if (!snippet) return <span className="search-snippet muted" aria-hidden="true">…</span>
+  const parts: ReactNode[] = []
+  let at = 0
+  for (const mark of snippet.marks) {
+    if (mark.start > at) parts.push(<span key={`t${at}`}>{snippet.text.slice(at, mark.start)}</span>)
+    parts.push(<mark key={`m${mark.start}`}>{snippet.text.slice(mark.start, mark.end)}</mark>)
+    at = mark.end
+  }
+  if (at < snippet.text.length) parts.push(<span key={`t${at}`}>{snippet.text.slice(at)}</span>)
+  const full = `${snippet.cutBefore ? '…' : ''}${snippet.text}${snippet.cutAfter ? '…' : ''}`
+  return (
+    <span className="search-snippet" dir={row.direction} lang={row.language || undefined} title={full} data-testid="search-snippet">
+      {snippet.cutBefore && '…'}
+      {parts}
+      {snippet.cutAfter && '…'}
+    </span>
+  )
+}
 
 export interface ScrollMemory {
   top: number
@@ -36,6 +61,7 @@ export function ArticleTable({
   onSortingChange,
   scrollMemory,
   shownRows,
+  searchQuery = '',
 }: {
   rows: LibraryRow[]
   claimCounts: ReadonlyMap<string, number>
@@ -44,7 +70,10 @@ export function ArticleTable({
   scrollMemory: ScrollMemory
   /** Filled with the rows in the order shown, for `Export CSV`. */
   shownRows?: { current: readonly LibraryRow[] }
+  /** The search the rows answer ('' when none): rows then show a snippet and open with it marked. */
+  searchQuery?: string
 }) {
+  const rowHeight = searchQuery === '' ? ROW_HEIGHT : SEARCH_ROW_HEIGHT
   const table = useTable({
     features,
     columns: COLUMNS,
@@ -64,7 +93,7 @@ export function ArticleTable({
   const virtualizer = useVirtualizer({
     count: sorted.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: () => rowHeight,
     overscan: 14,
     initialOffset: scrollMemory.top,
   })
@@ -79,6 +108,9 @@ export function ArticleTable({
   }, [scrollMemory])
 
   const items = virtualizer.getVirtualItems()
+  // Only the rows drawn (those in view and the overscan margin) have their bodies read.
+  const visibleIds = useMemo(() => (searchQuery === '' ? [] : items.map((item) => sorted[item.index]!.id)), [searchQuery, items, sorted])
+  const snippets = useSnippets(searchQuery, visibleIds)
   const paddingTop = items[0]?.start ?? 0
   const paddingBottom = items.length > 0 ? virtualizer.getTotalSize() - items[items.length - 1]!.end : 0
 
@@ -92,19 +124,19 @@ export function ArticleTable({
       const index = Number(target.dataset.rowIndex)
       if (Number.isNaN(index) || !['ArrowDown', 'ArrowUp', 'Home', 'End', 'PageDown', 'PageUp'].includes(event.key)) return
       event.preventDefault()
-      const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 1)
+      const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? rowHeight * 10) / rowHeight) - 1)
       const next =
         event.key === 'ArrowDown' ? index + 1 : event.key === 'ArrowUp' ? index - 1 : event.key === 'Home' ? 0 : event.key === 'End' ? sorted.length - 1 : event.key === 'PageDown' ? index + page : index - page
       const clamped = Math.max(0, Math.min(sorted.length - 1, next))
       virtualizer.scrollToIndex(clamped, { align: 'auto' })
       requestAnimationFrame(() => scrollRef.current?.querySelector<HTMLButtonElement>(`[data-row-index="${clamped}"]`)?.focus())
     },
-    [sorted.length, virtualizer],
+    [sorted.length, virtualizer, rowHeight],
   )
 
   return (
     <div className="article-table-scroll" ref={scrollRef} onKeyDown={onKeyDown}>
-      <table className="data-table article-table" aria-label="Articles" aria-rowcount={sorted.length + 1}>
+      <table className={`data-table article-table${searchQuery === '' ? '' : ' searching'}`} aria-label="Articles" aria-rowcount={sorted.length + 1}>
         <colgroup>
           <col className="col-date" />
           <col className="col-title" />
@@ -160,10 +192,11 @@ export function ArticleTable({
                     dir={row.direction}
                     lang={row.language || undefined}
                     title={row.title}
-                    onClick={() => navigate('library', ['article', row.id])}
+                    onClick={() => navigate('library', ['article', row.id], searchQuery === '' ? undefined : { q: searchQuery })}
                   >
                     {row.title || 'Untitled article'}
                   </button>
+                  {searchQuery !== '' && <SnippetLine snippet={snippets.get(row.id)} row={row} />}
                 </td>
                 <td className="cell-source" dir="auto" title={row.source}>
                   {row.source}

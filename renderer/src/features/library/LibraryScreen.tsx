@@ -235,7 +235,17 @@ export function LibraryScreen() {
           </button>
         </div>
       ) : (
-        <ArticleTable rows={tableRows} claimCounts={claimCounts} sorting={effectiveSorting} onSortingChange={setSorting} scrollMemory={memory.scroll} shownRows={shownRows} />
+        <ArticleTable
+          // Rows change height with a search: a fresh virtualiser measures them anew.
+          key={searching ? 'search' : 'all'}
+          rows={tableRows}
+          claimCounts={claimCounts}
+          sorting={effectiveSorting}
+          onSortingChange={setSorting}
+          scrollMemory={memory.scroll}
+          shownRows={shownRows}
+          searchQuery={searching && hits.searchable ? deferredQuery.trim() : ''}
+        />
       )}
     </Screen>
   )

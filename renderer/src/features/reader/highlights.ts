@@ -21,6 +21,7 @@ export type HighlightLook =
     }
   | { kind: 'mention'; title: string }
   | { kind: 'suggestion'; title: string }
+  | { kind: 'search'; title: string }
   | { kind: 'pending' }
 
 export interface Highlights {

@@ -1,23 +1,14 @@
 import type { Article } from '../../../domain/model'
-import { TextIndex, type AnalysedDocument, type QueryTerm, type TextIndexSnapshot } from '../../../domain/search/textIndex'
+import { TextIndex, type AnalysedDocument, type TextIndexSnapshot } from '../../../domain/search/textIndex'
 import { columnsOf, toLibraryRow, type LibraryColumns, type LibraryRow, type SearchHits } from './libraryTypes'
-import { indexTerms, queryTerm } from './searchTerms'
+import { indexTerms, queryTerms, tokenize } from '../../../domain/search/searchTerms'
 
 // The full-text index over every article's title and body (domain/search/textIndex: compact,
 // saved and loaded whole), plus the light rows the library table shows. It lives in a worker;
 // bodies are read, indexed and let go, so the window never holds the workspace's text.
 
-/** Split on whitespace, punctuation and symbols (Unicode-aware), as MiniSearch's tokenizer did. */
-const SPLIT = /[\n\r\p{Z}\p{P}\p{S}]+/u
-
-function tokenize(text: string): string[] {
-  return text.split(SPLIT).filter((token) => token !== '')
-}
-
 /** A title word counts as much as two body words. */
 const TITLE_BOOST = 2
-/** At most this many words of a query are searched. */
-const MAX_QUERY_WORDS = 32
 
 // The same words come up again and again (news text is Zipfian): fold each once.
 const termCache = new Map<string, string | string[] | null>()
@@ -50,14 +41,7 @@ export function analyseArticle(article: Pick<Article, 'title' | 'body'>): Analys
   return { terms, length }
 }
 
-/** A query's words as index terms; the last may be unfinished (searched as a prefix). */
-export function queryTerms(query: string): QueryTerm[] {
-  const terms = tokenize(query)
-    .map(queryTerm)
-    .filter((term): term is string => term !== null)
-    .slice(0, MAX_QUERY_WORDS)
-  return terms.map((term, index) => ({ term, prefix: index === terms.length - 1 && term.length >= 2 }))
-}
+export { queryTerms }
 
 /** The library as saved: the text index and, in the same document order, each row and version. */
 export interface LibrarySnapshot {

@@ -47,6 +47,7 @@ function segmentLook(segment: Segment, looks: ReadonlyMap<string, HighlightLook>
   const claims: { id: string; stance: Stance; start: number; coder?: { name: string; color: string } }[] = []
   let mention = false
   let suggestion = false
+  let search = false
   let pending = false
   let isFocused = false
   const titles: string[] = []
@@ -57,6 +58,7 @@ function segmentLook(segment: Segment, looks: ReadonlyMap<string, HighlightLook>
     if (look.kind === 'claim') claims.push({ id, stance: look.stance, start: look.start, coder: look.coder })
     else if (look.kind === 'mention') mention = true
     else if (look.kind === 'suggestion') suggestion = true
+    else if (look.kind === 'search') search = true
     else pending = true
     if (look.kind !== 'pending') titles.push(look.title)
   }
@@ -81,6 +83,7 @@ function segmentLook(segment: Segment, looks: ReadonlyMap<string, HighlightLook>
   }
   if (mention) classes.push('hl-mention')
   if (suggestion) classes.push('hl-suggestion')
+  if (search) classes.push('hl-search')
   if (pending) classes.push('hl-pending')
   if (isFocused) classes.push('hl-focus')
   return { classes: classes.join(' '), style, title: titles.join('\n'), claims }

@@ -1,4 +1,5 @@
-import { foldSearchTerm } from '../../../domain/text/folding'
+import { foldSearchTerm } from '../text/folding'
+import type { QueryTerm } from './textIndex'
 
 // How article text becomes search terms, the same way at index and at query time: folded by
 // foldSearchTerm (case, Latin accents, Arabic harakat and letter variants), and the commonest
@@ -31,4 +32,23 @@ export function queryTerm(token: string): string | null {
   const folded = foldSearchTerm(token)
   if (folded === '' || STOP_WORDS.has(folded)) return null
   return folded.replace(ARABIC_PREFIX, '')
+}
+
+/** Split on whitespace, punctuation and symbols (Unicode-aware), as MiniSearch's tokenizer did. */
+export const TOKEN_SEPARATOR = /[\n\r\p{Z}\p{P}\p{S}]+/u
+
+export function tokenize(text: string): string[] {
+  return text.split(TOKEN_SEPARATOR).filter((token) => token !== '')
+}
+
+/** At most this many words of a query are searched. */
+const MAX_QUERY_WORDS = 32
+
+/** A query's words as index terms; the last may be unfinished (searched as a prefix). */
+export function queryTerms(query: string): QueryTerm[] {
+  const terms = tokenize(query)
+    .map(queryTerm)
+    .filter((term): term is string => term !== null)
+    .slice(0, MAX_QUERY_WORDS)
+  return terms.map((term, index) => ({ term, prefix: index === terms.length - 1 && term.length >= 2 }))
 }
