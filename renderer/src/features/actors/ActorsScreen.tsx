@@ -1,27 +1,28 @@
 import { useLiveQuery } from 'dexie-react-hooks'
-import { memo, useCallback, useMemo, useState } from 'react'
-import { EditDeleteCell } from '../../shared/ui/EditDeleteCell'
+import { useCallback, useMemo, useState } from 'react'
 import { Screen } from '../../shared/ui/Screen'
 import { db } from '../../db/instance'
 import { actorUsage, listActors, type ActorUsage } from '../../db/repositories/actors'
 import { actorKindKey } from '../../domain/actorKinds'
 import { buildActorIndex } from '../../domain/actorMatching'
-import { attributeKeysOf, attributeValueCounts, attributeValues, formatValues } from '../../domain/attributes'
+import { attributeKeysOf, attributeValueCounts, attributeValues } from '../../domain/attributes'
 import { actorRows, actorsShape } from '../../domain/export/actorsCsv'
-import { findDuplicatePairs, type DuplicatePair } from '../../domain/duplicateActors'
+import { findDuplicatePairs } from '../../domain/duplicateActors'
 import type { Actor, Id } from '../../domain/model'
 import { compareText } from '../../domain/text/compare'
 import { plural } from '../../domain/text/plural'
 import { exportShownTable } from '../export'
 import { UndoRedoButtons } from '../../shared/undo/UndoRedoButtons'
 import { ActorEditDialog } from './ActorEditDialog'
+import { ActorRow } from './ActorRow'
 import { BulkEditDialog } from './BulkEditDialog'
 import { ColumnPicker } from './ColumnPicker'
 import { DeleteActorDialog } from './DeleteActorDialog'
+import { DuplicatesPanel } from './DuplicatesPanel'
 import { KindsDialog } from './KindsDialog'
 import { MergeActorsDialog } from './MergeActorsDialog'
+import { useShownActors, type AttributeFilter, type SortKey } from './shownActors'
 
-type SortKey = 'name' | 'kind' | 'claims' | 'mentions' | `attr:${string}`
 type DialogState =
   | { kind: 'edit'; actor: Actor | null }
   | { kind: 'merge'; actors: Actor[] }
@@ -29,12 +30,6 @@ type DialogState =
   | { kind: 'bulk'; actors: Actor[] }
   | { kind: 'kinds' }
   | null
-
-/** An attribute filter: actors with this value, or (value null) actors without the attribute. */
-interface AttributeFilter {
-  key: string
-  value: string | null
-}
 
 const SHOWN_BY_DEFAULT = 6
 const NO_USAGE: ActorUsage = { claims: 0, mentions: 0 }
@@ -53,14 +48,11 @@ export function ActorsScreen() {
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: 'name', descending: false })
   const [checked, setChecked] = useState<ReadonlySet<Id>>(new Set())
   const [dialog, setDialog] = useState<DialogState>(null)
-  const [hiddenPairs, setHiddenPairs] = useState<ReadonlySet<string>>(new Set())
   const [shownColumns, setShownColumns] = useState<string[] | null>(memory.columns)
 
   const list = useMemo(() => actors ?? [], [actors])
   const index = useMemo(() => buildActorIndex(list), [list])
   const pairs = useMemo(() => findDuplicatePairs(list), [list])
-  const pairKey = (pair: DuplicatePair): string => [pair.first.id, pair.second.id].sort().join('+')
-  const visiblePairs = pairs.filter((pair) => !hiddenPairs.has(pairKey(pair)))
   const attributeKeys = useMemo(() => attributeKeysOf(list), [list])
   const columns = useMemo(() => {
     const chosen = shownColumns ?? attributeKeys.slice(0, SHOWN_BY_DEFAULT)
@@ -80,39 +72,7 @@ export function ActorsScreen() {
     [attributeKeys, list],
   )
 
-  const rows = useMemo(() => {
-    const passes = (actor: Actor): boolean => {
-      if (kindFilter !== null && actorKindKey(actor.kind) !== kindFilter) return false
-      if (attributeFilter) {
-        const values = attributeValues(actor.attributes, attributeFilter.key)
-        if (attributeFilter.value === null ? values.length > 0 : !values.some((value) => value.toLowerCase() === attributeFilter.value!.toLowerCase())) return false
-      }
-      return true
-    }
-    if (query.trim() !== '') {
-      return index
-        .search(query, list.length)
-        .filter((match) => passes(match.actor))
-        .map((match) => ({ actor: match.actor, matched: match.matched }))
-    }
-    const count = (actor: Actor, key: 'claims' | 'mentions'): number => usage?.get(actor.id)?.[key] ?? 0
-    const attribute = (actor: Actor, key: string): string => formatValues(attributeValues(actor.attributes, key))
-    const sorted = list.filter(passes).sort((a, b) => {
-      let order: number
-      if (sort.key === 'name') order = compareText(a.name, b.name)
-      else if (sort.key === 'kind') order = compareText(a.kind, b.kind) || compareText(a.name, b.name)
-      else if (sort.key === 'claims' || sort.key === 'mentions') order = count(a, sort.key) - count(b, sort.key) || compareText(a.name, b.name)
-      else {
-        const key = sort.key.slice(5)
-        const [x, y] = [attribute(a, key), attribute(b, key)]
-        // Actors without the attribute sort last either way.
-        order = x === '' && y !== '' ? 1 : y === '' && x !== '' ? -1 : compareText(x, y) || compareText(a.name, b.name)
-        if (x === '' || y === '') return order
-      }
-      return sort.descending ? -order : order
-    })
-    return sorted.map((actor) => ({ actor, matched: actor.name }))
-  }, [list, usage, query, sort, index, kindFilter, attributeFilter])
+  const rows = useShownActors({ list, usage, query, sort, index, kindFilter, attributeFilter })
 
   const checkedActors = list.filter((actor) => checked.has(actor.id))
   const allShownChecked = rows.length > 0 && rows.every((row) => checked.has(row.actor.id))
@@ -182,28 +142,7 @@ export function ActorsScreen() {
         </>
       }
     >
-      {visiblePairs.length > 0 && (
-        <section className="duplicates-panel" aria-labelledby="duplicates-heading">
-          <h2 id="duplicates-heading">Possible duplicates ({visiblePairs.length})</h2>
-          <ul>
-            {visiblePairs.slice(0, 6).map((pair) => (
-              <li key={pairKey(pair)}>
-                <span>
-                  <strong>{pair.first.name}</strong> and <strong>{pair.second.name}</strong>: {pair.reason}.
-                </span>
-                <span className="button-row">
-                  <button type="button" onClick={() => setDialog({ kind: 'merge', actors: [pair.first, pair.second] })}>
-                    Merge…
-                  </button>
-                  <button type="button" className="link-button" onClick={() => setHiddenPairs((current) => new Set([...current, pairKey(pair)]))}>
-                    Not duplicates
-                  </button>
-                </span>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <DuplicatesPanel pairs={pairs} onMerge={(pair) => setDialog({ kind: 'merge', actors: [pair.first, pair.second] })} />
       {actors && actors.length === 0 ? (
         <p className="muted">No actors yet. Tag one in the reader, or create one with “New actor”.</p>
       ) : (
@@ -339,54 +278,3 @@ export function ActorsScreen() {
     </Screen>
   )
 }
-
-interface ActorRowProps {
-  actor: Actor
-  matched: string
-  columns: readonly string[]
-  usage: ActorUsage
-  checked: boolean
-  onToggle: (id: Id) => void
-  onEdit: (actor: Actor) => void
-  onDelete: (actor: Actor) => void
-}
-
-/** One actor's row; redrawn only when its actor, counts, columns or selection change. */
-const ActorRow = memo(function ActorRow({ actor, matched, columns, usage, checked, onToggle, onEdit, onDelete }: ActorRowProps) {
-  return (
-    <tr className={checked ? 'is-checked' : undefined}>
-      <td className="cell-check">
-        <input type="checkbox" aria-label={`Select ${actor.name}`} checked={checked} onChange={() => onToggle(actor.id)} />
-      </td>
-      <td>
-        <bdi className="actor-name">{actor.name}</bdi>
-        {matched !== actor.name && <span className="muted small"> (matches “{matched}”)</span>}
-      </td>
-      <td>
-        <span className={`kind-tag kind-${actor.kind.replace(/\s+/g, '-')}`}>{actor.kind}</span>
-      </td>
-      <td className="cell-aliases">
-        {actor.aliases.map((alias) => (
-          <bdi key={alias} className="alias-chip">
-            {alias}
-          </bdi>
-        ))}
-      </td>
-      {columns.map((key) => {
-        const values = attributeValues(actor.attributes, key)
-        return (
-          <td key={key} className="cell-attribute" title={values.length > 0 ? `${key}: ${formatValues(values)}` : undefined}>
-            {values.map((value) => (
-              <bdi key={value} className="value-chip">
-                {value}
-              </bdi>
-            ))}
-          </td>
-        )
-      })}
-      <td className="cell-number">{usage.claims}</td>
-      <td className="cell-number">{usage.mentions}</td>
-      <EditDeleteCell name={actor.name} onEdit={() => onEdit(actor)} onDelete={() => onDelete(actor)} />
-    </tr>
-  )
-})

@@ -1,6 +1,5 @@
-import { columnResizingFeature, columnSizingFeature, functionalUpdate, rowSortingFeature, tableFeatures, useTable, type ColumnDef, type Header } from '@tanstack/react-table'
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react'
 import type { ClaimColumn } from '../../domain/claims/columns'
 import type { ColumnFilter } from '../../domain/claims/filter'
 import type { ClaimLookups, ClaimRow } from '../../domain/claims/rows'
@@ -9,7 +8,9 @@ import { navigate } from '../../shared/routing'
 import { isTypingTarget } from '../../shared/shortcuts'
 import { ClaimCell } from './ClaimCell'
 import { CellTooltip } from './CellTooltip'
+import { useClaimsColumns } from './claimsColumns'
 import { FilterCell } from './FilterCell'
+import { HeaderCell } from './HeaderCell'
 import type { ClaimsViewState } from './viewState'
 
 // The claims table. TanStack Table holds the columns' state (sort, widths, resizing); the rows
@@ -19,15 +20,11 @@ import type { ClaimsViewState } from './viewState'
 // Keyboard: arrows move between cells, Enter opens the reader, Space selects, Shift+↑/↓
 // extends, Ctrl+A selects every row shown, Escape clears the selection.
 
-const features = tableFeatures({ rowSortingFeature, columnSizingFeature, columnResizingFeature })
-type Features = typeof features
-type Def = ColumnDef<Features, ClaimRow>
 
 const ROW_HEIGHT = 34
 const HEAD_HEIGHT = 36
 const FILTER_HEIGHT = 36
 const CHECK_WIDTH = 38
-const NONE = (): null => null
 
 // Where the table was scrolled, kept across visits within the session.
 const memory = { top: 0 }
@@ -50,38 +47,7 @@ export function openClaim(row: ClaimRow): void {
 }
 
 export function ClaimsTable({ columns, rows, order, lookups, shown, view, update, onEditSelected }: ClaimsTableProps) {
-  const defs = useMemo<Def[]>(
-    () =>
-      columns.map((column) => ({
-        id: column.id,
-        header: column.label,
-        // The rows are not TanStack's: an accessor only marks the column as sortable.
-        accessorFn: NONE,
-        size: column.width,
-        minSize: 56,
-        maxSize: 1600,
-        sortDescFirst: column.type !== 'text',
-      })),
-    [columns],
-  )
-  const sorting = view.sorting
-  const table = useTable({
-    features,
-    columns: defs,
-    data: [],
-    state: { sorting, columnSizing: view.widths },
-    manualSorting: true,
-    enableMultiSort: true,
-    maxMultiSortColCount: 4,
-    enableColumnResizing: true,
-    columnResizeMode: 'onChange',
-    onSortingChange: (updater) => update({ sorting: functionalUpdate(updater, sorting) }),
-    onColumnSizingChange: (updater) => {
-      const next = functionalUpdate(updater, view.widths)
-      update({ widths: Object.fromEntries(Object.entries(next).map(([id, width]) => [id, Math.round(width)])) })
-    },
-  })
-  const headers = table.getHeaderGroups()[0]?.headers ?? []
+  const { sorting, headers } = useClaimsColumns(columns, view, update)
   const totalWidth = CHECK_WIDTH + headers.reduce((sum, header) => sum + header.getSize(), 0)
 
   const scrollRef = useRef<HTMLDivElement>(null)
@@ -302,40 +268,5 @@ export function ClaimsTable({ columns, rows, order, lookups, shown, view, update
       {order.length === 0 && <p className="claims-none">No claims match these filters.</p>}
       <CellTooltip container={scrollRef} />
     </div>
-  )
-}
-
-function HeaderCell({ header, sortCount, setWidth }: { header: Header<Features, ClaimRow, unknown>; sortCount: number; setWidth: (width: number) => void }) {
-  const column = header.column
-  const direction = column.getIsSorted()
-  const sortIndex = column.getSortIndex()
-  const label = String(column.columnDef.header)
-  const resize = header.getResizeHandler()
-  return (
-    <th scope="col" aria-sort={direction === 'asc' ? 'ascending' : direction === 'desc' ? 'descending' : 'none'} className={column.getIsResizing() ? 'is-resizing' : undefined}>
-      <button type="button" className="sort-button" onClick={column.getToggleSortingHandler()} title={`Sort by ${label.toLowerCase()} (Shift+click adds it to the sort)`}>
-        <span className="claims-head-label">{label}</span>
-        <span className="sort-indicator" aria-hidden="true">
-          {direction === 'asc' ? '▲' : direction === 'desc' ? '▼' : ''}
-          {direction && sortCount > 1 ? sortIndex + 1 : ''}
-        </span>
-      </button>
-      <span
-        role="separator"
-        aria-orientation="vertical"
-        aria-label={`Resize ${label}`}
-        aria-valuenow={Math.round(header.getSize())}
-        tabIndex={0}
-        className="claims-resizer"
-        onMouseDown={resize}
-        onTouchStart={resize}
-        onDoubleClick={() => column.resetSize()}
-        onKeyDown={(event) => {
-          if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return
-          event.preventDefault()
-          setWidth(Math.max(56, Math.round(header.getSize() + (event.key === 'ArrowRight' ? 16 : -16))))
-        }}
-      />
-    </th>
   )
 }

@@ -1,17 +1,13 @@
-import { useMemo, useState } from 'react'
+import { useState } from 'react'
 import { notify } from '../../shared/notices'
 import { Dialog } from '../../shared/ui/Dialog'
 import { headerSignature, initialChoices, rememberChoices, saveChoices, type SavedChoices } from '../../domain/claimsImport/choices'
-import { detectDateOrder } from '../../domain/claimsImport/dates'
-import { mappingProblems, type ClaimField } from '../../domain/claimsImport/mapping'
-import { guessSeparator } from '../../domain/claimsImport/options'
+import { mappingProblems } from '../../domain/claimsImport/mapping'
 import { parseTable, TableParseError, type ParsedTable } from '../../domain/claimsImport/parseTable'
 import { planClaimsImport, type ImportPlan } from '../../domain/claimsImport/plan'
 import { ROW_REPORT_COLUMNS, rowReportRows } from '../../domain/claimsImport/rowReport'
-import { detectScheme, distinctStanceValues, stanceMapFor } from '../../domain/claimsImport/stanceValues'
 import { writeCsv } from '../../domain/csv/writeCsv'
-import { describeDelimiter } from '../../domain/import/csv'
-import { decodeBytes, type DecodedText } from '../../domain/import/decode'
+import { decodeBytes } from '../../domain/import/decode'
 import { ImportRejection } from '../../domain/import/types'
 import { nowIso } from '../../domain/model'
 import { plural } from '../../domain/text/plural'
@@ -22,24 +18,12 @@ import { CLAIMS_IMPORT_CHOICES } from '../../domain/settings'
 import { describeStorageError, isStorageError } from '../../db/storageErrors'
 import { platform } from '../../platform'
 import { ClaimsImportSummary } from './ClaimsImportSummary'
-import { ClaimsMappingForm, type MappingState } from './ClaimsMappingForm'
+import type { MappingState } from './ClaimsMappingForm'
+import type { LoadedFile, Step } from './claimsImportSteps'
+import { MappingStep } from './MappingStep'
 import { nextFrame } from './saveChunks'
 
 const MAX_FILE_BYTES = 256 * 1024 * 1024
-
-type Step =
-  | { kind: 'choose'; error: string | null }
-  | { kind: 'map'; file: LoadedFile; state: MappingState; error: string | null }
-  | { kind: 'working'; file: LoadedFile; phase: string; progress: number | null }
-  /** Names the import would fold together: the analyst confirms or keeps them apart first. */
-  | { kind: 'review'; file: LoadedFile; state: MappingState; plan: ImportPlan; keepApart: ReadonlySet<string>; busy: boolean; error: string | null }
-  | { kind: 'done'; file: LoadedFile; plan: ImportPlan }
-
-interface LoadedFile {
-  name: string
-  decoded: Pick<DecodedText, 'encoding' | 'notice'>
-  table: ParsedTable
-}
 
 /** The mapping proposed for a file: the last one confirmed for the same header, else a guess. */
 async function initialState(table: ParsedTable): Promise<MappingState> {
@@ -251,80 +235,5 @@ export function ClaimsImportDialog({ open, onClose }: { open: boolean; onClose: 
     <Dialog title="Import coded claims" open={open} onClose={close} footer={footer} wide>
       {body}
     </Dialog>
-  )
-}
-
-/** A column a field now takes is no longer kept as an attribute. */
-function withoutColumn(keep: MappingState['keep'], column: number | null): MappingState['keep'] {
-  if (column === null || !(column in keep)) return keep
-  const next = { ...keep }
-  delete next[column]
-  return next
-}
-
-function MappingStep({ step, onState }: { step: Extract<Step, { kind: 'map' }>; onState: (state: MappingState) => void }) {
-  const { file, state } = step
-  const stanceColumn = state.mapping.stance
-  const stanceValues = useMemo(
-    () => distinctStanceValues(stanceColumn === null ? [] : file.table.rows.map((row) => row[stanceColumn]!)),
-    [file.table, stanceColumn],
-  )
-  const setMapping = (field: ClaimField, column: number | null): void => {
-    const mapping = { ...state.mapping, [field]: column }
-    if (field === 'issue') {
-      onState({ ...state, mapping, keep: withoutColumn(state.keep, column), issueSeparator: guessSeparator(column === null ? [] : file.table.rows.map((row) => row[column]!)) })
-    } else if (field === 'stance') {
-      const values = distinctStanceValues(column === null ? [] : file.table.rows.map((row) => row[column]!))
-      const scheme = detectScheme(values, column === null ? '' : file.table.header[column])
-      onState({ ...state, mapping, keep: withoutColumn(state.keep, column), scheme, stanceMap: stanceMapFor(scheme, values) })
-    } else if (field === 'date') {
-      onState({ ...state, mapping, keep: withoutColumn(state.keep, column), dateOrder: detectDateOrder(column === null ? [] : file.table.rows.map((row) => row[column]!)) })
-    } else {
-      onState({ ...state, mapping, keep: withoutColumn(state.keep, column) })
-    }
-  }
-  const warnings = [
-    ...file.table.problems,
-    ...(file.table.wideRows.length > 0
-      ? [`${plural(file.table.wideRows.length, 'row has', 'rows have')} more cells than the header names (first: row ${file.table.wideRows[0]}); the extra cells are ignored.`]
-      : []),
-    ...(file.decoded.notice ? [file.decoded.notice] : []),
-  ]
-  return (
-    <>
-      <p className="file-facts">
-        <strong>{file.name}</strong>
-        <span className="muted">
-          {' '}
-          · {plural(file.table.rows.length, 'row')} · {plural(file.table.header.length, 'column')} · {file.decoded.encoding.toUpperCase()}
-          {file.table.delimiter && file.table.delimiter !== ',' ? ` · ${describeDelimiter(file.table.delimiter)}` : ''}
-        </span>
-      </p>
-      {warnings.length > 0 && (
-        <ul className="file-warnings">
-          {warnings.slice(0, 5).map((warning) => (
-            <li key={warning}>{warning}</li>
-          ))}
-        </ul>
-      )}
-      <ClaimsMappingForm
-        table={file.table}
-        state={state}
-        stanceValues={stanceValues}
-        problems={mappingProblems(state.mapping)}
-        onMapping={setMapping}
-        onScheme={(scheme) => onState({ ...state, scheme, stanceMap: stanceMapFor(scheme, stanceValues) })}
-        onStanceValue={(key, stance) => onState({ ...state, stanceMap: { ...state.stanceMap, [key]: stance } })}
-        onDateOrder={(dateOrder) => onState({ ...state, dateOrder })}
-        onSeparator={(issueSeparator) => onState({ ...state, issueSeparator })}
-        onIssueMatch={(issueMatch) => onState({ ...state, issueMatch })}
-        onKeep={(column, target) => onState({ ...state, keep: { ...state.keep, [column]: target } })}
-      />
-      {step.error && (
-        <p role="alert" className="inline-error">
-          {step.error}
-        </p>
-      )}
-    </>
   )
 }

@@ -1,6 +1,6 @@
-import { useId, useMemo } from 'react'
+import { useId } from 'react'
 import type { ImportChoices } from '../../domain/claimsImport/choices'
-import { DATE_ORDER_LABELS, DATE_ORDERS, parseDate, type DateOrder } from '../../domain/claimsImport/dates'
+import { DATE_ORDER_LABELS, DATE_ORDERS, type DateOrder } from '../../domain/claimsImport/dates'
 import { FIELD_LABELS, REQUIRED_FIELDS, type ClaimField } from '../../domain/claimsImport/mapping'
 import {
   attributeKeyFor,
@@ -17,9 +17,10 @@ import {
   type KeepTarget,
 } from '../../domain/claimsImport/options'
 import type { ParsedTable } from '../../domain/claimsImport/parseTable'
-import { SCHEME_LABELS, STANCE_SCHEMES, stanceKey, type StanceScheme, type StanceValueCount } from '../../domain/claimsImport/stanceValues'
-import { STANCES, type Stance } from '../../domain/model'
-import { stanceText } from '../../shared/ui/stance'
+import type { StanceScheme, StanceValueCount } from '../../domain/claimsImport/stanceValues'
+import type { Stance } from '../../domain/model'
+import { ImportPreview } from './ImportPreview'
+import { StanceValuesSection } from './StanceValuesSection'
 
 const GROUPS: { title: string; fields: ClaimField[]; hint: string }[] = [
   {
@@ -66,19 +67,6 @@ interface Props {
 export function ClaimsMappingForm({ table, state, stanceValues, problems, onMapping, onScheme, onStanceValue, onDateOrder, onSeparator, onIssueMatch, onKeep }: Props) {
   const idBase = useId()
   const { mapping } = state
-  const preview = useMemo(() => table.rows.slice(0, 5).map((row, index) => ({ row, number: table.rowNumbers[index]! })), [table])
-  const cell = (row: string[], field: ClaimField): string => (mapping[field] === null ? '' : (row[mapping[field]] ?? ''))
-  const previewStance = (row: string[]): string => {
-    if (mapping.stance === null) return ''
-    const stance = state.stanceMap[stanceKey(cell(row, 'stance'))]
-    return stance === undefined || stance === null ? 'rejected' : stanceText(stance)
-  }
-  const previewDate = (row: string[]): string => {
-    const parsed = parseDate(cell(row, 'date'), state.dateOrder)
-    return parsed === null ? 'unreadable' : parsed
-  }
-  const documentOf = (row: string[]): string => cell(row, 'documentTitle') || cell(row, 'documentId') || cell(row, 'documentText').slice(0, 60)
-
   const renderGroup = (group: (typeof GROUPS)[number]) => (
     <fieldset key={group.title} className="mapping-group">
       <legend>{group.title}</legend>
@@ -193,58 +181,7 @@ export function ClaimsMappingForm({ table, state, stanceValues, problems, onMapp
       <div className="mapping-layout">
         <div className="mapping-column">
           {renderGroup(GROUPS[0]!)}
-          {mapping.stance !== null && (
-            <section className="stance-mapping" aria-labelledby={`${idBase}-stance-title`}>
-              <h3 id={`${idBase}-stance-title`}>Stance values — check before importing</h3>
-              <div className="field stance-scheme">
-                <label htmlFor={`${idBase}-scheme`}>Stance values are</label>
-                <select id={`${idBase}-scheme`} value={state.scheme} onChange={(event) => onScheme(event.target.value as StanceScheme)}>
-                  {STANCE_SCHEMES.map((scheme) => (
-                    <option key={scheme} value={scheme}>
-                      {SCHEME_LABELS[scheme]}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <table className="data-table compact-table" aria-label="Stance values">
-                <thead>
-                  <tr>
-                    <th scope="col">Value in the file</th>
-                    <th scope="col" className="cell-number">
-                      Rows
-                    </th>
-                    <th scope="col">Imported as</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {stanceValues.map((entry) => {
-                    const mapped = state.stanceMap[entry.key]
-                    return (
-                      <tr key={entry.key}>
-                        <td>{entry.key === '' ? <span className="muted">(empty)</span> : <code>{entry.value}</code>}</td>
-                        <td className="cell-number">{entry.count}</td>
-                        <td>
-                          <select
-                            aria-label={`Stance for “${entry.value}”`}
-                            value={mapped === null || mapped === undefined ? 'reject' : String(mapped)}
-                            onChange={(event) => onStanceValue(entry.key, event.target.value === 'reject' ? null : (Number(event.target.value) as Stance))}
-                            data-stance={mapped ?? 'reject'}
-                          >
-                            {STANCES.map((stance) => (
-                              <option key={stance} value={stance}>
-                                {stanceText(stance)}
-                              </option>
-                            ))}
-                            <option value="reject">Reject these rows</option>
-                          </select>
-                        </td>
-                      </tr>
-                    )
-                  })}
-                </tbody>
-              </table>
-            </section>
-          )}
+          {mapping.stance !== null && <StanceValuesSection idBase={idBase} scheme={state.scheme} stanceMap={state.stanceMap} stanceValues={stanceValues} onScheme={onScheme} onStanceValue={onStanceValue} />}
         </div>
         <div className="mapping-column">
           {renderGroup(GROUPS[1]!)}
@@ -253,49 +190,7 @@ export function ClaimsMappingForm({ table, state, stanceValues, problems, onMapp
       </div>
       {keepSection}
 
-      <section aria-labelledby={`${idBase}-preview-title`}>
-        <h3 id={`${idBase}-preview-title`}>The first rows, as they will be imported</h3>
-        <div className="table-scroll">
-          <table className="data-table compact-table" aria-label="Preview">
-            <thead>
-              <tr>
-                <th scope="col">Row</th>
-                <th scope="col">Actor</th>
-                <th scope="col">Issue</th>
-                <th scope="col">Stance</th>
-                <th scope="col">Date</th>
-                <th scope="col">Document</th>
-                <th scope="col">Quote</th>
-                {mapping.coder !== null && <th scope="col">Coder</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {preview.map(({ row, number }) => (
-                <tr key={number}>
-                  <td className="cell-number">{number}</td>
-                  <td dir="auto">{cell(row, 'actor')}</td>
-                  <td dir="auto">
-                    {splitCell(cell(row, 'issue'), state.issueSeparator).map((issue) => (
-                      <span key={issue} className="issue-chip">
-                        {issue}
-                      </span>
-                    ))}
-                  </td>
-                  <td>{previewStance(row)}</td>
-                  <td className="cell-date">{mapping.date === null ? '' : previewDate(row)}</td>
-                  <td dir="auto" className="cell-clip">
-                    {documentOf(row)}
-                  </td>
-                  <td dir="auto" className="cell-clip">
-                    {cell(row, 'quote')}
-                  </td>
-                  {mapping.coder !== null && <td dir="auto">{cell(row, 'coder')}</td>}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </section>
+      <ImportPreview idBase={idBase} table={table} state={state} />
 
       {problems.length > 0 && (
         <ul className="mapping-problems" aria-label="Before you can import">

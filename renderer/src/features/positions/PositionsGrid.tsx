@@ -2,7 +2,8 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, typ
 import { describeBucket, type BucketSize } from '../../domain/positions/buckets'
 import type { PositionsColumn } from '../../domain/positions/columns'
 import type { PositionRow, PositionsView } from '../../domain/positions/rows'
-import { GridRow, HeaderCell } from './GridCells'
+import { GridRow } from './GridCells'
+import { HeaderCell } from './GridHeaderCell'
 import { COLUMN_BLOCK, HEADER_HEIGHT, indexAt, ROW_BLOCK, ROW_HEIGHT, widthKey, widthOf, type SortInfo } from './gridLayout'
 
 // The positions table. One scroller; the label columns (actor, kind, issue) form a frozen pane:

@@ -1,13 +1,3 @@
-import {
-  createSortedRowModel,
-  functionalUpdate,
-  rowSortingFeature,
-  tableFeatures,
-  useTable,
-  type ColumnDef,
-  type Row,
-  type SortingState,
-} from '@tanstack/react-table'
 import { useCallback, useDeferredValue, useMemo, useState } from 'react'
 import { describeStorageError } from '../../db/storageErrors'
 import { navigate } from '../../shared/routing'
@@ -16,43 +6,20 @@ import type { Id } from '../../domain/model'
 import { BUCKET_SIZE_NOUNS } from '../../domain/positions/buckets'
 import { positionsColumns, positionsTable, type PositionsColumn } from '../../domain/positions/columns'
 import { DEFAULT_MAX_BUCKETS, type PositionsOptions } from '../../domain/positions/engine'
-import { describeSeries, formatMean, formatSigned } from '../../domain/positions/format'
+import { describeSeries, formatMean } from '../../domain/positions/format'
 import { attributeKey, attributeNames, type GroupBy } from '../../domain/positions/grouping'
 import { createPositionsViewBuilder, type PositionRow } from '../../domain/positions/rows'
-import { compareText } from '../../domain/text/compare'
 import { exportShownTable } from '../export'
 import { ClaimsDialog, type ClaimsRequest } from './ClaimsDialog'
 import { PositionsFilters } from './PositionsFilters'
-import { PositionsGrid, type SortInfo } from './PositionsGrid'
+import { Legend } from './Legend'
+import { PositionsGrid } from './PositionsGrid'
+import { ReadingClaims } from './ReadingClaims'
 import { MAX_TIMELINE_ROWS, Timeline } from './Timeline'
 import { memoLast } from './memoLast'
-import { positionsFor, usePositionsData, type PositionsPhase } from './positionsStore'
+import { positionsFor, usePositionsData } from './positionsStore'
+import { useSortedPositions } from './sortedPositions'
 import { CLEARED_FILTERS, claimSetOf, claimSetValue, filtersAreSet, groupByOf, usePositionsViewState } from './viewState'
-
-const features = tableFeatures({ rowSortingFeature, sortedRowModel: createSortedRowModel() })
-type Features = typeof features
-
-function compareValues(rowA: Row<Features, PositionRow>, rowB: Row<Features, PositionRow>, columnId: string): number {
-  const a = rowA.getValue<string | number>(columnId)
-  const b = rowB.getValue<string | number>(columnId)
-  return a < b ? -1 : a > b ? 1 : 0
-}
-
-function compareTextValues(rowA: Row<Features, PositionRow>, rowB: Row<Features, PositionRow>, columnId: string): number {
-  return compareText(String(rowA.getValue(columnId)), String(rowB.getValue(columnId)))
-}
-
-function columnDefs(columns: PositionsColumn[]): ColumnDef<Features, PositionRow>[] {
-  return columns.map((column) => ({
-    id: column.id,
-    header: column.header,
-    accessorFn: (row: PositionRow) => column.sortValue(row),
-    sortFn: column.sortType === 'text' ? compareTextValues : compareValues,
-    // An empty cell has nothing to rank: it goes last whichever way the column is sorted.
-    sortUndefined: 'last',
-    sortDescFirst: column.sortType !== 'text',
-  }))
-}
 
 function plural(count: number, one: string, many: string): string {
   return `${count.toLocaleString('en')} ${count === 1 ? one : many}`
@@ -63,40 +30,6 @@ function plural(count: number, one: string, many: string): string {
 const viewCached = createPositionsViewBuilder()
 const columnsCached = memoLast(positionsColumns)
 const NO_COLUMNS: PositionsColumn[] = []
-
-/** What the colours, the small numbers and the marker mean; every step carries its sign. */
-function Legend() {
-  return (
-    <p className="positions-legend" aria-label="Legend">
-      <span className="muted">Mean stance</span>
-      {(['m2', 'm1', '0', 'p1', 'p2'] as const).map((tone, index) => (
-        <span key={tone} className={`legend-swatch tone-${tone}`}>
-          {formatSigned(index - 2)}
-        </span>
-      ))}
-      <span className="muted">·n claims</span>
-      <span className="legend-shift">
-        <span className="shift-marker legend-marker" aria-hidden="true">
-          ⇄
-        </span>
-        <span className="muted">shift: changed sign</span>
-      </span>
-    </p>
-  )
-}
-
-/** Shown while the claims are read: a packed snapshot opens at once; without one it takes longer. */
-function ReadingClaims({ status }: { status: PositionsPhase }) {
-  const progress = status.phase === 'loading' ? status.progress : null
-  return (
-    <div className="positions-reading">
-      <p className="muted" role="status">
-        Reading claims…
-      </p>
-      {progress !== null && <progress aria-label="Reading claims" value={progress} max={1} />}
-    </div>
-  )
-}
 
 function groupNoun(groupBy: GroupBy): [string, string] {
   if (groupBy.kind === 'actor') return ['actor', 'actors']
@@ -153,33 +86,7 @@ export function PositionsScreen() {
     [result, world, mode, actorText, view.showAll, view.onlyWithClaims],
   )
   const columns = useMemo(() => (positions ? columnsCached(positions, options.groupBy) : NO_COLUMNS), [positions, options.groupBy])
-  const defs = useMemo(() => columnDefs(columns), [columns])
-  const columnIds = useMemo(() => new Set(columns.map((column) => column.id)), [columns])
-  const sorting = useMemo(() => view.sorting.filter((entry) => columnIds.has(entry.id)), [view.sorting, columnIds])
-
-  const onSortingChange = useCallback(
-    (updater: SortingState | ((old: SortingState) => SortingState)) => update({ sorting: functionalUpdate(updater, sorting) }),
-    [update, sorting],
-  )
-  const table = useTable({
-    features,
-    columns: defs,
-    data: positions?.rows ?? [],
-    getRowId: (row) => row.id,
-    state: { sorting },
-    onSortingChange,
-  })
-  const rowModel = table.getRowModel()
-  const rows = useMemo(() => rowModel.rows.map((row) => row.original), [rowModel])
-
-  const sortOf = useCallback(
-    (columnId: string): SortInfo => {
-      const index = sorting.findIndex((entry) => entry.id === columnId)
-      return { direction: index < 0 ? false : sorting[index]!.desc ? 'desc' : 'asc', index }
-    },
-    [sorting],
-  )
-  const onSort = useCallback((columnId: string, multi: boolean) => table.getColumn(columnId)?.toggleSorting(undefined, multi), [table])
+  const { sorting, rows, sortOf, onSort } = useSortedPositions(columns, positions?.rows, view.sorting, update)
   const onResize = useCallback((key: string, width: number) => update({ widths: { ...view.widths, [key]: width } }), [update, view.widths])
 
   const selected = useMemo(() => new Set(view.selected), [view.selected])

@@ -1,3 +1,4 @@
+// Kept whole (issue 11): the queue, the pending collections and the run's outcomes are one state; split, every part would pass them all around.
 import { storeImportedArticles, type IncomingArticle } from '../../../db/repositories/articles'
 import type { StandpointDB } from '../../../db/database'
 import { describeStorageError, isStorageError } from '../../../db/storageErrors'

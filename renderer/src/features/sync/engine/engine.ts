@@ -1,3 +1,4 @@
+// Kept whole (issue 11): one class whose phases share its replica, replication and back-off state; split, each part would reach into the others.
 import { RevisionStore, type PouchLike } from '../../../db/sync/revisionStore'
 import { deleteSyncBook, SyncBook, type ConflictEntry, type RefusedEntry, type SyncPhase } from '../../../db/sync/syncBook'
 import type { WorkspaceSide } from '../../../db/sync/workspaceSide'
