@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import type { Download, Page } from '@playwright/test'
 import { BACKUP_FORMAT_VERSION } from '../../renderer/src/db/backup/format'
-import { CLAIMS_COLUMNS, claimRows, sortClaimsForExport } from '../../renderer/src/domain/export/claimsCsv'
+import { claimsExportTable } from '../../renderer/src/domain/export/claimsCsv'
 import { buildLookups } from '../../renderer/src/domain/export/lookups'
 import type { Actor, Article, Claim } from '../../renderer/src/domain/model'
 import { expectedTable, papaReadBack } from '../unit/export/csvRoundTrip'
@@ -73,8 +73,8 @@ test('the claims CSV downloads and parses back to the same values, quotes, newli
   const { download, text } = await downloadFrom(page, () => dialog.getByRole('button', { name: 'Export' }).click())
   expect(download.suggestedFilename()).toMatch(/^standpoint-claims-\d{4}-\d{2}-\d{2}\.csv$/)
   expect(text.startsWith('\uFEFF')).toBe(true)
-  const rows = [...claimRows(sortClaimsForExport(workspace.claims), buildLookups(workspace))]
-  expect(papaReadBack(text)).toEqual(expectedTable(CLAIMS_COLUMNS, rows))
+  const table = claimsExportTable(workspace.claims, buildLookups(workspace))
+  expect(papaReadBack(text)).toEqual(expectedTable(table.header, table.rows))
   await expect(page.getByRole('status').filter({ hasText: 'Exported' })).toContainText(`Exported ${workspace.claims.length} claims`)
   await expect(dialog).toBeHidden()
 })
@@ -85,7 +85,7 @@ test('every export kind downloads under its own name, from the button or Ctrl+Sh
   await expect(page.getByText('Brigade announces halt to pipeline attacks')).toBeVisible()
   const cases = [
     { option: 'Actors (CSV)', file: /standpoint-actors-.*\.csv$/, first: 'name,kind,aliases,notes,claim_count,actor_id,created_at,updated_at' },
-    { option: 'Articles (CSV)', file: /standpoint-articles-.*\.csv$/, first: 'title,source,author,published_at,url,language,direction,origin,imported_at,claim_count,article_id,content_hash,updated_at,body', body: true },
+    { option: 'Articles (CSV)', file: /standpoint-articles-.*\.csv$/, first: 'title,source,author,published_at,url,language,direction,origin,imported_at,claim_count,article_id,content_hash,updated_at,external_id,body', body: true },
     { option: 'Network (GraphML)', file: /standpoint-network-.*\.graphml$/, first: '<?xml version="1.0" encoding="UTF-8"?>' },
     { option: 'Network edge list (CSV)', file: /standpoint-network-edges-.*\.csv$/, first: 'source,target,actor,actor_kind,issue,weight,stance_mean' },
   ]
@@ -249,7 +249,7 @@ test('restoring a backup clears the undo history: nothing from before it can be 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Actors' }).click()
   await page.getByRole('button', { name: `Edit ${actor.name}`, exact: true }).click()
   const edit = page.getByRole('dialog', { name: `Edit actor “${actor.name}”` })
-  await edit.getByLabel('Name').fill('Renamed after the backup')
+  await edit.getByLabel('Name', { exact: true }).fill('Renamed after the backup')
   await edit.getByRole('button', { name: 'Save actor' }).click()
   await expect(edit).toBeHidden()
   const undo = page.getByRole('button', { name: 'Undo', exact: true })
