@@ -30,7 +30,10 @@ test('lists issues as a tree with claim counts, and edits label and description'
   const { page } = workbench
   await openCodebook(page)
   await expect(row(page, 'Attacks on Israel').getByRole('cell').nth(3)).toHaveText('1')
-  await expect(row(page, 'Drone attacks on Israel').getByRole('cell').nth(2)).toHaveText('Attacks on Israel')
+  // The child sits one level down, and its label's tooltip gives its path.
+  await expect(row(page, 'Drone attacks on Israel')).toHaveAttribute('data-depth', '1')
+  await expect(row(page, 'Drone attacks on Israel').getByText('Drone attacks on Israel', { exact: true })).toHaveAttribute('title', /^Attacks on Israel.*Drone attacks on Israel$/)
+  await expect(row(page, 'Attacks on Israel').getByRole('cell').nth(4)).toHaveText('1')
   await page.getByRole('searchbox', { name: 'Search issues' }).fill('syria')
   await expect(page.getByRole('table', { name: 'Issues' }).getByRole('row')).toHaveCount(2)
   await page.getByRole('searchbox', { name: 'Search issues' }).fill('')
