@@ -1,13 +1,11 @@
 import { readFileSync } from 'node:fs'
 import type { SqlJsStatic } from 'sql.js'
 import { beforeAll, expect, it } from 'vitest'
-import { contentHash } from '../../renderer/src/domain/contentHash'
-import { suggestClaimChoice } from '../../renderer/src/domain/interop/dna/dnaClaims'
-import { readDnaProject } from '../../renderer/src/domain/interop/dna/readDna'
 import type { DnaProject } from '../../renderer/src/domain/interop/dna/types'
-import { defaultDnaStanceMap, planDnaImport, type DnaImportOptions } from '../../renderer/src/domain/interop/mapping/dnaImport'
+import { planDnaImport } from '../../renderer/src/domain/interop/mapping/dnaImport'
 import { EMPTY_EXISTING } from '../../renderer/src/domain/interop/mapping/interopPlan'
 import { describeWithInteropFixtures, interopFixture } from '../support/interopFixtures'
+import { dnaDocumentHashes, dnaImportOptions, readDnaOrThrow } from '../support/dnaPlanning'
 import { loadSqlJsForTests } from '../support/sqlJs'
 
 // DNA's published sample projects through the whole import plan (see dnaSamples.test.ts for the reader alone).
@@ -18,19 +16,9 @@ beforeAll(async () => {
   SQL = await loadSqlJsForTests()
 })
 
-function read(bytes: Uint8Array): DnaProject {
-  const result = readDnaProject(bytes, SQL)
-  if (!result.ok) throw new Error(result.reason)
-  return result.project
-}
-
-async function hashesOf(project: DnaProject): Promise<Map<number, string>> {
-  return new Map(await Promise.all(project.documents.map(async (document) => [document.id, await contentHash(document.text)] as const)))
-}
-
-function options(project: DnaProject): DnaImportOptions {
-  return { choice: suggestClaimChoice(project)!, stanceMap: defaultDnaStanceMap('boolean', []), fileName: 'sample.dna', now: '2025-02-01T10:00:00.000Z' }
-}
+const read = (bytes: Uint8Array): DnaProject => readDnaOrThrow(bytes, SQL)
+const hashesOf = dnaDocumentHashes
+const options = (project: DnaProject) => dnaImportOptions(project)
 
 describeWithInteropFixtures('DNA sample projects (leifeld/dna)', [['dna', 'sample-dna3.dna'], ['dna', 'sample-dna2.dna']], () => {
   for (const file of ['sample-dna3.dna', 'sample-dna2.dna']) {

@@ -4,12 +4,10 @@ import { qdaCodeSystem, workspaceToQda, type QdaExportInput } from '../../render
 import { codebookXml } from '../../renderer/src/domain/interop/refiqda/writeQde'
 import { writeQdpx } from '../../renderer/src/domain/interop/refiqda/writeQdpx'
 import { describeWithInteropFixtures } from '../support/interopFixtures'
-import { IDS, interopWorkspace } from '../support/interopWorkspace'
+import { interopExportInput, interopWorkspace } from '../support/interopWorkspace'
 import { CODEBOOK_XSD, PROJECT_XSD, xsdErrors } from '../support/xsdValidate'
 
-function exportInput(): QdaExportInput {
-  return { ...interopWorkspace(), currentCoderId: IDS.alice, projectName: 'Iraq militias', origin: 'Standpoint 0.1.0', now: '2025-02-01T10:00:00.000Z' }
-}
+const exportInput = (): QdaExportInput => interopExportInput()
 
 describeWithInteropFixtures('REFI-QDA schemas: what the workspace export writes', [PROJECT_XSD, CODEBOOK_XSD], () => {
   it('project.qde of a workspace export validates against Project.xsd', async () => {

@@ -1,4 +1,5 @@
 import { createAnchor } from '../../renderer/src/domain/anchoring'
+import type { QdaExportInput } from '../../renderer/src/domain/interop/mapping/toQda'
 import type { Actor, Article, Claim, Coder, Issue, Mention } from '../../renderer/src/domain/model'
 
 // A small workspace as an analyst's would be, to export as REFI-QDA and read back: an English
@@ -165,4 +166,9 @@ export function interopWorkspace(): InteropWorkspace {
     { id: IDS.mention, articleId: IDS.english, actorId: IDS.kataib, anchor: createAnchor(ENGLISH, kataibStart, kataibStart + 'Kataib Hezbollah'.length), createdAt: T, updatedAt: T, coderId: IDS.alice, updatedBy: IDS.alice },
   ]
   return { articles, actors, issues, claims, mentions, coders }
+}
+
+/** The workspace as the REFI-QDA export takes it, exported by Alice. */
+export function interopExportInput(now = '2025-02-01T10:00:00.000Z'): QdaExportInput {
+  return { ...interopWorkspace(), currentCoderId: IDS.alice, projectName: 'Iraq militias', origin: 'Standpoint 0.1.0', now }
 }

@@ -3,9 +3,7 @@ import type { SqlJsStatic } from 'sql.js'
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { StandpointDB } from '../../../renderer/src/db/database'
 import { applyInteropPlan, readInteropExisting } from '../../../renderer/src/db/interop/interopImport'
-import { contentHash } from '../../../renderer/src/domain/contentHash'
-import { suggestClaimChoice, type DnaClaimChoice } from '../../../renderer/src/domain/interop/dna/dnaClaims'
-import { readDnaProject } from '../../../renderer/src/domain/interop/dna/readDna'
+import { suggestClaimChoice } from '../../../renderer/src/domain/interop/dna/dnaClaims'
 import type { DnaProject } from '../../../renderer/src/domain/interop/dna/types'
 import {
   defaultDnaStanceMap,
@@ -13,32 +11,21 @@ import {
   dnaOverview,
   planDnaImport,
   previewDnaImport,
-  type DnaImportOptions,
 } from '../../../renderer/src/domain/interop/mapping/dnaImport'
 import { EMPTY_EXISTING } from '../../../renderer/src/domain/interop/mapping/interopPlan'
 import { ClaimSchema, type Claim } from '../../../renderer/src/domain/model'
 import * as v from 'valibot'
 import { buildDna2Fixture, buildDna3Fixture, DNA2_STATEMENTS, DNA3_DOCUMENTS, DNA3_STATEMENTS, REJECTED_STATEMENT_IDS } from '../../support/dnaFixtures'
+import { dnaDocumentHashes, dnaImportOptions, readDnaOrThrow } from '../../support/dnaPlanning'
 import { loadSqlJsForTests } from '../../support/sqlJs'
 
 const NOW = '2025-02-01T10:00:00.000Z'
 let SQL: SqlJsStatic
 let dna: DnaProject
 
-function read(bytes: Uint8Array): DnaProject {
-  const result = readDnaProject(bytes, SQL)
-  if (!result.ok) throw new Error(result.reason)
-  return result.project
-}
-
-async function hashesOf(project: DnaProject): Promise<Map<number, string>> {
-  return new Map(await Promise.all(project.documents.map(async (document) => [document.id, await contentHash(document.text)] as const)))
-}
-
-function options(project: DnaProject, overrides: Partial<DnaClaimChoice> = {}, stanceMap?: DnaImportOptions['stanceMap']): DnaImportOptions {
-  const choice = { ...suggestClaimChoice(project)!, ...overrides }
-  return { choice, stanceMap: stanceMap ?? defaultDnaStanceMap('boolean', []), fileName: 'iraq.dna', now: NOW }
-}
+const read = (bytes: Uint8Array): DnaProject => readDnaOrThrow(bytes, SQL)
+const hashesOf = dnaDocumentHashes
+const options = dnaImportOptions
 
 beforeAll(async () => {
   SQL = await loadSqlJsForTests()

@@ -22,14 +22,12 @@ import { writeQdpx } from '../../../renderer/src/domain/interop/refiqda/writeQdp
 import { guidKey } from '../../../renderer/src/domain/interop/refiqda/xmlValues'
 import { ActorSchema, ArticleSchema, ClaimSchema, IssueSchema, MentionSchema } from '../../../renderer/src/domain/model'
 import * as v from 'valibot'
-import { IDS, interopWorkspace, T } from '../../support/interopWorkspace'
+import { IDS, interopExportInput, interopWorkspace, T } from '../../support/interopWorkspace'
 import { sampleProject } from '../../support/qdaSamples'
 
 const NOW = '2025-02-01T10:00:00.000Z'
 
-function exportInput(): QdaExportInput {
-  return { ...interopWorkspace(), currentCoderId: IDS.alice, projectName: 'Iraq militias', origin: 'Standpoint 0.1.0', now: NOW }
-}
+const exportInput = (): QdaExportInput => interopExportInput()
 
 function readBack(bytes: Uint8Array): { project: QdaProject; report: Parameters<typeof qdaOverview>[1] } {
   const result = readQdpx(bytes)
