@@ -93,7 +93,7 @@ const subtrees = new WeakMap<CodebookTree, Map<Id, ReadonlySet<Id>>>()
  */
 export function subtreeOf(tree: CodebookTree, issueId: Id): ReadonlySet<Id> {
   let known = subtrees.get(tree)
-  if (!known) subtrees.set(tree, (known = new Map()))
+  if (!known) subtrees.set(tree, (known = new Map<Id, ReadonlySet<Id>>()))
   let subtree = known.get(issueId)
   if (!subtree) known.set(issueId, (subtree = issueWithDescendants(tree, issueId)))
   return subtree
