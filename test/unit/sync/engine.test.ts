@@ -8,7 +8,6 @@ import { startCouchServer, type CouchTestServer } from '../../../scripts/lib/cou
 import { SyncEngine, type PouchStatic } from '../../../renderer/src/features/sync/engine/engine'
 import { DirectTransfer } from '../../../renderer/src/features/sync/engine/directTransfer'
 import { SyncBook } from '../../../renderer/src/db/sync/syncBook'
-import type { PouchLike } from '../../../renderer/src/db/sync/revisionStore'
 import type { SyncStatus } from '../../../renderer/src/features/sync/engine/status'
 import { FakeWorkspace } from './fakeWorkspace'
 
@@ -184,7 +183,7 @@ describe('sync engine, two members and one server', () => {
     workspace.remove('actors', 'gone')
     const remote = new Pouch(`${server.url}/resend`, { skip_setup: true, auth: { username: 'alice', password: 'alice-pw' } })
     const book = new SyncBook(`resend-${++counter}`)
-    const transfer = new DirectTransfer(workspace, book, remote as PouchLike, 4)
+    const transfer = new DirectTransfer(workspace, book, remote, 4)
     await transfer.upload(() => undefined, () => false)
     // The batch reached the server but, as if the app stopped there, its cursor was never saved;
     // meanwhile one record changed.

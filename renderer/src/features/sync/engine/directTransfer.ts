@@ -1,4 +1,4 @@
-import type { ChangeRow, PouchLike, StoredDoc } from '../../../db/sync/revisionStore'
+import type { ChangeRow, PouchLike } from '../../../db/sync/revisionStore'
 import type { MetaEntry, RefusedEntry, ScanCursor, SyncBook } from '../../../db/sync/syncBook'
 import type { WorkspaceSide } from '../../../db/sync/workspaceSide'
 import { parseDocumentId, toDocument, type RecordState } from '../../../domain/sync/documents'
@@ -172,7 +172,7 @@ export class DirectTransfer {
       }
       const rev = change.changes[0]!.rev
       const parsed = parseDocumentId(change.id)
-      const doc = change.deleted || !change.doc || change.doc._deleted ? null : (change.doc as StoredDoc)
+      const doc = change.deleted || !change.doc || change.doc._deleted ? null : change.doc
       if (!parsed) {
         const checked = doc ? validateDocument(doc, this.schema) : null
         refused.push({ docId: change.id, rev, reason: checked && !checked.ok ? checked.reason : 'belongs to no workspace table', at: now })

@@ -264,7 +264,7 @@ export class SyncEngine {
         (error: unknown) => {
           this.oneShot = null
           if (this.stopped) resolve(false)
-          else reject(error)
+          else reject(error instanceof Error ? error : Object.assign(new Error(describeError(error)), { status: (error as { status?: number } | null)?.status }))
         },
       )
     })
