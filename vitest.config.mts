@@ -19,14 +19,5 @@ export default defineConfig({
       // projects), which this repository may not commit: `npm run test:interop-samples`.
       { extends: true, test: { name: 'interop-samples', include: ['test/interop-samples/**/*.test.ts'] } },
     ],
-    // PouchDB's replication reads the source's info for its progress counters without catching
-    // a failure (pouchdb-replication 9.0.0, `src.info().then(...)` after each batch): when a
-    // test stops the server mid-request, that read rejects unhandled while the replication
-    // itself reports the failure and retries. The app's sync worker logs such a stray; the
-    // tests let exactly it pass, and every other unhandled error still fails the run.
-    onUnhandledError(error) {
-      const { message, stack } = error as { message?: unknown; stack?: unknown }
-      return !(message === 'fetch failed' && typeof stack === 'string' && /pouchdb-adapter-http[\\/]lib[\\/]index\.js/.test(stack) && /api\._info/.test(stack))
-    },
   },
 })

@@ -8,8 +8,9 @@ const COUCH_PORT = Number(process.env.STANDPOINT_COUCH_BENCH_PORT ?? (Number(pro
 /**
  * Team sync against the local CouchDB-protocol server (scripts/couch-test-server.mjs):
  * - a first connection of a workspace of 10,000 and of 100,000 claims to an empty database
- *   (upload: every record to the local replica, then replicated), and of an empty workspace to
- *   that database (download: replicated, validated, written to the workspace);
+ *   (upload: every record straight to the server's _bulk_docs), and of an empty workspace to
+ *   that database (download: the changes feed with the documents, validated, written to the
+ *   workspace) — features/sync/engine/directTransfer.ts;
  * - beside each, a raw _bulk_docs write of the same documents to the same server, from Node;
  * - a claim saved on A until it is in B's workspace, both connected (median, p95).
  */
@@ -57,7 +58,7 @@ export async function run(ctx) {
       const docs = (await server.request('GET', `/${database}`)).body.doc_count
       ctx.record(name, `initial sync, upload of ${label} (${docs.toLocaleString('en')} documents)`, uploadMs / 1000, 's')
       ctx.record(name, `  upload rate, ${label}`, docs / (uploadMs / 1000), 'docs/s')
-      ctx.record(name, `  of which into the local replica (workspace scanned, revisions written)`, (scannedMs ?? uploadMs) / 1000, 's')
+      ctx.record(name, `  of which until connected (workspace sent, bookkeeping written)`, (scannedMs ?? uploadMs) / 1000, 's')
       ctx.record(name, `  longest task on the page’s thread meanwhile`, await page.evaluate(() => window.standpointBench.benchLongestTask(true)), 'ms', { max: 100 })
 
       // The same documents, written raw to a fresh database in _bulk_docs requests from Node.

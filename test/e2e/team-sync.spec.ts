@@ -147,6 +147,51 @@ test('both edit while the server is down: they converge, the one same-record edi
   expect((after.actors as Actor[]).find((actor) => actor.id === 'brigade')!.name).toBe('NRB (renamed by A)')
 })
 
+async function editActorNotes(page: Page, name: string, notes: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Actors' }).click()
+  await page.getByRole('button', { name: `Edit ${name}`, exact: true }).click()
+  const dialog = page.getByRole('dialog', { name: `Edit actor “${name}”` })
+  await dialog.getByLabel('Notes').fill(notes)
+  await dialog.getByRole('button', { name: 'Save actor' }).click()
+  await expect(dialog).toBeHidden()
+}
+
+test('A renames an actor and B writes its notes offline: B keeps both fields merged, and A gets the merged record', async ({ couch, members }) => {
+  const database = await teamDatabase(couch)
+  const a = await members.add('a')
+  await seedWorkspace(a.page, { actors: [brigade, minister] })
+  await connectMember(a, couch.url, database, 'alice')
+  const b = await members.add('b')
+  await connectMember(b, couch.url, database, 'bob')
+  await expect.poll(async () => (await readTable<Actor>(b.page, 'actors')).length, { timeout: 30_000 }).toBe(2)
+
+  await couch.stop()
+  await renameActor(a.page, 'Northern Rivers Brigade', 'NRB (renamed by A)')
+  await editActorNotes(b.page, 'Northern Rivers Brigade', 'Notes written by B')
+  await expect(syncStatus(a.page)).toHaveAttribute('data-state', 'offline', { timeout: 30_000 })
+  await couch.start()
+
+  for (const member of [a, b]) await expect(syncStatus(member.page)).toContainText('1 conflict', { timeout: 60_000 })
+  await converged(a, b)
+  const dialog = await openConflicts(b.page)
+  const versions = dialog.getByRole('table', { name: 'Versions side by side' })
+  // Each field that differs is a choice between the versions' values: A's name, B's notes.
+  await versions.getByRole('radio', { name: 'NRB (renamed by A)' }).check()
+  await versions.getByRole('radio', { name: 'Notes written by B' }).check()
+  await dialog.getByRole('button', { name: 'Keep merged' }).click()
+  await expect(dialog).toContainText('No conflicts')
+  for (const member of [a, b]) await expect(syncStatus(member.page)).not.toContainText('conflict', { timeout: 30_000 })
+  await expect
+    .poll(async () => (await readTable<Actor>(a.page, 'actors')).find((actor) => actor.id === 'brigade')?.notes, { timeout: 30_000 })
+    .toBe('Notes written by B')
+  const after = await converged(a, b)
+  const merged = (after.actors as Actor[]).find((actor) => actor.id === 'brigade')!
+  expect([merged.name, merged.notes]).toEqual(['NRB (renamed by A)', 'Notes written by B'])
+  // A shows the merged record on its Actors screen too.
+  await a.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Actors' }).click()
+  await expect(a.page.getByRole('button', { name: 'Edit NRB (renamed by A)', exact: true })).toBeVisible()
+})
+
 test('A deletes an actor that B edits offline: a conflict on both sides, never a silent loss', async ({ couch, members }) => {
   const database = await teamDatabase(couch)
   const a = await members.add('a')

@@ -3,6 +3,7 @@ import { checkConnectionForm, describeConnectionFailure, parseServerAddress } fr
 import { choosableFields, mergeFields, type ConflictVersion } from '../../../renderer/src/domain/sync/conflicts'
 import { documentId, parseDocumentId, sameState, toDocument, type RecordState } from '../../../renderer/src/domain/sync/documents'
 import { decideFirstMerge, reportEntry } from '../../../renderer/src/domain/sync/firstMerge'
+import { bodyHash, revised } from '../../../renderer/src/domain/sync/revisions'
 import { validateDocument } from '../../../renderer/src/domain/sync/validateDocument'
 
 // The pure parts of team sync: how records map to CouchDB documents, what a document from the
@@ -164,5 +165,20 @@ describe('connection form', () => {
     expect(describeConnectionFailure({ kind: 'http', status: 404, error: 'not_found', reason: 'Database does not exist.' }, settings)).toMatch(/^The server has no database “team”/)
     expect(describeConnectionFailure({ kind: 'unreachable', detail: 'Failed to fetch' }, settings)).toMatch(/^Cannot reach the server at https:\/\/couch\.example\.org/)
     for (const failure of [{ kind: 'unreachable', detail: '' }, { kind: 'http', status: 500, error: 'x', reason: '' }] as const) expect(describeConnectionFailure(failure, settings)).toMatch(/Nothing was changed\.$/)
+  })
+})
+
+describe('revisions named by their bodies (a first connection written straight to the server)', () => {
+  it('names the same body the same revision, a changed body another, and a revision after a parent continues its history', async () => {
+    const body = toDocument({ kind: 'record', table: 'actors', id: 'a1', record: actor() }, 4)
+    const first = await revised(body)
+    expect(first._rev).toMatch(/^1-[0-9a-f]{32}$/)
+    expect(first._revisions).toEqual({ start: 1, ids: [first._rev.slice(2)] })
+    expect((await revised(structuredClone(body)))._rev).toBe(first._rev)
+    const changed = toDocument({ kind: 'record', table: 'actors', id: 'a1', record: actor({ name: 'Renamed' }) }, 4)
+    expect(await bodyHash(changed)).not.toBe(await bodyHash(body))
+    const next = await revised(changed, '3-abc')
+    expect(next._rev).toBe(`4-${await bodyHash(changed)}`)
+    expect(next._revisions).toEqual({ start: 4, ids: [await bodyHash(changed), 'abc'] })
   })
 })

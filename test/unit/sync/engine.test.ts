@@ -6,6 +6,8 @@ import Replication from 'pouchdb-replication'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { startCouchServer, type CouchTestServer } from '../../../scripts/lib/couchServer.cjs'
 import { SyncEngine, type PouchStatic } from '../../../renderer/src/features/sync/engine/engine'
+import { DirectTransfer } from '../../../renderer/src/features/sync/engine/directTransfer'
+import { SyncBook } from '../../../renderer/src/db/sync/syncBook'
 import type { SyncStatus } from '../../../renderer/src/features/sync/engine/status'
 import { FakeWorkspace } from './fakeWorkspace'
 
@@ -151,6 +153,57 @@ describe('sync engine, two members and one server', () => {
     await until(() => b.workspace.get('actors', 'z')?.name === 'B kept working on it' && a.workspace.get('actors', 'z')?.name === 'B kept working on it', 'the kept edit on both')
     await until(() => a.last().conflicts === 0 && b.last().conflicts === 0, 'no conflict left')
     expect(await converged(a, b)).toBe(true)
+  })
+
+  it('receives a database that holds a conflict: both versions listed, the winner shown, and a resolution reaches the server', async () => {
+    await server.createDatabase('held-conflict', ['alice'])
+    const plain = Array.from({ length: 5 }, (_, index) => ({ _id: `actors:p${index}`, table: 'actors', schema: 4, record: actor(`p${index}`, `Plain ${index}`) }))
+    expect((await server.request('POST', '/held-conflict/_bulk_docs', { docs: plain })).status).toBe(201)
+    const branch = (hash: string, name: string) => ({ _id: 'actors:c', _rev: `1-${hash}`, table: 'actors', schema: 4, record: actor('c', name) })
+    expect((await server.request('POST', '/held-conflict/_bulk_docs', { docs: [branch('a'.repeat(32), 'First'), branch('b'.repeat(32), 'Second')], new_edits: false })).status).toBe(201)
+
+    const a = member('held-conflict', 'alice')
+    await a.engine.start()
+    await until(() => a.last().state === 'connected' && a.last().conflicts === 1, 'the held conflict to be listed')
+    expect(a.workspace.tables.get('actors')!.size).toBe(6)
+    // CouchDB's winner among equal generations: the greater revision id.
+    expect(a.workspace.get('actors', 'c')?.name).toBe('Second')
+    const [conflict] = await a.engine.conflicts()
+    expect(conflict!.versions.map((version) => (version.state?.kind === 'record' ? version.state.record.name : null)).sort()).toEqual(['First', 'Second'])
+    await a.engine.resolve('actors:c', { kind: 'record', record: { ...a.workspace.get('actors', 'c')!, name: 'Merged' } })
+    await until(async () => (await server.allDocs('held-conflict')).some((doc) => doc._id === 'actors:c' && !(doc._conflicts as unknown[] | undefined)?.length && (doc.record as { name: string }).name === 'Merged'), 'the resolution on the server')
+    await until(() => a.last().conflicts === 0 && a.workspace.get('actors', 'c')?.name === 'Merged', 'the resolution here')
+  })
+
+  it('sends a batch again after an interruption without a second copy or a conflict, and tells the upload from what others wrote', async () => {
+    await server.createDatabase('resend', ['alice'])
+    const workspace = new FakeWorkspace()
+    for (let index = 0; index < 30; index++) workspace.put('actors', actor(`r${index}`, `Actor ${index}`))
+    workspace.put('actors', actor('gone', 'Deleted before the upload'))
+    workspace.remove('actors', 'gone')
+    const remote = new Pouch(`${server.url}/resend`, { skip_setup: true, auth: { username: 'alice', password: 'alice-pw' } })
+    const book = new SyncBook(`resend-${++counter}`)
+    const transfer = new DirectTransfer(workspace, book, remote, 4)
+    await transfer.upload(() => undefined, () => false)
+    // The batch reached the server but, as if the app stopped there, its cursor was never saved;
+    // meanwhile one record changed.
+    await book.set('scanCursor', { tableIndex: 0, afterId: '' })
+    await book.set('scanDone', 0)
+    workspace.put('actors', actor('r7', 'Changed before the batch went again', '2026-06-01T00:00:00.000Z'))
+    await transfer.upload(() => undefined, () => false)
+    const docs = await server.allDocs('resend')
+    expect(docs).toHaveLength(31)
+    expect(docs.filter((doc) => (doc._conflicts as unknown[] | undefined)?.length)).toEqual([])
+    const r7 = docs.find((doc) => doc._id === 'actors:r7')!
+    expect((r7.record as { name: string }).name).toBe('Changed before the batch went again')
+    expect(String(r7._rev)).toMatch(/^2-/)
+    expect(docs.filter((doc) => String(doc._rev).startsWith('1-'))).toHaveLength(30)
+    expect(docs.find((doc) => doc._id === 'actors:gone')?.tombstone).toBeDefined()
+    expect((await transfer.othersSince(0)).ids).toEqual([])
+    expect((await server.request('POST', '/resend/_bulk_docs', { docs: [{ _id: 'actors:theirs', table: 'actors', schema: 4, record: actor('theirs', 'Written by another member') }] })).status).toBe(201)
+    expect((await transfer.othersSince(0)).ids).toEqual(['actors:theirs'])
+    book.close()
+    await remote.close()
   })
 
   it('refuses documents from the server that are malformed, hostile or from an unknown table, and keeps them out of the workspace', async () => {

@@ -71,6 +71,13 @@ export class DexieWorkspace implements WorkspaceSide {
     return found
   }
 
+  /**
+   * The local changes after a seq the outbox has not sent, as far as the journal was read: a
+   * first connection applies page after page with the outbox standing still, and each page
+   * then reads only the journal rows written since the page before (the journal only grows).
+   */
+  private pendingLocal: { after: number; through: number; keys: Set<string> } | null = null
+
   async applyRemote(states: readonly RecordState[], pendingAfterSeq: number): Promise<Set<string>> {
     const skipped = new Set<string>()
     const tables = [...new Set(states.map((state) => state.table))]
@@ -78,17 +85,18 @@ export class DexieWorkspace implements WorkspaceSide {
       markRemote(tx)
       // Local changes the outbox has not sent yet (few: the outbox runs before every pull).
       const wanted = new Set(states.map((state) => documentId(state.table, state.id)))
-      const pendingKeys = new Set<string>()
+      const known = this.pendingLocal?.after === pendingAfterSeq ? this.pendingLocal : { after: pendingAfterSeq, through: pendingAfterSeq, keys: new Set<string>() }
+      const pending = { after: pendingAfterSeq, through: known.through, keys: new Set(known.keys) }
       await this.db.journal
         .where(':id')
-        .above(pendingAfterSeq)
+        .above(known.through)
         .each((row) => {
+          pending.through = Math.max(pending.through, row.seq)
           if (row.origin !== 'local' || !isSyncedTable(row.table)) return
-          for (const id of row.ids) {
-            const key = documentId(row.table, id)
-            if (wanted.has(key)) pendingKeys.add(key)
-          }
+          for (const id of row.ids) pending.keys.add(documentId(row.table, id))
         })
+      this.pendingLocal = pending
+      const pendingKeys = new Set([...pending.keys].filter((key) => wanted.has(key)))
       const puts = new Map<SyncedTable, WorkspaceRecord[]>()
       const deletes = new Map<SyncedTable, string[]>()
       const tombstones: Tombstone[] = []
@@ -106,9 +114,14 @@ export class DexieWorkspace implements WorkspaceSide {
       }
       // Remote writes keep no tombstones by themselves: a deletion brings its own, and a record
       // that comes back (a conflict resolved by keeping the edit) takes its tombstone away.
+      // Most workspaces hold few tombstones, a new one none: only the ones there are deleted.
+      const tombstoneCount = await this.tombstones.count()
+      const tombstoneIds = tombstoneCount > 0 && tombstoneCount < states.length ? new Set(await this.tombstones.toCollection().primaryKeys()) : null
       for (const [table, records] of puts) {
         await this.table(table).bulkPut(records)
-        await this.tombstones.bulkDelete(records.map((record) => record.id))
+        if (tombstoneCount === 0) continue
+        const ids = records.map((record) => record.id)
+        await this.tombstones.bulkDelete(tombstoneIds ? ids.filter((id) => tombstoneIds.has(id)) : ids)
       }
       for (const [table, ids] of deletes) await this.table(table).bulkDelete(ids)
       if (tombstones.length > 0) await this.tombstones.bulkPut(tombstones)

@@ -42,7 +42,8 @@ export interface PouchLike {
   allDocs(options: { keys: string[]; include_docs: boolean; conflicts?: boolean }): Promise<{ rows: AllDocsRow[] }>
   bulkDocs(docs: object[], options?: { new_edits?: boolean }): Promise<WriteResult[]>
   get(id: string, options?: { rev?: string; conflicts?: boolean; revs?: boolean }): Promise<StoredDoc & { _revisions?: { start: number; ids: string[] } }>
-  changes(options: { since: number | string; limit: number; include_docs: boolean; style: 'all_docs' | 'main_only'; return_docs: boolean }): Promise<{ results: ChangeRow[]; last_seq: number | string }>
+  /** `batch_size`: changes per HTTP request (PouchDB's HTTP adapter asks 25 at a time unless told). */
+  changes(options: { since: number | string; limit: number; batch_size?: number; include_docs: boolean; style: 'all_docs' | 'main_only'; return_docs: boolean }): Promise<{ results: ChangeRow[]; last_seq: number | string }>
   info(): Promise<{ doc_count: number; update_seq: number | string }>
   close(): Promise<void>
   destroy(): Promise<void>

@@ -44,7 +44,15 @@ export interface MetaEntry {
 }
 
 /** Where a first connection stands; resumed from here after a restart. */
-export type SyncPhase = 'download' | 'scan' | 'live'
+export type SyncPhase =
+  /** Into an empty database: every record straight to the server (features/sync/engine/directTransfer.ts). */
+  | 'upload'
+  /** Into an empty workspace: every document straight from the server's changes feed. */
+  | 'receive'
+  /** Both have data: the server's documents into the replica, then the scan merges by record. */
+  | 'download'
+  | 'scan'
+  | 'live'
 
 export interface ScanCursor {
   tableIndex: number
@@ -90,6 +98,8 @@ export class SyncBook extends Dexie {
     refused?: readonly RefusedEntry[]
     accepted?: readonly string[]
     checkpoint?: { key: string; value: unknown }
+    /** More bookkeeping written with the batch (a first connection's cursor and count). */
+    meta?: readonly MetaEntry[]
   }): Promise<void> {
     await this.ready()
     const entries: RevEntry[] = []
@@ -105,6 +115,7 @@ export class SyncBook extends Dexie {
       if (accepted.length > 0) await this.refused.bulkDelete(accepted)
       if (batch.refused && batch.refused.length > 0) await this.refused.bulkPut([...batch.refused])
       if (batch.checkpoint) await this.meta.put(batch.checkpoint)
+      if (batch.meta && batch.meta.length > 0) await this.meta.bulkPut([...batch.meta])
     })
     for (const docId of resolved) this.conflictIds.delete(docId)
     for (const entry of batch.conflicts ?? []) this.conflictIds.add(entry.docId)

@@ -7,6 +7,7 @@ import { parseDocumentId, type RecordState, type WorkspaceRecord } from '../../.
 import type { MergeReportEntry } from '../../../domain/sync/firstMerge'
 import { validateDocument } from '../../../domain/sync/validateDocument'
 import { Bridge, BATCH } from './bridge'
+import { DirectTransfer, TransferRefused, type TransferProgress } from './directTransfer'
 import { checkDatabase, serverFetch, type Credentials } from './server'
 import { OFF_STATUS, type SyncStatus } from './status'
 
@@ -58,6 +59,7 @@ export class SyncEngine {
   private local: PouchLike | null = null
   private remote: PouchLike | null = null
   private bridge: Bridge | null = null
+  private transfer: DirectTransfer | null = null
   private live: Replication | null = null
   private oneShot: Replication | null = null
   private timer: ReturnType<typeof setInterval> | null = null
@@ -102,8 +104,8 @@ export class SyncEngine {
       await this.book.set('outboxSeq', head)
       await this.options.workspace.saveOutboxCheckpoint(head)
       await this.book.set('scanCursor', { tableIndex: 0, afterId: '' })
-      if (localCount === 0) phase = 'live'
-      else if (check.documents === 0) phase = 'scan'
+      if (localCount === 0) phase = check.documents === 0 ? 'live' : 'receive'
+      else if (check.documents === 0) phase = 'upload'
       else {
         this.emit({ state: 'confirm-merge', local: localCount, remote: check.documents, message: null })
         await new Promise<void>((resolve) => (this.mergeConfirmed = resolve))
@@ -144,12 +146,51 @@ export class SyncEngine {
       auth: { username: this.credentials.userName, password: this.credentials.password },
       fetch: serverFetch(this.credentials.serverUrl),
     })
+    // PouchDB's replication reads the server's info after each batch for its progress counters
+    // and does not catch a failure of that read (pouchdb-replication 9.0.0): with the server
+    // gone mid-request it would reject unhandled while the replication reports the failure and
+    // retries. The counters are not used here, so a failed read answers with empty ones.
+    const remote = this.remote
+    const info = remote.info.bind(remote)
+    remote.info = () => info().catch(() => ({ doc_count: 0, update_seq: 0 }))
+    this.transfer = new DirectTransfer(workspace, this.book, remote, schema)
     this.bridge = new Bridge(workspace, new RevisionStore(this.local), this.book, schema)
   }
 
   private async runPhases(start: SyncPhase): Promise<void> {
     let phase = start
     const totals = await this.book.get('total', { local: 0, remote: 0 })
+    if (phase === 'upload') {
+      const label = 'Sending this workspace to the server'
+      this.emit({ state: 'syncing', progress: { label, done: await this.book.get('scanDone', 0), total: totals.local } })
+      const ok = await this.transferring(label, totals.local, async (progress) => {
+        await this.transfer!.upload(progress, () => this.stopped)
+        if (this.stopped) return
+        // Anything on the server that this upload did not write comes in by replication; the
+        // live pull starts after the upload's own documents.
+        const { ids, lastSeq } = await this.transfer!.othersSince(0)
+        if (!(await this.replicateIds(ids))) return
+        await this.book.set('seedPullSince', lastSeq)
+        await this.book.set('phase', 'live')
+      })
+      if (!ok) return
+      phase = 'live'
+    }
+    if (phase === 'receive') {
+      const label = 'Receiving the team’s documents'
+      this.emit({ state: 'syncing', progress: { label, done: await this.book.get('receiveDone', 0), total: totals.remote } })
+      const ok = await this.transferring(label, totals.remote, async (progress) => {
+        const lastSeq = await this.transfer!.receive(progress, () => this.stopped)
+        if (this.stopped) return
+        if (!(await this.replicateIds(await this.book.get<string[]>('receiveComplex', [])))) return
+        await this.book.set('seedPullSince', lastSeq)
+        await this.book.set('phase', 'live')
+      })
+      if (!ok) return
+      phase = 'live'
+      // Documents with several leaves came through the replica: the bridge applies them.
+      await this.serial(() => this.bridge!.pullLocal())
+    }
     if (phase === 'download') {
       this.emit({ state: 'syncing', progress: { label: 'Downloading the team’s documents', done: 0, total: totals.remote } })
       const ok = await this.download(totals.remote)
@@ -157,7 +198,7 @@ export class SyncEngine {
       phase = 'scan'
       await this.book.set('phase', phase)
     }
-    this.startLive()
+    await this.startLive()
     if (phase === 'scan') {
       const done = await this.book.get('scanDone', 0)
       this.emit({ state: 'syncing', progress: { label: 'Merging this workspace by record', done, total: totals.local } })
@@ -177,6 +218,56 @@ export class SyncEngine {
       if (this.status.state === 'offline') void this.probe()
     }, this.options.tick ?? 2000)
     this.schedule()
+  }
+
+  /**
+   * Runs a direct transfer until it is through, through a server that comes and goes: a request
+   * that fails for want of the server waits (offline, backing off) and the batch is tried again
+   * (batches are written so that writing one twice changes nothing); a refusal stops.
+   */
+  private async transferring(label: string, total: number, work: (progress: (progress: TransferProgress) => void) => Promise<void>): Promise<boolean> {
+    let delay = 500
+    for (;;) {
+      if (this.stopped) return false
+      try {
+        await work(({ done }) => {
+          delay = 500
+          this.emit({ state: 'syncing', message: null, progress: { label, done: Math.min(done, total), total } })
+        })
+        return !this.stopped
+      } catch (error) {
+        if (this.stopped) return false
+        const status = (error as { status?: number }).status
+        if (error instanceof TransferRefused || status === 401 || status === 403) {
+          const reason = status === 401 || status === 403 ? 'the server no longer accepts your user name and password, or you are no longer a member of the database' : describeError(error)
+          this.emit({ state: 'error', message: `Sync stopped: ${reason}.`, progress: null })
+          return false
+        }
+        this.emit({ state: 'offline', message: `Cannot reach the server: ${describeError(error)}. The first sync resumes where it stopped when the server is back.` })
+        await new Promise((resolve) => setTimeout(resolve, delay))
+        delay = Math.min(delay * 2, BACK_OFF_MAX)
+      }
+    }
+  }
+
+  /** Documents a direct transfer leaves to replication (several leaves, or written by others meanwhile). */
+  private replicateIds(ids: readonly string[]): Promise<boolean> {
+    if (ids.length === 0) return Promise.resolve(true)
+    return new Promise((resolve, reject) => {
+      const replication = this.options.Pouch.replicate(this.remote!, this.local!, { doc_ids: [...ids], batch_size: BATCH, retry: false })
+      this.oneShot = replication
+      replication.then(
+        () => {
+          this.oneShot = null
+          resolve(!this.stopped)
+        },
+        (error: unknown) => {
+          this.oneShot = null
+          if (this.stopped) resolve(false)
+          else reject(error instanceof Error ? error : Object.assign(new Error(describeError(error)), { status: (error as { status?: number } | null)?.status }))
+        },
+      )
+    })
   }
 
   /** The one-shot pull of a merge's first connection: every document of the server into the store. */
@@ -203,9 +294,14 @@ export class SyncEngine {
     })
   }
 
-  private startLive(): void {
+  private async startLive(): Promise<void> {
+    if (this.live || this.stopped) return
+    // After a direct transfer the pull starts where the transfer stopped reading (once: then
+    // PouchDB's own checkpoint has it).
+    let seed = await this.book.get<number | string | null>('seedPullSince', null)
     if (this.live || this.stopped) return
     const live = this.options.Pouch.sync(this.local!, this.remote!, {
+      ...(seed === null ? {} : { pull: { since: seed } }),
       live: true,
       retry: true,
       batch_size: BATCH,
@@ -226,6 +322,10 @@ export class SyncEngine {
       if (error) this.emit({ state: 'offline', message: `Cannot reach the server: ${describeError(error)}. Changes wait here and go out when it is back.` })
       else {
         this.pullPending = 0
+        if (seed !== null) {
+          seed = null
+          void this.book.set('seedPullSince', null)
+        }
         if (this.status.state !== 'syncing') this.emit({ state: 'connected', message: null, lastSyncedAt: new Date().toISOString() })
         void this.refreshCounts()
       }
