@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { Actor, Article, Assignment, Claim, Coder, Issue, Stance } from '../../../renderer/src/domain/model'
 import { bucketAtOrdinal, BUCKET_SIZES, type BucketSize } from '../../../renderer/src/domain/positions/buckets'
-import { computePositions, DEFAULT_OPTIONS, PositionsEngine, type PositionsOptions, type PositionsResult, type PositionsWorld } from '../../../renderer/src/domain/positions/engine'
+import { computePositions, DEFAULT_OPTIONS, PositionsEngine, type PositionCell, type PositionsOptions, type PositionsResult, type PositionsWorld } from '../../../renderer/src/domain/positions/engine'
 import { articleFact, claimFact } from '../../../renderer/src/domain/positions/facts'
 import { NO_VALUE, type GroupBy } from '../../../renderer/src/domain/positions/grouping'
 import { packResult, unpackResult } from '../../../renderer/src/domain/positions/resultPack'
@@ -407,6 +407,8 @@ function stored(result: PositionsResult): PositionsResult {
   return unpacked
 }
 
+const plainCell = (cell: PositionCell): unknown => ({ ...cell, claims: [], previous: cell.previous ? { ordinal: cell.previous.ordinal, mean: cell.previous.mean } : null })
+
 /** Every number of a result, without the claims behind the cells (what stored positions keep). */
 function withoutClaims(result: PositionsResult): unknown {
   return {
@@ -421,8 +423,8 @@ function withoutClaims(result: PositionsResult): unknown {
     series: [...result.series].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map((entry) => ({
       ...entry,
       claimList: [],
-      cells: entry.cells.map((cell) => ({ ...cell, claims: [] })),
-      byOrdinal: new Map([...entry.byOrdinal].map(([ordinal, cell]) => [ordinal, { ...cell, claims: [] }])),
+      cells: entry.cells.map((cell) => plainCell(cell)),
+      byOrdinal: new Map([...entry.byOrdinal].map(([ordinal, cell]) => [ordinal, plainCell(cell)])),
     })),
   }
 }

@@ -133,7 +133,9 @@ export function unpackResult(packed: unknown): PositionsResult | null {
     let reversals = 0
     let previous: PositionCell | null = null
     for (let at = packed.cellStart[index]!; at < packed.cellStart[index + 1]!; at++) {
-      const counts = Array.from(packed.counts.subarray(at * 5, at * 5 + 5)) as StanceCounts
+      const base = at * 5
+      const all = packed.counts
+      const counts: StanceCounts = [all[base]!, all[base + 1]!, all[base + 2]!, all[base + 3]!, all[base + 4]!]
       const count = counts[0] + counts[1] + counts[2] + counts[3] + counts[4]
       const cellSum = -2 * counts[0] - counts[1] + counts[3] + 2 * counts[4]
       const latest = packed.latest[at]!
@@ -151,7 +153,8 @@ export function unpackResult(packed: unknown): PositionsResult | null {
       }
       // As the engine's closeCell: the sign turned from the previous non-empty bucket's.
       if (previous !== null) {
-        cell.previous = { ordinal: previous.ordinal, mean: previous.mean }
+        // The previous cell itself: it has the ordinal and mean asked for (one object fewer per cell).
+        cell.previous = previous
         if (Math.sign(previous.sum) * Math.sign(cell.sum) < 0) {
           cell.shift = true
           reversals++

@@ -2,7 +2,7 @@ import { useSyncExternalStore } from 'react'
 import { db } from '../../db/instance'
 import { savePositionsResult, savePositionsSnapshot } from '../../db/projection/snapshots'
 import { followPositions, loadPositions, readStoredPositions, SNAPSHOT_REFRESH_AFTER, type PositionsChanges } from '../../db/queries/positions'
-import type { Actor, Id } from '../../domain/model'
+import type { Actor } from '../../domain/model'
 import { DEFAULT_OPTIONS, PositionsEngine, sameOptions, type PositionsOptions, type PositionsResult, type PositionsWorld } from '../../domain/positions/engine'
 import { packResult, unpackResult } from '../../domain/positions/resultPack'
 import { compareText } from '../../domain/text/compare'
@@ -186,7 +186,7 @@ async function showStored(): Promise<boolean> {
     issues: stored.issues,
     coders: stored.coders,
     assignments: stored.assignments,
-    viewerId: stored.viewerId as Id | null,
+    viewerId: stored.viewerId,
   }
   version++
   sources = stored.record.sources
