@@ -1,12 +1,13 @@
 import { StandpointDB } from '../../../renderer/src/db/database'
-import { readPositionsSnapshot, savePositionsSnapshot } from '../../../renderer/src/db/projection/snapshots'
-import { followPositions, loadPositions } from '../../../renderer/src/db/queries/positions'
+import { readPositionsResult, readPositionsSnapshot, savePositionsResult, savePositionsSnapshot } from '../../../renderer/src/db/projection/snapshots'
+import { followPositions, loadPositions, readStoredPositions } from '../../../renderer/src/db/queries/positions'
 import type { Actor, Article, Claim, Issue } from '../../../renderer/src/domain/model'
 import { BUCKET_SIZES, bucketKey, type BucketSize } from '../../../renderer/src/domain/positions/buckets'
 import { positionsColumns } from '../../../renderer/src/domain/positions/columns'
 import { DEFAULT_OPTIONS, PositionsEngine, type PositionsOptions } from '../../../renderer/src/domain/positions/engine'
 import { articleFact, claimFact, type ClaimFact } from '../../../renderer/src/domain/positions/facts'
 import { buildPositionsView, createPositionsViewBuilder } from '../../../renderer/src/domain/positions/rows'
+import { packResult, unpackResult } from '../../../renderer/src/domain/positions/resultPack'
 import { packFacts, unpackFacts } from '../../../renderer/src/domain/positions/snapshot'
 
 // Positions computation, timed against a floor: the same aggregation (count, sum, latest stance
@@ -163,9 +164,9 @@ export function benchPositionsCompute(workspace: Workspace, runs = 5): ComputeFi
   const packMs = performance.now() - packStarted
   const unpackMs = time(() => unpackFacts(packed))
   // Typed arrays by their bytes; strings by their characters (one byte each: ids and dates are ASCII).
-  const textLength = (list: readonly string[]): number => list.reduce((sum, text) => sum + text.length, 0)
-  const typed = [packed.actor, packed.article, packed.coder, packed.date, packed.stance, packed.adjudicated, packed.issueCount, packed.issues, packed.articlePublished, packed.articleSource]
-  const bytes = typed.reduce((sum, list) => sum + list.byteLength, 0) + textLength(packed.ids) + textLength(packed.createdAt) + textLength(packed.strings) + textLength(packed.articleIds)
+  const texts = [packed.ids, packed.createdAt, packed.strings, packed.articleIds]
+  const typed = [packed.actor, packed.article, packed.coder, packed.date, packed.stance, packed.adjudicated, packed.issueCount, packed.issues, packed.articlePublished, packed.articleSource, ...texts.map((list) => list.ends)]
+  const bytes = typed.reduce((sum, list) => sum + list.byteLength, 0) + texts.reduce((sum, list) => sum + list.text.length, 0)
 
   return {
     factsMs,
@@ -187,8 +188,14 @@ export interface LiveFigures {
   openFromFactsMs: number
   openFromSnapshotMs: number
   via: string
-  /** One claim saved → the engine's result and rows reflect it (median). */
+  /** Stored positions: reading the record raw, and the rows drawn from it (read, unpack, rows). */
+  readStoredMs: number
+  openFromStoredMs: number
+  storedBytes: number
+  /** One claim saved → the engine's result and rows reflect it (median); of which the put, and the apply with the rows. */
   saveReflectedMs: number
+  savePutMs: number
+  saveApplyMs: number
   /** An import chunk of 1,000 claims → reflected. */
   chunkReflectedMs: number
   /** What a full re-read would cost instead (loadPositions + compute). */
@@ -242,17 +249,40 @@ export async function benchPositionsLive(workspace: Workspace): Promise<LiveFigu
       fromSnapshot.push(opened.ms)
     }
 
+    // Stored positions: what a cold open draws its first rows from.
+    await savePositionsResult(db, { seq: opened.seq, viewerId: null, claimCount: opened.engine.size, sources: [], packed: packResult(opened.engine.result()) })
+    const readStored: number[] = []
+    const fromStored: number[] = []
+    for (let run = 0; run < 5; run++) {
+      readStored.push(await timeAsync(() => readPositionsResult(db)))
+      fromStored.push(
+        await timeAsync(async () => {
+          const stored = await readStoredPositions(db)
+          if (!stored) throw new Error('the stored positions were not used')
+          buildPositionsView(unpackResult(stored.record.packed)!, new Map(stored.actors.map((actor) => [actor.id, actor])), stored.issues, view)
+        }),
+      )
+    }
+    const storedRecord = (await readPositionsResult(db))!.packed
+    const storedBytes =
+      Object.values(storedRecord).reduce<number>((sum, value) => sum + (ArrayBuffer.isView(value) ? value.byteLength : 0), 0) + storedRecord.strings.reduce((sum, text) => sum + text.length, 0)
+
     // Live: follow the journal as the screen does; each change applied, then the rows rebuilt.
     const engine = opened.engine
     const rowsOf = createPositionsViewBuilder()
     rowsOf(engine.result(), actorMap, workspace.issues, view)
     let resolveApplied: (() => void) | null = null
+    const applyTimes: number[] = []
+    const putTimes: number[] = []
     const stop = followPositions(
       db,
       opened.seq,
       (changes) => {
+        if (changes.entries === 0) return
+        const started = performance.now()
         engine.apply({ claims: changes.claims, articles: changes.articles, actors: changes.actors })
         rowsOf(engine.result(), actorMap, workspace.issues, view)
+        applyTimes.push(performance.now() - started)
         resolveApplied?.()
       },
       (error) => {
@@ -267,6 +297,7 @@ export async function benchPositionsLive(workspace: Workspace): Promise<LiveFigu
       const applied = new Promise<void>((resolve) => (resolveApplied = resolve))
       const started = performance.now()
       await db.claims.put({ ...original, stance, updatedAt: new Date().toISOString() })
+      putTimes.push(performance.now() - started)
       await applied
       saves.push(performance.now() - started)
       if (engine.claim(original.id)?.stance !== stance) reflectedCorrectly = false
@@ -287,7 +318,12 @@ export async function benchPositionsLive(workspace: Workspace): Promise<LiveFigu
       openFromFactsMs: median(fromFacts),
       openFromSnapshotMs: median(fromSnapshot),
       via: opened.via,
+      readStoredMs: median(readStored),
+      openFromStoredMs: median(fromStored),
+      storedBytes,
       saveReflectedMs: median(saves),
+      savePutMs: median(putTimes),
+      saveApplyMs: median(applyTimes.slice(0, saves.length)),
       chunkReflectedMs,
       fullReloadMs,
       reflectedCorrectly,

@@ -6,8 +6,8 @@ import { backupChunks, readWorkspaceSnapshot } from '../../../renderer/src/db/ba
 import { applyClaimsImport } from '../../../renderer/src/db/claimsImport/applyClaimsImport'
 import { StandpointDB, workerDatabase } from '../../../renderer/src/db/database'
 import { pruneJournal } from '../../../renderer/src/db/journal'
-import { projectionInStep, readPositionsSnapshot, savePositionsSnapshot } from '../../../renderer/src/db/projection'
-import { followPositions, loadPositions, readPositionsChanges, type PositionsChanges } from '../../../renderer/src/db/queries/positions'
+import { projectionInStep, readPositionsResult, readPositionsSnapshot, savePositionsResult, savePositionsSnapshot } from '../../../renderer/src/db/projection'
+import { followPositions, loadPositions, readPositionsChanges, readStoredPositions, type PositionsChanges } from '../../../renderer/src/db/queries/positions'
 import { deleteActor, mergeActors } from '../../../renderer/src/db/repositories/actors'
 import { storeImportedArticles } from '../../../renderer/src/db/repositories/articles'
 import { deleteClaim, saveClaimDraft } from '../../../renderer/src/db/repositories/claims'
@@ -22,6 +22,7 @@ import { detectScheme, distinctStanceValues, stanceMapFor } from '../../../rende
 import type { Article, Claim, Stance } from '../../../renderer/src/domain/model'
 import { computePositions, DEFAULT_OPTIONS, PositionsEngine, type PositionsOptions, type PositionsWorld } from '../../../renderer/src/domain/positions/engine'
 import { articleFact, claimFact } from '../../../renderer/src/domain/positions/facts'
+import { packResult, unpackResult } from '../../../renderer/src/domain/positions/resultPack'
 import { trickyWorkspace } from '../export/trickyWorkspace'
 import { asReference } from '../positions/reference'
 import { actor, claim, issue } from '../tagging/fixtures'
@@ -227,6 +228,31 @@ describe('opening: the snapshot and the journal after it, or the fact tables', (
     // An older snapshot does not replace a newer one (another window stored it).
     expect(await savePositionsSnapshot(db, [], [], first.seq - 1)).toBe(false)
     expect((await readPositionsSnapshot(db))?.seq).toBe(first.seq)
+  })
+
+  it('stored positions are used only at the journal head, for the same viewer and claim count', async () => {
+    const loaded = await loadPositions(db)
+    const world: PositionsWorld = { actors: new Map(loaded.actors.map((entry) => [entry.id, entry])), issues: loaded.issues, coders: loaded.coders, assignments: loaded.assignments, viewerId: loaded.viewerId }
+    const result = computePositions(loaded.claims, loaded.articles, world, DEFAULT_OPTIONS)
+    const record = { seq: loaded.seq, viewerId: loaded.viewerId, claimCount: loaded.claims.length, sources: ['AFP', 'WIN'], packed: packResult(result) }
+    expect(await readStoredPositions(db)).toBeNull()
+    expect(await savePositionsResult(db, record)).toBe(true)
+    const stored = await readStoredPositions(db)
+    expect(stored?.record.sources).toEqual(['AFP', 'WIN'])
+    expect(stored?.actors).toHaveLength(2)
+    expect(unpackResult(stored?.record.packed)?.counted).toBe(2)
+    // The facts snapshot lives beside it under its own key: neither replaces the other.
+    await savePositionsSnapshot(db, loaded.claims, loaded.articles, loaded.seq)
+    expect((await readPositionsResult(db))?.seq).toBe(loaded.seq)
+    // Any write after it, or another coder looking, and it is not used.
+    await db.settings.put({ key: 'currentCoderId', value: 'someone' })
+    expect(await readStoredPositions(db)).toBeNull()
+    await db.settings.delete('currentCoderId')
+    expect(await readStoredPositions(db)).not.toBeNull()
+    await db.claims.update('c1', { stance: -2 })
+    expect(await readStoredPositions(db)).toBeNull()
+    // An older record never replaces a newer one.
+    expect(await savePositionsResult(db, { ...record, seq: record.seq - 1 })).toBe(false)
   })
 
   it('falls back to the fact tables when the snapshot is damaged or the journal was pruned past it', async () => {

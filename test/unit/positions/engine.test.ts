@@ -2,9 +2,10 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { Actor, Article, Assignment, Claim, Coder, Issue, Stance } from '../../../renderer/src/domain/model'
 import { bucketAtOrdinal, BUCKET_SIZES, type BucketSize } from '../../../renderer/src/domain/positions/buckets'
-import { computePositions, DEFAULT_OPTIONS, PositionsEngine, type PositionsOptions, type PositionsResult, type PositionsWorld } from '../../../renderer/src/domain/positions/engine'
+import { computePositions, DEFAULT_OPTIONS, PositionsEngine, type PositionCell, type PositionsOptions, type PositionsResult, type PositionsWorld } from '../../../renderer/src/domain/positions/engine'
 import { articleFact, claimFact } from '../../../renderer/src/domain/positions/facts'
 import { NO_VALUE, type GroupBy } from '../../../renderer/src/domain/positions/grouping'
+import { packResult, unpackResult } from '../../../renderer/src/domain/positions/resultPack'
 import { buildPositionsView, createPositionsViewBuilder, type ViewOptions } from '../../../renderer/src/domain/positions/rows'
 import { actor, article, assignment, child, claim, coder, issue } from './fixtures'
 import { asReference, recount, type RefData } from './reference'
@@ -399,6 +400,88 @@ function freshResult(workspace: Workspace, options: PositionsOptions): Positions
   )
 }
 
+/** Through the stored record and back, as a cold open reads it (structuredClone: as IndexedDB stores it). */
+function stored(result: PositionsResult): PositionsResult {
+  const unpacked = unpackResult(structuredClone(packResult(result)))
+  if (!unpacked) throw new Error('the stored positions did not unpack')
+  return unpacked
+}
+
+const plainCell = (cell: PositionCell): unknown => ({ ...cell, claims: [], previous: cell.previous ? { ordinal: cell.previous.ordinal, mean: cell.previous.mean } : null })
+
+/** Every number of a result, without the claims behind the cells (what stored positions keep). */
+function withoutClaims(result: PositionsResult): unknown {
+  return {
+    options: result.options,
+    counted: result.counted,
+    undated: result.undated,
+    hiddenBefore: result.hiddenBefore,
+    truncated: result.truncated,
+    cutoff: result.cutoff,
+    mix: result.mix,
+    // Series order follows the engine's maps, which edits reorder; rows are sorted after.
+    series: [...result.series].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map((entry) => ({
+      ...entry,
+      claimList: [],
+      cells: entry.cells.map((cell) => plainCell(cell)),
+      byOrdinal: new Map([...entry.byOrdinal].map(([ordinal, cell]) => [ordinal, plainCell(cell)])),
+    })),
+  }
+}
+
+describe('stored positions (a cold open draws the table from them)', () => {
+  it('hold every number of the positions computed, for random workspaces and options', () => {
+    for (let seed = 1; seed <= 80; seed++) {
+      const r = random(5000 + seed)
+      const workspace = randomWorkspace(r, 5 + r.int(60))
+      const options = { ...randomOptions(r), maxBuckets: r.chance(0.2) ? 12 : DEFAULT_OPTIONS.maxBuckets }
+      const full = freshResult(workspace, options)
+      const read = stored(full)
+      expect(read.claimsBehind).toBe(false)
+      expect(full.claimsBehind).toBe(true)
+      expect(withoutClaims(read), `seed ${seed}`).toEqual(withoutClaims(full))
+      // The rows drawn from them are the rows drawn from the engine's result.
+      const view: ViewOptions = { mode: 'actor-issue', text: '', showAll: false, onlyWithClaims: r.pick([null, true, false]) }
+      const strip = (rows: ReturnType<typeof buildPositionsView>) => ({ ...rows, rows: rows.rows.map((row) => ({ ...row, series: row.series?.key ?? null })) })
+      expect(strip(buildPositionsView(read, workspace.actors, workspace.issues, view))).toEqual(strip(buildPositionsView(full, workspace.actors, workspace.issues, view)))
+    }
+  })
+
+  it('are ignored when damaged or of another format, never half-used', () => {
+    const r = random(77)
+    const packed = packResult(freshResult(randomWorkspace(r, 40), DEFAULT_OPTIONS))
+    expect(unpackResult(null)).toBeNull()
+    expect(unpackResult({ ...packed, format: 2 })).toBeNull()
+    expect(unpackResult({ ...packed, ordinal: packed.ordinal.subarray(1) })).toBeNull()
+    expect(unpackResult({ ...packed, group: packed.group.map(() => 1e6) })).toBeNull()
+    expect(unpackResult({ ...packed, counts: new Uint32Array(packed.counts.length) })).toBeNull()
+    expect(unpackResult(packed)).not.toBeNull()
+  })
+})
+
+describe('the engine built in slices', () => {
+  it('equals the engine built at once, whether or not it pauses', async () => {
+    for (let seed = 1; seed <= 25; seed++) {
+      const r = random(9000 + seed)
+      const workspace = randomWorkspace(r, 5 + r.int(80))
+      const options = { ...randomOptions(r), maxBuckets: r.chance(0.2) ? 12 : DEFAULT_OPTIONS.maxBuckets }
+      let pauses = 0
+      const world = { actors: workspace.actors, issues: workspace.issues, coders: CODERS, assignments: workspace.assignments, viewerId: workspace.viewerId }
+      const sliced = await PositionsEngine.create(
+        [...workspace.claims.values()].map(claimFact),
+        [...workspace.articles.values()].map(articleFact),
+        world,
+        options,
+        () => (++pauses % 2 === 0 ? Promise.resolve() : null),
+      )
+      const full = freshResult(workspace, options)
+      expect(asReference(sliced.result()), `seed ${seed}`).toEqual(asReference(full))
+      expect(withoutClaims(sliced.result())).toEqual(withoutClaims(full))
+      expect(sliced.size).toBe(workspace.claims.size)
+    }
+  })
+})
+
 describe('against a brute-force recount from the raw claims', () => {
   it('agrees for random workspaces and random options (grouping, level, filters, claim sets, visibility)', () => {
     for (let seed = 1; seed <= 120; seed++) {
@@ -505,6 +588,8 @@ describe('incremental updates equal a full recompute', () => {
           full.mix.adjudicated,
         ])
         if (options.maxBuckets > 1000 && step % 5 === 4) expect(asReference(incremental)).toEqual(recount(refData(workspace), options))
+        // The positions stored for a cold open, written from the incremental engine, read back as a full recompute's.
+        expect(withoutClaims(stored(incremental)), `stored, seed ${seed} step ${step}`).toEqual(withoutClaims(full))
         const { actors, issues } = engine.getWorld()
         expect(buildView(incremental, actors, issues, viewOptions), `view, seed ${seed} step ${step}`).toEqual(buildPositionsView(incremental, actors, issues, viewOptions))
       }

@@ -3,4 +3,14 @@
 // disagree with the records (rebuild.ts).
 export { PROJECTION_MIDDLEWARE, projectionMiddleware } from './middleware'
 export { projectionInStep, rebuildProjection } from './rebuild'
-export { deletePositionsSnapshot, POSITIONS_SNAPSHOT_KEY, readPositionsSnapshot, savePositionsSnapshot, type PositionsSnapshotRecord } from './snapshots'
+export {
+  deletePositionsSnapshot,
+  POSITIONS_RESULT_KEY,
+  POSITIONS_SNAPSHOT_KEY,
+  readPositionsResult,
+  readPositionsSnapshot,
+  savePositionsResult,
+  savePositionsSnapshot,
+  type PositionsResultRecord,
+  type PositionsSnapshotRecord,
+} from './snapshots'

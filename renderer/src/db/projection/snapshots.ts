@@ -1,4 +1,6 @@
+import type { EntityTable } from 'dexie'
 import type { ArticleFact, ClaimFact } from '../../domain/positions/facts'
+import type { PackedResult } from '../../domain/positions/resultPack'
 import { packFacts, type PackedFacts } from '../../domain/positions/snapshot'
 import type { StandpointDB } from '../database'
 
@@ -35,5 +37,42 @@ export async function savePositionsSnapshot(db: StandpointDB, claims: readonly C
 }
 
 export async function deletePositionsSnapshot(db: StandpointDB): Promise<void> {
-  await db.positionsSnapshots.delete(POSITIONS_SNAPSHOT_KEY)
+  await db.positionsSnapshots.bulkDelete([POSITIONS_SNAPSHOT_KEY, POSITIONS_RESULT_KEY])
+}
+
+// The positions computed for one set of options, stored beside the facts snapshot (same table,
+// its own key): a cold open draws the table from it while the engine is built. Valid only at
+// the journal seq and for the viewer it was computed at; anything else is read as absent.
+
+export const POSITIONS_RESULT_KEY = 'positions-result'
+
+export interface PositionsResultRecord {
+  key: typeof POSITIONS_RESULT_KEY
+  /** The journal seq the positions reflect. */
+  seq: number
+  savedAt: string
+  /** The coder who was looking (visibility shapes the result). */
+  viewerId: string | null
+  /** How many claims the workspace held, and its outlets (the Source filter), at seq. */
+  claimCount: number
+  sources: string[]
+  packed: PackedResult
+}
+
+function resultTable(db: StandpointDB): EntityTable<PositionsResultRecord, 'key'> {
+  return db.positionsSnapshots as unknown as EntityTable<PositionsResultRecord, 'key'>
+}
+
+export function readPositionsResult(db: StandpointDB): Promise<PositionsResultRecord | undefined> {
+  return resultTable(db).get(POSITIONS_RESULT_KEY)
+}
+
+/** Stores computed positions as they stand at `seq`, unless a later one was stored meanwhile. */
+export async function savePositionsResult(db: StandpointDB, record: Omit<PositionsResultRecord, 'key' | 'savedAt'>): Promise<boolean> {
+  return db.transaction('rw', db.positionsSnapshots, async () => {
+    const existing = await readPositionsResult(db)
+    if (existing && existing.seq > record.seq) return false
+    await resultTable(db).put({ ...record, key: POSITIONS_RESULT_KEY, savedAt: new Date().toISOString() })
+    return true
+  })
 }

@@ -6,7 +6,7 @@ import { CURRENT_CODER } from '../../domain/settings'
 import type { StandpointDB } from '../database'
 import { changesSince, journalHead, type JournalEntry } from '../journal'
 import { rebuildProjection } from '../projection/rebuild'
-import { POSITIONS_SNAPSHOT_KEY, type PositionsSnapshotRecord } from '../projection/snapshots'
+import { POSITIONS_SNAPSHOT_KEY, readPositionsResult, type PositionsResultRecord, type PositionsSnapshotRecord } from '../projection/snapshots'
 
 // What the positions screen reads: the projection (claim and article facts), the small tables
 // rows are labelled from, and afterwards only what the journal says changed.
@@ -179,6 +179,30 @@ export async function loadPositions(db: StandpointDB, onProgress?: (fraction: nu
   }
 }
 
+export interface StoredPositions {
+  record: PositionsResultRecord
+  actors: Actor[]
+  issues: Issue[]
+  coders: Coder[]
+  assignments: Assignment[]
+  viewerId: Id | null
+}
+
+/**
+ * The stored positions, with the small tables their rows are labelled from, when they are
+ * current: computed at the journal's head, for the coder now looking, over as many claims as
+ * the workspace holds. Otherwise null (the open then waits for the engine). One small read.
+ */
+export function readStoredPositions(db: StandpointDB): Promise<StoredPositions | null> {
+  return db.transaction('r', [db.positionsSnapshots, db.journal, db.settings, db.claims, db.actors, db.issues, db.coders, db.assignments], async () => {
+    const [record, head, viewer, claimCount] = await Promise.all([readPositionsResult(db), journalHead(db), db.settings.get(CURRENT_CODER.key), db.claims.count()])
+    const viewerId = viewerOf(viewer?.value)
+    if (!record || record.seq !== head || record.viewerId !== viewerId || record.claimCount !== claimCount) return null
+    const [actors, issues, coders, assignments] = await Promise.all([db.actors.toArray(), db.issues.toArray(), db.coders.toArray(), db.assignments.toArray()])
+    return { record, actors, issues, coders, assignments, viewerId }
+  })
+}
+
 export interface PositionsChanges {
   /** false: entries were pruned before they were read; load again. */
   complete: boolean
@@ -231,7 +255,8 @@ export function readPositionsChanges(db: StandpointDB, since: number): Promise<P
 /**
  * Calls `onChanges` with what changed after every committed write to the workspace (from this
  * window, a worker or another window), starting after `since`; and when the current coder
- * changes (a setting, not journaled). One small read per write. Returns the unsubscribe.
+ * changes (a setting, not journaled); and once at the start, for what was written after
+ * `since` before this was called. One small read per write. Returns the unsubscribe.
  */
 export function followPositions(db: StandpointDB, since: number, onChanges: (changes: PositionsChanges) => void, onError: (error: unknown) => void): () => void {
   const parts = [`idb://${db.name}/journal/`, `idb://${db.name}/settings/`]
@@ -263,6 +288,9 @@ export function followPositions(db: StandpointDB, since: number, onChanges: (cha
     if (Object.keys(mutated).some((key) => parts.some((part) => key.startsWith(part)))) void read()
   }
   Dexie.on('storagemutated', listener)
+  // Writes made between `since` and now (while the caller was building from the data read at
+  // `since`) raised no event this listener heard: read them once at the start.
+  void read()
   return () => {
     stopped = true
     Dexie.on('storagemutated').unsubscribe(listener)

@@ -12,24 +12,33 @@ export async function listIssues(db: StandpointDB): Promise<Issue[]> {
 
 /** Claims per issue (a claim on several issues counts under each), from the multi-entry index only. */
 export async function issueClaimCounts(db: StandpointDB): Promise<Map<Id, number>> {
-  const counts = new Map<Id, number>()
-  for (const key of await db.claims.orderBy('issueIds').keys()) {
-    const id = key as Id
-    counts.set(id, (counts.get(id) ?? 0) + 1)
-  }
-  return counts
+  return db.transaction('r', db.claims, async () => {
+    const issueIds = (await db.claims.orderBy('issueIds').uniqueKeys()) as Id[]
+    const counts = await Promise.all(issueIds.map((issueId) => db.claims.where('issueIds').equals(issueId).count()))
+    return new Map(issueIds.map((issueId, index) => [issueId, counts[index]!]))
+  })
 }
 
-/** Each claim's issues, read from the multi-entry index only (no claim record is read). */
+/**
+ * Each claim's issues, read from the multi-entry index only (no claim record is read): the
+ * distinct issues first (one cursor step each), then each issue's claim ids in one request.
+ * Walking the index entry by entry took one round trip per claim and issue, seconds at 100,000
+ * claims, every time a claim was saved while the Codebook was open.
+ */
 export async function claimIssueLists(db: StandpointDB): Promise<Id[][]> {
-  const byClaim = new Map<Id, Id[]>()
-  await db.claims.orderBy('issueIds').eachKey((key, cursor) => {
-    const claimId = cursor.primaryKey
-    const list = byClaim.get(claimId)
-    if (list) list.push(key as Id)
-    else byClaim.set(claimId, [key as Id])
+  return db.transaction('r', db.claims, async () => {
+    const issueIds = (await db.claims.orderBy('issueIds').uniqueKeys()) as Id[]
+    const claimIds = await Promise.all(issueIds.map((issueId) => db.claims.where('issueIds').equals(issueId).primaryKeys()))
+    const byClaim = new Map<Id, Id[]>()
+    issueIds.forEach((issueId, index) => {
+      for (const claimId of claimIds[index]!) {
+        const list = byClaim.get(claimId)
+        if (list) list.push(issueId)
+        else byClaim.set(claimId, [issueId])
+      }
+    })
+    return [...byClaim.values()]
   })
-  return [...byClaim.values()]
 }
 
 /** Writes an imported codebook (new issues and filled blanks) as one change set: one undo. */

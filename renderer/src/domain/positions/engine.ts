@@ -154,6 +154,11 @@ export interface PositionsResult {
   mix: CoderMix
   /** Increases with every change of the result. */
   version: number
+  /**
+   * Whether cells and series carry the claims behind them. A result unpacked from a stored
+   * record (resultPack.ts) has every number but not the claims, until the engine replaces it.
+   */
+  claimsBehind: boolean
 }
 
 /** Oldest first: by date, then by when the claim was recorded, then by id. */
@@ -242,17 +247,37 @@ export class PositionsEngine {
   private readonly normalised = new Map<string, string>()
 
   constructor(claims: Iterable<ClaimFact>, articles: Iterable<ArticleFact>, world: PositionsWorld, options: PositionsOptions = DEFAULT_OPTIONS) {
+    this.world = world
+    this.options = options
+    drain(this.load(claims, articles))
+  }
+
+  /**
+   * The same engine as the constructor makes, with its first result computed, built in slices:
+   * every few thousand claims it lets `pause` decide whether to give the thread back (a screen
+   * stays responsive while a hundred thousand claims are placed). The steps are the
+   * constructor's and result()'s own, so the answer is the same.
+   */
+  static async create(claims: Iterable<ClaimFact>, articles: Iterable<ArticleFact>, world: PositionsWorld, options: PositionsOptions, pause: () => Promise<void> | null): Promise<PositionsEngine> {
+    const engine = new PositionsEngine([], [], world, options)
+    await runSliced(engine.load(claims, articles), pause)
+    await runSliced(engine.recomputeSteps(), pause)
+    engine.result()
+    return engine
+  }
+
+  private *load(claims: Iterable<ClaimFact>, articles: Iterable<ArticleFact>): Generator<void, void, void> {
     for (const article of articles) this.articles.set(article.id, article)
+    let count = 0
     for (const fact of claims) {
       this.facts.set(fact.id, fact)
       const entry = this.entryOf(fact)
       this.entries.set(fact.id, entry)
       if (!Number.isNaN(entry.day)) this.ordered.push(entry)
+      if (++count % SLICE === 0) yield
     }
     // Facts read from a snapshot arrive in time order already: the sort then only checks it.
     this.ordered.sort(compareClaimsByTime)
-    this.world = world
-    this.options = options
   }
 
   /** How many claims the engine holds (every claim, whatever the filters). */
@@ -363,6 +388,7 @@ export class PositionsEngine {
       cutoff: this.cutoff,
       mix: { byCoder, adjudicated },
       version: this.version,
+      claimsBehind: true,
     }
     return this.cached
   }
@@ -501,6 +527,10 @@ export class PositionsEngine {
   // --- full and incremental -----------------------------------------------------------------
 
   private recomputeAll(): void {
+    drain(this.recomputeSteps())
+  }
+
+  private *recomputeSteps(): Generator<void, void, void> {
     this.stale = false
     this.compiled = this.compile()
     this.series.clear()
@@ -512,8 +542,12 @@ export class PositionsEngine {
     this.cutoff = this.truncation().cutoff
     for (const entry of this.entries.values()) if (Number.isNaN(entry.day) && this.passesBut(entry) && issueKeysOf(entry.issueIds, this.compiled.keying).length > 0) this.undated++
     // In time order, so every series' members come out in time order without sorting.
-    for (const entry of this.ordered) this.place(entry, false)
-    this.flush()
+    const ordered = this.ordered
+    for (let index = 0; index < ordered.length; index++) {
+      this.place(ordered[index]!, false)
+      if ((index + 1) % SLICE === 0) yield
+    }
+    yield* this.flushSteps()
     this.touch()
   }
 
@@ -596,6 +630,11 @@ export class PositionsEngine {
 
   /** Recomputes the cells of every series a change touched. */
   private flush(): void {
+    drain(this.flushSteps())
+  }
+
+  private *flushSteps(): Generator<void, void, void> {
+    let done = 0
     for (const state of this.dirty) {
       if (state.members.length === 0) {
         const byIssue = this.series.get(state.groupKey)
@@ -603,6 +642,11 @@ export class PositionsEngine {
         if (byIssue && byIssue.size === 0) this.series.delete(state.groupKey)
         state.result = null
       } else state.result = this.seriesOf(state)
+      done += state.members.length
+      if (done >= SLICE) {
+        done = 0
+        yield
+      }
     }
     this.dirty.clear()
   }
@@ -661,6 +705,21 @@ export class PositionsEngine {
       claimList: members.slice(),
       actorCount: actors.size,
     }
+  }
+}
+
+/** Claims handled between two chances to pause in a sliced build. */
+const SLICE = 2_000
+
+function drain(steps: Generator<void, void, void>): void {
+  for (let step = steps.next(); !step.done; step = steps.next());
+}
+
+/** Runs the steps, awaiting `pause()` between them whenever it returns a promise (it decides when a slice is long enough). */
+async function runSliced(steps: Generator<void, void, void>, pause: () => Promise<void> | null): Promise<void> {
+  for (let step = steps.next(); !step.done; step = steps.next()) {
+    const waiting = pause()
+    if (waiting) await waiting
   }
 }
 

@@ -6,19 +6,61 @@ import type { ArticleFact, ClaimFact } from './facts'
 // after it, instead of a hundred thousand fact records (IndexedDB spends most of its time per
 // record, not per byte). Repeated strings (actor, article, coder and issue ids, dates, sources)
 // are stored once and referred to by number; numbers live in typed arrays, which IndexedDB
-// stores and reads as plain bytes.
+// stores and reads as plain bytes. The strings too travel as one long string each, with their
+// ends in a typed array: IndexedDB clones a hundred thousand small strings one by one, on the
+// page's thread, but one long string in a single copy.
 
-export const SNAPSHOT_FORMAT = 1
+export const SNAPSHOT_FORMAT = 2
+
+/** A list of strings as one string and where each ends (read back with splitTexts). */
+export interface TextList {
+  text: string
+  ends: Uint32Array
+}
+
+export function joinTexts(list: readonly string[]): TextList {
+  const ends = new Uint32Array(list.length)
+  let at = 0
+  list.forEach((text, index) => {
+    at += text.length
+    ends[index] = at
+  })
+  return { text: list.join(''), ends }
+}
+
+export function splitTexts(list: TextList): string[] {
+  const out = new Array<string>(list.ends.length)
+  let start = 0
+  for (let index = 0; index < list.ends.length; index++) {
+    const end = list.ends[index]!
+    out[index] = list.text.slice(start, end)
+    start = end
+  }
+  return out
+}
+
+function isTextList(value: unknown, length?: number): value is TextList {
+  if (typeof value !== 'object' || value === null) return false
+  const { text, ends } = value as Partial<TextList>
+  if (typeof text !== 'string' || !(ends instanceof Uint32Array)) return false
+  if (length !== undefined && ends.length !== length) return false
+  let previous = 0
+  for (const end of ends) {
+    if (end < previous) return false
+    previous = end
+  }
+  return previous === text.length
+}
 
 export interface PackedFacts {
   format: typeof SNAPSHOT_FORMAT
   claimCount: number
   articleCount: number
   /** Claim ids and recording times, one per claim, in the order packed. */
-  ids: string[]
-  createdAt: string[]
+  ids: TextList
+  createdAt: TextList
   /** Every other string once: actor, article, coder and issue ids, dates, sources. */
-  strings: string[]
+  strings: TextList
   actor: Uint32Array
   article: Uint32Array
   coder: Uint32Array
@@ -28,7 +70,7 @@ export interface PackedFacts {
   /** How many issues each claim has; their string indexes follow one another in `issues`. */
   issueCount: Uint8Array
   issues: Uint32Array
-  articleIds: string[]
+  articleIds: TextList
   articlePublished: Uint32Array
   articleSource: Uint32Array
 }
@@ -88,9 +130,9 @@ export function packFacts(claims: readonly ClaimFact[], articles: readonly Artic
     format: SNAPSHOT_FORMAT,
     claimCount: count,
     articleCount: articles.length,
-    ids,
-    createdAt,
-    strings: strings.list,
+    ids: joinTexts(ids),
+    createdAt: joinTexts(createdAt),
+    strings: joinTexts(strings.list),
     actor,
     article,
     coder,
@@ -99,7 +141,7 @@ export function packFacts(claims: readonly ClaimFact[], articles: readonly Artic
     adjudicated,
     issueCount,
     issues: Uint32Array.from(issues),
-    articleIds,
+    articleIds: joinTexts(articleIds),
     articlePublished,
     articleSource,
   }
@@ -113,7 +155,11 @@ const isStance = (value: number): value is Stance => (STANCES as readonly number
  */
 export function unpackFacts(packed: unknown): { claims: ClaimFact[]; articles: ArticleFact[] } | null {
   if (!isPacked(packed)) return null
-  const { strings, claimCount } = packed
+  const { claimCount } = packed
+  const strings = splitTexts(packed.strings)
+  const ids = splitTexts(packed.ids)
+  const createdAt = splitTexts(packed.createdAt)
+  const articleIds = splitTexts(packed.articleIds)
   const claims: ClaimFact[] = new Array<ClaimFact>(claimCount)
   // Most claims are on one issue: they share one list per issue (facts are never mutated).
   const single = new Map<number, Id[]>()
@@ -133,7 +179,7 @@ export function unpackFacts(packed: unknown): { claims: ClaimFact[]; articles: A
     }
     cursor += count
     const fact: ClaimFact = {
-      id: packed.ids[index]!,
+      id: ids[index]!,
       actorId: strings[packed.actor[index]!]!,
       issueIds,
       date: strings[packed.date[index]!]!,
@@ -141,13 +187,13 @@ export function unpackFacts(packed: unknown): { claims: ClaimFact[]; articles: A
       stance: isStance(stance) ? stance : 0,
       coderId: strings[packed.coder[index]!]!,
       adjudicated: packed.adjudicated[index] === 1,
-      createdAt: packed.createdAt[index]!,
+      createdAt: createdAt[index]!,
     }
     claims[index] = fact
   }
   const articles: ArticleFact[] = new Array<ArticleFact>(packed.articleCount)
   for (let index = 0; index < packed.articleCount; index++) {
-    articles[index] = { id: packed.articleIds[index]!, publishedAt: strings[packed.articlePublished[index]!]!, source: strings[packed.articleSource[index]!]! }
+    articles[index] = { id: articleIds[index]!, publishedAt: strings[packed.articlePublished[index]!]!, source: strings[packed.articleSource[index]!]! }
   }
   return { claims, articles }
 }
@@ -158,10 +204,9 @@ function isPacked(value: unknown): value is PackedFacts {
   if (packed.format !== SNAPSHOT_FORMAT) return false
   const count = packed.claimCount
   const articles = packed.articleCount
-  if (typeof count !== 'number' || typeof articles !== 'number' || !Array.isArray(packed.strings)) return false
+  if (typeof count !== 'number' || typeof articles !== 'number' || !isTextList(packed.strings)) return false
+  if (!isTextList(packed.ids, count) || !isTextList(packed.createdAt, count) || !isTextList(packed.articleIds, articles)) return false
   const lengths: [unknown, number][] = [
-    [packed.ids, count],
-    [packed.createdAt, count],
     [packed.actor, count],
     [packed.article, count],
     [packed.coder, count],
@@ -169,16 +214,15 @@ function isPacked(value: unknown): value is PackedFacts {
     [packed.stance, count],
     [packed.adjudicated, count],
     [packed.issueCount, count],
-    [packed.articleIds, articles],
     [packed.articlePublished, articles],
     [packed.articleSource, articles],
   ]
-  if (!lengths.every(([list, length]) => (Array.isArray(list) || ArrayBuffer.isView(list)) && (list as { length: number }).length === length)) return false
+  if (!lengths.every(([list, length]) => ArrayBuffer.isView(list) && (list as unknown as { length: number }).length === length)) return false
   if (!(packed.issues instanceof Uint32Array)) return false
   let total = 0
   for (const value of packed.issueCount!) total += value
   if (total !== packed.issues.length) return false
-  const size = packed.strings.length
+  const size = packed.strings.ends.length
   for (const list of [packed.actor, packed.article, packed.coder, packed.date, packed.issues, packed.articlePublished, packed.articleSource]) {
     for (const ref of list!) if (ref >= size) return false
   }

@@ -14,11 +14,8 @@ interface GridRowProps {
   labels: PositionsColumn[]
   labelWidths: number[]
   frozenWidth: number
-  /** The scrolling columns rendered, and their widths. */
-  columns: PositionsColumn[]
-  widths: number[]
-  /** The index among the scrolling columns of columns[0]. */
-  firstColumn: number
+  /** The blocks of scrolling columns rendered (stable arrays, see PositionsGrid's layout). */
+  blocks: readonly ColumnBlock[]
   leftPad: number
   bucketSize: BucketSize
   /** Each period column's period in words, by column id. */
@@ -30,27 +27,18 @@ interface GridRowProps {
   onOpen: (row: PositionRow, column: PositionsColumn) => void
 }
 
-// Memoised on plain values, so a scroll that renders a new block leaves the other rows alone.
+/** A run of scrolling columns rendered together: its columns, their widths and its first index among the scrolling columns. */
+export interface ColumnBlock {
+  columns: readonly PositionsColumn[]
+  widths: readonly number[]
+  first: number
+}
+
+// Memoised on plain values, so a scroll that renders a new block of rows leaves the other rows
+// alone; and its cells come in column blocks, memoised too, so a scroll that brings a new
+// block of columns makes only that block's cells, not every cell of every row again.
 export const GridRow = memo(function GridRow(props: GridRowProps) {
-  const { row, rowIndex, labels, columns, bucketSize } = props
-  const cells: ReactNode[] = []
-  for (let index = 0; index < columns.length; index++) {
-    const column = columns[index]!
-    cells.push(
-      <DataCell
-        key={column.id}
-        row={row}
-        column={column}
-        rowIndex={rowIndex}
-        colIndex={labels.length + props.firstColumn + index}
-        width={props.widths[index]!}
-        bucketSize={bucketSize}
-        period={props.periods.get(column.id) ?? ''}
-        view={props.view}
-        onOpen={props.onOpen}
-      />,
-    )
-  }
+  const { row, rowIndex, labels } = props
   return (
     <div role="row" aria-rowindex={rowIndex + 2} className={props.selected ? 'positions-row is-selected' : 'positions-row'}>
       <div role="presentation" className="positions-frozen" style={{ width: props.frozenWidth }}>
@@ -70,6 +58,53 @@ export const GridRow = memo(function GridRow(props: GridRowProps) {
         ))}
       </div>
       {props.leftPad > 0 && <div role="presentation" className="positions-pad" style={{ width: props.leftPad }} />}
+      {props.blocks.map((block) => (
+        <CellBlock
+          key={block.first}
+          row={row}
+          block={block}
+          rowIndex={rowIndex}
+          labelCount={labels.length}
+          bucketSize={props.bucketSize}
+          periods={props.periods}
+          view={props.view}
+          onOpen={props.onOpen}
+        />
+      ))}
+    </div>
+  )
+})
+
+const CellBlock = memo(function CellBlock(props: {
+  row: PositionRow
+  block: ColumnBlock
+  rowIndex: number
+  labelCount: number
+  bucketSize: BucketSize
+  periods: ReadonlyMap<string, string>
+  view: PositionsView
+  onOpen: (row: PositionRow, column: PositionsColumn) => void
+}) {
+  const { row, block, rowIndex, bucketSize } = props
+  const cells: ReactNode[] = []
+  for (let index = 0; index < block.columns.length; index++) {
+    const column = block.columns[index]!
+    cells.push(
+      dataCell({
+        row,
+        column,
+        rowIndex,
+        colIndex: props.labelCount + block.first + index,
+        width: block.widths[index]!,
+        bucketSize,
+        period: props.periods.get(column.id) ?? '',
+        view: props.view,
+        onOpen: props.onOpen,
+      }),
+    )
+  }
+  return (
+    <div role="presentation" className="positions-block">
       {cells}
     </div>
   )
@@ -147,7 +182,8 @@ const LabelCell = memo(function LabelCell({
   )
 })
 
-const DataCell = memo(function DataCell({
+/** A period or summary cell: plain elements, no component of its own (a block holds hundreds). */
+function dataCell({
   row,
   column,
   rowIndex,
@@ -167,7 +203,7 @@ const DataCell = memo(function DataCell({
   period: string
   view: PositionsView
   onOpen: (row: PositionRow, column: PositionsColumn) => void
-}) {
+}): ReactNode {
   const common = {
     role: 'cell',
     'aria-colindex': colIndex + 1,
@@ -184,14 +220,16 @@ const DataCell = memo(function DataCell({
 
   if (column.kind === 'bucket') {
     const cell = row.series?.byOrdinal.get(column.ordinal)
-    if (!cell) return <div {...common} className="positions-td kind-bucket is-empty" tabIndex={-1} />
-    const previous = cell.previous ? view.buckets.find((entry) => entry.ordinal === cell.previous!.ordinal)?.bucket : undefined
+    if (!cell) return <div key={column.id} {...common} className="positions-td kind-bucket is-empty" tabIndex={-1} />
+    // Looked up on hover only: a day table has thousands of buckets.
+    const previous = () => (cell.previous ? view.buckets.find((entry) => entry.ordinal === cell.previous!.ordinal)?.bucket : undefined)
     return (
       <div
+        key={column.id}
         {...common}
         className={`positions-td kind-bucket tone-${stanceTone(cell.mean)}${cell.shift ? ' has-shift' : ''}`}
         aria-label={cellAccessibleName(row.label, row.issueLabel, period, cell)}
-        {...lazyTitle(() => describeCell(cell, column.bucket!, bucketSize, previous))}
+        {...lazyTitle(() => describeCell(cell, column.bucket!, bucketSize, previous()))}
         tabIndex={0}
         onClick={open}
         onKeyDown={onKeyDown}
@@ -211,6 +249,7 @@ const DataCell = memo(function DataCell({
   const clickable = column.id === 'claims' && (row.series?.count ?? 0) > 0
   return (
     <div
+      key={column.id}
       {...common}
       className={`positions-td kind-summary${clickable ? ' is-clickable' : ''}${column.id === 'shift' && text !== '' && text !== '0' ? ' is-shifted' : ''}`}
       {...lazyTitle(() => (clickable ? 'Click or press Enter to list every claim in this row' : column.description))}
@@ -221,4 +260,4 @@ const DataCell = memo(function DataCell({
       {text}
     </div>
   )
-})
+}

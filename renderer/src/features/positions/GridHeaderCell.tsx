@@ -1,4 +1,4 @@
-import { useRef, type KeyboardEvent, type MouseEvent, type PointerEvent } from 'react'
+import { memo, useRef, type KeyboardEvent, type MouseEvent, type PointerEvent } from 'react'
 import type { PositionsColumn } from '../../domain/positions/columns'
 import { MAX_WIDTH, MIN_WIDTH, type SortDirection, type SortInfo } from './gridLayout'
 
@@ -18,7 +18,8 @@ interface HeaderCellProps {
   onResize: (key: string, width: number) => void
 }
 
-export function HeaderCell({ column, colIndex, width, sortOf, sortedColumnCount, onSort, resizeKey, onResize }: HeaderCellProps) {
+// Memoised: a scroll that brings new period columns leaves the header cells already shown alone.
+export const HeaderCell = memo(function HeaderCell({ column, colIndex, width, sortOf, sortedColumnCount, onSort, resizeKey, onResize }: HeaderCellProps) {
   const sort = sortOf(column.id)
   const drag = useRef<{ x: number; width: number } | null>(null)
   const onPointerDown = (event: PointerEvent<HTMLDivElement>): void => {
@@ -77,4 +78,4 @@ export function HeaderCell({ column, colIndex, width, sortOf, sortedColumnCount,
       />
     </div>
   )
-}
+})

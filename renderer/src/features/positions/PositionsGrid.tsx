@@ -2,9 +2,9 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, typ
 import { describeBucket, type BucketSize } from '../../domain/positions/buckets'
 import type { PositionsColumn } from '../../domain/positions/columns'
 import type { PositionRow, PositionsView } from '../../domain/positions/rows'
-import { GridRow } from './GridCells'
+import { GridRow, type ColumnBlock } from './GridCells'
 import { HeaderCell } from './GridHeaderCell'
-import { COLUMN_BLOCK, HEADER_HEIGHT, indexAt, ROW_BLOCK, ROW_HEIGHT, widthKey, widthOf, type SortInfo } from './gridLayout'
+import { COLUMN_BLOCK, FROZEN_EDGE, HEADER_HEIGHT, indexAt, ROW_BLOCK, ROW_HEIGHT, widthKey, widthOf, type SortInfo } from './gridLayout'
 
 // The positions table. One scroller; the label columns (actor, kind, issue) form a frozen pane:
 // one sticky block at the start of each row and of the header, not a sticky cell per column.
@@ -59,7 +59,9 @@ export function PositionsGrid(props: PositionsGridProps) {
     const labels = columns.filter((column) => column.kind === 'label')
     const scrolling = columns.filter((column) => column.kind !== 'label')
     const labelWidths = labels.map((column) => widthOf(column, bucketSize, widths))
-    const frozenWidth = labelWidths.reduce((sum, width) => sum + width, 0)
+    // The pane's edge is drawn outside the label cells, so no label covers it and the periods
+    // read as passing under the pane rather than as part of the last label.
+    const frozenWidth = labelWidths.reduce((sum, width) => sum + width, 0) + FROZEN_EDGE
     const scrollingWidths = scrolling.map((column) => widthOf(column, bucketSize, widths))
     const offsets: number[] = []
     let x = 0
@@ -67,9 +69,15 @@ export function PositionsGrid(props: PositionsGridProps) {
       offsets.push(x)
       x += width
     }
+    // The scrolling columns in fixed blocks, made once: rows render whole blocks, so a block
+    // already on screen is the same object at the next scroll and its cells are not made again.
+    const blocks: ColumnBlock[] = []
+    for (let first = 0; first < scrolling.length; first += COLUMN_BLOCK) {
+      blocks.push({ columns: scrolling.slice(first, first + COLUMN_BLOCK), widths: scrollingWidths.slice(first, first + COLUMN_BLOCK), first })
+    }
     // Each period in words, once per column, for the cells' accessible names.
     const periods = new Map(columns.flatMap((column) => (column.bucket ? [[column.id, describeBucket(column.bucket, bucketSize)] as const] : [])))
-    return { labels, scrolling, labelWidths, frozenWidth, scrollingWidths, offsets, scrollingWidth: x, periods }
+    return { labels, scrolling, labelWidths, frozenWidth, scrollingWidths, offsets, blocks, scrollingWidth: x, periods }
   }, [columns, bucketSize, widths])
   const totalWidth = layout.frozenWidth + layout.scrollingWidth
 
@@ -81,6 +89,7 @@ export function PositionsGrid(props: PositionsGridProps) {
     const left = element?.scrollLeft ?? 0
     const firstRow = Math.floor(top / ROW_HEIGHT)
     const lastRow = Math.ceil((top + height) / ROW_HEIGHT)
+    // The blocks on screen and one either side: scrolling either way a little renders nothing.
     const rowStart = Math.max(0, (Math.floor(firstRow / ROW_BLOCK) - 1) * ROW_BLOCK)
     const rowEnd = Math.min(rows.length, (Math.floor(lastRow / ROW_BLOCK) + 2) * ROW_BLOCK)
     if (layout.scrolling.length === 0) return { rowStart, rowEnd, columnStart: 0, columnEnd: 0 }
@@ -194,6 +203,7 @@ export function PositionsGrid(props: PositionsGridProps) {
   // Stable between renders of one range, so rows that did not change skip rendering.
   const visibleColumns = useMemo(() => layout.scrolling.slice(columnStart, columnEnd), [layout, columnStart, columnEnd])
   const visibleWidths = useMemo(() => layout.scrollingWidths.slice(columnStart, columnEnd), [layout, columnStart, columnEnd])
+  const visibleBlocks = useMemo(() => layout.blocks.filter((block) => block.first >= columnStart && block.first < columnEnd), [layout, columnStart, columnEnd])
   return (
     <div className="positions-scroll" ref={scrollRef} onScroll={onScroll}>
       <div className="positions-table" role="table" aria-label="Positions" aria-rowcount={rows.length + 1} aria-colcount={columns.length} style={{ width: totalWidth }} onKeyDown={onKeyDown}>
@@ -228,9 +238,7 @@ export function PositionsGrid(props: PositionsGridProps) {
                 labels={layout.labels}
                 labelWidths={layout.labelWidths}
                 frozenWidth={layout.frozenWidth}
-                columns={visibleColumns}
-                widths={visibleWidths}
-                firstColumn={columnStart}
+                blocks={visibleBlocks}
                 leftPad={leftPad}
                 bucketSize={bucketSize}
                 periods={layout.periods}

@@ -81,9 +81,12 @@ export function PositionsScreen() {
   // Same options: the engine's current result (kept up to date by the journal); new options:
   // recomputed from memory.
   const result = useMemo(() => (data ? positionsFor(data, options) : null), [data, options])
+  // Stored positions (a cold open, before the engine is ready) have no claims behind their
+  // cells: the name filter, which counts the claims of the rows it keeps, waits for the engine.
+  const text = result?.claimsBehind ? actorText : ''
   const positions = useMemo(
-    () => (result && world ? viewCached(result, world.actors, world.issues, { mode, text: actorText, showAll: view.showAll, onlyWithClaims: view.onlyWithClaims }) : null),
-    [result, world, mode, actorText, view.showAll, view.onlyWithClaims],
+    () => (result && world ? viewCached(result, world.actors, world.issues, { mode, text, showAll: view.showAll, onlyWithClaims: view.onlyWithClaims }) : null),
+    [result, world, mode, text, view.showAll, view.onlyWithClaims],
   )
   const columns = useMemo(() => (positions ? columnsCached(positions, options.groupBy) : NO_COLUMNS), [positions, options.groupBy])
   const { sorting, rows, sortOf, onSort } = useSortedPositions(columns, positions?.rows, view.sorting, update)
@@ -100,9 +103,11 @@ export function PositionsScreen() {
     return view.selected.flatMap((id) => byId.get(id) ?? [])
   }, [positions, view.selected])
 
+  const claimsBehind = result?.claimsBehind ?? false
   const onOpen = useCallback((row: PositionRow, column: PositionsColumn) => {
     const series = row.series
-    if (!series) return
+    // The stored positions shown while the engine is built do not know which claims a cell holds yet.
+    if (!series || !claimsBehind) return
     if (column.kind === 'bucket') {
       const cell = series.byOrdinal.get(column.ordinal)
       if (!cell) return
@@ -114,7 +119,7 @@ export function PositionsScreen() {
     } else {
       setRequest({ title: `${row.label} · ${row.issueLabel} · all claims`, summary: describeSeries(series), claimIds: series.claimList.map((claim) => claim.id) })
     }
-  }, [])
+  }, [claimsBehind])
 
   // Through the same writer and save path as every other export, with the Excel BOM choice
   // made in the Export dialog.
@@ -182,6 +187,7 @@ export function PositionsScreen() {
   if (result.undated > 0) notes.push(`${plural(result.undated, 'claim has', 'claims have')} no date and ${result.undated === 1 ? 'is' : 'are'} not shown`)
   if (result.truncated) notes.push(`only the latest ${plural(DEFAULT_MAX_BUCKETS, one, many)} are shown (${plural(result.hiddenBefore, 'earlier claim', 'earlier claims')} left out): choose a larger time bucket or a date range`)
   if (badRange) notes.push('the date range ends before it starts, so it is ignored')
+  if (!result.claimsBehind) notes.push('reading the claims behind the cells')
   const hiddenPeriods = positions.spanBuckets - positions.buckets.length
   const coderCount = result.mix.byCoder.size
   const mixed = claimSet.kind === 'all' && (coderCount > 1 || (result.mix.adjudicated > 0 && coderCount > 0))

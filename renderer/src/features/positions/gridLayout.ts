@@ -6,8 +6,11 @@ import type { PositionsColumn } from '../../domain/positions/columns'
 export const ROW_HEIGHT = 32
 export const HEADER_HEIGHT = 44
 /** Rows and columns are rendered in blocks, so most scroll frames change nothing in the DOM. */
-export const ROW_BLOCK = 16
-export const COLUMN_BLOCK = 8
+export const ROW_BLOCK = 12
+export const COLUMN_BLOCK = 4
+
+/** The frozen pane's right edge (positions.css .positions-frozen border), beside the label widths. */
+export const FROZEN_EDGE = 2
 
 export const MIN_WIDTH = 40
 export const MAX_WIDTH = 900

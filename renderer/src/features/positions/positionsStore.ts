@@ -1,9 +1,10 @@
 import { useSyncExternalStore } from 'react'
 import { db } from '../../db/instance'
-import { savePositionsSnapshot } from '../../db/projection/snapshots'
-import { followPositions, loadPositions, SNAPSHOT_REFRESH_AFTER, type PositionsChanges } from '../../db/queries/positions'
+import { savePositionsResult, savePositionsSnapshot } from '../../db/projection/snapshots'
+import { followPositions, loadPositions, readStoredPositions, SNAPSHOT_REFRESH_AFTER, type PositionsChanges } from '../../db/queries/positions'
 import type { Actor } from '../../domain/model'
-import { PositionsEngine, type PositionsOptions, type PositionsResult, type PositionsWorld } from '../../domain/positions/engine'
+import { DEFAULT_OPTIONS, PositionsEngine, sameOptions, type PositionsOptions, type PositionsResult, type PositionsWorld } from '../../domain/positions/engine'
+import { packResult, unpackResult } from '../../domain/positions/resultPack'
 import { compareText } from '../../domain/text/compare'
 
 // The positions screen's data, kept outside the component: the engine holding every claim fact
@@ -16,6 +17,12 @@ import { compareText } from '../../domain/text/compare'
 // per write), so coming back from a drill-down or the reader is instant and current. After
 // that the engine is dropped (memory), and the snapshot is brought up to date so the next open
 // is quick again.
+//
+// A cold open does not wait for the engine: the positions last computed are stored with the
+// journal seq they reflect (db/projection, resultPack.ts), and when nothing was written since,
+// the table is drawn from them at once. The engine is meanwhile built in slices that give the
+// thread back every few milliseconds, and replaces them (same numbers, now with the claims
+// behind each cell and live to every write) when it is ready.
 
 /** How long the data stays in memory, following the journal, after the screen closes. */
 const KEEP_MS = 5 * 60_000
@@ -23,7 +30,10 @@ const KEEP_MS = 5 * 60_000
 export type PositionsPhase = { phase: 'loading'; progress: number | null } | { phase: 'ready' } | { phase: 'error'; error: unknown }
 
 export interface PositionsData {
-  engine: PositionsEngine
+  /** null while the table is drawn from the stored positions and the engine is being built. */
+  engine: PositionsEngine | null
+  /** The stored positions (for their options) shown until the engine is ready. */
+  stored: PositionsResult | null
   world: PositionsWorld
   /** Every article source (outlet) in the workspace, for the Source filter. */
   sources: string[]
@@ -40,6 +50,11 @@ interface StoreState {
 
 let state: StoreState = { status: { phase: 'loading', progress: null }, data: null }
 let engine: PositionsEngine | null = null
+/** Where the stored positions were last written (or read) from: no need to write them again. */
+let storedAt: { seq: number; options: PositionsOptions } | null = null
+let storeTimer: ReturnType<typeof setTimeout> | undefined
+/** The options the screen last asked for. */
+let pendingOptions: PositionsOptions | null = null
 let seq = 0
 let changesSinceSnapshot = 0
 let loading: Promise<void> | null = null
@@ -67,7 +82,46 @@ function sourcesOf(engine: PositionsEngine): string[] {
 function publish(): void {
   if (!engine) return
   version++
-  emit({ status: { phase: 'ready' }, data: { engine, world: engine.getWorld(), sources, claimCount: engine.size, version } })
+  emit({ status: { phase: 'ready' }, data: { engine, stored: null, world: engine.getWorld(), sources, claimCount: engine.size, version } })
+  storeResultSoon()
+}
+
+/** The positions for the engine's options, written as the stored positions when idle (a cache: failing costs a slower open). */
+function storeResult(): void {
+  const target = engine
+  if (!target) return
+  const options = target.getOptions()
+  if (storedAt && storedAt.seq === seq && sameOptions(storedAt.options, options)) return
+  const at = seq
+  const result = target.result()
+  savePositionsResult(db, { seq: at, viewerId: target.getWorld().viewerId, claimCount: target.size, sources, packed: packResult(result) })
+    .then((saved) => {
+      if (saved) storedAt = { seq: at, options }
+    })
+    .catch(() => undefined)
+}
+
+/** After the data and options have been still a moment, stores the positions shown. */
+function storeResultSoon(): void {
+  clearTimeout(storeTimer)
+  storeTimer = setTimeout(() => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(storeResult, { timeout: 5_000 })
+    else storeResult()
+  }, 1_500)
+}
+
+/** Gives the thread back when the current slice of a build has run for a few milliseconds. */
+function slicer(): () => Promise<void> | null {
+  let sliceStart = performance.now()
+  return () => {
+    if (performance.now() - sliceStart < 8) return null
+    return new Promise<void>((resolve) =>
+      setTimeout(() => {
+        sliceStart = performance.now()
+        resolve()
+      }, 0),
+    )
+  }
 }
 
 /** Writes the facts as a snapshot when the browser is idle, so the next open reads one record. */
@@ -120,12 +174,33 @@ function follow(): void {
   stopFollowing = followPositions(db, seq, onChanges, (error) => emit({ status: { phase: 'error', error } }))
 }
 
+/** Draws the table from the stored positions, when they are current; returns whether it did. */
+async function showStored(): Promise<boolean> {
+  const stored = await readStoredPositions(db)
+  if (!stored || engine) return false
+  const result = unpackResult(stored.record.packed)
+  if (!result) return false
+  storedAt = { seq: stored.record.seq, options: result.options }
+  const world: PositionsWorld = {
+    actors: new Map(stored.actors.map((actor: Actor) => [actor.id, actor])),
+    issues: stored.issues,
+    coders: stored.coders,
+    assignments: stored.assignments,
+    viewerId: stored.viewerId,
+  }
+  version++
+  sources = stored.record.sources
+  emit({ status: { phase: 'ready' }, data: { engine: null, stored: result, world, sources, claimCount: stored.record.claimCount, version } })
+  return true
+}
+
 function load(options: PositionsOptions | null): Promise<void> {
   loading ??= (async () => {
     const started = performance.now()
     emit({ status: { phase: 'loading', progress: null } })
     try {
-      const loaded = await loadPositions(db, (progress) => emit({ status: { phase: 'loading', progress } }))
+      const shown = await showStored().catch(() => false)
+      const loaded = await loadPositions(db, shown ? undefined : (progress) => emit({ status: { phase: 'loading', progress } }))
       const world: PositionsWorld = {
         actors: new Map(loaded.actors.map((actor: Actor) => [actor.id, actor])),
         issues: loaded.issues,
@@ -133,7 +208,11 @@ function load(options: PositionsOptions | null): Promise<void> {
         assignments: loaded.assignments,
         viewerId: loaded.viewerId,
       }
-      engine = new PositionsEngine(loaded.claims, loaded.articles, world, options ?? engine?.getOptions())
+      const chosen = pendingOptions ?? options ?? state.data?.stored?.options
+      const built = await PositionsEngine.create(loaded.claims, loaded.articles, world, chosen ?? DEFAULT_OPTIONS, slicer())
+      // The screen may have asked for other options meanwhile: setOptions recomputes only then.
+      if (pendingOptions) built.setOptions(pendingOptions)
+      engine = built
       seq = loaded.seq
       sources = sourcesOf(engine)
       changesSinceSnapshot = loaded.snapshotStale ? SNAPSHOT_REFRESH_AFTER + 1 : loaded.tail
@@ -156,8 +235,6 @@ function reload(): void {
   void load(engine?.getOptions() ?? null)
 }
 
-let pendingOptions: PositionsOptions | null = null
-
 function subscribe(listener: () => void): () => void {
   listeners.add(listener)
   clearTimeout(releaseTimer)
@@ -177,6 +254,8 @@ function release(): void {
     const { claims, articles } = engine.allFacts()
     savePositionsSnapshot(db, claims, articles, seq).catch(() => undefined)
   }
+  clearTimeout(storeTimer)
+  storeResult()
   engine = null
   emit({ status: { phase: 'loading', progress: null }, data: null })
 }
@@ -188,10 +267,14 @@ export function usePositionsData(): StoreState {
 
 /**
  * The positions for these options. Changing options recomputes from memory (no read); the
- * same options return the engine's current result.
+ * same options return the engine's current result. Before the engine is ready: the stored
+ * positions when they were computed for these options, else null (still reading).
  */
-export function positionsFor(data: PositionsData, options: PositionsOptions): PositionsResult {
+export function positionsFor(data: PositionsData, options: PositionsOptions): PositionsResult | null {
   pendingOptions = options
+  if (!data.engine) return data.stored && sameOptions(data.stored.options, options) ? data.stored : null
   data.engine.setOptions(options)
-  return data.engine.result()
+  const result = data.engine.result()
+  storeResultSoon()
+  return result
 }
