@@ -83,6 +83,11 @@ export class LibraryIndex {
     return this.versions.size
   }
 
+  /** Each indexed article's updatedAt. */
+  indexedVersions(): IterableIterator<string> {
+    return this.versions.values()
+  }
+
   /** Postings added since the last snapshot: how much a fresh snapshot would fold in. */
   get pendingPostings(): number {
     return this.text.pendingPostings
