@@ -195,10 +195,41 @@ describe('the saved library index', () => {
     ]) {
       await saveCache(db, LIBRARY_CACHE, damage)
       const again = await started(db)
+      // Damaged postings are found just after the copy starts answering.
+      await new Promise((resolve) => setTimeout(resolve, 10))
+      await again.sync.settled()
       expect(again.timings).toContain('built')
       expect(again.sync.search('tanker').ids).toEqual(['a'])
       again.sync.stop()
     }
+    db.close()
+  })
+
+  it('answers from a saved copy at once, checks its postings just after, and rebuilds when one is damaged', async () => {
+    const db = new StandpointDB(`library-persist-${crypto.randomUUID()}`)
+    await db.open()
+    await db.articles.bulkAdd([article('a', ['oil', 'tanker'], '2025-01-01T00:00:00.000Z'), article('b', ['gulf', 'iran'], '2025-01-01T00:00:00.000Z')])
+    const first = await started(db)
+    await first.sync.save()
+    first.sync.stop()
+    const parts = (await loadCache(db, LIBRARY_CACHE))!
+    const sound = await started(db)
+    await new Promise((resolve) => setTimeout(resolve, 10))
+    expect(sound.timings).toEqual(['loaded', 'checked', 'verified'])
+    sound.sync.stop()
+
+    // Same lengths and offsets, so it loads; every posting now names a document past the last.
+    const docs = (parts['index.docs'] as Uint8Array).map(() => 0x7f)
+    await saveCache(db, LIBRARY_CACHE, { ...parts, 'index.docs': docs })
+    const damaged = await started(db)
+    expect(damaged.timings).toEqual(['loaded', 'checked'])
+    await new Promise((resolve) => setTimeout(resolve, 10))
+    await damaged.sync.settled()
+    expect(damaged.timings).toContain('built')
+    expect(damaged.sync.search('tanker').ids).toEqual(['a'])
+    expect(damaged.sync.search('gulf').ids).toEqual(['b'])
+    expect(damaged.sync.snapshot().upserts.map((row) => row.id).sort()).toEqual(['a', 'b'])
+    damaged.sync.stop()
     db.close()
   })
 

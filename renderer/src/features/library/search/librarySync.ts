@@ -3,7 +3,7 @@ import type { StandpointDB } from '../../../db/database'
 import { articleCount, articleIds, articlesAfter, articlesByIds, articlesJournalHead, articlesUpdatedAfter, articlesWrittenSince, articleVersions, onArticlesChanged, type ArticleChange } from '../../../db/queries/library'
 import type { Article } from '../../../domain/model'
 import type { TextIndexSnapshot } from '../../../domain/search/textIndex'
-import { sortLibraryRows } from '../sortRows'
+import { newestRows } from '../sortRows'
 import { LibraryIndex, type LibrarySnapshot } from './libraryIndex'
 import { columnsOf, LIBRARY_CACHE, LIBRARY_CACHE_FORMAT, PREVIEW_PART, rowsFromColumns, type IndexStatus, type LibraryColumns, type LibraryRow, type RowsEvent, type SearchHits } from './libraryTypes'
 
@@ -50,7 +50,7 @@ export interface LibrarySyncOptions {
   /** Load and save the index in the workspace's cache (default true). */
   persist?: boolean
   /** Where timings of the start go (bench). */
-  onTiming?: (what: 'loaded' | 'checked' | 'built' | 'saved', ms: number, detail?: string) => void
+  onTiming?: (what: 'loaded' | 'checked' | 'verified' | 'built' | 'saved', ms: number, detail?: string) => void
 }
 
 /** Rows kept for the first screen (newest first), read by the window before the worker starts. */
@@ -59,7 +59,7 @@ const PREVIEW_ROWS = 200
 function toParts(snapshot: LibrarySnapshot, journalSeq: number): Record<string, unknown> {
   const { index, rows, versions } = snapshot
   // The first screen's rows in the library's default order (newest first).
-  const newest = sortLibraryRows(rowsFromColumns(rows), [{ id: 'publishedAt', desc: true }], new Map()).slice(0, PREVIEW_ROWS)
+  const newest = newestRows(rowsFromColumns(rows), PREVIEW_ROWS)
   return {
     format: LIBRARY_CACHE_FORMAT,
     [PREVIEW_PART]: { format: LIBRARY_CACHE_FORMAT, columns: columnsOf(newest), total: index.ids.length },
@@ -164,7 +164,8 @@ export function startLibrarySync(
       const phases = `rows read ${Math.round(headRead - started)} ms, shown ${Math.round(rowsShown - headRead)} ms, index read ${Math.round(bodyRead - rowsShown)} ms`
       if (body === null || body.stamp !== head.stamp) throw new TypeError('the saved index changed while it was read')
       const snapshot = Object.fromEntries(Object.entries(body).flatMap(([key, value]) => (key.startsWith('index.') ? [[key.slice('index.'.length), value]] : [])))
-      index = LibraryIndex.fromSnapshot(snapshot as unknown as TextIndexSnapshot, shown, head.versions)
+      // Each posting is checked once the index is searchable (checkPostingsSoon), not before.
+      index = LibraryIndex.fromSnapshot(snapshot as unknown as TextIndexSnapshot, shown, head.versions, { postings: false })
       timing('loaded', performance.now() - started, `${index.size} articles: ${phases}, checked and built ${Math.round(performance.now() - bodyRead)} ms`)
     } catch (error) {
       console.warn(`[library] the saved search index is unusable, rebuilding it: ${error instanceof Error ? error.message : String(error)}`)
@@ -269,6 +270,27 @@ export function startLibrarySync(
     }
   }
 
+  /** The loaded copy's postings, checked in a task of their own once it answers searches. */
+  const checkPostingsSoon = (): void => {
+    setTimeout(() => {
+      if (stopped) return
+      const started = performance.now()
+      try {
+        index.checkPostings()
+        timing('verified', performance.now() - started)
+      } catch (error) {
+        console.warn(`[library] the saved search index is damaged, rebuilding it: ${error instanceof Error ? error.message : String(error)}`)
+        const shown = Array.from(index.rows.keys())
+        index = new LibraryIndex()
+        watermark = ''
+        ready = false
+        post([], shown)
+        void deleteCache(db, LIBRARY_CACHE).catch(() => undefined)
+        schedule()
+      }
+    }, 0)
+  }
+
   let loaded: Promise<boolean> | null = null
   // One pass per burst of writes: writes that land during a pass are folded into the next.
   const sync = async (): Promise<void> => {
@@ -278,8 +300,10 @@ export function startLibrarySync(
         pending = false
         pendingIds = new Set()
         loaded = load()
-        if (await loaded) await checkLoaded()
-        else pending = true
+        if (await loaded) {
+          await checkLoaded()
+          checkPostingsSoon()
+        } else pending = true
       }
       while (pending && !stopped) {
         pending = false
