@@ -181,7 +181,10 @@ export class TextIndex {
    */
   static fromSnapshot(snapshot: TextIndexSnapshot, { postings = true }: { postings?: boolean } = {}): TextIndex {
     checkSnapshot(snapshot, postings)
-    return new TextIndex(snapshot)
+    const index = new TextIndex(snapshot)
+    // Each id numbered once: a repeated one would have been numbered over.
+    if (index.numberOf.size !== snapshot.ids.length) fail('repeated ids')
+    return index
   }
 
   /** Throws CorruptIndexError unless every posting of the saved base decodes to a document it holds. */
@@ -485,7 +488,6 @@ function checkSnapshot(snapshot: TextIndexSnapshot, postings: boolean): void {
   if (lengths.length !== ids.length) fail('lengths')
   if (starts.length !== terms.length + 1 || starts[0] !== 0 || starts[terms.length] !== weights.length) fail('posting offsets')
   if (bytes.length !== terms.length + 1 || bytes[0] !== 0 || bytes[terms.length] !== docs.length) fail('byte offsets')
-  if (new Set(ids).size !== ids.length) fail('repeated ids')
   if (ids.length >= 2 ** 28) fail('too many documents')
   for (let index = 0; index < terms.length; index++) {
     if (typeof terms[index] !== 'string' || (index > 0 && !(terms[index - 1]! < terms[index]!))) fail('term order')
