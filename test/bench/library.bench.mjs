@@ -118,9 +118,9 @@ export async function run(ctx) {
   const openLibrary = async () => {
     const started = performance.now()
     await app.reload()
-    await app.getByRole('navigation', { name: 'Main' }).waitFor()
+    await app.getByRole('navigation', { name: 'Main' }).waitFor({ timeout: 300_000 })
     const shell = performance.now() - started
-    await app.locator('table[aria-label="Articles"] tbody tr.article-row').first().waitFor()
+    await app.locator('table[aria-label="Articles"] tbody tr.article-row').first().waitFor({ timeout: 300_000 })
     const firstRows = performance.now() - started
     await app.waitForFunction((total) => document.querySelector('.library-count')?.textContent === `${total} of ${total} articles`, count100k, { timeout: 900_000, polling: 50 })
     const ready = performance.now() - started
@@ -186,7 +186,7 @@ export async function run(ctx) {
     return performance.now() - started
   })
   ctx.record(name, 'app: typing a word → table filtered (60 ms debounce included)', search, 'ms')
-  await app.locator('.search-snippet mark').first().waitFor()
+  await app.locator('.search-snippet mark').first().waitFor({ timeout: 300_000 })
   await app.screenshot({ path: join(ctx.resultsDir, 'library-at-scale-search.png') })
   ctx.record(name, `app: window memory with ${count} library rows (JS heap + array buffers)`, await heapMB(appCdp), 'MB')
   await context.close()

@@ -80,7 +80,8 @@ try {
   }
 } finally {
   await Promise.all(servers.map((server) => server.close()))
-  for (const profile of profiles) rmSync(profile, { recursive: true, force: true })
+  // A browser still flushing its profile must not hide the bench's own error.
+  for (const profile of profiles) rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 500 })
 }
 
 const format = (target) => (target === null ? '' : target.max !== undefined ? `≤ ${target.max}` : `≥ ${target.min}`)

@@ -68,16 +68,6 @@ export async function articleBodies(db: StandpointDB, ids: readonly Id[]): Promi
   return new Map(articles.flatMap((article) => (article ? [[article.id, article.body] as const] : [])))
 }
 
-/**
- * How many articles the workspace holds, counted on the updatedAt index: Chromium counts an
- * object store by walking its records (seconds at 100,000 articles), an index by walking its
- * small entries. An article without an updatedAt would not be counted; a caller comparing
- * counts then takes the slower path, never a wrong one.
- */
-export function articleCount(db: StandpointDB): Promise<number> {
-  return db.articles.orderBy('updatedAt').count()
-}
-
 /** The change journal's latest seq: where a saved index is in step with the workspace. */
 export function articlesJournalHead(db: StandpointDB): Promise<number> {
   return journalHead(db)
