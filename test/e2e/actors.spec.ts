@@ -141,3 +141,30 @@ test('warns about a likely duplicate when creating an actor', async ({ workbench
   await expect(dialog).toBeHidden()
   expect(await readTable<Actor>(page, 'actors')).toHaveLength(4)
 })
+
+test('many possible duplicates start folded under their count, and open a page at a time', async ({ workbench }) => {
+  const { page } = workbench
+  // Twenty pairs that differ only in case: each its own word, so no pair reaches into another.
+  const names = Array.from({ length: 20 }, (_, index) => `Kal${String.fromCharCode(97 + index)}ovan Front`)
+  const actors = names.flatMap((name, index) => [makeActor(`p${index}`, name, 'group', []), makeActor(`q${index}`, name.toUpperCase(), 'group', [])])
+  await seedWorkspace(page, { articles: [article], actors, issues: [war], claims: [], mentions: [] })
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Actors' }).click()
+  const panel = page.getByRole('region', { name: /^Possible duplicates/ })
+  await expect(panel).toHaveAccessibleName('Possible duplicates (20)')
+  const merges = panel.getByRole('button', { name: 'Merge…' })
+  await expect(merges.first()).toBeHidden()
+  // Folded, the table is near the top of the screen.
+  await expect(page.getByRole('table', { name: 'Actors' })).toBeInViewport()
+
+  await panel.getByText('Possible duplicates (20)').click()
+  await expect(merges).toHaveCount(6)
+  await expect(panel).toContainText('Showing 6 of 20.')
+  await panel.getByRole('button', { name: 'Show 14 more' }).click()
+  await expect(merges).toHaveCount(20)
+  await expect(panel.getByRole('button', { name: /^Show \d+ more$/ })).toHaveCount(0)
+
+  await panel.getByRole('button', { name: 'Not duplicates' }).first().click()
+  await expect(panel).toHaveAccessibleName('Possible duplicates (19)')
+  // Dismissing a pair keeps the panel as the analyst left it: open.
+  await expect(merges).toHaveCount(19)
+})

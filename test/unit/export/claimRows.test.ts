@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { addClaimRows, CLAIMS_COLUMNS, claimRows, claimRowsCsv, sortClaimsForExport, type ClaimRowEntry } from '../../../renderer/src/domain/export/claimsCsv'
+import { addClaimRows, CLAIMS_COLUMNS, claimRows, claimRowsCsv, exportOrder, sortClaimsForExport, type ClaimRowEntry } from '../../../renderer/src/domain/export/claimsCsv'
 import { csvChunks } from '../../../renderer/src/domain/export/csvChunks'
 import { buildLookups } from '../../../renderer/src/domain/export/lookups'
 import type { Claim, Stance } from '../../../renderer/src/domain/model'
@@ -43,6 +43,28 @@ describe('claim rows built ahead of the sort', () => {
         const text = [...claimRowsCsv(entries, { bom, rowsPerChunk: 7 })].map((chunk) => chunk.text).join('')
         const expected = [...csvChunks([...CLAIMS_COLUMNS], claimRows(sortClaimsForExport(claims), lookups), { bom })].map((chunk) => chunk.text).join('')
         expect(text).toBe(expected)
+      }),
+      { numRuns: 300 },
+    )
+  })
+})
+
+describe('the export order', () => {
+  it('is the order of sorting by date, article, position and id with string comparisons', () => {
+    const order = fc.record({
+      date: fc.constantFrom('2024-12-23', '2024-11-02', '', '2024-12-23T10:00:00', '2024'),
+      articleId: fc.constantFrom('a', 'b', 'B', 'ä', 'a0'),
+      start: fc.oneof(fc.nat(5), fc.constant(-1), fc.double({ noNaN: true, min: -2, max: 2 })),
+      id: fc.constantFrom('x', 'y', 'X', 'z1', 'z'),
+    })
+    fc.assert(
+      fc.property(fc.array(order, { maxLength: 60 }), (entries) => {
+        const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
+        const expected = entries
+          .map((entry, index) => ({ entry, index }))
+          .sort((a, b) => compare(a.entry.date, b.entry.date) || compare(a.entry.articleId, b.entry.articleId) || a.entry.start - b.entry.start || compare(a.entry.id, b.entry.id) || a.index - b.index)
+          .map(({ entry }) => entry)
+        expect([...exportOrder(entries)].map((index) => entries[index])).toEqual(expected)
       }),
       { numRuns: 300 },
     )

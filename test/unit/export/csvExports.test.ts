@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import fc from 'fast-check'
 import { ACTORS_COLUMNS, actorRows, ALIAS_SEPARATOR, sortActorsForExport } from '../../../renderer/src/domain/export/actorsCsv'
 import { ARTICLES_COLUMNS, articleRows, articlesShape, sortArticlesForExport } from '../../../renderer/src/domain/export/articlesCsv'
 import { CLAIMS_COLUMNS, claimRows, sortClaimsForExport } from '../../../renderer/src/domain/export/claimsCsv'
@@ -184,5 +185,26 @@ describe('streamed CSV', () => {
 
   it('writes the header (and BOM) alone when there are no rows', () => {
     expect([...csvChunks(['a', 'b'], [], { bom: true })].map((chunk) => chunk.text)).toEqual([`${UTF8_BOM}a,b\r\n`])
+  })
+})
+
+describe('the line writer of large exports', () => {
+  // csvLine writes rows without Papa; Papa's unparse (writeCsv) is the reference it must match.
+  const awkward = fc.oneof(
+    fc.constantFrom(...TRICKY_TEXTS, '', ' ', ' lead', 'trail ', 'a,b', 'say "x"', 'cr\rlf\n', '\uFEFFbom', "'=1", '-2', '+x', '@here', '\ttab'),
+    fc.string({ maxLength: 12 }),
+    fc.stringMatching(/^[ ,"\r\n\uFEFF'=+\-@a-z0-9]{0,10}$/),
+  )
+  const cell: fc.Arbitrary<CsvCell> = fc.oneof(awkward, fc.integer({ min: -3, max: 3 }), fc.double(), fc.boolean(), fc.constant(null), fc.constant(undefined))
+
+  it('writes every row byte for byte as writeCsv does, in chunks of any size', () => {
+    fc.assert(
+      fc.property(fc.array(awkward, { maxLength: 6 }), fc.array(fc.array(cell, { maxLength: 6 }), { maxLength: 12 }), fc.integer({ min: 1, max: 5 }), fc.boolean(), (header, rows, rowsPerChunk, bom) => {
+        const chunks = [...csvChunks(header, rows, { bom, rowsPerChunk })]
+        expect(chunks.map((chunk) => chunk.text).join('')).toBe(writeCsv(header, rows, { bom }))
+        expect(chunks.reduce((sum, chunk) => sum + chunk.rows, 0)).toBe(rows.length)
+      }),
+      { numRuns: 500 },
+    )
   })
 })

@@ -137,7 +137,8 @@ export interface RestoreProgress {
   total: number
 }
 
-const WRITE_BATCH = 5_000
+/** Records per bulkPut in a restore: progress moves between batches (the bench's floor writes the same batches). */
+export const RESTORE_WRITE_BATCH = 5_000
 
 type Row = Record<string, unknown>
 
@@ -214,9 +215,9 @@ export async function restoreBackup(
   let done = 0
   const report: RestoreReport = { mode, tables: [], conflicts: [] }
   const writeAll = async (table: Table<unknown, unknown>, rows: unknown[]): Promise<void> => {
-    for (let start = 0; start < rows.length; start += WRITE_BATCH) {
-      await table.bulkPut(rows.slice(start, start + WRITE_BATCH))
-      onProgress?.({ done: Math.min(done + start + WRITE_BATCH, done + rows.length), total })
+    for (let start = 0; start < rows.length; start += RESTORE_WRITE_BATCH) {
+      await table.bulkPut(rows.slice(start, start + RESTORE_WRITE_BATCH))
+      onProgress?.({ done: Math.min(done + start + RESTORE_WRITE_BATCH, done + rows.length), total })
     }
   }
 

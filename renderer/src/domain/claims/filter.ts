@@ -1,4 +1,4 @@
-import { descendantsOf } from '../codebook/tree'
+import { subtreeOf } from '../codebook/tree'
 import { STANCES, type Id, type Stance } from '../model'
 import { compareText } from '../text/compare'
 import { cellText, filterKeys, type ClaimColumn } from './columns'
@@ -68,9 +68,16 @@ function containsTest(column: ClaimColumn, text: string, lookups: ClaimLookups):
 }
 
 function oneOfTest(column: ClaimColumn, keys: readonly string[], lookups: ClaimLookups): Test {
+  if (column.id === 'issues') {
+    // An issue takes in the issues below it: filtering on a parent shows its children's claims.
+    const wanted = keys.length === 1 ? subtreeOf(lookups.tree, keys[0]!) : new Set(keys.flatMap((key) => [...subtreeOf(lookups.tree, key)]))
+    return (row) => {
+      const ids = row.issueIds
+      for (let index = 0; index < ids.length; index++) if (wanted.has(ids[index]!)) return true
+      return false
+    }
+  }
   const wanted = new Set(keys)
-  // An issue takes in the issues below it: filtering on a parent shows its children's claims.
-  if (column.id === 'issues') for (const key of keys) for (const child of descendantsOf(lookups.tree, key)) wanted.add(child)
   return (row) => {
     const rowKeys = filterKeys(column, row, lookups)
     for (let index = 0; index < rowKeys.length; index++) if (wanted.has(rowKeys[index]!)) return true

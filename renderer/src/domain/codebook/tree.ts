@@ -85,6 +85,20 @@ export function issueWithDescendants(tree: CodebookTree, issueId: Id): Set<Id> {
   return new Set([issueId, ...descendantsOf(tree, issueId)])
 }
 
+const subtrees = new WeakMap<CodebookTree, Map<Id, ReadonlySet<Id>>>()
+
+/**
+ * issueWithDescendants, worked out once per codebook tree and issue: a filter on a parent issue
+ * rebuilt at each keystroke or re-sort reuses it. Shared, so never to be changed by the caller.
+ */
+export function subtreeOf(tree: CodebookTree, issueId: Id): ReadonlySet<Id> {
+  let known = subtrees.get(tree)
+  if (!known) subtrees.set(tree, (known = new Map<Id, ReadonlySet<Id>>()))
+  let subtree = known.get(issueId)
+  if (!subtree) known.set(issueId, (subtree = issueWithDescendants(tree, issueId)))
+  return subtree
+}
+
 /** The issue's ancestors, its parent first, the top-level one last. */
 export function ancestorsOf(tree: CodebookTree, issueId: Id): Id[] {
   const result: Id[] = []

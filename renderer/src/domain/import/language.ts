@@ -38,7 +38,8 @@ const TA_MARBUTA = 0x0629
 
 // What /\s/ matches, as a set of code units.
 const WHITESPACE = new Set([...'\t\n\v\f\r \u00a0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff'].map((char) => char.charCodeAt(0)))
-const isWhitespace = (code: number): boolean => WHITESPACE.has(code) || (code >= 0x2000 && code <= 0x200a)
+// Printable ASCII, most of any text, is settled by one comparison before the set is asked.
+const isWhitespace = (code: number): boolean => (code > 32 && code < 127 ? false : WHITESPACE.has(code) || (code >= 0x2000 && code <= 0x200a))
 
 /** text.split(/\s+/).length, without building the pieces: one more than the whitespace runs. */
 export function countSplitPieces(text: string): number {

@@ -2,6 +2,7 @@ import type { AgreementReport } from '../../domain/agreement/report'
 import type { UnpairedReason } from '../../domain/agreement/units'
 import type { AgreementSource } from '../../db/queries/agreement'
 import { percent } from './format'
+import { TableHead } from './TableHead'
 
 const number = new Intl.NumberFormat('en')
 
@@ -30,20 +31,7 @@ export function CoderTables({ source, report, names }: { source: AgreementSource
         {report.overall.fullAgreement.value !== null && ` (${number.format(report.overall.fullAgreement.count)} of ${number.format(report.overall.fullAgreement.of)})`}.
       </p>
       <table className="data-table compact-table" aria-label="Units by coder">
-        <thead>
-          <tr>
-            <th scope="col">Coder</th>
-            <th scope="col" className="cell-number">
-              Claims
-            </th>
-            <th scope="col" className="cell-number">
-              Paired
-            </th>
-            <th scope="col" className="cell-number">
-              Unpaired
-            </th>
-          </tr>
-        </thead>
+        <TableHead label="Coder" numbers={['Claims', 'Paired', 'Unpaired']} />
         <tbody>
           {report.coderIds.map((coderId, index) => {
             const paired = report.units.filter((unit) => unit.claims[index] !== null).length

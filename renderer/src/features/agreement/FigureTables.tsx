@@ -1,5 +1,6 @@
 import { AGREEMENT_FIELDS, type AgreementField, type AgreementReport } from '../../domain/agreement/report'
 import { FigureCell } from './FigureCell'
+import { TableHead } from './TableHead'
 
 const number = new Intl.NumberFormat('en')
 
@@ -21,26 +22,7 @@ export function FigureTables({ report, names }: { report: AgreementReport; names
         for exactly two coders. Unitizing alpha (u-alpha): agreement on which stretches of the text were quoted as claims, including what nobody marked. A dash means the figure is undefined; hover it for why.
       </p>
       <table className="data-table compact-table figures-table" aria-label="Agreement by field">
-        <thead>
-          <tr>
-            <th scope="col">Field</th>
-            <th scope="col" className="cell-number">
-              Krippendorff’s α
-            </th>
-            <th scope="col" className="cell-number">
-              Percent agreement
-            </th>
-            <th scope="col" className="cell-number">
-              Cohen’s κ
-            </th>
-            <th scope="col" className="cell-number">
-              Units
-            </th>
-            <th scope="col" className="cell-number">
-              Values
-            </th>
-          </tr>
-        </thead>
+        <TableHead label="Field" numbers={['Krippendorff’s α', 'Percent agreement', 'Cohen’s κ', 'Units', 'Values']} />
         <tbody>
           {AGREEMENT_FIELDS.map((field) => {
             const { alpha, percent, kappa } = report.overall.fields[field]
@@ -75,26 +57,7 @@ export function FigureTables({ report, names }: { report: AgreementReport; names
       {report.byIssue.length > 0 && (
         <table className="data-table compact-table figures-table" aria-label="Agreement by issue">
           <caption>By issue: the units in which any claim has the issue</caption>
-          <thead>
-            <tr>
-              <th scope="col">Issue</th>
-              <th scope="col" className="cell-number">
-                Units
-              </th>
-              <th scope="col" className="cell-number">
-                α actor
-              </th>
-              <th scope="col" className="cell-number">
-                α issues
-              </th>
-              <th scope="col" className="cell-number">
-                α stance
-              </th>
-              <th scope="col" className="cell-number">
-                Full agreement
-              </th>
-            </tr>
-          </thead>
+          <TableHead label="Issue" numbers={['Units', 'α actor', 'α issues', 'α stance', 'Full agreement']} />
           <tbody>
             {[...report.byIssue]
               .sort((a, b) => b.figures.units - a.figures.units || names.issue(a.issueId).localeCompare(names.issue(b.issueId)))
@@ -117,35 +80,7 @@ export function FigureTables({ report, names }: { report: AgreementReport; names
       {report.byPair.length > 1 && (
         <table className="data-table compact-table figures-table" aria-label="Agreement by coder pair">
           <caption>By pair of coders, on the same units</caption>
-          <thead>
-            <tr>
-              <th scope="col">Coders</th>
-              <th scope="col" className="cell-number">
-                Units
-              </th>
-              <th scope="col" className="cell-number">
-                α actor
-              </th>
-              <th scope="col" className="cell-number">
-                α issues
-              </th>
-              <th scope="col" className="cell-number">
-                α stance
-              </th>
-              <th scope="col" className="cell-number">
-                κ actor
-              </th>
-              <th scope="col" className="cell-number">
-                κ issues
-              </th>
-              <th scope="col" className="cell-number">
-                κ stance
-              </th>
-              <th scope="col" className="cell-number">
-                u-alpha
-              </th>
-            </tr>
-          </thead>
+          <TableHead label="Coders" numbers={['Units', 'α actor', 'α issues', 'α stance', 'κ actor', 'κ issues', 'κ stance', 'u-alpha']} />
           <tbody>
             {report.byPair.map(({ coderIds, figures, unitizing }) => (
               <tr key={coderIds.join('+')}>

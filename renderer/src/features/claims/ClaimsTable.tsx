@@ -107,8 +107,9 @@ export function ClaimsTable({ columns, rows, order, lookups, shown, view, update
     if (orderKey.current === order) return
     const previous = orderKey.current
     orderKey.current = order
-    // A write that changes a few rows keeps the place; a new filter or sort does not.
-    if (previous.length !== order.length || previous[0] !== order[0]) scrollRef.current?.scrollTo({ top: 0 })
+    // A write that changes a few rows keeps the place; a new filter or sort does not. Already at
+    // the top (as the scroll listener last saw), scrollTo would only force a layout mid-commit.
+    if (memory.top > 0 && (previous.length !== order.length || previous[0] !== order[0])) scrollRef.current?.scrollTo({ top: 0 })
   }, [order])
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {

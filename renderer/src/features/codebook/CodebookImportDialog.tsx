@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks'
+import { CsvFileChooser } from '../../shared/ui/CsvFileChooser'
 import { useId, useMemo, useState } from 'react'
 import { notify } from '../../shared/notices'
 import { Dialog } from '../../shared/ui/Dialog'
@@ -75,25 +76,7 @@ export function CodebookImportDialog({ onClose }: { onClose: () => void }) {
       <div className="claims-choose">
         <p>Read a codebook from a CSV: one issue per row, with its label and, if the file has them, its code, its parent (by code or label) and a description.</p>
         <p className="muted">Issues the codebook has are matched by code, or by label under the same parent, and keep what they have. Nothing is written until you press Import codebook.</p>
-        <label className="button primary file-button">
-          Choose CSV file
-          <input
-            type="file"
-            className="visually-hidden"
-            accept=".csv,.tsv,.txt,text/csv"
-            aria-label="Choose CSV file"
-            onChange={(event) => {
-              const file = event.target.files?.[0]
-              event.target.value = ''
-              if (file) void load(file)
-            }}
-          />
-        </label>
-        {step.error && (
-          <p role="alert" className="inline-error">
-            {step.error}
-          </p>
-        )}
+        <CsvFileChooser onFile={(file) => void load(file)} error={step.error} />
       </div>
     )
     footer = (

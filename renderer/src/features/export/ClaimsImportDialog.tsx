@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { CsvFileChooser } from '../../shared/ui/CsvFileChooser'
 import { notify } from '../../shared/notices'
 import { Dialog } from '../../shared/ui/Dialog'
 import { headerSignature, initialChoices, rememberChoices, saveChoices, type SavedChoices } from '../../domain/claimsImport/choices'
@@ -149,25 +150,7 @@ export function ClaimsImportDialog({ open, onClose }: { open: boolean; onClose: 
           Next you choose which column holds the actor, issue, stance, date, quote and document, and confirm how stance values
           such as 0/1, yes/no or agree/disagree are read. Nothing is written until you press Import claims.
         </p>
-        <label className="button primary file-button">
-          Choose CSV file
-          <input
-            type="file"
-            className="visually-hidden"
-            accept=".csv,.tsv,.txt,text/csv"
-            aria-label="Choose CSV file"
-            onChange={(event) => {
-              const file = event.target.files?.[0]
-              event.target.value = ''
-              if (file) void load(file)
-            }}
-          />
-        </label>
-        {step.error && (
-          <p role="alert" className="inline-error">
-            {step.error}
-          </p>
-        )}
+        <CsvFileChooser onFile={(file) => void load(file)} error={step.error} />
       </div>
     )
     footer = (

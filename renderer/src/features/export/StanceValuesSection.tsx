@@ -1,7 +1,7 @@
+import { StanceOrReject } from '../../shared/ui/StanceOrReject'
 import type { ImportChoices } from '../../domain/claimsImport/choices'
 import { SCHEME_LABELS, STANCE_SCHEMES, type StanceScheme, type StanceValueCount } from '../../domain/claimsImport/stanceValues'
-import { STANCES, type Stance } from '../../domain/model'
-import { stanceText } from '../../shared/ui/stance'
+import type { Stance } from '../../domain/model'
 
 interface Props {
   idBase: string
@@ -45,19 +45,7 @@ export function StanceValuesSection({ idBase, scheme, stanceMap, stanceValues, o
                 <td>{entry.key === '' ? <span className="muted">(empty)</span> : <code>{entry.value}</code>}</td>
                 <td className="cell-number">{entry.count}</td>
                 <td>
-                  <select
-                    aria-label={`Stance for “${entry.value}”`}
-                    value={mapped === null || mapped === undefined ? 'reject' : String(mapped)}
-                    onChange={(event) => onStanceValue(entry.key, event.target.value === 'reject' ? null : (Number(event.target.value) as Stance))}
-                    data-stance={mapped ?? 'reject'}
-                  >
-                    {STANCES.map((stance) => (
-                      <option key={stance} value={stance}>
-                        {stanceText(stance)}
-                      </option>
-                    ))}
-                    <option value="reject">Reject these rows</option>
-                  </select>
+                  <StanceOrReject value={entry.value} mapped={mapped} rejectLabel="Reject these rows" onChange={(stance) => onStanceValue(entry.key, stance)} />
                 </td>
               </tr>
             )

@@ -1,9 +1,8 @@
+import { StanceOrReject } from '../../shared/ui/StanceOrReject'
 import { useId } from 'react'
 import type { DnaOverview, DnaPreview, DnaStanceMap, DnaStanceValue } from '../../domain/interop/mapping/dnaImport'
 import type { DnaClaimChoice } from '../../domain/interop/dna/dnaClaims'
-import { STANCES, type Stance } from '../../domain/model'
 import { plural } from '../../domain/text/plural'
-import { stanceText } from '../../shared/ui/stance'
 
 const number = new Intl.NumberFormat('en')
 
@@ -128,19 +127,7 @@ export function DnaChoiceStep({ fileName, overview, choice, stanceMap, preview, 
                         </td>
                         <td className="cell-number">{number.format(value.count)}</td>
                         <td>
-                          <select
-                            aria-label={`Stance for “${value.label}”`}
-                            value={mapped === null || mapped === undefined ? 'reject' : String(mapped)}
-                            data-stance={mapped ?? 'reject'}
-                            onChange={(event) => onStanceMap({ ...stanceMap, [value.key]: event.target.value === 'reject' ? null : (Number(event.target.value) as Stance) })}
-                          >
-                            {STANCES.map((stance) => (
-                              <option key={stance} value={stance}>
-                                {stanceText(stance)}
-                              </option>
-                            ))}
-                            <option value="reject">Reject these statements</option>
-                          </select>
+                          <StanceOrReject value={value.label} mapped={mapped} rejectLabel="Reject these statements" onChange={(stance) => onStanceMap({ ...stanceMap, [value.key]: stance })} />
                         </td>
                       </tr>
                     )

@@ -1,8 +1,7 @@
+import { StanceOrReject } from '../../shared/ui/StanceOrReject'
 import { useId, useMemo } from 'react'
 import { codeRoles, defaultStanceValues, stanceCodes, type CodeRole, type QdaCodeSummary, type QdaMapping, type QdaOverview, type QdaPreview } from '../../domain/interop/mapping/fromQda'
-import { STANCES, type Stance } from '../../domain/model'
 import { plural } from '../../domain/text/plural'
-import { stanceText } from '../../shared/ui/stance'
 
 const number = new Intl.NumberFormat('en')
 
@@ -124,21 +123,7 @@ export function QdaMappingStep({ fileName, overview, mapping, preview, onMapping
                         <td dir="auto">{code.name}</td>
                         <td className="cell-number">{number.format(code.codings)}</td>
                         <td>
-                          <select
-                            aria-label={`Stance for “${code.name}”`}
-                            value={mapped === null || mapped === undefined ? 'reject' : String(mapped)}
-                            data-stance={mapped ?? 'reject'}
-                            onChange={(event) =>
-                              onMapping({ ...mapping, stanceValues: { ...mapping.stanceValues, [code.guid]: event.target.value === 'reject' ? null : (Number(event.target.value) as Stance) } })
-                            }
-                          >
-                            {STANCES.map((stance) => (
-                              <option key={stance} value={stance}>
-                                {stanceText(stance)}
-                              </option>
-                            ))}
-                            <option value="reject">Reject these selections</option>
-                          </select>
+                          <StanceOrReject value={code.name} mapped={mapped} rejectLabel="Reject these selections" onChange={(stance) => onMapping({ ...mapping, stanceValues: { ...mapping.stanceValues, [code.guid]: stance } })} />
                         </td>
                       </tr>
                     )
