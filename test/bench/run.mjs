@@ -36,7 +36,11 @@ const servers = [
 
 const results = []
 const profiles = []
+const outDir = join(root, 'bench-results')
+mkdirSync(outDir, { recursive: true })
 const ctx = {
+  /** Where results.json goes; benches may leave screenshots beside it. */
+  resultsDir: outDir,
   appURL: `http://127.0.0.1:${APP_PORT}/`,
   benchURL: `http://127.0.0.1:${PAGE_PORT}/`,
   fixturesDir,
@@ -76,7 +80,8 @@ try {
   }
 } finally {
   await Promise.all(servers.map((server) => server.close()))
-  for (const profile of profiles) rmSync(profile, { recursive: true, force: true })
+  // A browser still flushing its profile must not hide the bench's own error.
+  for (const profile of profiles) rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 500 })
 }
 
 const format = (target) => (target === null ? '' : target.max !== undefined ? `≤ ${target.max}` : `≥ ${target.min}`)
@@ -86,8 +91,6 @@ for (const row of results) {
   const floor = row.floor === null ? '' : `${row.floor.value} ${row.floor.unit}`
   console.log([row.bench, row.metric, row.value, row.unit, format(row.target), row.met === null ? '' : row.met ? 'yes' : 'NO', floor].join(' | '))
 }
-const outDir = join(root, 'bench-results')
-mkdirSync(outDir, { recursive: true })
 const machine = { node: process.version, cpus: (await import('node:os')).cpus().length, chromium: chromiumPath, date: new Date().toISOString(), loadAverage: loads }
 writeFileSync(join(outDir, 'results.json'), JSON.stringify({ machine, results }, null, 2))
 console.log(`\nwritten to ${join(outDir, 'results.json')}`)

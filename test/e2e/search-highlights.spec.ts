@@ -76,3 +76,84 @@ test('an article opened from a search is scrolled to its first match', async ({ 
   await expect(match).toHaveText('Obergrenze')
   await expect(match).toBeInViewport()
 })
+
+test('Next and Previous in an article opened from a search walk the results, their words still marked', async ({ workbench }) => {
+  const { page } = workbench
+  await seedWorkspace(page, {
+    articles: [
+      article(0, 'Coalition row deepens', `${FILLER.repeat(2)}Seehofer again demanded an Obergrenze.\n\nMerkel said an Obergrenze was not compatible with asylum law.`),
+      article(1, 'Budget talks', FILLER.repeat(3)),
+      article(2, 'Obergrenze: a timeline', 'A short chronology of the debate.'),
+      article(3, 'Long budget report', `${FILLER.repeat(20)}\n\nAt the very end the Obergrenze came up once.`),
+      article(4, 'Harvest festival', FILLER.repeat(2)),
+    ],
+  })
+  const count = page.locator('.library-count')
+  await expect(count).toHaveText('5 of 5 articles', { timeout: 60_000 })
+  await page.getByRole('searchbox', { name: 'Search articles' }).fill('obergrenze')
+  await expect(count).toHaveText('3 of 5 articles')
+  const titles = page.getByRole('table', { name: 'Articles' }).locator('.title-button')
+  const shown = await titles.allTextContents()
+  expect(shown).toHaveLength(3)
+  expect(shown).not.toContain('Budget talks')
+  await titles.first().click()
+
+  const heading = page.getByRole('heading', { level: 1 })
+  const matches = page.getByRole('status', { name: 'Search matches' })
+  const marks = page.getByLabel('Article text').locator('mark.hl-search')
+  const expectMarked = async (title: string): Promise<void> => {
+    await expect(heading).toHaveText(title)
+    await expect(matches).toContainText('obergrenze')
+    if (title !== 'Obergrenze: a timeline') await expect(marks.first()).toHaveText('Obergrenze')
+  }
+  await expectMarked(shown[0]!)
+  for (const title of shown.slice(1)) {
+    await page.getByRole('button', { name: 'Next article' }).click()
+    await expectMarked(title)
+  }
+  await page.getByRole('button', { name: 'Next article' }).click()
+  await expect(page.getByText('This is the last article found by “obergrenze”.')).toBeVisible()
+  await expectMarked(shown[2]!)
+
+  // After a reload the list is asked of the search again: the same walk, backwards.
+  await page.reload()
+  await expectMarked(shown[2]!)
+  for (const title of shown.slice(0, 2).reverse()) {
+    await page.getByRole('button', { name: 'Previous article' }).click()
+    await expectMarked(title)
+  }
+
+  // Cleared highlights: Previous goes back to the whole library's reading order (newest first).
+  await page.getByRole('button', { name: 'Clear search highlights' }).click()
+  await expect(matches).toHaveCount(0)
+  const byDate = ['Harvest festival', 'Long budget report', 'Obergrenze: a timeline', 'Budget talks', 'Coalition row deepens']
+  await page.getByRole('button', { name: 'Previous article' }).click()
+  await expect(heading).toHaveText(byDate[byDate.indexOf(shown[0]!) - 1]!)
+  await expect(matches).toHaveCount(0)
+})
+
+test('a search hit’s snippet follows an edit of the article made while the search is shown', async ({ workbench }) => {
+  test.skip(workbench.host === 'electron', 'a second window of the same workspace is opened as a browser tab')
+  const { page } = workbench
+  const untitled = { ...article(5, 'Obergrenze hearing', ''), body: '' }
+  await seedWorkspace(page, { articles: [article(0, 'Coalition row deepens', `${FILLER}Seehofer again demanded an Obergrenze.`), untitled] })
+  const count = page.locator('.library-count')
+  await expect(count).toHaveText('2 of 2 articles', { timeout: 60_000 })
+  await page.getByRole('searchbox', { name: 'Search articles' }).fill('obergrenze')
+  await expect(count).toHaveText('2 of 2 articles')
+  const hit = page.getByRole('table', { name: 'Articles' }).getByRole('row').filter({ hasText: 'Obergrenze hearing' })
+  await expect(hit.locator('.search-snippet')).toHaveText('')
+  await expect(hit.locator('.search-snippet mark')).toHaveCount(0)
+
+  // The text is added in another window of the same workspace.
+  const other = await page.context().newPage()
+  await other.goto(`${workbench.origin}/#/library/article/${untitled.id}`)
+  const reader = other.getByRole('article')
+  await reader.getByLabel('Document text').fill('The committee heard three experts.\n\nAn Obergrenze, they said, would not survive in court.')
+  await reader.getByRole('button', { name: 'Add text' }).click()
+  await expect(reader.getByRole('heading', { name: 'This document has no text yet' })).toBeHidden()
+  await other.close()
+
+  await expect(hit.locator('.search-snippet mark')).toHaveText(['Obergrenze'])
+  await expect(hit.locator('.search-snippet')).toContainText('An Obergrenze, they said')
+})

@@ -35,6 +35,12 @@ export async function seedWorkspace(page: Page, records: SeedRecords): Promise<v
       tx.onerror = () => reject(tx.error ?? new Error('seed failed'))
     })
     db.close()
+    // These writes bypass the app's change journal: a saved library index would not learn of
+    // them (the app checks a saved index against the journal), so it is dropped and rebuilt.
+    await new Promise<void>((resolve) => {
+      const request = indexedDB.deleteDatabase('standpoint~cache~library-index')
+      request.onsuccess = request.onerror = request.onblocked = () => resolve()
+    })
   }, records)
   await page.reload()
 }

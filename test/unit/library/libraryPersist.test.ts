@@ -43,7 +43,13 @@ async function started(db: StandpointDB, options: LibrarySyncOptions = {}): Prom
     (message) => {
       throw new Error(message)
     },
-    { ...options, onTiming: (what) => timings.push(what) },
+    {
+      ...options,
+      onTiming: (what, ms, detail) => {
+        timings.push(what)
+        options.onTiming?.(what, ms, detail)
+      },
+    },
   )
   await sync.settled()
   return { sync, timings }
@@ -134,6 +140,41 @@ describe('the saved library index', () => {
     )
   })
 
+  it('checks a saved copy against the change journal, and compares every article only when the journal cannot tell', async () => {
+    const db = new StandpointDB(`library-persist-${crypto.randomUUID()}`)
+    await db.open()
+    await db.articles.bulkAdd([article('a', ['oil', 'tanker'], '2025-01-01T00:00:00.000Z'), article('b', ['gulf', 'iran'], '2025-01-01T00:00:00.000Z')])
+    const details: Record<string, string> = {}
+    const onTiming: LibrarySyncOptions['onTiming'] = (what, _ms, detail) => void (details[what] = detail ?? '')
+    const first = await started(db, { onTiming })
+    await first.sync.save()
+    first.sync.stop()
+
+    // Written while no index ran, each with an older time than the saved newest: only the
+    // journal names them.
+    await db.articles.put(article('a', ['opec', 'talks'], '2024-01-01T00:00:00.000Z'))
+    await db.articles.delete('b')
+    await db.articles.add(article('c', ['pipeline'], '2024-01-01T00:00:00.000Z'))
+    const second = await started(db, { onTiming })
+    expect(details.checked).toMatch(/^journal since \d+: 3 written/)
+    expect(second.sync.search('opec').ids).toEqual(['a'])
+    expect(second.sync.search('tanker').ids).toEqual([])
+    expect(second.sync.search('gulf').ids).toEqual([])
+    expect(second.sync.search('pipe').ids).toEqual(['c'])
+    await second.sync.save()
+    second.sync.stop()
+
+    // The journal pruned past the saved seq: every article's updatedAt is compared instead.
+    await db.articles.put(article('c', ['gulf'], '2020-01-01T00:00:00.000Z'))
+    await db.settings.put({ key: 'journal.prunedThrough', value: Number.MAX_SAFE_INTEGER })
+    const third = await started(db, { onTiming })
+    expect(details.checked).toMatch(/changed/)
+    expect(third.sync.search('gulf').ids).toEqual(['c'])
+    expect(third.sync.search('pipe').ids).toEqual([])
+    third.sync.stop()
+    db.close()
+  })
+
   it('rebuilds from the articles when the saved copy is damaged or from another format', async () => {
     const db = new StandpointDB(`library-persist-${crypto.randomUUID()}`)
     await db.open()
@@ -154,10 +195,41 @@ describe('the saved library index', () => {
     ]) {
       await saveCache(db, LIBRARY_CACHE, damage)
       const again = await started(db)
+      // Damaged postings are found just after the copy starts answering.
+      await new Promise((resolve) => setTimeout(resolve, 10))
+      await again.sync.settled()
       expect(again.timings).toContain('built')
       expect(again.sync.search('tanker').ids).toEqual(['a'])
       again.sync.stop()
     }
+    db.close()
+  })
+
+  it('answers from a saved copy at once, checks its postings just after, and rebuilds when one is damaged', async () => {
+    const db = new StandpointDB(`library-persist-${crypto.randomUUID()}`)
+    await db.open()
+    await db.articles.bulkAdd([article('a', ['oil', 'tanker'], '2025-01-01T00:00:00.000Z'), article('b', ['gulf', 'iran'], '2025-01-01T00:00:00.000Z')])
+    const first = await started(db)
+    await first.sync.save()
+    first.sync.stop()
+    const parts = (await loadCache(db, LIBRARY_CACHE))!
+    const sound = await started(db)
+    await new Promise((resolve) => setTimeout(resolve, 10))
+    expect(sound.timings).toEqual(['loaded', 'checked', 'verified'])
+    sound.sync.stop()
+
+    // Same lengths and offsets, so it loads; every posting now names a document past the last.
+    const docs = (parts['index.docs'] as Uint8Array).map(() => 0x7f)
+    await saveCache(db, LIBRARY_CACHE, { ...parts, 'index.docs': docs })
+    const damaged = await started(db)
+    expect(damaged.timings).toEqual(['loaded', 'checked'])
+    await new Promise((resolve) => setTimeout(resolve, 10))
+    await damaged.sync.settled()
+    expect(damaged.timings).toContain('built')
+    expect(damaged.sync.search('tanker').ids).toEqual(['a'])
+    expect(damaged.sync.search('gulf').ids).toEqual(['b'])
+    expect(damaged.sync.snapshot().upserts.map((row) => row.id).sort()).toEqual(['a', 'b'])
+    damaged.sync.stop()
     db.close()
   })
 

@@ -111,6 +111,10 @@ describe('TextIndex', () => {
       { ...good, lengths: [1, 2] },
     ]
     for (const snapshot of damaged) expect(() => TextIndex.fromSnapshot(snapshot as never)).toThrow(CorruptIndexError)
+    // Loaded without decoding each posting: a posting damaged in place is found by checkPostings.
+    const deferred = TextIndex.fromSnapshot({ ...good, docs: good.docs.map((byte) => byte + 5) }, { postings: false })
+    expect(() => deferred.checkPostings()).toThrow(CorruptIndexError)
+    expect(() => TextIndex.fromSnapshot(structuredClone(good), { postings: false }).checkPostings()).not.toThrow()
   })
 
   it('orders equal scores by document order and finds prefixes only for a prefix word', () => {

@@ -1,5 +1,6 @@
 import type { Article, Id } from '../../domain/model'
 import type { StandpointDB } from '../database'
+import { changesSince, journalHead } from '../journal'
 import { onTableChanged } from '../live'
 
 // The reads that keep the library's rows and search index in step with the workspace
@@ -65,4 +66,23 @@ export function onArticlesChanged(db: StandpointDB, onChange: (change: ArticleCh
 export async function articleBodies(db: StandpointDB, ids: readonly Id[]): Promise<Map<Id, string>> {
   const articles = await db.articles.bulkGet([...ids])
   return new Map(articles.flatMap((article) => (article ? [[article.id, article.body] as const] : [])))
+}
+
+/** The change journal's latest seq: where a saved index is in step with the workspace. */
+export function articlesJournalHead(db: StandpointDB): Promise<number> {
+  return journalHead(db)
+}
+
+/**
+ * The articles written (put or deleted) after journal seq `since`, or null when the journal
+ * cannot tell: its entries after `since` were pruned, or it started again (a workspace deleted
+ * and made anew under the same name) so `since` lies ahead of it.
+ */
+export async function articlesWrittenSince(db: StandpointDB, since: number): Promise<Id[] | null> {
+  if ((await journalHead(db)) < since) return null
+  const changes = await changesSince(db, since)
+  if (!changes.complete) return null
+  const ids = new Set<Id>()
+  for (const entry of changes.entries) if (entry.table === 'articles') ids.add(entry.id)
+  return [...ids]
 }

@@ -111,6 +111,16 @@ function decodeDocs(docs: Uint8Array, at: number, count: number, out: Uint32Arra
   return out
 }
 
+/** Whether order[start, end) is already best first (score descending, then document number). */
+function inOrder(order: readonly number[], start: number, end: number, scores: Float64Array): boolean {
+  for (let index = start + 1; index < end; index++) {
+    const before = order[index - 1]!
+    const after = order[index]!
+    if (scores[before]! < scores[after]! || (scores[before] === scores[after] && before > after)) return false
+  }
+  return true
+}
+
 /** Appends value as a varint to a growable byte buffer. */
 class ByteWriter {
   bytes = new Uint8Array(1 << 16)
@@ -143,6 +153,9 @@ export class TextIndex {
   private deltaPostings = 0
   /** Reused to decode one term's postings. */
   private scratch = new Uint32Array(1024)
+  private scoreBuffer = new Float64Array(0)
+  private matchedBuffer = new Uint8Array(0)
+  private keyBuffer = new Float64Array(0)
 
   private constructor(base: TextIndexSnapshot) {
     this.base = base
@@ -160,10 +173,23 @@ export class TextIndex {
     return new TextIndex(EMPTY_SNAPSHOT())
   }
 
-  /** An index from a saved copy, after checking that its arrays fit together. */
-  static fromSnapshot(snapshot: TextIndexSnapshot): TextIndex {
-    checkSnapshot(snapshot)
-    return new TextIndex(snapshot)
+  /**
+   * An index from a saved copy, after checking that its arrays fit together. With
+   * `postings: false` every check but the decoding of each posting is made; the caller then
+   * calls checkPostings() soon after (it reads every posting, the larger part of loading).
+   * Until then a damaged posting can only give a wrong answer, not a crash.
+   */
+  static fromSnapshot(snapshot: TextIndexSnapshot, { postings = true }: { postings?: boolean } = {}): TextIndex {
+    checkSnapshot(snapshot, postings)
+    const index = new TextIndex(snapshot)
+    // Each id numbered once: a repeated one would have been numbered over.
+    if (index.numberOf.size !== snapshot.ids.length) fail('repeated ids')
+    return index
+  }
+
+  /** Throws CorruptIndexError unless every posting of the saved base decodes to a document it holds. */
+  checkPostings(): void {
+    checkPostings(this.base)
   }
 
   /** Live documents. */
@@ -237,10 +263,7 @@ export class TextIndex {
     const liveCount = this.numberOf.size
     if (query.length === 0 || liveCount === 0) return { ids: [], scores: [] }
     const total = this.total
-    const scores = new Float64Array(total)
-    // How many query terms each document has matched so far: a document stays a candidate
-    // while it has matched every earlier one.
-    const matched = new Uint8Array(total)
+    const { scores, matched, keys: keyBuffer } = this.buffers(total)
     const averageLength = this.liveLength / liveCount
     query.forEach((word, position) => {
       for (const { term, weight } of this.expand(word)) {
@@ -252,7 +275,7 @@ export class TextIndex {
     for (let doc = 0; doc < total; doc++) if (matched[doc] === wanted) count++
     // Sort by score (descending), then document number, as one float64 key per hit: the
     // score in the high bits, rounded to 2^-20, the document number in the low 21 bits.
-    const keys = new Float64Array(count)
+    const keys = keyBuffer.subarray(0, count)
     let top = 0
     for (let doc = 0; doc < total; doc++) if (matched[doc] === wanted) top = Math.max(top, scores[doc]!)
     const scale = top > 0 ? Math.min(2 ** 31, Math.floor(2 ** 31 / top)) : 1
@@ -266,7 +289,8 @@ export class TextIndex {
     let order: number[]
     if (exact) {
       keys.sort()
-      order = Array.from(keys, (key) => key % docBits)
+      order = new Array<number>(count)
+      for (let index = 0; index < count; index++) order[index] = keys[index]! % docBits
     } else {
       order = Array.from(keys).sort((a, b) => scores[b]! - scores[a]! || a - b)
     }
@@ -275,7 +299,7 @@ export class TextIndex {
       let end = start + 1
       const bucket = Math.floor(scores[order[start]!]! * scale)
       while (end < order.length && Math.floor(scores[order[end]!]! * scale) === bucket) end++
-      if (end - start > 1) {
+      if (end - start > 1 && !inOrder(order, start, end, scores)) {
         const run = order.slice(start, end).sort((a, b) => scores[b]! - scores[a]! || a - b)
         for (let index = 0; index < run.length; index++) order[start + index] = run[index]!
       }
@@ -286,6 +310,27 @@ export class TextIndex {
       ids: order.map((doc) => (doc < baseCount ? this.base.ids[doc]! : this.extraIds[doc - baseCount]!)),
       scores: withScores ? order.map((doc) => scores[doc]!) : [],
     }
+  }
+
+  /**
+   * Per-search arrays, kept between searches and cleared rather than allocated anew: fresh
+   * typed arrays of a document's width each search (a megabyte at 100,000 documents) are
+   * memory outside the heap, and enough of it brings on full garbage collections mid-search.
+   * scores: each document's score so far; matched: how many query words it has matched so
+   * far (a document stays a candidate while it has matched every earlier word); keys: the
+   * sort keys of the hits.
+   */
+  private buffers(total: number): { scores: Float64Array; matched: Uint8Array; keys: Float64Array } {
+    if (this.scoreBuffer.length < total) {
+      const size = Math.ceil(total * 1.25) + 16
+      this.scoreBuffer = new Float64Array(size)
+      this.matchedBuffer = new Uint8Array(size)
+      this.keyBuffer = new Float64Array(size)
+    } else {
+      this.scoreBuffer.fill(0, 0, total)
+      this.matchedBuffer.fill(0, 0, total)
+    }
+    return { scores: this.scoreBuffer, matched: this.matchedBuffer, keys: this.keyBuffer }
   }
 
   /** The terms a query word stands for, in term order (so sums add up in the same order). */
@@ -427,11 +472,12 @@ export class TextIndex {
   }
 }
 
-/** Throws CorruptIndexError unless the snapshot's parts fit together. */
-function checkSnapshot(snapshot: TextIndexSnapshot): void {
-  const fail = (why: string): never => {
-    throw new CorruptIndexError(`The saved search index is damaged (${why}).`)
-  }
+const fail = (why: string): never => {
+  throw new CorruptIndexError(`The saved search index is damaged (${why}).`)
+}
+
+/** Throws CorruptIndexError unless the snapshot's parts fit together (and, with postings, every posting). */
+function checkSnapshot(snapshot: TextIndexSnapshot, postings: boolean): void {
   if (typeof snapshot !== 'object' || snapshot === null) fail('not an object')
   const { format, ids, lengths, terms, starts, bytes, docs, weights } = snapshot
   if (format !== SNAPSHOT_FORMAT) fail(`format ${String(format)}`)
@@ -442,12 +488,19 @@ function checkSnapshot(snapshot: TextIndexSnapshot): void {
   if (lengths.length !== ids.length) fail('lengths')
   if (starts.length !== terms.length + 1 || starts[0] !== 0 || starts[terms.length] !== weights.length) fail('posting offsets')
   if (bytes.length !== terms.length + 1 || bytes[0] !== 0 || bytes[terms.length] !== docs.length) fail('byte offsets')
-  if (new Set(ids).size !== ids.length) fail('repeated ids')
   if (ids.length >= 2 ** 28) fail('too many documents')
   for (let index = 0; index < terms.length; index++) {
     if (typeof terms[index] !== 'string' || (index > 0 && !(terms[index - 1]! < terms[index]!))) fail('term order')
     const count = starts[index + 1]! - starts[index]!
     if (count <= 0 || bytes[index + 1]! <= bytes[index]!) fail('empty term')
+  }
+  if (postings) checkPostings(snapshot)
+}
+
+function checkPostings(snapshot: TextIndexSnapshot): void {
+  const { ids, terms, starts, bytes, docs } = snapshot
+  for (let index = 0; index < terms.length; index++) {
+    const count = starts[index + 1]! - starts[index]!
     // Every posting decodes within its term's bytes, ascending, to a document that exists.
     let doc = 0
     let byte = bytes[index]!

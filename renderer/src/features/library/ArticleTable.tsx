@@ -6,6 +6,7 @@ import { navigate } from '../../shared/routing'
 import type { LibraryRow } from './search/libraryTypes'
 import { sortLibraryRows } from './sortRows'
 import { useSnippets } from './useSnippets'
+import { rememberArticleSequence } from '../../shared/articleSequence'
 
 // The article table: sortable by every column, virtualised so 10,000 rows scroll as smoothly
 // as 10 (only the rows in view, plus a margin, are in the DOM). The virtualiser lives here, in
@@ -109,8 +110,8 @@ export function ArticleTable({
 
   const items = virtualizer.getVirtualItems()
   // Only the rows drawn (those in view and the overscan margin) have their bodies read.
-  const visibleIds = useMemo(() => (searchQuery === '' ? [] : items.map((item) => sorted[item.index]!.id)), [searchQuery, items, sorted])
-  const snippets = useSnippets(searchQuery, visibleIds)
+  const visibleRows = useMemo(() => (searchQuery === '' ? [] : items.map((item) => sorted[item.index]!)), [searchQuery, items, sorted])
+  const snippets = useSnippets(searchQuery, visibleRows)
   const paddingTop = items[0]?.start ?? 0
   const paddingBottom = items.length > 0 ? virtualizer.getTotalSize() - items[items.length - 1]!.end : 0
 
@@ -192,7 +193,15 @@ export function ArticleTable({
                     dir={row.direction}
                     lang={row.language || undefined}
                     title={row.title}
-                    onClick={() => navigate('library', ['article', row.id], searchQuery === '' ? undefined : { q: searchQuery })}
+                    onClick={() => {
+                      if (searchQuery === '') return navigate('library', ['article', row.id])
+                      // Next / Previous in the reader walk these results, in this order.
+                      rememberArticleSequence(
+                        searchQuery,
+                        sorted.map((shown) => shown.id),
+                      )
+                      navigate('library', ['article', row.id], { q: searchQuery })
+                    }}
                   >
                     {row.title || 'Untitled article'}
                   </button>

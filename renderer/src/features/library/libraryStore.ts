@@ -2,7 +2,8 @@ import { useSyncExternalStore } from 'react'
 import { db } from '../../db/instance'
 import { callback, connectWorker, type WorkerApi } from '../../platform/workers'
 import { loadCache } from '../../db/cache/workspaceCache'
-import { LIBRARY_CACHE, PREVIEW_PART, previewFromPart, rowsFromColumns, type IndexStatus, type LibraryPreview, type LibraryRow, type RowsEvent, type SearchHits } from './search/libraryTypes'
+import { columnsOf, LIBRARY_CACHE, LIBRARY_CACHE_FORMAT, PREVIEW_PART, previewFromPart, rowsFromColumns, type IndexStatus, type LibraryPreview, type LibraryRow, type RowsEvent, type SearchHits } from './search/libraryTypes'
+import { newestRows } from './sortRows'
 import type { LibrarySync } from './search/librarySync'
 import type { LibraryWorker } from './worker/libraryIndex.worker'
 
@@ -26,7 +27,41 @@ type Backend = { kind: 'worker'; api: WorkerApi<LibraryWorker> } | { kind: 'loca
 
 let backend: Backend | null = null
 const rows = new Map<string, LibraryRow>()
-let state: LibraryState = { rows: [], preview: null, status: { indexed: 0, total: 0, ready: false, version: 0 }, error: null }
+
+// The first screen, kept in this window's localStorage as well as in the cache database: read
+// synchronously as the app starts, it is on screen with the shell's first paint, before any
+// database has opened (the worker's rows and the index follow). Written from the rows this
+// window holds, a while after they last changed.
+const PREVIEW_KEY = `standpoint.libraryPreview:${db.name}`
+const PREVIEW_ROWS = 200
+const PREVIEW_WRITE_MS = 3_000
+
+function readLocalPreview(): LibraryPreview | null {
+  try {
+    const saved = localStorage.getItem(PREVIEW_KEY)
+    const preview = saved === null ? null : previewFromPart(JSON.parse(saved))
+    return preview && preview.rows.length > 0 ? preview : null
+  } catch {
+    return null
+  }
+}
+
+let previewTimer: ReturnType<typeof setTimeout> | null = null
+function writeLocalPreviewSoon(): void {
+  if (previewTimer !== null) clearTimeout(previewTimer)
+  previewTimer = setTimeout(() => {
+    previewTimer = null
+    try {
+      const all = Array.from(rows.values())
+      localStorage.setItem(PREVIEW_KEY, JSON.stringify({ format: LIBRARY_CACHE_FORMAT, columns: columnsOf(newestRows(all, PREVIEW_ROWS)), total: all.length }))
+    } catch {
+      // A full or missing localStorage only costs the quick first screen.
+    }
+  }, PREVIEW_WRITE_MS)
+}
+
+let state: LibraryState = { rows: [], preview: readLocalPreview(), status: { indexed: 0, total: 0, ready: false, version: 0 }, error: null }
+if (state.preview) performance.mark('standpoint:library-preview', { detail: 'localStorage' })
 let rowsArrived = false
 const listeners = new Set<() => void>()
 let scheduled = false
@@ -46,10 +81,16 @@ function publish(): void {
   else draw()
 }
 
+let marked = false
 function render(): void {
   lastPublished = performance.now()
   scheduled = false
   state = { ...state, rows: Array.from(rows.values()), preview: rowsArrived ? null : state.preview }
+  if (!marked && rows.size > 0) {
+    marked = true
+    performance.mark('standpoint:library-rows', { detail: rows.size })
+  }
+  if (state.status.ready) writeLocalPreviewSoon()
   for (const listener of listeners) listener()
 }
 
@@ -83,7 +124,8 @@ function loadPreview(): void {
   loadCache(db, LIBRARY_CACHE, (key) => key === PREVIEW_PART)
     .then((parts) => {
       const preview = previewFromPart(parts?.[PREVIEW_PART])
-      if (rowsArrived || !preview || preview.rows.length === 0) return
+      if (rowsArrived || state.preview || !preview || preview.rows.length === 0) return
+      performance.mark('standpoint:library-preview', { detail: 'cache' })
       state = { ...state, preview }
       for (const listener of listeners) listener()
     })
@@ -92,7 +134,7 @@ function loadPreview(): void {
 
 function ensureStarted(): void {
   if (backend) return
-  loadPreview()
+  if (!state.preview) loadPreview()
   let worker: Worker
   try {
     worker = new Worker(new URL('./worker/libraryIndex.worker.ts', import.meta.url), { type: 'module', name: 'standpoint-library' })

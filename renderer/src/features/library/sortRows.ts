@@ -35,3 +35,8 @@ export function sortLibraryRows<Row extends LibraryRow>(rows: readonly Row[], so
   }
   return order.map((index) => rows[index]!)
 }
+
+/** The first `count` rows of the default order (newest first, undated last): the saved first screen. */
+export function newestRows<Row extends LibraryRow>(rows: readonly Row[], count: number): Row[] {
+  return sortLibraryRows(rows, [{ id: 'publishedAt', desc: true }], new Map()).slice(0, count)
+}

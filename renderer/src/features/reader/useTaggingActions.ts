@@ -8,7 +8,9 @@ import type { TextSpan } from '../../domain/anchoring'
 import type { Article, Claim, Mention, Stance } from '../../domain/model'
 import type { SuggestedMention } from '../../domain/suggestedMentions'
 import { notify } from '../../shared/notices'
-import { navigate } from '../../shared/routing'
+import { navigate, parseHash } from '../../shared/routing'
+import { adjacentInSequence, rememberedSequence } from '../../shared/articleSequence'
+import { searchLibrary } from '../library'
 import { performTagging } from '../../shared/undo/history'
 import { focusHighlightId, type Focus, type PanelMode } from './focus'
 import { nextClickedFocus, tagsInReadingOrder } from './highlights'
@@ -101,6 +103,17 @@ export function useTaggingActions(context: ActionContext) {
       },
 
       goToArticle: async (direction: 1 | -1): Promise<void> => {
+        // Opened from a library search: walk its results, their words still marked.
+        const query = parseHash(location.hash).params.get('q')?.trim() ?? ''
+        if (query !== '') {
+          const ids = rememberedSequence(query) ?? (await searchLibrary(query)).ids
+          const next = adjacentInSequence(ids, article.id, direction)
+          if (next) return navigate('library', ['article', next], { q: query })
+          if (next === null) {
+            notify('info', direction === 1 ? `This is the last article found by “${query}”.` : `This is the first article found by “${query}”.`)
+            return
+          }
+        }
         const id = await adjacentArticleId(db, article, direction)
         if (id) navigate('library', ['article', id])
         else notify('info', direction === 1 ? 'This is the last article (oldest).' : 'This is the first article (newest).')

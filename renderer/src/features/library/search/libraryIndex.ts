@@ -65,8 +65,8 @@ export class LibraryIndex {
    * The index a saved copy holds, with its rows (in the snapshot's document order) and
    * versions; throws (CorruptIndexError or TypeError) when they do not fit together.
    */
-  static fromSnapshot(snapshot: TextIndexSnapshot, rows: LibraryRow[], versions: unknown): LibraryIndex {
-    const library = new LibraryIndex(TextIndex.fromSnapshot(snapshot))
+  static fromSnapshot(snapshot: TextIndexSnapshot, rows: LibraryRow[], versions: unknown, { postings = true }: { postings?: boolean } = {}): LibraryIndex {
+    const library = new LibraryIndex(TextIndex.fromSnapshot(snapshot, { postings }))
     const { ids } = snapshot
     if (rows.length !== ids.length || !Array.isArray(versions) || versions.length !== ids.length) throw new TypeError('The saved library rows do not match its index.')
     for (let doc = 0; doc < ids.length; doc++) {
@@ -81,6 +81,16 @@ export class LibraryIndex {
 
   get size(): number {
     return this.versions.size
+  }
+
+  /** See TextIndex.checkPostings: throws CorruptIndexError when a saved posting is damaged. */
+  checkPostings(): void {
+    this.text.checkPostings()
+  }
+
+  /** Each indexed article's updatedAt. */
+  indexedVersions(): IterableIterator<string> {
+    return this.versions.values()
   }
 
   /** Postings added since the last snapshot: how much a fresh snapshot would fold in. */
