@@ -335,7 +335,11 @@ test('without a connection the page may reach no other origin; Connect allows ex
   expect(await syncWorker!.evaluate(() => { try { new XMLHttpRequest(); return 'opened' } catch { return 'closed' } })).toBe('closed')
 
   await syncStatus(a.page).click()
+  // Disconnect reloads the page (its CSP can only be loosened by a fresh page); the status says
+  // Offline before the reload, so wait for the new page itself.
+  const reloaded = a.page.waitForEvent('load')
   await a.page.getByRole('dialog', { name: 'Team sync' }).getByRole('button', { name: 'Disconnect' }).click()
+  await reloaded
   await expect(a.page.getByRole('contentinfo', { name: 'Status' })).toContainText('Offline · browser')
   expect(await connectSrc(a.page)).toEqual(["'self'"])
   const requestsBefore = a.serverRequests.length
