@@ -230,7 +230,7 @@ describe('opening: the snapshot and the journal after it, or the fact tables', (
     expect((await readPositionsSnapshot(db))?.seq).toBe(first.seq)
   })
 
-  it('stored positions are used only at the journal head, for the same viewer and claim count', async () => {
+  it('stored positions are used only at the journal head, for the same viewer', async () => {
     const loaded = await loadPositions(db)
     const world: PositionsWorld = { actors: new Map(loaded.actors.map((entry) => [entry.id, entry])), issues: loaded.issues, coders: loaded.coders, assignments: loaded.assignments, viewerId: loaded.viewerId }
     const result = computePositions(loaded.claims, loaded.articles, world, DEFAULT_OPTIONS)

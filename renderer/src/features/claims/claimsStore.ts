@@ -1,6 +1,6 @@
-import { useLiveQuery } from 'dexie-react-hooks'
 import { useSyncExternalStore } from 'react'
 import { db } from '../../db/instance'
+import { watchQuery } from '../../db/live'
 import { readClaimsViewer, type ClaimsViewer } from '../../db/queries/claimsTable'
 import { ClaimsSource, type ClaimsSourceState } from './claimsSource'
 
@@ -16,6 +16,10 @@ const emit = (): void => {
 }
 
 let source: ClaimsSource | null = null
+// The current coder, coders and assignments are kept with the claims: a warm open must not wait
+// on an IndexedDB read (behind whatever another screen left running) to show claims in memory.
+let viewer: ClaimsViewer | undefined
+let stopViewer: (() => void) | null = null
 let releaseTimer: ReturnType<typeof setTimeout> | undefined
 const EMPTY: ClaimsSourceState = { data: null, coders: [], progress: null, error: null, applied: 0, reads: 0 }
 
@@ -25,6 +29,14 @@ function subscribe(listener: () => void): () => void {
   if (!source) {
     source = new ClaimsSource(db, emit)
     void source.start()
+    stopViewer = watchQuery(() => readClaimsViewer(db), {
+      next: (value) => {
+        viewer = value
+        emit()
+      },
+      // The source reports read failures; a failed viewer read leaves the last one shown.
+      error: () => undefined,
+    })
   }
   return () => {
     listeners.delete(listener)
@@ -32,6 +44,9 @@ function subscribe(listener: () => void): () => void {
     releaseTimer = setTimeout(() => {
       source?.stop()
       source = null
+      stopViewer?.()
+      stopViewer = null
+      viewer = undefined
     }, KEEP_MS)
   }
 }
@@ -40,7 +55,7 @@ export function useClaimsSource(): ClaimsSourceState {
   return useSyncExternalStore(subscribe, () => source?.state ?? EMPTY)
 }
 
-/** The current coder, the coders and the assignments, live (small tables). */
+/** The current coder, the coders and the assignments, live (small tables), kept like the claims. */
 export function useClaimsViewer(): ClaimsViewer | undefined {
-  return useLiveQuery(() => readClaimsViewer(db), [])
+  return useSyncExternalStore(subscribe, () => viewer)
 }
