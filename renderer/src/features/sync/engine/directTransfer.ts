@@ -18,8 +18,10 @@ import { validateDocument } from '../../../domain/sync/validateDocument'
 // conflict, or one resolved) is left to PouchDB's replication, which brings its whole tree.
 // Each batch records its cursor with its revisions: a restart resumes at the batch in flight.
 
-/** Documents per request: the bench's raw write uses 5,000; smaller keeps progress moving. */
-export const TRANSFER_BATCH = 2_500
+/** Documents per upload request, as the bench's raw write sends them: fewer round trips (9.7 s against 11.8 s with 2,500 for 15,560 documents). */
+export const TRANSFER_BATCH = 5_000
+/** Changes per page received: larger pages were slower to validate and write (8.9 s against 8.4 s). */
+const RECEIVE_PAGE = 2_500
 
 export interface TransferProgress {
   done: number
@@ -123,7 +125,7 @@ export class DirectTransfer {
     let done = await this.book.get('receiveDone', 0)
     const complex = await this.book.get<string[]>('receiveComplex', [])
     const outboxSeq = await this.book.get('outboxSeq', 0)
-    const page = (from: number | string) => this.remote.changes({ since: from, limit: TRANSFER_BATCH, batch_size: TRANSFER_BATCH, include_docs: true, style: 'all_docs', return_docs: true })
+    const page = (from: number | string) => this.remote.changes({ since: from, limit: RECEIVE_PAGE, batch_size: RECEIVE_PAGE, include_docs: true, style: 'all_docs', return_docs: true })
     // The next page travels while this one is written, and a page's bookkeeping (another
     // database) is written while the next page goes into the workspace. Each page's records
     // wait for the page before, so the saved position never passes a page not yet recorded.
