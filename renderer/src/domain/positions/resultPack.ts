@@ -1,5 +1,6 @@
 import { STANCES, type Id, type Stance } from '../model'
 import type { PositionCell, PositionSeries, PositionsOptions, PositionsResult, StanceCounts } from './engine'
+import { StringTable } from './stringTable'
 
 // Computed positions packed into one record: every row's series and cells as numbers in typed
 // arrays, without the claims behind them. Stored beside the facts snapshot with the journal seq
@@ -38,22 +39,8 @@ export interface PackedResult {
   latestDate: Uint32Array
 }
 
-class Strings {
-  readonly list: string[] = []
-  private readonly index = new Map<string, number>()
-  of(value: string): number {
-    let found = this.index.get(value)
-    if (found === undefined) {
-      found = this.list.length
-      this.list.push(value)
-      this.index.set(value, found)
-    }
-    return found
-  }
-}
-
 export function packResult(result: PositionsResult): PackedResult {
-  const strings = new Strings()
+  const strings = new StringTable()
   const series = result.series
   const cellTotal = series.reduce((sum, entry) => sum + entry.cells.length, 0)
   const group = new Uint32Array(series.length)

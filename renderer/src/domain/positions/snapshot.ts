@@ -1,5 +1,6 @@
 import { STANCES, type Id, type Stance } from '../model'
 import type { ArticleFact, ClaimFact } from './facts'
+import { StringTable } from './stringTable'
 
 // The positions projection packed into one record: a snapshot of every claim and article fact
 // at a point of the change journal. Opening Positions reads this one record and the journal
@@ -75,23 +76,9 @@ export interface PackedFacts {
   articleSource: Uint32Array
 }
 
-class Strings {
-  readonly list: string[] = []
-  private readonly index = new Map<string, number>()
-  of(value: string): number {
-    let found = this.index.get(value)
-    if (found === undefined) {
-      found = this.list.length
-      this.list.push(value)
-      this.index.set(value, found)
-    }
-    return found
-  }
-}
-
 /** Packs facts, keeping their order (claims in time order open without sorting). */
 export function packFacts(claims: readonly ClaimFact[], articles: readonly ArticleFact[]): PackedFacts {
-  const strings = new Strings()
+  const strings = new StringTable()
   const count = claims.length
   const actor = new Uint32Array(count)
   const article = new Uint32Array(count)

@@ -174,6 +174,10 @@ function follow(): void {
   stopFollowing = followPositions(db, seq, onChanges, (error) => emit({ status: { phase: 'error', error } }))
 }
 
+function worldOf(read: Omit<PositionsWorld, 'actors'> & { actors: readonly Actor[] }): PositionsWorld {
+  return { actors: new Map(read.actors.map((actor) => [actor.id, actor])), issues: read.issues, coders: read.coders, assignments: read.assignments, viewerId: read.viewerId }
+}
+
 /** Draws the table from the stored positions, when they are current; returns whether it did. */
 async function showStored(): Promise<boolean> {
   const stored = await readStoredPositions(db)
@@ -181,13 +185,7 @@ async function showStored(): Promise<boolean> {
   const result = unpackResult(stored.record.packed)
   if (!result) return false
   storedAt = { seq: stored.record.seq, options: result.options }
-  const world: PositionsWorld = {
-    actors: new Map(stored.actors.map((actor: Actor) => [actor.id, actor])),
-    issues: stored.issues,
-    coders: stored.coders,
-    assignments: stored.assignments,
-    viewerId: stored.viewerId,
-  }
+  const world = worldOf(stored)
   version++
   sources = stored.record.sources
   emit({ status: { phase: 'ready' }, data: { engine: null, stored: result, world, sources, claimCount: stored.record.claimCount, version } })
@@ -201,13 +199,7 @@ function load(options: PositionsOptions | null): Promise<void> {
     try {
       const shown = await showStored().catch(() => false)
       const loaded = await loadPositions(db, shown ? undefined : (progress) => emit({ status: { phase: 'loading', progress } }))
-      const world: PositionsWorld = {
-        actors: new Map(loaded.actors.map((actor: Actor) => [actor.id, actor])),
-        issues: loaded.issues,
-        coders: loaded.coders,
-        assignments: loaded.assignments,
-        viewerId: loaded.viewerId,
-      }
+      const world = worldOf(loaded)
       const chosen = pendingOptions ?? options ?? state.data?.stored?.options
       const built = await PositionsEngine.create(loaded.claims, loaded.articles, world, chosen ?? DEFAULT_OPTIONS, slicer())
       // The screen may have asked for other options meanwhile: setOptions recomputes only then.
