@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test'
+import { positionRows } from './support/positionsTable'
 import type { Actor, Article, Claim, Coder, Issue, Stance } from '../../renderer/src/domain/model'
 import { readTable, seedWorkspace } from './support/seed'
 import { expect, test } from './support/workbench'
@@ -83,21 +84,6 @@ async function openPositions(page: Page): Promise<Locator> {
 }
 
 /** The rows as { label | issue: [claims, mean] } from the summary columns. */
-async function rowsOf(table: Locator): Promise<Record<string, [string, string]>> {
-  const claimsIndex = await table.getByRole('columnheader', { name: 'Claims', exact: true }).getAttribute('aria-colindex')
-  const meanIndex = await table.getByRole('columnheader', { name: 'Mean', exact: true }).getAttribute('aria-colindex')
-  const issueIndex = await table.getByRole('columnheader', { name: 'Issue', exact: true }).getAttribute('aria-colindex')
-  return table.locator('[role="rowgroup"] + [role="rowgroup"] [role="row"]').evaluateAll(
-    (rows, [issueAt, claimsAt, meanAt]) =>
-      Object.fromEntries(
-        rows.map((row) => {
-          const text = (index: string | null) => (row.querySelector<HTMLElement>(`[role="cell"][aria-colindex="${index}"]`)?.innerText ?? '').trim()
-          return [`${text('1')} | ${text(issueAt)}`, [text(claimsAt), text(meanAt)]]
-        }),
-      ),
-    [issueIndex, claimsIndex, meanIndex] as const,
-  )
-}
 
 test('Top level counts each claim once under its top-level issue; a party row aggregates its actors’ claims', async ({ workbench }) => {
   const { page } = workbench
@@ -106,7 +92,7 @@ test('Top level counts each claim once under its top-level issue; a party row ag
   await expect(page.getByRole('note', { name: 'Claims from several coders' })).toContainText('2 coders and 1 adjudicated claim')
   await page.getByLabel('Claims shown').selectOption({ label: 'Ann' })
   await expect(page.getByRole('note', { name: 'Claims from several coders' })).toHaveCount(0)
-  await expect.poll(() => rowsOf(table)).toEqual({
+  await expect.poll(() => positionRows(table)).toEqual({
     'Angela Merkel | Controlling migration › Ceiling': ['1', '+2.0'],
     'Angela Merkel | Controlling migration › Deportation': ['1', '+2.0'],
     'Horst Seehofer | Controlling migration › Ceiling': ['1', '-2.0'],
@@ -114,13 +100,13 @@ test('Top level counts each claim once under its top-level issue; a party row ag
   await page.getByLabel('Claims shown').selectOption({ label: 'All claims' })
 
   // As coded: a claim counts under each of its codes.
-  await expect.poll(() => rowsOf(table)).toMatchObject({
+  await expect.poll(() => positionRows(table)).toMatchObject({
     'Angela Merkel | Controlling migration › Ceiling': ['3', '+0.7'],
     'Angela Merkel | Controlling migration › Deportation': ['1', '+2.0'],
   })
   // Top level: Merkel's three claims once each under Controlling migration, (2 − 1 + 1) / 3.
   await page.getByLabel('Issue level').selectOption('Top level')
-  await expect.poll(() => rowsOf(table)).toEqual({
+  await expect.poll(() => positionRows(table)).toEqual({
     'Angela Merkel | Controlling migration': ['3', '+0.7'],
     'Horst Seehofer | Controlling migration': ['1', '-2.0'],
     'Union faction | Controlling migration': ['1', '-1.0'],
@@ -130,7 +116,7 @@ test('Top level counts each claim once under its top-level issue; a party row ag
   // By party: the Union faction's claim counts in both parties.
   await page.getByLabel('Group actors by').selectOption('Party')
   await expect(table.getByRole('columnheader', { name: 'Party', exact: true })).toBeVisible()
-  await expect.poll(() => rowsOf(table)).toEqual({
+  await expect.poll(() => positionRows(table)).toEqual({
     // m1 +2, m2 −1, adj +1, u1 −1: 1 / 4.
     'CDU | Controlling migration': ['4', '+0.3'],
     // s1 −2, u1 −1.
@@ -142,7 +128,7 @@ test('Top level counts each claim once under its top-level issue; a party row ag
 
   // Adjudicated only: the one decided claim.
   await page.getByLabel('Claims shown').selectOption('Adjudicated only')
-  await expect.poll(() => rowsOf(table)).toEqual({ 'CDU | Controlling migration': ['1', '+1.0'] })
+  await expect.poll(() => positionRows(table)).toEqual({ 'CDU | Controlling migration': ['1', '+1.0'] })
 
   // The setup is remembered (stored a moment after the last change) across a reload.
   await expect
@@ -151,7 +137,7 @@ test('Top level counts each claim once under its top-level issue; a party row ag
   await page.reload()
   await expect(page.getByLabel('Group actors by')).toHaveValue(/party/i)
   await expect(page.getByLabel('Issue level')).toHaveValue('top')
-  await expect.poll(() => rowsOf(page.getByRole('table', { name: 'Positions' }))).toEqual({ 'CDU | Controlling migration': ['1', '+1.0'] })
+  await expect.poll(() => positionRows(page.getByRole('table', { name: 'Positions' }))).toEqual({ 'CDU | Controlling migration': ['1', '+1.0'] })
 })
 
 test('a parent in the Issue filter takes in its children', async ({ workbench }) => {
@@ -161,7 +147,7 @@ test('a parent in the Issue filter takes in its children', async ({ workbench })
   await issue.fill('controlling')
   // The parent comes first, its children ("Controlling migration › Ceiling") below it.
   await page.getByRole('option', { name: /Controlling migration/ }).first().click()
-  await expect.poll(() => rowsOf(table)).toEqual({
+  await expect.poll(() => positionRows(table)).toEqual({
     'Angela Merkel | Controlling migration › Ceiling': ['3', '+0.7'],
     'Angela Merkel | Controlling migration › Deportation': ['1', '+2.0'],
     'Horst Seehofer | Controlling migration › Ceiling': ['1', '-2.0'],

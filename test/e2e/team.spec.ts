@@ -1,4 +1,5 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { positionRows } from './support/positionsTable'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Papa from 'papaparse'
@@ -92,21 +93,6 @@ async function fieldRow(page: Page, field: RegExp): Promise<string[]> {
 }
 
 /** The Positions rows as { label | issue: [claims, mean] } from the summary columns. */
-async function positionRows(table: Locator): Promise<Record<string, [string, string]>> {
-  const claimsIndex = await table.getByRole('columnheader', { name: 'Claims', exact: true }).getAttribute('aria-colindex')
-  const meanIndex = await table.getByRole('columnheader', { name: 'Mean', exact: true }).getAttribute('aria-colindex')
-  const issueIndex = await table.getByRole('columnheader', { name: 'Issue', exact: true }).getAttribute('aria-colindex')
-  return table.locator('[role="rowgroup"] + [role="rowgroup"] [role="row"]').evaluateAll(
-    (rows, [issueAt, claimsAt, meanAt]) =>
-      Object.fromEntries(
-        rows.map((row) => {
-          const text = (index: string | null) => (row.querySelector<HTMLElement>(`[role="cell"][aria-colindex="${index}"]`)?.innerText ?? '').trim()
-          return [`${text('1')} | ${text(issueAt)}`, [text(claimsAt), text(meanAt)]]
-        }),
-      ),
-    [issueIndex, claimsIndex, meanIndex] as const,
-  )
-}
 
 /** The Library's Claims column as { article id: count }, the article told by its title. */
 async function libraryClaims(page: Page): Promise<Record<string, string>> {
