@@ -443,6 +443,14 @@ describe('stored positions (a cold open draws the table from them)', () => {
       const lazy = stored(full)
       const fromLazy = buildPositionsView(lazy, workspace.actors, workspace.issues, lazyView)
       expect(fromLazy.buckets, `seed ${seed}`).toEqual(buildPositionsView(full, workspace.actors, workspace.issues, lazyView).buckets)
+      // A cold open's view goes from the stored rows to the engine's (same tables): the kept-up-
+      // to-date builder then changes the rows' series only, and must end where a whole build does.
+      const builder = createPositionsViewBuilder()
+      const stripRows = (rows: ReturnType<typeof buildPositionsView>) => ({ ...rows, rows: rows.rows.map((row) => ({ ...row, series: row.series?.key ?? null })) })
+      builder(stored(full), workspace.actors, workspace.issues, lazyView)
+      const handedOver = builder(full, workspace.actors, workspace.issues, lazyView)
+      expect(stripRows(handedOver), `seed ${seed}`).toEqual(stripRows(buildPositionsView(full, workspace.actors, workspace.issues, lazyView)))
+      expect(handedOver.rows.every((row) => row.series === full.series.find((entry) => entry.key === row.id))).toBe(true)
       expect(withoutClaims(lazy), `seed ${seed}`).toEqual(withoutClaims(full))
       expect(read.claimsBehind).toBe(false)
       expect(full.claimsBehind).toBe(true)
