@@ -3,18 +3,20 @@ import fc from 'fast-check'
 import { describe, expect, it, vi } from 'vitest'
 import { StandpointDB } from '../../../renderer/src/db/database'
 import { followActorUsage } from '../../../renderer/src/db/queries/actorUsage'
+import { followClaimIssueLists } from '../../../renderer/src/db/queries/claimIssues'
 import { followRecordCounts, type RecordCounts } from '../../../renderer/src/db/queries/recordCounts'
 import { actorUsage, createActor, deleteActor, mergeActors, type ActorUsage } from '../../../renderer/src/db/repositories/actors'
 import { storeImportedArticles } from '../../../renderer/src/db/repositories/articles'
+import { claimIssueLists } from '../../../renderer/src/db/repositories/issues'
 import { applyChangeSet, writeEdits } from '../../../renderer/src/db/repositories/recordChanges'
 import { deleteEdit, invertChangeSet, putEdit, type ChangeSet } from '../../../renderer/src/domain/changeHistory'
 import type { Id, SyncedTable } from '../../../renderer/src/domain/model'
 import { actor, article, claim, issue, LEAD } from '../team/fixtures'
 
-// The Actors screen's usage column and the status bar's counts are applied write by write from
-// the change journal. Here they are compared with a full recount (every claim's and mention's
-// actor read from the indexes, every table counted) after random sequences of the writes the
-// app makes: claims tagged, moved to another actor and deleted, mentions, imports of claims
+// The Actors screen's usage column, the Codebook's claims per issue and the status bar's counts
+// are applied write by write from the change journal. Here they are compared with a full
+// recount (every claim's and mention's actor and every claim's issues read from the indexes,
+// every table counted) after random sequences of the writes the app makes: claims tagged, moved to another actor and deleted, mentions, imports of claims
 // and of articles, actors created, merged and deleted, and undo.
 
 const TABLES: SyncedTable[] = ['articles', 'actors', 'issues', 'claims', 'mentions']
@@ -22,7 +24,7 @@ const ACTORS = ['a0', 'a1', 'a2', 'a3']
 const NOW = '2025-03-02T00:00:00.000Z'
 
 type Operation =
-  | { type: 'tag'; id: number; actor: number }
+  | { type: 'tag'; id: number; actor: number; issues: number }
   | { type: 'move'; id: number; actor: number }
   | { type: 'untag'; id: number }
   | { type: 'mention'; id: number; actor: number; remove: boolean }
@@ -34,7 +36,7 @@ type Operation =
   | { type: 'undo' }
 
 const operation = fc.oneof(
-  fc.record({ type: fc.constant('tag' as const), id: fc.integer({ min: 0, max: 12 }), actor: fc.integer({ min: 0, max: 3 }) }),
+  fc.record({ type: fc.constant('tag' as const), id: fc.integer({ min: 0, max: 12 }), actor: fc.integer({ min: 0, max: 3 }), issues: fc.integer({ min: 0, max: 2 }) }),
   fc.record({ type: fc.constant('move' as const), id: fc.integer({ min: 0, max: 12 }), actor: fc.integer({ min: 0, max: 3 }) }),
   fc.record({ type: fc.constant('untag' as const), id: fc.integer({ min: 0, max: 12 }) }),
   fc.record({ type: fc.constant('mention' as const), id: fc.integer({ min: 0, max: 6 }), actor: fc.integer({ min: 0, max: 3 }), remove: fc.boolean() }),
@@ -56,7 +58,9 @@ async function perform(db: StandpointDB, op: Operation, history: ChangeSet[]): P
       if (op.type === 'move' && !existing) return
       if (!(await exists(actorId(op.actor)))) return
       const base = existing ?? claim(`c${op.id}`, LEAD.id, { articleId: 'art-1', issueIds: ['i1'] })
-      history.push(await writeEdits(db, 'Tag claim', [putEdit('claims', { ...base, actorId: actorId(op.actor), updatedAt: NOW })]))
+      // A tag may also change the claim's issues (one, the other, or both).
+      const issueIds = op.type === 'tag' ? [['i1'], ['i2'], ['i2', 'i1']][op.issues]! : base.issueIds
+      history.push(await writeEdits(db, 'Tag claim', [putEdit('claims', { ...base, actorId: actorId(op.actor), issueIds, updatedAt: NOW })]))
       return
     }
     case 'untag':
@@ -118,6 +122,7 @@ async function recountTables(db: StandpointDB): Promise<RecordCounts> {
 }
 
 const sorted = (usage: ReadonlyMap<Id, ActorUsage>): [Id, ActorUsage][] => [...usage].sort(([a], [b]) => (a < b ? -1 : 1))
+const sortedLists = (lists: readonly (readonly Id[])[]): string[] => lists.map((list) => [...list].sort().join('+')).sort()
 const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 5))
 
 describe('live counts from the change journal', () => {
@@ -132,14 +137,16 @@ describe('live counts from the change journal', () => {
           await db.settings.put({ key: 'currentCoderId', value: LEAD.id })
           await db.articles.add(article('art-1'))
           await db.actors.bulkAdd([actor('a0', 'Actor 0'), actor('a1', 'Actor 1')])
-          await db.issues.add(issue('i1', 'Ceasefire'))
+          await db.issues.bulkAdd([issue('i1', 'Ceasefire'), issue('i2', 'Talks')])
           await db.claims.bulkAdd([claim('c0', LEAD.id, { articleId: 'art-1', issueIds: ['i1'], actorId: 'a0' }), claim('c1', LEAD.id, { articleId: 'art-1', issueIds: ['i1'], actorId: 'a1' })])
         })
         let usage: Map<Id, ActorUsage> | null = null
         let counts: RecordCounts | null = null
+        let issueLists: readonly (readonly Id[])[] | null = null
         const errors: unknown[] = []
         const stopUsage = followActorUsage(db, (next) => (usage = next), (error) => errors.push(error))
         const stopCounts = followRecordCounts(db, TABLES, (next) => (counts = next), (error) => errors.push(error))
+        const stopIssues = followClaimIssueLists(db, (next) => (issueLists = next), (error) => errors.push(error))
         const history: ChangeSet[] = []
         for (const op of operations) {
           await perform(db, op, history)
@@ -147,14 +154,23 @@ describe('live counts from the change journal', () => {
         }
         const expectedUsage = JSON.stringify(sorted(await actorUsage(db)))
         const expectedCounts = JSON.stringify(await recountTables(db))
-        const same = (): boolean => usage !== null && counts !== null && JSON.stringify(sorted(usage)) === expectedUsage && JSON.stringify(counts) === expectedCounts
+        const expectedIssues = JSON.stringify(sortedLists(await claimIssueLists(db)))
+        const same = (): boolean =>
+          usage !== null &&
+          counts !== null &&
+          issueLists !== null &&
+          JSON.stringify(sorted(usage)) === expectedUsage &&
+          JSON.stringify(counts) === expectedCounts &&
+          JSON.stringify(sortedLists(issueLists)) === expectedIssues
         // The followers apply a write after its change notice: give them time, then compare.
         for (let wait = 0; wait < 200 && !same(); wait++) await settle()
         expect(errors).toEqual([])
         expect(usage && sorted(usage)).toEqual(sorted(await actorUsage(db)))
         expect(counts).toEqual(await recountTables(db))
+        expect(issueLists && sortedLists(issueLists)).toEqual(sortedLists(await claimIssueLists(db)))
         stopUsage()
         stopCounts()
+        stopIssues()
         db.close()
         await StandpointDB.delete(db.name)
       }),
@@ -174,19 +190,23 @@ describe('live counts from the change journal', () => {
     let counts: RecordCounts | null = null
     const stopUsage = followActorUsage(db, (next) => (usage = next), (error) => { throw error })
     const stopCounts = followRecordCounts(db, TABLES, (next) => (counts = next), (error) => { throw error })
-    for (let wait = 0; wait < 200 && (usage === null || counts === null); wait++) await settle()
+    let issueLists: readonly (readonly Id[])[] = []
+    const stopIssues = followClaimIssueLists(db, (next) => (issueLists = next), (error) => { throw error })
+    for (let wait = 0; wait < 200 && (usage === null || counts === null || issueLists.length === 0); wait++) await settle()
     expect(usage!.get('a0')).toEqual({ claims: 200, mentions: 0 })
     const wholeReads = TABLES.flatMap((table) => [vi.spyOn(db.table(table), 'orderBy'), vi.spyOn(db.table(table), 'toCollection'), vi.spyOn(db.table(table), 'count')])
     const moved = (await db.claims.get('c7'))!
     await writeEdits(db, 'Edit claim', [putEdit('claims', { ...moved, actorId: 'a1' })])
     await writeEdits(db, 'Tag claim', [putEdit('claims', claim('new', LEAD.id, { articleId: 'art-1', issueIds: ['i1'], actorId: 'a1' }))])
-    for (let wait = 0; wait < 200 && (usage!.get('a1')?.claims !== 2 || counts!.claims !== 201); wait++) await settle()
+    for (let wait = 0; wait < 200 && (usage!.get('a1')?.claims !== 2 || counts!.claims !== 201 || issueLists.length !== 201); wait++) await settle()
+    expect(issueLists).toHaveLength(201)
     expect(usage!.get('a0')).toEqual({ claims: 199, mentions: 0 })
     expect(usage!.get('a1')).toEqual({ claims: 2, mentions: 0 })
     expect(counts!.claims).toBe(201)
     for (const spy of wholeReads) expect(spy).not.toHaveBeenCalled()
     stopUsage()
     stopCounts()
+    stopIssues()
     db.close()
     await StandpointDB.delete(db.name)
   })

@@ -55,13 +55,14 @@ async function codedRecordsById(store: Table): Promise<Map<Id, CodedRecord>> {
  * Follows how many records of `table` hold each value of `index` (a multi-entry index counts
  * a record once per value), counting only the records `visible` keeps when it is given.
  * `onCounts` is called with the first counts and after every change, with the number of
- * records counted. Returns the function that stops following.
+ * records counted and each counted record's values (kept up to date in place: read it during
+ * the call). Returns the function that stops following.
  */
 export function followKeyCounts(
   db: StandpointDB,
   table: CountedTable,
   index: string,
-  onCounts: (counts: ReadonlyMap<Id, number>, records: number) => void,
+  onCounts: (counts: ReadonlyMap<Id, number>, records: number, valuesById: ReadonlyMap<Id, readonly Id[]>) => void,
   onError: (error: unknown) => void,
   visible?: (record: CodedRecord) => boolean,
 ): () => void {
@@ -126,14 +127,14 @@ export function followKeyCounts(
     if (!changes.complete || touched.size > Math.max(RECOUNT_AT, valuesById.size)) await recount()
     else if (touched.size > 0) await apply([...touched])
     else return
-    if (!stopped) onCounts(counts, valuesById.size)
+    if (!stopped) onCounts(counts, valuesById.size, valuesById)
   }
 
   const start = async (): Promise<void> => {
     try {
       const head = await recount()
       if (stopped) return
-      onCounts(counts, valuesById.size)
+      onCounts(counts, valuesById.size, valuesById)
       unfollow = followJournal(
         db,
         head,

@@ -25,8 +25,9 @@ export function helperPreparer(): RowPreparer {
             name: 'import preparation',
           })
           return await connection.api.prepare(batch)
-        } catch {
+        } catch (error) {
           // A helper that could not run. A row that cannot be mapped fails here the same way.
+          console.warn(`[import] rows are prepared in the import worker: ${error instanceof Error ? error.message : String(error)}`)
           failed = true
           connection?.terminate()
           connection = null
