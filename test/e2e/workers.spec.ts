@@ -15,6 +15,12 @@ function bigCsv(rows: number): Buffer {
 
 test('a big collection shows its progress, and Cancel stops it keeping the rows already stored', async ({ workbench }) => {
   const { page } = workbench
+  // The import worker hands mapping and hashing to a helper worker of its own; if that could not
+  // start, it says so on the console and does the work itself.
+  const messages: string[] = []
+  page.on('console', (message) => messages.push(message.text()))
+  const workers: string[] = []
+  page.on('worker', (worker) => workers.push(worker.url()))
   const total = 40_000
   await page.getByRole('button', { name: 'Import', exact: true }).click()
   const dialog = page.getByRole('dialog', { name: 'Import articles' })
@@ -38,4 +44,6 @@ test('a big collection shows its progress, and Cancel stops it keeping the rows 
   // The summary counts exactly what is in the workspace.
   await expect(summary.getByRole('status')).toContainText(`${stored.length.toLocaleString('en')} article`)
   expect(notice).toBeTruthy()
+  expect(workers.filter((url) => /\/(import|prepare)\.worker-[^/]+\.js$/.test(url)).length).toBe(2)
+  expect(messages.filter((text) => text.includes('[import]'))).toEqual([])
 })
