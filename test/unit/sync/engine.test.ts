@@ -206,6 +206,55 @@ describe('sync engine, two members and one server', () => {
     await remote.close()
   })
 
+  it('asks the server nothing before a first upload, and tells its own documents from what others wrote while it was under way', async () => {
+    await server.createDatabase('behind', ['alice', 'bob'])
+    const workspace = new FakeWorkspace()
+    // More than one batch, so the others write between two of them.
+    for (let index = 0; index < 1_200; index++) workspace.put('actors', actor(`b${index}`, `Actor ${index}`))
+    const remote = new Pouch(`${server.url}/behind`, { skip_setup: true, auth: { username: 'alice', password: 'alice-pw' } })
+    let asked = 0
+    const allDocs = remote.allDocs.bind(remote)
+    remote.allDocs = (options) => {
+      asked++
+      return allDocs(options)
+    }
+    const book = new SyncBook(`behind-${++counter}`)
+    // As the engine's first connection leaves it.
+    await book.set('uploadSent', false)
+    const transfer = new DirectTransfer(workspace, book, remote, 4)
+    const other = async (docs: object[]) => expect((await server.request('POST', '/behind/_bulk_docs', { docs })).status).toBe(201)
+    // Once the first batch is on the server, another member writes a new record and edits one of this upload's.
+    let batches = 0
+    const bulkDocs = remote.bulkDocs.bind(remote)
+    remote.bulkDocs = async (docs, options) => {
+      const answer = await bulkDocs(docs, options)
+      if (++batches === 1) {
+        const { body } = await server.request('GET', '/behind/actors:b3')
+        await other([
+          { _id: 'actors:theirs', table: 'actors', schema: 4, record: actor('theirs', 'Written by another member') },
+          { ...body, record: { ...body.record, name: 'Renamed by another member' } },
+        ])
+      }
+      return answer
+    }
+    await transfer.upload(() => undefined, () => false)
+    expect(batches).toBe(2)
+    expect(asked).toBe(0)
+    await other([{ _id: 'actors:late', table: 'actors', schema: 4, record: actor('late', 'Written after the last batch') }])
+    const { ids, lastSeq } = await transfer.othersAfterUpload()
+    expect(ids.sort()).toEqual(['actors:b3', 'actors:late', 'actors:theirs'])
+    // The same answer as a full read of the feed.
+    expect((await transfer.othersSince(0)).ids.sort()).toEqual(['actors:b3', 'actors:late', 'actors:theirs'])
+    expect((await server.request('GET', `/behind/_changes?since=${encodeURIComponent(String(lastSeq))}`)).body.results).toEqual([])
+    // After an interruption the first batch is compared with the server.
+    await book.set('scanCursor', { tableIndex: 0, afterId: '' })
+    await book.set('scanDone', 0)
+    await transfer.upload(() => undefined, () => false)
+    expect(asked).toBe(1)
+    book.close()
+    await remote.close()
+  })
+
   it('refuses documents from the server that are malformed, hostile or from an unknown table, and keeps them out of the workspace', async () => {
     await server.createDatabase('hostile', ['alice'])
     const good = { _id: 'actors:ok', table: 'actors', schema: 4, record: actor('ok', 'Fine') }

@@ -104,6 +104,7 @@ export class SyncEngine {
       await this.book.set('outboxSeq', head)
       await this.options.workspace.saveOutboxCheckpoint(head)
       await this.book.set('scanCursor', { tableIndex: 0, afterId: '' })
+      await this.book.set('uploadSent', false)
       if (localCount === 0) phase = check.documents === 0 ? 'live' : 'receive'
       else if (check.documents === 0) phase = 'upload'
       else {
@@ -168,7 +169,7 @@ export class SyncEngine {
         if (this.stopped) return
         // Anything on the server that this upload did not write comes in by replication; the
         // live pull starts after the upload's own documents.
-        const { ids, lastSeq } = await this.transfer!.othersSince(0)
+        const { ids, lastSeq } = await this.transfer!.othersAfterUpload()
         if (!(await this.replicateIds(ids))) return
         await this.book.set('seedPullSince', lastSeq)
         await this.book.set('phase', 'live')
