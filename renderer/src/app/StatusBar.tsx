@@ -2,7 +2,7 @@ import { CoderSwitcher } from '../features/team'
 import type { PersistenceState } from '../platform/storagePersistence'
 import { SyncStatusItem } from '../features/sync'
 import { useVisibleClaimTotal } from '../features/library'
-import { useWorkspaceCounts } from './useWorkspaceCounts'
+import { useRecordCounts } from '../shared/useRecordCounts'
 
 const PERSISTENCE_TEXT: Record<PersistenceState, string> = {
   persistent: 'Storage: persistent',
@@ -11,9 +11,11 @@ const PERSISTENCE_TEXT: Record<PersistenceState, string> = {
 }
 
 const number = new Intl.NumberFormat('en')
+/** Claims come from the visible total: blind coding hides some. */
+const COUNTED = ['articles', 'actors', 'issues'] as const
 
 export function StatusBar({ persistence, host }: { persistence: PersistenceState | null; host: string }) {
-  const counts = useWorkspaceCounts()
+  const counts = useRecordCounts(COUNTED)
   // Claims as blind coding lets the person here see them, not every claim stored.
   const claims = useVisibleClaimTotal()
   return (

@@ -150,15 +150,16 @@ describe('cancel and failures', () => {
       run!.onProgress(event)
       if (event.done >= 1000) run!.cancel()
     })
-    run = new ImportRun([file('big.csv', bigCsv(5000)), file('after.txt', utf8('Never imported\n\nBecause the run was cancelled.'))], worker)
+    run = new ImportRun([file('big.csv', bigCsv(12_000)), file('after.txt', utf8('Never imported\n\nBecause the run was cancelled.'))], worker)
     await runAll(run)
     const [big, after] = run.state.outcomes
     expect(run.state.cancelled).toBe(true)
-    // Chunks already handed to IndexedDB finish; nothing after them starts.
-    expect(big!.imported).toBeGreaterThanOrEqual(1000)
-    expect(big!.imported).toBeLessThanOrEqual(2000)
-    expect(big!.imported % 1000).toBe(0)
-    expect(big!.notices.join(' ')).toContain(`Stopped by Cancel after ${big!.imported.toLocaleString('en')} of 5,000 rows`)
+    // Chunks of 250 rows, then of 2,500. Those already handed to IndexedDB (two at most)
+    // finish; nothing after them starts.
+    expect(big!.imported).toBeGreaterThanOrEqual(2750)
+    expect(big!.imported).toBeLessThanOrEqual(5250)
+    expect((big!.imported - 250) % 2500).toBe(0)
+    expect(big!.notices.join(' ')).toContain(`Stopped by Cancel after ${big!.imported.toLocaleString('en')} of 12,000 rows`)
     expect(after).toMatchObject({ name: 'after.txt', status: 'cancelled' })
     expect(await db.articles.count()).toBe(big!.imported)
   })
@@ -175,10 +176,11 @@ describe('cancel and failures', () => {
     const run = new ImportRun([file('a.csv', bigCsv(1500)), file('b.txt', utf8('Later file\n\nIt still imports.'))], inProcessWorker(db))
     await runAll(run)
     const [a, b] = run.state.outcomes
-    expect(a!.imported).toBe(500)
-    expect(a!.rejections[0]).toMatch(/^Rows 1-1000 were not imported: Could not store rows 1-1000: the disk or the browser's storage quota is full/)
+    // The first chunk (250 rows) failed whole; the rest landed.
+    expect(a!.imported).toBe(1250)
+    expect(a!.rejections[0]).toMatch(/^Rows 1-250 were not imported: Could not store rows 1-250: the disk or the browser's storage quota is full/)
     expect(b).toMatchObject({ status: 'imported', imported: 1 })
-    expect(await db.articles.count()).toBe(501)
+    expect(await db.articles.count()).toBe(1251)
   })
 
   it('skips a collection at the mapping step when told to', async () => {

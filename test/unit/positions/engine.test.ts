@@ -437,6 +437,21 @@ describe('stored positions (a cold open draws the table from them)', () => {
       const options = { ...randomOptions(r), maxBuckets: r.chance(0.2) ? 12 : DEFAULT_OPTIONS.maxBuckets }
       const full = freshResult(workspace, options)
       const read = stored(full)
+      // Drawn before any of its cells was read, as a cold open draws them (the bucket columns
+      // come from the packed ordinals), and again once the cells are made.
+      const lazyView: ViewOptions = { mode: 'actor-issue', text: '', showAll: false, onlyWithClaims: r.pick([null, true, false]) }
+      const lazy = stored(full)
+      const fromLazy = buildPositionsView(lazy, workspace.actors, workspace.issues, lazyView)
+      expect(fromLazy.buckets, `seed ${seed}`).toEqual(buildPositionsView(full, workspace.actors, workspace.issues, lazyView).buckets)
+      // A cold open's view goes from the stored rows to the engine's (same tables): the kept-up-
+      // to-date builder then changes the rows' series only, and must end where a whole build does.
+      const builder = createPositionsViewBuilder()
+      const stripRows = (rows: ReturnType<typeof buildPositionsView>) => ({ ...rows, rows: rows.rows.map((row) => ({ ...row, series: row.series?.key ?? null })) })
+      builder(stored(full), workspace.actors, workspace.issues, lazyView)
+      const handedOver = builder(full, workspace.actors, workspace.issues, lazyView)
+      expect(stripRows(handedOver), `seed ${seed}`).toEqual(stripRows(buildPositionsView(full, workspace.actors, workspace.issues, lazyView)))
+      expect(handedOver.rows.every((row) => row.series === full.series.find((entry) => entry.key === row.id))).toBe(true)
+      expect(withoutClaims(lazy), `seed ${seed}`).toEqual(withoutClaims(full))
       expect(read.claimsBehind).toBe(false)
       expect(full.claimsBehind).toBe(true)
       expect(withoutClaims(read), `seed ${seed}`).toEqual(withoutClaims(full))

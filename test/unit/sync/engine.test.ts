@@ -229,7 +229,7 @@ describe('sync engine, two members and one server', () => {
     remote.bulkDocs = async (docs, options) => {
       const answer = await bulkDocs(docs, options)
       if (++batches === 1) {
-        const { body } = await server.request('GET', '/behind/actors:b3')
+        const { body } = (await server.request('GET', '/behind/actors:b3')) as { body: { record: object } }
         await other([
           { _id: 'actors:theirs', table: 'actors', schema: 4, record: actor('theirs', 'Written by another member') },
           { ...body, record: { ...body.record, name: 'Renamed by another member' } },
@@ -245,7 +245,8 @@ describe('sync engine, two members and one server', () => {
     expect(ids.sort()).toEqual(['actors:b3', 'actors:late', 'actors:theirs'])
     // The same answer as a full read of the feed.
     expect((await transfer.othersSince(0)).ids.sort()).toEqual(['actors:b3', 'actors:late', 'actors:theirs'])
-    expect((await server.request('GET', `/behind/_changes?since=${encodeURIComponent(String(lastSeq))}`)).body.results).toEqual([])
+    const tail = (await server.request('GET', `/behind/_changes?since=${encodeURIComponent(String(lastSeq))}`)) as { body: { results: unknown[] } }
+    expect(tail.body.results).toEqual([])
     // After an interruption the first batch is compared with the server.
     await book.set('scanCursor', { tableIndex: 0, afterId: '' })
     await book.set('scanDone', 0)

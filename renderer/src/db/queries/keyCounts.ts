@@ -2,17 +2,22 @@ import type { Table } from 'dexie'
 import type { CodedRecord } from '../../domain/coding/visibility'
 import type { Id } from '../../domain/model'
 import type { StandpointDB } from '../database'
-import { onTableChanged } from '../live'
+import { followJournal, journalHead, type JournalChanges } from '../journal'
 
 // Live counts of records per value of an index (claims per article, per actor, per issue),
-// kept in step with the workspace without re-reading the table after every write. Each
-// record's index values are remembered; a write that names its records (tagging a claim,
-// deleting one, an undo) reads just those records again and moves their counts. A write
-// that does not (a bulk import, a restore) recounts from the index, which reads keys only.
+// kept in step with the workspace without re-reading the table after every write. The index
+// is read once (keys only) with the journal's head; each record's index values are
+// remembered, and every write after that is applied from the change journal: the records it
+// names are read again and their counts moved, whether one claim was tagged or an import
+// chunk stored 1,000. Only a write larger than the counts themselves (a restore) or entries
+// the journal no longer holds make it read the index again.
 // Under blind coding only the records the person here may see are counted, so a count never
 // tells a coder how much someone else coded on a blind article.
 
 type CountedTable = 'claims' | 'mentions'
+
+/** Records a write may name before counting them all again from the index is considered. */
+const RECOUNT_AT = 5_000
 
 export interface KeyCounts {
   /** Records per index value; a new Map after every change. */
@@ -50,13 +55,14 @@ async function codedRecordsById(store: Table): Promise<Map<Id, CodedRecord>> {
  * Follows how many records of `table` hold each value of `index` (a multi-entry index counts
  * a record once per value), counting only the records `visible` keeps when it is given.
  * `onCounts` is called with the first counts and after every change, with the number of
- * records counted. Returns the function that stops following.
+ * records counted and each counted record's values (kept up to date in place: read it during
+ * the call). Returns the function that stops following.
  */
 export function followKeyCounts(
   db: StandpointDB,
   table: CountedTable,
   index: string,
-  onCounts: (counts: ReadonlyMap<Id, number>, records: number) => void,
+  onCounts: (counts: ReadonlyMap<Id, number>, records: number, valuesById: ReadonlyMap<Id, readonly Id[]>) => void,
   onError: (error: unknown) => void,
   visible?: (record: CodedRecord) => boolean,
 ): () => void {
@@ -66,13 +72,13 @@ export function followKeyCounts(
   let valuesById = new Map<Id, Id[]>()
   let counts = new Map<Id, number>()
   let stopped = false
-  let pending: Set<Id> | null = null
-  let everything = true
-  let running = false
+  let unfollow: (() => void) | null = null
+  let queue: Promise<void> = Promise.resolve()
 
-  const recount = async (): Promise<void> => {
-    const [values, ids, coded] = await db.transaction('r', store, () =>
-      Promise.all([store.orderBy(field).keys(), store.orderBy(field).primaryKeys(), visible ? codedRecordsById(store) : null]),
+  /** Reads the index whole; returns the journal seq it is in step with. */
+  const recount = async (): Promise<number> => {
+    const [values, ids, coded, head] = await db.transaction('r', [store, db.journal, db.settings], () =>
+      Promise.all([store.orderBy(field).keys(), store.orderBy(field).primaryKeys(), visible ? codedRecordsById(store) : null, journalHead(db)]),
     )
     const next = new Map<Id, Id[]>()
     const tally = new Map<Id, number>()
@@ -90,6 +96,7 @@ export function followKeyCounts(
     }
     valuesById = next
     counts = tally
+    return head
   }
 
   const apply = async (ids: Id[]): Promise<void> => {
@@ -111,37 +118,43 @@ export function followKeyCounts(
     counts = next
   }
 
-  const run = async (): Promise<void> => {
-    if (running) return
-    running = true
+  const applyChanges = async (changes: JournalChanges): Promise<void> => {
+    if (stopped) return
+    const touched = new Set<Id>()
+    for (const entry of changes.entries) if (entry.table === table) touched.add(entry.id)
+    // Entries we never saw were pruned away, or the write is bigger than what is counted: the
+    // index (keys only) is then cheaper and as exact as reading every record it names.
+    if (!changes.complete || touched.size > Math.max(RECOUNT_AT, valuesById.size)) await recount()
+    else if (touched.size > 0) await apply([...touched])
+    else return
+    if (!stopped) onCounts(counts, valuesById.size, valuesById)
+  }
+
+  const start = async (): Promise<void> => {
     try {
-      while (!stopped && (everything || (pending && pending.size > 0))) {
-        const named = pending
-        const all = everything
-        pending = null
-        everything = false
-        if (all || named === null) await recount()
-        else await apply([...named])
-        if (!stopped) onCounts(counts, valuesById.size)
-      }
+      const head = await recount()
+      if (stopped) return
+      onCounts(counts, valuesById.size, valuesById)
+      unfollow = followJournal(
+        db,
+        head,
+        (changes) => {
+          queue = queue.then(() => applyChanges(changes)).catch((error: unknown) => {
+            if (!stopped) onError(error)
+          })
+        },
+        (error) => {
+          if (!stopped) onError(error)
+        },
+      )
     } catch (error) {
       if (!stopped) onError(error)
-    } finally {
-      running = false
     }
   }
 
-  const unsubscribe = onTableChanged(db, table, (keys) => {
-    if (keys === null) everything = true
-    else {
-      pending ??= new Set()
-      for (const key of keys) pending.add(key)
-    }
-    void run()
-  })
-  void run()
+  void start()
   return () => {
     stopped = true
-    unsubscribe()
+    unfollow?.()
   }
 }

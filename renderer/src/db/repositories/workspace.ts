@@ -4,25 +4,6 @@ import { buildSampleRecords } from '../../domain/sampleWorkspace'
 import type { StandpointDB } from '../database'
 import { currentCoder } from './coders'
 
-export interface WorkspaceCounts {
-  articles: number
-  actors: number
-  issues: number
-  claims: number
-  mentions: number
-}
-
-export async function countWorkspace(db: StandpointDB): Promise<WorkspaceCounts> {
-  const [articles, actors, issues, claims, mentions] = await Promise.all([
-    db.articles.count(),
-    db.actors.count(),
-    db.issues.count(),
-    db.claims.count(),
-    db.mentions.count(),
-  ])
-  return { articles, actors, issues, claims, mentions }
-}
-
 /** Writes the bundled sample workspace in one transaction: all of it lands, or none. */
 export async function loadSampleWorkspace(db: StandpointDB): Promise<void> {
   const hashes = await Promise.all(buildSampleRecords(nowIso(), '').articles.map((article) => contentHash(article.body)))

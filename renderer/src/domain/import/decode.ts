@@ -169,16 +169,21 @@ function decoderFor(label: string): TextDecoder | null {
   }
 }
 
+/** C0 controls other than tab, newline, form feed and carriage return; DEL. */
+// eslint-disable-next-line no-control-regex -- matching control codes is the point
+const CONTROL_CODE = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/
+
 function checkControlCharacters(text: string, encoding: string): void {
   if (text.includes('\u0000')) {
     throw new ImportRejection(`The file contains NUL bytes: it is binary data, not ${encoding} text. ${FORMAT_ADVICE}`)
   }
   // Tabs, newlines and form feeds are text; a few other control codes survive old exports and
   // are stripped later, but many of them mean this is not text at all.
+  // Most files have none, which one regular-expression scan settles far faster than a loop.
   let controls = 0
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index)
-    if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d && code !== 0x0c) || code === 0x7f) controls++
+  if (CONTROL_CODE.test(text)) {
+    const every = new RegExp(CONTROL_CODE.source, 'g')
+    while (every.exec(text) !== null) controls++
   }
   if (controls > 16 && controls > text.length * 0.01) {
     throw new ImportRejection(`The file is mostly control codes: it looks like binary data, not text. ${FORMAT_ADVICE}`)

@@ -55,12 +55,19 @@ export function unwrapHardWrappedLines(text: string): string {
   return paragraphs.join('\n\n')
 }
 
+/** The line without the spaces, tabs and no-break spaces it ends with (a loop: a regular expression per line cost more). */
+function trimLineEnd(line: string): string {
+  let end = line.length
+  for (let code = line.charCodeAt(end - 1); code === 0x20 || code === 0x09 || code === 0xa0; code = line.charCodeAt(end - 1)) end--
+  return end === line.length ? line : line.slice(0, end)
+}
+
 /** The canonical body: see the file comment. */
 export function normaliseBody(text: string): string {
   const lines = normaliseLineEnds(text)
     .normalize('NFC')
     .split('\n')
-    .map((line) => line.replace(/[ \t\u00a0]+$/u, ''))
+    .map(trimLineEnd)
   const unwrapped = unwrapHardWrappedLines(lines.join('\n'))
   return unwrapped
     .split(/\n[ \t]*\n+/)

@@ -104,22 +104,67 @@ const isStance = (value: number): value is Stance => (STANCES as readonly number
 const NO_CLAIMS: never[] = []
 
 /**
- * The result a packed record holds, with every number as computed, and no claims behind the
- * cells (cell.claims and series.claimList are empty: `claimsBehind` is false). Null when the
- * record is not one this release wrote whole.
+ * A stored row's series: its figures worked out from the packed numbers at once, its cells made
+ * only when something reads them. A cold open draws a few dozen rows of twenty thousand, so
+ * making every cell (an object, its counts and a map entry each) before the first paint would
+ * cost more than all the rest; the bucket columns are found from the packed ordinals instead
+ * (storedOrdinals).
  */
-export function unpackResult(packed: unknown): PositionsResult | null {
-  if (!isPackedResult(packed)) return null
-  const { strings } = packed
-  const series: PositionSeries[] = new Array<PositionSeries>(packed.seriesCount)
-  for (let index = 0; index < packed.seriesCount; index++) {
+class StoredSeries implements PositionSeries {
+  readonly key: string
+  readonly count: number
+  readonly sum: number
+  readonly mean: number
+  readonly shift: number
+  readonly claimList: never[] = NO_CLAIMS
+  // Private (#): a copy of the series ({ ...series }) holds its figures, not the packed record.
+  readonly #packed: PackedResult
+  readonly #index: number
+  #unpacked: { cells: PositionCell[]; byOrdinal: Map<number, PositionCell> } | null = null
+
+  constructor(
+    packed: PackedResult,
+    index: number,
+    readonly groupKey: string,
+    readonly issueId: Id,
+    readonly firstStance: Stance,
+    readonly lastStance: Stance,
+    readonly firstSeen: string,
+    readonly lastSeen: string,
+    readonly actorCount: number,
+    readonly reversals: number,
+    count: number,
+    sum: number,
+  ) {
+    this.#packed = packed
+    this.#index = index
+    this.key = `${groupKey}|${issueId}`
+    this.count = count
+    this.sum = sum
+    this.mean = sum / count
+    this.shift = lastStance - firstStance
+  }
+
+  get cells(): PositionCell[] {
+    return this.unpack().cells
+  }
+
+  get byOrdinal(): ReadonlyMap<number, PositionCell> {
+    return this.unpack().byOrdinal
+  }
+
+  /** The bucket ordinals of the row's cells, in time order, without making the cells. */
+  ordinals(): Int32Array {
+    return this.#packed.ordinal.subarray(this.#packed.cellStart[this.#index], this.#packed.cellStart[this.#index + 1])
+  }
+
+  private unpack(): { cells: PositionCell[]; byOrdinal: Map<number, PositionCell> } {
+    if (this.#unpacked) return this.#unpacked
+    const packed = this.#packed
     const cells: PositionCell[] = []
     const byOrdinal = new Map<number, PositionCell>()
-    let total = 0
-    let sum = 0
-    let reversals = 0
     let previous: PositionCell | null = null
-    for (let at = packed.cellStart[index]!; at < packed.cellStart[index + 1]!; at++) {
+    for (let at = packed.cellStart[this.#index]!; at < packed.cellStart[this.#index + 1]!; at++) {
       const base = at * 5
       const all = packed.counts
       const counts: StanceCounts = [all[base]!, all[base + 1]!, all[base + 2]!, all[base + 3]!, all[base + 4]!]
@@ -133,7 +178,7 @@ export function unpackResult(packed: unknown): PositionsResult | null {
         mean: cellSum / count,
         counts,
         latest: isStance(latest) ? latest : 0,
-        latestDate: strings[packed.latestDate[at]!]!,
+        latestDate: packed.strings[packed.latestDate[at]!]!,
         claims: NO_CLAIMS,
         shift: false,
         previous: null,
@@ -142,41 +187,66 @@ export function unpackResult(packed: unknown): PositionsResult | null {
       if (previous !== null) {
         // The previous cell itself: it has the ordinal and mean asked for (one object fewer per cell).
         cell.previous = previous
-        if (Math.sign(previous.sum) * Math.sign(cell.sum) < 0) {
-          cell.shift = true
-          reversals++
-        }
+        if (Math.sign(previous.sum) * Math.sign(cell.sum) < 0) cell.shift = true
       }
       cells.push(cell)
       byOrdinal.set(cell.ordinal, cell)
-      total += count
-      sum += cellSum
       previous = cell
     }
-    const groupKey = strings[packed.group[index]!]!
-    const issueId = strings[packed.issue[index]!]!
+    this.#unpacked = { cells, byOrdinal }
+    return this.#unpacked
+  }
+}
+
+/** A stored series' cell ordinals when its cells were not made yet, else null (read series.cells). */
+export function storedOrdinals(series: PositionSeries): Int32Array | null {
+  return series instanceof StoredSeries ? series.ordinals() : null
+}
+
+/**
+ * The result a packed record holds, with every number as computed, and no claims behind the
+ * cells (cell.claims and series.claimList are empty: `claimsBehind` is false). Null when the
+ * record is not one this release wrote whole. Cells are made when first read (StoredSeries).
+ */
+export function unpackResult(packed: unknown): PositionsResult | null {
+  if (!isPackedResult(packed)) return null
+  const { strings, counts: all } = packed
+  const series: PositionSeries[] = new Array<PositionSeries>(packed.seriesCount)
+  for (let index = 0; index < packed.seriesCount; index++) {
+    // The row's figures straight from the numbers, as the cells would sum them.
+    let total = 0
+    let sum = 0
+    let reversals = 0
+    let previousSum = 0
+    const end = packed.cellStart[index + 1]!
+    for (let at = packed.cellStart[index]!; at < end; at++) {
+      const base = at * 5
+      const c0 = all[base]!
+      const c1 = all[base + 1]!
+      const c3 = all[base + 3]!
+      const c4 = all[base + 4]!
+      const cellSum = -2 * c0 - c1 + c3 + 2 * c4
+      if (at > packed.cellStart[index]! && Math.sign(previousSum) * Math.sign(cellSum) < 0) reversals++
+      total += c0 + c1 + all[base + 2]! + c3 + c4
+      sum += cellSum
+      previousSum = cellSum
+    }
     const first = packed.firstStance[index]!
     const last = packed.lastStance[index]!
-    const firstStance = isStance(first) ? first : 0
-    const lastStance = isStance(last) ? last : 0
-    series[index] = {
-      key: `${groupKey}|${issueId}`,
-      groupKey,
-      issueId,
-      cells,
-      byOrdinal,
-      count: total,
-      sum,
-      mean: sum / total,
-      firstStance,
-      lastStance,
-      shift: lastStance - firstStance,
-      firstSeen: strings[packed.firstSeen[index]!]!,
-      lastSeen: strings[packed.lastSeen[index]!]!,
+    series[index] = new StoredSeries(
+      packed,
+      index,
+      strings[packed.group[index]!]!,
+      strings[packed.issue[index]!]!,
+      isStance(first) ? first : 0,
+      isStance(last) ? last : 0,
+      strings[packed.firstSeen[index]!]!,
+      strings[packed.lastSeen[index]!]!,
+      packed.actorCount[index]!,
       reversals,
-      claimList: NO_CLAIMS,
-      actorCount: packed.actorCount[index]!,
-    }
+      total,
+      sum,
+    )
   }
   return {
     options: packed.options,

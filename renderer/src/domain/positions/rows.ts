@@ -6,6 +6,7 @@ import { foldText } from '../text/folding'
 import { bucketAtOrdinal, bucketOrdinal, type Bucket } from './buckets'
 import { sameOptions, type PositionSeries, type PositionsOptions, type PositionsResult } from './engine'
 import { attributeKey, attributeValues, groupLabels, NO_VALUE } from './grouping'
+import { storedOrdinals } from './resultPack'
 
 // From the engine's series to the rows and bucket columns of the table: one row per group (an
 // actor, a kind, a party...) and issue, or one row per group for one chosen issue; a text
@@ -123,6 +124,11 @@ function sortRows(rows: PositionRow[]): void {
 }
 
 export function buildPositionsView(result: PositionsResult, actors: ReadonlyMap<Id, Actor>, issues: readonly Issue[], view: ViewOptions): PositionsView {
+  return viewWithCounts(result, actors, issues, view).positions
+}
+
+/** The view, with its count of rows per bucket (what the kept-up-to-date builder moves). */
+function viewWithCounts(result: PositionsResult, actors: ReadonlyMap<Id, Actor>, issues: readonly Issue[], view: ViewOptions): { positions: PositionsView; used: Map<number, number> } {
   const options = result.options
   const tree = buildCodebookTree(issues)
   const byActor = options.groupBy.kind === 'actor'
@@ -189,17 +195,22 @@ export function buildPositionsView(result: PositionsResult, actors: ReadonlyMap<
   }
   const used = new Map<number, number>()
   for (const row of rows) countCells(used, row.series, 1)
-  return finishView(result, rows, used, view, claims)
+  return { positions: finishView(result, rows, used, view, claims), used }
 }
 
 /** Adds (or with -1 takes away) a series' buckets to the count of rows with a claim in each bucket. */
 function countCells(used: Map<number, number>, series: PositionSeries | null, by: 1 | -1): void {
   if (!series) return
-  for (const cell of series.cells) {
-    const count = (used.get(cell.ordinal) ?? 0) + by
-    if (count === 0) used.delete(cell.ordinal)
-    else used.set(cell.ordinal, count)
-  }
+  // Stored positions (a cold open) give their ordinals without making every cell.
+  const ordinals = storedOrdinals(series)
+  if (ordinals) for (const ordinal of ordinals) countOne(used, ordinal, by)
+  else for (const cell of series.cells) countOne(used, cell.ordinal, by)
+}
+
+function countOne(used: Map<number, number>, ordinal: number, by: 1 | -1): void {
+  const count = (used.get(ordinal) ?? 0) + by
+  if (count === 0) used.delete(ordinal)
+  else used.set(ordinal, count)
 }
 
 /** The bucket columns the rows need, and the counts above the table. `used`: rows with a claim per bucket ordinal. */
@@ -270,9 +281,7 @@ export function createPositionsViewBuilder(): (result: PositionsResult, actors: 
       !view.showAll &&
       sameOptions(last.result.options, result.options)
     const build = (): PositionsView => {
-      const positions = buildPositionsView(result, actors, issues, view)
-      const used = new Map<number, number>()
-      for (const row of positions.rows) countCells(used, row.series, 1)
+      const { positions, used } = viewWithCounts(result, actors, issues, view)
       last = { result, actors, issues, view, positions, used, byId: new Map(positions.rows.map((row) => [row.id, row])) }
       return positions
     }

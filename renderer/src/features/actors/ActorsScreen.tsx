@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks'
 import { useCallback, useMemo, useState } from 'react'
 import { Screen } from '../../shared/ui/Screen'
 import { db } from '../../db/instance'
-import { actorUsage, listActors, type ActorUsage } from '../../db/repositories/actors'
+import { listActors, type ActorUsage } from '../../db/repositories/actors'
 import { actorKindKey } from '../../domain/actorKinds'
 import { buildActorIndex } from '../../domain/actorMatching'
 import { attributeKeysOf, attributeValueCounts, attributeValues } from '../../domain/attributes'
@@ -22,6 +22,7 @@ import { DuplicatesPanel } from './DuplicatesPanel'
 import { KindsDialog } from './KindsDialog'
 import { MergeActorsDialog } from './MergeActorsDialog'
 import { useShownActors, type AttributeFilter, type SortKey } from './shownActors'
+import { useActorUsage } from './useActorUsage'
 
 type DialogState =
   | { kind: 'edit'; actor: Actor | null }
@@ -41,7 +42,7 @@ const filterValue = (filter: AttributeFilter | null): string => (filter === null
 
 export function ActorsScreen() {
   const actors = useLiveQuery(() => listActors(db), [])
-  const usage = useLiveQuery(() => actorUsage(db), [])
+  const usage = useActorUsage()
   const [query, setQuery] = useState('')
   const [kindFilter, setKindFilter] = useState<string | null>(null)
   const [attributeFilter, setAttributeFilter] = useState<AttributeFilter | null>(null)

@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react'
 import { EditDeleteCell } from '../../shared/ui/EditDeleteCell'
 import { Screen } from '../../shared/ui/Screen'
 import { db } from '../../db/instance'
-import { claimIssueLists, listIssues } from '../../db/repositories/issues'
+import { listIssues } from '../../db/repositories/issues'
 import { claimCountsInTree } from '../../domain/codebook/counts'
 import { buildCodebookTree, pathLabel, type CodebookTree } from '../../domain/codebook/tree'
 import { issueRow, ISSUES_COLUMNS } from '../../domain/export/issuesCsv'
@@ -14,6 +14,7 @@ import { UndoRedoButtons } from '../../shared/undo/UndoRedoButtons'
 import { CodebookImportDialog } from './CodebookImportDialog'
 import { DeleteIssueDialog } from './DeleteIssueDialog'
 import { IssueEditDialog } from './IssueEditDialog'
+import { useClaimIssueLists } from './useClaimIssueLists'
 
 type DialogState = { kind: 'edit'; issue: Issue | null } | { kind: 'delete'; issue: Issue } | { kind: 'import' } | null
 
@@ -48,7 +49,7 @@ function visibleRows(tree: CodebookTree, collapsed: ReadonlySet<Id>): TreeRow[] 
 
 export function CodebookScreen() {
   const issues = useLiveQuery(() => listIssues(db), [])
-  const claimIssues = useLiveQuery(() => claimIssueLists(db), [])
+  const claimIssues = useClaimIssueLists()
   const [query, setQuery] = useState('')
   const [dialog, setDialog] = useState<DialogState>(null)
   const list = useMemo(() => issues ?? [], [issues])

@@ -1,9 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useEffect, useId, useRef, useState } from 'react'
 import { notify } from '../../shared/notices'
+import { useRecordCounts } from '../../shared/useRecordCounts'
 import { Dialog } from '../../shared/ui/Dialog'
 import { db } from '../../db/instance'
-import { countWorkspace } from '../../db/repositories/workspace'
 import { readSetting, writeSetting } from '../../db/repositories/settings'
 import { EXPORT_BOM } from '../../domain/settings'
 import { ALL_CLAIMS, type ClaimSet } from '../../domain/coding/claimSet'
@@ -15,6 +15,7 @@ import { datedName, SaveCancelled, saveInChunks, savedName } from './saveChunks'
 import { startExport, type ExportRun } from './worker/exportClient'
 
 const number = new Intl.NumberFormat('en')
+const COUNTED = ['articles', 'actors', 'claims'] as const
 
 export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const [kind, setKind] = useState<ExportKind>('claims')
@@ -24,7 +25,8 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
   const [error, setError] = useState<string | null>(null)
   const cancelRef = useRef(false)
   const idBase = useId()
-  const counts = useLiveQuery(() => countWorkspace(db), [])
+  // Followed only while the dialog shows: it stays mounted once opened.
+  const counts = useRecordCounts(COUNTED, open)
   const coders = useLiveQuery(async () => (await readCoderState(db)).coders, [])
   const [claimSet, setClaimSet] = useState<ClaimSet>(ALL_CLAIMS)
   const { blind } = useCodingView()

@@ -208,7 +208,6 @@ function dataCell({
     role: 'cell',
     'aria-colindex': colIndex + 1,
     'data-cell': `${rowIndex}:${colIndex}`,
-    style: { width },
   } as const
   const open = (): void => onOpen(row, column)
   const onKeyDown = (event: KeyboardEvent): void => {
@@ -220,6 +219,10 @@ function dataCell({
 
   if (column.kind === 'bucket') {
     const cell = row.series?.byOrdinal.get(column.ordinal)
+    // Period cells take their width from the table (--bucket-width: every period column has the
+    // same), and the count is the cell's own text, styled by the cell (positions.css): two
+    // elements per cell, laid out as a line rather than a flex box, so a block of new cells
+    // costs the browser little to make, lay out and paint.
     if (!cell) return <div key={column.id} {...common} className="positions-td kind-bucket is-empty" tabIndex={-1} />
     // Looked up on hover only: a day table has thousands of buckets.
     const previous = () => (cell.previous ? view.buckets.find((entry) => entry.ordinal === cell.previous!.ordinal)?.bucket : undefined)
@@ -239,8 +242,7 @@ function dataCell({
             ⇄
           </span>
         )}
-        <span className="cell-mean">{formatMean(cell.mean)}</span>
-        <span className="cell-count">·{cell.count}</span>
+        <span className="cell-mean">{formatMean(cell.mean)}</span>·{cell.count}
       </div>
     )
   }
@@ -251,6 +253,7 @@ function dataCell({
     <div
       key={column.id}
       {...common}
+      style={{ width }}
       className={`positions-td kind-summary${clickable ? ' is-clickable' : ''}${column.id === 'shift' && text !== '' && text !== '0' ? ' is-shifted' : ''}`}
       {...lazyTitle(() => (clickable ? 'Click or press Enter to list every claim in this row' : column.description))}
       tabIndex={clickable ? 0 : -1}

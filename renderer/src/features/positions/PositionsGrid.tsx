@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react'
+import { flushSync } from 'react-dom'
 import { describeBucket, type BucketSize } from '../../domain/positions/buckets'
 import type { PositionsColumn } from '../../domain/positions/columns'
 import type { PositionRow, PositionsView } from '../../domain/positions/rows'
@@ -77,7 +78,10 @@ export function PositionsGrid(props: PositionsGridProps) {
     }
     // Each period in words, once per column, for the cells' accessible names.
     const periods = new Map(columns.flatMap((column) => (column.bucket ? [[column.id, describeBucket(column.bucket, bucketSize)] as const] : [])))
-    return { labels, scrolling, labelWidths, frozenWidth, scrollingWidths, offsets, blocks, scrollingWidth: x, periods }
+    // Every period column has one width (widthKey): the cells take it from the table's style.
+    const bucketIndex = scrolling.findIndex((column) => column.kind === 'bucket')
+    const bucketWidth = bucketIndex < 0 ? 0 : scrollingWidths[bucketIndex]!
+    return { labels, scrolling, labelWidths, frozenWidth, scrollingWidths, offsets, blocks, scrollingWidth: x, periods, bucketWidth }
   }, [columns, bucketSize, widths])
   const totalWidth = layout.frozenWidth + layout.scrollingWidth
 
@@ -132,11 +136,17 @@ export function PositionsGrid(props: PositionsGridProps) {
   }, [refresh])
   useEffect(() => () => cancelAnimationFrame(frame.current), [])
 
+  // The scroll event only asks for a frame: reading the scroller's position there would make the
+  // browser lay out the last block's cells before the frame, and once more in it. In the frame,
+  // a new block is rendered and committed at once (flushSync), so the browser lays it out and
+  // paints it in that same frame rather than one frame later, from a task of its own.
   const onScroll = useCallback(() => {
-    const element = scrollRef.current
-    if (element) savedScroll.set(scrollKey, { top: element.scrollTop, left: element.scrollLeft })
     cancelAnimationFrame(frame.current)
-    frame.current = requestAnimationFrame(refresh)
+    frame.current = requestAnimationFrame(() => {
+      const element = scrollRef.current
+      if (element) savedScroll.set(scrollKey, { top: element.scrollTop, left: element.scrollLeft })
+      flushSync(refresh)
+    })
   }, [scrollKey, refresh])
 
   const rowStart = Math.min(range.rowStart, rows.length)
@@ -206,7 +216,7 @@ export function PositionsGrid(props: PositionsGridProps) {
   const visibleBlocks = useMemo(() => layout.blocks.filter((block) => block.first >= columnStart && block.first < columnEnd), [layout, columnStart, columnEnd])
   return (
     <div className="positions-scroll" ref={scrollRef} onScroll={onScroll}>
-      <div className="positions-table" role="table" aria-label="Positions" aria-rowcount={rows.length + 1} aria-colcount={columns.length} style={{ width: totalWidth }} onKeyDown={onKeyDown}>
+      <div className="positions-table" role="table" aria-label="Positions" aria-rowcount={rows.length + 1} aria-colcount={columns.length} style={{ width: totalWidth, '--bucket-width': `${layout.bucketWidth}px` } as CSSProperties} onKeyDown={onKeyDown}>
         <div role="rowgroup" className="positions-head" style={{ width: totalWidth }}>
           <div role="row" aria-rowindex={1} className="positions-row positions-head-row" style={{ height: HEADER_HEIGHT }}>
             <div role="presentation" className="positions-frozen" style={{ width: layout.frozenWidth }}>

@@ -199,7 +199,11 @@ function load(options: PositionsOptions | null): Promise<void> {
     try {
       const shown = await showStored().catch(() => false)
       const loaded = await loadPositions(db, shown ? undefined : (progress) => emit({ status: { phase: 'loading', progress } }))
-      const world = worldOf(loaded)
+      // Read at the same journal seq, the tables the shown rows were labelled from are the same:
+      // the same world lets the view go from the stored rows to the engine's by changing only
+      // their series, rather than labelling and sorting twenty thousand rows again.
+      const shownWorld = shown ? state.data?.world : undefined
+      const world = shownWorld && storedAt?.seq === loaded.seq && shownWorld.viewerId === loaded.viewerId ? shownWorld : worldOf(loaded)
       const chosen = pendingOptions ?? options ?? state.data?.stored?.options
       const built = await PositionsEngine.create(loaded.claims, loaded.articles, world, chosen ?? DEFAULT_OPTIONS, slicer())
       // The screen may have asked for other options meanwhile: setOptions recomputes only then.

@@ -4,12 +4,15 @@ import type { StandpointDB } from '../../../db/database'
 import { describeStorageError, isStorageError } from '../../../db/storageErrors'
 import { analyseFile, analysePaste, type Analysis } from '../../../domain/import/analyseFile'
 import { hasAmbiguousDates } from '../../../domain/import/dates'
-import { dateOrderFor, mapRecord, metaColumns, proposeMapping } from '../../../domain/import/mapping'
+import { dateOrderFor, metaColumns, proposeMapping } from '../../../domain/import/mapping'
+import { fieldOf } from '../../../domain/import/recordFields'
 import { ImportRejection, type Collection, type ColumnMapping, type MappingOptions, type ParsedArticle } from '../../../domain/import/types'
 import { contentHash } from '../../../domain/contentHash'
 import { plural } from '../../../domain/text/plural'
 import type { CollectionPreview, DuplicateNote, FileOutcome, InspectResult, PartOutcome, ProgressEvent, StepResult } from '../importTypes'
 import { bundledPdfResources } from './pdfResources'
+import type { PreparedRows } from './prepareRows'
+import { inlinePreparer, type RowPreparer } from './rowPreparer'
 
 // One import run, inside the worker: parse, hash, de-duplicate and store. Single-article
 // files are queued and written in batches (one transaction per few hundred files is what
@@ -21,12 +24,36 @@ import { bundledPdfResources } from './pdfResources'
 const QUEUE_ARTICLES = 250
 /** ...or once their text reaches this many characters. */
 const QUEUE_CHARS = 4_000_000
-/** Collection rows per transaction: large enough to amortise a commit, small enough to report progress. */
+/** Articles of a news-database export per transaction. */
 const CHUNK_ROWS = 1000
-/** Rows mapped and hashed between two waits (about 10 ms of work). */
-const PREPARE_SLICE = 100
+/**
+ * A collection's rows per transaction, at most, and text per transaction, at most: each
+ * transaction ends with a wait for its duplicate check to come back before anything is
+ * written, so fewer, bigger ones keep IndexedDB busier; small enough to report progress and
+ * to stop soon on Cancel.
+ */
+const COLLECTION_CHUNK_ROWS = 2500
+const COLLECTION_CHUNK_CHARS = 5_000_000
+/** The first chunk is smaller: writing starts once it is prepared, not a whole chunk later. */
+const FIRST_CHUNK_ROWS = 250
 /** Chunks handed to IndexedDB and not yet committed. */
 const IN_FLIGHT = 2
+/** Chunks being prepared (or prepared and waiting) ahead of the one being stored. */
+const PREPARED_AHEAD = 2
+
+/** [from, to) of each chunk of a collection's rows, by row count and by the length of their text. */
+function chunkBounds(records: readonly Record<string, string>[], bodyColumn: string): [number, number][] {
+  const bounds: [number, number][] = []
+  for (let from = 0; from < records.length; ) {
+    const rows = from === 0 ? FIRST_CHUNK_ROWS : COLLECTION_CHUNK_ROWS
+    let to = from
+    let chars = 0
+    while (to < records.length && to - from < rows && (to === from || chars < COLLECTION_CHUNK_CHARS)) chars += fieldOf(records[to++]!, bodyColumn)?.length ?? 0
+    bounds.push([from, to])
+    from = to
+  }
+  return bounds
+}
 
 interface QueuedArticle {
   fileId: string
@@ -65,6 +92,7 @@ export class ImportSession {
     private readonly db: StandpointDB,
     private readonly importedAt: string,
     private readonly onProgress: (event: ProgressEvent) => void = () => undefined,
+    private readonly preparer: RowPreparer = inlinePreparer,
   ) {}
 
   cancel(): void {
@@ -164,11 +192,6 @@ export class ImportSession {
     const prefix = `${collection.format}:${name}#`
     const records = collection.records
     let written = 0
-    // Up to two chunks are with IndexedDB while the next one is mapped and hashed, so the
-    // worker's CPU work and one chunk's commit overlap the other's writing. IndexedDB runs
-    // write transactions on the same store in the order they were opened, so each chunk's
-    // duplicate check still sees every chunk before it.
-    const inFlight: Promise<void>[] = []
     const store = async (chunk: { row: number; article: IncomingArticle }[]): Promise<void> => {
       try {
         const stored = await storeImportedArticles(this.db, chunk.map((entry) => entry.article), this.importedAt)
@@ -187,29 +210,29 @@ export class ImportSession {
       written += chunk.length
       this.onProgress({ type: 'progress', fileId, done: written, total: records.length })
     }
-    for (let start = 0; start < records.length; start += CHUNK_ROWS) {
+    // Three things run side by side: the preparer maps and hashes the chunks ahead, up to two
+    // chunks are with IndexedDB, and this worker only hands them over. IndexedDB runs write
+    // transactions on the same store in the order they were opened, so each chunk's duplicate
+    // check still sees every chunk before it.
+    const bounds = chunkBounds(records, options.mapping.body)
+    const prepare = (index: number): Promise<PreparedRows> => {
+      const [from, to] = bounds[index]!
+      const rows = Array.from({ length: to - from }, (_, offset) => collection.rowNumbers[from + offset] ?? from + offset + 1)
+      const prepared = this.preparer.prepare({ records: records.slice(from, to), rows, options, extra, prefix })
+      // Awaited in order below; one that fails before its turn must not count as unhandled.
+      prepared.catch(() => undefined)
+      return prepared
+    }
+    const ahead: Promise<PreparedRows>[] = bounds.slice(0, PREPARED_AHEAD).map((_, index) => prepare(index))
+    const inFlight: Promise<void>[] = []
+    for (let index = 0; index < bounds.length; index++) {
       if (this.cancelled) break
-      const chunk: { row: number; article: IncomingArticle }[] = []
-      // Mapped and hashed a slice at a time: the wait for each slice's digests lets the
-      // transactions in flight run their callbacks, where one long task for the whole chunk
-      // would hold IndexedDB idle until it ended.
-      for (let slice = start; slice < Math.min(start + CHUNK_ROWS, records.length); slice += PREPARE_SLICE) {
-        const parsed: { row: number; article: ParsedArticle }[] = []
-        for (let index = slice; index < Math.min(slice + PREPARE_SLICE, start + CHUNK_ROWS, records.length); index++) {
-          const row = collection.rowNumbers[index] ?? index + 1
-          const mapped = mapRecord(records[index]!, row, options, extra)
-          if (mapped.article) parsed.push({ row, article: mapped.article })
-          else if (mapped.rejection) rejected.push(mapped.rejection)
-        }
-        const hashed = await this.hashAll(
-          parsed.map((entry) => entry.article),
-          parsed.map((entry) => `${prefix}${entry.row}`),
-        )
-        parsed.forEach((entry, index) => chunk.push({ row: entry.row, article: hashed[index]! }))
-      }
+      const prepared = await ahead.shift()!
+      if (index + PREPARED_AHEAD < bounds.length) ahead.push(prepare(index + PREPARED_AHEAD))
+      rejected.push(...prepared.rejections)
       while (inFlight.length >= IN_FLIGHT) await inFlight.shift()
       if (this.cancelled) break
-      if (chunk.length > 0) inFlight.push(store(chunk))
+      if (prepared.articles.length > 0) inFlight.push(store(prepared.articles))
     }
     while (inFlight.length > 0) await inFlight.shift()
     if (this.cancelled && written < records.length) {

@@ -1,0 +1,213 @@
+import 'fake-indexeddb/auto'
+import fc from 'fast-check'
+import { describe, expect, it, vi } from 'vitest'
+import { StandpointDB } from '../../../renderer/src/db/database'
+import { followActorUsage } from '../../../renderer/src/db/queries/actorUsage'
+import { followClaimIssueLists } from '../../../renderer/src/db/queries/claimIssues'
+import { followRecordCounts, type RecordCounts } from '../../../renderer/src/db/queries/recordCounts'
+import { actorUsage, createActor, deleteActor, mergeActors, type ActorUsage } from '../../../renderer/src/db/repositories/actors'
+import { storeImportedArticles } from '../../../renderer/src/db/repositories/articles'
+import { claimIssueLists } from '../../../renderer/src/db/repositories/issues'
+import { applyChangeSet, writeEdits } from '../../../renderer/src/db/repositories/recordChanges'
+import { deleteEdit, invertChangeSet, putEdit, type ChangeSet } from '../../../renderer/src/domain/changeHistory'
+import type { Id, SyncedTable } from '../../../renderer/src/domain/model'
+import { actor, article, claim, issue, LEAD } from '../team/fixtures'
+
+// The Actors screen's usage column, the Codebook's claims per issue and the status bar's counts
+// are applied write by write from the change journal. Here they are compared with a full
+// recount (every claim's and mention's actor and every claim's issues read from the indexes,
+// every table counted) after random sequences of the writes the app makes: claims tagged, moved to another actor and deleted, mentions, imports of claims
+// and of articles, actors created, merged and deleted, and undo.
+
+const TABLES: SyncedTable[] = ['articles', 'actors', 'issues', 'claims', 'mentions']
+const ACTORS = ['a0', 'a1', 'a2', 'a3']
+const NOW = '2025-03-02T00:00:00.000Z'
+
+type Operation =
+  | { type: 'tag'; id: number; actor: number; issues: number }
+  | { type: 'move'; id: number; actor: number }
+  | { type: 'untag'; id: number }
+  | { type: 'mention'; id: number; actor: number; remove: boolean }
+  | { type: 'importClaims'; from: number; actor: number }
+  | { type: 'importArticles'; from: number; count: number }
+  | { type: 'createActor'; actor: number }
+  | { type: 'merge'; survivor: number; absorbed: number }
+  | { type: 'deleteActor'; actor: number; reassignTo: number | null }
+  | { type: 'undo' }
+
+const operation = fc.oneof(
+  fc.record({ type: fc.constant('tag' as const), id: fc.integer({ min: 0, max: 12 }), actor: fc.integer({ min: 0, max: 3 }), issues: fc.integer({ min: 0, max: 2 }) }),
+  fc.record({ type: fc.constant('move' as const), id: fc.integer({ min: 0, max: 12 }), actor: fc.integer({ min: 0, max: 3 }) }),
+  fc.record({ type: fc.constant('untag' as const), id: fc.integer({ min: 0, max: 12 }) }),
+  fc.record({ type: fc.constant('mention' as const), id: fc.integer({ min: 0, max: 6 }), actor: fc.integer({ min: 0, max: 3 }), remove: fc.boolean() }),
+  fc.record({ type: fc.constant('importClaims' as const), from: fc.integer({ min: 0, max: 80 }), actor: fc.integer({ min: 0, max: 3 }) }),
+  fc.record({ type: fc.constant('importArticles' as const), from: fc.integer({ min: 0, max: 80 }), count: fc.integer({ min: 1, max: 70 }) }),
+  fc.record({ type: fc.constant('createActor' as const), actor: fc.integer({ min: 0, max: 3 }) }),
+  fc.record({ type: fc.constant('merge' as const), survivor: fc.integer({ min: 0, max: 3 }), absorbed: fc.integer({ min: 0, max: 3 }) }),
+  fc.record({ type: fc.constant('deleteActor' as const), actor: fc.integer({ min: 0, max: 3 }), reassignTo: fc.option(fc.integer({ min: 0, max: 3 })) }),
+  fc.record({ type: fc.constant('undo' as const) }),
+)
+
+async function perform(db: StandpointDB, op: Operation, history: ChangeSet[]): Promise<void> {
+  const actorId = (index: number): Id => ACTORS[index]!
+  const exists = async (id: Id): Promise<boolean> => (await db.actors.get(id)) !== undefined
+  switch (op.type) {
+    case 'tag':
+    case 'move': {
+      const existing = await db.claims.get(`c${op.id}`)
+      if (op.type === 'move' && !existing) return
+      if (!(await exists(actorId(op.actor)))) return
+      const base = existing ?? claim(`c${op.id}`, LEAD.id, { articleId: 'art-1', issueIds: ['i1'] })
+      // A tag may also change the claim's issues (one, the other, or both).
+      const issueIds = op.type === 'tag' ? [['i1'], ['i2'], ['i2', 'i1']][op.issues]! : base.issueIds
+      history.push(await writeEdits(db, 'Tag claim', [putEdit('claims', { ...base, actorId: actorId(op.actor), issueIds, updatedAt: NOW })]))
+      return
+    }
+    case 'untag':
+      if (await db.claims.get(`c${op.id}`)) history.push(await writeEdits(db, 'Delete claim', [deleteEdit('claims', `c${op.id}`)]))
+      return
+    case 'mention': {
+      const id = `m${op.id}`
+      if (op.remove) {
+        if (await db.mentions.get(id)) history.push(await writeEdits(db, 'Delete mention', [deleteEdit('mentions', id)]))
+      } else if (await exists(actorId(op.actor))) {
+        const mention = { id, articleId: 'art-1', actorId: actorId(op.actor), anchor: { exact: 'The', prefix: '', suffix: '', start: 0, end: 3 }, createdAt: NOW, updatedAt: NOW, coderId: LEAD.id, updatedBy: LEAD.id }
+        history.push(await writeEdits(db, 'Mention', [putEdit('mentions', mention)]))
+      }
+      return
+    }
+    case 'importClaims':
+      // A claims import writes in bulk (more records than Dexie names in its change notice).
+      if (await exists(actorId(op.actor))) {
+        await db.claims.bulkPut(Array.from({ length: 60 }, (_, k) => claim(`b${op.from + k}`, LEAD.id, { articleId: 'art-1', issueIds: ['i1'], actorId: actorId(op.actor) })))
+      }
+      return
+    case 'importArticles':
+      await storeImportedArticles(
+        db,
+        Array.from({ length: op.count }, (_, k) => {
+          const { id: _id, importedAt: _importedAt, updatedAt: _updatedAt, ...rest } = article(`x${op.from + k}`)
+          return { ...rest, contentHash: `hash-${op.from + k}` }
+        }),
+        NOW,
+      )
+      return
+    case 'createActor':
+      if (!(await exists(actorId(op.actor)))) history.push(await createActor(db, actor(actorId(op.actor), `Actor ${op.actor}`)))
+      return
+    case 'merge':
+      if (op.survivor !== op.absorbed && (await exists(actorId(op.survivor))) && (await exists(actorId(op.absorbed)))) {
+        history.push((await mergeActors(db, actorId(op.survivor), [actorId(op.absorbed)])).set)
+      }
+      return
+    case 'deleteActor': {
+      const to = op.reassignTo === null ? null : actorId(op.reassignTo)
+      if (!(await exists(actorId(op.actor))) || to === actorId(op.actor) || (to !== null && !(await exists(to)))) return
+      history.push((await deleteActor(db, actorId(op.actor), to === null ? { kind: 'delete' } : { kind: 'reassign', to })).set)
+      return
+    }
+    case 'undo': {
+      const set = history.pop()
+      // An undo that meets records edited since is refused by the app too; nothing is written.
+      if (set) await applyChangeSet(db, invertChangeSet(set, NOW)).catch(() => undefined)
+      return
+    }
+  }
+}
+
+async function recountTables(db: StandpointDB): Promise<RecordCounts> {
+  const counts = { articles: 0, actors: 0, issues: 0, claims: 0, mentions: 0, coders: 0, assignments: 0 }
+  for (const table of TABLES) counts[table] = await db.table(table).count()
+  return counts
+}
+
+const sorted = (usage: ReadonlyMap<Id, ActorUsage>): [Id, ActorUsage][] => [...usage].sort(([a], [b]) => (a < b ? -1 : 1))
+const sortedLists = (lists: readonly (readonly Id[])[]): string[] => lists.map((list) => [...list].sort().join('+')).sort()
+const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 5))
+
+describe('live counts from the change journal', () => {
+  it('keep actor usage and record counts equal to a full recount after random edit sequences', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(operation, { maxLength: 25 }), fc.boolean(), fc.boolean(), async (operations, smallJournal, pauses) => {
+        // A small journal is pruned under the followers' feet now and then: they must read again.
+        const db = new StandpointDB(`live-counts-${crypto.randomUUID()}`, undefined, smallJournal ? { tail: 5, pruneEvery: 3 } : undefined)
+        await db.open()
+        await db.transaction('rw', [db.coders, db.settings, db.articles, db.actors, db.issues, db.claims], async () => {
+          await db.coders.add(LEAD)
+          await db.settings.put({ key: 'currentCoderId', value: LEAD.id })
+          await db.articles.add(article('art-1'))
+          await db.actors.bulkAdd([actor('a0', 'Actor 0'), actor('a1', 'Actor 1')])
+          await db.issues.bulkAdd([issue('i1', 'Ceasefire'), issue('i2', 'Talks')])
+          await db.claims.bulkAdd([claim('c0', LEAD.id, { articleId: 'art-1', issueIds: ['i1'], actorId: 'a0' }), claim('c1', LEAD.id, { articleId: 'art-1', issueIds: ['i1'], actorId: 'a1' })])
+        })
+        let usage: Map<Id, ActorUsage> | null = null
+        let counts: RecordCounts | null = null
+        let issueLists: readonly (readonly Id[])[] | null = null
+        const errors: unknown[] = []
+        const stopUsage = followActorUsage(db, (next) => (usage = next), (error) => errors.push(error))
+        const stopCounts = followRecordCounts(db, TABLES, (next) => (counts = next), (error) => errors.push(error))
+        const stopIssues = followClaimIssueLists(db, (next) => (issueLists = next), (error) => errors.push(error))
+        const history: ChangeSet[] = []
+        for (const op of operations) {
+          await perform(db, op, history)
+          if (pauses && Math.random() < 0.5) await settle()
+        }
+        const expectedUsage = JSON.stringify(sorted(await actorUsage(db)))
+        const expectedCounts = JSON.stringify(await recountTables(db))
+        const expectedIssues = JSON.stringify(sortedLists(await claimIssueLists(db)))
+        const same = (): boolean =>
+          usage !== null &&
+          counts !== null &&
+          issueLists !== null &&
+          JSON.stringify(sorted(usage)) === expectedUsage &&
+          JSON.stringify(counts) === expectedCounts &&
+          JSON.stringify(sortedLists(issueLists)) === expectedIssues
+        // The followers apply a write after its change notice: give them time, then compare.
+        for (let wait = 0; wait < 200 && !same(); wait++) await settle()
+        expect(errors).toEqual([])
+        expect(usage && sorted(usage)).toEqual(sorted(await actorUsage(db)))
+        expect(counts).toEqual(await recountTables(db))
+        expect(issueLists && sortedLists(issueLists)).toEqual(sortedLists(await claimIssueLists(db)))
+        stopUsage()
+        stopCounts()
+        stopIssues()
+        db.close()
+        await StandpointDB.delete(db.name)
+      }),
+      { numRuns: 40 },
+    )
+  })
+
+  it('apply a single write without reading any table again', async () => {
+    const db = new StandpointDB(`live-counts-single-${crypto.randomUUID()}`)
+    await db.open()
+    await db.coders.add(LEAD)
+    await db.articles.add(article('art-1'))
+    await db.actors.bulkAdd([actor('a0', 'Actor 0'), actor('a1', 'Actor 1')])
+    await db.issues.add(issue('i1', 'Ceasefire'))
+    await db.claims.bulkAdd(Array.from({ length: 200 }, (_, k) => claim(`c${k}`, LEAD.id, { articleId: 'art-1', issueIds: ['i1'], actorId: 'a0' })))
+    let usage: Map<Id, ActorUsage> | null = null
+    let counts: RecordCounts | null = null
+    const stopUsage = followActorUsage(db, (next) => (usage = next), (error) => { throw error })
+    const stopCounts = followRecordCounts(db, TABLES, (next) => (counts = next), (error) => { throw error })
+    let issueLists: readonly (readonly Id[])[] = []
+    const stopIssues = followClaimIssueLists(db, (next) => (issueLists = next), (error) => { throw error })
+    for (let wait = 0; wait < 200 && (usage === null || counts === null || issueLists.length === 0); wait++) await settle()
+    expect(usage!.get('a0')).toEqual({ claims: 200, mentions: 0 })
+    const wholeReads = TABLES.flatMap((table) => [vi.spyOn(db.table(table), 'orderBy'), vi.spyOn(db.table(table), 'toCollection'), vi.spyOn(db.table(table), 'count')])
+    const moved = (await db.claims.get('c7'))!
+    await writeEdits(db, 'Edit claim', [putEdit('claims', { ...moved, actorId: 'a1' })])
+    await writeEdits(db, 'Tag claim', [putEdit('claims', claim('new', LEAD.id, { articleId: 'art-1', issueIds: ['i1'], actorId: 'a1' }))])
+    for (let wait = 0; wait < 200 && (usage!.get('a1')?.claims !== 2 || counts!.claims !== 201 || issueLists.length !== 201); wait++) await settle()
+    expect(issueLists).toHaveLength(201)
+    expect(usage!.get('a0')).toEqual({ claims: 199, mentions: 0 })
+    expect(usage!.get('a1')).toEqual({ claims: 2, mentions: 0 })
+    expect(counts!.claims).toBe(201)
+    for (const spy of wholeReads) expect(spy).not.toHaveBeenCalled()
+    stopUsage()
+    stopCounts()
+    stopIssues()
+    db.close()
+    await StandpointDB.delete(db.name)
+  })
+})
