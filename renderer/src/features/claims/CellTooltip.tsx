@@ -22,7 +22,8 @@ function isCut(clip: HTMLElement): boolean {
 
 function tipFor(element: Element | null): Tip | null {
   const cell = element?.closest('td')
-  const clip = cell?.querySelector<HTMLElement>('.claims-clip')
+  // A plain text cell is its own clip.
+  const clip = cell?.querySelector<HTMLElement>('.claims-clip') ?? (cell?.classList.contains('claims-cell') ? cell : null)
   if (!cell || !clip || !isCut(clip)) return null
   const box = cell.getBoundingClientRect()
   const width = Math.max(280, Math.min(560, box.width))
