@@ -89,22 +89,26 @@ export async function run(ctx) {
   }
   const count = CONFIG.claims.toLocaleString('en')
 
-  // The bench page: positions computed over every claim, and the claims export, in its origin.
-  const bench = await ctx.launch()
-  const benchPage = bench.pages()[0] ?? (await bench.newPage())
-  let benchCrashed = false
-  benchPage.on('crash', () => (benchCrashed = true))
-  await benchPage.goto(ctx.benchURL)
-  await benchPage.getByText('ready').waitFor()
-  const benchCdp = await bench.newCDPSession(benchPage)
-  const database = await benchPage.evaluate(() => window.standpointBench.benchScaleDatabase())
-  const seedMs = await seed(benchPage, database)
+  // One window, one database: the app opens first (so its schema and start-up records exist),
+  // then the bench page in the app's own origin seeds the workspace once, computes positions
+  // over every claim and exports them; then the app opens on that same workspace.
+  const context = await ctx.launch()
+  const app = context.pages()[0] ?? (await context.newPage())
+  let crashed = false
+  app.on('crash', () => (crashed = true))
+  await app.goto(ctx.appURL)
+  await app.getByRole('navigation', { name: 'Main' }).waitFor()
+  await app.goto(ctx.benchInAppURL)
+  await app.getByText('ready').waitFor()
+  const cdp = await context.newCDPSession(app)
+  const database = 'standpoint'
+  const seedMs = await seed(app, database)
   ctx.record(name, `seed ${count} claims, ${CONFIG.articles.toLocaleString('en')} articles, ${CONFIG.actors.toLocaleString('en')} actors (raw IndexedDB puts, ${SLICE.toLocaleString('en')} a transaction)`, seedMs, 'ms')
   ctx.record(name, 'seeding rate', CONFIG.claims / (seedMs / 1000), 'claims/s')
-  const idle = await memory(benchPage, benchCdp)
+  const idle = await memory(app, cdp)
   ctx.record(name, 'renderer JS heap limit (performance.memory.jsHeapSizeLimit)', idle.limitMB, 'MB')
   try {
-    const compute = await benchPage.evaluate((database) => window.standpointBench.benchScalePositions(database), database)
+    const compute = await app.evaluate((database) => window.standpointBench.benchScalePositions(database), database)
     ctx.record(name, `positions: read every claim from IndexedDB (${count})`, compute.readMs, 'ms')
     ctx.record(name, 'positions: claims and articles mapped to facts', compute.factsMs, 'ms')
     ctx.record(name, 'positions: compute, month buckets, first run (JIT cold)', compute.firstComputeMs, 'ms')
@@ -114,33 +118,23 @@ export async function run(ctx) {
     ctx.record(name, 'positions: rows', compute.rows, 'rows')
     ctx.record(name, 'memory: bench page with every claim read and aggregated (JS heap)', compute.heapMB, 'MB')
   } catch (error) {
-    ctx.record(name, `positions compute at ${count} claims FAILED (${benchCrashed ? 'the page crashed' : String(error).slice(0, 80)})`, 1, 'failed')
+    ctx.record(name, `positions compute at ${count} claims FAILED (${crashed ? 'the page crashed' : String(error).slice(0, 80)})`, 1, 'failed')
   }
-  if (!benchCrashed) {
+  if (!crashed) {
     try {
-      const exported = await benchPage.evaluate((database) => window.standpointBench.benchExportClaimsWorker(database), database)
+      const exported = await app.evaluate((database) => window.standpointBench.benchExportClaimsWorker(database), database)
       ctx.record(name, `claims CSV export (worker), ${count} claims`, exported.ms, 'ms')
       ctx.record(name, '  size', exported.bytes / 1024 / 1024, 'MB')
       ctx.record(name, '  longest task on the window’s thread meanwhile', exported.longestTaskMs, 'ms')
     } catch (error) {
-      ctx.record(name, `claims CSV export at ${count} claims FAILED (${benchCrashed ? 'the page crashed' : String(error).slice(0, 80)})`, 1, 'failed')
+      ctx.record(name, `claims CSV export at ${count} claims FAILED (${crashed ? 'the page crashed' : String(error).slice(0, 80)})`, 1, 'failed')
     }
-    ctx.record(name, 'memory: bench page after the export (JS heap)', (await memory(benchPage, benchCdp)).usedMB, 'MB')
+    ctx.record(name, 'memory: bench page after the export (JS heap)', (await memory(app, cdp)).usedMB, 'MB')
   }
-  await bench.close()
 
-  // The app: seeded the same way, then opened on Positions cold.
-  const context = await ctx.launch()
-  const app = context.pages()[0] ?? (await context.newPage())
-  let crashed = false
-  app.on('crash', () => (crashed = true))
-  await app.goto(ctx.appURL)
-  await app.getByRole('navigation', { name: 'Main' }).waitFor()
-  await seed(app, 'standpoint')
+  // The app on the seeded workspace, opened on Positions cold.
   await app.goto(`${ctx.appURL}#/codebook`)
-  await app.reload()
   await app.getByRole('heading', { level: 1, name: 'Codebook' }).waitFor({ timeout: 600_000 })
-  const cdp = await context.newCDPSession(app)
   ctx.record(name, 'app: window memory at the Codebook, workspace seeded (JS heap)', (await memory(app, cdp)).usedMB, 'MB')
   const openCold = (label) =>
     app

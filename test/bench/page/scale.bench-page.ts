@@ -5,16 +5,8 @@ import { computePositions, DEFAULT_OPTIONS } from '../../../renderer/src/domain/
 import { articleFact, claimFact } from '../../../renderer/src/domain/positions/facts'
 import { bucketKey } from '../../../renderer/src/domain/positions/buckets'
 
-// The scale run's bench-page side: a workspace database of the current schema for the seeding,
-// then every claim read back and aggregated as Positions does, beside a plain pass.
-
-export async function benchScaleDatabase(): Promise<string> {
-  const name = `bench-scale-${crypto.randomUUID()}`
-  const db = new StandpointDB(name)
-  await db.open()
-  db.close()
-  return name
-}
+// The scale run's bench-page side, served in the app's origin: every claim of the app's seeded
+// workspace read back and aggregated as Positions does, beside a plain pass.
 
 function floorPass(claims: readonly Claim[]): number {
   const cells = new Map<string, { count: number; sum: number }>()
