@@ -107,7 +107,10 @@ export async function run(ctx) {
   ctx.record(name, 'seeding rate', CONFIG.claims / (seedMs / 1000), 'claims/s')
   const idle = await memory(app, cdp)
   ctx.record(name, 'renderer JS heap limit (performance.memory.jsHeapSizeLimit)', idle.limitMB, 'MB')
-  try {
+  // STANDPOINT_BENCH_SCALE_APP_ONLY=1 skips the bench page's compute and export, to measure the
+  // app's side again without the half hour they add after the seeding.
+  const appOnly = process.env.STANDPOINT_BENCH_SCALE_APP_ONLY === '1'
+  if (!appOnly) try {
     const compute = await app.evaluate((database) => window.standpointBench.benchScalePositions(database), database)
     ctx.record(name, `positions: read every claim from IndexedDB (${count})`, compute.readMs, 'ms')
     ctx.record(name, 'positions: claims and articles mapped to facts', compute.factsMs, 'ms')
@@ -120,7 +123,7 @@ export async function run(ctx) {
   } catch (error) {
     ctx.record(name, `positions compute at ${count} claims FAILED (${crashed ? 'the page crashed' : String(error).slice(0, 80)})`, 1, 'failed')
   }
-  if (!crashed) {
+  if (!crashed && !appOnly) {
     try {
       const exported = await app.evaluate((database) => window.standpointBench.benchExportClaimsWorker(database), database)
       ctx.record(name, `claims CSV export (worker), ${count} claims`, exported.ms, 'ms')
@@ -142,8 +145,9 @@ export async function run(ctx) {
         const started = performance.now()
         document.querySelector('nav a[href="#/positions"]').click()
         await new Promise((resolve, reject) => {
-          // An alert with words in it (the notice area keeps an empty one) ends the wait too.
-          const alertText = () => [...document.querySelectorAll('[role="alert"]')].map((node) => node.textContent.trim()).filter(Boolean).join(' ')
+          // An alert of the screen itself ends the wait too; the app-wide notices (such as the
+          // browser refusing persistent storage) are not the screen's answer.
+          const alertText = () => [...document.querySelectorAll('main [role="alert"]')].filter((node) => !node.closest('.notice-area')).map((node) => node.textContent.trim()).filter(Boolean).join(' ')
           const done = () => document.querySelector('[role="table"][aria-label="Positions"] [aria-rowindex="2"]') || alertText()
           if (done()) return resolve()
           const observer = new MutationObserver(() => {
@@ -156,7 +160,7 @@ export async function run(ctx) {
           setTimeout(() => reject(new Error('no rows after 10 minutes')), 600_000)
         })
         const ms = performance.now() - started
-        const alert = [...document.querySelectorAll('[role="alert"]')].map((node) => node.textContent.trim()).filter(Boolean).join(' ') || null
+        const alert = [...document.querySelectorAll('main [role="alert"]')].filter((node) => !node.closest('.notice-area')).map((node) => node.textContent.trim()).filter(Boolean).join(' ') || null
         // Then until the engine is built (the claims behind the cells known).
         const building = () => document.querySelector('.positions-notes')?.textContent.includes('reading the claims behind the cells') ?? false
         while (building() && performance.now() - started < 600_000) await new Promise((resolve) => setTimeout(resolve, 50))
