@@ -7,8 +7,8 @@ import { preview } from 'vite'
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
 /** Serves a built folder on 127.0.0.1 at a fixed port (IndexedDB belongs to the origin, port included). */
-export function serveBuild(port, { outDir = 'out/renderer', root, logLevel } = {}) {
-  return preview({ root, configFile: false, logLevel, build: { outDir }, preview: { port, strictPort: true, host: '127.0.0.1' } })
+export function serveBuild(port, { outDir = 'out/renderer', root, logLevel, plugins = [] } = {}) {
+  return preview({ root, configFile: false, logLevel, plugins, build: { outDir }, preview: { port, strictPort: true, host: '127.0.0.1' } })
 }
 
 /** Headless Chromium on the given profile folder, kept from phoning home; options override the defaults. */

@@ -1,9 +1,9 @@
 // `npm run bench`: benchmarks in real Chromium against the built renderer. Each
 // test/bench/*.bench.mjs exports { name, run(ctx) }; results print as a table and are written to
 // bench-results/results.json. Pass names to run a subset: npm run bench -- import positions
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { extname, join, normalize, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { build } from 'vite'
 import { chromiumPath, launchChromium, serveBuild } from '../../scripts/lib/browser.mjs'
@@ -29,8 +29,28 @@ await build({
   logLevel: 'warn',
 })
 
+// The bench page is also served inside the app's origin, under /bench-page/, so a bench can seed
+// the app's own database once and measure both sides on it (the scale run: seeding a million
+// claims twice, once per origin, took longer than everything else together).
+const BENCH_PAGE_PATH = '/bench-page/'
+const benchPageDir = resolve(root, 'out/bench')
+const mimeTypes = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.wasm': 'application/wasm', '.map': 'application/json' }
+const benchPageInAppOrigin = {
+  name: 'bench-page-in-app-origin',
+  configurePreviewServer(server) {
+    server.middlewares.use((request, response, next) => {
+      const path = decodeURIComponent((request.url ?? '').split('?')[0])
+      if (!path.startsWith(BENCH_PAGE_PATH)) return next()
+      const file = normalize(join(benchPageDir, path.slice(BENCH_PAGE_PATH.length) || 'index.html'))
+      if (!file.startsWith(benchPageDir) || !statSync(file, { throwIfNoEntry: false })?.isFile()) return next()
+      response.setHeader('Content-Type', mimeTypes[extname(file)] ?? 'application/octet-stream')
+      response.end(readFileSync(file))
+    })
+  },
+}
+
 const servers = [
-  await serveBuild(APP_PORT, { root, logLevel: 'warn' }),
+  await serveBuild(APP_PORT, { root, logLevel: 'warn', plugins: [benchPageInAppOrigin] }),
   await serveBuild(PAGE_PORT, { root, logLevel: 'warn', outDir: 'out/bench' }),
 ]
 
@@ -43,6 +63,8 @@ const ctx = {
   resultsDir: outDir,
   appURL: `http://127.0.0.1:${APP_PORT}/`,
   benchURL: `http://127.0.0.1:${PAGE_PORT}/`,
+  /** The bench page inside the app's origin: it sees the app's IndexedDB. */
+  benchInAppURL: `http://127.0.0.1:${APP_PORT}${BENCH_PAGE_PATH}index.html`,
   fixturesDir,
   /** A fresh browser profile (fresh IndexedDB) for one measurement. */
   async launch() {
