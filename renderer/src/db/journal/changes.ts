@@ -133,3 +133,54 @@ export function followJournal(db: StandpointDB, since: number, onChanges: (chang
     Dexie.on('storagemutated').unsubscribe(listener)
   }
 }
+
+/** A state loaded once and then kept in step by the journal; `isStopped` tells its callbacks to drop late work. */
+export interface JournalFollower {
+  stop: () => void
+  isStopped: () => boolean
+}
+
+/**
+ * Loads a state with `load` (which answers the journal seq it is in step with), calls
+ * `onLoaded`, then applies every later batch of changes with `apply`, one batch at a time in
+ * commit order. Errors of any step go to `onError` unless following has stopped.
+ */
+export function loadAndFollowJournal(
+  db: StandpointDB,
+  load: () => Promise<number>,
+  onLoaded: () => void,
+  apply: (changes: JournalChanges) => Promise<void>,
+  onError: (error: unknown) => void,
+): JournalFollower {
+  let stopped = false
+  let unfollow: (() => void) | null = null
+  let queue: Promise<void> = Promise.resolve()
+  const fail = (error: unknown): void => {
+    if (!stopped) onError(error)
+  }
+  const start = async (): Promise<void> => {
+    try {
+      const head = await load()
+      if (stopped) return
+      onLoaded()
+      unfollow = followJournal(
+        db,
+        head,
+        (changes) => {
+          queue = queue.then(() => apply(changes)).catch(fail)
+        },
+        fail,
+      )
+    } catch (error) {
+      fail(error)
+    }
+  }
+  void start()
+  return {
+    stop: () => {
+      stopped = true
+      unfollow?.()
+    },
+    isStopped: () => stopped,
+  }
+}

@@ -2,7 +2,7 @@ import type { Table } from 'dexie'
 import type { CodedRecord } from '../../domain/coding/visibility'
 import type { Id } from '../../domain/model'
 import type { StandpointDB } from '../database'
-import { followJournal, journalHead, type JournalChanges } from '../journal'
+import { journalHead, loadAndFollowJournal, type JournalChanges } from '../journal'
 
 // Live counts of records per value of an index (claims per article, per actor, per issue),
 // kept in step with the workspace without re-reading the table after every write. The index
@@ -71,9 +71,6 @@ export function followKeyCounts(
   /** Each counted record's values of the index. */
   let valuesById = new Map<Id, Id[]>()
   let counts = new Map<Id, number>()
-  let stopped = false
-  let unfollow: (() => void) | null = null
-  let queue: Promise<void> = Promise.resolve()
 
   /** Reads the index whole; returns the journal seq it is in step with. */
   const recount = async (): Promise<number> => {
@@ -119,7 +116,7 @@ export function followKeyCounts(
   }
 
   const applyChanges = async (changes: JournalChanges): Promise<void> => {
-    if (stopped) return
+    if (follower.isStopped()) return
     const touched = new Set<Id>()
     for (const entry of changes.entries) if (entry.table === table) touched.add(entry.id)
     // Entries we never saw were pruned away, or the write is bigger than what is counted: the
@@ -127,34 +124,9 @@ export function followKeyCounts(
     if (!changes.complete || touched.size > Math.max(RECOUNT_AT, valuesById.size)) await recount()
     else if (touched.size > 0) await apply([...touched])
     else return
-    if (!stopped) onCounts(counts, valuesById.size, valuesById)
+    if (!follower.isStopped()) onCounts(counts, valuesById.size, valuesById)
   }
 
-  const start = async (): Promise<void> => {
-    try {
-      const head = await recount()
-      if (stopped) return
-      onCounts(counts, valuesById.size, valuesById)
-      unfollow = followJournal(
-        db,
-        head,
-        (changes) => {
-          queue = queue.then(() => applyChanges(changes)).catch((error: unknown) => {
-            if (!stopped) onError(error)
-          })
-        },
-        (error) => {
-          if (!stopped) onError(error)
-        },
-      )
-    } catch (error) {
-      if (!stopped) onError(error)
-    }
-  }
-
-  void start()
-  return () => {
-    stopped = true
-    unfollow?.()
-  }
+  const follower = loadAndFollowJournal(db, recount, () => onCounts(counts, valuesById.size, valuesById), applyChanges, onError)
+  return follower.stop
 }

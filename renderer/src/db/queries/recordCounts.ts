@@ -1,6 +1,6 @@
 import type { Id, SyncedTable } from '../../domain/model'
 import type { StandpointDB } from '../database'
-import { followJournal, journalHead, type JournalChanges } from '../journal'
+import { journalHead, loadAndFollowJournal, type JournalChanges } from '../journal'
 
 // Live record counts (the status bar's articles, actors and issues), kept in step without
 // counting a table again after a write: Chromium counts a store by walking it, so at 100,000
@@ -18,9 +18,6 @@ export type RecordCounts = Readonly<Record<SyncedTable, number>>
  */
 export function followRecordCounts(db: StandpointDB, tables: readonly SyncedTable[], onCounts: (counts: RecordCounts) => void, onError: (error: unknown) => void): () => void {
   const ids = new Map<SyncedTable, Set<Id>>()
-  let stopped = false
-  let unfollow: (() => void) | null = null
-  let queue: Promise<void> = Promise.resolve()
 
   const counts = (): RecordCounts => {
     const result: Record<SyncedTable, number> = { articles: 0, actors: 0, issues: 0, claims: 0, mentions: 0, coders: 0, assignments: 0 }
@@ -39,7 +36,7 @@ export function followRecordCounts(db: StandpointDB, tables: readonly SyncedTabl
   }
 
   const apply = async (changes: JournalChanges): Promise<void> => {
-    if (stopped) return
+    if (follower.isStopped()) return
     if (!changes.complete) {
       await readAll()
     } else {
@@ -54,34 +51,9 @@ export function followRecordCounts(db: StandpointDB, tables: readonly SyncedTabl
       }
       if (!changed) return
     }
-    if (!stopped) onCounts(counts())
+    if (!follower.isStopped()) onCounts(counts())
   }
 
-  const start = async (): Promise<void> => {
-    try {
-      const head = await readAll()
-      if (stopped) return
-      onCounts(counts())
-      unfollow = followJournal(
-        db,
-        head,
-        (changes) => {
-          queue = queue.then(() => apply(changes)).catch((error: unknown) => {
-            if (!stopped) onError(error)
-          })
-        },
-        (error) => {
-          if (!stopped) onError(error)
-        },
-      )
-    } catch (error) {
-      if (!stopped) onError(error)
-    }
-  }
-
-  void start()
-  return () => {
-    stopped = true
-    unfollow?.()
-  }
+  const follower = loadAndFollowJournal(db, readAll, () => onCounts(counts()), apply, onError)
+  return follower.stop
 }
