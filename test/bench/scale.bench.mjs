@@ -4,9 +4,9 @@ export const name = 'scale'
 
 // The scale run: 1,000,000 claims (behind a flag, it is slow to seed: `npm run bench -- --scale`
 // or STANDPOINT_BENCH_SCALE=1). Seeds the app's IndexedDB in slices straight through
-// IndexedDB, then measures what the app does with that much: Positions opened cold, the
-// claims export, the library's claim counts; the window's memory beside the renderer's heap
-// limit. A screen that cannot cope must say so, never crash: a crash is recorded as such.
+// IndexedDB, then measures what the app does with that much: positions computed over every
+// claim, the claims export, Positions opened cold (rebuilt, then from stored rows); the window's
+// memory beside the renderer's heap limit. A screen that cannot cope must say so, never crash: a crash is recorded as such.
 const CONFIG = {
   claims: Number(process.env.STANDPOINT_BENCH_SCALE_CLAIMS ?? 1_000_000),
   actors: 5_000,
