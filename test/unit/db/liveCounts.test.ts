@@ -3,7 +3,10 @@ import fc from 'fast-check'
 import { describe, expect, it, vi } from 'vitest'
 import { StandpointDB } from '../../../renderer/src/db/database'
 import { followActorUsage } from '../../../renderer/src/db/queries/actorUsage'
+import { journalHead } from '../../../renderer/src/db/journal'
+import { savePositionsSnapshot } from '../../../renderer/src/db/projection'
 import { followClaimIssueLists } from '../../../renderer/src/db/queries/claimIssues'
+import { followKeyCounts } from '../../../renderer/src/db/queries/keyCounts'
 import { followRecordCounts, type RecordCounts } from '../../../renderer/src/db/queries/recordCounts'
 import { actorUsage, createActor, deleteActor, mergeActors, type ActorUsage } from '../../../renderer/src/db/repositories/actors'
 import { storeImportedArticles } from '../../../renderer/src/db/repositories/articles'
@@ -121,6 +124,32 @@ async function recountTables(db: StandpointDB): Promise<RecordCounts> {
   return counts
 }
 
+async function seedWorkspace(db: StandpointDB): Promise<void> {
+  await db.transaction('rw', [db.coders, db.settings, db.articles, db.actors, db.issues, db.claims], async () => {
+    await db.coders.add(LEAD)
+    await db.settings.put({ key: 'currentCoderId', value: LEAD.id })
+    await db.articles.add(article('art-1'))
+    await db.actors.bulkAdd([actor('a0', 'Actor 0'), actor('a1', 'Actor 1')])
+    await db.issues.bulkAdd([issue('i1', 'Ceasefire'), issue('i2', 'Talks')])
+    await db.claims.bulkAdd([claim('c0', LEAD.id, { articleId: 'art-1', issueIds: ['i1'], actorId: 'a0' }), claim('c1', LEAD.id, { articleId: 'art-1', issueIds: ['i1'], actorId: 'a1' })])
+  })
+}
+
+/** Stores the positions snapshot as Positions does: the fact tables as they stand, with the journal's head. */
+async function storeSnapshot(db: StandpointDB): Promise<void> {
+  const [claims, articles, seq] = await db.transaction('r', [db.claimFacts, db.articleFacts, db.journal, db.settings], () =>
+    Promise.all([db.claimFacts.toArray(), db.articleFacts.toArray(), journalHead(db)]),
+  )
+  await savePositionsSnapshot(db, claims, articles, seq)
+}
+
+/** Claims per article, read whole from the index. */
+async function claimsPerArticle(db: StandpointDB): Promise<[Id, number][]> {
+  const tally = new Map<Id, number>()
+  for (const key of await db.claims.orderBy('articleId').keys()) tally.set(key as Id, (tally.get(key as Id) ?? 0) + 1)
+  return [...tally].sort(([a], [b]) => (a < b ? -1 : 1))
+}
+
 const sorted = (usage: ReadonlyMap<Id, ActorUsage>): [Id, ActorUsage][] => [...usage].sort(([a], [b]) => (a < b ? -1 : 1))
 const sortedLists = (lists: readonly (readonly Id[])[]): string[] => lists.map((list) => [...list].sort().join('+')).sort()
 const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 5))
@@ -132,14 +161,7 @@ describe('live counts from the change journal', () => {
         // A small journal is pruned under the followers' feet now and then: they must read again.
         const db = new StandpointDB(`live-counts-${crypto.randomUUID()}`, undefined, smallJournal ? { tail: 5, pruneEvery: 3 } : undefined)
         await db.open()
-        await db.transaction('rw', [db.coders, db.settings, db.articles, db.actors, db.issues, db.claims], async () => {
-          await db.coders.add(LEAD)
-          await db.settings.put({ key: 'currentCoderId', value: LEAD.id })
-          await db.articles.add(article('art-1'))
-          await db.actors.bulkAdd([actor('a0', 'Actor 0'), actor('a1', 'Actor 1')])
-          await db.issues.bulkAdd([issue('i1', 'Ceasefire'), issue('i2', 'Talks')])
-          await db.claims.bulkAdd([claim('c0', LEAD.id, { articleId: 'art-1', issueIds: ['i1'], actorId: 'a0' }), claim('c1', LEAD.id, { articleId: 'art-1', issueIds: ['i1'], actorId: 'a1' })])
-        })
+        await seedWorkspace(db)
         let usage: Map<Id, ActorUsage> | null = null
         let counts: RecordCounts | null = null
         let issueLists: readonly (readonly Id[])[] | null = null
@@ -205,6 +227,67 @@ describe('live counts from the change journal', () => {
     expect(counts!.claims).toBe(201)
     for (const spy of wholeReads) expect(spy).not.toHaveBeenCalled()
     stopUsage()
+    stopCounts()
+    stopIssues()
+    db.close()
+    await StandpointDB.delete(db.name)
+  })
+
+  it('start from the stored positions snapshot and stay equal to a full recount, whatever was written before and after it', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(operation, { maxLength: 12 }), fc.array(operation, { maxLength: 12 }), fc.array(operation, { maxLength: 12 }), fc.boolean(), async (before, between, after, smallJournal) => {
+        const db = new StandpointDB(`live-counts-seed-${crypto.randomUUID()}`, undefined, smallJournal ? { tail: 5, pruneEvery: 3 } : undefined)
+        await db.open()
+        await seedWorkspace(db)
+        const history: ChangeSet[] = []
+        for (const op of before) await perform(db, op, history)
+        await storeSnapshot(db)
+        // Written after the snapshot and before anyone follows: the journal's tail brings these.
+        for (const op of between) await perform(db, op, history)
+        let usage: Map<Id, ActorUsage> | null = null
+        let counts: RecordCounts | null = null
+        let issueLists: readonly (readonly Id[])[] | null = null
+        let perArticle: [Id, number][] | null = null
+        const errors: unknown[] = []
+        const stops = [
+          followActorUsage(db, (next) => (usage = next), (error) => errors.push(error)),
+          followRecordCounts(db, TABLES, (next) => (counts = next), (error) => errors.push(error)),
+          followClaimIssueLists(db, (next) => (issueLists = next), (error) => errors.push(error)),
+          followKeyCounts(db, 'claims', 'articleId', (next) => (perArticle = [...next].sort(([a], [b]) => (a < b ? -1 : 1))), (error) => errors.push(error)),
+        ]
+        for (const op of after) await perform(db, op, history)
+        const expected = async (): Promise<string> =>
+          JSON.stringify([sorted(await actorUsage(db)), await recountTables(db), sortedLists(await claimIssueLists(db)), await claimsPerArticle(db)])
+        const want = await expected()
+        const current = (): string | null =>
+          usage && counts && issueLists && perArticle ? JSON.stringify([sorted(usage), counts, sortedLists(issueLists), perArticle]) : null
+        for (let wait = 0; wait < 200 && current() !== want; wait++) await settle()
+        expect(errors).toEqual([])
+        expect(current()).toBe(want)
+        for (const stop of stops) stop()
+        db.close()
+        await StandpointDB.delete(db.name)
+      }),
+      { numRuns: 40 },
+    )
+  })
+
+  it('do not walk the claims or articles at the start when a usable snapshot is stored', async () => {
+    const db = new StandpointDB(`live-counts-start-${crypto.randomUUID()}`)
+    await db.open()
+    await seedWorkspace(db)
+    await db.claims.bulkAdd(Array.from({ length: 300 }, (_, k) => claim(`s${k}`, LEAD.id, { articleId: 'art-1', issueIds: ['i2', 'i1'], actorId: 'a1' })))
+    await storeSnapshot(db)
+    await writeEdits(db, 'Tag claim', [putEdit('claims', claim('late', LEAD.id, { articleId: 'art-1', issueIds: ['i2'], actorId: 'a0' }))])
+    const walks = (['claims', 'articles'] as const).flatMap((table) => [vi.spyOn(db.table(table), 'orderBy'), vi.spyOn(db.table(table), 'toCollection'), vi.spyOn(db.table(table), 'count')])
+    let counts: RecordCounts | null = null
+    let issueLists: readonly (readonly Id[])[] = []
+    const stopCounts = followRecordCounts(db, ['articles', 'actors', 'issues', 'claims'], (next) => (counts = next), (error) => { throw error })
+    const stopIssues = followClaimIssueLists(db, (next) => (issueLists = next), (error) => { throw error })
+    for (let wait = 0; wait < 200 && (counts?.claims !== 303 || issueLists.length !== 303); wait++) await settle()
+    expect(counts).toMatchObject({ articles: 1, actors: 2, issues: 2, claims: 303 })
+    expect(issueLists.filter((list) => list.length === 2)).toHaveLength(300)
+    for (const spy of walks) expect(spy).not.toHaveBeenCalled()
     stopCounts()
     stopIssues()
     db.close()

@@ -95,7 +95,8 @@ export function pruneJournal(db: StandpointDB, tail = DEFAULT_JOURNAL_TUNING.tai
 
 /**
  * Calls `onChanges` with the journal's new entries after every committed write, from this
- * window, a worker or another window, starting after `since`. One small read per write: how a
+ * window, a worker or another window, starting after `since` (entries already written after it
+ * are delivered at once). One small read per write: how a
  * live screen follows the workspace without re-reading its tables. Returns the unsubscribe.
  */
 export function followJournal(db: StandpointDB, since: number, onChanges: (changes: JournalChanges) => void, onError: (error: unknown) => void = () => {}): () => void {
@@ -128,6 +129,10 @@ export function followJournal(db: StandpointDB, since: number, onChanges: (chang
     if (Object.keys(parts).some((key) => key.startsWith(part))) void read()
   }
   Dexie.on('storagemutated', listener)
+  // A write committed between the caller's read at `since` and this subscription raised its
+  // notice before anyone listened, and a caller may start from an older point on purpose (a
+  // stored snapshot): read once now for whatever came after `since`.
+  void read()
   return () => {
     stopped = true
     Dexie.on('storagemutated').unsubscribe(listener)

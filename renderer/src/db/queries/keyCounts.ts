@@ -1,8 +1,10 @@
 import type { Table } from 'dexie'
 import type { CodedRecord } from '../../domain/coding/visibility'
 import type { Id } from '../../domain/model'
+import type { ClaimFact } from '../../domain/positions/facts'
 import type { StandpointDB } from '../database'
 import { journalHead, loadAndFollowJournal, type JournalChanges } from '../journal'
+import { readFactsSeed } from '../projection/startSeed'
 
 // Live counts of records per value of an index (claims per article, per actor, per issue),
 // kept in step with the workspace without re-reading the table after every write. The index
@@ -11,6 +13,8 @@ import { journalHead, loadAndFollowJournal, type JournalChanges } from '../journ
 // names are read again and their counts moved, whether one claim was tagged or an import
 // chunk stored 1,000. Only a write larger than the counts themselves (a restore) or entries
 // the journal no longer holds make it read the index again.
+// The claims' article, actor and issue counts start from the stored positions snapshot when
+// there is a usable one (projection/startSeed.ts): one record instead of a walk of the index.
 // Under blind coding only the records the person here may see are counted, so a count never
 // tells a coder how much someone else coded on a blind article.
 
@@ -19,15 +23,29 @@ type CountedTable = 'claims' | 'mentions'
 /** Records a write may name before counting them all again from the index is considered. */
 const RECOUNT_AT = 5_000
 
+/** Claim fields the positions snapshot holds, by the claims index over them. */
+const SEEDED_CLAIM_FIELDS = new Set(['articleId', 'actorId', 'issueIds'])
+
 export interface KeyCounts {
   /** Records per index value; a new Map after every change. */
   counts: ReadonlyMap<Id, number>
 }
 
+/** A record's values as a (multi-entry) index holds them: strings only, each once per record. */
 function valuesOf(record: Record<string, unknown> | undefined, field: string): Id[] {
   const value = record?.[field]
-  if (Array.isArray(value)) return value.filter((item): item is Id => typeof item === 'string')
+  if (Array.isArray(value)) {
+    const strings = value.filter((item): item is Id => typeof item === 'string')
+    return strings.length > 1 ? [...new Set(strings)] : strings
+  }
   return typeof value === 'string' ? [value] : []
+}
+
+/** The same for a claim's fact; the common single issue keeps the fact's own (shared) list. */
+function seededValues(fact: ClaimFact, field: string): readonly Id[] {
+  const list = fact.issueIds
+  if (field === 'issueIds' && list.length === 1 && typeof list[0] === 'string') return list
+  return valuesOf(fact as unknown as Record<string, unknown>, field)
 }
 
 function codedRecordOf(record: Record<string, unknown>): CodedRecord {
@@ -68,8 +86,8 @@ export function followKeyCounts(
 ): () => void {
   const store = db.table(table)
   const field = index.replace(/^\*/, '')
-  /** Each counted record's values of the index. */
-  let valuesById = new Map<Id, Id[]>()
+  /** Each counted record's values of the index (never changed in place: they may be shared). */
+  let valuesById = new Map<Id, readonly Id[]>()
   let counts = new Map<Id, number>()
 
   /** Reads the index whole; returns the journal seq it is in step with. */
@@ -94,6 +112,24 @@ export function followKeyCounts(
     valuesById = next
     counts = tally
     return head
+  }
+
+  /** Starts from the positions snapshot when it holds this index; else reads the index. */
+  const load = async (): Promise<number> => {
+    const seed = table === 'claims' && SEEDED_CLAIM_FIELDS.has(field) ? await readFactsSeed(db) : null
+    if (!seed || (field === 'issueIds' && seed.issuesCut)) return recount()
+    const next = new Map<Id, readonly Id[]>()
+    const tally = new Map<Id, number>()
+    for (const fact of seed.claims) {
+      if (visible && !visible(fact)) continue
+      const values = seededValues(fact, field)
+      next.set(fact.id, values)
+      for (const value of values) tally.set(value, (tally.get(value) ?? 0) + 1)
+    }
+    valuesById = next
+    counts = tally
+    // The journal after the snapshot is read at once by the follower, as any later write is.
+    return seed.seq
   }
 
   const apply = async (ids: Id[]): Promise<void> => {
@@ -127,6 +163,6 @@ export function followKeyCounts(
     if (!follower.isStopped()) onCounts(counts, valuesById.size, valuesById)
   }
 
-  const follower = loadAndFollowJournal(db, recount, () => onCounts(counts, valuesById.size, valuesById), applyChanges, onError)
+  const follower = loadAndFollowJournal(db, load, () => onCounts(counts, valuesById.size, valuesById), applyChanges, onError)
   return follower.stop
 }

@@ -1,6 +1,7 @@
 import type { Id, SyncedTable } from '../../domain/model'
 import type { StandpointDB } from '../database'
 import { journalHead, loadAndFollowJournal, type JournalChanges } from '../journal'
+import { readFactsSeed } from '../projection/startSeed'
 
 // Live record counts (the status bar's articles, actors and issues), kept in step without
 // counting a table again after a write: Chromium counts a store by walking it, so at 100,000
@@ -8,6 +9,8 @@ import { journalHead, loadAndFollowJournal, type JournalChanges } from '../journ
 // once with the journal's head; after that a journal entry says it all without reading a
 // record: a put names a record that now exists, a deletion one that no longer does. Only
 // entries the journal no longer holds make it read the keys again.
+// Claims and articles start from the stored positions snapshot when there is a usable one
+// (projection/startSeed.ts): their ids are in it, so a reload does not walk those stores.
 
 export type RecordCounts = Readonly<Record<SyncedTable, number>>
 
@@ -35,6 +38,21 @@ export function followRecordCounts(db: StandpointDB, tables: readonly SyncedTabl
     return head
   }
 
+  /** Claims and articles from the positions snapshot when it is usable; the rest from their keys. */
+  const load = async (): Promise<number> => {
+    const seed = tables.includes('claims') || tables.includes('articles') ? await readFactsSeed(db) : null
+    if (!seed) return readAll()
+    const rest = tables.filter((table) => table !== 'claims' && table !== 'articles')
+    const stores = rest.map((table) => db.table(table))
+    const keys = await db.transaction('r', stores, () => Promise.all(stores.map((store) => store.toCollection().primaryKeys())))
+    // Read after the snapshot's seq, these keys may already hold writes the journal will bring
+    // again: a put of a record already counted, or a deletion of one already gone, changes nothing.
+    rest.forEach((table, index) => ids.set(table, new Set(keys[index] as Id[])))
+    if (tables.includes('claims')) ids.set('claims', new Set(seed.claims.map((claim) => claim.id)))
+    if (tables.includes('articles')) ids.set('articles', new Set(seed.articleIds))
+    return seed.seq
+  }
+
   const apply = async (changes: JournalChanges): Promise<void> => {
     if (follower.isStopped()) return
     if (!changes.complete) {
@@ -54,6 +72,6 @@ export function followRecordCounts(db: StandpointDB, tables: readonly SyncedTabl
     if (!follower.isStopped()) onCounts(counts())
   }
 
-  const follower = loadAndFollowJournal(db, readAll, () => onCounts(counts()), apply, onError)
+  const follower = loadAndFollowJournal(db, load, () => onCounts(counts()), apply, onError)
   return follower.stop
 }
