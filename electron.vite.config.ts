@@ -29,7 +29,7 @@ export default defineConfig({
     worker: { format: 'es' },
     build: {
       outDir: here('out/renderer'),
-      minify: true,
+      minify: process.env.STANDPOINT_NO_MINIFY ? false : true,
       emptyOutDir: true,
       rolldownOptions: { input: here('renderer/index.html') },
     },
