@@ -198,10 +198,19 @@ export function readStoredPositions(db: StandpointDB): Promise<StoredPositions |
   // claims), and every write through Dexie moves the journal head anyway. Records written around
   // Dexie show until the engine, which does count, replaces these rows moments later.
   return db.transaction('r', [db.positionsSnapshots, db.journal, db.settings, db.actors, db.issues, db.coders, db.assignments], async () => {
-    const [record, head, viewer] = await Promise.all([readPositionsResult(db), journalHead(db), db.settings.get(CURRENT_CODER.key)])
+    // All asked for at once: the small tables are read beside the record, not after it (they
+    // are wasted only when the record is out of date, and the open reads them then anyway).
+    const [record, head, viewer, actors, issues, coders, assignments] = await Promise.all([
+      readPositionsResult(db),
+      journalHead(db),
+      db.settings.get(CURRENT_CODER.key),
+      db.actors.toArray(),
+      db.issues.toArray(),
+      db.coders.toArray(),
+      db.assignments.toArray(),
+    ])
     const viewerId = viewerOf(viewer?.value)
     if (!record || record.seq !== head || record.viewerId !== viewerId) return null
-    const [actors, issues, coders, assignments] = await Promise.all([db.actors.toArray(), db.issues.toArray(), db.coders.toArray(), db.assignments.toArray()])
     return { record, actors, issues, coders, assignments, viewerId }
   })
 }

@@ -19,9 +19,7 @@ export async function listActors(db: StandpointDB): Promise<Actor[]> {
 /** The actor kinds to offer: the workspace's list (or the defaults) and every kind in use. */
 export async function actorKindList(db: StandpointDB): Promise<ActorKind[]> {
   return db.transaction('r', [db.actors, db.settings], async () => {
-    const kinds = new Set<string>()
-    await db.actors.each((actor) => kinds.add(actor.kind))
-    return listActorKinds(await readSetting(db, ACTOR_KINDS), kinds)
+    return listActorKinds(await readSetting(db, ACTOR_KINDS), await kindsInUse(db))
   })
 }
 
@@ -157,9 +155,17 @@ export async function bulkEditActors(db: StandpointDB, ids: readonly Id[], edit:
 
 /** The workspace's own list of kinds (the defaults until edited), without the kinds merely in use. */
 async function storedKinds(db: StandpointDB): Promise<ActorKind[]> {
+  return listActorKinds(await readSetting(db, ACTOR_KINDS), await kindsInUse(db))
+}
+
+/**
+ * Every kind some actor has. Read in one request rather than with a cursor: Chromium's cursor
+ * costs a round trip per record (0.7 s for 2,000 actors beside an opening screen's reads).
+ */
+async function kindsInUse(db: StandpointDB): Promise<Set<string>> {
   const kinds = new Set<string>()
-  await db.actors.each((actor) => kinds.add(actor.kind))
-  return listActorKinds(await readSetting(db, ACTOR_KINDS), kinds)
+  for (const actor of await db.actors.toArray()) kinds.add(actor.kind)
+  return kinds
 }
 
 /** Adds a kind to the workspace's list. */
