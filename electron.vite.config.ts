@@ -29,7 +29,7 @@ export default defineConfig({
     worker: { format: 'es' },
     build: {
       outDir: here('out/renderer'),
-      minify: process.env.STANDPOINT_NO_MINIFY ? false : true,
+      minify: true,
       emptyOutDir: true,
       rolldownOptions: { input: here('renderer/index.html') },
     },
