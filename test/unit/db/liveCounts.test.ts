@@ -8,13 +8,13 @@ import { savePositionsSnapshot } from '../../../renderer/src/db/projection'
 import { followClaimIssueLists } from '../../../renderer/src/db/queries/claimIssues'
 import { followKeyCounts } from '../../../renderer/src/db/queries/keyCounts'
 import { followRecordCounts, type RecordCounts } from '../../../renderer/src/db/queries/recordCounts'
-import { actorUsage, createActor, deleteActor, mergeActors, type ActorUsage } from '../../../renderer/src/db/repositories/actors'
+import { createActor, deleteActor, mergeActors, type ActorUsage } from '../../../renderer/src/db/repositories/actors'
 import { storeImportedArticles } from '../../../renderer/src/db/repositories/articles'
-import { claimIssueLists } from '../../../renderer/src/db/repositories/issues'
 import { applyChangeSet, writeEdits } from '../../../renderer/src/db/repositories/recordChanges'
 import { deleteEdit, invertChangeSet, putEdit, type ChangeSet } from '../../../renderer/src/domain/changeHistory'
 import type { Id, SyncedTable } from '../../../renderer/src/domain/model'
 import { actor, article, claim, issue, LEAD } from '../team/fixtures'
+import { actorUsage, claimIssueLists } from './fullRecounts'
 
 // The Actors screen's usage column, the Codebook's claims per issue and the status bar's counts
 // are applied write by write from the change journal. Here they are compared with a full
@@ -280,7 +280,7 @@ describe('live counts from the change journal', () => {
     await storeSnapshot(db)
     await writeEdits(db, 'Tag claim', [putEdit('claims', claim('late', LEAD.id, { articleId: 'art-1', issueIds: ['i2'], actorId: 'a0' }))])
     const walks = (['claims', 'articles'] as const).flatMap((table) => [vi.spyOn(db.table(table), 'orderBy'), vi.spyOn(db.table(table), 'toCollection'), vi.spyOn(db.table(table), 'count')])
-    let counts: RecordCounts | null = null
+    let counts = null as RecordCounts | null
     let issueLists: readonly (readonly Id[])[] = []
     const stopCounts = followRecordCounts(db, ['articles', 'actors', 'issues', 'claims'], (next) => (counts = next), (error) => { throw error })
     const stopIssues = followClaimIssueLists(db, (next) => (issueLists = next), (error) => { throw error })

@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { StandpointDB } from '../../../renderer/src/db/database'
-import { actorUsage, createActor, deleteActor, mergeActors, updateActor } from '../../../renderer/src/db/repositories/actors'
+import { createActor, deleteActor, mergeActors, updateActor } from '../../../renderer/src/db/repositories/actors'
+import { followActorUsage } from '../../../renderer/src/db/queries/actorUsage'
 import { adjacentArticleId } from '../../../renderer/src/db/repositories/articleOrder'
 import { deleteClaim, reattachClaim, saveClaimDraft } from '../../../renderer/src/db/repositories/claims'
 import { createIssue, deleteIssue, issueClaimCounts, updateIssue } from '../../../renderer/src/db/repositories/issues'
@@ -132,8 +133,13 @@ describe('actors', () => {
     await db.mentions.bulkAdd([mention('m1', 'dup', 0, 3), mention('m2', 'sudani', 10, 14)])
   })
 
-  it('counts claims and mentions per actor from the indexes', async () => {
-    const usage = await actorUsage(db)
+  it('counts claims and mentions per actor', async () => {
+    const usage = await new Promise<Map<string, { claims: number; mentions: number }>>((resolve, reject) => {
+      const stop = followActorUsage(db, (found) => {
+        stop()
+        resolve(found)
+      }, reject)
+    })
     expect(usage.get('dup')).toEqual({ claims: 1, mentions: 1 })
     expect(usage.get('sudani')).toEqual({ claims: 1, mentions: 1 })
   })

@@ -28,20 +28,6 @@ export interface ActorUsage {
   mentions: number
 }
 
-/** How many claims (as claimant) and mentions each actor has; read from the indexes only. */
-export async function actorUsage(db: StandpointDB): Promise<Map<Id, ActorUsage>> {
-  const [claimActors, mentionActors] = await Promise.all([db.claims.orderBy('actorId').keys(), db.mentions.orderBy('actorId').keys()])
-  const usage = new Map<Id, ActorUsage>()
-  const entry = (id: Id): ActorUsage => {
-    let found = usage.get(id)
-    if (!found) usage.set(id, (found = { claims: 0, mentions: 0 }))
-    return found
-  }
-  for (const id of claimActors) entry(id as Id).claims++
-  for (const id of mentionActors) entry(id as Id).mentions++
-  return usage
-}
-
 export interface ActorReferences {
   /** Claims the actor makes. */
   claims: Claim[]

@@ -19,27 +19,6 @@ export async function issueClaimCounts(db: StandpointDB): Promise<Map<Id, number
   })
 }
 
-/**
- * Each claim's issues, read from the multi-entry index only (no claim record is read): the
- * distinct issues first (one cursor step each), then each issue's claim ids in one request.
- * Walking the index entry by entry took one round trip per claim and issue, seconds at 100,000
- * claims, every time a claim was saved while the Codebook was open.
- */
-export async function claimIssueLists(db: StandpointDB): Promise<Id[][]> {
-  return db.transaction('r', db.claims, async () => {
-    const issueIds = (await db.claims.orderBy('issueIds').uniqueKeys()) as Id[]
-    const claimIds = await Promise.all(issueIds.map((issueId) => db.claims.where('issueIds').equals(issueId).primaryKeys()))
-    const byClaim = new Map<Id, Id[]>()
-    issueIds.forEach((issueId, index) => {
-      for (const claimId of claimIds[index]!) {
-        const list = byClaim.get(claimId)
-        if (list) list.push(issueId)
-        else byClaim.set(claimId, [issueId])
-      }
-    })
-    return [...byClaim.values()]
-  })
-}
 
 /** Writes an imported codebook (new issues and filled blanks) as one change set: one undo. */
 export async function applyCodebookImport(db: StandpointDB, created: readonly Issue[], updated: readonly Issue[]): Promise<ChangeSet> {
