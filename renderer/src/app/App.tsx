@@ -16,6 +16,7 @@ import { platform } from '../platform'
 import { requestPersistentStorage, type PersistenceState } from '../platform/storagePersistence'
 import { AboutDialog } from './AboutDialog'
 import { dispatchCommand, useCommand } from '../shared/commands'
+import type { LazyScreen } from '../shared/lazyScreen'
 import { ErrorBoundary } from './ErrorBoundary'
 import { HelpDialog } from './HelpDialog'
 import { NoticeArea, notify } from '../shared/notices'
@@ -23,6 +24,57 @@ import { navigate, SCREEN_LABELS, SCREENS, useRoute, type Route } from '../share
 import { isTypingTarget } from '../shared/shortcuts'
 import { StatusBar } from './StatusBar'
 import { Sidebar } from './Sidebar'
+
+function routeKey(route: Route): string {
+  return `${route.screen}/${route.rest.join('/')}?${route.params.toString()}`
+}
+
+/** The screen a route shows when its code loads apart (every screen but the library). */
+function lazyScreenOf(route: Route): LazyScreen | null {
+  switch (route.screen) {
+    case 'library':
+      return route.rest[0] === 'article' && route.rest[1] ? ReaderScreen : null
+    case 'claims':
+      return ClaimsScreen
+    case 'positions':
+      return PositionsScreen
+    case 'actors':
+      return ActorsScreen
+    case 'codebook':
+      return CodebookScreen
+    case 'agreement':
+      return AgreementScreen
+  }
+}
+
+/**
+ * The route to show: the current one once its screen's code is in; until then the one shown
+ * before (nothing at the start), while the sidebar already marks the new one. Switching
+ * through Suspense instead showed an empty screen and then held the new one back: React
+ * reveals a suspended boundary no sooner than 300 ms after it hid it.
+ */
+function useShownRoute(route: Route, key: string): Route | null {
+  const screen = lazyScreenOf(route)
+  const ready = screen === null || screen.isLoaded()
+  const [shown, setShown] = useState<{ key: string; route: Route } | null>(ready ? { key, route } : null)
+  // Remembering the route last shown, as React's docs do it for state derived from a change.
+  if (ready && shown?.key !== key) setShown({ key, route })
+  useEffect(() => {
+    if (ready || !screen) return
+    let live = true
+    // A failed load shows the route anyway: its screen then fails inside the error boundary, which says so.
+    const show = (): void => {
+      if (live) setShown({ key, route })
+    }
+    void screen.preload().then(show, show)
+    return () => {
+      live = false
+    }
+    // The route is parsed afresh each render; its hash (key) says when it changed.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key, ready])
+  return ready ? route : (shown?.route ?? null)
+}
 
 function ScreenView({ route }: { route: Route }) {
   switch (route.screen) {
@@ -44,6 +96,7 @@ function ScreenView({ route }: { route: Route }) {
 
 export function App() {
   const route = useRoute()
+  const shownRoute = useShownRoute(route, routeKey(route))
   const [persistence, setPersistence] = useState<PersistenceState | null>(null)
   const [aboutOpen, setAboutOpen] = useState(false)
   const [helpOpen, setHelpOpen] = useState(false)
@@ -132,11 +185,13 @@ export function App() {
       <Sidebar current={route.screen} />
       <main className="app-main" aria-label={SCREEN_LABELS[route.screen]}>
         <CoderPrompt />
-        <ErrorBoundary key={route.screen} area={`the ${SCREEN_LABELS[route.screen]} screen`}>
-          <Suspense fallback={null}>
-            <ScreenView route={route} />
-          </Suspense>
-        </ErrorBoundary>
+        {shownRoute && (
+          <ErrorBoundary key={shownRoute.screen} area={`the ${SCREEN_LABELS[shownRoute.screen]} screen`}>
+            <Suspense fallback={null}>
+              <ScreenView route={shownRoute} />
+            </Suspense>
+          </ErrorBoundary>
+        )}
       </main>
       <StatusBar persistence={persistence} host={platform.kind === 'electron' ? 'desktop app' : 'browser'} />
       <NoticeArea />

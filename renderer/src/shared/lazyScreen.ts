@@ -23,5 +23,11 @@ export function lazyScreen<Props extends object>(load: () => Promise<ComponentTy
     const [direct] = useState(() => loaded)
     return direct ? createElement(direct, props) : createElement(Lazy, props)
   }
-  return Object.assign(Screen, { preload })
+  return Object.assign(Screen, { preload, isLoaded: (): boolean => loaded !== undefined })
+}
+
+/** What a caller needs of a lazy screen to wait for its code. */
+export interface LazyScreen {
+  preload: () => Promise<unknown>
+  isLoaded: () => boolean
 }
