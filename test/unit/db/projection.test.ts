@@ -6,8 +6,8 @@ import { backupChunks, readWorkspaceSnapshot } from '../../../renderer/src/db/ba
 import { applyClaimsImport } from '../../../renderer/src/db/claimsImport/applyClaimsImport'
 import { StandpointDB, workerDatabase } from '../../../renderer/src/db/database'
 import { pruneJournal } from '../../../renderer/src/db/journal'
-import { projectionInStep, readPositionsResult, readPositionsSnapshot, savePositionsResult, savePositionsSnapshot } from '../../../renderer/src/db/projection'
-import { followPositions, loadPositions, readPositionsChanges, readStoredPositions, type PositionsChanges } from '../../../renderer/src/db/queries/positions'
+import { projectionInStep, readPositionsResult, readPositionsSnapshot, rebuildProjection, savePositionsResult, savePositionsSnapshot } from '../../../renderer/src/db/projection'
+import { followPositions, loadPositions, readPositionsChanges, readRecordCounts, readStoredPositions, type PositionsChanges } from '../../../renderer/src/db/queries/positions'
 import { deleteActor, mergeActors } from '../../../renderer/src/db/repositories/actors'
 import { storeImportedArticles } from '../../../renderer/src/db/repositories/articles'
 import { deleteClaim, saveClaimDraft } from '../../../renderer/src/db/repositories/claims'
@@ -285,6 +285,27 @@ describe('opening: the snapshot and the journal after it, or the fact tables', (
       tx.onerror = () => reject(tx.error ?? new Error('raw write failed'))
     })
     expect(await projectionInStep(db)).toBe(false)
+    // From the snapshot the open does not count the records (a walk of every claim): it draws
+    // what the snapshot and the journal hold, and the screen compares the counts when idle.
+    const fromSnapshot = await loadPositions(db)
+    expect([fromSnapshot.via, ids(fromSnapshot)]).toEqual(['snapshot', ['c1', 'c2']])
+    const counts = await readRecordCounts(db)
+    expect(counts).toEqual({ seq: fromSnapshot.seq, claims: 3, articles: 3 })
+    expect(fromSnapshot.claims).toHaveLength(2)
+    await rebuildProjection(db)
+    const load = await loadPositions(db)
+    expect([load.via, ids(load)]).toEqual(['facts', ['c1', 'c2', 'raw']])
+    await expectInStep()
+  })
+
+  it('rebuilds the projection when records were written around Dexie and no snapshot is stored', async () => {
+    const idb = db.backendDB()
+    await new Promise<void>((resolve, reject) => {
+      const tx = idb.transaction(['claims'], 'readwrite')
+      tx.objectStore('claims').put(claim('raw', 'a2', 'i1', { articleId: 'art1' }))
+      tx.oncomplete = () => resolve()
+      tx.onerror = () => reject(tx.error ?? new Error('raw write failed'))
+    })
     const load = await loadPositions(db)
     expect([load.via, ids(load)]).toEqual(['rebuilt', ['c1', 'c2', 'raw']])
     await expectInStep()

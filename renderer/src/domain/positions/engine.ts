@@ -300,6 +300,11 @@ export class PositionsEngine {
     return { claims, articles: [...this.articles.values()] }
   }
 
+  /** How many articles the engine holds. */
+  get articleCount(): number {
+    return this.articles.size
+  }
+
   /** Every article fact held. */
   articleFacts(): Iterable<ArticleFact> {
     return this.articles.values()

@@ -1,7 +1,8 @@
 import { useSyncExternalStore } from 'react'
 import { db } from '../../db/instance'
 import { savePositionsResult, savePositionsSnapshot } from '../../db/projection/snapshots'
-import { followPositions, loadPositions, readStoredPositions, SNAPSHOT_REFRESH_AFTER, type PositionsChanges } from '../../db/queries/positions'
+import { rebuildProjection } from '../../db/projection/rebuild'
+import { followPositions, loadPositions, readRecordCounts, readStoredPositions, SNAPSHOT_REFRESH_AFTER, type PositionsChanges } from '../../db/queries/positions'
 import type { Actor } from '../../domain/model'
 import { DEFAULT_OPTIONS, PositionsEngine, sameOptions, type PositionsOptions, type PositionsResult, type PositionsWorld } from '../../domain/positions/engine'
 import { packResult, unpackResult } from '../../domain/positions/resultPack'
@@ -142,6 +143,29 @@ function saveSnapshotSoon(): void {
   else setTimeout(run, 200)
 }
 
+/**
+ * After an open from the snapshot, when the page is idle: do the records number what the engine
+ * holds? Not when records were written around Dexie, which leaves no facts and no journal
+ * entry: the projection is then rebuilt from the records and the screen reads it again.
+ */
+function checkAgainstRecordsSoon(): void {
+  const target = engine
+  const run = (): void => {
+    if (engine !== target || !target) return
+    readRecordCounts(db)
+      .then(async (counts) => {
+        // Written since: the engine is at another seq, and the question is asked of the next open.
+        if (engine !== target || counts.seq !== seq) return
+        if (counts.claims === target.size && counts.articles === target.articleCount) return
+        await rebuildProjection(db)
+        if (engine === target) reload()
+      })
+      .catch((error: unknown) => emit({ status: { phase: 'error', error } }))
+  }
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 5_000 })
+  else setTimeout(run, 200)
+}
+
 function onChanges(changes: PositionsChanges): void {
   if (!engine) return
   if (!changes.complete) {
@@ -216,6 +240,7 @@ function load(options: PositionsOptions | null): Promise<void> {
       follow()
       publish()
       if (loaded.snapshotStale) saveSnapshotSoon()
+      if (loaded.via === 'snapshot') checkAgainstRecordsSoon()
     } catch (error) {
       emit({ status: { phase: 'error', error } })
     } finally {
