@@ -284,7 +284,11 @@ describe('live counts from the change journal', () => {
     let issueLists: readonly (readonly Id[])[] = []
     const stopCounts = followRecordCounts(db, ['articles', 'actors', 'issues', 'claims'], (next) => (counts = next), (error) => { throw error })
     const stopIssues = followClaimIssueLists(db, (next) => (issueLists = next), (error) => { throw error })
-    for (let wait = 0; wait < 200 && (counts?.claims !== 303 || issueLists.length !== 303); wait++) await settle()
+    let onlySeeded = null as RecordCounts | null
+    const stopSeeded = followRecordCounts(db, ['claims', 'articles'], (next) => (onlySeeded = next), (error) => { throw error })
+    for (let wait = 0; wait < 200 && (counts?.claims !== 303 || issueLists.length !== 303 || onlySeeded?.claims !== 303); wait++) await settle()
+    expect(onlySeeded).toMatchObject({ articles: 1, claims: 303 })
+    stopSeeded()
     expect(counts).toMatchObject({ articles: 1, actors: 2, issues: 2, claims: 303 })
     expect(issueLists.filter((list) => list.length === 2)).toHaveLength(300)
     for (const spy of walks) expect(spy).not.toHaveBeenCalled()

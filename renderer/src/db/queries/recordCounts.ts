@@ -44,7 +44,7 @@ export function followRecordCounts(db: StandpointDB, tables: readonly SyncedTabl
     if (!seed) return readAll()
     const rest = tables.filter((table) => table !== 'claims' && table !== 'articles')
     const stores = rest.map((table) => db.table(table))
-    const keys = await db.transaction('r', stores, () => Promise.all(stores.map((store) => store.toCollection().primaryKeys())))
+    const keys = stores.length === 0 ? [] : await db.transaction('r', stores, () => Promise.all(stores.map((store) => store.toCollection().primaryKeys())))
     // Read after the snapshot's seq, these keys may already hold writes the journal will bring
     // again: a put of a record already counted, or a deletion of one already gone, changes nothing.
     rest.forEach((table, index) => ids.set(table, new Set(keys[index] as Id[])))
