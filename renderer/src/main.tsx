@@ -9,6 +9,7 @@ import { describeStorageError, isStorageError } from './db/storageErrors'
 import { openWorkspace } from './db/database'
 import { db } from './db/instance'
 import { startLibrary } from './features/library'
+import { parseHash } from './shared/routing'
 import './app/styles.css'
 
 // Failures outside React's render (a rejected save, a worker error) still reach the user.
@@ -45,8 +46,12 @@ reactRoot.render(
 // is one clear message instead of a screen of broken panels.
 openWorkspace(db).then(
   () => {
-    // The library is the first screen: its worker reads the saved rows while the shell renders.
-    startLibrary()
+    // When the library is the first screen, its worker reads the saved rows while the shell
+    // renders. Another first screen's reads go first (IndexedDB serves one origin's requests in
+    // turn, and the library's saved index is the biggest read at start): the library then
+    // starts when the page is idle, or when a screen asks for it.
+    if (parseHash(location.hash).screen === 'library') startLibrary()
+    else requestIdleCallback(() => startLibrary(), { timeout: 3_000 })
     reactRoot.render(
       <StrictMode>
         <ErrorBoundary area="Standpoint">
