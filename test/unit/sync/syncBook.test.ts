@@ -60,6 +60,17 @@ describe('SyncBook revisions', () => {
     expect(await reopened.revs.get('actors:b')).toBeUndefined()
   })
 
+  it('forgets what it read when the book is deleted (a new connection starts a new book)', async () => {
+    const book = open(`book-reset-${crypto.randomUUID()}`)
+    await book.record({ page: new Map([['actors:a', '1-a']]) })
+    await expectBases(book, { 'actors:a': '1-a' })
+    await book.delete()
+    await book.open()
+    await expectBases(book, {}, ['actors:a'])
+    await book.record({ page: new Map([['actors:b', '1-b']]) })
+    await expectBases(book, { 'actors:b': '1-b' }, ['actors:a'])
+  })
+
   it('opens a book written by version 1: its rows keep their revisions, unsent count and sending, and pages join them', async () => {
     const name = `book-v1-${crypto.randomUUID()}`
     const old = open(name, 1)

@@ -129,6 +129,15 @@ export class SyncBook extends Dexie {
 
   private paged: Promise<Map<string, string>> | null = null
 
+  /** Closing (deleting closes first) lets go of what was read: the book may be gone or replaced. */
+  override close(closeOptions?: { disableAutoOpen: boolean }): void {
+    this.paged = null
+    this.loaded = null
+    this.conflictIds.clear()
+    this.refusedIds.clear()
+    super.close(closeOptions)
+  }
+
   /** Records what a batch of the bridge did, in one transaction with its checkpoint. */
   async record(batch: {
     /** Revisions the workspace's copy now comes from, already on the server (or from it). */
