@@ -81,14 +81,13 @@ export class DexieWorkspace implements WorkspaceSide {
   async applyRemote(states: readonly RecordState[], pendingAfterSeq: number): Promise<Set<string>> {
     const skipped = new Set<string>()
     const tables = [...new Set(states.map((state) => state.table))]
-    let pending: { after: number; through: number; keys: Set<string> } | null = null
+    let read = { after: pendingAfterSeq, through: pendingAfterSeq, keys: new Set<string>() }
     await this.db.transaction('rw', [...tables.map((table) => this.table(table)), this.tombstones, this.db.journal] as Table[], async (tx) => {
       markRemote(tx)
       // Local changes the outbox has not sent yet (few: the outbox runs before every pull).
       const wanted = new Set(states.map((state) => documentId(state.table, state.id)))
-      const known = this.pendingLocal?.after === pendingAfterSeq ? this.pendingLocal : { after: pendingAfterSeq, through: pendingAfterSeq, keys: new Set<string>() }
-      const read = { after: pendingAfterSeq, through: known.through, keys: new Set(known.keys) }
-      pending = read
+      const known = this.pendingLocal?.after === pendingAfterSeq ? this.pendingLocal : read
+      read = { after: pendingAfterSeq, through: known.through, keys: new Set(known.keys) }
       await this.db.journal
         .where(':id')
         .above(known.through)
@@ -132,7 +131,7 @@ export class DexieWorkspace implements WorkspaceSide {
       const head = await this.db.journal.orderBy(':id').lastKey()
       if (typeof head === 'number') read.through = Math.max(read.through, head)
     })
-    this.pendingLocal = pending
+    this.pendingLocal = read
     return skipped
   }
 
