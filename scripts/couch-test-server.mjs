@@ -67,6 +67,10 @@ function cors(request, response, next) {
 }
 
 const server = createServer((request, response) => cors(request, response, () => app(request, response)))
+// Node closes an idle kept-alive connection after 5 s. A client whose event loop was busy longer
+// than that (the sync bench parsing 100,000 documents it read, on a loaded machine) can send its
+// next request on a connection the server has just closed, and fail with "other side closed".
+server.keepAliveTimeout = 30_000
 
 await new Promise((resolve) => app.couchConfig.set('admins', adminName, adminPassword, resolve))
 await new Promise((resolve) => app.couchConfig.set('log', 'level', 'error', resolve))

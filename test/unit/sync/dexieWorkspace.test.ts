@@ -70,6 +70,22 @@ describe('DexieWorkspace', () => {
     expect(await db.actors.get('y')).toMatchObject({ name: 'Other' })
   })
 
+  it('page after page, finds a local edit made between two pages, and none after an aborted page', async () => {
+    const sent = await workspace.latestSeq()
+    expect([...(await workspace.applyRemote([remoteActor('p1', 'Page one')], sent))]).toEqual([])
+    await db.actors.put(actor('p2', 'Edited here between two pages'))
+    expect([...(await workspace.applyRemote([remoteActor('p2', 'Page two'), remoteActor('p3', 'Page two')], sent))]).toEqual(['actors:p2'])
+    expect(await db.actors.get('p2')).toMatchObject({ name: 'Edited here between two pages' })
+    // A page whose transaction fails leaves nothing behind, and the next page still sees later local edits.
+    const failing = { ...remoteActor('p4', 'Never written'), record: { ...actor('p4', 'Never written'), id: undefined } } as unknown as RecordState
+    await expect(workspace.applyRemote([remoteActor('p5', 'Aborted'), failing], sent)).rejects.toThrow()
+    expect(await db.actors.get('p5')).toBeUndefined()
+    await db.actors.put(actor('p6', 'Edited here after the failure'))
+    expect([...(await workspace.applyRemote([remoteActor('p6', 'Page four'), remoteActor('p5', 'Page four')], sent))]).toEqual(['actors:p6'])
+    expect(await db.actors.get('p6')).toMatchObject({ name: 'Edited here after the failure' })
+    expect(await db.actors.get('p5')).toMatchObject({ name: 'Page four' })
+  })
+
   it('scans every record and tombstone in id order, resumably, and counts them', async () => {
     await db.actors.bulkPut([actor('a1', 'A'), actor('a2', 'B'), actor('a3', 'C')])
     await db.issues.put({ id: 'i1', label: 'Ceasefire', code: '', description: '', parentId: null, createdAt: T, updatedAt: T, updatedBy: '' })

@@ -51,7 +51,7 @@ export class DexieWorkspace implements WorkspaceSide {
     const found = new Map<string, RecordState>()
     if (keys.length === 0) return found
     const byTable = new Map<SyncedTable, string[]>()
-    for (const { table, id } of keys) byTable.set(table, [...(byTable.get(table) ?? []), id])
+    for (const { table, id } of keys) pushTo(byTable, table, id)
     await this.db.transaction('r', [...byTable.keys()].map((table) => this.table(table)).concat([this.tombstones as unknown as Table<WorkspaceRecord, string>]), async () => {
       const tombstones = await this.tombstones.bulkGet(keys.map((key) => key.id))
       const tombstoneOf = new Map(tombstones.filter((tombstone): tombstone is Tombstone => !!tombstone).map((tombstone) => [`${tombstone.table}:${tombstone.id}`, tombstone]))
@@ -81,22 +81,22 @@ export class DexieWorkspace implements WorkspaceSide {
   async applyRemote(states: readonly RecordState[], pendingAfterSeq: number): Promise<Set<string>> {
     const skipped = new Set<string>()
     const tables = [...new Set(states.map((state) => state.table))]
+    let read = { after: pendingAfterSeq, through: pendingAfterSeq, keys: new Set<string>() }
     await this.db.transaction('rw', [...tables.map((table) => this.table(table)), this.tombstones, this.db.journal] as Table[], async (tx) => {
       markRemote(tx)
       // Local changes the outbox has not sent yet (few: the outbox runs before every pull).
       const wanted = new Set(states.map((state) => documentId(state.table, state.id)))
-      const known = this.pendingLocal?.after === pendingAfterSeq ? this.pendingLocal : { after: pendingAfterSeq, through: pendingAfterSeq, keys: new Set<string>() }
-      const pending = { after: pendingAfterSeq, through: known.through, keys: new Set(known.keys) }
+      const known = this.pendingLocal?.after === pendingAfterSeq ? this.pendingLocal : read
+      read = { after: pendingAfterSeq, through: known.through, keys: new Set(known.keys) }
       await this.db.journal
         .where(':id')
         .above(known.through)
         .each((row) => {
-          pending.through = Math.max(pending.through, row.seq)
+          read.through = Math.max(read.through, row.seq)
           if (row.origin !== 'local' || !isSyncedTable(row.table)) return
-          for (const id of row.ids) pending.keys.add(documentId(row.table, id))
+          for (const id of row.ids) read.keys.add(documentId(row.table, id))
         })
-      this.pendingLocal = pending
-      const pendingKeys = new Set([...pending.keys].filter((key) => wanted.has(key)))
+      const pendingKeys = new Set([...read.keys].filter((key) => wanted.has(key)))
       const puts = new Map<SyncedTable, WorkspaceRecord[]>()
       const deletes = new Map<SyncedTable, string[]>()
       const tombstones: Tombstone[] = []
@@ -106,9 +106,9 @@ export class DexieWorkspace implements WorkspaceSide {
           skipped.add(key)
           continue
         }
-        if (state.kind === 'record') puts.set(state.table, [...(puts.get(state.table) ?? []), state.record])
+        if (state.kind === 'record') pushTo(puts, state.table, state.record)
         else {
-          deletes.set(state.table, [...(deletes.get(state.table) ?? []), state.id])
+          pushTo(deletes, state.table, state.id)
           tombstones.push(state.tombstone)
         }
       }
@@ -125,7 +125,13 @@ export class DexieWorkspace implements WorkspaceSide {
       }
       for (const [table, ids] of deletes) await this.table(table).bulkDelete(ids)
       if (tombstones.length > 0) await this.tombstones.bulkPut(tombstones)
+      // The journal rows after the ones read above are this transaction's own, all remote (no
+      // other write can come between within it): the next page need not read their ids back.
+      // Kept only once the transaction has committed (an aborted one's rows are gone).
+      const head = await this.db.journal.orderBy(':id').lastKey()
+      if (typeof head === 'number') read.through = Math.max(read.through, head)
     })
+    this.pendingLocal = read
     return skipped
   }
 
@@ -180,4 +186,10 @@ export class DexieWorkspace implements WorkspaceSide {
       stop?.()
     }
   }
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key)
+  if (list) list.push(value)
+  else map.set(key, [value])
 }

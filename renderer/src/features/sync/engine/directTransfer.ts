@@ -16,7 +16,8 @@ import { validateDocument } from '../../../domain/sync/validateDocument'
 // into it as the next revision after the one the bookkeeping names (RevisionStore.write), which
 // CouchDB places after that revision on the server. A document with more than one leaf (a
 // conflict, or one resolved) is left to PouchDB's replication, which brings its whole tree.
-// Each batch records its cursor with its revisions: a restart resumes at the batch in flight.
+// Each batch records its cursor with its revisions (one packed row, SyncBook.revPages): a restart
+// resumes at the batch in flight.
 // While the upload goes on, the server's changes feed is read behind it, so that finding what
 // others wrote meanwhile (othersAfterUpload) leaves only the feed's tail to read at the end.
 
@@ -87,7 +88,7 @@ export class DirectTransfer {
         done += docs.length
         const count = done
         await recording
-        recording = this.book.record({ revs, meta: [{ key: 'scanCursor', value: next }, { key: 'scanDone', value: count }] }).then(() => onProgress({ done: count }))
+        recording = this.book.record({ page: revs, meta: [{ key: 'scanCursor', value: next }, { key: 'scanDone', value: count }] }).then(() => onProgress({ done: count }))
         verify = false
       }
     } finally {
@@ -202,7 +203,7 @@ export class DirectTransfer {
         if (several.length > 0) meta.push({ key: 'receiveComplex', value: [...complex] })
         const count = done
         await recording
-        recording = this.book.record({ revs, refused, meta }).then(() => onProgress({ done: count }))
+        recording = this.book.record({ page: revs, refused, meta }).then(() => onProgress({ done: count }))
         since = last_seq
       }
     } finally {
