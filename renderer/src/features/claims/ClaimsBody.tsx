@@ -12,14 +12,15 @@ import { ClaimCell, rowName } from './ClaimCell'
 // memoised and sized by CSS (contain: strict), so a frame mounts the rows entering view and lays
 // out only those, while the rows that stay are neither re-rendered nor laid out again. (Rows
 // placed absolutely, each with its own inline offset, measured slower to style in Chromium.)
-// A row draws only the columns in view (and one more each side): at 100,000 claims the cells
-// off to the side cost as much per frame as those in view. Each row carries its whole
-// accessible name, so what it reads as does not depend on the horizontal scroll.
+// A row draws only the columns in view (and one more each side): with the standard columns in a
+// 1,360 px window, a quarter of the elements a scroll frame styled and laid out were off to the
+// side. Each row carries its whole accessible name, so what it reads as does not depend on the
+// horizontal scroll.
 
 export const ROW_HEIGHT = 34
 // Rows drawn beyond each edge, for a scroll the compositor runs ahead of the main thread (about
 // a wheel notch). Every row drawn is painted, layerised and committed each frame, so more costs
-// every frame: 8 measured about 1.4 ms more main-thread time per frame than 3.
+// every frame: in a traced pair, 8 took about 1.4 ms more main-thread time per frame than 3.
 const OVERSCAN = 4
 const COLUMN_OVERSCAN = 1
 
@@ -113,7 +114,11 @@ function useColumnWindow(scrollElement: HTMLDivElement | null, widths: readonly 
 
 export const ClaimsBody = memo(function ClaimsBody(props: ClaimsBodyProps) {
   const { scrollElement, virtualizerRef, headHeight, columns, widths, lead, rows, order, lookups, selected, tabRow, tabColumn, onCheck } = props
-  const { first, last } = useColumnWindow(scrollElement, widths, lead)
+  const drawn = useColumnWindow(scrollElement, widths, lead)
+  // The window follows new widths a render late (a layout effect): columns just taken out of
+  // the picker are not drawn meanwhile.
+  const first = drawn.first
+  const last = Math.min(drawn.last, columns.length - 1)
   // The virtualizer's functions change with scrolling, and this body re-renders with them.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
