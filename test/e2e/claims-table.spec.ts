@@ -66,6 +66,16 @@ async function seed(page: Page, extra: { assignments?: Assignment[]; currentCode
 const table = (page: Page): Locator => page.getByRole('table', { name: 'Claims' })
 const column = (page: Page, id: string): Locator => table(page).locator(`tbody tr.claims-row td.col-${id}`)
 const texts = async (cells: Locator): Promise<string[]> => (await cells.allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim())
+const LABELS: Record<string, string> = { date: 'Date', actor: 'Actor', stance: 'Stance', quote: 'Quote', coder: 'Coder' }
+/** A column's cells as shown, top to bottom. Rows draw only the columns in view, so it is scrolled into view first, as a reader would. */
+async function columnTexts(page: Page, id: string): Promise<string[]> {
+  await table(page)
+    .locator('thead th')
+    .filter({ has: page.locator('.claims-head-label', { hasText: new RegExp(`^${LABELS[id]}$`) }) })
+    .scrollIntoViewIfNeeded()
+  await expect(column(page, id).first()).toBeAttached()
+  return texts(column(page, id))
+}
 const count = (page: Page): Locator => page.locator('.claims-count')
 
 async function openClaims(page: Page): Promise<void> {
@@ -86,8 +96,15 @@ test('sorts and filters every kind of column, searches quotes and notes, and exp
   await openClaims(page)
   await expect(count(page)).toHaveText('7 of 7 claims')
 
+  // A row draws the columns in view, and reads whole: its name holds every column, those
+  // off to the right (coder, article, source, external ID) too.
+  const seehoferRow = table(page).getByRole('row', { name: /Horst Seehofer .* there must be an upper limit the ceiling debate Anna Weber Chancellor defends open borders Die Zeit S-2$/ })
+  await expect(seehoferRow).toHaveCount(1)
+  await expect(seehoferRow.locator('td.col-externalId')).toHaveCount(0)
+  await expect(seehoferRow.getByRole('cell', { name: 'Horst Seehofer' })).toHaveAttribute('aria-colindex', '3')
+
   // Oldest first by default; a claim's several issues all show, each under its parent.
-  expect(await texts(column(page, 'date'))).toEqual(['2015-09-01', '2015-09-01', '2015-10-05', '2015-10-05', '2015-10-05', '2015-11-20', '2015-11-20'])
+  expect(await columnTexts(page, 'date')).toEqual(['2015-09-01', '2015-09-01', '2015-10-05', '2015-10-05', '2015-10-05', '2015-11-20', '2015-11-20'])
   const seehoferIssues = table(page).getByRole('row', { name: /Horst Seehofer.*upper limit/ }).locator('td.col-issues')
   await expect(seehoferIssues.locator('.claims-issue')).toHaveCount(2)
   await expect(seehoferIssues.locator('.claims-issue-count')).toHaveText('2')
@@ -97,9 +114,9 @@ test('sorts and filters every kind of column, searches quotes and notes, and exp
   // A header click sorts (stances strongest first), Shift+click adds a second key.
   await table(page).getByRole('columnheader', { name: 'Stance' }).getByRole('button').click()
   await expect(table(page).getByRole('columnheader', { name: 'Stance' })).toHaveAttribute('aria-sort', 'descending')
-  expect((await texts(column(page, 'stance'))).map((text) => text.split(' ')[0])).toEqual(['+2', '+1', '+1', '−1', '−1', '−2', '−2'])
+  expect((await columnTexts(page, 'stance')).map((text) => text.split(' ')[0])).toEqual(['+2', '+1', '+1', '−1', '−1', '−2', '−2'])
   await table(page).getByRole('columnheader', { name: 'Actor' }).getByRole('button').click({ modifiers: ['Shift'] })
-  expect(await texts(column(page, 'actor'))).toEqual(['Angela Merkel', 'Angela Merkel', 'Pro Asyl', 'AfD', 'Horst Seehofer', 'AfD', 'Horst Seehofer'])
+  expect(await columnTexts(page, 'actor')).toEqual(['Angela Merkel', 'Angela Merkel', 'Pro Asyl', 'AfD', 'Horst Seehofer', 'AfD', 'Horst Seehofer'])
 
   // An issue filter on a parent takes in its children's claims.
   await page.getByRole('button', { name: 'Filter Issues' }).click()
@@ -118,7 +135,7 @@ test('sorts and filters every kind of column, searches quotes and notes, and exp
   await page.getByRole('dialog', { name: 'Filter Stance' }).getByLabel('From stance').selectOption('-1')
   await page.getByRole('dialog', { name: 'Filter Stance' }).getByRole('button', { name: 'Done' }).click()
   await expect(count(page)).toHaveText('1 of 7 claims')
-  expect(await texts(column(page, 'quote'))).toEqual(['we will not accept more this year'])
+  expect(await columnTexts(page, 'quote')).toEqual(['we will not accept more this year'])
   await page.getByRole('button', { name: 'Clear 3 filters' }).click()
   await expect(count(page)).toHaveText('7 of 7 claims')
 
@@ -135,7 +152,7 @@ test('sorts and filters every kind of column, searches quotes and notes, and exp
   const search = page.getByRole('searchbox', { name: 'Search claims' })
   await search.fill('CEILING')
   await expect(count(page)).toHaveText('1 of 7 claims')
-  expect(await texts(column(page, 'quote'))).toEqual(['there must be an upper limit'])
+  expect(await columnTexts(page, 'quote')).toEqual(['there must be an upper limit'])
   await search.fill('borders closed')
   await expect(count(page)).toHaveText('2 of 7 claims')
   await search.fill('')
@@ -154,7 +171,7 @@ test('sorts and filters every kind of column, searches quotes and notes, and exp
   await page.getByRole('dialog', { name: 'Filter Source' }).getByRole('checkbox', { name: /Die Zeit/ }).check()
   await page.getByRole('dialog', { name: 'Filter Source' }).getByRole('button', { name: 'Done' }).click()
   await expect(count(page)).toHaveText('4 of 7 claims')
-  const shownQuotes = await texts(column(page, 'quote'))
+  const shownQuotes = await columnTexts(page, 'quote')
   const rows = await exportShown(page)
   const headers = (await table(page).locator('thead th .claims-head-label').allInnerTexts()).map((text) => text.trim())
   expect(Object.keys(rows[0]!)).toEqual(headers)
@@ -224,6 +241,17 @@ test('bulk edits the selected claims in one step that undo takes back, and opens
   // A row opens the reader at its claim; Back returns to the table.
   await page.getByRole('button', { name: 'Clear selection' }).click()
   const row = table(page).getByRole('row', { name: /integration a duty for both sides/ })
+  // The keyboard reaches the columns off to the right (a row draws those in view): End focuses
+  // the row's last cell and brings it into view; Home goes back to the row's checkbox cell.
+  await row.locator('td.col-quote').click()
+  await page.keyboard.press('End')
+  await expect(row.locator('td.col-externalId')).toBeFocused()
+  await expect(row.locator('td.col-externalId')).toBeInViewport()
+  await page.keyboard.press('ArrowLeft')
+  await expect(row.locator('td.col-source')).toBeFocused()
+  await page.keyboard.press('Home')
+  await expect(row.locator('td.cell-check')).toBeFocused()
+  await expect(row.locator('td.col-date')).toBeInViewport()
   await row.locator('td.col-quote').click()
   await page.keyboard.press('Enter')
   await expect(page).toHaveURL(/#\/library\/article\/a3\?claim=c5$/)
@@ -248,10 +276,10 @@ test('Claims shown: all, adjudicated only or one coder, after blind coding hides
   await expect(count(page)).toHaveText('7 of 7 claims')
   await shown.selectOption({ label: 'Adjudicated only' })
   await expect(count(page)).toHaveText('1 of 1 claim')
-  expect(await texts(column(page, 'quote'))).toEqual(['the borders must be closed'])
+  expect(await columnTexts(page, 'quote')).toEqual(['the borders must be closed'])
   await shown.selectOption({ label: 'Jonas Klein' })
   await expect(count(page)).toHaveText('3 of 3 claims')
-  expect(new Set(await texts(column(page, 'coder')))).toEqual(new Set(['Jonas Klein']))
+  expect(new Set(await columnTexts(page, 'coder'))).toEqual(new Set(['Jonas Klein']))
   await shown.selectOption({ label: 'All claims' })
 
   // The coder column filters by coder too, within the claims shown.
@@ -279,7 +307,7 @@ test('Claims shown: all, adjudicated only or one coder, after blind coding hides
   await page.reload()
   await expect(table(page)).toBeVisible()
   await expect(count(page)).toHaveText('6 of 6 claims · 1 claim of other coders hidden (blind coding)')
-  const quotes = await texts(column(page, 'quote'))
+  const quotes = await columnTexts(page, 'quote')
   expect(quotes.filter((quote) => quote === 'the borders must be closed')).toHaveLength(1)
   const rows = await exportShown(page)
   expect(rows).toHaveLength(6)

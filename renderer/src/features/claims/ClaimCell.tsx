@@ -2,7 +2,7 @@ import { memo } from 'react'
 import { cellText, type ClaimColumn } from '../../domain/claims/columns'
 import { issuePathsOf, rowDate, type ClaimLookups, type ClaimRow } from '../../domain/claims/rows'
 import { buildHash } from '../../shared/routing'
-import { stanceClass, stanceSign } from '../../shared/ui/stance'
+import { stanceClass, stanceSign, stanceText } from '../../shared/ui/stance'
 import { STANCE_LABELS } from '../../domain/model'
 
 // One cell of the claims table: one line, cut with an ellipsis; the whole text shows on hover
@@ -26,17 +26,62 @@ interface ClaimCellProps {
   lookups: ClaimLookups
   /** Where the keyboard finds it: "<row position>:<column index>". */
   at: string
+  /** Its column's place in the table (the checkbox is 1), for the cells a row leaves out. */
+  colIndex: number
   tabbable: boolean
+  /** Set when the cell before it in the row is not its neighbour: the grid line it starts on. */
+  gridColumn?: number
 }
 
-export const ClaimCell = memo(function ClaimCell({ column, row, lookups, at, tabbable }: ClaimCellProps) {
+export const ClaimCell = memo(function ClaimCell({ column, row, lookups, at, colIndex, tabbable, gridColumn }: ClaimCellProps) {
   const text = column.id === 'date' || column.id === 'issues' || column.id === 'stance' || column.id === 'article' ? null : cellText(column, row, lookups)
   return (
-    <td data-cell={at} tabIndex={tabbable ? 0 : -1} className={classOf(column)} dir={text === null ? undefined : 'auto'}>
+    <td
+      data-cell={at}
+      aria-colindex={colIndex}
+      tabIndex={tabbable ? 0 : -1}
+      className={classOf(column)}
+      dir={text === null ? undefined : 'auto'}
+      style={gridColumn === undefined ? undefined : { gridColumnStart: gridColumn }}
+    >
       {text ?? <CellContent column={column} row={row} lookups={lookups} />}
     </td>
   )
 })
+
+/** What a cell reads as, the way an accessible name is computed from its content. */
+function spokenText(column: ClaimColumn, row: ClaimRow, lookups: ClaimLookups): string {
+  switch (column.id) {
+    case 'date':
+      return rowDate(row, lookups) || 'no date'
+    case 'issues': {
+      const paths = issuePathsOf(row, lookups)
+      return paths.length > 1 ? `${paths.length} ${paths.join(' ')}` : paths.join(' ')
+    }
+    case 'stance':
+      return stanceText(row.stance)
+    case 'article': {
+      const article = lookups.articles.get(row.articleId)
+      return article ? article.title || 'Untitled article' : 'Article no longer in the workspace'
+    }
+    default:
+      return cellText(column, row, lookups)
+  }
+}
+
+/**
+ * A row's accessible name: its checkbox and every column's cell, as it reads from its content
+ * with all of its cells drawn. A row draws only the columns in view, so the name is given whole
+ * and stays what it was, whatever the horizontal scroll.
+ */
+export function rowName(position: number, columns: readonly ClaimColumn[], row: ClaimRow, lookups: ClaimLookups): string {
+  let name = `Select claim ${position + 1}`
+  for (const column of columns) {
+    const text = spokenText(column, row, lookups)
+    if (text !== '') name += ` ${text}`
+  }
+  return name.replace(/\s+/g, ' ').trim()
+}
 
 function CellContent({ column, row, lookups }: { column: ClaimColumn; row: ClaimRow; lookups: ClaimLookups }) {
   switch (column.id) {

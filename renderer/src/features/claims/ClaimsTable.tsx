@@ -1,5 +1,6 @@
-import { useCallback, useLayoutEffect, useRef, useState, type ChangeEvent, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react'
+import { useCallback, useLayoutEffect, useMemo, useRef, useState, type ChangeEvent, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react'
 import type { ClaimColumn } from '../../domain/claims/columns'
+import { scrollLeftToShow } from '../../domain/claims/columnWindow'
 import type { ColumnFilter } from '../../domain/claims/filter'
 import type { ClaimLookups, ClaimRow } from '../../domain/claims/rows'
 import { clickRow, extendTo, NO_SELECTION, selectAll, type ShownRows } from '../../domain/claims/selection'
@@ -44,7 +45,9 @@ export function openClaim(row: ClaimRow): void {
 
 export function ClaimsTable({ columns, rows, order, lookups, shown, view, update, onEditSelected }: ClaimsTableProps) {
   const { sorting, headers } = useClaimsColumns(columns, view, update)
-  const sizes = headers.map((header) => header.getSize())
+  const sizeKey = headers.map((header) => header.getSize()).join(',')
+  // One array while the widths stay, so the body (memoised) re-renders only when they change.
+  const sizes = useMemo(() => sizeKey.split(',').filter(Boolean).map(Number), [sizeKey])
   const totalWidth = CHECK_WIDTH + sizes.reduce((sum, size) => sum + size, 0)
   // Every row (header, filter, body) is a grid on this template: a resize restyles, no row re-renders.
   const tableStyle = { width: totalWidth, '--claims-columns': [CHECK_WIDTH, ...sizes].map((size) => `${size}px`).join(' ') } as CSSProperties
@@ -75,6 +78,12 @@ export function ClaimsTable({ columns, rows, order, lookups, shown, view, update
       const col = Math.max(0, Math.min(columns.length, column))
       setActive({ id: shown.idAt(row), column: col })
       virtualizerRef.current?.scrollToIndex(row, { align: 'auto' })
+      // The body draws the columns in view: bring the cell's column there (the checkbox column is always first).
+      const scroller = scrollRef.current
+      if (scroller) {
+        const left = col === 0 ? 0 : scrollLeftToShow(sizes, CHECK_WIDTH, col - 1, scroller.scrollLeft, scroller.clientWidth)
+        if (left !== scroller.scrollLeft) scroller.scrollLeft = left
+      }
       let attempts = 0
       const tryFocus = (): void => {
         const cell = scrollRef.current?.querySelector<HTMLElement>(`[data-cell="${row}:${col}"]`)
@@ -83,7 +92,7 @@ export function ClaimsTable({ columns, rows, order, lookups, shown, view, update
       }
       requestAnimationFrame(tryFocus)
     },
-    [order.length, columns.length, shown],
+    [order.length, columns.length, shown, sizes],
   )
 
   // A new filter or sort starts at the top: the old scroll position means nothing there.
@@ -225,6 +234,8 @@ export function ClaimsTable({ columns, rows, order, lookups, shown, view, update
           virtualizerRef={virtualizerRef}
           headHeight={headHeight}
           columns={columns}
+          widths={sizes}
+          lead={CHECK_WIDTH}
           rows={rows}
           order={order}
           lookups={lookups}
