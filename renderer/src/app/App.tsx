@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useState } from 'react'
+import { Suspense, useEffect, useState, type ReactElement } from 'react'
 import { ActorsScreen } from '../features/actors'
 import { ClaimsScreen } from '../features/claims'
 import { CodebookScreen } from '../features/codebook'
@@ -29,21 +29,22 @@ function routeKey(route: Route): string {
   return `${route.screen}/${route.rest.join('/')}?${route.params.toString()}`
 }
 
-/** The screen a route shows when its code loads apart (every screen but the library). */
-function lazyScreenOf(route: Route): LazyScreen | null {
+/** What a route shows: the screen's element, and its code when that loads apart (every screen but the library). */
+function screenFor(route: Route): { element: ReactElement; code: LazyScreen | null } {
   switch (route.screen) {
     case 'library':
-      return route.rest[0] === 'article' && route.rest[1] ? ReaderScreen : null
+      // #/library/article/<id> opens the article in the reader.
+      return route.rest[0] === 'article' && route.rest[1] ? { element: <ReaderScreen articleId={route.rest[1]} />, code: ReaderScreen } : { element: <LibraryScreen />, code: null }
     case 'claims':
-      return ClaimsScreen
+      return { element: <ClaimsScreen />, code: ClaimsScreen }
     case 'positions':
-      return PositionsScreen
+      return { element: <PositionsScreen />, code: PositionsScreen }
     case 'actors':
-      return ActorsScreen
+      return { element: <ActorsScreen />, code: ActorsScreen }
     case 'codebook':
-      return CodebookScreen
+      return { element: <CodebookScreen />, code: CodebookScreen }
     case 'agreement':
-      return AgreementScreen
+      return { element: <AgreementScreen />, code: AgreementScreen }
   }
 }
 
@@ -54,7 +55,7 @@ function lazyScreenOf(route: Route): LazyScreen | null {
  * reveals a suspended boundary no sooner than 300 ms after it hid it.
  */
 function useShownRoute(route: Route, key: string): Route | null {
-  const screen = lazyScreenOf(route)
+  const screen = screenFor(route).code
   const ready = screen === null || screen.isLoaded()
   const [shown, setShown] = useState<{ key: string; route: Route } | null>(ready ? { key, route } : null)
   // Remembering the route last shown, as React's docs do it for state derived from a change.
@@ -74,24 +75,6 @@ function useShownRoute(route: Route, key: string): Route | null {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key, ready])
   return ready ? route : (shown?.route ?? null)
-}
-
-function ScreenView({ route }: { route: Route }) {
-  switch (route.screen) {
-    case 'library':
-      // #/library/article/<id> opens the article in the reader.
-      return route.rest[0] === 'article' && route.rest[1] ? <ReaderScreen articleId={route.rest[1]} /> : <LibraryScreen />
-    case 'claims':
-      return <ClaimsScreen />
-    case 'positions':
-      return <PositionsScreen />
-    case 'actors':
-      return <ActorsScreen />
-    case 'codebook':
-      return <CodebookScreen />
-    case 'agreement':
-      return <AgreementScreen />
-  }
 }
 
 export function App() {
@@ -116,7 +99,7 @@ export function App() {
 
   // The other screens load as soon as the first one is up and the page is idle, so switching to
   // them does not wait (a click a moment after a reload included) and the first paint does not
-  // wait for them: they are small (under 100 kB each) and compiled off the page's thread.
+  // wait for them: each is under 100 kB.
   useEffect(() => {
     const idle = requestIdleCallback(
       () => {
@@ -186,7 +169,7 @@ export function App() {
         {shownRoute && (
           <ErrorBoundary key={shownRoute.screen} area={`the ${SCREEN_LABELS[shownRoute.screen]} screen`}>
             <Suspense fallback={null}>
-              <ScreenView route={shownRoute} />
+              {screenFor(shownRoute).element}
             </Suspense>
           </ErrorBoundary>
         )}
