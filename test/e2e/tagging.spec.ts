@@ -266,6 +266,33 @@ test.describe('reader and tagging panel', () => {
   })
 })
 
+test('a selection survives highlights drawn over it: search marks arriving split the words, the claim still gets exactly them', async ({ workbench }) => {
+  const { page } = workbench
+  const body = 'The interior minister said the ceiling on refugees must come, and border controls with it.'
+  await seedWorkspace(page, { articles: [makeArticle('kept', 'Ceiling debate', '2015-10-01', body)], actors: [makeActor('minister', 'Interior minister', 'person')], issues: [makeIssue('ceiling', 'Ceiling')] })
+  await openArticle(page, 'kept')
+  await expect(page.locator('.reader-text mark.hl-suggestion')).toHaveText('interior minister')
+  const quote = 'the ceiling on refugees must come'
+  await selectText(page, quote)
+  await expect(panel(page).getByRole('button', { name: 'Tag claim' })).toBeEnabled()
+  // New marks inside the selection replace the text nodes its ends sit in; the browser would
+  // collapse it, and the coder's selection would vanish under their hands.
+  await page.evaluate(() => {
+    location.hash = '#/library/article/kept?q=refugees'
+  })
+  await expect(page.locator('.reader-text mark.hl-search')).toHaveText('refugees')
+  await expect(panel(page).getByRole('region', { name: 'Selection' })).toContainText(`“${quote}”`)
+  expect(await page.evaluate(() => String(document.getSelection()))).toBe(quote)
+  await panel(page).getByRole('button', { name: 'Tag claim' }).click()
+  await panel(page).getByLabel('Actor').fill('interior')
+  await panel(page).getByRole('option', { name: /^Interior minister/ }).click()
+  await panel(page).getByRole('combobox', { name: 'Issue', exact: true }).fill('Ceiling')
+  await panel(page).getByRole('option', { name: /^Ceiling/ }).click()
+  await panel(page).getByLabel('Stance').selectOption('1')
+  await panel(page).getByRole('button', { name: 'Save claim' }).click()
+  await expect.poll(async () => (await readTable<Claim>(page, 'claims')).map((claim) => body.slice(claim.anchor.start, claim.anchor.end))).toEqual([quote])
+})
+
 test('a claim on several issues: Add another issue, remove one when editing, the order coded kept', async ({ workbench }) => {
   const { page } = workbench
   const body = 'The interior minister said the ceiling on refugees must come, and border controls with it.'

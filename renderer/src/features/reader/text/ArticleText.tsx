@@ -1,8 +1,10 @@
-import { memo, startTransition, useEffect, useMemo, useState, type CSSProperties, type KeyboardEvent, type MouseEvent, type Ref } from 'react'
+import { memo, startTransition, useEffect, useLayoutEffect, useMemo, useState, type CSSProperties, type KeyboardEvent, type MouseEvent, type RefObject } from 'react'
+import type { TextSpan } from '../../../domain/anchoring'
 import type { Stance } from '../../../domain/model'
 import type { Paragraph, Segment } from '../../../domain/textLayout'
 import type { HighlightLook } from '../highlights'
 import { stanceClass, stanceSign } from '../../../shared/ui/stance'
+import { keepSelectionThroughRedraw } from './domRanges'
 
 // The article body with its highlights. Every paragraph is in the page from the first frame as
 // plain text (so the whole article can be read, selected and scrolled at once); highlights are
@@ -22,9 +24,11 @@ interface ArticleTextProps {
   priorityParagraph: number
   /** True once every highlight is located: the article then says so (data-highlights="ready"). */
   anchorsSettled: boolean
+  /** The words the coder has selected: a redraw that breaks their selection puts it back. */
+  selection: TextSpan | null
   onHighlightClick: (ids: string[]) => void
   onKeyDown?: (event: KeyboardEvent<HTMLDivElement>) => void
-  textRef: Ref<HTMLDivElement>
+  textRef: RefObject<HTMLDivElement | null>
 }
 
 /**
@@ -159,7 +163,7 @@ function signatureOf(segments: readonly Segment[], looks: ReadonlyMap<string, Hi
   return baseSignature(segments, looks) + focus
 }
 
-export function ArticleText({ body, paragraphs, segments, looks, focused, priorityParagraph, anchorsSettled, onHighlightClick, onKeyDown, textRef }: ArticleTextProps) {
+export function ArticleText({ body, paragraphs, segments, looks, focused, priorityParagraph, anchorsSettled, selection, onHighlightClick, onKeyDown, textRef }: ArticleTextProps) {
   // Drawing order: from the paragraph the reader is sent to, then onwards, wrapping round.
   const order = useMemo(() => {
     const first = Math.max(0, Math.min(priorityParagraph, paragraphs.length - 1))
@@ -189,6 +193,19 @@ export function ArticleText({ body, paragraphs, segments, looks, focused, priori
     // nextBudget reads the current segments; re-running on its identity would restart batches.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [budget, order])
+
+  // Whether a commit redrew the text: its mutation records, read synchronously right after it.
+  const [redraws] = useState(() => new MutationObserver(() => {}))
+  useLayoutEffect(() => {
+    if (textRef.current) redraws.observe(textRef.current, { childList: true, characterData: true, subtree: true })
+    return () => redraws.disconnect()
+  }, [redraws, textRef])
+  // Runs after every commit, before the browser reports a broken selection to anyone. Only a
+  // commit that redrew the text can have broken it; any other change of selection is the user's.
+  useLayoutEffect(() => {
+    const redrawn = redraws.takeRecords().length > 0
+    if (redrawn && selection && textRef.current) keepSelectionThroughRedraw(textRef.current, selection)
+  })
 
   const onClick = (event: MouseEvent<HTMLDivElement>): void => {
     const selection = document.getSelection()

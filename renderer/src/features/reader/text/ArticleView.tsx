@@ -122,6 +122,7 @@ export function ArticleView() {
             focused={focusedSet}
             priorityParagraph={priorityParagraph}
             anchorsSettled={anchors.pending === 0}
+            selection={selection}
             onHighlightClick={actions.clickHighlights}
             onKeyDown={onTextKeyDown}
             textRef={textRef}

@@ -123,6 +123,25 @@ export function selectSpan(root: HTMLElement, span: TextSpan): boolean {
   return true
 }
 
+/**
+ * Puts back a selection that a redraw of the text broke. Drawing highlights replaces or
+ * shortens the text nodes a selection's ends sit in, and the browser then moves those ends,
+ * which collapses or shrinks the selection: the coder's words would vanish under them when
+ * suggestions or a batch of highlights arrive a moment after they selected. Called right
+ * after such a redraw; a selection that has left the article (into a field) is left alone.
+ */
+export function keepSelectionThroughRedraw(root: HTMLElement, span: TextSpan): void {
+  const selection = document.getSelection()
+  if (!selection) return
+  if (selection.rangeCount > 0) {
+    const range = selection.getRangeAt(0)
+    if (!root.contains(range.startContainer) || !root.contains(range.endContainer)) return
+    const now = selection.isCollapsed ? null : rangeToSpan(root, range)
+    if (now && now.start === span.start && now.end === span.end) return
+  }
+  selectSpan(root, span)
+}
+
 /** Scrolls the first rendered piece of body[span) to the middle of its scroller. */
 export function scrollSpanIntoView(root: HTMLElement, span: TextSpan, behavior: ScrollBehavior = 'auto'): void {
   const range = spanToRange(root, { start: span.start, end: Math.max(span.start, Math.min(span.end, span.start + 1)) })
