@@ -188,3 +188,31 @@ describe('bucket ordinals', () => {
     expect(dayNumber('')).toBeNaN()
   })
 })
+
+describe('dayNumber', () => {
+  // The reference: the calendar date as a Date at midnight UTC, in whole days since 1970.
+  const throughDate = (value: string): number => {
+    const parsed = parseCalendarDate(value)
+    return parsed ? Math.round(parsed.getTime() / 86_400_000) : Number.NaN
+  }
+  const pad = (value: number, width: number): string => String(value).padStart(width, '0')
+
+  it('agrees with Date on every kind of date string, real or not', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }), fc.constantFrom('', 'T10:00:00Z', 'x'), (year, month, day, tail) => {
+        const value = `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}${tail}`
+        expect(dayNumber(value)).toBe(throughDate(value))
+      }),
+      { numRuns: 5_000 },
+    )
+  })
+
+  it('knows leap days, century rules and the years before 100', () => {
+    for (const value of ['2024-02-29', '2023-02-29', '1900-02-29', '2000-02-29', '2100-02-29', '0000-01-01', '0000-02-29', '0099-12-31', '1969-12-31', '2024-04-31', '2024-12-31', '9999-12-31', '2024-1-01', 'not a date']) {
+      expect(dayNumber(value), value).toBe(throughDate(value))
+    }
+    expect(dayNumber('1969-12-31')).toBe(-1)
+    expect(dayNumber('2000-03-01') - dayNumber('2000-02-28')).toBe(2)
+    expect(dayNumber('1900-03-01') - dayNumber('1900-02-28')).toBe(1)
+  })
+})

@@ -271,8 +271,28 @@ export function createOrdinalBucketer(size: BucketSize): (date: string) => numbe
   }
 }
 
-/** Days since 1970-01-01 of a 'YYYY-MM-DD' date (NaN when it is not one): a number to sort claims by. */
+/**
+ * Days since 1970-01-01 of a 'YYYY-MM-DD' date (NaN when it is not one): a number to sort claims
+ * by. Plain arithmetic (the proleptic Gregorian calendar, as Date's), not a Date: it runs once per
+ * claim when Positions builds, and a UTCDate per claim was a fifth of that build.
+ */
 export function dayNumber(date: string): number {
-  const parsed = parseCalendarDate(date)
-  return parsed ? Math.round(parsed.getTime() / 86_400_000) : Number.NaN
+  const match = DATE_PATTERN.exec(date)
+  if (!match) return Number.NaN
+  const year = Number(match[1])
+  const month = Number(match[2])
+  const day = Number(match[3])
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return Number.NaN
+  // Howard Hinnant's days_from_civil: years start in March, so the leap day ends one.
+  const shifted = month <= 2 ? year - 1 : year
+  const era = Math.floor(shifted / 400)
+  const yearOfEra = shifted - era * 400
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear
+  return era * 146_097 + dayOfEra - 719_468
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month !== 2) return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28
 }
