@@ -102,8 +102,10 @@ function allGroups(actors: Iterable<Actor>, options: PositionsOptions): string[]
 }
 
 /** Each distinct text's place in compareText's order: a row sort then compares numbers. */
-function ranksOf(texts: Iterable<string>): Map<string, number> {
-  const distinct = [...new Set(texts)].sort(compareText)
+function ranksOf(rows: readonly PositionRow[], textOf: (row: PositionRow) => string): Map<string, number> {
+  const seen = new Set<string>()
+  for (const row of rows) seen.add(textOf(row))
+  const distinct = [...seen].sort(compareText)
   const ranks = new Map<string, number>()
   // Texts the collator finds equal ("Merkel", "merkel") share a rank, so the id decides, as before.
   distinct.forEach((text, index) => ranks.set(text, index > 0 && compareText(distinct[index - 1]!, text) === 0 ? ranks.get(distinct[index - 1]!)! : index))
@@ -113,14 +115,26 @@ function ranksOf(texts: Iterable<string>): Map<string, number> {
 /**
  * Groups without a value ("(no party)") after the named ones, then by label, issue and id.
  * Tens of thousands of rows are sorted after every change, so the collator compares each
- * distinct label once, not at every comparison of two rows.
+ * distinct label once, not at every comparison of two rows, and the sort moves row numbers
+ * over typed arrays of ranks rather than an object per row.
  */
 function sortRows(rows: PositionRow[]): void {
-  const labelRanks = ranksOf(rows.map((row) => row.label))
-  const issueRanks = ranksOf(rows.map((row) => row.issueLabel))
-  const keyed = rows.map((row) => ({ row, none: row.groupKey === NO_VALUE ? 1 : 0, label: labelRanks.get(row.label)!, issue: issueRanks.get(row.issueLabel)! }))
-  keyed.sort((a, b) => a.none - b.none || a.label - b.label || a.issue - b.issue || (a.row.id < b.row.id ? -1 : a.row.id > b.row.id ? 1 : 0))
-  for (let index = 0; index < keyed.length; index++) rows[index] = keyed[index]!.row
+  const labelRanks = ranksOf(rows, (row) => row.label)
+  const issueRanks = ranksOf(rows, (row) => row.issueLabel)
+  const count = rows.length
+  // A group without a value ranks after every label.
+  const first = new Float64Array(count)
+  const second = new Float64Array(count)
+  const order = new Uint32Array(count)
+  for (let index = 0; index < count; index++) {
+    const row = rows[index]!
+    first[index] = (row.groupKey === NO_VALUE ? labelRanks.size : 0) + labelRanks.get(row.label)!
+    second[index] = issueRanks.get(row.issueLabel)!
+    order[index] = index
+  }
+  order.sort((a, b) => first[a]! - first[b]! || second[a]! - second[b]! || (rows[a]!.id < rows[b]!.id ? -1 : rows[a]!.id > rows[b]!.id ? 1 : 0))
+  const before = rows.slice()
+  for (let index = 0; index < count; index++) rows[index] = before[order[index]!]!
 }
 
 export function buildPositionsView(result: PositionsResult, actors: ReadonlyMap<Id, Actor>, issues: readonly Issue[], view: ViewOptions): PositionsView {

@@ -59,8 +59,10 @@ export function useSortedPositions(columns: PositionsColumn[], data: PositionRow
     state: { sorting },
     onSortingChange,
   })
-  const rowModel = table.getRowModel()
-  const rows = useMemo(() => rowModel.rows.map((row) => row.original), [rowModel])
+  // Unsorted, the rows are the data in its own order: the row model would only wrap each of
+  // tens of thousands of rows in an object to unwrap it again, on every change of the data.
+  const rowModel = sorting.length === 0 ? null : table.getRowModel()
+  const rows = useMemo(() => (rowModel ? rowModel.rows.map((row) => row.original) : (data ?? NO_ROWS)), [rowModel, data])
 
   const sortOf = useCallback(
     (columnId: string): SortInfo => {
