@@ -1,4 +1,5 @@
 import Papa from 'papaparse'
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { writeCsv } from '../../../renderer/src/domain/csv/writeCsv'
 import type { Actor, Claim, Issue } from '../../../renderer/src/domain/model'
@@ -7,6 +8,7 @@ import { computePositions, DEFAULT_OPTIONS, type PositionsOptions } from '../../
 import { claimFact } from '../../../renderer/src/domain/positions/facts'
 import { cellAccessibleName, cellAccessibleText, describeCell, formatMean, formatSigned, stanceTone } from '../../../renderer/src/domain/positions/format'
 import { buildPositionsView, type ViewOptions } from '../../../renderer/src/domain/positions/rows'
+import { compareText } from '../../../renderer/src/domain/text/compare'
 import { foldText } from '../../../renderer/src/domain/text/folding'
 import { actor, child, claim, issue } from './fixtures'
 
@@ -104,6 +106,35 @@ describe('rows of the table', () => {
       ['(no Coalition)', 'Attacks on Israel', 1, 1],
     ])
     expect(viewOf({ groupBy: { kind: 'attribute', name: 'Coalition' } }, { text: 'axis' }).view).toMatchObject({ claims: 3, groups: 1 })
+  })
+})
+
+describe('row order', () => {
+  // Names the collator finds equal or orders by number, so ties and ranks are exercised.
+  const names = ['Merkel', 'merkel', 'Mérkel', 'Issue 2', 'Issue 10', 'AfD', 'AFD', 'Zeta', 'alpha']
+  const labels = ['Ceiling', 'ceiling', 'Borders', 'Issue 2', 'Issue 10']
+  const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
+
+  it('is the groups with a value, then by label, issue and id, in compareText order, whatever the ties', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ name: fc.constantFrom(...names), party: fc.option(fc.constantFrom('SPD', 'spd', 'CDU', 'Party 10', 'Party 9'), { nil: null }) }), { minLength: 1, maxLength: 12 }),
+        fc.array(fc.record({ actor: fc.nat(11), issue: fc.nat(4), stance: fc.constantFrom(-2, -1, 0, 1, 2) }), { minLength: 1, maxLength: 40 }),
+        fc.boolean(),
+        (actorSpecs, claimSpecs, byParty) => {
+          const actorList = actorSpecs.map((spec, index) => actor(`a${index}`, spec.name, 'person', [], spec.party ? { party: [spec.party] } : {}))
+          const issueList = labels.map((label, index) => issue(`i${index}`, label))
+          const claimList = claimSpecs.map((spec, index) =>
+            claim({ id: `k${index}`, actorId: actorList[spec.actor % actorList.length]!.id, issueId: issueList[spec.issue]!.id, stance: spec.stance as -2 | -1 | 0 | 1 | 2, date: '2024-01-01' }),
+          )
+          const { view } = viewOf(byParty ? { groupBy: { kind: 'attribute', name: 'party' } } : {}, {}, { claims: claimList, actors: actorList, issues: issueList })
+          const none = (label: string): number => (byParty && label.startsWith('(no ') ? 1 : 0)
+          const expected = [...view.rows].sort((a, b) => none(a.label) - none(b.label) || compareText(a.label, b.label) || compareText(a.issueLabel, b.issueLabel) || compareIds(a.id, b.id))
+          expect(view.rows.map((row) => row.id)).toEqual(expected.map((row) => row.id))
+        },
+      ),
+      { numRuns: 300 },
+    )
   })
 })
 
