@@ -265,6 +265,11 @@ function finishView(result: PositionsResult, rows: PositionRow[], used: Readonly
 
 const MAX_NEW_ROWS = 50
 
+/** The row with other series: written out, as a spread of twenty thousand rows costs several times more. */
+function withSeries(row: PositionRow, series: PositionSeries | null): PositionRow {
+  return { id: row.id, groupKey: row.groupKey, label: row.label, actorId: row.actorId, actorKind: row.actorKind, issueId: row.issueId, issueLabel: row.issueLabel, series }
+}
+
 interface BuiltView {
   result: PositionsResult
   actors: ReadonlyMap<Id, Actor>
@@ -313,7 +318,7 @@ export function createPositionsViewBuilder(): (result: PositionsResult, actors: 
         const old = previous.byId.get(series.key)
         if (old) {
           kept++
-          if (old.series !== series) changed.set(series.key, { ...old, series })
+          if (old.series !== series) changed.set(series.key, withSeries(old, series))
         } else {
           // Many new rows (an import chunk): building whole is as quick.
           if (made.length >= MAX_NEW_ROWS) return build()
@@ -321,6 +326,16 @@ export function createPositionsViewBuilder(): (result: PositionsResult, actors: 
           made.push(buildPositionsView({ ...result, series: [series] }, actors, issues, view).rows[0]!)
         }
       }
+    }
+    if (made.length === 0 && kept === previous.byId.size && changed.size === kept) {
+      // Every row has new series and none came or went (the engine taking over from the stored
+      // positions, or a change of the claims shown): the same rows in the same order, counted afresh.
+      const rows = previous.positions.rows.map((row) => changed.get(row.id)!)
+      const used = new Map<number, number>()
+      for (const row of rows) countCells(used, row.series, 1)
+      const positions = finishView(result, rows, used, view, result.counted)
+      last = { result, actors, issues, view, positions, used, byId: changed }
+      return positions
     }
     const used = new Map(previous.used)
     const byId = changed.size > 0 || made.length > 0 || kept !== previous.byId.size ? new Map(previous.byId) : previous.byId
