@@ -125,7 +125,7 @@ describe('row order', () => {
           const actorList = actorSpecs.map((spec, index) => actor(`a${index}`, spec.name, 'person', [], spec.party ? { party: [spec.party] } : {}))
           const issueList = labels.map((label, index) => issue(`i${index}`, label))
           const claimList = claimSpecs.map((spec, index) =>
-            claim({ id: `k${index}`, actorId: actorList[spec.actor % actorList.length]!.id, issueId: issueList[spec.issue]!.id, stance: spec.stance as -2 | -1 | 0 | 1 | 2, date: '2024-01-01' }),
+            claim({ id: `k${index}`, actorId: actorList[spec.actor % actorList.length]!.id, issueId: issueList[spec.issue]!.id, stance: spec.stance, date: '2024-01-01' }),
           )
           const { view } = viewOf(byParty ? { groupBy: { kind: 'attribute', name: 'party' } } : {}, {}, { claims: claimList, actors: actorList, issues: issueList })
           const none = (label: string): number => (byParty && label.startsWith('(no ') ? 1 : 0)

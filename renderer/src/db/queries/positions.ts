@@ -1,7 +1,7 @@
 import Dexie, { type EntityTable, type ObservabilitySet } from 'dexie'
 import type { Actor, Assignment, Coder, Id, Issue } from '../../domain/model'
 import type { ArticleFact, ClaimFact } from '../../domain/positions/facts'
-import { unpackFacts } from '../../domain/positions/snapshot'
+import { unpackFacts, unpackFactsInSlices } from '../../domain/positions/snapshot'
 import { CURRENT_CODER } from '../../domain/settings'
 import type { StandpointDB } from '../database'
 import { changesSince, journalHead, type JournalEntry } from '../journal'
@@ -144,15 +144,16 @@ function applyTail<T extends { id: Id }>(base: readonly T[], changes: ReadonlyMa
 
 /**
  * Everything positions are computed from, as of one moment. onProgress follows the slow paths
- * (reading every fact, rebuilding the projection), 0..1.
+ * (reading every fact, rebuilding the projection), 0..1. With pause, the snapshot is unpacked in
+ * slices, giving the thread back whenever pause returns a promise.
  */
-export async function loadPositions(db: StandpointDB, onProgress?: (fraction: number) => void): Promise<PositionsLoad> {
+export async function loadPositions(db: StandpointDB, onProgress?: (fraction: number) => void, pause?: () => Promise<void> | null): Promise<PositionsLoad> {
   let attempt = await readOnce(db, true, onProgress)
   let via: PositionsLoad['via'] = 'facts'
   let claims: ClaimFact[] | null = null
   let articles: ArticleFact[] = []
   if (attempt.snapshot && attempt.tail) {
-    const unpacked = unpackFacts(attempt.snapshot.packed)
+    const unpacked = pause ? await unpackFactsInSlices(attempt.snapshot.packed, pause) : unpackFacts(attempt.snapshot.packed)
     if (unpacked) {
       // Changed claims go to the end, out of time order; the engine's sort puts them in place.
       claims = applyTail(unpacked.claims, attempt.tail.claims)

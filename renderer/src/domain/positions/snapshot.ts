@@ -142,47 +142,77 @@ const isStance = (value: number): value is Stance => (STANCES as readonly number
  */
 export function unpackFacts(packed: unknown): { claims: ClaimFact[]; articles: ArticleFact[] } | null {
   if (!isPacked(packed)) return null
-  const { claimCount } = packed
+  const unpacker = factsUnpacker(packed)
+  unpacker.run(packed.claimCount)
+  return unpacker.finish()
+}
+
+/**
+ * unpackFacts in slices: between slices it asks pause whether to give the thread back (a
+ * promise to wait for) or go on (null). A cold open of Positions unpacks while the table is
+ * already on screen, and 100,000 facts at once held the page for a tenth of a second.
+ */
+export async function unpackFactsInSlices(packed: unknown, pause: () => Promise<void> | null): Promise<{ claims: ClaimFact[]; articles: ArticleFact[] } | null> {
+  if (!isPacked(packed)) return null
+  const unpacker = factsUnpacker(packed)
+  for (let at = 0; at < packed.claimCount; ) {
+    at = Math.min(packed.claimCount, at + UNPACK_SLICE)
+    unpacker.run(at)
+    const wait = pause()
+    if (wait) await wait
+  }
+  return unpacker.finish()
+}
+
+/** Claims unpacked between two looks at the clock: a few milliseconds' worth. */
+const UNPACK_SLICE = 4_096
+
+function factsUnpacker(packed: PackedFacts): { run: (until: number) => void; finish: () => { claims: ClaimFact[]; articles: ArticleFact[] } } {
   const strings = splitTexts(packed.strings)
   const ids = splitTexts(packed.ids)
   const createdAt = splitTexts(packed.createdAt)
-  const articleIds = splitTexts(packed.articleIds)
-  const claims: ClaimFact[] = new Array<ClaimFact>(claimCount)
+  const claims: ClaimFact[] = new Array<ClaimFact>(packed.claimCount)
   // Most claims are on one issue: they share one list per issue (facts are never mutated).
   const single = new Map<number, Id[]>()
   let cursor = 0
-  for (let index = 0; index < claimCount; index++) {
-    const stance = packed.stance[index]!
-    const count = packed.issueCount[index]!
-    let issueIds: Id[]
-    if (count === 1) {
-      const ref = packed.issues[cursor]!
-      let list = single.get(ref)
-      if (list === undefined) single.set(ref, (list = [strings[ref]!]))
-      issueIds = list
-    } else {
-      issueIds = []
-      for (let offset = 0; offset < count; offset++) issueIds.push(strings[packed.issues[cursor + offset]!]!)
+  let next = 0
+  const run = (until: number): void => {
+    for (; next < until; next++) {
+      const stance = packed.stance[next]!
+      const count = packed.issueCount[next]!
+      let issueIds: Id[]
+      if (count === 1) {
+        const ref = packed.issues[cursor]!
+        let list = single.get(ref)
+        if (list === undefined) single.set(ref, (list = [strings[ref]!]))
+        issueIds = list
+      } else {
+        issueIds = []
+        for (let offset = 0; offset < count; offset++) issueIds.push(strings[packed.issues[cursor + offset]!]!)
+      }
+      cursor += count
+      claims[next] = {
+        id: ids[next]!,
+        actorId: strings[packed.actor[next]!]!,
+        issueIds,
+        date: strings[packed.date[next]!]!,
+        articleId: strings[packed.article[next]!]!,
+        stance: isStance(stance) ? stance : 0,
+        coderId: strings[packed.coder[next]!]!,
+        adjudicated: packed.adjudicated[next] === 1,
+        createdAt: createdAt[next]!,
+      }
     }
-    cursor += count
-    const fact: ClaimFact = {
-      id: ids[index]!,
-      actorId: strings[packed.actor[index]!]!,
-      issueIds,
-      date: strings[packed.date[index]!]!,
-      articleId: strings[packed.article[index]!]!,
-      stance: isStance(stance) ? stance : 0,
-      coderId: strings[packed.coder[index]!]!,
-      adjudicated: packed.adjudicated[index] === 1,
-      createdAt: createdAt[index]!,
+  }
+  const finish = (): { claims: ClaimFact[]; articles: ArticleFact[] } => {
+    const articleIds = splitTexts(packed.articleIds)
+    const articles: ArticleFact[] = new Array<ArticleFact>(packed.articleCount)
+    for (let index = 0; index < packed.articleCount; index++) {
+      articles[index] = { id: articleIds[index]!, publishedAt: strings[packed.articlePublished[index]!]!, source: strings[packed.articleSource[index]!]! }
     }
-    claims[index] = fact
+    return { claims, articles }
   }
-  const articles: ArticleFact[] = new Array<ArticleFact>(packed.articleCount)
-  for (let index = 0; index < packed.articleCount; index++) {
-    articles[index] = { id: articleIds[index]!, publishedAt: strings[packed.articlePublished[index]!]!, source: strings[packed.articleSource[index]!]! }
-  }
-  return { claims, articles }
+  return { run, finish }
 }
 
 function isPacked(value: unknown): value is PackedFacts {

@@ -222,7 +222,7 @@ function load(options: PositionsOptions | null): Promise<void> {
     emit({ status: { phase: 'loading', progress: null } })
     try {
       const shown = await showStored().catch(() => false)
-      const loaded = await loadPositions(db, shown ? undefined : (progress) => emit({ status: { phase: 'loading', progress } }))
+      const loaded = await loadPositions(db, shown ? undefined : (progress) => emit({ status: { phase: 'loading', progress } }), slicer())
       // Read at the same journal seq, the tables the shown rows were labelled from are the same:
       // the same world lets the view go from the stored rows to the engine's by changing only
       // their series, rather than labelling and sorting twenty thousand rows again.

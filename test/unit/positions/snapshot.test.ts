@@ -1,0 +1,53 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import type { ArticleFact, ClaimFact } from '../../../renderer/src/domain/positions/facts'
+import { packFacts, unpackFacts, unpackFactsInSlices } from '../../../renderer/src/domain/positions/snapshot'
+
+const claimFacts = fc.array(
+  fc.record({
+    id: fc.uuid(),
+    actorId: fc.constantFrom('merkel', 'seehofer', 'afd', ''),
+    issueIds: fc.array(fc.constantFrom('ceiling', 'borders', 'integration', 'general'), { minLength: 1, maxLength: 4 }),
+    date: fc.constantFrom('', '2015-09-05', '2015-10-01', '2016-01-31'),
+    articleId: fc.constantFrom('a1', 'a2', 'a3'),
+    stance: fc.constantFrom(-2 as const, -1 as const, 0 as const, 1 as const, 2 as const),
+    coderId: fc.constantFrom('', 'omar', 'lena'),
+    adjudicated: fc.boolean(),
+    createdAt: fc.constantFrom('2025-01-01T00:00:00.000Z', '2025-01-02T10:00:00.000Z'),
+  }),
+  { maxLength: 12_000 },
+) as fc.Arbitrary<ClaimFact[]>
+const articleFacts: ArticleFact[] = [
+  { id: 'a1', publishedAt: '2015-09-04', source: 'Die Zeit' },
+  { id: 'a2', publishedAt: '', source: '' },
+  { id: 'a3', publishedAt: '2015-10-01T08:00:00Z', source: 'taz' },
+]
+
+describe('the packed facts snapshot', () => {
+  it('unpacks to the facts packed, at once or in slices, with the thread given back between slices', async () => {
+    await fc.assert(
+      fc.asyncProperty(claimFacts, async (claims) => {
+        const packed = packFacts(claims, articleFacts)
+        const whole = unpackFacts(packed)
+        expect(whole).toEqual({ claims, articles: articleFacts })
+        let pauses = 0
+        const sliced = await unpackFactsInSlices(packed, () => {
+          pauses++
+          return pauses % 2 === 0 ? Promise.resolve() : null
+        })
+        expect(sliced).toEqual(whole)
+        // One look at the clock per slice of 4,096 claims.
+        expect(pauses).toBe(Math.ceil(claims.length / 4_096))
+      }),
+      { numRuns: 12 },
+    )
+  })
+
+  it('is refused whole when damaged, in slices as at once', async () => {
+    const packed = packFacts([{ id: 'c1', actorId: 'merkel', issueIds: ['ceiling'], date: '2015-10-01', articleId: 'a1', stance: 1, coderId: '', adjudicated: false, createdAt: '' }], articleFacts)
+    const damaged = { ...packed, stance: packed.stance.subarray(1) }
+    expect(unpackFacts(damaged)).toBeNull()
+    expect(await unpackFactsInSlices(damaged, () => null)).toBeNull()
+    expect(await unpackFactsInSlices(null, () => null)).toBeNull()
+  })
+})
