@@ -1,4 +1,5 @@
 import { generateClaimsWorkspace } from './claims-data.mjs'
+import { scrollFrames } from './frames.mjs'
 
 export const name = 'claims-table'
 
@@ -165,27 +166,10 @@ export async function run(ctx) {
   // Scrolling down through the rows one step per frame: at the Positions grid's step (160 px,
   // about 9,600 px/s, a brisk wheel), and at 400 px (a fling: 12 of the 21 rows in view are new
   // every frame).
-  const scrollFrames = (step) =>
-    page.evaluate(async (step) => {
-      const scroller = document.querySelector('.claims-scroll')
-      scroller.scrollTop = 0
-      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))
-      const intervals = []
-      let last = performance.now()
-      for (let frame = 0; frame < 120; frame++) {
-        scroller.scrollTop += step
-        await new Promise((resolve) => requestAnimationFrame(resolve))
-        const now = performance.now()
-        intervals.push(now - last)
-        last = now
-      }
-      intervals.sort((a, b) => a - b)
-      return { median: intervals[Math.floor(intervals.length / 2)], p95: intervals[Math.floor(intervals.length * 0.95)] }
-    }, step)
-  const brisk = await scrollFrames(160)
+  const brisk = await scrollFrames(page, { selector: '.claims-scroll', down: 160 })
   ctx.record(name, 'app: scroll rows 160 px a frame (the Positions grid’s step): median frame interval', brisk.median, 'ms', { max: 17 })
   ctx.record(name, 'app: scroll rows 160 px a frame: 95th percentile frame interval', brisk.p95, 'ms', { max: 34 })
-  const fling = await scrollFrames(400)
+  const fling = await scrollFrames(page, { selector: '.claims-scroll', down: 400 })
   ctx.record(name, 'app: scroll rows 400 px a frame (a fling): median frame interval', fling.median, 'ms', { max: 17 })
   ctx.record(name, 'app: scroll rows 400 px a frame: 95th percentile frame interval', fling.p95, 'ms', { max: 34 })
   await context.close()

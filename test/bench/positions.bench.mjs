@@ -1,3 +1,4 @@
+import { scrollFrames } from './frames.mjs'
 import { generatePositionsWorkspace } from './positions-data.mjs'
 
 export const name = 'positions'
@@ -286,28 +287,9 @@ export async function run(ctx) {
 
   // Scrolling: frame intervals while the table scrolls one step per frame, down through the
   // rows, then leftwards through the bucket columns (the table opens at the latest buckets).
-  const scroll = (axis) =>
-    page.evaluate(async (axis) => {
-      const scroller = document.querySelector('.positions-scroll')
-      scroller.scrollTop = 0
-      scroller.scrollLeft = scroller.scrollWidth
-      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))
-      const intervals = []
-      let last = performance.now()
-      for (let frame = 0; frame < 120; frame++) {
-        if (axis === 'rows') scroller.scrollTop += 160
-        else scroller.scrollLeft -= 80
-        await new Promise((resolve) => requestAnimationFrame(resolve))
-        const now = performance.now()
-        intervals.push(now - last)
-        last = now
-      }
-      intervals.sort((a, b) => a - b)
-      return { median: intervals[Math.floor(intervals.length / 2)], p95: intervals[Math.floor(intervals.length * 0.95)] }
-    }, axis)
   const columnCount = await page.getByRole('table', { name: 'Positions' }).getAttribute('aria-colcount')
   for (const axis of ['rows', 'columns']) {
-    const frames = await scroll(axis)
+    const frames = await scrollFrames(page, { selector: '.positions-scroll', startAtRight: true, ...(axis === 'rows' ? { down: 160 } : { right: -80 }) })
     ctx.record(name, `scroll ${axis} (${Number(rowCount) - 1} rows × ${columnCount} columns), one step a frame: median frame interval`, frames.median, 'ms', { max: 17 })
     ctx.record(name, `scroll ${axis}: 95th percentile frame interval`, frames.p95, 'ms', { max: 34 })
   }
