@@ -6,7 +6,10 @@ const sameSpan = (a: TextSpan | null, b: TextSpan | null): boolean => a === b ||
 
 /** The reader's text selection as body offsets (trimmed of surrounding space), or null. */
 export function useTextSelection(textRef: RefObject<HTMLElement | null>, body: string): { selection: TextSpan | null; clearSelection: () => void } {
-  const [selection, setSelection] = useState<TextSpan | null>(null)
+  // A span holds only for the text it was taken from: offsets into another body mean nothing
+  // (and the reader puts a selection back after a redraw, which must not carry it over).
+  const [taken, setTaken] = useState<{ body: string; span: TextSpan | null }>({ body, span: null })
+  const selection = taken.body === body ? taken.span : null
   useEffect(() => {
     const update = (): void => {
       const root = textRef.current
@@ -14,14 +17,14 @@ export function useTextSelection(textRef: RefObject<HTMLElement | null>, body: s
       const raw = selectionSpan(root)
       const span = raw ? trimSpan(body, raw) : null
       const next = span && span.end > span.start ? span : null
-      setSelection((current) => (sameSpan(current, next) ? current : next))
+      setTaken((current) => (current.body === body && sameSpan(current.span, next) ? current : { body, span: next }))
     }
     document.addEventListener('selectionchange', update)
     return () => document.removeEventListener('selectionchange', update)
   }, [body, textRef])
   const clearSelection = useCallback(() => {
     document.getSelection()?.removeAllRanges()
-    setSelection(null)
+    setTaken((current) => (current.span === null ? current : { body: current.body, span: null }))
   }, [])
   return { selection, clearSelection }
 }
