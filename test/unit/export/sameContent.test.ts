@@ -12,7 +12,8 @@ function shuffled(input: unknown): unknown {
   if (Array.isArray(input)) return input.map(shuffled)
   if (typeof input !== 'object' || input === null || Object.getPrototypeOf(input) !== Object.prototype) return input
   const out: Record<string, unknown> = {}
-  for (const key of Object.keys(input).reverse()) out[key] = shuffled((input as Record<string, unknown>)[key])
+  // Defined, not assigned: assigning a key named "__proto__" would set the copy's prototype instead.
+  for (const key of Object.keys(input).reverse()) Object.defineProperty(out, key, { value: shuffled((input as Record<string, unknown>)[key]), enumerable: true, writable: true, configurable: true })
   return out
 }
 
@@ -24,6 +25,12 @@ describe('sameContent', () => {
         expect(sameContent(a, shuffled(a))).toBe(true)
       }),
       { numRuns: 2000 },
+    )
+    // Found by a CI run: an own key named "__proto__".
+    fc.assert(
+      fc.property(fc.constant([{ ['__proto__']: 0 }, []] as unknown[]), ([a]) => {
+        expect(sameContent(a, shuffled(a))).toBe(true)
+      }),
     )
   })
 
