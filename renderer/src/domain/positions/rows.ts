@@ -265,11 +265,6 @@ function finishView(result: PositionsResult, rows: PositionRow[], used: Readonly
 
 const MAX_NEW_ROWS = 50
 
-/** The row with other series: written out, as a spread of twenty thousand rows costs several times more. */
-function withSeries(row: PositionRow, series: PositionSeries | null): PositionRow {
-  return { id: row.id, groupKey: row.groupKey, label: row.label, actorId: row.actorId, actorKind: row.actorKind, issueId: row.issueId, issueLabel: row.issueLabel, series }
-}
-
 interface BuiltView {
   result: PositionsResult
   actors: ReadonlyMap<Id, Actor>
@@ -318,7 +313,7 @@ export function createPositionsViewBuilder(): (result: PositionsResult, actors: 
         const old = previous.byId.get(series.key)
         if (old) {
           kept++
-          if (old.series !== series) changed.set(series.key, withSeries(old, series))
+          if (old.series !== series) changed.set(series.key, { ...old, series })
         } else {
           // Many new rows (an import chunk): building whole is as quick.
           if (made.length >= MAX_NEW_ROWS) return build()
