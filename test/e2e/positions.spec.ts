@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import Papa from 'papaparse'
 import type { Locator, Page } from '@playwright/test'
 import type { Actor, Article, Claim, Issue, Stance } from '../../renderer/src/domain/model'
-import { seedWorkspace } from './support/seed'
+import { readTable, seedWorkspace } from './support/seed'
 import { expect, test } from './support/workbench'
 
 // The seed article's claim (Al-Nujaba Movement, Attacks on Israel, 2024-12-23, stance −1) and
@@ -269,4 +269,82 @@ test('an empty workspace explains where positions come from, and the table follo
   const timeline = page.getByRole('region', { name: 'Timeline' })
   await expect(timeline.locator('canvas')).toBeVisible()
   await expect(timeline).toContainText('Northern Rivers Brigade · Ceasefire')
+})
+
+test('a cold open draws the first screen stored for the setup, the same rows the whole table then shows, and never a stale one', async ({ workbench }) => {
+  const { page } = workbench
+  // More rows than a first screen holds (96), so the record is a part of the table.
+  const crowd = Array.from({ length: 140 }, (_, index) => actor(`act-crowd-${index}`, `Speaker ${String(index).padStart(3, '0')}`, 'person'))
+  const crowdClaims = crowd.flatMap((speaker, index) =>
+    Array.from({ length: 1 + (index % 4) }, (_, nth) => ({
+      ...claimIn(novemberArticle, `clm-crowd-${index}-${nth}`, speaker.id, 'iss-israel', (((index + nth) % 5) - 2) as Stance, `2024-${String(1 + ((index + nth) % 12)).padStart(2, '0')}-15`, 'will continue'),
+    })),
+  )
+  await seedWorkspace(page, { articles: [seedArticle, novemberArticle], actors: [...actors, ...crowd], issues, claims: [...claims, ...crowdClaims] })
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Positions' }).click()
+  const table = page.getByRole('table', { name: 'Positions' })
+  const status = page.getByRole('status').filter({ hasText: 'rows' })
+  await expect(status).toContainText('143 rows')
+  await expect(status).not.toContainText('reading the claims behind the cells')
+  // A setup of the analyst's own: most claims first.
+  await table.getByRole('columnheader', { name: 'Claims', exact: true }).getByRole('button').click()
+  await expect(status).toContainText('sorted by Claims')
+  const expected = await tableAsShown(table)
+  await expect
+    .poll(async () => (await readTable<{ key: string; setup?: string }>(page, 'positionsSnapshots')).find((row) => row.key === 'positions-first-rows')?.setup ?? '')
+    .toContain('"claims"')
+
+  // What the page draws the first time a row is in the table, before anything replaces it.
+  await page.addInitScript(() => {
+    const record = (): void => {
+      const table = document.querySelector('[role="table"][aria-label="Positions"]')
+      if (!table?.querySelector('[aria-rowindex="2"]')) return
+      observer.disconnect()
+      const exportButton = [...document.querySelectorAll('button')].find((button) => button.textContent === 'Export CSV')
+      ;(window as unknown as { firstDrawn: unknown }).firstDrawn = {
+        fromFirstScreen: exportButton?.disabled === true,
+        rowCount: table.getAttribute('aria-rowcount'),
+        status: document.querySelector('.positions-status')?.textContent ?? '',
+        rows: [...table.querySelectorAll('.positions-body [role="row"]')].map((row) =>
+          [...row.querySelectorAll<HTMLElement>('[role="cell"]')].map((cell) => (cell.querySelector('.cell-mean')?.textContent ?? cell.innerText).trim()),
+        ),
+      }
+    }
+    const observer = new MutationObserver(record)
+    observer.observe(document, { childList: true, subtree: true })
+  })
+  type Drawn = { fromFirstScreen: boolean; rowCount: string; status: string; rows: string[][] }
+  const firstDrawn = async (): Promise<Drawn> => {
+    await expect.poll(() => page.evaluate(() => (window as unknown as { firstDrawn?: unknown }).firstDrawn !== undefined)).toBe(true)
+    return page.evaluate(() => (window as unknown as { firstDrawn: Drawn }).firstDrawn)
+  }
+
+  await page.reload()
+  const drawn = await firstDrawn()
+  expect(drawn.fromFirstScreen).toBe(true)
+  expect(drawn.rowCount).toBe('144')
+  expect(drawn.status).toContain('143 rows')
+  expect(drawn.status).toContain('sorted by Claims')
+  // Then the whole table, live: its rows in view are the ones drawn first, cell for cell.
+  await expect(status).not.toContainText('reading the claims behind the cells')
+  const whole = await tableAsShown(table)
+  expect(whole).toEqual(expected)
+  expect(drawn.rows).toEqual(whole.slice(1, 1 + drawn.rows.length))
+  await expect(page.getByRole('button', { name: 'Export CSV' })).toBeEnabled()
+
+  // A write after the first screen was stored (a rename, through the app) makes it stale: the
+  // next cold open draws the new name, never the old record.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Actors' }).click()
+  await page.getByRole('button', { name: 'Edit Speaker 003' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Edit actor “Speaker 003”' })
+  await dialog.getByLabel('Name').fill('Renamed speaker')
+  await dialog.getByRole('button', { name: 'Save actor' }).click()
+  await expect(dialog).toBeHidden()
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Positions' }).click()
+  await page.reload()
+  const after = await firstDrawn()
+  expect(after.rows.some((row) => row[0] === 'Renamed speaker')).toBe(true)
+  expect(after.rows.some((row) => row[0] === 'Speaker 003')).toBe(false)
+  await expect(status).not.toContainText('reading the claims behind the cells')
+  expect((await tableAsShown(table)).slice(1, 1 + after.rows.length)).toEqual(after.rows)
 })

@@ -5,12 +5,16 @@ export { PROJECTION_MIDDLEWARE, projectionMiddleware } from './middleware'
 export { projectionInStep, rebuildProjection } from './rebuild'
 export {
   deletePositionsSnapshot,
+  POSITIONS_FIRST_ROWS_KEY,
   POSITIONS_RESULT_KEY,
   POSITIONS_SNAPSHOT_KEY,
+  readPositionsFirstRows,
   readPositionsResult,
   readPositionsSnapshot,
+  savePositionsFirstRows,
   savePositionsResult,
   savePositionsSnapshot,
+  type PositionsFirstRowsRecord,
   type PositionsResultRecord,
   type PositionsSnapshotRecord,
 } from './snapshots'

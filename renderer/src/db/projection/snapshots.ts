@@ -1,5 +1,7 @@
 import type { EntityTable } from 'dexie'
+import type { Coder, Id, Issue } from '../../domain/model'
 import type { ArticleFact, ClaimFact } from '../../domain/positions/facts'
+import type { PackedFirstRows } from '../../domain/positions/firstRows'
 import type { PackedResult } from '../../domain/positions/resultPack'
 import { packFacts, type PackedFacts } from '../../domain/positions/snapshot'
 import type { StandpointDB } from '../database'
@@ -37,7 +39,7 @@ export async function savePositionsSnapshot(db: StandpointDB, claims: readonly C
 }
 
 export async function deletePositionsSnapshot(db: StandpointDB): Promise<void> {
-  await db.positionsSnapshots.bulkDelete([POSITIONS_SNAPSHOT_KEY, POSITIONS_RESULT_KEY])
+  await db.positionsSnapshots.bulkDelete([POSITIONS_SNAPSHOT_KEY, POSITIONS_RESULT_KEY, POSITIONS_FIRST_ROWS_KEY])
 }
 
 // The positions computed for one set of options, stored beside the facts snapshot (same table,
@@ -73,6 +75,49 @@ export async function savePositionsResult(db: StandpointDB, record: Omit<Positio
     const existing = await readPositionsResult(db)
     if (existing && existing.seq > record.seq) return false
     await resultTable(db).put({ ...record, key: POSITIONS_RESULT_KEY, savedAt: new Date().toISOString() })
+    return true
+  })
+}
+
+// The table's first screen for the setup the analyst last looked at (domain/positions/firstRows),
+// with what the screen around it shows before any other table is read: the codebook, coders,
+// outlets and actor attributes for the filters. Valid, like the stored positions, only at the
+// journal seq and for the viewer it was made at, and only for the same setup.
+
+export const POSITIONS_FIRST_ROWS_KEY = 'positions-first-rows'
+
+export interface PositionsFirstRowsRecord {
+  key: typeof POSITIONS_FIRST_ROWS_KEY
+  seq: number
+  savedAt: string
+  viewerId: Id | null
+  /** The screen's setup (options, rows, filters, sort) the rows were drawn for, as a key. */
+  setup: string
+  claimCount: number
+  sources: string[]
+  issues: Issue[]
+  coders: Coder[]
+  /** Actor attribute names (the Group by choices). */
+  attributes: string[]
+  /** The issue with the most claims, which "Actor, one issue" starts on. */
+  busiestIssueId: Id | null
+  firstRows: PackedFirstRows
+}
+
+function firstRowsTable(db: StandpointDB): EntityTable<PositionsFirstRowsRecord, 'key'> {
+  return db.positionsSnapshots as unknown as EntityTable<PositionsFirstRowsRecord, 'key'>
+}
+
+export function readPositionsFirstRows(db: StandpointDB): Promise<PositionsFirstRowsRecord | undefined> {
+  return firstRowsTable(db).get(POSITIONS_FIRST_ROWS_KEY)
+}
+
+/** Stores a first screen as it stands at `seq`, unless a later one was stored meanwhile. */
+export async function savePositionsFirstRows(db: StandpointDB, record: Omit<PositionsFirstRowsRecord, 'key' | 'savedAt'>): Promise<boolean> {
+  return db.transaction('rw', db.positionsSnapshots, async () => {
+    const existing = await readPositionsFirstRows(db)
+    if (existing && existing.seq > record.seq) return false
+    await firstRowsTable(db).put({ ...record, key: POSITIONS_FIRST_ROWS_KEY, savedAt: new Date().toISOString() })
     return true
   })
 }

@@ -6,7 +6,14 @@ import { CURRENT_CODER } from '../../domain/settings'
 import type { StandpointDB } from '../database'
 import { changesSince, journalHead, type JournalEntry } from '../journal'
 import { rebuildProjection } from '../projection/rebuild'
-import { POSITIONS_SNAPSHOT_KEY, readPositionsResult, type PositionsResultRecord, type PositionsSnapshotRecord } from '../projection/snapshots'
+import {
+  POSITIONS_SNAPSHOT_KEY,
+  readPositionsFirstRows,
+  readPositionsResult,
+  type PositionsFirstRowsRecord,
+  type PositionsResultRecord,
+  type PositionsSnapshotRecord,
+} from '../projection/snapshots'
 
 // What the positions screen reads: the projection (claim and article facts), the small tables
 // rows are labelled from, and afterwards only what the journal says changed.
@@ -230,6 +237,18 @@ export function readStoredPositions(db: StandpointDB): Promise<StoredPositions |
     const viewerId = viewerOf(viewer?.value)
     if (!record || record.seq !== head || record.viewerId !== viewerId) return null
     return { record, actors, issues, coders, assignments, viewerId }
+  })
+}
+
+/**
+ * The stored first screen when it is current (made at the journal's head, for the coder now
+ * looking), else null. Only the record, the head and the viewer are read: a few kilobytes.
+ */
+export function readStoredFirstRows(db: StandpointDB): Promise<PositionsFirstRowsRecord | null> {
+  return db.transaction('r', [db.positionsSnapshots, db.journal, db.settings], async () => {
+    const [record, head, viewer] = await Promise.all([readPositionsFirstRows(db), journalHead(db), db.settings.get(CURRENT_CODER.key)])
+    if (!record || record.seq !== head || record.viewerId !== viewerOf(viewer?.value)) return null
+    return record
   })
 }
 

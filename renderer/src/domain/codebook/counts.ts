@@ -19,6 +19,14 @@ export function claimCountsInTree(tree: CodebookTree, claimIssues: Iterable<read
     return known
   }
   for (const issueIds of claimIssues) {
+    // Most claims carry one issue: its line up the tree holds each issue once already, so the
+    // set that keeps a claim from counting twice under one parent is not needed.
+    if (issueIds.length === 1) {
+      const id = issueIds[0]!
+      own.set(id, (own.get(id) ?? 0) + 1)
+      for (const up of upFrom(id)) total.set(up, (total.get(up) ?? 0) + 1)
+      continue
+    }
     const reached = new Set<Id>()
     for (const id of issueIds) {
       own.set(id, (own.get(id) ?? 0) + 1)

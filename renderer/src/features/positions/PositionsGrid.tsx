@@ -21,6 +21,8 @@ export type { SortInfo } from './gridLayout'
 export interface PositionsGridProps {
   columns: PositionsColumn[]
   rows: PositionRow[]
+  /** How many rows the table has: more than `rows` while only the first screen's are known. */
+  rowCount: number
   view: PositionsView
   bucketSize: BucketSize
   widths: Readonly<Record<string, number>>
@@ -52,7 +54,7 @@ function sameRange(a: Range, b: Range): boolean {
 }
 
 export function PositionsGrid(props: PositionsGridProps) {
-  const { columns, rows, bucketSize, scrollKey, widths } = props
+  const { columns, rows, rowCount, bucketSize, scrollKey, widths } = props
   const sorting = { sortOf: props.sortOf, sortedColumnCount: props.sortedColumnCount, onSort: props.onSort }
   const scrollRef = useRef<HTMLDivElement>(null)
 
@@ -95,16 +97,16 @@ export function PositionsGrid(props: PositionsGridProps) {
     const lastRow = Math.ceil((top + height) / ROW_HEIGHT)
     // The blocks on screen and one either side: scrolling either way a little renders nothing.
     const rowStart = Math.max(0, (Math.floor(firstRow / ROW_BLOCK) - 1) * ROW_BLOCK)
-    const rowEnd = Math.min(rows.length, (Math.floor(lastRow / ROW_BLOCK) + 2) * ROW_BLOCK)
+    const rowEnd = Math.min(rowCount, (Math.floor(lastRow / ROW_BLOCK) + 2) * ROW_BLOCK)
     if (layout.scrolling.length === 0) return { rowStart, rowEnd, columnStart: 0, columnEnd: 0 }
     const firstColumn = indexAt(layout.offsets, left)
     const lastColumn = indexAt(layout.offsets, Math.max(left, left + width - layout.frozenWidth))
     const columnStart = Math.max(0, (Math.floor(firstColumn / COLUMN_BLOCK) - 1) * COLUMN_BLOCK)
     const columnEnd = Math.min(layout.scrolling.length, (Math.floor(lastColumn / COLUMN_BLOCK) + 2) * COLUMN_BLOCK)
     return { rowStart, rowEnd, columnStart, columnEnd }
-  }, [rows.length, layout])
+  }, [rowCount, layout])
 
-  const [range, setRange] = useState<Range>(() => ({ rowStart: 0, rowEnd: Math.min(rows.length, ROW_BLOCK * 3), columnStart: 0, columnEnd: 0 }))
+  const [range, setRange] = useState<Range>(() => ({ rowStart: 0, rowEnd: Math.min(rowCount, ROW_BLOCK * 3), columnStart: 0, columnEnd: 0 }))
   const frame = useRef(0)
   const refresh = useCallback(() => {
     const next = computeWindow()
@@ -160,7 +162,7 @@ export function PositionsGrid(props: PositionsGridProps) {
   const focusCell = (rowIndex: number, columnIndex: number): void => {
     const element = scrollRef.current
     if (!element) return
-    const row = Math.max(0, Math.min(rows.length - 1, rowIndex))
+    const row = Math.max(0, Math.min(rowCount - 1, rowIndex))
     const column = Math.max(0, Math.min(columns.length - 1, columnIndex))
     const top = row * ROW_HEIGHT
     const viewHeight = element.clientHeight - HEADER_HEIGHT
@@ -201,7 +203,7 @@ export function PositionsGrid(props: PositionsGridProps) {
       PageUp: [rowIndex - page, columnIndex],
       PageDown: [rowIndex + page, columnIndex],
       Home: event.ctrlKey ? [0, 0] : [rowIndex, 0],
-      End: event.ctrlKey ? [rows.length - 1, columns.length - 1] : [rowIndex, columns.length - 1],
+      End: event.ctrlKey ? [rowCount - 1, columns.length - 1] : [rowIndex, columns.length - 1],
     }
     const move = moves[event.key]
     if (move) {
@@ -216,7 +218,7 @@ export function PositionsGrid(props: PositionsGridProps) {
   const visibleBlocks = useMemo(() => layout.blocks.filter((block) => block.first >= columnStart && block.first < columnEnd), [layout, columnStart, columnEnd])
   return (
     <div className="positions-scroll" ref={scrollRef} onScroll={onScroll}>
-      <div className="positions-table" role="table" aria-label="Positions" aria-rowcount={rows.length + 1} aria-colcount={columns.length} style={{ width: totalWidth, '--bucket-width': `${layout.bucketWidth}px` } as CSSProperties} onKeyDown={onKeyDown}>
+      <div className="positions-table" role="table" aria-label="Positions" aria-rowcount={rowCount + 1} aria-colcount={columns.length} style={{ width: totalWidth, '--bucket-width': `${layout.bucketWidth}px` } as CSSProperties} onKeyDown={onKeyDown}>
         <div role="rowgroup" className="positions-head" style={{ width: totalWidth }}>
           <div role="row" aria-rowindex={1} className="positions-row positions-head-row" style={{ height: HEADER_HEIGHT }}>
             <div role="presentation" className="positions-frozen" style={{ width: layout.frozenWidth }}>
@@ -238,7 +240,7 @@ export function PositionsGrid(props: PositionsGridProps) {
             ))}
           </div>
         </div>
-        <div role="rowgroup" className="positions-body" style={{ height: rows.length * ROW_HEIGHT, width: totalWidth }}>
+        <div role="rowgroup" className="positions-body" style={{ height: rowCount * ROW_HEIGHT, width: totalWidth }}>
           <div className="positions-window" role="presentation" style={{ top: rowStart * ROW_HEIGHT }}>
             {rows.slice(rowStart, rowEnd).map((row, offset) => (
               <GridRow

@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useMemo, useState } from 'react'
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react'
 import { describeStorageError } from '../../db/storageErrors'
 import { navigate } from '../../shared/routing'
 import { EmptyState, Screen } from '../../shared/ui/Screen'
@@ -17,7 +17,7 @@ import { PositionsGrid } from './PositionsGrid'
 import { ReadingClaims } from './ReadingClaims'
 import { MAX_TIMELINE_ROWS, Timeline } from './Timeline'
 import { memoLast } from './memoLast'
-import { positionsFor, usePositionsData } from './positionsStore'
+import { firstRowsSetup, keepFirstRows, positionsFor, usePositionsData } from './positionsStore'
 import { useSortedPositions } from './sortedPositions'
 import { CLEARED_FILTERS, claimSetOf, claimSetValue, filtersAreSet, groupByOf, usePositionsViewState } from './viewState'
 
@@ -44,7 +44,9 @@ export function PositionsScreen() {
   const [request, setRequest] = useState<ClaimsRequest | null>(null)
 
   const world = data?.world
-  const attributes = useMemo(() => (world ? attributeNames(world.actors.values()) : []), [world])
+  // A first screen drawn before the actors are read brings their attribute names with it.
+  const firstShown = data?.first ?? null
+  const attributes = useMemo(() => (firstShown ? firstShown.attributes : world ? attributeNames(world.actors.values()) : []), [firstShown, world])
   // A choice that no longer fits the workspace (an issue, source, coder or attribute gone)
   // must not leave an unexplained empty table: it reads as "all".
   const issueId = world && view.issueId !== null && !world.issues.some((issue) => issue.id === view.issueId) ? null : view.issueId
@@ -80,16 +82,23 @@ export function PositionsScreen() {
   )
   // Same options: the engine's current result (kept up to date by the journal); new options:
   // recomputed from memory.
-  const result = useMemo(() => (data ? positionsFor(data, options) : null), [data, options])
+  const computed = useMemo(() => (data ? positionsFor(data, options) : null), [data, options])
+  // A cold open's first screen, when it was stored for this very setup: its rows are the first
+  // of the sorted table, so the sort below keeps their order.
+  const setup = firstRowsSetup(options, { mode, text: actorText, showAll: view.showAll, onlyWithClaims: view.onlyWithClaims, sorting: view.sorting })
+  const first = !computed && firstShown?.setup === setup ? firstShown : null
+  const result = computed ?? first?.result ?? null
   // Stored positions (a cold open, before the engine is ready) have no claims behind their
   // cells: the name filter, which counts the claims of the rows it keeps, waits for the engine.
   const text = result?.claimsBehind ? actorText : ''
-  const positions = useMemo(
-    () => (result && world ? viewCached(result, world.actors, world.issues, { mode, text, showAll: view.showAll, onlyWithClaims: view.onlyWithClaims }) : null),
-    [result, world, mode, text, view.showAll, view.onlyWithClaims],
+  const built = useMemo(
+    () => (computed && world ? viewCached(computed, world.actors, world.issues, { mode, text, showAll: view.showAll, onlyWithClaims: view.onlyWithClaims }) : null),
+    [computed, world, mode, text, view.showAll, view.onlyWithClaims],
   )
+  const positions = built ?? first?.view ?? null
   const columns = useMemo(() => (positions ? columnsCached(positions, options.groupBy) : NO_COLUMNS), [positions, options.groupBy])
   const { sorting, rows, sortOf, onSort } = useSortedPositions(columns, positions?.rows, view.sorting, update)
+  const rowCount = first ? first.rowCount : rows.length
   const onResize = useCallback((key: string, width: number) => update({ widths: { ...view.widths, [key]: width } }), [update, view.widths])
 
   const selected = useMemo(() => new Set(view.selected), [view.selected])
@@ -126,16 +135,23 @@ export function PositionsScreen() {
   const exportCsv = (): Promise<void> => exportShownTable({ what: `positions-${view.bucketSize}`, noun: 'rows of positions', build: () => positionsTable(columns, rows) })
 
   const busiestIssueId = useMemo(() => {
+    if (first) return first.busiestIssueId
     if (!result) return null
     const counts = new Map<Id, number>()
     for (const series of result.series) counts.set(series.issueId, (counts.get(series.issueId) ?? 0) + series.count)
     let best: Id | null = null
     for (const [id, count] of counts) if (best === null || count > counts.get(best)!) best = id
     return best
-  }, [result])
+  }, [result, first])
+
+  // The rows from the engine, once still, are kept as the next cold open's first screen.
+  useEffect(() => {
+    if (!result?.claimsBehind || !positions || text !== actorText) return
+    keepFirstRows({ setup, result, view: positions, rows, busiestIssueId, attributes })
+  }, [setup, result, positions, rows, text, actorText, busiestIssueId, attributes])
 
   const exportButton = (
-    <button type="button" className="primary" onClick={() => void exportCsv()} disabled={rows.length === 0}>
+    <button type="button" className="primary" onClick={() => void exportCsv()} disabled={rowCount === 0 || first !== null}>
       Export CSV
     </button>
   )
@@ -213,7 +229,7 @@ export function PositionsScreen() {
       )}
       <div className="positions-statusbar">
         <p className="positions-status" role="status">
-          {plural(rows.length, 'row', 'rows')} · {plural(positions.groups, group, groups)} · {plural(positions.buckets.length, one, many)}
+          {plural(rowCount, 'row', 'rows')} · {plural(positions.groups, group, groups)} · {plural(positions.buckets.length, one, many)}
           {hiddenPeriods > 0 && ` (${plural(hiddenPeriods, `empty ${one}`, `empty ${many}`)} hidden)`} · {plural(positions.claims, 'claim', 'claims')} of{' '}
           {data.claimCount.toLocaleString('en')}
           {sorting.length > 0 && ` · sorted by ${sorting.map((entry) => `${columns.find((column) => column.id === entry.id)?.header ?? entry.id} ${entry.desc ? '↓' : '↑'}`).join(', ')}`}
@@ -221,7 +237,7 @@ export function PositionsScreen() {
         </p>
         <Legend />
       </div>
-      {rows.length === 0 ? (
+      {rowCount === 0 ? (
         <div className="positions-nothing">
           <p>No {group} and issue match these filters{filtersAreSet(view) ? '' : ' in this period'}.</p>
           {filtersAreSet(view) && (
@@ -234,6 +250,7 @@ export function PositionsScreen() {
         <PositionsGrid
           columns={columns}
           rows={rows}
+          rowCount={rowCount}
           view={positions}
           bucketSize={view.bucketSize}
           widths={view.widths}

@@ -1,10 +1,12 @@
 import { useSyncExternalStore } from 'react'
 import { db } from '../../db/instance'
-import { savePositionsResult, savePositionsSnapshot } from '../../db/projection/snapshots'
+import { savePositionsFirstRows, savePositionsResult, savePositionsSnapshot } from '../../db/projection/snapshots'
 import { rebuildProjection } from '../../db/projection/rebuild'
-import { followPositions, loadPositions, readRecordCounts, readStoredPositions, SNAPSHOT_REFRESH_AFTER, type PositionsChanges } from '../../db/queries/positions'
-import type { Actor } from '../../domain/model'
+import { followPositions, loadPositions, readRecordCounts, readStoredFirstRows, readStoredPositions, SNAPSHOT_REFRESH_AFTER, type PositionsChanges } from '../../db/queries/positions'
+import type { Actor, Id } from '../../domain/model'
 import { DEFAULT_OPTIONS, PositionsEngine, sameOptions, type PositionsOptions, type PositionsResult, type PositionsWorld } from '../../domain/positions/engine'
+import { packFirstRows, unpackFirstRows, type FirstRows } from '../../domain/positions/firstRows'
+import type { PositionRow, PositionsView } from '../../domain/positions/rows'
 import { packResult, unpackResult } from '../../domain/positions/resultPack'
 import { compareText } from '../../domain/text/compare'
 
@@ -24,17 +26,33 @@ import { compareText } from '../../domain/text/compare'
 // the table is drawn from them at once. The engine is meanwhile built in slices that give the
 // thread back every few milliseconds, and replaces them (same numbers, now with the claims
 // behind each cell and live to every write) when it is ready.
+//
+// Before even those: the first screen of the table as the analyst last saw it (the first rows
+// in their sorted order, domain/positions/firstRows.ts) is stored for the setup shown, and a
+// cold open whose setup and journal seq match draws it from that record of a few kilobytes.
+// The stored positions (twenty thousand rows to label and sort) follow a moment later.
 
 /** How long the data stays in memory, following the journal, after the screen closes. */
 const KEEP_MS = 5 * 60_000
 
 export type PositionsPhase = { phase: 'loading'; progress: number | null } | { phase: 'ready' } | { phase: 'error'; error: unknown }
 
+/** The table's first screen, read from its record on a cold open. */
+export interface ShownFirstRows extends FirstRows {
+  /** The screen's setup it was drawn for (firstRowsSetup). */
+  setup: string
+  busiestIssueId: Id | null
+  /** Actor attribute names: the actors themselves are not read yet. */
+  attributes: string[]
+}
+
 export interface PositionsData {
   /** null while the table is drawn from the stored positions and the engine is being built. */
   engine: PositionsEngine | null
   /** The stored positions (for their options) shown until the engine is ready. */
   stored: PositionsResult | null
+  /** The first screen, shown until the stored positions or the engine are there (else null). */
+  first: ShownFirstRows | null
   world: PositionsWorld
   /** Every article source (outlet) in the workspace, for the Source filter. */
   sources: string[]
@@ -83,7 +101,7 @@ function sourcesOf(engine: PositionsEngine): string[] {
 function publish(): void {
   if (!engine) return
   version++
-  emit({ status: { phase: 'ready' }, data: { engine, stored: null, world: engine.getWorld(), sources, claimCount: engine.size, version } })
+  emit({ status: { phase: 'ready' }, data: { engine, stored: null, first: null, world: engine.getWorld(), sources, claimCount: engine.size, version } })
   storeResultSoon()
 }
 
@@ -212,8 +230,75 @@ async function showStored(): Promise<boolean> {
   const world = worldOf(stored)
   version++
   sources = stored.record.sources
-  emit({ status: { phase: 'ready' }, data: { engine: null, stored: result, world, sources, claimCount: stored.record.claimCount, version } })
+  emit({ status: { phase: 'ready' }, data: { engine: null, stored: result, first: null, world, sources, claimCount: stored.record.claimCount, version } })
   return true
+}
+
+/** Draws the table's first screen from its record, when it is current. */
+async function showFirstRows(): Promise<void> {
+  const record = await readStoredFirstRows(db)
+  if (!record || engine || state.data) return
+  const first = unpackFirstRows(record.firstRows)
+  if (!first || typeof record.setup !== 'string') return
+  version++
+  const world: PositionsWorld = { actors: new Map(), issues: record.issues, coders: record.coders, assignments: [], viewerId: record.viewerId }
+  const shown: ShownFirstRows = { ...first, setup: record.setup, busiestIssueId: record.busiestIssueId, attributes: record.attributes }
+  emit({ status: { phase: 'ready' }, data: { engine: null, stored: null, first: shown, world, sources: record.sources, claimCount: record.claimCount, version } })
+}
+
+/** The key a first screen is stored under: everything that decides which rows come first. */
+export function firstRowsSetup(options: PositionsOptions, view: { mode: string; text: string; showAll: boolean; onlyWithClaims: boolean | null; sorting: unknown }): string {
+  return JSON.stringify([options, view.mode, view.text, view.showAll, view.onlyWithClaims, view.sorting])
+}
+
+export interface FirstRowsToKeep {
+  setup: string
+  result: PositionsResult
+  view: PositionsView
+  /** The rows in the order shown. */
+  rows: readonly PositionRow[]
+  busiestIssueId: Id | null
+  attributes: string[]
+}
+
+let firstRowsTimer: ReturnType<typeof setTimeout> | undefined
+let firstRowsStored: { seq: number; setup: string } | null = null
+
+/**
+ * The screen shows these rows from the engine's positions: once they have been still a moment,
+ * their first screen is stored for the next cold open (a cache: failing costs a slower open).
+ */
+export function keepFirstRows(shown: FirstRowsToKeep): void {
+  const target = engine
+  if (!target || !shown.result.claimsBehind) return
+  const at = seq
+  clearTimeout(firstRowsTimer)
+  if (firstRowsStored && firstRowsStored.seq === at && firstRowsStored.setup === shown.setup) return
+  const run = (): void => {
+    // A write since: the screen shows (and hands over) newer rows.
+    if (engine !== target || seq !== at) return
+    const world = target.getWorld()
+    savePositionsFirstRows(db, {
+      seq: at,
+      viewerId: world.viewerId,
+      setup: shown.setup,
+      claimCount: target.size,
+      sources,
+      issues: [...world.issues],
+      coders: [...world.coders],
+      attributes: shown.attributes,
+      busiestIssueId: shown.busiestIssueId,
+      firstRows: packFirstRows(shown.result, shown.view, shown.rows),
+    })
+      .then((saved) => {
+        if (saved) firstRowsStored = { seq: at, setup: shown.setup }
+      })
+      .catch(() => undefined)
+  }
+  firstRowsTimer = setTimeout(() => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 5_000 })
+    else run()
+  }, 1_500)
 }
 
 function load(options: PositionsOptions | null): Promise<void> {
@@ -221,6 +306,7 @@ function load(options: PositionsOptions | null): Promise<void> {
     const started = performance.now()
     emit({ status: { phase: 'loading', progress: null } })
     try {
+      await showFirstRows().catch(() => undefined)
       const shown = await showStored().catch(() => false)
       const loaded = await loadPositions(db, shown ? undefined : (progress) => emit({ status: { phase: 'loading', progress } }), slicer())
       // Read at the same journal seq, the tables the shown rows were labelled from are the same:
