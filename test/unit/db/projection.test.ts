@@ -6,8 +6,8 @@ import { backupChunks, readWorkspaceSnapshot } from '../../../renderer/src/db/ba
 import { applyClaimsImport } from '../../../renderer/src/db/claimsImport/applyClaimsImport'
 import { StandpointDB, workerDatabase } from '../../../renderer/src/db/database'
 import { pruneJournal } from '../../../renderer/src/db/journal'
-import { projectionInStep, readPositionsResult, readPositionsSnapshot, rebuildProjection, savePositionsResult, savePositionsSnapshot } from '../../../renderer/src/db/projection'
-import { followPositions, loadPositions, readPositionsChanges, readRecordCounts, readStoredPositions, type PositionsChanges } from '../../../renderer/src/db/queries/positions'
+import { projectionInStep, readPositionsResult, readPositionsSnapshot, rebuildProjection, savePositionsFirstRows, savePositionsResult, savePositionsSnapshot } from '../../../renderer/src/db/projection'
+import { followPositions, loadPositions, readPositionsChanges, readRecordCounts, readStoredFirstRows, readStoredPositions, type PositionsChanges } from '../../../renderer/src/db/queries/positions'
 import { deleteActor, mergeActors } from '../../../renderer/src/db/repositories/actors'
 import { storeImportedArticles } from '../../../renderer/src/db/repositories/articles'
 import { deleteClaim, saveClaimDraft } from '../../../renderer/src/db/repositories/claims'
@@ -22,6 +22,8 @@ import { detectScheme, distinctStanceValues, stanceMapFor } from '../../../rende
 import type { Article, Claim, Stance } from '../../../renderer/src/domain/model'
 import { computePositions, DEFAULT_OPTIONS, PositionsEngine, type PositionsOptions, type PositionsWorld } from '../../../renderer/src/domain/positions/engine'
 import { articleFact, claimFact } from '../../../renderer/src/domain/positions/facts'
+import { packFirstRows, unpackFirstRows } from '../../../renderer/src/domain/positions/firstRows'
+import { buildPositionsView } from '../../../renderer/src/domain/positions/rows'
 import { packResult, unpackResult } from '../../../renderer/src/domain/positions/resultPack'
 import { trickyWorkspace } from '../export/trickyWorkspace'
 import { asReference } from '../positions/reference'
@@ -253,6 +255,41 @@ describe('opening: the snapshot and the journal after it, or the fact tables', (
     expect(await readStoredPositions(db)).toBeNull()
     // An older record never replaces a newer one.
     expect(await savePositionsResult(db, { ...record, seq: record.seq - 1 })).toBe(false)
+  })
+
+  it('a stored first screen is used only at the journal head, for the same viewer, and kept beside the other records', async () => {
+    const loaded = await loadPositions(db)
+    const world: PositionsWorld = { actors: new Map(loaded.actors.map((entry) => [entry.id, entry])), issues: loaded.issues, coders: loaded.coders, assignments: loaded.assignments, viewerId: loaded.viewerId }
+    const result = computePositions(loaded.claims, loaded.articles, world, DEFAULT_OPTIONS)
+    const view = buildPositionsView(result, world.actors, world.issues, { mode: 'actor-issue', text: '', showAll: false, onlyWithClaims: null })
+    const record = {
+      seq: loaded.seq,
+      viewerId: loaded.viewerId,
+      setup: 'month, sorted by claims',
+      claimCount: loaded.claims.length,
+      sources: ['AFP', 'WIN'],
+      issues: loaded.issues,
+      coders: loaded.coders,
+      attributes: [],
+      busiestIssueId: null,
+      firstRows: packFirstRows(result, view, view.rows),
+    }
+    expect(await readStoredFirstRows(db)).toBeNull()
+    expect(await savePositionsFirstRows(db, record)).toBe(true)
+    await savePositionsResult(db, { seq: loaded.seq, viewerId: loaded.viewerId, claimCount: loaded.claims.length, sources: [], packed: packResult(result) })
+    const stored = await readStoredFirstRows(db)
+    expect(stored?.setup).toBe('month, sorted by claims')
+    expect(unpackFirstRows(stored?.firstRows)?.view.rows.map((row) => row.id)).toEqual(view.rows.map((row) => row.id))
+    await db.settings.put({ key: 'currentCoderId', value: 'someone' })
+    expect(await readStoredFirstRows(db)).toBeNull()
+    await db.settings.delete('currentCoderId')
+    expect(await readStoredFirstRows(db)).not.toBeNull()
+    expect(await savePositionsFirstRows(db, { ...record, seq: record.seq - 1 })).toBe(false)
+    await db.claims.update('c1', { stance: -2 })
+    expect(await readStoredFirstRows(db)).toBeNull()
+    // A rebuild of the projection drops it with the other positions records.
+    await rebuildProjection(db)
+    expect(await db.positionsSnapshots.get('positions-first-rows')).toBeUndefined()
   })
 
   it('falls back to the fact tables when the snapshot is damaged or the journal was pruned past it', async () => {

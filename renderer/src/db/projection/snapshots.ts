@@ -65,18 +65,24 @@ function resultTable(db: StandpointDB): EntityTable<PositionsResultRecord, 'key'
   return db.positionsSnapshots as unknown as EntityTable<PositionsResultRecord, 'key'>
 }
 
+/** Stores a record made at a journal seq under its key, unless one from a later seq is there (another window's). */
+function putUnlessNewer(db: StandpointDB, key: string, record: { seq: number }): Promise<boolean> {
+  const table = db.positionsSnapshots as unknown as EntityTable<{ key: string; seq: number; savedAt: string }, 'key'>
+  return db.transaction('rw', db.positionsSnapshots, async () => {
+    const existing = await table.get(key)
+    if (existing && existing.seq > record.seq) return false
+    await table.put({ ...record, key, savedAt: new Date().toISOString() })
+    return true
+  })
+}
+
 export function readPositionsResult(db: StandpointDB): Promise<PositionsResultRecord | undefined> {
   return resultTable(db).get(POSITIONS_RESULT_KEY)
 }
 
 /** Stores computed positions as they stand at `seq`, unless a later one was stored meanwhile. */
-export async function savePositionsResult(db: StandpointDB, record: Omit<PositionsResultRecord, 'key' | 'savedAt'>): Promise<boolean> {
-  return db.transaction('rw', db.positionsSnapshots, async () => {
-    const existing = await readPositionsResult(db)
-    if (existing && existing.seq > record.seq) return false
-    await resultTable(db).put({ ...record, key: POSITIONS_RESULT_KEY, savedAt: new Date().toISOString() })
-    return true
-  })
+export function savePositionsResult(db: StandpointDB, record: Omit<PositionsResultRecord, 'key' | 'savedAt'>): Promise<boolean> {
+  return putUnlessNewer(db, POSITIONS_RESULT_KEY, record)
 }
 
 // The table's first screen for the setup the analyst last looked at (domain/positions/firstRows),
@@ -104,20 +110,11 @@ export interface PositionsFirstRowsRecord {
   firstRows: PackedFirstRows
 }
 
-function firstRowsTable(db: StandpointDB): EntityTable<PositionsFirstRowsRecord, 'key'> {
-  return db.positionsSnapshots as unknown as EntityTable<PositionsFirstRowsRecord, 'key'>
-}
-
 export function readPositionsFirstRows(db: StandpointDB): Promise<PositionsFirstRowsRecord | undefined> {
-  return firstRowsTable(db).get(POSITIONS_FIRST_ROWS_KEY)
+  return (db.positionsSnapshots as unknown as EntityTable<PositionsFirstRowsRecord, 'key'>).get(POSITIONS_FIRST_ROWS_KEY)
 }
 
 /** Stores a first screen as it stands at `seq`, unless a later one was stored meanwhile. */
-export async function savePositionsFirstRows(db: StandpointDB, record: Omit<PositionsFirstRowsRecord, 'key' | 'savedAt'>): Promise<boolean> {
-  return db.transaction('rw', db.positionsSnapshots, async () => {
-    const existing = await readPositionsFirstRows(db)
-    if (existing && existing.seq > record.seq) return false
-    await firstRowsTable(db).put({ ...record, key: POSITIONS_FIRST_ROWS_KEY, savedAt: new Date().toISOString() })
-    return true
-  })
+export function savePositionsFirstRows(db: StandpointDB, record: Omit<PositionsFirstRowsRecord, 'key' | 'savedAt'>): Promise<boolean> {
+  return putUnlessNewer(db, POSITIONS_FIRST_ROWS_KEY, record)
 }
