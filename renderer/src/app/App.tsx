@@ -97,15 +97,17 @@ export function App() {
 
   useEffect(() => platform.onMenuCommand(dispatchCommand), [])
 
-  // The other screens load as soon as the first one is up, so switching to them does not wait
-  // and the first paint does not wait for them: each is under 100 kB. Not when the page is idle:
-  // after a reload the start screen's reads keep it busy for a while, and a click on Positions
-  // then waited for its code to be fetched (50 ms) before its first read could even be asked.
+  // The other screens load as soon as the first one is up and the page is idle, so switching to
+  // them does not wait (a click a moment after a reload included) and the first paint does not
+  // wait for them: each is under 100 kB.
   useEffect(() => {
-    const timer = setTimeout(() => {
-      for (const screen of [PositionsScreen, ReaderScreen, ClaimsScreen, ActorsScreen, CodebookScreen, AgreementScreen]) void screen.preload()
-    }, 0)
-    return () => clearTimeout(timer)
+    const idle = requestIdleCallback(
+      () => {
+        for (const screen of [ReaderScreen, ClaimsScreen, PositionsScreen, ActorsScreen, CodebookScreen, AgreementScreen]) void screen.preload()
+      },
+      { timeout: 1_000 },
+    )
+    return () => cancelIdleCallback(idle)
   }, [])
 
   useCommand('about', () => setAboutOpen(true))
