@@ -20,7 +20,7 @@ import type { LazyScreen } from '../shared/lazyScreen'
 import { ErrorBoundary } from './ErrorBoundary'
 import { HelpDialog } from './HelpDialog'
 import { NoticeArea, notify } from '../shared/notices'
-import { navigate, SCREEN_LABELS, SCREENS, useRoute, type Route } from '../shared/routing'
+import { navigate, SCREEN_LABELS, SCREENS, useRoute, type Route, type Screen } from '../shared/routing'
 import { isTypingTarget } from '../shared/shortcuts'
 import { StatusBar } from './StatusBar'
 import { Sidebar } from './Sidebar'
@@ -75,6 +75,15 @@ function useShownRoute(route: Route, key: string): Route | null {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key, ready])
   return ready ? route : (shown?.route ?? null)
+}
+
+/**
+ * Starts loading a screen's code when the analyst points at its link. Just after a reload the
+ * code that loads when the page is idle may not be in yet (the start screen's reads keep the page
+ * busy), and a click then waited for the download before the screen could ask for its data.
+ */
+function preloadScreen(screen: Screen): void {
+  void screenFor({ screen, rest: [], params: new URLSearchParams() }).code?.preload()
 }
 
 export function App() {
@@ -163,7 +172,7 @@ export function App() {
 
   return (
     <div className="app-shell">
-      <Sidebar current={route.screen} />
+      <Sidebar current={route.screen} onIntent={preloadScreen} />
       <main className="app-main" aria-label={SCREEN_LABELS[route.screen]}>
         <CoderPrompt />
         {shownRoute && (

@@ -11,7 +11,8 @@ const ICONS: Record<Screen, string> = {
   agreement: 'M4 12l4 4 8-8M9 12l4 4 8-8',
 }
 
-export function Sidebar({ current }: { current: Screen }) {
+/** `onIntent`: the pointer or focus reached a screen's link, a moment before a likely click. */
+export function Sidebar({ current, onIntent }: { current: Screen; onIntent?: (screen: Screen) => void }) {
   return (
     <nav className="sidebar" aria-label="Main">
       <div className="brand">
@@ -27,6 +28,8 @@ export function Sidebar({ current }: { current: Screen }) {
               href={buildHash(screen)}
               className="nav-link"
               aria-current={screen === current ? 'page' : undefined}
+              onPointerEnter={() => onIntent?.(screen)}
+              onFocus={() => onIntent?.(screen)}
               title={index < 9 ? `${SCREEN_LABELS[screen]} (Alt+${index + 1})` : SCREEN_LABELS[screen]}
             >
               <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true">

@@ -49,5 +49,9 @@ describe('the packed facts snapshot', () => {
     expect(unpackFacts(damaged)).toBeNull()
     expect(await unpackFactsInSlices(damaged, () => null)).toBeNull()
     expect(await unpackFactsInSlices(null, () => null)).toBeNull()
+    // A reference past the strings, or ends that run backwards, are damage too.
+    expect(unpackFacts({ ...packed, actor: Uint32Array.of(packed.strings.ends.length) })).toBeNull()
+    expect(unpackFacts({ ...packed, ids: { ...packed.ids, ends: Uint32Array.of(packed.ids.text.length + 1) } })).toBeNull()
+    expect(unpackFacts({ ...packed, issueCount: Uint8Array.of(2) })).toBeNull()
   })
 })

@@ -18,21 +18,24 @@ export function claimCountsInTree(tree: CodebookTree, claimIssues: Iterable<read
     if (!known) lineage.set(id, (known = [id, ...ancestorsOf(tree, id)]))
     return known
   }
-  for (const issueIds of claimIssues) {
-    // Most claims carry one issue: its line up the tree holds each issue once already, so the
-    // set that keeps a claim from counting twice under one parent is not needed.
+  // Claims on the same issue usually share one list (the positions snapshot gives them one),
+  // so each distinct list is counted once, times the claims that carry it.
+  const times = new Map<readonly Id[], number>()
+  for (const issueIds of claimIssues) times.set(issueIds, (times.get(issueIds) ?? 0) + 1)
+  for (const [issueIds, count] of times) {
     if (issueIds.length === 1) {
+      // One issue: its line up the tree holds each issue once already, no set needed.
       const id = issueIds[0]!
-      own.set(id, (own.get(id) ?? 0) + 1)
-      for (const up of upFrom(id)) total.set(up, (total.get(up) ?? 0) + 1)
+      own.set(id, (own.get(id) ?? 0) + count)
+      for (const up of upFrom(id)) total.set(up, (total.get(up) ?? 0) + count)
       continue
     }
     const reached = new Set<Id>()
     for (const id of issueIds) {
-      own.set(id, (own.get(id) ?? 0) + 1)
+      own.set(id, (own.get(id) ?? 0) + count)
       for (const up of upFrom(id)) reached.add(up)
     }
-    for (const id of reached) total.set(id, (total.get(id) ?? 0) + 1)
+    for (const id of reached) total.set(id, (total.get(id) ?? 0) + count)
   }
   return { own, total }
 }

@@ -54,7 +54,8 @@ export function CodebookScreen() {
   const [dialog, setDialog] = useState<DialogState>(null)
   const list = useMemo(() => issues ?? [], [issues])
   const tree = useMemo(() => buildCodebookTree(list), [list])
-  const counts = useMemo(() => claimCountsInTree(tree, claimIssues ?? []), [tree, claimIssues])
+  // Counted once both are read: a count over an empty codebook would walk every claim for nothing.
+  const counts = useMemo(() => claimCountsInTree(tree, issues !== undefined && claimIssues !== undefined ? claimIssues : []), [tree, issues, claimIssues])
   const [collapsed, setCollapsedState] = useState<ReadonlySet<Id>>(() => memory.collapsed ?? new Set())
   const [initialised, setInitialised] = useState(memory.collapsed !== null)
   const search = useIssueSearch(list)
