@@ -61,13 +61,14 @@ export interface PositionsResultRecord {
   packed: PackedResult
 }
 
-function resultTable(db: StandpointDB): EntityTable<PositionsResultRecord, 'key'> {
-  return db.positionsSnapshots as unknown as EntityTable<PositionsResultRecord, 'key'>
+/** The snapshots table seen as holding one kind of record (each kind lives under its own key). */
+function snapshotsAs<Stored extends { key: string }>(db: StandpointDB): EntityTable<Stored, 'key'> {
+  return db.positionsSnapshots as unknown as EntityTable<Stored, 'key'>
 }
 
 /** Stores a record made at a journal seq under its key, unless one from a later seq is there (another window's). */
 function putUnlessNewer(db: StandpointDB, key: string, record: { seq: number }): Promise<boolean> {
-  const table = db.positionsSnapshots as unknown as EntityTable<{ key: string; seq: number; savedAt: string }, 'key'>
+  const table = snapshotsAs<{ key: string; seq: number; savedAt: string }>(db)
   return db.transaction('rw', db.positionsSnapshots, async () => {
     const existing = await table.get(key)
     if (existing && existing.seq > record.seq) return false
@@ -77,7 +78,7 @@ function putUnlessNewer(db: StandpointDB, key: string, record: { seq: number }):
 }
 
 export function readPositionsResult(db: StandpointDB): Promise<PositionsResultRecord | undefined> {
-  return resultTable(db).get(POSITIONS_RESULT_KEY)
+  return snapshotsAs<PositionsResultRecord>(db).get(POSITIONS_RESULT_KEY)
 }
 
 /** Stores computed positions as they stand at `seq`, unless a later one was stored meanwhile. */
@@ -111,7 +112,7 @@ export interface PositionsFirstRowsRecord {
 }
 
 export function readPositionsFirstRows(db: StandpointDB): Promise<PositionsFirstRowsRecord | undefined> {
-  return (db.positionsSnapshots as unknown as EntityTable<PositionsFirstRowsRecord, 'key'>).get(POSITIONS_FIRST_ROWS_KEY)
+  return snapshotsAs<PositionsFirstRowsRecord>(db).get(POSITIONS_FIRST_ROWS_KEY)
 }
 
 /** Stores a first screen as it stands at `seq`, unless a later one was stored meanwhile. */

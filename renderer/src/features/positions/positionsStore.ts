@@ -120,13 +120,18 @@ function storeResult(): void {
     .catch(() => undefined)
 }
 
+/** Runs `run` once nothing has called again for a moment and the page is idle; returns the timer to clear. */
+function whenStill(previous: ReturnType<typeof setTimeout> | undefined, run: () => void): ReturnType<typeof setTimeout> {
+  clearTimeout(previous)
+  return setTimeout(() => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 5_000 })
+    else run()
+  }, 1_500)
+}
+
 /** After the data and options have been still a moment, stores the positions shown. */
 function storeResultSoon(): void {
-  clearTimeout(storeTimer)
-  storeTimer = setTimeout(() => {
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(storeResult, { timeout: 5_000 })
-    else storeResult()
-  }, 1_500)
+  storeTimer = whenStill(storeTimer, storeResult)
 }
 
 /** Gives the thread back when the current slice of a build has run for a few milliseconds. */
@@ -239,7 +244,9 @@ async function showFirstRows(): Promise<void> {
   const record = await readStoredFirstRows(db)
   if (!record || engine || state.data) return
   const first = unpackFirstRows(record.firstRows)
-  if (!first || typeof record.setup !== 'string') return
+  // A cache record that does not hold what the screen needs is ignored, never half-used.
+  const lists = [record.issues, record.coders, record.sources, record.attributes]
+  if (!first || typeof record.setup !== 'string' || !lists.every((list) => Array.isArray(list))) return
   version++
   const world: PositionsWorld = { actors: new Map(), issues: record.issues, coders: record.coders, assignments: [], viewerId: record.viewerId }
   const shown: ShownFirstRows = { ...first, setup: record.setup, busiestIssueId: record.busiestIssueId, attributes: record.attributes }
@@ -295,10 +302,7 @@ export function keepFirstRows(shown: FirstRowsToKeep): void {
       })
       .catch(() => undefined)
   }
-  firstRowsTimer = setTimeout(() => {
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 5_000 })
-    else run()
-  }, 1_500)
+  firstRowsTimer = whenStill(firstRowsTimer, run)
 }
 
 function load(options: PositionsOptions | null): Promise<void> {
