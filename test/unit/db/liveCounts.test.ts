@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { StandpointDB } from '../../../renderer/src/db/database'
 import { followActorUsage } from '../../../renderer/src/db/queries/actorUsage'
 import { journalHead } from '../../../renderer/src/db/journal'
-import { savePositionsSnapshot } from '../../../renderer/src/db/projection'
+import { readRecordIds, savePositionsSnapshot, saveRecordIds } from '../../../renderer/src/db/projection'
 import { followClaimIssueLists } from '../../../renderer/src/db/queries/claimIssues'
 import { followKeyCounts } from '../../../renderer/src/db/queries/keyCounts'
 import { followRecordCounts, type RecordCounts } from '../../../renderer/src/db/queries/recordCounts'
@@ -141,6 +141,14 @@ async function storeSnapshot(db: StandpointDB): Promise<void> {
     Promise.all([db.claimFacts.toArray(), db.articleFacts.toArray(), journalHead(db)]),
   )
   await savePositionsSnapshot(db, claims, articles, seq)
+}
+
+/** Stores every table's ids with the journal's head, as the record counts do after a walk. */
+async function storeRecordIds(db: StandpointDB): Promise<void> {
+  const [keys, seq] = await db.transaction('r', [...TABLES.map((table) => db.table(table)), db.journal, db.settings], () =>
+    Promise.all([Promise.all(TABLES.map((table) => db.table(table).toCollection().primaryKeys() as Promise<Id[]>)), journalHead(db)]),
+  )
+  await saveRecordIds(db, seq, TABLES, Object.fromEntries(TABLES.map((table, index) => [table, keys[index]])))
 }
 
 /** Claims per article, read whole from the index. */
@@ -294,6 +302,59 @@ describe('live counts from the change journal', () => {
     for (const spy of walks) expect(spy).not.toHaveBeenCalled()
     stopCounts()
     stopIssues()
+    db.close()
+    await StandpointDB.delete(db.name)
+  })
+
+  it('start from the stored record ids and stay equal to a full recount, whatever was written before and after them', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(operation, { maxLength: 12 }), fc.array(operation, { maxLength: 12 }), fc.array(operation, { maxLength: 12 }), fc.boolean(), async (before, between, after, smallJournal) => {
+        const db = new StandpointDB(`live-counts-ids-${crypto.randomUUID()}`, undefined, smallJournal ? { tail: 5, pruneEvery: 3 } : undefined)
+        await db.open()
+        await seedWorkspace(db)
+        const history: ChangeSet[] = []
+        for (const op of before) await perform(db, op, history)
+        await storeRecordIds(db)
+        for (const op of between) await perform(db, op, history)
+        let counts: RecordCounts | null = null
+        const errors: unknown[] = []
+        const stop = followRecordCounts(db, TABLES, (next) => (counts = next), (error) => errors.push(error))
+        for (const op of after) await perform(db, op, history)
+        const want = JSON.stringify(await recountTables(db))
+        for (let wait = 0; wait < 200 && JSON.stringify(counts) !== want; wait++) await settle()
+        expect(errors).toEqual([])
+        expect(JSON.stringify(counts)).toBe(want)
+        stop()
+        db.close()
+        await StandpointDB.delete(db.name)
+      }),
+      { numRuns: 40 },
+    )
+  })
+
+  it('store the ids after walking a large table, and start from them next time without a walk', async () => {
+    const db = new StandpointDB(`live-counts-stored-ids-${crypto.randomUUID()}`)
+    await db.open()
+    await seedWorkspace(db)
+    await db.articles.bulkAdd(Array.from({ length: 30 }, (_, k) => article(`bulk-${k}`)))
+    const tables: SyncedTable[] = ['articles', 'actors', 'issues']
+    let first = null as RecordCounts | null
+    const stopFirst = followRecordCounts(db, tables, (next) => (first = next), (error) => { throw error }, { storeIdsFrom: 20 })
+    for (let wait = 0; wait < 400 && (await readRecordIds(db, tables)) === undefined; wait++) await settle()
+    expect(first).toMatchObject({ articles: 31, actors: 2, issues: 2 })
+    expect((await readRecordIds(db, tables))?.ids.articles).toHaveLength(31)
+    stopFirst()
+    // Written after the ids were stored: the journal brings it.
+    await db.articles.delete('bulk-3')
+    const walks = tables.flatMap((table) => [vi.spyOn(db.table(table), 'orderBy'), vi.spyOn(db.table(table), 'toCollection'), vi.spyOn(db.table(table), 'count')])
+    let next = null as RecordCounts | null
+    const stop = followRecordCounts(db, tables, (counts) => (next = counts), (error) => { throw error })
+    for (let wait = 0; wait < 200 && next?.articles !== 30; wait++) await settle()
+    expect(next).toMatchObject({ articles: 30, actors: 2, issues: 2 })
+    for (const spy of walks) expect(spy).not.toHaveBeenCalled()
+    // Another set of tables has ids of its own: it walks rather than read these.
+    expect(await readRecordIds(db, ['articles', 'claims'])).toBeUndefined()
+    stop()
     db.close()
     await StandpointDB.delete(db.name)
   })

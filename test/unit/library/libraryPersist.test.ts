@@ -6,7 +6,8 @@ import { StandpointDB } from '../../../renderer/src/db/database'
 import type { Article } from '../../../renderer/src/domain/model'
 import { LibraryIndex } from '../../../renderer/src/features/library/search/libraryIndex'
 import { startLibrarySync, type LibrarySync, type LibrarySyncOptions } from '../../../renderer/src/features/library/search/librarySync'
-import { LIBRARY_CACHE, PREVIEW_PART, previewFromPart } from '../../../renderer/src/features/library/search/libraryTypes'
+import { LIBRARY_CACHE, PREVIEW_PART, columnsOf, previewFromPart, rowsFromPacked, type RowsEvent } from '../../../renderer/src/features/library/search/libraryTypes'
+import { NEWEST_FIRST, sortLibraryRows } from '../../../renderer/src/features/library/sortRows'
 
 // The saved library index: loaded instead of rebuilt, brought up to date with whatever the
 // workspace changed while it was not running, and answering every search exactly as an index
@@ -189,7 +190,10 @@ describe('the saved library index', () => {
       { ...parts, 'index.docs': new Uint32Array([7, 7, 7]) },
       { ...parts, 'index.docs': new Uint8Array([0x80, 0x80]) },
       { ...parts, 'index.terms': 'not a list' },
-      { ...parts, rows: { title: [] } },
+      { ...parts, packed: { length: 1, fields: { title: [] }, hasText: new Uint8Array(1) } },
+      { ...parts, order: new Uint32Array([5]) },
+      // A save from before rows were packed, its rows damaged.
+      { ...parts, packed: undefined, order: undefined, rows: { title: [] } },
       { ...parts, versions: [] },
       { ...parts, format: 'library-0' },
     ]) {
@@ -252,6 +256,69 @@ describe('the saved library index', () => {
     expect(previewFromPart({ format: 'library-0', columns: {}, total: 1 })).toBeNull()
     expect(previewFromPart({ format: 'library-1', columns: { id: ['x'] }, total: 1 })).toBeNull()
     expect(previewFromPart('damaged')).toBeNull()
+    db.close()
+  })
+
+  it('hands the saved rows to the window newest first; reads a save from before rows were packed; rebuilds when the order is damaged', async () => {
+    const db = new StandpointDB(`library-persist-order-${crypto.randomUUID()}`)
+    await db.open()
+    const dates = Array.from({ length: 300 }, (_, index) => (index % 7 === 0 ? '' : `20${String(10 + ((index * 5) % 13)).padStart(2, '0')}-0${1 + (index % 9)}-1${index % 10}`))
+    await db.articles.bulkAdd(dates.map((publishedAt, index) => ({ ...article(`a${String(index).padStart(3, '0')}`, ['oil'], '2025-01-01T00:00:00.000Z'), publishedAt })))
+    const first = await started(db)
+    await first.sync.save()
+    first.sync.stop()
+    const restart = async (): Promise<{ sent: string[] | null; rows: string[]; timings: string[]; answers: string[] }> => {
+      const events: RowsEvent[] = []
+      const timings: string[] = []
+      const sync = startLibrarySync(db, (event) => events.push(event), (message) => {
+        throw new Error(message)
+      }, { onTiming: (what) => timings.push(what) })
+      await sync.settled()
+      const answers = sync.search('oil').ids
+      sync.stop()
+      // The rows as the window holds them after every event.
+      const held = new Map<string, true>()
+      for (const event of events) {
+        for (const id of event.removed) held.delete(id)
+        if (event.columns) for (const row of rowsFromPacked(event.columns)) held.set(row.id, true)
+        for (const row of event.upserts) held.set(row.id, true)
+      }
+      const loaded = events.find((event) => event.columns)
+      return { sent: loaded ? rowsFromPacked(loaded.columns!).map((row) => row.id) : null, rows: [...held.keys()].sort(), timings, answers: [...answers].sort() }
+    }
+    const all = (await db.articles.toArray()).map((entry) => ({ ...entry, hasText: true }))
+    const newest = sortLibraryRows(all, NEWEST_FIRST, new Map()).map((row) => row.id)
+    const everyId = all.map((row) => row.id).sort()
+    const saved = await restart()
+    expect(saved.sent).toEqual(newest)
+    expect(saved.rows).toEqual(everyId)
+    expect(saved.answers).toEqual(everyId)
+    expect(saved.timings).toContain('loaded')
+
+    // A save from before: the rows unpacked, in the index's document order, no order.
+    const parts = (await loadCache(db, LIBRARY_CACHE))!
+    const inDocumentOrder = Array.from({ length: 300 }, () => null as unknown as (typeof all)[number])
+    const order = parts.order as Uint32Array
+    const sentRows = rowsFromPacked(parts.packed)
+    order.forEach((position, k) => (inDocumentOrder[position] = { ...all[0]!, ...sentRows[k]! }))
+    const { packed: _packed, order: _order, ...older } = parts
+    await saveCache(db, LIBRARY_CACHE, { ...older, rows: columnsOf(inDocumentOrder.map((row) => ({ ...row, hasText: true }))) })
+    const fromOlder = await restart()
+    expect(fromOlder.sent).toEqual(inDocumentOrder.map((row) => row.id))
+    expect(fromOlder.rows).toEqual(everyId)
+    expect(fromOlder.answers).toEqual(everyId)
+    expect(fromOlder.timings).toContain('loaded')
+
+    // An order that repeats a position: the saved copy is not trusted, the index is built again.
+    const damaged = Uint32Array.from(order)
+    damaged[1] = damaged[0]!
+    await saveCache(db, LIBRARY_CACHE, { ...parts, order: damaged })
+    const rebuilt = await restart()
+    expect(rebuilt.sent).toBeNull()
+    expect(rebuilt.timings).not.toContain('loaded')
+    expect(rebuilt.timings).toContain('built')
+    expect(rebuilt.rows).toEqual(everyId)
+    expect(rebuilt.answers).toEqual(everyId)
     db.close()
   })
 })

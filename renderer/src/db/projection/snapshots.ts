@@ -1,5 +1,5 @@
 import type { EntityTable } from 'dexie'
-import type { Coder, Id, Issue } from '../../domain/model'
+import type { Coder, Id, Issue, SyncedTable } from '../../domain/model'
 import type { ArticleFact, ClaimFact } from '../../domain/positions/facts'
 import type { PackedFirstRows } from '../../domain/positions/firstRows'
 import type { PackedResult } from '../../domain/positions/resultPack'
@@ -40,6 +40,7 @@ export async function savePositionsSnapshot(db: StandpointDB, claims: readonly C
 
 export async function deletePositionsSnapshot(db: StandpointDB): Promise<void> {
   await db.positionsSnapshots.bulkDelete([POSITIONS_SNAPSHOT_KEY, POSITIONS_RESULT_KEY, POSITIONS_FIRST_ROWS_KEY])
+  await db.positionsSnapshots.where('key').startsWith(RECORD_IDS_KEY).delete()
 }
 
 // The positions computed for one set of options, stored beside the facts snapshot (same table,
@@ -67,7 +68,7 @@ function snapshotsAs<Stored extends { key: string }>(db: StandpointDB): EntityTa
 }
 
 /** Stores a record made at a journal seq under its key, unless one from a later seq is there (another window's). */
-function putUnlessNewer(db: StandpointDB, key: string, record: { seq: number }): Promise<boolean> {
+function putUnlessNewer<Made extends { seq: number }>(db: StandpointDB, key: string, record: Made): Promise<boolean> {
   const table = snapshotsAs<{ key: string; seq: number; savedAt: string }>(db)
   return db.transaction('rw', db.positionsSnapshots, async () => {
     const existing = await table.get(key)
@@ -118,4 +119,33 @@ export function readPositionsFirstRows(db: StandpointDB): Promise<PositionsFirst
 /** Stores a first screen as it stands at `seq`, unless a later one was stored meanwhile. */
 export function savePositionsFirstRows(db: StandpointDB, record: Omit<PositionsFirstRowsRecord, 'key' | 'savedAt'>): Promise<boolean> {
   return putUnlessNewer(db, POSITIONS_FIRST_ROWS_KEY, record)
+}
+
+// Every record's id in some tables, as of a journal seq: where the status bar's counts start
+// when there is no positions snapshot to start from (a library of 100,000 articles and no
+// claims). Reading the ids from the stores means a walk of every key: 1 s at 100,000 articles,
+// during which Chromium serves no other read of the origin, the library's first rows included.
+
+export const RECORD_IDS_KEY = 'record-ids'
+
+/** Each set of tables followed together keeps its own record: one follower never replaces another's. */
+function recordIdsKey(tables: readonly SyncedTable[]): string {
+  return `${RECORD_IDS_KEY}:${[...tables].sort().join(',')}`
+}
+
+export interface RecordIdsRecord {
+  key: string
+  /** Every journal entry up to this seq is reflected in the ids. */
+  seq: number
+  savedAt: string
+  ids: Partial<Record<SyncedTable, Id[]>>
+}
+
+export function readRecordIds(db: StandpointDB, tables: readonly SyncedTable[]): Promise<RecordIdsRecord | undefined> {
+  return snapshotsAs<RecordIdsRecord>(db).get(recordIdsKey(tables))
+}
+
+/** Stores the ids of `tables` as they stand at `seq`, unless ids from a later seq were stored meanwhile. */
+export function saveRecordIds(db: StandpointDB, seq: number, tables: readonly SyncedTable[], ids: Partial<Record<SyncedTable, Id[]>>): Promise<boolean> {
+  return putUnlessNewer(db, recordIdsKey(tables), { seq, ids })
 }

@@ -1,9 +1,10 @@
-import type { Id } from '../../domain/model'
+import type { Id, SyncedTable } from '../../domain/model'
 import type { ClaimFact } from '../../domain/positions/facts'
 import { unpackFacts } from '../../domain/positions/snapshot'
 import type { StandpointDB } from '../database'
+import { journalHead } from '../journal'
 import { PRUNED_THROUGH_KEY } from '../journal/entries'
-import { POSITIONS_SNAPSHOT_KEY, type PositionsSnapshotRecord } from './snapshots'
+import { POSITIONS_SNAPSHOT_KEY, readRecordIds, type PositionsSnapshotRecord } from './snapshots'
 
 // Start-up counts (the status bar, the Codebook's claims per issue, the library's claims per
 // article) begin from the packed positions snapshot when there is a usable one, instead of
@@ -62,4 +63,26 @@ export function readFactsSeed(db: StandpointDB): Promise<FactsSeed | null> {
     void pending.then(forget)
   }
   return pending
+}
+
+/**
+ * Every record's id in `tables` as of a journal seq, from the ids stored for these tables; null
+ * when there are none, they do not cover every table, or the journal no longer holds every entry after
+ * their seq (or started again behind it). A caller follows the journal from `seq`.
+ */
+export async function readRecordIdsSeed(db: StandpointDB, tables: readonly SyncedTable[]): Promise<{ seq: number; ids: Map<SyncedTable, Id[]> } | null> {
+  const [record, pruned, head] = await db.transaction('r', [db.positionsSnapshots, db.journal, db.settings], () =>
+    Promise.all([readRecordIds(db, tables), db.settings.get(PRUNED_THROUGH_KEY), journalHead(db)]),
+  )
+  if (!record || !Number.isInteger(record.seq)) return null
+  const prunedThrough = typeof pruned?.value === 'number' ? pruned.value : 0
+  if (record.seq < prunedThrough || record.seq > head) return null
+  const ids = new Map<SyncedTable, Id[]>()
+  for (const table of tables) {
+    const list: unknown = record.ids?.[table]
+    if (!Array.isArray(list)) return null
+    for (let k = 0; k < list.length; k++) if (typeof list[k] !== 'string') return null
+    ids.set(table, list as Id[])
+  }
+  return { seq: record.seq, ids }
 }

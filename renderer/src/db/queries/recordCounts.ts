@@ -1,7 +1,8 @@
 import type { Id, SyncedTable } from '../../domain/model'
 import type { StandpointDB } from '../database'
 import { journalHead, loadAndFollowJournal, type JournalChanges } from '../journal'
-import { readFactsSeed } from '../projection/startSeed'
+import { saveRecordIds } from '../projection/snapshots'
+import { readFactsSeed, readRecordIdsSeed } from '../projection/startSeed'
 
 // Live record counts (the status bar's articles, actors and issues), kept in step without
 // counting a table again after a write: Chromium counts a store by walking it, so at 100,000
@@ -11,6 +12,18 @@ import { readFactsSeed } from '../projection/startSeed'
 // entries the journal no longer holds make it read the keys again.
 // Claims and articles start from the stored positions snapshot when there is a usable one
 // (projection/startSeed.ts): their ids are in it, so a reload does not walk those stores.
+// Without one (a library and no claims), from the ids this follower stored the last time it
+// walked a large table, or followed many writes since it stored them.
+
+/** A walk that found this many ids in some table stores them for the next start. */
+export const RECORD_IDS_STORED_FROM = 2_000
+/** Entries followed after the stored ids before they are stored again (the journal keeps 10,000). */
+const RECORD_IDS_REFRESH_AFTER = 2_000
+
+export interface RecordCountsOptions {
+  /** Tests: the table size from which walked ids are stored (RECORD_IDS_STORED_FROM). */
+  storeIdsFrom?: number
+}
 
 export type RecordCounts = Readonly<Record<SyncedTable, number>>
 
@@ -19,12 +32,53 @@ export type RecordCounts = Readonly<Record<SyncedTable, number>>
  * and after every write that changes one. Tables not asked for count 0. Returns the function
  * that stops following.
  */
-export function followRecordCounts(db: StandpointDB, tables: readonly SyncedTable[], onCounts: (counts: RecordCounts) => void, onError: (error: unknown) => void): () => void {
-  const ids = new Map<SyncedTable, Set<Id>>()
+export function followRecordCounts(
+  db: StandpointDB,
+  tables: readonly SyncedTable[],
+  onCounts: (counts: RecordCounts) => void,
+  onError: (error: unknown) => void,
+  options: RecordCountsOptions = {},
+): () => void {
+  // Ids read from the stored ones stay a list until a write touches their table: a set of
+  // 100,000 ids costs 66 ms to build, on the main thread, while the app starts.
+  const ids = new Map<SyncedTable, Set<Id> | readonly Id[]>()
+  const sizeOf = (held: Set<Id> | readonly Id[]): number => (held instanceof Set ? held.size : held.length)
+  const setOf = (table: SyncedTable): Set<Id> | undefined => {
+    const held = ids.get(table)
+    if (held === undefined || held instanceof Set) return held
+    const set = new Set(held)
+    ids.set(table, set)
+    return set
+  }
+  const storeFrom = options.storeIdsFrom ?? RECORD_IDS_STORED_FROM
+  /** The journal seq the ids are in step with, and whether they are worth storing from there. */
+  let seq = 0
+  let unstored = 0
+  let storing: ReturnType<typeof setTimeout> | null = null
+
+  /** Stores the ids once the page is idle (they change with every write until then: the latest is taken). */
+  const storeSoon = (): void => {
+    if (storing !== null) return
+    storing = setTimeout(() => {
+      const run = (): void => {
+        storing = null
+        if (follower.isStopped()) return
+        const at = seq
+        const lists: Partial<Record<SyncedTable, Id[]>> = {}
+        for (const [table, held] of ids) lists[table] = Array.from(held)
+        unstored = 0
+        // A cache: failing to store it costs a walk at the next start, nothing else.
+        saveRecordIds(db, at, tables, lists).catch(() => undefined)
+      }
+      if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 5_000 })
+      else run()
+    }, 1_000)
+  }
+  const large = (): boolean => Array.from(ids.values()).some((held) => sizeOf(held) >= storeFrom)
 
   const counts = (): RecordCounts => {
     const result: Record<SyncedTable, number> = { articles: 0, actors: 0, issues: 0, claims: 0, mentions: 0, coders: 0, assignments: 0 }
-    for (const [table, set] of ids) result[table] = set.size
+    for (const [table, held] of ids) result[table] = sizeOf(held)
     return result
   }
 
@@ -35,13 +89,21 @@ export function followRecordCounts(db: StandpointDB, tables: readonly SyncedTabl
       Promise.all([Promise.all(stores.map((store) => store.toCollection().primaryKeys())), journalHead(db)]),
     )
     tables.forEach((table, index) => ids.set(table, new Set(keys[index] as Id[])))
+    seq = head
+    if (large()) storeSoon()
     return head
   }
 
   /** Claims and articles from the positions snapshot when it is usable; the rest from their keys. */
   const load = async (): Promise<number> => {
     const seed = tables.includes('claims') || tables.includes('articles') ? await readFactsSeed(db) : null
-    if (!seed) return readAll()
+    if (!seed) {
+      const stored = await readRecordIdsSeed(db, tables)
+      if (!stored) return readAll()
+      for (const [table, list] of stored.ids) ids.set(table, list)
+      seq = stored.seq
+      return stored.seq
+    }
     const rest = tables.filter((table) => table !== 'claims' && table !== 'articles')
     const stores = rest.map((table) => db.table(table))
     const keys = stores.length === 0 ? [] : await db.transaction('r', stores, () => Promise.all(stores.map((store) => store.toCollection().primaryKeys())))
@@ -58,9 +120,12 @@ export function followRecordCounts(db: StandpointDB, tables: readonly SyncedTabl
     if (!changes.complete) {
       await readAll()
     } else {
+      seq = changes.head
+      unstored += changes.entries.length
+      if (unstored >= RECORD_IDS_REFRESH_AFTER && large()) storeSoon()
       let changed = false
       for (const entry of changes.entries) {
-        const set = ids.get(entry.table as SyncedTable)
+        const set = setOf(entry.table as SyncedTable)
         if (!set) continue
         const before = set.size
         if (entry.op === 'put') set.add(entry.id)
@@ -73,5 +138,8 @@ export function followRecordCounts(db: StandpointDB, tables: readonly SyncedTabl
   }
 
   const follower = loadAndFollowJournal(db, load, () => onCounts(counts()), apply, onError)
-  return follower.stop
+  return () => {
+    follower.stop()
+    if (storing !== null) clearTimeout(storing)
+  }
 }

@@ -13,10 +13,18 @@ export interface LibrarySort {
   desc: boolean
 }
 
+/** The library's default order: newest first, undated last. */
+export const NEWEST_FIRST: readonly LibrarySort[] = [{ id: 'publishedAt', desc: true }]
+
 export function sortLibraryRows<Row extends LibraryRow>(rows: readonly Row[], sorting: readonly LibrarySort[], claims: ReadonlyMap<string, number>): Row[] {
+  return libraryOrder(rows, sorting, claims).map((index) => rows[index]!)
+}
+
+/** The positions of `rows` in sorted order. */
+export function libraryOrder(rows: readonly LibraryRow[], sorting: readonly LibrarySort[], claims: ReadonlyMap<string, number>): number[] {
   const sort = sorting[0]
-  if (!sort) return rows.slice()
   const order = Array.from(rows.keys())
+  if (!sort) return order
   const sign = sort.desc ? -1 : 1
   if (sort.id === 'claims') {
     const keys = rows.map((row) => claims.get(row.id) ?? 0)
@@ -33,10 +41,12 @@ export function sortLibraryRows<Row extends LibraryRow>(rows: readonly Row[], so
     const keys = rows.map((row) => row[sort.id as 'title' | 'source'])
     order.sort((a, b) => sign * compareText(keys[a]!, keys[b]!) || a - b)
   }
-  return order.map((index) => rows[index]!)
+  return order
 }
 
 /** The first `count` rows of the default order (newest first, undated last): the saved first screen. */
 export function newestRows<Row extends LibraryRow>(rows: readonly Row[], count: number): Row[] {
-  return sortLibraryRows(rows, [{ id: 'publishedAt', desc: true }], new Map()).slice(0, count)
+  return libraryOrder(rows, NEWEST_FIRST, new Map())
+    .slice(0, count)
+    .map((index) => rows[index]!)
 }

@@ -3,9 +3,9 @@ import type { StandpointDB } from '../../../db/database'
 import { articleIds, articlesAfter, articlesByIds, articlesJournalHead, articlesUpdatedAfter, articlesWrittenSince, articleVersions, onArticlesChanged, type ArticleChange } from '../../../db/queries/library'
 import type { Article } from '../../../domain/model'
 import type { TextIndexSnapshot } from '../../../domain/search/textIndex'
-import { newestRows } from '../sortRows'
+import { libraryOrder, NEWEST_FIRST } from '../sortRows'
 import { LibraryIndex, type LibrarySnapshot } from './libraryIndex'
-import { columnsOf, LIBRARY_CACHE, LIBRARY_CACHE_FORMAT, PREVIEW_PART, rowsFromColumns, type IndexStatus, type LibraryColumns, type LibraryRow, type RowsEvent, type SearchHits } from './libraryTypes'
+import { checkPacked, columnsOf, LIBRARY_CACHE, LIBRARY_CACHE_FORMAT, orderFromPart, packColumns, PREVIEW_PART, rowsFromColumns, rowsFromPacked, type IndexStatus, type LibraryColumns, type LibraryRow, type PackedColumns, type RowsEvent, type SearchHits } from './libraryTypes'
 
 // Keeps the library's rows and its search index in step with the workspace. Runs in the
 // library worker (and, if a worker cannot start, in the window itself).
@@ -60,8 +60,13 @@ const PREVIEW_ROWS = 200
 
 function toParts(snapshot: LibrarySnapshot, journalSeq: number): Record<string, unknown> {
   const { index, rows, versions } = snapshot
-  // The first screen's rows in the library's default order (newest first).
-  const newest = newestRows(rowsFromColumns(rows), PREVIEW_ROWS)
+  // The rows are kept as the window receives them at the next start, so the worker hands them
+  // on as read: packed (100,000 rows read and sent in a third of the time) and in the library's
+  // default order, newest first (sorting 100,000 dates took the window 180 ms; sorted input
+  // takes a few). `order` gives each row's place in the index's document order.
+  const all = rowsFromColumns(rows)
+  const order = Uint32Array.from(libraryOrder(all, NEWEST_FIRST, new Map()))
+  const newest = Array.from(order.subarray(0, PREVIEW_ROWS), (position) => all[position]!)
   return {
     format: LIBRARY_CACHE_FORMAT,
     [PREVIEW_PART]: { format: LIBRARY_CACHE_FORMAT, columns: columnsOf(newest), total: index.ids.length },
@@ -70,13 +75,37 @@ function toParts(snapshot: LibrarySnapshot, journalSeq: number): Record<string, 
     stamp: crypto.randomUUID(),
     // Every journal entry up to this seq is in the saved index.
     journalSeq,
-    rows,
+    packed: packColumns(rows, order),
+    order,
     versions,
     ...Object.fromEntries(Object.entries(index).map(([key, value]) => [`index.${key}`, value])),
   }
 }
 
-const isHead = (key: string): boolean => key === 'format' || key === 'stamp' || key === 'rows' || key === 'versions' || key === 'journalSeq'
+// `rows`: the unpacked rows in document order of an earlier save.
+const HEAD_PARTS = new Set(['format', 'stamp', 'packed', 'order', 'rows', 'versions', 'journalSeq'])
+const isHead = (key: string): boolean => HEAD_PARTS.has(key)
+
+/** The saved rows as the window takes them, and in the index's document order; throws a TypeError when damaged. */
+function savedRows(head: Record<string, unknown>): { packed: PackedColumns; inDocumentOrder: () => LibraryRow[] } {
+  if (head.packed === undefined) {
+    // Saved before rows were packed and ordered.
+    const rows = rowsFromColumns(head.rows)
+    return { packed: packColumns(head.rows as LibraryColumns, null), inDocumentOrder: () => rows }
+  }
+  const packed = checkPacked(head.packed)
+  const order = orderFromPart(head.order, packed.length)
+  if (!order) throw new TypeError('The saved order of the library rows is damaged.')
+  return {
+    packed,
+    inDocumentOrder: () => {
+      const sent = rowsFromPacked(packed)
+      const rows = new Array<LibraryRow>(sent.length)
+      for (let k = 0; k < sent.length; k++) rows[order[k]!] = sent[k]!
+      return rows
+    },
+  }
+}
 const isBody = (key: string): boolean => key === 'stamp' || key.startsWith('index.')
 
 export function startLibrarySync(
@@ -150,25 +179,29 @@ export function startLibrarySync(
     if (!persist) return false
     const started = performance.now()
     let shown: LibraryRow[] = []
+    // The index is asked for with the rows: IndexedDB reads it while the rows are handed on.
+    const bodyRead = loadCache(db, LIBRARY_CACHE, isBody)
+    bodyRead.catch(() => undefined)
     try {
       const head = await loadCache(db, LIBRARY_CACHE, isHead)
       const headRead = performance.now()
       if (head === null) return false
       if (head.format !== LIBRARY_CACHE_FORMAT) throw new TypeError(`saved index format ${String(head.format)}`)
       savedSeq = typeof head.journalSeq === 'number' && Number.isInteger(head.journalSeq) && head.journalSeq >= 0 ? head.journalSeq : null
-      shown = rowsFromColumns(head.rows)
-      total = shown.length
+      const saved = savedRows(head)
+      total = saved.packed.length
       version++
-      onRows({ type: 'rows', upserts: [], columns: head.rows as LibraryColumns, removed: [], status: { indexed: 0, total, ready: false, version } })
+      onRows({ type: 'rows', upserts: [], columns: saved.packed, removed: [], status: { indexed: 0, total, ready: false, version } })
+      shown = saved.inDocumentOrder()
       const rowsShown = performance.now()
-      const body = await loadCache(db, LIBRARY_CACHE, isBody)
-      const bodyRead = performance.now()
-      const phases = `rows read ${Math.round(headRead - started)} ms, shown ${Math.round(rowsShown - headRead)} ms, index read ${Math.round(bodyRead - rowsShown)} ms`
+      const body = await bodyRead
+      const bodyReady = performance.now()
+      const phases = `rows read ${Math.round(headRead - started)} ms, shown ${Math.round(rowsShown - headRead)} ms, index read ${Math.round(bodyReady - rowsShown)} ms more`
       if (body === null || body.stamp !== head.stamp) throw new TypeError('the saved index changed while it was read')
       const snapshot = Object.fromEntries(Object.entries(body).flatMap(([key, value]) => (key.startsWith('index.') ? [[key.slice('index.'.length), value]] : [])))
       // Each posting is checked once the index is searchable (checkPostingsSoon), not before.
       index = LibraryIndex.fromSnapshot(snapshot as unknown as TextIndexSnapshot, shown, head.versions, { postings: false })
-      timing('loaded', performance.now() - started, `${index.size} articles: ${phases}, checked and built ${Math.round(performance.now() - bodyRead)} ms`)
+      timing('loaded', performance.now() - started, `${index.size} articles: ${phases}, checked and built ${Math.round(performance.now() - bodyReady)} ms`)
     } catch (error) {
       console.warn(`[library] the saved search index is unusable, rebuilding it: ${error instanceof Error ? error.message : String(error)}`)
       index = new LibraryIndex()
