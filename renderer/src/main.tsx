@@ -8,7 +8,7 @@ import { NoticeArea, notify } from './shared/notices'
 import { describeStorageError, isStorageError } from './db/storageErrors'
 import { openWorkspace } from './db/database'
 import { db } from './db/instance'
-import { startLibrary } from './features/library'
+import { prepareLibrary, startLibrary } from './features/library'
 import { parseHash } from './shared/routing'
 import './app/styles.css'
 
@@ -42,6 +42,9 @@ reactRoot.render(
   </div>,
 )
 
+const libraryFirst = parseHash(location.hash).screen === 'library'
+if (libraryFirst) prepareLibrary()
+
 // Open (and upgrade) the workspace before any screen queries it, so a refused or failed open
 // is one clear message instead of a screen of broken panels.
 openWorkspace(db).then(
@@ -50,7 +53,7 @@ openWorkspace(db).then(
     // renders. Another first screen's reads go first (IndexedDB serves one origin's requests in
     // turn, and the library's saved index is the biggest read at start): the library then
     // starts when the page is idle, or when a screen asks for it.
-    if (parseHash(location.hash).screen === 'library') startLibrary()
+    if (libraryFirst) startLibrary()
     else requestIdleCallback(() => startLibrary(), { timeout: 3_000 })
     reactRoot.render(
       <StrictMode>

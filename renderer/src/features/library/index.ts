@@ -5,7 +5,7 @@ export { LibraryScreen } from './LibraryScreen'
 export { searchLibrary, useLibraryState } from './libraryStore'
 export { filterRows, NO_FILTERS, sourceCounts, type LibraryFilters } from './filterRows'
 export type { LibraryRow } from './search/libraryTypes'
-export { startLibrary } from './libraryStore'
+export { prepareLibrary, startLibrary } from './libraryStore'
 
 // Claims the person here may see (blind coding applied), for the status bar.
 export { useVisibleClaimTotal } from './useClaimCounts'

@@ -179,13 +179,14 @@ export function startLibrarySync(
     if (!persist) return false
     const started = performance.now()
     let shown: LibraryRow[] = []
-    // The index is asked for with the rows: IndexedDB reads it while the rows are handed on.
-    const bodyRead = loadCache(db, LIBRARY_CACHE, isBody)
-    bodyRead.catch(() => undefined)
     try {
       const head = await loadCache(db, LIBRARY_CACHE, isHead)
       const headRead = performance.now()
       if (head === null) return false
+      // Asked for once the rows are read (asked with them, it delayed them: IndexedDB served
+      // both reads at once): it is read while the rows are handed on.
+      const bodyRead = loadCache(db, LIBRARY_CACHE, isBody)
+      bodyRead.catch(() => undefined)
       if (head.format !== LIBRARY_CACHE_FORMAT) throw new TypeError(`saved index format ${String(head.format)}`)
       savedSeq = typeof head.journalSeq === 'number' && Number.isInteger(head.journalSeq) && head.journalSeq >= 0 ? head.journalSeq : null
       const saved = savedRows(head)
