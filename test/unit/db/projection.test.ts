@@ -1,13 +1,14 @@
 import 'fake-indexeddb/auto'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { parseBackupText } from '../../../renderer/src/db/backup/parseBackup'
 import { prepareRestore, restoreBackup } from '../../../renderer/src/db/backup/restore'
 import { backupChunks, readWorkspaceSnapshot } from '../../../renderer/src/db/backup/writeBackup'
 import { applyClaimsImport } from '../../../renderer/src/db/claimsImport/applyClaimsImport'
 import { StandpointDB, workerDatabase } from '../../../renderer/src/db/database'
-import { pruneJournal } from '../../../renderer/src/db/journal'
+import { journalHead, pruneJournal } from '../../../renderer/src/db/journal'
 import { projectionInStep, readPositionsResult, readPositionsSnapshot, rebuildProjection, savePositionsFirstRows, savePositionsResult, savePositionsSnapshot } from '../../../renderer/src/db/projection'
 import { followPositions, loadPositions, readPositionsChanges, readRecordCounts, readStoredFirstRows, readStoredPositions, type PositionsChanges } from '../../../renderer/src/db/queries/positions'
+import { readStoredFirstRowsEarly } from '../../../renderer/src/db/queries/storedFirstRows'
 import { deleteActor, mergeActors } from '../../../renderer/src/db/repositories/actors'
 import { storeImportedArticles } from '../../../renderer/src/db/repositories/articles'
 import { deleteClaim, saveClaimDraft } from '../../../renderer/src/db/repositories/claims'
@@ -287,6 +288,24 @@ describe('opening: the snapshot and the journal after it, or the fact tables', (
     expect(await savePositionsFirstRows(db, { ...record, seq: record.seq - 1 })).toBe(false)
     await db.claims.update('c1', { stance: -2 })
     expect(await readStoredFirstRows(db)).toBeNull()
+    // Read early (as the app starts): taken by the next read unless something was written since.
+    await savePositionsFirstRows(db, { ...record, seq: await journalHead(db) })
+    readStoredFirstRowsEarly(db)
+    const reads = vi.spyOn(db.positionsSnapshots, 'get')
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    reads.mockClear()
+    expect((await readStoredFirstRows(db))?.setup).toBe('month, sorted by claims')
+    expect(reads).not.toHaveBeenCalled()
+    readStoredFirstRowsEarly(db)
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    await db.claims.update('c1', { stance: 1 })
+    expect(await readStoredFirstRows(db)).toBeNull()
+    await savePositionsFirstRows(db, { ...record, seq: await journalHead(db) })
+    readStoredFirstRowsEarly(db)
+    await db.settings.put({ key: 'currentCoderId', value: 'someone' })
+    expect(await readStoredFirstRows(db)).toBeNull()
+    await db.settings.delete('currentCoderId')
+    reads.mockRestore()
     // A rebuild of the projection drops it with the other positions records.
     await rebuildProjection(db)
     expect(await db.positionsSnapshots.get('positions-first-rows')).toBeUndefined()

@@ -1,6 +1,7 @@
 import type { Id, SyncedTable } from '../../domain/model'
 import type { ClaimFact } from '../../domain/positions/facts'
-import { unpackFacts } from '../../domain/positions/snapshot'
+import { unpackFactsInSlices } from '../../domain/positions/snapshot'
+import { timeSlicer } from '../../domain/timeSlices'
 import type { StandpointDB } from '../database'
 import { journalHead } from '../journal'
 import { PRUNED_THROUGH_KEY } from '../journal/entries'
@@ -34,7 +35,8 @@ async function readSeed(db: StandpointDB): Promise<FactsSeed | null> {
   // Entries after the snapshot already pruned: the journal cannot bring it up to date.
   const prunedThrough = typeof pruned?.value === 'number' ? pruned.value : 0
   if (snapshot.seq < prunedThrough) return null
-  const facts = unpackFacts(snapshot.packed)
+  // In slices: it is read as the app starts (20 ms at 100,000 claims).
+  const facts = await unpackFactsInSlices(snapshot.packed, timeSlicer(8, 'background'))
   if (!facts) return null
   return {
     seq: snapshot.seq,

@@ -6,11 +6,10 @@ import { CURRENT_CODER } from '../../domain/settings'
 import type { StandpointDB } from '../database'
 import { changesSince, journalHead, type JournalEntry } from '../journal'
 import { rebuildProjection } from '../projection/rebuild'
+import { viewerOf } from './storedFirstRows'
 import {
   POSITIONS_SNAPSHOT_KEY,
-  readPositionsFirstRows,
   readPositionsResult,
-  type PositionsFirstRowsRecord,
   type PositionsResultRecord,
   type PositionsSnapshotRecord,
 } from '../projection/snapshots'
@@ -44,10 +43,6 @@ export interface PositionsLoad {
 
 /** Journal entries after a snapshot beyond which a fresh snapshot is worth writing. */
 export const SNAPSHOT_REFRESH_AFTER = 2_000
-
-function viewerOf(value: unknown): Id | null {
-  return typeof value === 'string' && value !== '' ? value : null
-}
 
 interface Tail {
   claims: Map<Id, ClaimFact | null>
@@ -240,17 +235,7 @@ export function readStoredPositions(db: StandpointDB): Promise<StoredPositions |
   })
 }
 
-/**
- * The stored first screen when it is current (made at the journal's head, for the coder now
- * looking), else null. Only the record, the head and the viewer are read: a few kilobytes.
- */
-export function readStoredFirstRows(db: StandpointDB): Promise<PositionsFirstRowsRecord | null> {
-  return db.transaction('r', [db.positionsSnapshots, db.journal, db.settings], async () => {
-    const [record, head, viewer] = await Promise.all([readPositionsFirstRows(db), journalHead(db), db.settings.get(CURRENT_CODER.key)])
-    if (!record || record.seq !== head || record.viewerId !== viewerOf(viewer?.value)) return null
-    return record
-  })
-}
+export { readStoredFirstRows } from './storedFirstRows'
 
 export interface PositionsChanges {
   /** false: entries were pruned before they were read; load again. */

@@ -3,6 +3,7 @@ import type { StandpointDB } from '../database'
 import { journalHead, loadAndFollowJournal, type JournalChanges } from '../journal'
 import { saveRecordIds } from '../projection/snapshots'
 import { readFactsSeed, readRecordIdsSeed } from '../projection/startSeed'
+import { timeSlicer } from '../../domain/timeSlices'
 
 // Live record counts (the status bar's articles, actors and issues), kept in step without
 // counting a table again after a write: Chromium counts a store by walking it, so at 100,000
@@ -110,7 +111,16 @@ export function followRecordCounts(
     // Read after the snapshot's seq, these keys may already hold writes the journal will bring
     // again: a put of a record already counted, or a deletion of one already gone, changes nothing.
     rest.forEach((table, index) => ids.set(table, new Set(keys[index] as Id[])))
-    if (tables.includes('claims')) ids.set('claims', new Set(seed.claims.map((claim) => claim.id)))
+    if (tables.includes('claims')) {
+      // In slices, as the app starts (see keyCounts.ts).
+      const claims = new Set<Id>()
+      const pause = timeSlicer(8, 'background')
+      for (let at = 0; at < seed.claims.length; at++) {
+        if ((at & 1023) === 1023) await pause()
+        claims.add(seed.claims[at]!.id)
+      }
+      ids.set('claims', claims)
+    }
     if (tables.includes('articles')) ids.set('articles', new Set(seed.articleIds))
     return seed.seq
   }

@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react'
+import { timeSlicer } from '../../domain/timeSlices'
 import { db } from '../../db/instance'
 import { savePositionsFirstRows, savePositionsResult, savePositionsSnapshot } from '../../db/projection/snapshots'
 import { rebuildProjection } from '../../db/projection/rebuild'
@@ -132,20 +133,6 @@ function whenStill(previous: ReturnType<typeof setTimeout> | undefined, run: () 
 /** After the data and options have been still a moment, stores the positions shown. */
 function storeResultSoon(): void {
   storeTimer = whenStill(storeTimer, storeResult)
-}
-
-/** Gives the thread back when the current slice of a build has run for a few milliseconds. */
-function slicer(): () => Promise<void> | null {
-  let sliceStart = performance.now()
-  return () => {
-    if (performance.now() - sliceStart < 8) return null
-    return new Promise<void>((resolve) =>
-      setTimeout(() => {
-        sliceStart = performance.now()
-        resolve()
-      }, 0),
-    )
-  }
 }
 
 /** Writes the facts as a snapshot when the browser is idle, so the next open reads one record. */
@@ -312,14 +299,14 @@ function load(options: PositionsOptions | null): Promise<void> {
     try {
       await showFirstRows().catch(() => undefined)
       const shown = await showStored().catch(() => false)
-      const loaded = await loadPositions(db, shown ? undefined : (progress) => emit({ status: { phase: 'loading', progress } }), slicer())
+      const loaded = await loadPositions(db, shown ? undefined : (progress) => emit({ status: { phase: 'loading', progress } }), timeSlicer())
       // Read at the same journal seq, the tables the shown rows were labelled from are the same:
       // the same world lets the view go from the stored rows to the engine's by changing only
       // their series, rather than labelling and sorting twenty thousand rows again.
       const shownWorld = shown ? state.data?.world : undefined
       const world = shownWorld && storedAt?.seq === loaded.seq && shownWorld.viewerId === loaded.viewerId ? shownWorld : worldOf(loaded)
       const chosen = pendingOptions ?? options ?? state.data?.stored?.options
-      const built = await PositionsEngine.create(loaded.claims, loaded.articles, world, chosen ?? DEFAULT_OPTIONS, slicer())
+      const built = await PositionsEngine.create(loaded.claims, loaded.articles, world, chosen ?? DEFAULT_OPTIONS, timeSlicer())
       // The screen may have asked for other options meanwhile: setOptions recomputes only then.
       if (pendingOptions) built.setOptions(pendingOptions)
       engine = built
