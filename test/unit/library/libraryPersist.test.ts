@@ -308,6 +308,13 @@ describe('the saved library index', () => {
     expect(fromOlder.rows).toEqual(everyId)
     expect(fromOlder.answers).toEqual(everyId)
     expect(fromOlder.timings).toContain('loaded')
+    // Loading it asks for it to be saved again in the current form.
+    const upgrading = (await started(db)).sync
+    await upgrading.save()
+    upgrading.stop()
+    const upgraded = (await loadCache(db, LIBRARY_CACHE))!
+    expect(upgraded.rows).toBeUndefined()
+    expect(rowsFromPacked(upgraded.packed).map((row) => row.id)).toEqual(newest)
 
     // An order that repeats a position: the saved copy is not trusted, the index is built again.
     const damaged = Uint32Array.from(order)

@@ -202,6 +202,8 @@ export function startLibrarySync(
       const snapshot = Object.fromEntries(Object.entries(body).flatMap(([key, value]) => (key.startsWith('index.') ? [[key.slice('index.'.length), value]] : [])))
       // Each posting is checked once the index is searchable (checkPostingsSoon), not before.
       index = LibraryIndex.fromSnapshot(snapshot as unknown as TextIndexSnapshot, shown, head.versions, { postings: false })
+      // A save from before rows were packed is saved again in the current form, once.
+      if (head.packed === undefined) unsaved = Math.max(unsaved, SAVE_AFTER_CHANGES)
       timing('loaded', performance.now() - started, `${index.size} articles: ${phases}, checked and built ${Math.round(performance.now() - bodyReady)} ms`)
     } catch (error) {
       console.warn(`[library] the saved search index is unusable, rebuilding it: ${error instanceof Error ? error.message : String(error)}`)
