@@ -55,7 +55,11 @@ export function CodebookScreen() {
   const list = useMemo(() => issues ?? [], [issues])
   const tree = useMemo(() => buildCodebookTree(list), [list])
   // Counted once both are read: a count over an empty codebook would walk every claim for nothing.
-  const counts = useMemo(() => claimCountsInTree(tree, issues !== undefined && claimIssues !== undefined ? claimIssues : []), [tree, issues, claimIssues])
+  // Until both are read the counts are unknown, never 0: a delete would otherwise be offered
+  // as touching no claim (the claims are counted after a start, in the background).
+  const countsKnown = issues !== undefined && claimIssues !== undefined
+  const counts = useMemo(() => claimCountsInTree(tree, countsKnown ? claimIssues : []), [tree, countsKnown, claimIssues])
+  const countCell = (count: number | undefined) => (countsKnown ? (count ?? 0) : <span className="muted" title="Counting the claims…">…</span>)
   const [collapsed, setCollapsedState] = useState<ReadonlySet<Id>>(() => memory.collapsed ?? new Set())
   const [initialised, setInitialised] = useState(memory.collapsed !== null)
   const search = useIssueSearch(list)
@@ -108,6 +112,7 @@ export function CodebookScreen() {
           </button>
           <button
             type="button"
+            disabled={!countsKnown}
             onClick={() =>
               void exportShownTable({
                 what: 'codebook',
@@ -115,7 +120,7 @@ export function CodebookScreen() {
                 build: () => ({ header: ISSUES_COLUMNS, rows: rows.map(({ issue }) => issueRow(issue, byId, counts.own, counts.total)) }),
               })
             }
-            title="Export the issues shown as CSV"
+            title={countsKnown ? 'Export the issues shown as CSV' : 'Counting the claims on each issue…'}
           >
             Export CSV
           </button>
@@ -186,8 +191,8 @@ export function CodebookScreen() {
                       <td className="issue-description" title={issue.description || undefined}>
                         {issue.description || <span className="muted">No description</span>}
                       </td>
-                      <td className="cell-number">{counts.own.get(issue.id) ?? 0}</td>
-                      <td className="cell-number">{counts.total.get(issue.id) ?? 0}</td>
+                      <td className="cell-number">{countCell(counts.own.get(issue.id))}</td>
+                      <td className="cell-number">{countCell(counts.total.get(issue.id))}</td>
                       <EditDeleteCell name={name} onEdit={() => setDialog({ kind: 'edit', issue })} onDelete={() => setDialog({ kind: 'delete', issue })} />
                     </tr>
                   )
@@ -198,7 +203,7 @@ export function CodebookScreen() {
         </>
       )}
       {dialog?.kind === 'edit' && <IssueEditDialog issue={dialog.issue} issues={list} onClose={() => setDialog(null)} />}
-      {dialog?.kind === 'delete' && <DeleteIssueDialog issue={dialog.issue} issues={list} claimCount={counts.own.get(dialog.issue.id) ?? 0} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'delete' && <DeleteIssueDialog issue={dialog.issue} issues={list} claimCount={countsKnown ? (counts.own.get(dialog.issue.id) ?? 0) : null} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'import' && <CodebookImportDialog onClose={() => setDialog(null)} />}
     </Screen>
   )

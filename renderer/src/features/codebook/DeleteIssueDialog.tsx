@@ -12,7 +12,8 @@ import { performTagging } from '../../shared/undo/history'
 import { deletedNotice, ReassignOrDelete, type ClaimsChoice } from '../../shared/ui/ReassignOrDelete'
 
 /** Deleting an issue asks what becomes of its claims: move them to another issue, or delete them. */
-export function DeleteIssueDialog({ issue, issues, claimCount, onClose }: { issue: Issue; issues: readonly Issue[]; claimCount: number; onClose: () => void }) {
+/** `claimCount`: the claims coded on the issue, null while they are still being counted. */
+export function DeleteIssueDialog({ issue, issues, claimCount, onClose }: { issue: Issue; issues: readonly Issue[]; claimCount: number | null; onClose: () => void }) {
   const [choice, setChoice] = useState<ClaimsChoice>('reassign')
   const [heirId, setHeirId] = useState<string>('')
   const [error, setError] = useState<string | null>(null)
@@ -21,6 +22,7 @@ export function DeleteIssueDialog({ issue, issues, claimCount, onClose }: { issu
   const children = issues.filter((other) => other.parentId === issue.id)
 
   const confirm = async (): Promise<void> => {
+    if (claimCount === null) return
     let disposition: ClaimDisposition = { kind: 'delete' }
     if (claimCount > 0 && choice === 'reassign') {
       if (heirId === '') {
@@ -51,9 +53,13 @@ export function DeleteIssueDialog({ issue, issues, claimCount, onClose }: { issu
       title={`Delete issue “${issue.label}”`}
       open
       onClose={onClose}
-      footer={<DialogButtons label="Delete issue" danger disabled={saving} onCancel={onClose} onConfirm={() => void confirm()} />}
+      footer={<DialogButtons label="Delete issue" danger disabled={saving || claimCount === null} onCancel={onClose} onConfirm={() => void confirm()} />}
     >
-      {claimCount === 0 ? (
+      {claimCount === null ? (
+        <p>
+          Counting the claims coded on <strong>{issue.label}</strong>…
+        </p>
+      ) : claimCount === 0 ? (
         <p>
           No claims are coded on <strong>{issue.label}</strong>. Delete it?
         </p>
