@@ -301,8 +301,10 @@ describe('the saved library index', () => {
     const order = parts.order as Uint32Array
     const sentRows = rowsFromPacked(parts.packed)
     order.forEach((position, k) => (inDocumentOrder[position] = { ...all[0]!, ...sentRows[k]! }))
+    // The index's ids are not saved again: they are the rows'.
+    expect(parts['index.ids']).toBeUndefined()
     const { packed: _packed, order: _order, ...older } = parts
-    await saveCache(db, LIBRARY_CACHE, { ...older, rows: columnsOf(inDocumentOrder.map((row) => ({ ...row, hasText: true }))) })
+    await saveCache(db, LIBRARY_CACHE, { ...older, rows: columnsOf(inDocumentOrder.map((row) => ({ ...row, hasText: true }))), 'index.ids': inDocumentOrder.map((row) => row.id) })
     const fromOlder = await restart()
     expect(fromOlder.sent).toEqual(inDocumentOrder.map((row) => row.id))
     expect(fromOlder.rows).toEqual(everyId)

@@ -78,7 +78,9 @@ function toParts(snapshot: LibrarySnapshot, journalSeq: number): Record<string, 
     packed: packColumns(rows, order),
     order,
     versions,
-    ...Object.fromEntries(Object.entries(index).map(([key, value]) => [`index.${key}`, value])),
+    // Every part of the index but its ids, which are the rows' ids in document order: read
+    // once with the rows, not again with the index (100,000 strings, 4 MB).
+    ...Object.fromEntries(Object.entries(index).flatMap(([key, value]) => (key === 'ids' ? [] : [[`index.${key}`, value]]))),
   }
 }
 
@@ -200,6 +202,8 @@ export function startLibrarySync(
       const phases = `rows read ${Math.round(headRead - started)} ms, shown ${Math.round(rowsShown - headRead)} ms, index read ${Math.round(bodyReady - rowsShown)} ms more`
       if (body === null || body.stamp !== head.stamp) throw new TypeError('the saved index changed while it was read')
       const snapshot = Object.fromEntries(Object.entries(body).flatMap(([key, value]) => (key.startsWith('index.') ? [[key.slice('index.'.length), value]] : [])))
+      // Saved without them (they are the rows'), unless the save is from before.
+      if (snapshot.ids === undefined) snapshot.ids = shown.map((row) => row.id)
       // Each posting is checked once the index is searchable (checkPostingsSoon), not before.
       index = LibraryIndex.fromSnapshot(snapshot as unknown as TextIndexSnapshot, shown, head.versions, { postings: false })
       // A save from before rows were packed is saved again in the current form, once.
