@@ -11,8 +11,10 @@ import { plural } from '../../domain/text/plural'
 import { performTagging } from '../../shared/undo/history'
 import { deletedNotice, ReassignOrDelete, type ClaimsChoice } from '../../shared/ui/ReassignOrDelete'
 
-/** Deleting an issue asks what becomes of its claims: move them to another issue, or delete them. */
-/** `claimCount`: the claims coded on the issue, null while they are still being counted. */
+/**
+ * Deleting an issue asks what becomes of its claims: move them to another issue, or delete them.
+ * `claimCount`: the claims coded on the issue, null while they are still being counted.
+ */
 export function DeleteIssueDialog({ issue, issues, claimCount, onClose }: { issue: Issue; issues: readonly Issue[]; claimCount: number | null; onClose: () => void }) {
   const [choice, setChoice] = useState<ClaimsChoice>('reassign')
   const [heirId, setHeirId] = useState<string>('')
