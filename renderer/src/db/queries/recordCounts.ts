@@ -52,7 +52,7 @@ export function followRecordCounts(
     return set
   }
   const storeFrom = options.storeIdsFrom ?? RECORD_IDS_STORED_FROM
-  /** The journal seq the ids are in step with, and whether they are worth storing from there. */
+  /** The journal seq the ids are in step with, and the entries followed since they were last stored. */
   let seq = 0
   let unstored = 0
   let storing: ReturnType<typeof setTimeout> | null = null

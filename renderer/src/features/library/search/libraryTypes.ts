@@ -62,20 +62,28 @@ export function rowsFromColumns(columns: unknown): LibraryRow[] {
   if (!Array.isArray(hasTextColumn) || hasTextColumn.length !== ids.length || hasTextColumn.some((value) => typeof value !== 'boolean')) {
     throw new TypeError('The saved library rows are damaged (hasText).')
   }
-  const { title, source, author, publishedAt, language, direction, importedAt, origin, hasText } = columns as LibraryColumns
-  const rows = new Array<LibraryRow>(ids.length)
-  for (let index = 0; index < ids.length; index++) {
-    rows[index] = {
-      id: ids[index] as string,
-      title: title[index]!,
-      source: source[index]!,
-      author: author[index]!,
-      publishedAt: publishedAt[index]!,
-      language: language[index]!,
-      direction: direction[index] === 'rtl' ? 'rtl' : 'ltr',
-      importedAt: importedAt[index]!,
-      origin: origin[index]!,
-      hasText: hasText[index]!,
+  const text = columns as LibraryColumns
+  return buildRows(ids.length, (field) => (k) => text[field][k]!, (k) => text.hasText[k]!)
+}
+
+type RowField = (typeof ROW_FIELDS)[number]
+
+/** `length` rows, each field read at a row's position by the reader `field` gives. */
+function buildRows(length: number, reader: (field: RowField) => (k: number) => string, hasText: (k: number) => boolean): LibraryRow[] {
+  const [id, title, source, author, publishedAt, language, direction, importedAt, origin] = ROW_FIELDS.map(reader) as [(k: number) => string, ...((k: number) => string)[]]
+  const rows = new Array<LibraryRow>(length)
+  for (let k = 0; k < length; k++) {
+    rows[k] = {
+      id: id(k),
+      title: title!(k),
+      source: source!(k),
+      author: author!(k),
+      publishedAt: publishedAt!(k),
+      language: language!(k),
+      direction: direction!(k) === 'rtl' ? 'rtl' : 'ltr',
+      importedAt: importedAt!(k),
+      origin: origin!(k),
+      hasText: hasText(k),
     }
   }
   return rows
@@ -95,8 +103,6 @@ export function orderFromPart(part: unknown, length: number): Uint32Array | null
   }
   return part
 }
-
-type RowField = (typeof ROW_FIELDS)[number]
 
 /** A text column as sent: each value, or each distinct value once and a code per row. */
 export type PackedColumn = string[] | { values: string[]; codes: Uint32Array }
@@ -165,29 +171,16 @@ export function checkPacked(packed: unknown): PackedColumns {
 /** The rows packed columns hold; throws a TypeError when they are not a complete, consistent set. */
 export function rowsFromPacked(packed: unknown): LibraryRow[] {
   const { length, fields, hasText } = checkPacked(packed)
-  const read = ROW_FIELDS.map((field): ((k: number) => string) => {
-    const column = fields[field]
-    if (Array.isArray(column)) return (k) => column[k]!
-    const { values, codes } = column
-    return (k) => values[codes[k]!]!
-  })
-  const [id, title, source, author, publishedAt, language, direction, importedAt, origin] = read as [(k: number) => string, ...((k: number) => string)[]]
-  const rows = new Array<LibraryRow>(length)
-  for (let k = 0; k < length; k++) {
-    rows[k] = {
-      id: id(k),
-      title: title!(k),
-      source: source!(k),
-      author: author!(k),
-      publishedAt: publishedAt!(k),
-      language: language!(k),
-      direction: direction!(k) === 'rtl' ? 'rtl' : 'ltr',
-      importedAt: importedAt!(k),
-      origin: origin!(k),
-      hasText: hasText[k] === 1,
-    }
-  }
-  return rows
+  return buildRows(
+    length,
+    (field) => {
+      const column = fields[field]
+      if (Array.isArray(column)) return (k) => column[k]!
+      const { values, codes } = column
+      return (k) => values[codes[k]!]!
+    },
+    (k) => hasText[k] === 1,
+  )
 }
 
 export interface RowsEvent {
