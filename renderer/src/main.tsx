@@ -11,6 +11,7 @@ import { db } from './db/instance'
 import { readStoredFirstRowsEarly } from './db/queries/storedFirstRows'
 import { prepareLibrary, startLibrary } from './features/library'
 import { parseHash } from './shared/routing'
+import { noteActivity } from './domain/timeSlices'
 import './app/styles.css'
 
 // Failures outside React's render (a rejected save, a worker error) still reach the user.
@@ -22,6 +23,9 @@ window.addEventListener('unhandledrejection', (event) => {
 window.addEventListener('error', (event) => {
   console.error('[standpoint] uncaught error', event.error)
 })
+
+// Background work (start-up counts, the library's rows) waits while anything scrolls.
+for (const type of ['scroll', 'wheel', 'touchmove'] as const) document.addEventListener(type, () => noteActivity(), { capture: true, passive: true })
 
 db.on('versionchange', () => {
   // Another window opened a newer schema: close so its upgrade can run, and say why.

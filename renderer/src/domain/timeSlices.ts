@@ -1,5 +1,47 @@
 // Long loops on the window's thread (start-up counts, a cold build of Positions) run in slices
-// of a few milliseconds, so a click that lands meanwhile is handled within a frame.
+// of a few milliseconds, so a click that lands meanwhile is handled within a frame. Background
+// work also waits while the person scrolls: a scroll leaves a few milliseconds between frames,
+// and a slice run there pushed the next frame late (the positions grid, measured in the bench).
+
+/** How long after the last scroll background work waits before it goes on. */
+export const QUIET_AFTER_MS = 250
+
+let busyUntil = 0
+
+/** The person is scrolling: background slices wait until a moment after the last call. */
+export function noteActivity(now = performance.now()): void {
+  busyUntil = Math.max(busyUntil, now + QUIET_AFTER_MS)
+}
+
+/** Whether activity was noted within the last moment. */
+export function isBusy(): boolean {
+  return performance.now() < busyUntil
+}
+
+/** Resolves once no activity has been noted for a moment (at once when none was). */
+export async function whenQuiet(): Promise<void> {
+  for (let wait = busyUntil - performance.now(); wait > 0; wait = busyUntil - performance.now()) {
+    await new Promise<void>((resolve) => setTimeout(resolve, wait))
+  }
+}
+
+/**
+ * Runs `run` when the page is idle (within `timeout`) and nothing has scrolled for a moment: a
+ * cache written in an idle gap between two scroll frames delayed the second.
+ */
+export function whenIdleAndQuiet(run: () => void, timeout = 5_000): void {
+  if (typeof requestIdleCallback !== 'function') {
+    void whenQuiet().then(run)
+    return
+  }
+  requestIdleCallback(
+    () => {
+      if (isBusy()) void whenQuiet().then(() => whenIdleAndQuiet(run, timeout))
+      else run()
+    },
+    { timeout },
+  )
+}
 
 interface BackgroundScheduler {
   postTask: (callback: () => void, options: { priority: 'background' }) => Promise<unknown>
@@ -8,14 +50,19 @@ interface BackgroundScheduler {
 /**
  * Gives the thread back. 'background': the next slice waits for every task of normal
  * priority (a click's work, a screen's reads and renders), where the browser can tell
- * (scheduler.postTask); the work that does not answer the person's last action uses it.
+ * (scheduler.postTask), and for a scroll to stop; the work that does not answer the person's
+ * last action uses it.
  */
-function yieldThread(priority: 'normal' | 'background'): Promise<void> {
+async function yieldThread(priority: 'normal' | 'background'): Promise<void> {
   const scheduler = (globalThis as { scheduler?: BackgroundScheduler }).scheduler
-  if (priority === 'background' && typeof scheduler?.postTask === 'function') {
-    return scheduler.postTask(() => undefined, { priority: 'background' }).then(() => undefined)
+  if (priority === 'normal') return new Promise<void>((resolve) => setTimeout(resolve, 0))
+  for (;;) {
+    await (typeof scheduler?.postTask === 'function'
+      ? scheduler.postTask(() => undefined, { priority: 'background' })
+      : new Promise<void>((resolve) => setTimeout(resolve, 0)))
+    if (!isBusy()) return
+    await whenQuiet()
   }
-  return new Promise<void>((resolve) => setTimeout(resolve, 0))
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import { timeSlicer } from '../../../renderer/src/domain/timeSlices'
+import { isBusy, noteActivity, QUIET_AFTER_MS, timeSlicer, whenIdleAndQuiet, whenQuiet } from '../../../renderer/src/domain/timeSlices'
 
 describe('timeSlicer', () => {
   it('lets a loop run on within its budget, then gives the thread back once and starts a new slice', async () => {
@@ -35,5 +35,68 @@ describe('timeSlicer', () => {
     expect(postTask).toHaveBeenCalledTimes(1)
     vi.unstubAllGlobals()
     clock.mockRestore()
+  })
+})
+
+describe('background work while the person scrolls', () => {
+  it('a background slice waits until nothing has scrolled for a moment; normal slices do not', async () => {
+    vi.useFakeTimers()
+    const postTask = vi.fn((callback: () => void) => Promise.resolve().then(callback))
+    vi.stubGlobal('scheduler', { postTask })
+    try {
+      noteActivity()
+      expect(isBusy()).toBe(true)
+      const pause = timeSlicer(0, 'background')
+      let resumed = false
+      void pause()?.then(() => (resumed = true))
+      const normal = timeSlicer(0)
+      let normalResumed = false
+      void normal()?.then(() => (normalResumed = true))
+      await vi.advanceTimersByTimeAsync(1)
+      expect(normalResumed).toBe(true)
+      expect(resumed).toBe(false)
+      // Still scrolling: the wait is pushed on.
+      await vi.advanceTimersByTimeAsync(QUIET_AFTER_MS - 50)
+      noteActivity()
+      await vi.advanceTimersByTimeAsync(QUIET_AFTER_MS - 50)
+      expect(resumed).toBe(false)
+      await vi.advanceTimersByTimeAsync(60)
+      expect(isBusy()).toBe(false)
+      expect(resumed).toBe(true)
+      // It went back through the scheduler's background queue once the scroll had stopped.
+      expect(postTask.mock.calls.length).toBeGreaterThanOrEqual(2)
+    } finally {
+      vi.unstubAllGlobals()
+      vi.useRealTimers()
+    }
+  })
+
+  it('with nothing scrolling, whenQuiet and whenIdleAndQuiet go on at once', async () => {
+    vi.useFakeTimers()
+    try {
+      // Past any activity the test before noted (each fake clock starts again from its start).
+      await vi.advanceTimersByTimeAsync(QUIET_AFTER_MS * 20)
+      expect(isBusy()).toBe(false)
+      let quiet = false
+      void whenQuiet().then(() => (quiet = true))
+      // No timer is involved: microtasks alone settle it.
+      await vi.advanceTimersByTimeAsync(0)
+      expect(quiet).toBe(true)
+      const ran = vi.fn()
+      vi.stubGlobal('requestIdleCallback', (callback: () => void) => setTimeout(callback, 5))
+      whenIdleAndQuiet(ran)
+      await vi.advanceTimersByTimeAsync(5)
+      expect(ran).toHaveBeenCalledTimes(1)
+      // Idle, but scrolled just before: it waits for the scroll to stop, then for idleness again.
+      noteActivity()
+      whenIdleAndQuiet(ran)
+      await vi.advanceTimersByTimeAsync(10)
+      expect(ran).toHaveBeenCalledTimes(1)
+      await vi.advanceTimersByTimeAsync(QUIET_AFTER_MS + 10)
+      expect(ran).toHaveBeenCalledTimes(2)
+    } finally {
+      vi.unstubAllGlobals()
+      vi.useRealTimers()
+    }
   })
 })

@@ -90,6 +90,7 @@ export function followKeyCounts(
   /** Each counted record's values of the index (never changed in place: they may be shared). */
   let valuesById = new Map<Id, readonly Id[]>()
   let counts = new Map<Id, number>()
+  let stopped = false
 
   /** Reads the index whole; returns the journal seq it is in step with. */
   const recount = async (): Promise<number> => {
@@ -126,7 +127,11 @@ export function followKeyCounts(
     const pause = timeSlicer(8, 'background')
     let step = 0
     for (const fact of seed.claims) {
-      if ((++step & 1023) === 0) await pause()
+      if ((++step & 1023) === 0) {
+        await pause()
+        // A screen left before its count was done (the Codebook, visited in passing) stops it.
+        if (stopped) return seed.seq
+      }
       if (visible && !visible(fact)) continue
       const values = seededValues(fact, field)
       next.set(fact.id, values)
@@ -170,5 +175,8 @@ export function followKeyCounts(
   }
 
   const follower = loadAndFollowJournal(db, load, () => onCounts(counts, valuesById.size, valuesById), applyChanges, onError)
-  return follower.stop
+  return () => {
+    stopped = true
+    follower.stop()
+  }
 }

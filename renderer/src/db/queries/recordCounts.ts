@@ -3,7 +3,7 @@ import type { StandpointDB } from '../database'
 import { journalHead, loadAndFollowJournal, type JournalChanges } from '../journal'
 import { saveRecordIds } from '../projection/snapshots'
 import { readFactsSeed, readRecordIdsSeed } from '../projection/startSeed'
-import { timeSlicer } from '../../domain/timeSlices'
+import { timeSlicer, whenIdleAndQuiet } from '../../domain/timeSlices'
 
 // Live record counts (the status bar's articles, actors and issues), kept in step without
 // counting a table again after a write: Chromium counts a store by walking it, so at 100,000
@@ -71,8 +71,7 @@ export function followRecordCounts(
         // A cache: failing to store it costs a walk at the next start, nothing else.
         saveRecordIds(db, at, tables, lists).catch(() => undefined)
       }
-      if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 5_000 })
-      else run()
+      whenIdleAndQuiet(run)
     }, 1_000)
   }
   const large = (): boolean => Array.from(ids.values()).some((held) => sizeOf(held) >= storeFrom)

@@ -4,6 +4,7 @@ import { callback, connectWorker, type WorkerApi } from '../../platform/workers'
 import { loadCache } from '../../db/cache/workspaceCache'
 import { columnsOf, LIBRARY_CACHE, LIBRARY_CACHE_FORMAT, PREVIEW_PART, previewFromPart, rowsFromPacked, type IndexStatus, type LibraryPreview, type LibraryRow, type RowsEvent, type SearchHits } from './search/libraryTypes'
 import { newestRows } from './sortRows'
+import { isBusy, whenQuiet } from '../../domain/timeSlices'
 import type { LibrarySync } from './search/librarySync'
 import type { LibraryWorker } from './worker/libraryIndex.worker'
 
@@ -127,7 +128,26 @@ function render(): void {
   for (const listener of listeners) listener()
 }
 
+// The rows that come whole (at start, 100,000 of them) take the window's thread for about
+// 50 ms to unpack: while the person scrolls (the library started two seconds in, under a
+// scroll of Positions) they wait for the scroll to stop, and later events queue behind them.
+let queuedEvents = 0
+let eventQueue: Promise<void> = Promise.resolve()
+
 function applyRows(event: RowsEvent): void {
+  if (queuedEvents === 0 && !(event.columns && isBusy())) {
+    applyRowsNow(event)
+    return
+  }
+  queuedEvents++
+  eventQueue = eventQueue
+    .then(() => (event.columns ? whenQuiet() : undefined))
+    .then(() => applyRowsNow(event))
+    .catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)))
+    .finally(() => queuedEvents--)
+}
+
+function applyRowsNow(event: RowsEvent): void {
   rowsArrived ||= event.columns !== undefined || event.upserts.length > 0 || event.status.ready
   if (event.removed.length > 0) {
     const byId = keyed()

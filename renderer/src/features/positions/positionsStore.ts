@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react'
-import { timeSlicer } from '../../domain/timeSlices'
+import { timeSlicer, whenIdleAndQuiet } from '../../domain/timeSlices'
 import { db } from '../../db/instance'
 import { savePositionsFirstRows, savePositionsResult, savePositionsSnapshot } from '../../db/projection/snapshots'
 import { rebuildProjection } from '../../db/projection/rebuild'
@@ -125,8 +125,7 @@ function storeResult(): void {
 function whenStill(previous: ReturnType<typeof setTimeout> | undefined, run: () => void): ReturnType<typeof setTimeout> {
   clearTimeout(previous)
   return setTimeout(() => {
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 5_000 })
-    else run()
+    whenIdleAndQuiet(run)
   }, 1_500)
 }
 
@@ -149,8 +148,7 @@ function saveSnapshotSoon(): void {
       // A cache: failing to store it costs a slower open next time, nothing else.
       .catch(() => undefined)
   }
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 5_000 })
-  else setTimeout(run, 200)
+  whenIdleAndQuiet(run)
 }
 
 /**
@@ -172,8 +170,7 @@ function checkAgainstRecordsSoon(): void {
       })
       .catch((error: unknown) => emit({ status: { phase: 'error', error } }))
   }
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 5_000 })
-  else setTimeout(run, 200)
+  whenIdleAndQuiet(run)
 }
 
 function onChanges(changes: PositionsChanges): void {
