@@ -306,6 +306,43 @@ describe('live counts from the change journal', () => {
     await StandpointDB.delete(db.name)
   })
 
+  it('stop counting from the snapshot when stopped midway (a screen left before its count was done)', async () => {
+    const db = new StandpointDB(`live-counts-stop-${crypto.randomUUID()}`)
+    await db.open()
+    await seedWorkspace(db)
+    await db.claims.bulkAdd(Array.from({ length: 5_000 }, (_, k) => claim(`s${k}`, LEAD.id, { articleId: 'art-1', issueIds: ['i1'], actorId: 'a1' })))
+    await storeSnapshot(db)
+    // Every slice over budget, and each background pause counted: 5,002 facts are five slices.
+    let now = 0
+    const clock = vi.spyOn(performance, 'now').mockImplementation(() => (now += 10))
+    const postTask = vi.fn((callback: () => void) => new Promise<void>((resolve) => setTimeout(resolve, 1)).then(callback))
+    vi.stubGlobal('scheduler', { postTask })
+    try {
+      const whole = vi.fn()
+      const stopWhole = followClaimIssueLists(db, whole, (error) => { throw error })
+      for (let wait = 0; wait < 200 && whole.mock.calls.length === 0; wait++) await settle()
+      stopWhole()
+      const slicesWhole = postTask.mock.calls.length
+      expect(slicesWhole).toBeGreaterThanOrEqual(4)
+
+      postTask.mockClear()
+      const partial = vi.fn()
+      const stop = followClaimIssueLists(db, partial, (error) => { throw error })
+      for (let wait = 0; wait < 200 && postTask.mock.calls.length === 0; wait++) await settle()
+      stop()
+      const slicesAtStop = postTask.mock.calls.length
+      for (let wait = 0; wait < 10; wait++) await settle()
+      expect(postTask.mock.calls.length).toBeLessThanOrEqual(slicesAtStop + 1)
+      expect(postTask.mock.calls.length).toBeLessThan(slicesWhole)
+      expect(partial).not.toHaveBeenCalled()
+    } finally {
+      vi.unstubAllGlobals()
+      clock.mockRestore()
+      db.close()
+      await StandpointDB.delete(db.name)
+    }
+  })
+
   it('start from the stored record ids and stay equal to a full recount, whatever was written before and after them', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(operation, { maxLength: 12 }), fc.array(operation, { maxLength: 12 }), fc.array(operation, { maxLength: 12 }), fc.boolean(), async (before, between, after, smallJournal) => {
