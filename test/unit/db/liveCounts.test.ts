@@ -312,31 +312,34 @@ describe('live counts from the change journal', () => {
     await seedWorkspace(db)
     await db.claims.bulkAdd(Array.from({ length: 5_000 }, (_, k) => claim(`s${k}`, LEAD.id, { articleId: 'art-1', issueIds: ['i1'], actorId: 'a1' })))
     await storeSnapshot(db)
-    // Every slice over budget, and each background pause counted: 5,002 facts are five slices.
+    // Every slice over budget: the count gives the thread back every 1,024 facts.
     let now = 0
     const clock = vi.spyOn(performance, 'now').mockImplementation(() => (now += 10))
-    const postTask = vi.fn((callback: () => void) => new Promise<void>((resolve) => setTimeout(resolve, 1)).then(callback))
-    vi.stubGlobal('scheduler', { postTask })
+    const fail = (error: unknown): void => {
+      throw error
+    }
     try {
+      // The count asks `visible` once per fact it reaches.
+      const seen = vi.fn(() => true)
       const whole = vi.fn()
-      const stopWhole = followClaimIssueLists(db, whole, (error) => { throw error })
-      for (let wait = 0; wait < 200 && whole.mock.calls.length === 0; wait++) await settle()
+      const stopWhole = followKeyCounts(db, 'claims', 'issueIds', whole, fail, seen)
+      for (let wait = 0; wait < 400 && whole.mock.calls.length === 0; wait++) await settle()
       stopWhole()
-      const slicesWhole = postTask.mock.calls.length
-      expect(slicesWhole).toBeGreaterThanOrEqual(4)
+      expect(seen).toHaveBeenCalledTimes(5_002)
 
-      postTask.mockClear()
+      // Stopped at the 1,500th fact, from inside the loop: it ends at the next pause (2,048).
+      let stop = (): void => undefined
+      const reached = vi.fn(() => {
+        if (reached.mock.calls.length === 1_500) stop()
+        return true
+      })
       const partial = vi.fn()
-      const stop = followClaimIssueLists(db, partial, (error) => { throw error })
-      for (let wait = 0; wait < 200 && postTask.mock.calls.length === 0; wait++) await settle()
-      stop()
-      const slicesAtStop = postTask.mock.calls.length
-      for (let wait = 0; wait < 10; wait++) await settle()
-      expect(postTask.mock.calls.length).toBeLessThanOrEqual(slicesAtStop + 1)
-      expect(postTask.mock.calls.length).toBeLessThan(slicesWhole)
+      stop = followKeyCounts(db, 'claims', 'issueIds', partial, fail, reached)
+      for (let wait = 0; wait < 40; wait++) await settle()
+      expect(reached.mock.calls.length).toBeGreaterThanOrEqual(1_500)
+      expect(reached.mock.calls.length).toBeLessThanOrEqual(2_048)
       expect(partial).not.toHaveBeenCalled()
     } finally {
-      vi.unstubAllGlobals()
       clock.mockRestore()
       db.close()
       await StandpointDB.delete(db.name)
