@@ -9,8 +9,8 @@ export const QUIET_AFTER_MS = 250
 let busyUntil = 0
 
 /** The person is scrolling: background slices wait until a moment after the last call. */
-export function noteActivity(now = performance.now()): void {
-  busyUntil = Math.max(busyUntil, now + QUIET_AFTER_MS)
+export function noteActivity(): void {
+  busyUntil = Math.max(busyUntil, performance.now() + QUIET_AFTER_MS)
 }
 
 /** Whether activity was noted within the last moment. */

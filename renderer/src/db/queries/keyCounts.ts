@@ -90,7 +90,6 @@ export function followKeyCounts(
   /** Each counted record's values of the index (never changed in place: they may be shared). */
   let valuesById = new Map<Id, readonly Id[]>()
   let counts = new Map<Id, number>()
-  let stopped = false
 
   /** Reads the index whole; returns the journal seq it is in step with. */
   const recount = async (): Promise<number> => {
@@ -130,7 +129,7 @@ export function followKeyCounts(
       if ((++step & 1023) === 0) {
         await pause()
         // A screen left before its count was done (the Codebook, visited in passing) stops it.
-        if (stopped) return seed.seq
+        if (follower.isStopped()) return seed.seq
       }
       if (visible && !visible(fact)) continue
       const values = seededValues(fact, field)
@@ -175,8 +174,5 @@ export function followKeyCounts(
   }
 
   const follower = loadAndFollowJournal(db, load, () => onCounts(counts, valuesById.size, valuesById), applyChanges, onError)
-  return () => {
-    stopped = true
-    follower.stop()
-  }
+  return follower.stop
 }

@@ -115,7 +115,10 @@ export function followRecordCounts(
       const claims = new Set<Id>()
       const pause = timeSlicer(8, 'background')
       for (let at = 0; at < seed.claims.length; at++) {
-        if ((at & 1023) === 1023) await pause()
+        if ((at & 1023) === 1023) {
+          await pause()
+          if (follower.isStopped()) return seed.seq
+        }
         claims.add(seed.claims[at]!.id)
       }
       ids.set('claims', claims)

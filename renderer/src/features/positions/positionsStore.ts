@@ -124,9 +124,7 @@ function storeResult(): void {
 /** Runs `run` once nothing has called again for a moment and the page is idle; returns the timer to clear. */
 function whenStill(previous: ReturnType<typeof setTimeout> | undefined, run: () => void): ReturnType<typeof setTimeout> {
   clearTimeout(previous)
-  return setTimeout(() => {
-    whenIdleAndQuiet(run)
-  }, 1_500)
+  return setTimeout(() => whenIdleAndQuiet(run), 1_500)
 }
 
 /** After the data and options have been still a moment, stores the positions shown. */
