@@ -1,5 +1,23 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
+import { UTCDate } from '@date-fns/utc'
+import {
+  addDays,
+  addMonths,
+  addQuarters,
+  addWeeks,
+  addYears,
+  differenceInCalendarDays,
+  differenceInCalendarISOWeeks,
+  differenceInCalendarMonths,
+  differenceInCalendarQuarters,
+  differenceInCalendarYears,
+  format,
+  startOfISOWeek,
+  startOfMonth,
+  startOfQuarter,
+  startOfYear,
+} from 'date-fns'
 import {
   BUCKET_SIZES,
   bucketAtOrdinal,
@@ -14,6 +32,8 @@ import {
   normaliseCalendarDate,
   parseBucketKey,
   parseCalendarDate,
+  type Bucket,
+  type BucketSize,
 } from '../../../renderer/src/domain/positions/buckets'
 
 describe('bucket keys', () => {
@@ -214,5 +234,77 @@ describe('dayNumber', () => {
     expect(dayNumber('1969-12-31')).toBe(-1)
     expect(dayNumber('2000-03-01') - dayNumber('2000-02-28')).toBe(2)
     expect(dayNumber('1900-03-01') - dayNumber('1900-02-28')).toBe(1)
+  })
+})
+
+describe('bucket ordinals against date-fns', () => {
+  // The reference: the calendar arithmetic done by date-fns in UTC, as the ordinals were before
+  // they became plain day arithmetic.
+  const origin = new UTCDate(2000, 0, 1)
+  const calendar = {
+    day: { start: (date: Date) => date, add: addDays, between: differenceInCalendarDays, key: 'yyyy-MM-dd' },
+    week: { start: startOfISOWeek, add: addWeeks, between: differenceInCalendarISOWeeks, key: "RRRR-'W'II" },
+    month: { start: startOfMonth, add: addMonths, between: differenceInCalendarMonths, key: 'yyyy-MM' },
+    quarter: { start: startOfQuarter, add: addQuarters, between: differenceInCalendarQuarters, key: "yyyy-'Q'Q" },
+    year: { start: startOfYear, add: addYears, between: differenceInCalendarYears, key: 'yyyy' },
+  } as const
+  const day = (date: Date): string => format(date, 'yyyy-MM-dd')
+  const reference = (ordinal: number, size: BucketSize): Bucket & { words: string } => {
+    const { start, add, key } = calendar[size]
+    const first = add(start(origin), ordinal)
+    const last = addDays(add(first, 1), -1)
+    const words = {
+      day: () => format(first, 'EEEE d MMMM yyyy'),
+      week: () => `ISO week ${format(first, 'I')} of ${format(first, 'RRRR')}: ${format(first, 'd MMM yyyy')} – ${format(last, 'd MMM yyyy')}`,
+      month: () => format(first, 'MMMM yyyy'),
+      quarter: () => `${format(first, 'QQQ yyyy')}: ${format(first, 'MMM')} – ${format(last, 'MMM yyyy')}`,
+      year: () => format(first, 'yyyy'),
+    }[size]()
+    return { key: format(first, key), start: day(first), end: day(last), words }
+  }
+  // Ordinals reaching from the year 1000 to 9998 for each size.
+  const spans: Record<BucketSize, [number, number]> = { day: [-365_000, 2_920_000], week: [-52_000, 417_000], month: [-12_000, 95_000], quarter: [-4_000, 31_000], year: [-1_000, 7_998] }
+
+  it('name, bound and describe every bucket as date-fns does, for every size', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...BUCKET_SIZES), fc.double({ min: 0, max: 1, noNaN: true }), (size, where) => {
+        const [low, high] = spans[size]
+        const ordinal = Math.round(low + where * (high - low))
+        const expected = reference(ordinal, size)
+        const bucket = bucketAtOrdinal(ordinal, size)
+        expect(bucket).toEqual({ key: expected.key, start: expected.start, end: expected.end })
+        expect(describeBucket(bucket, size)).toBe(expected.words)
+        expect(bucketOrdinal(bucket.start, size)).toBe(ordinal)
+        expect(bucketOrdinal(bucket.end, size)).toBe(ordinal)
+      }),
+      { numRuns: 3_000 },
+    )
+  })
+
+  it('agree with date-fns on every bucket of 1995-2035 and around year ends', () => {
+    for (const size of BUCKET_SIZES) {
+      const from = calendar[size].between(calendar[size].start(new UTCDate(1995, 0, 1)), calendar[size].start(origin))
+      const to = calendar[size].between(calendar[size].start(new UTCDate(2035, 11, 31)), calendar[size].start(origin))
+      for (let ordinal = from; ordinal <= to; ordinal++) {
+        const expected = reference(ordinal, size)
+        expect(bucketAtOrdinal(ordinal, size), `${size} ${ordinal}`).toEqual({ key: expected.key, start: expected.start, end: expected.end })
+        expect(describeBucket(bucketAtOrdinal(ordinal, size), size)).toBe(expected.words)
+      }
+    }
+  })
+
+  it('place every date of 1890-2110 in the bucket date-fns does', () => {
+    fc.assert(
+      fc.property(fc.date({ min: new Date(Date.UTC(1890, 0, 1)), max: new Date(Date.UTC(2110, 11, 31)), noInvalidDate: true }), fc.constantFrom(...BUCKET_SIZES), (date, size) => {
+        const value = date.toISOString().slice(0, 10)
+        const { start, between } = calendar[size]
+        const parsed = new UTCDate(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate())
+        expect(bucketOrdinal(value, size)).toBe(between(start(parsed), start(origin)))
+      }),
+      { numRuns: 3_000 },
+    )
+    // ISO weeks whose year differs from the calendar year: 2024-12-30 is in 2025-W01, 2021-01-03 in 2020-W53.
+    expect(bucketAtOrdinal(bucketOrdinal('2024-12-30', 'week')!, 'week').key).toBe('2025-W01')
+    expect(bucketAtOrdinal(bucketOrdinal('2021-01-03', 'week')!, 'week').key).toBe('2020-W53')
   })
 })

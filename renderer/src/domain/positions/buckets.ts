@@ -215,20 +215,25 @@ export function createBucketer(size: BucketSize): (date: string) => string | nul
 
 /** Words for a bucket's span, for tooltips: "30 Dec 2024 – 5 Jan 2025". */
 export function describeBucket(bucket: Bucket, size: BucketSize): string {
-  const start = parseCalendarDate(bucket.start)
-  const end = parseCalendarDate(bucket.end)
-  if (!start || !end) return bucket.key
+  const first = dayNumber(bucket.start)
+  const last = dayNumber(bucket.end)
+  if (Number.isNaN(first) || Number.isNaN(last)) return bucket.key
+  const start = civilFromDays(first)
+  const end = civilFromDays(last)
+  const dayMonthYear = (date: CivilDate): string => `${date.day} ${MONTH_NAMES[date.month - 1]!.slice(0, 3)} ${formatYear(date.year)}`
   switch (size) {
     case 'day':
-      return format(start, 'EEEE d MMMM yyyy')
-    case 'week':
-      return `ISO week ${format(start, 'I')} of ${format(start, 'RRRR')}: ${format(start, 'd MMM yyyy')} – ${format(end, 'd MMM yyyy')}`
+      return `${WEEKDAY_NAMES[isoWeekday(first) - 1]} ${start.day} ${MONTH_NAMES[start.month - 1]} ${formatYear(start.year)}`
+    case 'week': {
+      const { weekYear, week } = isoWeekOf(first)
+      return `ISO week ${week} of ${formatYear(weekYear)}: ${dayMonthYear(start)} – ${dayMonthYear(end)}`
+    }
     case 'month':
-      return format(start, 'MMMM yyyy')
+      return `${MONTH_NAMES[start.month - 1]} ${formatYear(start.year)}`
     case 'quarter':
-      return `${format(start, 'QQQ yyyy')}: ${format(start, 'MMM')} – ${format(end, 'MMM yyyy')}`
+      return `Q${Math.ceil(start.month / 3)} ${formatYear(start.year)}: ${MONTH_NAMES[start.month - 1]!.slice(0, 3)} – ${MONTH_NAMES[end.month - 1]!.slice(0, 3)} ${formatYear(end.year)}`
     case 'year':
-      return format(start, 'yyyy')
+      return formatYear(start.year)
   }
 }
 
@@ -236,12 +241,25 @@ export function describeBucket(bucket: Bucket, size: BucketSize): string {
 // their key when the span of the data grows (an edit adds an earlier claim): positions can then
 // be updated claim by claim instead of recomputed whole.
 
-const ORIGIN = parseCalendarDate('2000-01-01')!
+// The ordinals are plain day arithmetic (dayNumber, civilFromDays), not date-fns: a cold open
+// names its 120 columns before anything has warmed up, and the date-fns path (a UTCDate, its
+// arithmetic and format per column) took 13 ms of it; the unit tests hold the two to the same
+// answers.
+
+const ORIGIN_DAY = daysFromCivil(2000, 1, 1)
+/** The Monday starting the ISO week that holds 2000-01-01. */
+const ORIGIN_MONDAY = ORIGIN_DAY - (isoWeekday(ORIGIN_DAY) - 1)
 
 /** The ordinal of the bucket a calendar date falls in (negative before 2000), or null when the date is not a real date. */
 export function bucketOrdinal(date: string, size: BucketSize): number | null {
-  const parsed = parseCalendarDate(date)
-  return parsed ? bucketsBetween(startOfBucket(parsed, size), startOfBucket(ORIGIN, size), size) : null
+  const day = dayNumber(date)
+  if (Number.isNaN(day)) return null
+  if (size === 'day') return day - ORIGIN_DAY
+  if (size === 'week') return Math.floor((day - ORIGIN_MONDAY) / 7)
+  const { year, month } = civilFromDays(day)
+  if (size === 'month') return (year - 2000) * 12 + (month - 1)
+  if (size === 'quarter') return (year - 2000) * 4 + Math.floor((month - 1) / 3)
+  return year - 2000
 }
 
 const ordinalBuckets: Record<BucketSize, Map<number, Bucket>> = { day: new Map(), week: new Map(), month: new Map(), quarter: new Map(), year: new Map() }
@@ -251,11 +269,38 @@ export function bucketAtOrdinal(ordinal: number, size: BucketSize): Bucket {
   const cache = ordinalBuckets[size]
   let bucket = cache.get(ordinal)
   if (bucket === undefined) {
-    bucket = bucketAt(addBuckets(startOfBucket(ORIGIN, size), size, ordinal), size)
+    bucket = bucketAtOrdinalUncached(ordinal, size)
     if (cache.size > 100_000) cache.clear()
     cache.set(ordinal, bucket)
   }
   return bucket
+}
+
+function bucketAtOrdinalUncached(ordinal: number, size: BucketSize): Bucket {
+  switch (size) {
+    case 'day': {
+      const day = formatDayNumber(ORIGIN_DAY + ordinal)
+      return { key: day, start: day, end: day }
+    }
+    case 'week': {
+      const monday = ORIGIN_MONDAY + ordinal * 7
+      const { weekYear, week } = isoWeekOf(monday)
+      return { key: `${formatYear(weekYear)}-W${pad(week, 2)}`, start: formatDayNumber(monday), end: formatDayNumber(monday + 6) }
+    }
+    case 'month':
+    case 'quarter':
+    case 'year': {
+      const months = size === 'month' ? 1 : size === 'quarter' ? 3 : 12
+      const first = 2000 * 12 + ordinal * months
+      const year = Math.floor(first / 12)
+      const month = first - year * 12 + 1
+      const lastMonth = month + months - 1
+      const start = `${formatYear(year)}-${pad(month, 2)}-01`
+      const end = `${formatYear(year)}-${pad(lastMonth, 2)}-${pad(daysInMonth(year, lastMonth), 2)}`
+      const key = size === 'month' ? `${formatYear(year)}-${pad(month, 2)}` : size === 'quarter' ? `${formatYear(year)}-Q${(month + 2) / 3}` : formatYear(year)
+      return { key, start, end }
+    }
+  }
 }
 
 /** Like createBucketer, to ordinals: the date arithmetic runs once per distinct date. */
@@ -283,7 +328,12 @@ export function dayNumber(date: string): number {
   const month = Number(match[2])
   const day = Number(match[3])
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return Number.NaN
-  // Howard Hinnant's days_from_civil: years start in March, so the leap day ends one.
+  return daysFromCivil(year, month, day)
+}
+
+/** Days since 1970-01-01 of a year, month (1-12) and day (Howard Hinnant's days_from_civil). */
+function daysFromCivil(year: number, month: number, day: number): number {
+  // Years start in March, so the leap day ends one.
   const shifted = month <= 2 ? year - 1 : year
   const era = Math.floor(shifted / 400)
   const yearOfEra = shifted - era * 400
@@ -295,4 +345,49 @@ export function dayNumber(date: string): number {
 function daysInMonth(year: number, month: number): number {
   if (month !== 2) return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28
+}
+
+export interface CivilDate {
+  year: number
+  /** 1-12 */
+  month: number
+  day: number
+}
+
+/** The calendar date of a day number (dayNumber's inverse; Howard Hinnant's civil_from_days). */
+export function civilFromDays(days: number): CivilDate {
+  const shifted = days + 719_468
+  const era = Math.floor(shifted / 146_097)
+  const dayOfEra = shifted - era * 146_097
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365)
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100))
+  const monthFromMarch = Math.floor((5 * dayOfYear + 2) / 153)
+  const day = dayOfYear - Math.floor((153 * monthFromMarch + 2) / 5) + 1
+  const month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9
+  return { year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day }
+}
+
+/** 1 for Monday to 7 for Sunday; day 0 (1970-01-01) was a Thursday. */
+function isoWeekday(days: number): number {
+  return ((((days + 3) % 7) + 7) % 7) + 1
+}
+
+/** The ISO week-numbering year and week of a day: those of the Thursday in its week. */
+function isoWeekOf(days: number): { weekYear: number; week: number } {
+  const thursday = days - isoWeekday(days) + 4
+  const weekYear = civilFromDays(thursday).year
+  return { weekYear, week: Math.floor((thursday - daysFromCivil(weekYear, 1, 1)) / 7) + 1 }
+}
+
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']
+
+/** A year as the keys write it: four digits, zero-padded (date-fns's yyyy); a sign before year 0. */
+function formatYear(year: number): string {
+  return year < 0 ? `-${pad(-year, 4)}` : pad(year, 4)
+}
+
+function formatDayNumber(days: number): string {
+  const { year, month, day } = civilFromDays(days)
+  return `${formatYear(year)}-${pad(month, 2)}-${pad(day, 2)}`
 }
