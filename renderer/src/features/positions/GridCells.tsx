@@ -18,8 +18,8 @@ interface GridRowProps {
   blocks: readonly ColumnBlock[]
   leftPad: number
   bucketSize: BucketSize
-  /** Each period column's period in words, by column id. */
-  periods: ReadonlyMap<string, string>
+  /** A period column's period in words (worked out once per column, when first drawn). */
+  periodOf: (column: PositionsColumn) => string
   view: PositionsView
   selected: boolean
   canSelectMore: boolean
@@ -66,7 +66,7 @@ export const GridRow = memo(function GridRow(props: GridRowProps) {
           rowIndex={rowIndex}
           labelCount={labels.length}
           bucketSize={props.bucketSize}
-          periods={props.periods}
+          periodOf={props.periodOf}
           view={props.view}
           onOpen={props.onOpen}
         />
@@ -81,7 +81,7 @@ const CellBlock = memo(function CellBlock(props: {
   rowIndex: number
   labelCount: number
   bucketSize: BucketSize
-  periods: ReadonlyMap<string, string>
+  periodOf: (column: PositionsColumn) => string
   view: PositionsView
   onOpen: (row: PositionRow, column: PositionsColumn) => void
 }) {
@@ -97,7 +97,7 @@ const CellBlock = memo(function CellBlock(props: {
         colIndex: props.labelCount + block.first + index,
         width: block.widths[index]!,
         bucketSize,
-        period: props.periods.get(column.id) ?? '',
+        period: column.bucket ? props.periodOf(column) : '',
         view: props.view,
         onOpen: props.onOpen,
       }),

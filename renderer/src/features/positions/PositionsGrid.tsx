@@ -78,14 +78,38 @@ export function PositionsGrid(props: PositionsGridProps) {
     for (let first = 0; first < scrolling.length; first += COLUMN_BLOCK) {
       blocks.push({ columns: scrolling.slice(first, first + COLUMN_BLOCK), widths: scrollingWidths.slice(first, first + COLUMN_BLOCK), first })
     }
-    // Each period in words, once per column, for the cells' accessible names.
-    const periods = new Map(columns.flatMap((column) => (column.bucket ? [[column.id, describeBucket(column.bucket, bucketSize)] as const] : [])))
+    // Each period in words, for the cells' accessible names: once per column, and only for the
+    // columns drawn (a day table has thousands; a cold open drew 21 of 120 months).
+    const periods = new Map<string, string>()
+    const periodOf = (column: PositionsColumn): string => {
+      let words = periods.get(column.id)
+      if (words === undefined) {
+        words = column.bucket ? describeBucket(column.bucket, bucketSize) : ''
+        periods.set(column.id, words)
+      }
+      return words
+    }
     // Every period column has one width (widthKey): the cells take it from the table's style.
     const bucketIndex = scrolling.findIndex((column) => column.kind === 'bucket')
     const bucketWidth = bucketIndex < 0 ? 0 : scrollingWidths[bucketIndex]!
-    return { labels, scrolling, labelWidths, frozenWidth, scrollingWidths, offsets, blocks, scrollingWidth: x, periods, bucketWidth }
+    return { labels, scrolling, labelWidths, frozenWidth, scrollingWidths, offsets, blocks, scrollingWidth: x, periodOf, bucketWidth }
   }, [columns, bucketSize, widths])
   const totalWidth = layout.frozenWidth + layout.scrollingWidth
+
+  // The blocks beyond the screen on each side (see computeWindow): none for the first drawing,
+  // so the table appears as soon as what is on screen is made; one each side once it has been
+  // painted, so that scrolling a little renders nothing.
+  const [overscan, setOverscan] = useState(0)
+  useEffect(() => {
+    let timer = 0
+    const frameId = requestAnimationFrame(() => {
+      timer = window.setTimeout(() => setOverscan(1), 0)
+    })
+    return () => {
+      cancelAnimationFrame(frameId)
+      clearTimeout(timer)
+    }
+  }, [])
 
   const computeWindow = useCallback((): Range => {
     const element = scrollRef.current
@@ -95,16 +119,16 @@ export function PositionsGrid(props: PositionsGridProps) {
     const left = element?.scrollLeft ?? 0
     const firstRow = Math.floor(top / ROW_HEIGHT)
     const lastRow = Math.ceil((top + height) / ROW_HEIGHT)
-    // The blocks on screen and one either side: scrolling either way a little renders nothing.
-    const rowStart = Math.max(0, (Math.floor(firstRow / ROW_BLOCK) - 1) * ROW_BLOCK)
-    const rowEnd = Math.min(rowCount, (Math.floor(lastRow / ROW_BLOCK) + 2) * ROW_BLOCK)
+    // The blocks on screen and `overscan` blocks either side.
+    const rowStart = Math.max(0, (Math.floor(firstRow / ROW_BLOCK) - overscan) * ROW_BLOCK)
+    const rowEnd = Math.min(rowCount, (Math.floor(lastRow / ROW_BLOCK) + 1 + overscan) * ROW_BLOCK)
     if (layout.scrolling.length === 0) return { rowStart, rowEnd, columnStart: 0, columnEnd: 0 }
     const firstColumn = indexAt(layout.offsets, left)
     const lastColumn = indexAt(layout.offsets, Math.max(left, left + width - layout.frozenWidth))
-    const columnStart = Math.max(0, (Math.floor(firstColumn / COLUMN_BLOCK) - 1) * COLUMN_BLOCK)
-    const columnEnd = Math.min(layout.scrolling.length, (Math.floor(lastColumn / COLUMN_BLOCK) + 2) * COLUMN_BLOCK)
+    const columnStart = Math.max(0, (Math.floor(firstColumn / COLUMN_BLOCK) - overscan) * COLUMN_BLOCK)
+    const columnEnd = Math.min(layout.scrolling.length, (Math.floor(lastColumn / COLUMN_BLOCK) + 1 + overscan) * COLUMN_BLOCK)
     return { rowStart, rowEnd, columnStart, columnEnd }
-  }, [rowCount, layout])
+  }, [rowCount, layout, overscan])
 
   const [range, setRange] = useState<Range>(() => ({ rowStart: 0, rowEnd: Math.min(rowCount, ROW_BLOCK * 3), columnStart: 0, columnEnd: 0 }))
   const frame = useRef(0)
@@ -253,7 +277,7 @@ export function PositionsGrid(props: PositionsGridProps) {
                 blocks={visibleBlocks}
                 leftPad={leftPad}
                 bucketSize={bucketSize}
-                periods={layout.periods}
+                periodOf={layout.periodOf}
                 view={props.view}
                 selected={props.selected.has(row.id)}
                 canSelectMore={props.canSelectMore}
