@@ -267,7 +267,7 @@ describe('the saved library index', () => {
     const first = await started(db)
     await first.sync.save()
     first.sync.stop()
-    const restart = async (): Promise<{ sent: string[] | null; rows: string[]; timings: string[]; answers: string[] }> => {
+    const restart = async (): Promise<{ sent: string[] | null; rows: string[]; timings: string[]; answers: string[]; loadingSaved: boolean[] }> => {
       const events: RowsEvent[] = []
       const timings: string[] = []
       const sync = startLibrarySync(db, (event) => events.push(event), (message) => {
@@ -284,7 +284,13 @@ describe('the saved library index', () => {
         for (const row of event.upserts) held.set(row.id, true)
       }
       const loaded = events.find((event) => event.columns)
-      return { sent: loaded ? rowsFromPacked(loaded.columns!).map((row) => row.id) : null, rows: [...held.keys()].sort(), timings, answers: [...answers].sort() }
+      return {
+        sent: loaded ? rowsFromPacked(loaded.columns!).map((row) => row.id) : null,
+        rows: [...held.keys()].sort(),
+        timings,
+        answers: [...answers].sort(),
+        loadingSaved: events.map((event) => event.status.loadingSaved),
+      }
     }
     const all = (await db.articles.toArray()).map((entry) => ({ ...entry, hasText: true }))
     const newest = sortLibraryRows(all, NEWEST_FIRST, new Map()).map((row) => row.id)
@@ -294,6 +300,11 @@ describe('the saved library index', () => {
     expect(saved.rows).toEqual(everyId)
     expect(saved.answers).toEqual(everyId)
     expect(saved.timings).toContain('loaded')
+    // The saved rows come marked as the saved index being read (the screen says so, not "indexing
+    // 0 of 300"); every later event, once it is read, is not.
+    expect(saved.loadingSaved[0]).toBe(true)
+    expect(saved.loadingSaved.slice(1)).not.toContain(true)
+    expect(saved.loadingSaved.length).toBeGreaterThan(1)
 
     // A save from before: the rows unpacked, in the index's document order, no order.
     const parts = (await loadCache(db, LIBRARY_CACHE))!

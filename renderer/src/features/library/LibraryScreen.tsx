@@ -223,7 +223,16 @@ export function LibraryScreen() {
         )}
         <span className="library-count" role="status">
           {resultText}
-          {indexing && <span className="muted"> · indexing {status.indexed.toLocaleString('en')} of {status.total.toLocaleString('en')}</span>}
+          {status.loadingSaved ? (
+            <span className="muted"> · loading the search index</span>
+          ) : (
+            indexing && (
+              <span className="muted">
+                {' '}
+                · indexing {status.indexed.toLocaleString('en')} of {status.total.toLocaleString('en')}
+              </span>
+            )
+          )}
         </span>
       </div>
       {searching && !hits.searchable && <p className="muted library-hint">Type a word to search: very common words (the, of, في, من) are not indexed.</p>}

@@ -94,7 +94,7 @@ addEventListener('visibilitychange', () => {
   if (document.visibilityState === 'hidden') writeLocalPreview()
 })
 
-let state: LibraryState = { rows: [], preview: readLocalPreview(), status: { indexed: 0, total: 0, ready: false, version: 0 }, error: null }
+let state: LibraryState = { rows: [], preview: readLocalPreview(), status: { indexed: 0, total: 0, ready: false, loadingSaved: false, version: 0 }, error: null }
 if (state.preview) performance.mark('standpoint:library-preview', { detail: 'localStorage' })
 let rowsArrived = false
 const listeners = new Set<() => void>()

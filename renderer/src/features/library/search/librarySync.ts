@@ -138,7 +138,7 @@ export function startLibrarySync(
   /** The seq the loaded copy was saved at (null: an older save without one). */
   let savedSeq: number | null = null
 
-  const status = (): IndexStatus => ({ indexed: index.size, total, ready, version })
+  const status = (): IndexStatus => ({ indexed: index.size, total, ready, loadingSaved: false, version })
   const post = (upserts: RowsEvent['upserts'], removed: string[]): void => {
     version++
     onRows({ type: 'rows', upserts, removed, status: status() })
@@ -194,7 +194,7 @@ export function startLibrarySync(
       const saved = savedRows(head)
       total = saved.packed.length
       version++
-      onRows({ type: 'rows', upserts: [], columns: saved.packed, removed: [], status: { indexed: 0, total, ready: false, version } })
+      onRows({ type: 'rows', upserts: [], columns: saved.packed, removed: [], status: { indexed: 0, total, ready: false, loadingSaved: true, version } })
       shown = saved.inDocumentOrder()
       const rowsShown = performance.now()
       const body = await bodyRead

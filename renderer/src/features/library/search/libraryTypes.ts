@@ -27,6 +27,8 @@ export interface IndexStatus {
   total: number
   /** True once the first full pass is done (the row list is complete). */
   ready: boolean
+  /** True while a saved index is read: every row is listed, and search waits for the index. */
+  loadingSaved: boolean
   /** Bumped on every change, so an active search re-runs. */
   version: number
 }
