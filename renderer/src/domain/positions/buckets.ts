@@ -347,7 +347,7 @@ function daysInMonth(year: number, month: number): number {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28
 }
 
-export interface CivilDate {
+interface CivilDate {
   year: number
   /** 1-12 */
   month: number
@@ -355,7 +355,7 @@ export interface CivilDate {
 }
 
 /** The calendar date of a day number (dayNumber's inverse; Howard Hinnant's civil_from_days). */
-export function civilFromDays(days: number): CivilDate {
+function civilFromDays(days: number): CivilDate {
   const shifted = days + 719_468
   const era = Math.floor(shifted / 146_097)
   const dayOfEra = shifted - era * 146_097

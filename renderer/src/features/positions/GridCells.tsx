@@ -18,7 +18,7 @@ interface GridRowProps {
   blocks: readonly ColumnBlock[]
   leftPad: number
   bucketSize: BucketSize
-  /** A period column's period in words (worked out once per column, when first drawn). */
+  /** A period column's period in words ('' for other columns; worked out once per column, when first drawn). */
   periodOf: (column: PositionsColumn) => string
   view: PositionsView
   selected: boolean
@@ -97,7 +97,7 @@ const CellBlock = memo(function CellBlock(props: {
         colIndex: props.labelCount + block.first + index,
         width: block.widths[index]!,
         bucketSize,
-        period: column.bucket ? props.periodOf(column) : '',
+        period: props.periodOf(column),
         view: props.view,
         onOpen: props.onOpen,
       }),

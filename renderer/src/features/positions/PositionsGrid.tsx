@@ -79,7 +79,7 @@ export function PositionsGrid(props: PositionsGridProps) {
       blocks.push({ columns: scrolling.slice(first, first + COLUMN_BLOCK), widths: scrollingWidths.slice(first, first + COLUMN_BLOCK), first })
     }
     // Each period in words, for the cells' accessible names: once per column, and only for the
-    // columns drawn (a day table has thousands; a cold open drew 21 of 120 months).
+    // columns drawn (a day table has thousands of columns; a screen draws a dozen or two).
     const periods = new Map<string, string>()
     const periodOf = (column: PositionsColumn): string => {
       let words = periods.get(column.id)
