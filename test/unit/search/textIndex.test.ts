@@ -128,4 +128,44 @@ describe('TextIndex', () => {
     // The word itself counts fully, a longer term it starts only in part.
     expect(index.search([{ term: 'tanker', prefix: true }]).ids).toEqual(['x', 'y', 'z'])
   })
+  it('ranks tens of thousands of hits best first, equal scores in document order, across saves and additions', () => {
+    // Many hits and many exact ties (the same few lengths and frequencies), some scores apart by
+    // less than the rounding of the sort keys: every hit in order, as a plain sort of the scores
+    // and document numbers puts them.
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), fc.integer({ min: 2_000, max: 30_000 }), (seed, size) => {
+        let state = seed
+        const random = (): number => {
+          state = (Math.imul(state, 48_271) + 11) % 2_147_483_647
+          return Math.abs(state) / 2_147_483_647
+        }
+        const index = TextIndex.empty()
+        const order: string[] = []
+        const add = (id: string): void => {
+          const words = Array.from({ length: 1 + Math.floor(random() * 6) }, () => (random() < 0.7 ? 'oil' : random() < 0.5 ? 'oilfield' : 'gulf'))
+          if (random() < 0.01) words.push(...Array.from({ length: 200 + Math.floor(random() * 3) }, () => 'gulf'))
+          index.add(id, analysed(words, random() < 0.1 ? ['oil'] : []))
+          order.push(id)
+        }
+        for (let doc = 0; doc < size; doc++) add(`d${doc}`)
+        const reloaded = TextIndex.fromSnapshot(structuredClone(index.compact()))
+        for (let doc = size; doc < size + 500; doc++) {
+          const id = `d${doc}`
+          const words = random() < 0.5 ? ['oil', 'oil'] : ['oil', 'gulf']
+          reloaded.add(id, analysed(words, []))
+          index.add(id, analysed(words, []))
+          order.push(id)
+        }
+        const position = new Map(order.map((id, at) => [id, at]))
+        for (const query of [[{ term: 'oil', prefix: false }], [{ term: 'oil', prefix: true }], [{ term: 'oil', prefix: true }, { term: 'gulf', prefix: false }]]) {
+          for (const searched of [index, reloaded]) {
+            const { ids, scores } = searched.search(query, true)
+            const expected = ids.map((id, at) => ({ id, score: scores[at]! })).sort((a, b) => b.score - a.score || position.get(a.id)! - position.get(b.id)!)
+            expect(ids).toEqual(expected.map((hit) => hit.id))
+          }
+        }
+      }),
+      { numRuns: 12 },
+    )
+  })
 })
