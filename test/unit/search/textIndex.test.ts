@@ -142,7 +142,7 @@ describe('TextIndex', () => {
         const index = TextIndex.empty()
         const order: string[] = []
         const add = (id: string): void => {
-          const words = Array.from({ length: 1 + Math.floor(random() * 6) }, () => (random() < 0.7 ? 'oil' : random() < 0.5 ? 'oilfield' : 'gulf'))
+          const words: string[] = Array.from({ length: 1 + Math.floor(random() * 6) }, () => (random() < 0.7 ? 'oil' : random() < 0.5 ? 'oilfield' : 'gulf'))
           if (random() < 0.01) words.push(...Array.from({ length: 200 + Math.floor(random() * 3) }, () => 'gulf'))
           index.add(id, analysed(words, random() < 0.1 ? ['oil'] : []))
           order.push(id)
