@@ -162,6 +162,14 @@ export interface PositionsResult {
 }
 
 /** Oldest first: by date, then by when the claim was recorded, then by id. */
+/** A date as a claim is placed by: normalised ('' when none), and its day number (NaN when none). */
+interface DatedAs {
+  date: string
+  day: number
+}
+
+const UNDATED: DatedAs = { date: '', day: Number.NaN }
+
 export function compareClaimsByTime(a: PositionClaim, b: PositionClaim): number {
   if (a.day !== b.day) return a.day < b.day ? -1 : 1
   if (a.createdAt !== b.createdAt) return a.createdAt < b.createdAt ? -1 : 1
@@ -244,7 +252,8 @@ export class PositionsEngine {
   private cached: PositionsResult | null = null
   /** Nothing computed for the current options yet: the first result() computes (options often change before anyone looks). */
   private stale = true
-  private readonly normalised = new Map<string, string>()
+  /** Each date string seen, normalised and as a day number: a workspace has far fewer dates than claims. */
+  private readonly normalised = new Map<string, DatedAs>()
 
   constructor(claims: Iterable<ClaimFact>, articles: Iterable<ArticleFact>, world: PositionsWorld, options: PositionsOptions = DEFAULT_OPTIONS) {
     this.world = world
@@ -400,19 +409,20 @@ export class PositionsEngine {
 
   // --- building entries --------------------------------------------------------------------
 
-  private normalise(value: string): string {
-    let date = this.normalised.get(value)
-    if (date === undefined) {
-      date = normaliseCalendarDate(value)
-      this.normalised.set(value, date)
+  private normalise(value: string): DatedAs {
+    let dated = this.normalised.get(value)
+    if (dated === undefined) {
+      const date = normaliseCalendarDate(value)
+      dated = { date, day: date === '' ? Number.NaN : dayNumber(date) }
+      this.normalised.set(value, dated)
     }
-    return date
+    return dated
   }
 
   private entryOf(fact: ClaimFact): PositionClaim {
     const article = this.articles.get(fact.articleId)
-    let date = fact.date ? this.normalise(fact.date) : ''
-    if (date === '' && article) date = this.normalise(article.publishedAt)
+    let dated = fact.date ? this.normalise(fact.date) : UNDATED
+    if (dated.date === '' && article) dated = this.normalise(article.publishedAt)
     return {
       id: fact.id,
       actorId: fact.actorId,
@@ -421,8 +431,8 @@ export class PositionsEngine {
       coderId: fact.coderId,
       adjudicated: fact.adjudicated,
       stance: fact.stance,
-      date,
-      day: date === '' ? Number.NaN : dayNumber(date),
+      date: dated.date,
+      day: dated.day,
       source: article?.source ?? '',
       createdAt: fact.createdAt,
     }
