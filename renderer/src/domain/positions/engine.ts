@@ -161,7 +161,6 @@ export interface PositionsResult {
   claimsBehind: boolean
 }
 
-/** Oldest first: by date, then by when the claim was recorded, then by id. */
 /** A date as a claim is placed by: normalised ('' when none), and its day number (NaN when none). */
 interface DatedAs {
   date: string
@@ -170,6 +169,7 @@ interface DatedAs {
 
 const UNDATED: DatedAs = { date: '', day: Number.NaN }
 
+/** Oldest first: by date, then by when the claim was recorded, then by id. */
 export function compareClaimsByTime(a: PositionClaim, b: PositionClaim): number {
   if (a.day !== b.day) return a.day < b.day ? -1 : 1
   if (a.createdAt !== b.createdAt) return a.createdAt < b.createdAt ? -1 : 1
