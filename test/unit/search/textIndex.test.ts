@@ -129,9 +129,8 @@ describe('TextIndex', () => {
     expect(index.search([{ term: 'tanker', prefix: true }]).ids).toEqual(['x', 'y', 'z'])
   })
   it('ranks tens of thousands of hits best first, equal scores in document order, across saves and additions', () => {
-    // Many hits and many exact ties (the same few lengths and frequencies), some scores apart by
-    // less than the rounding of the sort keys: every hit in order, as a plain sort of the scores
-    // and document numbers puts them.
+    // Many hits and many exact ties (the same few lengths and frequencies): every hit in order,
+    // as a plain sort of the scores and document numbers puts them.
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), fc.integer({ min: 2_000, max: 30_000 }), (seed, size) => {
         let state = seed
@@ -167,5 +166,18 @@ describe('TextIndex', () => {
       }),
       { numRuns: 12 },
     )
+  })
+  it('orders scores closer than the rounding of the sort keys exactly', () => {
+    // Lengths of a trillion words differing by one: the scores differ by about 1e-12 of
+    // themselves, far below the keys' rounding (2^-31 of the top score), so both hits get one
+    // key and the exact pass after the radix sort must put the shorter (better) one first.
+    const index = TextIndex.empty()
+    const length = 1e12
+    index.add('longer', { terms: new Map([['oil', 1]]), length: length + 1 })
+    index.add('shorter', { terms: new Map([['oil', 1]]), length })
+    index.add('other', { terms: new Map([['gulf', 1]]), length })
+    const { ids, scores } = index.search([{ term: 'oil', prefix: false }], true)
+    expect(scores[0]).toBeGreaterThan(scores[1]!)
+    expect(ids).toEqual(['shorter', 'longer'])
   })
 })
