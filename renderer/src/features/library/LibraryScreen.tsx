@@ -161,7 +161,11 @@ export function LibraryScreen() {
     )
   }
 
-  const indexing = !status.ready || status.indexed < status.total
+  const indexNote = status.loadingSaved
+    ? 'loading the search index'
+    : !status.ready || status.indexed < status.total
+      ? `indexing ${status.indexed.toLocaleString('en')} of ${status.total.toLocaleString('en')}`
+      : null
   const resultText = searching && hits.pending ? 'Searching…' : `${tableRows.length.toLocaleString('en')} of ${rows.length.toLocaleString('en')} articles`
 
   return (
@@ -223,16 +227,7 @@ export function LibraryScreen() {
         )}
         <span className="library-count" role="status">
           {resultText}
-          {status.loadingSaved ? (
-            <span className="muted"> · loading the search index</span>
-          ) : (
-            indexing && (
-              <span className="muted">
-                {' '}
-                · indexing {status.indexed.toLocaleString('en')} of {status.total.toLocaleString('en')}
-              </span>
-            )
-          )}
+          {indexNote && <span className="muted"> · {indexNote}</span>}
         </span>
       </div>
       {searching && !hits.searchable && <p className="muted library-hint">Type a word to search: very common words (the, of, في, من) are not indexed.</p>}
