@@ -43,6 +43,11 @@ export function whenIdleAndQuiet(run: () => void, timeout = 5_000): void {
   )
 }
 
+/** Resolves in a task of its own: what follows does not lengthen the task running now. */
+export function nextTask(): Promise<void> {
+  return new Promise<void>((resolve) => setTimeout(resolve, 0))
+}
+
 interface BackgroundScheduler {
   postTask: (callback: () => void, options: { priority: 'background' }) => Promise<unknown>
 }
@@ -55,11 +60,9 @@ interface BackgroundScheduler {
  */
 async function yieldThread(priority: 'normal' | 'background'): Promise<void> {
   const scheduler = (globalThis as { scheduler?: BackgroundScheduler }).scheduler
-  if (priority === 'normal') return new Promise<void>((resolve) => setTimeout(resolve, 0))
+  if (priority === 'normal') return nextTask()
   for (;;) {
-    await (typeof scheduler?.postTask === 'function'
-      ? scheduler.postTask(() => undefined, { priority: 'background' })
-      : new Promise<void>((resolve) => setTimeout(resolve, 0)))
+    await (typeof scheduler?.postTask === 'function' ? scheduler.postTask(() => undefined, { priority: 'background' }) : nextTask())
     if (!isBusy()) return
     await whenQuiet()
   }
@@ -76,5 +79,23 @@ export function timeSlicer(budgetMs = 8, priority: 'normal' | 'background' = 'no
     return yieldThread(priority).then(() => {
       sliceStart = performance.now()
     })
+  }
+}
+
+/** Runs a sliced computation's steps to the end at once; returns what it returns. */
+export function drainSteps<T>(steps: Generator<void, T, void>): T {
+  for (;;) {
+    const step = steps.next()
+    if (step.done) return step.value
+  }
+}
+
+/** Runs the steps, awaiting `pause()` between them whenever it returns a promise (it decides when a slice is long enough). */
+export async function runSliced<T>(steps: Generator<void, T, void>, pause: () => Promise<void> | null): Promise<T> {
+  for (;;) {
+    const step = steps.next()
+    if (step.done) return step.value
+    const waiting = pause()
+    if (waiting) await waiting
   }
 }

@@ -249,8 +249,10 @@ export async function benchPositionsLive(workspace: Workspace): Promise<LiveFigu
       fromSnapshot.push(opened.ms)
     }
 
-    // Stored positions: what a cold open draws its first rows from.
-    await savePositionsResult(db, { seq: opened.seq, viewerId: null, claimCount: opened.engine.size, sources: [], packed: packResult(opened.engine.result()) })
+    // Stored positions: what a cold open draws its first rows from, stored as the app stores
+    // them (in the order of the rows last shown).
+    const shownOrder = buildPositionsView(opened.engine.result(), actorMap, workspace.issues, view).rows.map((row) => row.id)
+    await savePositionsResult(db, { seq: opened.seq, viewerId: null, claimCount: opened.engine.size, sources: [], packed: packResult(opened.engine.result(), shownOrder) })
     const readStored: number[] = []
     const fromStored: number[] = []
     for (let run = 0; run < 5; run++) {

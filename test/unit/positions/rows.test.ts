@@ -7,7 +7,8 @@ import { positionsColumns, positionsTable } from '../../../renderer/src/domain/p
 import { computePositions, DEFAULT_OPTIONS, type PositionsOptions } from '../../../renderer/src/domain/positions/engine'
 import { claimFact } from '../../../renderer/src/domain/positions/facts'
 import { cellAccessibleName, cellAccessibleText, describeCell, formatMean, formatSigned, stanceTone } from '../../../renderer/src/domain/positions/format'
-import { buildPositionsView, type ViewOptions } from '../../../renderer/src/domain/positions/rows'
+import { packResult, unpackResult } from '../../../renderer/src/domain/positions/resultPack'
+import { buildPositionsView, createPositionsViewBuilder, type PositionsView, type ViewOptions } from '../../../renderer/src/domain/positions/rows'
 import { compareText } from '../../../renderer/src/domain/text/compare'
 import { foldText } from '../../../renderer/src/domain/text/folding'
 import { actor, child, claim, issue } from './fixtures'
@@ -135,6 +136,60 @@ describe('row order', () => {
       ),
       { numRuns: 300 },
     )
+  })
+})
+
+describe('rows made in steps', () => {
+  // More rows than one step makes (a thousand), from stored positions and then the engine's, as a cold open hands over.
+  const manyActors = Array.from({ length: 700 }, (_, index) => actor(`a${index}`, `Actor ${String(index).padStart(3, '0')}`, 'person', [`alias ${index}`]))
+  const manyIssues = [issue('i0', 'Alpha'), issue('i1', 'Beta'), child('i2', 'Gamma', 'i1')]
+  const manyClaims = manyActors.flatMap((entry, index) =>
+    manyIssues.map((target, at) => claim({ id: `${entry.id}-${target.id}`, actorId: entry.id, issueId: target.id, stance: (((index + at) % 5) - 2) as Claim['stance'], date: `202${index % 4}-0${1 + (at % 9)}-1${index % 9}` })),
+  )
+  const actorMap = new Map(manyActors.map((entry) => [entry.id, entry]))
+  const engineResult = computePositions(manyClaims.map(claimFact), [], { actors: actorMap, issues: manyIssues, coders: [], assignments: [], viewerId: null }, DEFAULT_OPTIONS)
+  const storedResult = unpackResult(structuredClone(packResult(engineResult)))!
+  const strip = (view: PositionsView) => ({ ...view, rows: view.rows.map((row) => ({ ...row, series: row.series?.key ?? null })) })
+
+  it('gives the rows of a whole build, pausing between steps, and the call after finds them made', () => {
+    for (const view of [all, { ...all, text: 'actor 01' }, { ...all, onlyWithClaims: null }]) {
+      const builder = createPositionsViewBuilder()
+      for (const result of [storedResult, engineResult]) {
+        const steps = builder.steps(result, actorMap, manyIssues, view)
+        let pauses = 0
+        let step = steps.next()
+        for (; !step.done; step = steps.next()) pauses++
+        expect(pauses).toBeGreaterThan(1)
+        expect(strip(step.value)).toEqual(strip(buildPositionsView(result, actorMap, manyIssues, view)))
+        expect(builder(result, actorMap, manyIssues, view)).toBe(step.value)
+      }
+    }
+  })
+
+  it('from positions stored in the order of the rows shown, are the same rows', () => {
+    const shown = buildPositionsView(engineResult, actorMap, manyIssues, all)
+    const reversed = shown.rows.map((row) => row.id).reverse()
+    for (const firstKeys of [shown.rows.map((row) => row.id), reversed, ['no such row', ...reversed.slice(0, 40)]]) {
+      const packed = packResult(engineResult, firstKeys)
+      const read = unpackResult(structuredClone(packed))!
+      const known = firstKeys.filter((key) => key !== 'no such row')
+      expect(read.series.slice(0, known.length).map((entry) => entry.key)).toEqual(known)
+      expect(new Set(read.series.map((entry) => entry.key))).toEqual(new Set(engineResult.series.map((entry) => entry.key)))
+      expect(strip(buildPositionsView(read, actorMap, manyIssues, all))).toEqual(strip(shown))
+    }
+  })
+
+  it('is not disturbed by a build of another view between its steps', () => {
+    const builder = createPositionsViewBuilder()
+    builder(storedResult, actorMap, manyIssues, all)
+    const steps = builder.steps(engineResult, actorMap, manyIssues, all)
+    steps.next()
+    const other = builder(engineResult, actorMap, manyIssues, { ...all, text: 'actor 1' })
+    let step = steps.next()
+    while (!step.done) step = steps.next()
+    expect(strip(step.value)).toEqual(strip(buildPositionsView(engineResult, actorMap, manyIssues, all)))
+    expect(strip(other)).toEqual(strip(buildPositionsView(engineResult, actorMap, manyIssues, { ...all, text: 'actor 1' })))
+    expect(builder(engineResult, actorMap, manyIssues, all)).toBe(step.value)
   })
 })
 

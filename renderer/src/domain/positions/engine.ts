@@ -6,6 +6,7 @@ import type { Actor, Assignment, Coder, Id, Issue, Stance } from '../model'
 import { createOrdinalBucketer, dayNumber, normaliseCalendarDate, type BucketSize } from './buckets'
 import type { ArticleFact, ClaimFact } from './facts'
 import { GROUP_BY_ACTOR, groupKeysOf, issueKeysOf, type GroupBy, type IssueKeying, type IssueLevel } from './grouping'
+import { drainSteps, runSliced } from '../timeSlices'
 
 // Positions from the claim facts, kept up to date claim by claim. The engine holds every claim
 // fact in time order and, for the options chosen (bucket size, issue level, grouping, filters,
@@ -258,7 +259,7 @@ export class PositionsEngine {
   constructor(claims: Iterable<ClaimFact>, articles: Iterable<ArticleFact>, world: PositionsWorld, options: PositionsOptions = DEFAULT_OPTIONS) {
     this.world = world
     this.options = options
-    drain(this.load(claims, articles))
+    drainSteps(this.load(claims, articles))
   }
 
   /**
@@ -542,7 +543,7 @@ export class PositionsEngine {
   // --- full and incremental -----------------------------------------------------------------
 
   private recomputeAll(): void {
-    drain(this.recomputeSteps())
+    drainSteps(this.recomputeSteps())
   }
 
   private *recomputeSteps(): Generator<void, void, void> {
@@ -645,7 +646,7 @@ export class PositionsEngine {
 
   /** Recomputes the cells of every series a change touched. */
   private flush(): void {
-    drain(this.flushSteps())
+    drainSteps(this.flushSteps())
   }
 
   private *flushSteps(): Generator<void, void, void> {
@@ -725,18 +726,6 @@ export class PositionsEngine {
 
 /** Claims handled between two chances to pause in a sliced build. */
 const SLICE = 2_000
-
-function drain(steps: Generator<void, void, void>): void {
-  for (let step = steps.next(); !step.done; step = steps.next());
-}
-
-/** Runs the steps, awaiting `pause()` between them whenever it returns a promise (it decides when a slice is long enough). */
-async function runSliced(steps: Generator<void, void, void>, pause: () => Promise<void> | null): Promise<void> {
-  for (let step = steps.next(); !step.done; step = steps.next()) {
-    const waiting = pause()
-    if (waiting) await waiting
-  }
-}
 
 /** Finishes a cell: its mean, and whether its sign turned from the previous cell's. Returns the cell. */
 function closeCell(cell: PositionCell, previous: PositionCell | null, onReversal: () => void): PositionCell {

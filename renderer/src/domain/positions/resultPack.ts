@@ -1,4 +1,5 @@
 import { STANCES, type Id, type Stance } from '../model'
+import { drainSteps } from '../timeSlices'
 import type { PositionCell, PositionSeries, PositionsOptions, PositionsResult, StanceCounts } from './engine'
 import { StringTable } from './stringTable'
 
@@ -39,9 +40,15 @@ export interface PackedResult {
   latestDate: Uint32Array
 }
 
-export function packResult(result: PositionsResult): PackedResult {
+/**
+ * `firstKeys`: series keys to store first, in that order (the rows as the table last showed
+ * them, before any column sort). A cold open then reads its series already in the order its
+ * rows are sorted into, and the sort only confirms it: a sorted list costs one comparison per
+ * element, twenty thousand rows in any other order cost more than a frame.
+ */
+export function packResult(result: PositionsResult, firstKeys: readonly string[] = []): PackedResult {
   const strings = new StringTable()
-  const series = result.series
+  const series = inOrder(result.series, firstKeys)
   const cellTotal = series.reduce((sum, entry) => sum + entry.cells.length, 0)
   const group = new Uint32Array(series.length)
   const issue = new Uint32Array(series.length)
@@ -98,6 +105,21 @@ export function packResult(result: PositionsResult): PackedResult {
     latest,
     latestDate,
   }
+}
+
+/** The series with those of `firstKeys` first, in its order, then the others as they were. */
+function inOrder(series: readonly PositionSeries[], firstKeys: readonly string[]): readonly PositionSeries[] {
+  if (firstKeys.length === 0) return series
+  const byKey = new Map(series.map((entry) => [entry.key, entry]))
+  const ordered: PositionSeries[] = []
+  for (const key of firstKeys) {
+    const entry = byKey.get(key)
+    if (entry === undefined) continue
+    ordered.push(entry)
+    byKey.delete(key)
+  }
+  for (const entry of byKey.values()) ordered.push(entry)
+  return ordered
 }
 
 const isStance = (value: number): value is Stance => (STANCES as readonly number[]).includes(value)
@@ -209,10 +231,20 @@ export function storedOrdinals(series: PositionSeries): Int32Array | null {
  * record is not one this release wrote whole. Cells are made when first read (StoredSeries).
  */
 export function unpackResult(packed: unknown): PositionsResult | null {
-  if (!isPackedResult(packed)) return null
+  return drainSteps(unpackResultSteps(packed))
+}
+
+/** Series (or cells, when checked) handled between two chances to pause. */
+const SLICE = 2_000
+
+/** unpackResult in steps, for a caller that gives the thread back between them (runSliced). */
+export function* unpackResultSteps(value: unknown): Generator<void, PositionsResult | null, void> {
+  if (!(yield* isPackedResult(value))) return null
+  const packed = value as PackedResult
   const { strings, counts: all } = packed
   const series: PositionSeries[] = new Array<PositionSeries>(packed.seriesCount)
   for (let index = 0; index < packed.seriesCount; index++) {
+    if ((index + 1) % SLICE === 0) yield
     // The row's figures straight from the numbers, as the cells would sum them.
     let total = 0
     let sum = 0
@@ -262,7 +294,7 @@ export function unpackResult(packed: unknown): PositionsResult | null {
   }
 }
 
-function isPackedResult(value: unknown): value is PackedResult {
+function* isPackedResult(value: unknown): Generator<void, boolean, void> {
   if (typeof value !== 'object' || value === null) return false
   const packed = value as Partial<PackedResult>
   if (packed.format !== RESULT_FORMAT || typeof packed.options !== 'object' || packed.options === null) return false
@@ -282,7 +314,9 @@ function isPackedResult(value: unknown): value is PackedResult {
   for (let at = 0; at < cells; at++) {
     const base = at * 5
     if (packed.counts[base]! + packed.counts[base + 1]! + packed.counts[base + 2]! + packed.counts[base + 3]! + packed.counts[base + 4]! === 0) return false
+    if ((at + 1) % (SLICE * 8) === 0) yield
   }
+  yield
   const size = packed.strings.length
   for (const list of [packed.group, packed.issue, packed.firstSeen, packed.lastSeen, packed.latestDate] as Uint32Array[]) for (const ref of list) if (ref >= size) return false
   return true

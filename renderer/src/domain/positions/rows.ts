@@ -1,6 +1,7 @@
 import { actorKindKey } from '../actorKinds'
 import { buildCodebookTree, pathLabel } from '../codebook/tree'
 import type { Actor, Id, Issue } from '../model'
+import { drainSteps } from '../timeSlices'
 import { compareText } from '../text/compare'
 import { foldText } from '../text/folding'
 import { bucketAtOrdinal, bucketOrdinal, type Bucket } from './buckets'
@@ -138,11 +139,16 @@ function sortRows(rows: PositionRow[]): void {
 }
 
 export function buildPositionsView(result: PositionsResult, actors: ReadonlyMap<Id, Actor>, issues: readonly Issue[], view: ViewOptions): PositionsView {
-  return viewWithCounts(result, actors, issues, view).positions
+  return drainSteps(viewWithCounts(result, actors, issues, view)).positions
 }
 
-/** The view, with its count of rows per bucket (what the kept-up-to-date builder moves). */
-function viewWithCounts(result: PositionsResult, actors: ReadonlyMap<Id, Actor>, issues: readonly Issue[], view: ViewOptions): { positions: PositionsView; used: Map<number, number> } {
+/** Rows handled between two chances to pause in a sliced build. */
+const SLICE = 1_000
+
+type ViewSteps<T> = Generator<void, T, void>
+
+/** The view, with its count of rows per bucket (what the kept-up-to-date builder moves), in steps. */
+function* viewWithCounts(result: PositionsResult, actors: ReadonlyMap<Id, Actor>, issues: readonly Issue[], view: ViewOptions): ViewSteps<{ positions: PositionsView; used: Map<number, number> }> {
   const options = result.options
   const tree = buildCodebookTree(issues)
   const byActor = options.groupBy.kind === 'actor'
@@ -188,7 +194,9 @@ function viewWithCounts(result: PositionsResult, actors: ReadonlyMap<Id, Actor>,
   if (view.mode === 'actor' && options.issueId === null) {
     // One row per actor needs an issue; the screen picks one before it asks.
   } else {
+    let done = 0
     for (const series of result.series) {
+      if (++done % SLICE === 0) yield
       if (oneIssue && series.issueId !== options.issueId) continue
       if (!groupPasses(series.groupKey)) continue
       rows.push(makeRow(series.groupKey, series.issueId, series))
@@ -199,17 +207,31 @@ function viewWithCounts(result: PositionsResult, actors: ReadonlyMap<Id, Actor>,
     }
   }
   sortRows(rows)
+  yield
 
   // The claims and groups the rows hold: without a text filter, every counted claim is in them.
   let claims = result.counted
   if (query !== '') {
     const ids = new Set<Id>()
-    for (const row of rows) if (row.series) for (const claim of row.series.claimList) ids.add(claim.id)
+    for (let index = 0; index < rows.length; index++) {
+      const series = rows[index]!.series
+      if (series) for (const claim of series.claimList) ids.add(claim.id)
+      if ((index + 1) % SLICE === 0) yield
+    }
     claims = ids.size
   }
-  const used = new Map<number, number>()
-  for (const row of rows) countCells(used, row.series, 1)
+  const used = yield* countRows(rows)
   return { positions: finishView(result, rows, used, view, claims), used }
+}
+
+/** The count of rows with a claim in each bucket ordinal, in steps. */
+function* countRows(rows: readonly PositionRow[]): ViewSteps<Map<number, number>> {
+  const used = new Map<number, number>()
+  for (let index = 0; index < rows.length; index++) {
+    countCells(used, rows[index]!.series, 1)
+    if ((index + 1) % SLICE === 0) yield
+  }
+  return used
 }
 
 /** Adds (or with -1 takes away) a series' buckets to the count of rows with a claim in each bucket. */
@@ -282,9 +304,19 @@ interface BuiltView {
  * of rows per bucket. Anything else (other options, actors, issues, a text filter, all groups
  * listed) builds the view whole. The result equals buildPositionsView's (tested).
  */
-export function createPositionsViewBuilder(): (result: PositionsResult, actors: ReadonlyMap<Id, Actor>, issues: readonly Issue[], view: ViewOptions) => PositionsView {
+export interface PositionsViewBuilder {
+  (result: PositionsResult, actors: ReadonlyMap<Id, Actor>, issues: readonly Issue[], view: ViewOptions): PositionsView
+  /**
+   * The same build in steps, for a caller that gives the thread back between them (runSliced):
+   * twenty thousand rows take longer than a frame. Once done, the call with the same arguments
+   * returns its view at once.
+   */
+  steps(result: PositionsResult, actors: ReadonlyMap<Id, Actor>, issues: readonly Issue[], view: ViewOptions): ViewSteps<PositionsView>
+}
+
+export function createPositionsViewBuilder(): PositionsViewBuilder {
   let last: BuiltView | null = null
-  return (result, actors, issues, view) => {
+  function* steps(result: PositionsResult, actors: ReadonlyMap<Id, Actor>, issues: readonly Issue[], view: ViewOptions): ViewSteps<PositionsView> {
     if (last && last.result === result && last.actors === actors && last.issues === issues && sameView(last.view, view)) return last.positions
     const incremental =
       last !== null &&
@@ -294,12 +326,12 @@ export function createPositionsViewBuilder(): (result: PositionsResult, actors: 
       view.text === '' &&
       !view.showAll &&
       sameOptions(last.result.options, result.options)
-    const build = (): PositionsView => {
-      const { positions, used } = viewWithCounts(result, actors, issues, view)
+    function* build(): ViewSteps<PositionsView> {
+      const { positions, used } = yield* viewWithCounts(result, actors, issues, view)
       last = { result, actors, issues, view, positions, used, byId: new Map(positions.rows.map((row) => [row.id, row])) }
       return positions
     }
-    if (!incremental) return build()
+    if (!incremental) return yield* build()
     const previous = last!
     const options = result.options
     const oneIssue = view.mode === 'actor' && options.issueId !== null
@@ -308,7 +340,9 @@ export function createPositionsViewBuilder(): (result: PositionsResult, actors: 
     const made: PositionRow[] = []
     let kept = 0
     if (!(view.mode === 'actor' && options.issueId === null)) {
+      let done = 0
       for (const series of result.series) {
+        if (++done % SLICE === 0) yield
         if (oneIssue && series.issueId !== options.issueId) continue
         const old = previous.byId.get(series.key)
         if (old) {
@@ -316,7 +350,7 @@ export function createPositionsViewBuilder(): (result: PositionsResult, actors: 
           if (old.series !== series) changed.set(series.key, { ...old, series })
         } else {
           // Many new rows (an import chunk): building whole is as quick.
-          if (made.length >= MAX_NEW_ROWS) return build()
+          if (made.length >= MAX_NEW_ROWS) return yield* build()
           // A row never seen: made as the full build makes it (labels from the same tables).
           made.push(buildPositionsView({ ...result, series: [series] }, actors, issues, view).rows[0]!)
         }
@@ -326,8 +360,8 @@ export function createPositionsViewBuilder(): (result: PositionsResult, actors: 
       // Every row has new series and none came or went (the engine taking over from the stored
       // positions, or a change of the claims shown): the same rows in the same order, counted afresh.
       const rows = previous.positions.rows.map((row) => changed.get(row.id)!)
-      const used = new Map<number, number>()
-      for (const row of rows) countCells(used, row.series, 1)
+      yield
+      const used = yield* countRows(rows)
       const positions = finishView(result, rows, used, view, result.counted)
       last = { result, actors, issues, view, positions, used, byId: changed }
       return positions
@@ -361,6 +395,7 @@ export function createPositionsViewBuilder(): (result: PositionsResult, actors: 
     last = { result, actors, issues, view, positions, used, byId }
     return positions
   }
+  return Object.assign((result: PositionsResult, actors: ReadonlyMap<Id, Actor>, issues: readonly Issue[], view: ViewOptions) => drainSteps(steps(result, actors, issues, view)), { steps })
 }
 
 function sameView(a: ViewOptions, b: ViewOptions): boolean {

@@ -172,8 +172,10 @@ const UNPACK_SLICE = 4_096
 
 function factsUnpacker(packed: PackedFacts): { run: (until: number) => void; finish: () => { claims: ClaimFact[]; articles: ArticleFact[] } } {
   const strings = splitTexts(packed.strings)
-  const ids = splitTexts(packed.ids)
-  const createdAt = splitTexts(packed.createdAt)
+  // Ids and creation times are one per claim: each is cut from its joined text as its claim is
+  // made, so no slice starts with a hundred thousand of them.
+  const { text: idText, ends: idEnds } = packed.ids
+  const { text: createdText, ends: createdEnds } = packed.createdAt
   const claims: ClaimFact[] = new Array<ClaimFact>(packed.claimCount)
   // Most claims are on one issue: they share one list per issue (facts are never mutated).
   const single = new Map<number, Id[]>()
@@ -195,7 +197,7 @@ function factsUnpacker(packed: PackedFacts): { run: (until: number) => void; fin
       }
       cursor += count
       claims[next] = {
-        id: ids[next]!,
+        id: idText.slice(next === 0 ? 0 : idEnds[next - 1]!, idEnds[next]),
         actorId: strings[packed.actor[next]!]!,
         issueIds,
         date: strings[packed.date[next]!]!,
@@ -203,7 +205,7 @@ function factsUnpacker(packed: PackedFacts): { run: (until: number) => void; fin
         stance: isStance(stance) ? stance : 0,
         coderId: strings[packed.coder[next]!]!,
         adjudicated: packed.adjudicated[next] === 1,
-        createdAt: createdAt[next]!,
+        createdAt: createdText.slice(next === 0 ? 0 : createdEnds[next - 1]!, createdEnds[next]),
       }
     }
   }

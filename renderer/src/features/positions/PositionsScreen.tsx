@@ -8,7 +8,7 @@ import { positionsColumns, positionsTable, type PositionsColumn } from '../../do
 import { DEFAULT_MAX_BUCKETS, type PositionsOptions } from '../../domain/positions/engine'
 import { describeSeries, formatMean } from '../../domain/positions/format'
 import { attributeKey, attributeNames, type GroupBy } from '../../domain/positions/grouping'
-import { createPositionsViewBuilder, type PositionRow } from '../../domain/positions/rows'
+import type { PositionRow } from '../../domain/positions/rows'
 import { exportShownTable } from '../export'
 import { ClaimsDialog, type ClaimsRequest } from './ClaimsDialog'
 import { PositionsFilters } from './PositionsFilters'
@@ -17,7 +17,7 @@ import { PositionsGrid } from './PositionsGrid'
 import { ReadingClaims } from './ReadingClaims'
 import { MAX_TIMELINE_ROWS, Timeline } from './Timeline'
 import { memoLast } from './memoLast'
-import { firstRowsSetup, keepFirstRows, positionsFor, usePositionsData } from './positionsStore'
+import { firstRowsSetup, keepFirstRows, positionsFor, usePositionsData, viewFor } from './positionsStore'
 import { useSortedPositions } from './sortedPositions'
 import { CLEARED_FILTERS, claimSetOf, claimSetValue, filtersAreSet, groupByOf, usePositionsViewState } from './viewState'
 
@@ -25,9 +25,6 @@ function plural(count: number, one: string, many: string): string {
   return `${count.toLocaleString('en')} ${count === 1 ? one : many}`
 }
 
-// Reopening the screen on the same data and setup skips building the rows again.
-// After a change only the rows it touched are made again (domain/positions/rows).
-const viewCached = createPositionsViewBuilder()
 const columnsCached = memoLast(positionsColumns)
 const NO_COLUMNS: PositionsColumn[] = []
 
@@ -88,12 +85,10 @@ export function PositionsScreen() {
   const setup = firstRowsSetup(options, { mode, text: actorText, showAll: view.showAll, onlyWithClaims: view.onlyWithClaims, sorting: view.sorting })
   const first = !computed && firstShown?.setup === setup ? firstShown : null
   const result = computed ?? first?.result ?? null
-  // Stored positions (a cold open, before the engine is ready) have no claims behind their
-  // cells: the name filter, which counts the claims of the rows it keeps, waits for the engine.
-  const text = result?.claimsBehind ? actorText : ''
+  // Made ahead in slices when the store hands over new positions (positionsStore).
   const built = useMemo(
-    () => (computed && world ? viewCached(computed, world.actors, world.issues, { mode, text, showAll: view.showAll, onlyWithClaims: view.onlyWithClaims }) : null),
-    [computed, world, mode, text, view.showAll, view.onlyWithClaims],
+    () => viewFor(computed, world, { mode, text: actorText, showAll: view.showAll, onlyWithClaims: view.onlyWithClaims }),
+    [computed, world, mode, actorText, view.showAll, view.onlyWithClaims],
   )
   const positions = built ?? first?.view ?? null
   const columns = useMemo(() => (positions ? columnsCached(positions, options.groupBy) : NO_COLUMNS), [positions, options.groupBy])
@@ -146,9 +141,9 @@ export function PositionsScreen() {
 
   // The rows from the engine, once still, are kept as the next cold open's first screen.
   useEffect(() => {
-    if (!result?.claimsBehind || !positions || text !== actorText) return
+    if (!result?.claimsBehind || !positions) return
     keepFirstRows({ setup, result, view: positions, rows, busiestIssueId, attributes })
-  }, [setup, result, positions, rows, text, actorText, busiestIssueId, attributes])
+  }, [setup, result, positions, rows, busiestIssueId, attributes])
 
   const exportButton = (
     <button type="button" className="primary" onClick={() => void exportCsv()} disabled={rowCount === 0 || first !== null}>

@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react'
-import { timeSlicer, whenIdleAndQuiet } from '../../domain/timeSlices'
+import { nextTask, runSliced, timeSlicer, whenIdleAndQuiet } from '../../domain/timeSlices'
 import { db } from '../../db/instance'
 import { savePositionsFirstRows, savePositionsResult, savePositionsSnapshot } from '../../db/projection/snapshots'
 import { rebuildProjection } from '../../db/projection/rebuild'
@@ -7,8 +7,8 @@ import { followPositions, loadPositions, readRecordCounts, readStoredFirstRows, 
 import type { Actor, Id } from '../../domain/model'
 import { DEFAULT_OPTIONS, PositionsEngine, sameOptions, type PositionsOptions, type PositionsResult, type PositionsWorld } from '../../domain/positions/engine'
 import { packFirstRows, unpackFirstRows, type FirstRows } from '../../domain/positions/firstRows'
-import type { PositionRow, PositionsView } from '../../domain/positions/rows'
-import { packResult, unpackResult } from '../../domain/positions/resultPack'
+import { createPositionsViewBuilder, type PositionRow, type PositionsView, type ViewOptions } from '../../domain/positions/rows'
+import { packResult, unpackResultSteps } from '../../domain/positions/resultPack'
 import { compareText } from '../../domain/text/compare'
 
 // The positions screen's data, kept outside the component: the engine holding every claim fact
@@ -32,6 +32,10 @@ import { compareText } from '../../domain/text/compare'
 // in their sorted order, domain/positions/firstRows.ts) is stored for the setup shown, and a
 // cold open whose setup and journal seq match draws it from that record of a few kilobytes.
 // The stored positions (twenty thousand rows to label and sort) follow a moment later.
+//
+// Rows for twenty thousand series take longer than a frame to make. When the stored positions
+// or a newly built engine arrive, their rows are made here in slices, for the view the screen
+// last asked for, before the screen is handed them: its render then finds them made.
 
 /** How long the data stays in memory, following the journal, after the screen closes. */
 const KEEP_MS = 5 * 60_000
@@ -75,6 +79,11 @@ let storedAt: { seq: number; options: PositionsOptions } | null = null
 let storeTimer: ReturnType<typeof setTimeout> | undefined
 /** The options the screen last asked for. */
 let pendingOptions: PositionsOptions | null = null
+/** The rows' view (mode, name filter...) the screen last asked for. */
+let pendingView: ViewOptions | null = null
+// Reopening the screen on the same data and setup finds the rows made; after a change only the
+// rows it touched are made again (domain/positions/rows).
+const viewCached = createPositionsViewBuilder()
 let seq = 0
 let changesSinceSnapshot = 0
 let loading: Promise<void> | null = null
@@ -114,7 +123,10 @@ function storeResult(): void {
   if (storedAt && storedAt.seq === seq && sameOptions(storedAt.options, options)) return
   const at = seq
   const result = target.result()
-  savePositionsResult(db, { seq: at, viewerId: target.getWorld().viewerId, claimCount: target.size, sources, packed: packResult(result) })
+  const world = target.getWorld()
+  // In the order of the rows last shown, so the next cold open's sort of them only confirms it.
+  const shown = pendingView ? viewCached(result, world.actors, world.issues, viewShown(result, pendingView)).rows.map((row) => row.id) : []
+  savePositionsResult(db, { seq: at, viewerId: world.viewerId, claimCount: target.size, sources, packed: packResult(result, shown) })
     .then((saved) => {
       if (saved) storedAt = { seq: at, options }
     })
@@ -207,14 +219,45 @@ function worldOf(read: Omit<PositionsWorld, 'actors'> & { actors: readonly Actor
   return { actors: new Map(read.actors.map((actor) => [actor.id, actor])), issues: read.issues, coders: read.coders, assignments: read.assignments, viewerId: read.viewerId }
 }
 
+/**
+ * The view the rows are made for: the name filter counts the claims of the rows it keeps, so
+ * the stored positions (no claims behind their cells) are shown unfiltered until the engine is ready.
+ */
+function viewShown(result: PositionsResult, view: ViewOptions): ViewOptions {
+  return result.claimsBehind || view.text === '' ? view : { ...view, text: '' }
+}
+
+/**
+ * The rows the screen shows for these positions, made (or updated) for its view; null until
+ * there are positions. Remembers the view, for the rows made ahead of the next hand-over.
+ */
+export function viewFor(result: PositionsResult | null, world: PositionsWorld | undefined, view: ViewOptions): PositionsView | null {
+  pendingView = view
+  return result && world ? viewCached(result, world.actors, world.issues, viewShown(result, view)) : null
+}
+
+/** Makes the rows for the view the screen last asked for, in slices, ahead of handing it these positions. */
+async function prepareRows(result: PositionsResult, world: PositionsWorld): Promise<void> {
+  // Nothing asked yet (the screen draws only once it has data): its first render makes them.
+  if (!pendingView || !sameOptions(result.options, pendingOptions ?? result.options)) return
+  await runSliced(viewCached.steps(result, world.actors, world.issues, viewShown(result, pendingView)), timeSlicer())
+  // The screen's render, which follows the hand-over, starts a task of its own.
+  await nextTask()
+}
+
 /** Draws the table from the stored positions, when they are current; returns whether it did. */
 async function showStored(): Promise<boolean> {
   const stored = await readStoredPositions(db)
   if (!stored || engine) return false
-  const result = unpackResult(stored.record.packed)
-  if (!result) return false
+  // Reading the record took a task of its own (its arrays and twenty thousand strings copied in):
+  // the unpacking and the rows made from it are given tasks of their own too.
+  await nextTask()
+  const result = await runSliced(unpackResultSteps(stored.record.packed), timeSlicer())
+  if (!result || engine) return false
   storedAt = { seq: stored.record.seq, options: result.options }
   const world = worldOf(stored)
+  await prepareRows(result, world)
+  if (engine) return false
   version++
   sources = stored.record.sources
   emit({ status: { phase: 'ready' }, data: { engine: null, stored: result, first: null, world, sources, claimCount: stored.record.claimCount, version } })
@@ -303,6 +346,9 @@ function load(options: PositionsOptions | null): Promise<void> {
       const chosen = pendingOptions ?? options ?? state.data?.stored?.options
       const built = await PositionsEngine.create(loaded.claims, loaded.articles, world, chosen ?? DEFAULT_OPTIONS, timeSlicer())
       // The screen may have asked for other options meanwhile: setOptions recomputes only then.
+      if (pendingOptions) built.setOptions(pendingOptions)
+      await prepareRows(built.result(), world)
+      // ...and while the rows were made.
       if (pendingOptions) built.setOptions(pendingOptions)
       engine = built
       seq = loaded.seq
