@@ -267,7 +267,7 @@ export async function benchPositionsLive(workspace: Workspace): Promise<LiveFigu
     }
     const storedRecord = (await readPositionsResult(db))!.packed
     const storedBytes =
-      Object.values(storedRecord).reduce<number>((sum, value) => sum + (ArrayBuffer.isView(value) ? value.byteLength : 0), 0) + storedRecord.strings.reduce((sum, text) => sum + text.length, 0)
+      Object.values(storedRecord).reduce<number>((sum, value) => sum + (ArrayBuffer.isView(value) ? value.byteLength : 0), 0) + storedRecord.strings.text.length + storedRecord.strings.ends.byteLength
 
     // Live: follow the journal as the screen does; each change applied, then the rows rebuilt.
     const engine = opened.engine

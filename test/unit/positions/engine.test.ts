@@ -6,6 +6,7 @@ import { computePositions, DEFAULT_OPTIONS, PositionsEngine, type PositionCell, 
 import { articleFact, claimFact } from '../../../renderer/src/domain/positions/facts'
 import { NO_VALUE, type GroupBy } from '../../../renderer/src/domain/positions/grouping'
 import { packResult, unpackResult } from '../../../renderer/src/domain/positions/resultPack'
+import { splitTexts } from '../../../renderer/src/domain/positions/stringTable'
 import { buildPositionsView, createPositionsViewBuilder, type ViewOptions } from '../../../renderer/src/domain/positions/rows'
 import { actor, article, assignment, child, claim, coder, issue } from './fixtures'
 import { asReference, recount, type RefData } from './reference'
@@ -466,7 +467,10 @@ describe('stored positions (a cold open draws the table from them)', () => {
     const r = random(77)
     const packed = packResult(freshResult(randomWorkspace(r, 40), DEFAULT_OPTIONS))
     expect(unpackResult(null)).toBeNull()
-    expect(unpackResult({ ...packed, format: 2 })).toBeNull()
+    expect(unpackResult({ ...packed, format: 3 })).toBeNull()
+    // A record of the first format (its strings a plain list), as an earlier release stored it.
+    expect(unpackResult({ ...packed, format: 1, strings: splitTexts(packed.strings) })).toBeNull()
+    expect(unpackResult({ ...packed, strings: { text: packed.strings.text.slice(1), ends: packed.strings.ends } })).toBeNull()
     expect(unpackResult({ ...packed, ordinal: packed.ordinal.subarray(1) })).toBeNull()
     expect(unpackResult({ ...packed, group: packed.group.map(() => 1e6) })).toBeNull()
     expect(unpackResult({ ...packed, counts: new Uint32Array(packed.counts.length) })).toBeNull()

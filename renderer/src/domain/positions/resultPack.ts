@@ -1,7 +1,7 @@
 import { STANCES, type Id, type Stance } from '../model'
 import { drainSteps } from '../timeSlices'
 import type { PositionCell, PositionSeries, PositionsOptions, PositionsResult, StanceCounts } from './engine'
-import { StringTable } from './stringTable'
+import { isTextList, joinTexts, splitTexts, StringTable, type TextList } from './stringTable'
 
 // Computed positions packed into one record: every row's series and cells as numbers in typed
 // arrays, without the claims behind them. Stored beside the facts snapshot with the journal seq
@@ -9,7 +9,8 @@ import { StringTable } from './stringTable'
 // engine has read and placed every claim (which then replaces it, with the claims behind each
 // cell). A cache: a record that does not unpack whole is ignored, never half-used.
 
-export const RESULT_FORMAT = 1
+// 2: the strings travel as one long string (a TextList), not a list IndexedDB clones one by one.
+export const RESULT_FORMAT = 2
 
 export interface PackedResult {
   format: typeof RESULT_FORMAT
@@ -21,7 +22,7 @@ export interface PackedResult {
   byCoder: [Id, number][]
   adjudicated: number
   /** Every group key, issue id and date once; the arrays below refer to them by number. */
-  strings: string[]
+  strings: TextList
   seriesCount: number
   group: Uint32Array
   issue: Uint32Array
@@ -90,7 +91,7 @@ export function packResult(result: PositionsResult, firstKeys: readonly string[]
     cutoff: result.cutoff,
     byCoder: [...result.mix.byCoder],
     adjudicated: result.mix.adjudicated,
-    strings: strings.list,
+    strings: joinTexts(strings.list),
     seriesCount: series.length,
     group,
     issue,
@@ -141,11 +142,14 @@ class StoredSeries implements PositionSeries {
   readonly claimList: never[] = NO_CLAIMS
   // Private (#): a copy of the series ({ ...series }) holds its figures, not the packed record.
   readonly #packed: PackedResult
+  /** The record's strings, split once for every series. */
+  readonly #strings: readonly string[]
   readonly #index: number
   #unpacked: { cells: PositionCell[]; byOrdinal: Map<number, PositionCell> } | null = null
 
   constructor(
     packed: PackedResult,
+    strings: readonly string[],
     index: number,
     readonly groupKey: string,
     readonly issueId: Id,
@@ -159,6 +163,7 @@ class StoredSeries implements PositionSeries {
     sum: number,
   ) {
     this.#packed = packed
+    this.#strings = strings
     this.#index = index
     this.key = `${groupKey}|${issueId}`
     this.count = count
@@ -200,7 +205,7 @@ class StoredSeries implements PositionSeries {
         mean: cellSum / count,
         counts,
         latest: isStance(latest) ? latest : 0,
-        latestDate: packed.strings[packed.latestDate[at]!]!,
+        latestDate: this.#strings[packed.latestDate[at]!]!,
         claims: NO_CLAIMS,
         shift: false,
         previous: null,
@@ -241,7 +246,8 @@ const SLICE = 2_000
 export function* unpackResultSteps(value: unknown): Generator<void, PositionsResult | null, void> {
   if (!(yield* isPackedResult(value))) return null
   const packed = value as PackedResult
-  const { strings, counts: all } = packed
+  const strings = splitTexts(packed.strings)
+  const all = packed.counts
   const series: PositionSeries[] = new Array<PositionSeries>(packed.seriesCount)
   for (let index = 0; index < packed.seriesCount; index++) {
     if ((index + 1) % SLICE === 0) yield
@@ -267,6 +273,7 @@ export function* unpackResultSteps(value: unknown): Generator<void, PositionsRes
     const last = packed.lastStance[index]!
     series[index] = new StoredSeries(
       packed,
+      strings,
       index,
       strings[packed.group[index]!]!,
       strings[packed.issue[index]!]!,
@@ -299,7 +306,7 @@ function* isPackedResult(value: unknown): Generator<void, boolean, void> {
   const packed = value as Partial<PackedResult>
   if (packed.format !== RESULT_FORMAT || typeof packed.options !== 'object' || packed.options === null) return false
   const count = packed.seriesCount
-  if (typeof count !== 'number' || !Array.isArray(packed.strings) || !Array.isArray(packed.byCoder)) return false
+  if (typeof count !== 'number' || !isTextList(packed.strings) || !Array.isArray(packed.byCoder)) return false
   for (const field of ['counted', 'undated', 'hiddenBefore', 'adjudicated'] as const) if (typeof packed[field] !== 'number') return false
   if (packed.cutoff !== null && typeof packed.cutoff !== 'number') return false
   const perSeries = [packed.group, packed.issue, packed.actorCount, packed.firstStance, packed.lastStance, packed.firstSeen, packed.lastSeen]
@@ -317,7 +324,7 @@ function* isPackedResult(value: unknown): Generator<void, boolean, void> {
     if ((at + 1) % (SLICE * 8) === 0) yield
   }
   yield
-  const size = packed.strings.length
+  const size = packed.strings.ends.length
   for (const list of [packed.group, packed.issue, packed.firstSeen, packed.lastSeen, packed.latestDate] as Uint32Array[]) for (const ref of list) if (ref >= size) return false
   return true
 }
