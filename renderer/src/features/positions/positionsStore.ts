@@ -249,7 +249,7 @@ async function prepareRows(result: PositionsResult, world: PositionsWorld): Prom
 async function showStored(): Promise<boolean> {
   const stored = await readStoredPositions(db)
   if (!stored || engine) return false
-  // Reading the record took a task of its own (its arrays and twenty thousand strings copied in):
+  // Reading the record took a task of its own (IndexedDB copies it in on the page's thread):
   // the unpacking and the rows made from it are given tasks of their own too.
   await nextTask()
   const result = await runSliced(unpackResultSteps(stored.record.packed), timeSlicer())
