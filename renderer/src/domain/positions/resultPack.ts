@@ -323,8 +323,11 @@ function* isPackedResult(value: unknown): Generator<void, boolean, void> {
     if (packed.counts[base]! + packed.counts[base + 1]! + packed.counts[base + 2]! + packed.counts[base + 3]! + packed.counts[base + 4]! === 0) return false
     if ((at + 1) % (SLICE * 8) === 0) yield
   }
-  yield
   const size = packed.strings.ends.length
-  for (const list of [packed.group, packed.issue, packed.firstSeen, packed.lastSeen, packed.latestDate] as Uint32Array[]) for (const ref of list) if (ref >= size) return false
+  // Indexed loops, as in the facts snapshot's check: for…of steps an iterator per element on cold code.
+  for (const list of [packed.group, packed.issue, packed.firstSeen, packed.lastSeen, packed.latestDate] as Uint32Array[]) {
+    yield
+    for (let index = 0; index < list.length; index++) if (list[index]! >= size) return false
+  }
   return true
 }
