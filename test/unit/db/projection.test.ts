@@ -21,7 +21,8 @@ import { parseTable } from '../../../renderer/src/domain/claimsImport/parseTable
 import { planClaimsImport } from '../../../renderer/src/domain/claimsImport/plan'
 import { detectScheme, distinctStanceValues, stanceMapFor } from '../../../renderer/src/domain/claimsImport/stanceValues'
 import type { Article, Claim, Stance } from '../../../renderer/src/domain/model'
-import { computePositions, DEFAULT_OPTIONS, PositionsEngine, type PositionsOptions, type PositionsWorld } from '../../../renderer/src/domain/positions/engine'
+import { computePositions, DEFAULT_OPTIONS, PositionsEngine, type PositionsOptions, type PositionsResult, type PositionsWorld } from '../../../renderer/src/domain/positions/engine'
+import { catchUpStored } from '../../../renderer/src/domain/positions/catchUp'
 import { articleFact, claimFact } from '../../../renderer/src/domain/positions/facts'
 import { packFirstRows, unpackFirstRows } from '../../../renderer/src/domain/positions/firstRows'
 import { buildPositionsView } from '../../../renderer/src/domain/positions/rows'
@@ -233,7 +234,7 @@ describe('opening: the snapshot and the journal after it, or the fact tables', (
     expect((await readPositionsSnapshot(db))?.seq).toBe(first.seq)
   })
 
-  it('stored positions are used only at the journal head, for the same viewer', async () => {
+  it('stored positions are current only at the journal head, for the same viewer', async () => {
     const loaded = await loadPositions(db)
     const world: PositionsWorld = { actors: new Map(loaded.actors.map((entry) => [entry.id, entry])), issues: loaded.issues, coders: loaded.coders, assignments: loaded.assignments, viewerId: loaded.viewerId }
     const result = computePositions(loaded.claims, loaded.articles, world, DEFAULT_OPTIONS)
@@ -241,21 +242,41 @@ describe('opening: the snapshot and the journal after it, or the fact tables', (
     expect(await readStoredPositions(db)).toBeNull()
     expect(await savePositionsResult(db, record)).toBe(true)
     const stored = await readStoredPositions(db)
+    expect(stored?.current).toBe(true)
     expect(stored?.record.sources).toEqual(['AFP', 'WIN'])
     expect(stored?.actors).toHaveLength(2)
     expect(unpackResult(stored?.record.packed)?.counted).toBe(2)
     // The facts snapshot lives beside it under its own key: neither replaces the other.
     await savePositionsSnapshot(db, loaded.claims, loaded.articles, loaded.seq)
     expect((await readPositionsResult(db))?.seq).toBe(loaded.seq)
-    // Any write after it, or another coder looking, and it is not used.
+    // Any write after it, or another coder looking, and it is not current.
     await db.settings.put({ key: 'currentCoderId', value: 'someone' })
-    expect(await readStoredPositions(db)).toBeNull()
+    expect((await readStoredPositions(db))?.current).toBe(false)
     await db.settings.delete('currentCoderId')
-    expect(await readStoredPositions(db)).not.toBeNull()
+    expect((await readStoredPositions(db))?.current).toBe(true)
     await db.claims.update('c1', { stance: -2 })
-    expect(await readStoredPositions(db)).toBeNull()
+    expect((await readStoredPositions(db))?.current).toBe(false)
     // An older record never replaces a newer one.
     expect(await savePositionsResult(db, { ...record, seq: record.seq - 1 })).toBe(false)
+
+    // A save behind: the open via the snapshot hands its read over before unpacking it, and the
+    // stored positions brought up to date from it are the positions computed from what it loads.
+    const behind = (await readStoredPositions(db))!
+    let caughtUp: PositionsResult | null = null
+    const reloaded = await loadPositions(db, undefined, undefined, async (read) => {
+      const worldNow: PositionsWorld = { actors: new Map(read.actors.map((entry) => [entry.id, entry])), issues: read.issues, coders: read.coders, assignments: read.assignments, viewerId: read.viewerId }
+      const unpacked = unpackResult(behind.record.packed)!
+      caughtUp = catchUpStored({ stored: unpacked, storedSeq: behind.record.seq, world: worldNow, snapshot: { seq: read.seq, facts: read.facts }, entries: read.entries, tail: read.tail })?.result ?? null
+      expect(read.head).toBeGreaterThan(behind.record.seq)
+      return Promise.resolve()
+    })
+    expect(reloaded.via).toBe('snapshot')
+    expect(reloaded.since?.seq).toBe(loaded.seq)
+    const now = computePositions(reloaded.claims, reloaded.articles, { ...world, actors: new Map(reloaded.actors.map((entry) => [entry.id, entry])) }, DEFAULT_OPTIONS)
+    expect(caughtUp).not.toBeNull()
+    expect(caughtUp!.counted).toBe(now.counted)
+    const cellsOf = (positions: PositionsResult) => Object.fromEntries(positions.series.map((entry) => [entry.key, entry.cells.map((cell) => [cell.ordinal, cell.count, cell.sum])]))
+    expect(cellsOf(caughtUp!)).toEqual(cellsOf(now))
   })
 
   it('a stored first screen is used only at the journal head, for the same viewer, and kept beside the other records', async () => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { ArticleFact, ClaimFact } from '../../../renderer/src/domain/positions/facts'
-import { packFacts, unpackFacts, unpackFactsInSlices } from '../../../renderer/src/domain/positions/snapshot'
+import { packFacts, readSnapshot, unpackFacts, unpackFactsInSlices } from '../../../renderer/src/domain/positions/snapshot'
 
 const claimFacts = fc.array(
   fc.record({
@@ -53,5 +53,25 @@ describe('the packed facts snapshot', () => {
     expect(unpackFacts({ ...packed, actor: Uint32Array.of(packed.strings.ends.length) })).toBeNull()
     expect(unpackFacts({ ...packed, ids: { ...packed.ids, ends: Uint32Array.of(packed.ids.text.length + 1) } })).toBeNull()
     expect(unpackFacts({ ...packed, issueCount: Uint8Array.of(2) })).toBeNull()
+  })
+
+  it('gives some facts without unpacking the rest: by actor, by article, by id (few ids searched, many cut once)', () => {
+    fc.assert(
+      fc.property(claimFacts, fc.array(fc.nat(), { maxLength: 100 }), (claims, picks) => {
+        const reader = readSnapshot(structuredClone(packFacts(claims, articleFacts)))!
+        expect(reader.claimsWhere('actor', (id) => id === 'merkel' || id === '')).toEqual(claims.filter((fact) => fact.actorId === 'merkel' || fact.actorId === ''))
+        expect(reader.claimsWhere('article', (id) => id === 'a2')).toEqual(claims.filter((fact) => fact.articleId === 'a2'))
+        // Ids that are in the snapshot, and some that are not (a prefix, a suffix, a claim made since).
+        const wanted = new Set(picks.filter(() => claims.length > 0).map((pick) => claims[pick % claims.length]!.id))
+        const absent = claims.length > 0 ? [claims[0]!.id.slice(1), claims[0]!.id.slice(0, -1), 'made-since'] : ['made-since']
+        const asked = new Set([...wanted, ...absent])
+        const found = reader.claimsById(asked)
+        expect(new Set(found.keys())).toEqual(wanted)
+        for (const [id, fact] of found) expect(fact).toEqual(claims.find((claim) => claim.id === id))
+        expect(new Map([...reader.articles()].map(([id, fact]) => [id, fact]))).toEqual(new Map(articleFacts.map((fact) => [fact.id, fact])))
+      }),
+      { numRuns: 40 },
+    )
+    expect(readSnapshot({ format: 1 })).toBeNull()
   })
 })

@@ -2,6 +2,7 @@ import type { EntityTable } from 'dexie'
 import type { Coder, Id, Issue, SyncedTable } from '../../domain/model'
 import type { ArticleFact, ClaimFact } from '../../domain/positions/facts'
 import type { PackedFirstRows } from '../../domain/positions/firstRows'
+import type { ChangedSince } from '../../domain/positions/catchUp'
 import type { PackedResult } from '../../domain/positions/resultPack'
 import { packFacts, type PackedFacts } from '../../domain/positions/snapshot'
 import type { StandpointDB } from '../database'
@@ -60,6 +61,8 @@ export interface PositionsResultRecord {
   claimCount: number
   sources: string[]
   packed: PackedResult
+  /** The facts at seq of what changed after the facts snapshot (domain/positions/catchUp.ts), when few. */
+  changed?: ChangedSince
 }
 
 /** The snapshots table seen as holding one kind of record (each kind lives under its own key). */

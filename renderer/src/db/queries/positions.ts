@@ -1,7 +1,7 @@
 import Dexie, { type EntityTable, type ObservabilitySet } from 'dexie'
 import type { Actor, Assignment, Coder, Id, Issue } from '../../domain/model'
 import type { ArticleFact, ClaimFact } from '../../domain/positions/facts'
-import { unpackFacts, unpackFactsInSlices } from '../../domain/positions/snapshot'
+import { readSnapshot, unpackFacts, unpackFactsInSlices, type SnapshotReader } from '../../domain/positions/snapshot'
 import { CURRENT_CODER } from '../../domain/settings'
 import type { StandpointDB } from '../database'
 import { changesSince, journalHead, type JournalEntry } from '../journal'
@@ -39,12 +39,29 @@ export interface PositionsLoad {
   tail: number
   /** Whether the facts differ enough from the stored snapshot that storing a new one pays. */
   snapshotStale: boolean
+  /** Read via the snapshot: its journal seq and the journal entries after it; else null. */
+  since: { seq: number; entries: readonly JournalEntry[] } | null
+}
+
+/**
+ * An open via the snapshot, as read, before the snapshot is unpacked: stored positions a few
+ * writes behind are brought up to date from these (domain/positions/catchUp.ts).
+ */
+export interface SnapshotRead extends Pick<PositionsLoad, 'actors' | 'issues' | 'coders' | 'assignments' | 'viewerId'> {
+  /** The snapshot's journal seq, and its facts, read without unpacking them all. */
+  seq: number
+  facts: SnapshotReader
+  /** The journal after the snapshot, and the facts now of every claim and article it names. */
+  entries: readonly JournalEntry[]
+  tail: Tail
+  /** The journal's head: what the read reflects. */
+  head: number
 }
 
 /** Journal entries after a snapshot beyond which a fresh snapshot is worth writing. */
 export const SNAPSHOT_REFRESH_AFTER = 2_000
 
-interface Tail {
+export interface Tail {
   claims: Map<Id, ClaimFact | null>
   articles: Map<Id, ArticleFact | null>
 }
@@ -91,6 +108,7 @@ async function readInSlices<T extends { id: string }>(table: EntityTable<T, 'id'
 interface Attempt {
   snapshot: PositionsSnapshotRecord | undefined
   tail: Tail | null
+  entries: readonly JournalEntry[]
   tailLength: number
   facts: { claims: ClaimFact[]; articles: ArticleFact[] } | null
   /** The records' counts, read beside the fact tables (not beside a snapshot: see loadPositions). */
@@ -106,6 +124,7 @@ function readOnce(db: StandpointDB, useSnapshot: boolean, onProgress?: (fraction
       const restPromise = Promise.all([db.actors.toArray(), db.issues.toArray(), db.coders.toArray(), db.assignments.toArray(), db.settings.get(CURRENT_CODER.key)])
       const snapshot = useSnapshot ? await db.positionsSnapshots.get(POSITIONS_SNAPSHOT_KEY) : undefined
       let tail: Tail | null = null
+      let entries: readonly JournalEntry[] = []
       let tailLength = 0
       let facts: Attempt['facts'] = null
       let seq: number
@@ -113,6 +132,7 @@ function readOnce(db: StandpointDB, useSnapshot: boolean, onProgress?: (fraction
       let countsPromise: Promise<[number, number]> | null = null
       if (snapshot && changes?.complete) {
         tail = await factsOf(db, changes.entries)
+        entries = changes.entries
         tailLength = changes.entries.length
         seq = changes.head
       } else {
@@ -127,6 +147,7 @@ function readOnce(db: StandpointDB, useSnapshot: boolean, onProgress?: (fraction
       return {
         snapshot: tail ? snapshot : undefined,
         tail,
+        entries,
         tailLength,
         facts,
         counts: counts ? { claims: counts[0], articles: counts[1] } : null,
@@ -147,19 +168,31 @@ function applyTail<T extends { id: Id }>(base: readonly T[], changes: ReadonlyMa
 /**
  * Everything positions are computed from, as of one moment. onProgress follows the slow paths
  * (reading every fact, rebuilding the projection), 0..1. With pause, the snapshot is unpacked in
- * slices, giving the thread back whenever pause returns a promise.
+ * slices, giving the thread back whenever pause returns a promise. onSnapshot is handed an open
+ * via the snapshot as read, and awaited, before the snapshot is unpacked.
  */
-export async function loadPositions(db: StandpointDB, onProgress?: (fraction: number) => void, pause?: () => Promise<void> | null): Promise<PositionsLoad> {
+export async function loadPositions(
+  db: StandpointDB,
+  onProgress?: (fraction: number) => void,
+  pause?: () => Promise<void> | null,
+  onSnapshot?: (read: SnapshotRead) => Promise<void>,
+): Promise<PositionsLoad> {
   let attempt = await readOnce(db, true, onProgress)
   let via: PositionsLoad['via'] = 'facts'
   let claims: ClaimFact[] | null = null
   let articles: ArticleFact[] = []
+  let since: PositionsLoad['since'] = null
+  if (attempt.snapshot && attempt.tail && onSnapshot) {
+    const facts = readSnapshot(attempt.snapshot.packed)
+    if (facts) await onSnapshot({ ...attempt.rest, seq: attempt.snapshot.seq, facts, entries: attempt.entries, tail: attempt.tail, head: attempt.rest.seq })
+  }
   if (attempt.snapshot && attempt.tail) {
     const unpacked = pause ? await unpackFactsInSlices(attempt.snapshot.packed, pause) : unpackFacts(attempt.snapshot.packed)
     if (unpacked) {
       // Changed claims go to the end, out of time order; the engine's sort puts them in place.
       claims = applyTail(unpacked.claims, attempt.tail.claims)
       articles = applyTail(unpacked.articles, attempt.tail.articles)
+      since = { seq: attempt.snapshot.seq, entries: attempt.entries }
       via = 'snapshot'
     } else attempt = await readOnce(db, false, onProgress)
   }
@@ -177,6 +210,7 @@ export async function loadPositions(db: StandpointDB, onProgress?: (fraction: nu
     claims = attempt.facts!.claims
     articles = attempt.facts!.articles
     via = 'rebuilt'
+    since = null
   }
   return {
     claims,
@@ -185,6 +219,7 @@ export async function loadPositions(db: StandpointDB, onProgress?: (fraction: nu
     via,
     tail: attempt.tailLength,
     snapshotStale: via !== 'snapshot' || attempt.tailLength > SNAPSHOT_REFRESH_AFTER,
+    since,
   }
 }
 
@@ -201,6 +236,8 @@ export function readRecordCounts(db: StandpointDB): Promise<{ seq: number; claim
 
 export interface StoredPositions {
   record: PositionsResultRecord
+  /** Computed at the journal's head, for the coder now looking; else some writes behind (or another coder's). */
+  current: boolean
   actors: Actor[]
   issues: Issue[]
   coders: Coder[]
@@ -209,9 +246,9 @@ export interface StoredPositions {
 }
 
 /**
- * The stored positions, with the small tables their rows are labelled from, when they are
- * current: computed at the journal's head, for the coder now looking, over as many claims as
- * the workspace holds. Otherwise null (the open then waits for the engine). One small read.
+ * The stored positions, with the small tables their rows are labelled from, and whether they
+ * are current: computed at the journal's head, for the coder now looking. Null when none are
+ * stored. One small read.
  */
 export function readStoredPositions(db: StandpointDB): Promise<StoredPositions | null> {
   // No claim count here: Chromium counts a store by walking every record (seconds at 100,000
@@ -230,8 +267,8 @@ export function readStoredPositions(db: StandpointDB): Promise<StoredPositions |
       db.assignments.toArray(),
     ])
     const viewerId = viewerOf(viewer?.value)
-    if (!record || record.seq !== head || record.viewerId !== viewerId) return null
-    return { record, actors, issues, coders, assignments, viewerId }
+    if (!record) return null
+    return { record, current: record.seq === head && record.viewerId === viewerId, actors, issues, coders, assignments, viewerId }
   })
 }
 

@@ -325,6 +325,16 @@ export class PositionsEngine {
     return this.entries.get(id)
   }
 
+  /** A claim's fact as held, or undefined. */
+  fact(id: Id): ClaimFact | undefined {
+    return this.facts.get(id)
+  }
+
+  /** An article's fact as held, or undefined. */
+  article(id: Id): ArticleFact | undefined {
+    return this.articles.get(id)
+  }
+
   setOptions(options: PositionsOptions): void {
     if (sameOptions(options, this.options)) return
     this.options = options

@@ -127,54 +127,160 @@ export async function unpackFactsInSlices(packed: unknown, pause: () => Promise<
 /** Claims unpacked between two looks at the clock: a few milliseconds' worth. */
 const UNPACK_SLICE = 4_096
 
-function factsUnpacker(packed: PackedFacts): { run: (until: number) => void; finish: () => { claims: ClaimFact[]; articles: ArticleFact[] } } {
-  const strings = splitTexts(packed.strings)
+/** Makes the fact of the claim at `index`, whose issues start at `cursor` in `issues`. */
+type ClaimMaker = (index: number, cursor: number) => ClaimFact
+
+function claimMaker(packed: PackedFacts, strings: readonly string[]): ClaimMaker {
   // Ids and creation times are one per claim: each is cut from its joined text as its claim is
   // made, so no slice starts with a hundred thousand of them.
   const { text: idText, ends: idEnds } = packed.ids
   const { text: createdText, ends: createdEnds } = packed.createdAt
-  const claims: ClaimFact[] = new Array<ClaimFact>(packed.claimCount)
   // Most claims are on one issue: they share one list per issue (facts are never mutated).
   const single = new Map<number, Id[]>()
+  return (index, cursor) => {
+    const stance = packed.stance[index]!
+    const count = packed.issueCount[index]!
+    let issueIds: Id[]
+    if (count === 1) {
+      const ref = packed.issues[cursor]!
+      let list = single.get(ref)
+      if (list === undefined) single.set(ref, (list = [strings[ref]!]))
+      issueIds = list
+    } else {
+      issueIds = []
+      for (let offset = 0; offset < count; offset++) issueIds.push(strings[packed.issues[cursor + offset]!]!)
+    }
+    return {
+      id: idText.slice(index === 0 ? 0 : idEnds[index - 1]!, idEnds[index]),
+      actorId: strings[packed.actor[index]!]!,
+      issueIds,
+      date: strings[packed.date[index]!]!,
+      articleId: strings[packed.article[index]!]!,
+      stance: isStance(stance) ? stance : 0,
+      coderId: strings[packed.coder[index]!]!,
+      adjudicated: packed.adjudicated[index] === 1,
+      createdAt: createdText.slice(index === 0 ? 0 : createdEnds[index - 1]!, createdEnds[index]),
+    }
+  }
+}
+
+function articlesOf(packed: PackedFacts, strings: readonly string[]): ArticleFact[] {
+  const articleIds = splitTexts(packed.articleIds)
+  const articles: ArticleFact[] = new Array<ArticleFact>(packed.articleCount)
+  for (let index = 0; index < packed.articleCount; index++) {
+    articles[index] = { id: articleIds[index]!, publishedAt: strings[packed.articlePublished[index]!]!, source: strings[packed.articleSource[index]!]! }
+  }
+  return articles
+}
+
+function factsUnpacker(packed: PackedFacts): { run: (until: number) => void; finish: () => { claims: ClaimFact[]; articles: ArticleFact[] } } {
+  const strings = splitTexts(packed.strings)
+  const make = claimMaker(packed, strings)
+  const claims: ClaimFact[] = new Array<ClaimFact>(packed.claimCount)
   let cursor = 0
   let next = 0
   const run = (until: number): void => {
     for (; next < until; next++) {
-      const stance = packed.stance[next]!
-      const count = packed.issueCount[next]!
-      let issueIds: Id[]
-      if (count === 1) {
-        const ref = packed.issues[cursor]!
-        let list = single.get(ref)
-        if (list === undefined) single.set(ref, (list = [strings[ref]!]))
-        issueIds = list
-      } else {
-        issueIds = []
-        for (let offset = 0; offset < count; offset++) issueIds.push(strings[packed.issues[cursor + offset]!]!)
-      }
-      cursor += count
-      claims[next] = {
-        id: idText.slice(next === 0 ? 0 : idEnds[next - 1]!, idEnds[next]),
-        actorId: strings[packed.actor[next]!]!,
-        issueIds,
-        date: strings[packed.date[next]!]!,
-        articleId: strings[packed.article[next]!]!,
-        stance: isStance(stance) ? stance : 0,
-        coderId: strings[packed.coder[next]!]!,
-        adjudicated: packed.adjudicated[next] === 1,
-        createdAt: createdText.slice(next === 0 ? 0 : createdEnds[next - 1]!, createdEnds[next]),
-      }
+      claims[next] = make(next, cursor)
+      cursor += packed.issueCount[next]!
     }
   }
-  const finish = (): { claims: ClaimFact[]; articles: ArticleFact[] } => {
-    const articleIds = splitTexts(packed.articleIds)
-    const articles: ArticleFact[] = new Array<ArticleFact>(packed.articleCount)
-    for (let index = 0; index < packed.articleCount; index++) {
-      articles[index] = { id: articleIds[index]!, publishedAt: strings[packed.articlePublished[index]!]!, source: strings[packed.articleSource[index]!]! }
+  return { run, finish: () => ({ claims, articles: articlesOf(packed, strings) }) }
+}
+
+/**
+ * Some facts of a snapshot, read without unpacking the rest (stored positions a few writes
+ * behind are brought up to date from the claims of a few actors: domain/positions/catchUp.ts).
+ */
+export interface SnapshotReader {
+  /** The facts of the claims whose actor (or article) id `keep` accepts; asked once per distinct id. */
+  claimsWhere(field: 'actor' | 'article', keep: (id: Id) => boolean): ClaimFact[]
+  /** The facts of these claims that the snapshot holds. */
+  claimsById(ids: ReadonlySet<Id>): Map<Id, ClaimFact>
+  /** Every article fact, by id. */
+  articles(): Map<Id, ArticleFact>
+}
+
+/** Up to this many ids are looked for in the joined ids; more cut every id once. */
+const SEARCHED_IDS = 64
+
+/** A reader of the snapshot, or null when it is not one this release wrote whole. */
+export function readSnapshot(packed: unknown): SnapshotReader | null {
+  if (!isPacked(packed)) return null
+  const strings = splitTexts(packed.strings)
+  const make = claimMaker(packed, strings)
+  // Where each claim's issues start, made on first need.
+  let starts: Uint32Array | null = null
+  const cursorOf = (index: number): number => {
+    if (!starts) {
+      starts = new Uint32Array(packed.claimCount)
+      for (let at = 0, cursor = 0; at < packed.claimCount; at++) {
+        starts[at] = cursor
+        cursor += packed.issueCount[at]!
+      }
     }
-    return { claims, articles }
+    return starts[index]!
   }
-  return { run, finish }
+  let articles: Map<Id, ArticleFact> | null = null
+  return {
+    claimsWhere(field, keep) {
+      const column = field === 'actor' ? packed.actor : packed.article
+      // Per string: 0 not asked yet, 1 kept, 2 not.
+      const verdict = new Uint8Array(strings.length)
+      const found: ClaimFact[] = []
+      let cursor = 0
+      for (let index = 0; index < packed.claimCount; index++) {
+        const ref = column[index]!
+        let kept = verdict[ref]!
+        if (kept === 0) verdict[ref] = kept = keep(strings[ref]!) ? 1 : 2
+        if (kept === 1) found.push(make(index, cursor))
+        cursor += packed.issueCount[index]!
+      }
+      return found
+    },
+    claimsById(ids) {
+      const found = new Map<Id, ClaimFact>()
+      const { text, ends } = packed.ids
+      if (ids.size > SEARCHED_IDS) {
+        for (let index = 0, start = 0; index < packed.claimCount; index++) {
+          const end = ends[index]!
+          const id = text.slice(start, end)
+          if (ids.has(id)) found.set(id, make(index, cursorOf(index)))
+          start = end
+        }
+        return found
+      }
+      for (const id of ids) {
+        if (id === '') continue
+        for (let at = text.indexOf(id); at !== -1; at = text.indexOf(id, at + 1)) {
+          const index = claimStartingAt(ends, at)
+          if (index !== -1 && ends[index]! - at === id.length) {
+            found.set(id, make(index, cursorOf(index)))
+            break
+          }
+        }
+      }
+      return found
+    },
+    articles() {
+      articles ??= new Map(articlesOf(packed, strings).map((article) => [article.id, article]))
+      return articles
+    },
+  }
+}
+
+/** The claim whose id starts at `at` in the joined ids, or -1 when none does. */
+function claimStartingAt(ends: Uint32Array, at: number): number {
+  // The first claim that ends after `at` starts where the one before it ends.
+  let low = 0
+  let high = ends.length
+  while (low < high) {
+    const mid = (low + high) >>> 1
+    if (ends[mid]! <= at) low = mid + 1
+    else high = mid
+  }
+  if (low === ends.length) return -1
+  return (low === 0 ? 0 : ends[low - 1]!) === at ? low : -1
 }
 
 function isPacked(value: unknown): value is PackedFacts {

@@ -3,9 +3,11 @@ import { nextTask, runSliced, timeSlicer, whenIdleAndQuiet } from '../../domain/
 import { db } from '../../db/instance'
 import { savePositionsFirstRows, savePositionsResult, savePositionsSnapshot } from '../../db/projection/snapshots'
 import { rebuildProjection } from '../../db/projection/rebuild'
-import { followPositions, loadPositions, readRecordCounts, readStoredFirstRows, readStoredPositions, SNAPSHOT_REFRESH_AFTER, type PositionsChanges } from '../../db/queries/positions'
+import { followPositions, loadPositions, readRecordCounts, readStoredFirstRows, readStoredPositions, SNAPSHOT_REFRESH_AFTER, type PositionsChanges, type SnapshotRead, type StoredPositions } from '../../db/queries/positions'
 import type { Actor, Id } from '../../domain/model'
+import { CATCH_UP_LIMITS, catchUpStored, type ChangedSince } from '../../domain/positions/catchUp'
 import { DEFAULT_OPTIONS, PositionsEngine, sameOptions, type PositionsOptions, type PositionsResult, type PositionsWorld } from '../../domain/positions/engine'
+import type { ArticleFact } from '../../domain/positions/facts'
 import { packFirstRows, unpackFirstRows, type FirstRows } from '../../domain/positions/firstRows'
 import { createPositionsViewBuilder, type PositionRow, type PositionsView, type ViewOptions } from '../../domain/positions/rows'
 import { packResult, unpackResultSteps } from '../../domain/positions/resultPack'
@@ -26,7 +28,9 @@ import { compareText } from '../../domain/text/compare'
 // journal seq they reflect (db/projection, resultPack.ts), and when nothing was written since,
 // the table is drawn from them at once. The engine is meanwhile built in slices that give the
 // thread back every few milliseconds, and replaces them (same numbers, now with the claims
-// behind each cell and live to every write) when it is ready.
+// behind each cell and live to every write) when it is ready. When claims were saved since
+// (tagging after a reload), the stored positions are first brought up to date from the
+// snapshot and the journal as read (domain/positions/catchUp.ts), when that can be done exactly.
 //
 // Before even those: the first screen of the table as the analyst last saw it (the first rows
 // in their sorted order, domain/positions/firstRows.ts) is stored for the setup shown, and a
@@ -86,6 +90,36 @@ let pendingView: ViewOptions | null = null
 const viewCached = createPositionsViewBuilder()
 let seq = 0
 let changesSinceSnapshot = 0
+/**
+ * The facts snapshot the engine's data is counted from (its journal seq; null when none is known
+ * yet), and every claim and article changed after it, with the seq of its last change: stored
+ * positions keep the facts of those (catchUp.ts ChangedSince) for the next open a few saves behind.
+ */
+let snapshotSeq: number | null = null
+const changedSinceSnapshot = { claims: new Map<Id, number>(), articles: new Map<Id, number>() }
+
+function noteChanged(table: string, id: Id, at: number): void {
+  if (table === 'claims') changedSinceSnapshot.claims.set(id, at)
+  else if (table === 'articles') changedSinceSnapshot.articles.set(id, at)
+}
+
+/** A snapshot of the facts at `at` was stored: what changed up to it is in it. */
+function noteSnapshotSaved(at: number): void {
+  if (snapshotSeq !== null && snapshotSeq >= at) return
+  snapshotSeq = at
+  for (const changed of [changedSinceSnapshot.claims, changedSinceSnapshot.articles]) for (const [id, last] of changed) if (last <= at) changed.delete(id)
+}
+
+/** The facts, as the engine holds them now, of what changed after the snapshot; undefined when unknown or too many. */
+function changedFacts(target: PositionsEngine): ChangedSince | undefined {
+  const { claims, articles } = changedSinceSnapshot
+  if (snapshotSeq === null || claims.size + articles.size > CATCH_UP_LIMITS.changes) return undefined
+  return {
+    since: snapshotSeq,
+    claims: [...claims.keys()].map((id) => [id, target.fact(id) ?? null]),
+    articles: [...articles.keys()].map((id) => [id, target.article(id) ?? null]),
+  }
+}
 let loading: Promise<void> | null = null
 let stopFollowing: (() => void) | null = null
 let releaseTimer: ReturnType<typeof setTimeout> | undefined
@@ -102,9 +136,9 @@ function emit(next: Partial<StoreState>): void {
 
 let sources: string[] = []
 
-function sourcesOf(engine: PositionsEngine): string[] {
+function sourcesOf(articles: Iterable<ArticleFact>): string[] {
   const found = new Set<string>()
-  for (const article of engine.articleFacts()) if (article.source.trim() !== '') found.add(article.source)
+  for (const article of articles) if (article.source.trim() !== '') found.add(article.source)
   return [...found].sort(compareText)
 }
 
@@ -126,7 +160,8 @@ function storeResult(): void {
   const world = target.getWorld()
   // In the order of the rows last shown, so the next cold open's sort of them only confirms it.
   const shown = pendingView ? viewCached(result, world.actors, world.issues, viewShown(result, pendingView)).rows.map((row) => row.id) : []
-  savePositionsResult(db, { seq: at, viewerId: world.viewerId, claimCount: target.size, sources, packed: packResult(result, shown) })
+  const changed = changedFacts(target)
+  savePositionsResult(db, { seq: at, viewerId: world.viewerId, claimCount: target.size, sources, packed: packResult(result, shown), ...(changed ? { changed } : {}) })
     .then((saved) => {
       if (saved) storedAt = { seq: at, options }
     })
@@ -152,8 +187,10 @@ function saveSnapshotSoon(): void {
     if (engine !== target || !target) return
     const { claims, articles } = target.allFacts()
     savePositionsSnapshot(db, claims, articles, at)
-      .then(() => {
-        if (engine === target) changesSinceSnapshot = 0
+      .then((saved) => {
+        if (engine !== target) return
+        changesSinceSnapshot = 0
+        if (saved) noteSnapshotSaved(at)
       })
       // A cache: failing to store it costs a slower open next time, nothing else.
       .catch(() => undefined)
@@ -202,7 +239,9 @@ function onChanges(changes: PositionsChanges): void {
     ...(changes.assignments ? { assignments: changes.assignments } : {}),
     ...(viewerChanged ? { viewerId: changes.viewerId } : {}),
   })
-  if (changes.articles.length > 0) sources = sourcesOf(engine)
+  if (changes.articles.length > 0) sources = sourcesOf(engine.articleFacts())
+  for (const { id } of changes.claims) noteChanged('claims', id, changes.head)
+  for (const { id } of changes.articles) noteChanged('articles', id, changes.head)
   seq = changes.head
   changesSinceSnapshot += changes.entries
   positionsTiming.lastApplied = performance.now()
@@ -246,21 +285,53 @@ async function prepareRows(result: PositionsResult, world: PositionsWorld): Prom
 }
 
 /** Draws the table from the stored positions, when they are current; returns whether it did. */
-async function showStored(): Promise<boolean> {
-  const stored = await readStoredPositions(db)
-  if (!stored || engine) return false
+async function showStored(stored: StoredPositions): Promise<boolean> {
+  if (!stored.current || engine) return false
   // Reading the record took a task of its own (IndexedDB copies it in on the page's thread):
   // the unpacking and the rows made from it are given tasks of their own too.
   await nextTask()
   const result = await runSliced(unpackResultSteps(stored.record.packed), timeSlicer())
   if (!result || engine) return false
   storedAt = { seq: stored.record.seq, options: result.options }
-  const world = worldOf(stored)
+  return show(result, worldOf(stored), stored.record.sources, stored.record.claimCount)
+}
+
+/**
+ * Draws the table from stored positions some writes behind, brought up to date with the
+ * snapshot and the journal just read (domain/positions/catchUp.ts), when that can be done
+ * exactly; returns whether it did.
+ */
+async function showCaughtUp(stored: StoredPositions, read: SnapshotRead): Promise<boolean> {
+  if (stored.current || stored.record.viewerId !== read.viewerId || engine) return false
+  const unpacked = await runSliced(unpackResultSteps(stored.record.packed), timeSlicer())
+  if (!unpacked || engine) return false
+  await nextTask()
+  const world = worldOf(read)
+  const caughtUp = catchUpStored({
+    stored: unpacked,
+    storedSeq: stored.record.seq,
+    world,
+    snapshot: { seq: read.seq, facts: read.facts },
+    entries: read.entries,
+    tail: read.tail,
+    changedBefore: stored.record.changed,
+  })
+  if (!caughtUp) return false
+  const articles = new Map(read.facts.articles())
+  for (const [id, fact] of read.tail.articles) {
+    if (fact) articles.set(id, fact)
+    else articles.delete(id)
+  }
+  return show(caughtUp.result, world, sourcesOf(articles.values()), stored.record.claimCount + caughtUp.addedClaims)
+}
+
+/** Hands the screen positions from before the engine (no claims behind their cells), their rows made first. */
+async function show(result: PositionsResult, world: PositionsWorld, shownSources: string[], claimCount: number): Promise<boolean> {
   await prepareRows(result, world)
   if (engine) return false
   version++
-  sources = stored.record.sources
-  emit({ status: { phase: 'ready' }, data: { engine: null, stored: result, first: null, world, sources, claimCount: stored.record.claimCount, version } })
+  sources = shownSources
+  emit({ status: { phase: 'ready' }, data: { engine: null, stored: result, first: null, world, sources, claimCount, version } })
   return true
 }
 
@@ -336,13 +407,21 @@ function load(options: PositionsOptions | null): Promise<void> {
     emit({ status: { phase: 'loading', progress: null } })
     try {
       await showFirstRows().catch(() => undefined)
-      const shown = await showStored().catch(() => false)
-      const loaded = await loadPositions(db, shown ? undefined : (progress) => emit({ status: { phase: 'loading', progress } }), timeSlicer())
+      const stored = await readStoredPositions(db).catch(() => null)
+      const shown = stored ? await showStored(stored).catch(() => false) : false
+      // Stored positions a few saves behind (some tagging since they were stored): brought up
+      // to date from the snapshot and the journal as read, they are drawn while the engine is built.
+      let caughtUpAt: number | null = null
+      const catchUp = (behind: StoredPositions) => async (read: SnapshotRead) => {
+        if (await showCaughtUp(behind, read).catch(() => false)) caughtUpAt = read.head
+      }
+      const loaded = await loadPositions(db, shown ? undefined : (progress) => emit({ status: { phase: 'loading', progress } }), timeSlicer(), stored && !shown ? catchUp(stored) : undefined)
       // Read at the same journal seq, the tables the shown rows were labelled from are the same:
       // the same world lets the view go from the stored rows to the engine's by changing only
       // their series, rather than labelling and sorting twenty thousand rows again.
-      const shownWorld = shown ? state.data?.world : undefined
-      const world = shownWorld && storedAt?.seq === loaded.seq && shownWorld.viewerId === loaded.viewerId ? shownWorld : worldOf(loaded)
+      const sameSeq = (shown && storedAt?.seq === loaded.seq) || caughtUpAt === loaded.seq
+      const shownWorld = sameSeq ? state.data?.world : undefined
+      const world = shownWorld && shownWorld.viewerId === loaded.viewerId ? shownWorld : worldOf(loaded)
       const chosen = pendingOptions ?? options ?? state.data?.stored?.options
       const built = await PositionsEngine.create(loaded.claims, loaded.articles, world, chosen ?? DEFAULT_OPTIONS, timeSlicer())
       // The screen may have asked for other options meanwhile: setOptions recomputes only then.
@@ -352,8 +431,12 @@ function load(options: PositionsOptions | null): Promise<void> {
       if (pendingOptions) built.setOptions(pendingOptions)
       engine = built
       seq = loaded.seq
-      sources = sourcesOf(engine)
+      sources = sourcesOf(engine.articleFacts())
       changesSinceSnapshot = loaded.snapshotStale ? SNAPSHOT_REFRESH_AFTER + 1 : loaded.tail
+      snapshotSeq = loaded.since?.seq ?? null
+      changedSinceSnapshot.claims.clear()
+      changedSinceSnapshot.articles.clear()
+      for (const entry of loaded.since?.entries ?? []) noteChanged(entry.table, entry.id, entry.seq)
       positionsTiming.lastLoad = { via: loaded.via, tail: loaded.tail, ms: performance.now() - started }
       follow()
       publish()
