@@ -170,53 +170,6 @@ export async function run(ctx) {
     await page.getByRole('heading', { level: 1, name: 'Codebook' }).waitFor()
     cold.push(await openPositions())
   }
-  // Claims saved while Positions is not loaded (after a reload, one in the Claims table): the
-  // stored positions are a save behind, and the next open brings them up to date from the
-  // snapshot and the journal before the engine is built. Each sample edits another claim.
-  const storedAtHead = () =>
-    page.evaluate(async () => {
-      const db = await new Promise((resolve, reject) => {
-        const request = indexedDB.open('standpoint')
-        request.onsuccess = () => resolve(request.result)
-        request.onerror = () => reject(request.error)
-      })
-      const get = (store, query, direction) =>
-        new Promise((resolve, reject) => {
-          const request = db.transaction(store, 'readonly').objectStore(store).openCursor(query, direction)
-          request.onsuccess = () => resolve(request.result?.value)
-          request.onerror = () => reject(request.error)
-        })
-      const [stored, last] = await Promise.all([get('positionsSnapshots', 'positions-result', 'next'), get('journal', null, 'prev')])
-      db.close()
-      // Records seeded around Dexie leave no journal: its head is then 0.
-      return stored !== undefined && stored.seq === (last?.seq ?? 0)
-    })
-  const behind = []
-  for (let sample = 0; sample < 3; sample++) {
-    for (let wait = 0; !(await storedAtHead()); wait++) {
-      if (wait > 60) throw new Error('the stored positions did not reach the journal head')
-      await page.waitForTimeout(500)
-    }
-    await page.goto(`${ctx.appURL}#/claims`)
-    await page.reload()
-    const row = page.getByRole('table', { name: 'Claims' }).locator('tbody tr').nth(sample)
-    await row.waitFor()
-    const stance = (await row.locator('td.col-stance').innerText()).trim()
-    await row.locator('td.col-actor').click()
-    await page.getByRole('button', { name: 'Edit 1 claim…' }).click()
-    const dialog = page.getByRole('dialog', { name: 'Edit selected claims' })
-    await dialog.getByLabel('Stance').selectOption(stance.startsWith('+2') ? '-2' : '2')
-    await dialog.getByRole('button', { name: 'Apply to 1 claim' }).click()
-    await dialog.waitFor({ state: 'hidden' })
-    if (await storedAtHead()) throw new Error('the edit did not leave the stored positions behind')
-    await toCodebook()
-    behind.push(await openPositions())
-  }
-  for (let wait = 0; !(await storedAtHead()); wait++) {
-    if (wait > 60) throw new Error('the stored positions did not reach the journal head')
-    await page.waitForTimeout(500)
-  }
-
   // The same cold open once the start screen's own reads are done. Chromium's IndexedDB serves
   // one request at a time per origin: the Codebook's claim counts per issue and the status
   // bar's record counts, both walks over the 100,000 claims started at the reload, are served
@@ -254,6 +207,73 @@ export async function run(ctx) {
     await toCodebook()
     warm.push(await openPositions())
   }
+  // Claims saved while Positions is not loaded (after a reload, one in the Claims table): the
+  // stored positions are a save behind, and the next open brings them up to date from the
+  // snapshot and the journal before the engine is built. Each sample edits another claim. The
+  // first edit of a workspace without coders also makes its first coder (who then looks at the
+  // positions: they are computed again), so one edit goes first, unmeasured. As for the settled
+  // cold open, the open starts once the Codebook's own reads are done, with the raw reads of the
+  // stored positions and the snapshot beside it as its floor.
+  const storedAtHead = () =>
+    page.evaluate(async () => {
+      const db = await new Promise((resolve, reject) => {
+        const request = indexedDB.open('standpoint')
+        request.onsuccess = () => resolve(request.result)
+        request.onerror = () => reject(request.error)
+      })
+      const get = (store, query, direction) =>
+        new Promise((resolve, reject) => {
+          const request = db.transaction(store, 'readonly').objectStore(store).openCursor(query, direction)
+          request.onsuccess = () => resolve(request.result?.value)
+          request.onerror = () => reject(request.error)
+        })
+      const [stored, last] = await Promise.all([get('positionsSnapshots', 'positions-result', 'next'), get('journal', null, 'prev')])
+      db.close()
+      // Records seeded around Dexie leave no journal: its head is then 0.
+      return stored !== undefined && stored.seq === (last?.seq ?? 0)
+    })
+  const behind = []
+  for (let sample = -1; sample < 3; sample++) {
+    for (let wait = 0; !(await storedAtHead()); wait++) {
+      if (wait > 60) throw new Error('the stored positions did not reach the journal head')
+      await page.waitForTimeout(500)
+    }
+    await page.goto(`${ctx.appURL}#/claims`)
+    await page.reload()
+    const row = page.getByRole('table', { name: 'Claims' }).locator('tbody tr').nth(sample + 1)
+    await row.waitFor()
+    const stance = (await row.locator('td.col-stance').innerText()).trim()
+    await row.locator('td.col-actor').click()
+    await page.getByRole('button', { name: 'Edit 1 claim…' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Edit selected claims' })
+    await dialog.getByLabel('Stance').selectOption(stance.startsWith('+2') ? '-2' : '2')
+    await dialog.getByRole('button', { name: 'Apply to 1 claim' }).click()
+    await dialog.waitFor({ state: 'hidden' })
+    if (await storedAtHead()) throw new Error('the edit did not leave the stored positions behind')
+    await toCodebook()
+    const floor = await page.evaluate(async () => {
+      const db = await new Promise((resolve, reject) => {
+        const request = indexedDB.open('standpoint')
+        request.onsuccess = () => resolve(request.result)
+        request.onerror = () => reject(request.error)
+      })
+      const read = async (key) => {
+        const started = performance.now()
+        await new Promise((resolve, reject) => {
+          const request = db.transaction('positionsSnapshots', 'readonly').objectStore('positionsSnapshots').get(key)
+          request.onsuccess = () => resolve(request.result)
+          request.onerror = () => reject(request.error)
+        })
+        return performance.now() - started
+      }
+      await read('positions-result')
+      const floor = (await read('positions-result')) + (await read('positions'))
+      db.close()
+      return floor
+    })
+    const opened = await openPositions()
+    if (sample >= 0) behind.push({ ...opened, floor })
+  }
   const med = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
   const rowCount = await page.getByRole('table', { name: 'Positions' }).getAttribute('aria-rowcount')
   ctx.record(name, `app: seeded claims in IndexedDB`, seeded, 'claims')
@@ -280,9 +300,11 @@ export async function run(ctx) {
   ctx.record(name, 'app: longest task from the click to engine ready, reads done (median of 3)', med(settled.map((entry) => entry.longest)), 'ms', { max: 50 })
   ctx.record(name, 'app: longest task on the window’s thread from the click to engine ready (median of 3)', med(cold.map((entry) => entry.longest)), 'ms', { max: 50 })
   const behindInDom = med(behind.map((entry) => entry.inDom))
-  ctx.record(name, 'app: open Positions a save behind the stored positions (edited after a reload) → first rows in DOM (median of 3)', behindInDom, 'ms', { max: 300 })
+  const behindFloor = med(behind.map((entry) => entry.floor))
+  ctx.record(name, 'app: floor: read the stored positions and the facts snapshot raw, nothing queued (median of 3)', behindFloor, 'ms')
+  ctx.record(name, 'app: open Positions a save behind the stored positions (edited after a reload), reads done → first rows in DOM (median of 3)', behindInDom, 'ms', { max: 300 })
   ctx.record(name, 'app: … first rows drawn before the engine (brought up to date), of 3', behind.filter((entry) => entry.beforeEngine).length, 'opens', { min: 3 })
-  ctx.record(name, 'app: … open a save behind / stored positions and snapshot read', behindInDom / (storedRead + factsRead), 'x', { max: 2 }, { value: storedRead + factsRead, unit: 'ms', metric: 'read the stored positions and the facts snapshot raw' })
+  ctx.record(name, 'app: … open a save behind / stored positions and snapshot read', behindInDom / behindFloor, 'x', { max: 2 }, { value: behindFloor, unit: 'ms', metric: 'read the stored positions and the facts snapshot raw, nothing queued' })
   ctx.record(name, 'app: … then engine ready (median of 3)', med(behind.map((entry) => entry.live)), 'ms')
   ctx.record(name, 'app: … longest task from the click to engine ready (median of 3)', med(behind.map((entry) => entry.longest)), 'ms', { max: 50 })
   ctx.record(name, 'app: open Positions, warm (claims in memory) → first rows in DOM (median of 5)', med(warm.map((entry) => entry.inDom)), 'ms', { max: 200 })

@@ -3,6 +3,7 @@ import { PositionsEngine, type PositionSeries, type PositionsResult, type Positi
 import type { ArticleFact, ClaimFact } from './facts'
 import { groupKeysOf } from './grouping'
 import { storedOrdinals } from './resultPack'
+import { drainSteps } from '../timeSlices'
 import type { SnapshotReader } from './snapshot'
 
 // Stored positions brought up to date with the claims saved since they were stored, without
@@ -118,6 +119,11 @@ export interface CaughtUp {
  * count changed since.
  */
 export function catchUpStored(source: CatchUpSource, limits: CatchUpLimits = CATCH_UP_LIMITS): CaughtUp | null {
+  return drainSteps(catchUpSteps(source, limits))
+}
+
+/** catchUpStored in steps, for a caller that gives the thread back between them (runSliced). */
+export function* catchUpSteps(source: CatchUpSource, limits: CatchUpLimits = CATCH_UP_LIMITS): Generator<void, CaughtUp | null, void> {
   const { stored, storedSeq, snapshot, world, tail } = source
   if (stored.truncated || storedSeq < snapshot.seq) return null
   const earlier = { claims: new Set<Id>(), articles: new Set<Id>() }
@@ -139,6 +145,7 @@ export function catchUpStored(source: CatchUpSource, limits: CatchUpLimits = CAT
 
   // Facts now: the tail's for whatever changed after the snapshot, else the snapshot's.
   const snapshotArticles = snapshot.facts.articles()
+  yield
   const articleNow = (id: Id): ArticleFact | undefined => (tail.articles.has(id) ? (tail.articles.get(id) ?? undefined) : snapshotArticles.get(id))
   // Then (at the stored positions): for what changed after them, as stored with them, else the
   // snapshot's; for anything else, as now.
@@ -149,6 +156,7 @@ export function catchUpStored(source: CatchUpSource, limits: CatchUpLimits = CAT
   const fromSnapshot = new Set<Id>()
   for (const id of later.claims) if (!known?.claims.has(id)) fromSnapshot.add(id)
   const inSnapshot = snapshot.facts.claimsById(fromSnapshot)
+  yield
   const claimThen = (id: Id): ClaimFact | undefined => (known?.claims.has(id) ? (known.claims.get(id) ?? undefined) : inSnapshot.get(id))
   let addedClaims = 0
   for (const id of later.claims) addedClaims += (tail.claims.get(id) ? 1 : 0) - (claimThen(id) ? 1 : 0)
@@ -172,6 +180,7 @@ export function catchUpStored(source: CatchUpSource, limits: CatchUpLimits = CAT
   }
   const counted = (facts: readonly ClaimFact[], articleOf: (id: Id) => ArticleFact | undefined): PositionsResult =>
     new PositionsEngine(facts, articlesOf(facts, articleOf), world, stored.options).result()
+  yield
   const was = counted(before, articleThen)
   const is = counted(after, articleNow)
   if (is.truncated || !withinSpan(stored, is)) return null
@@ -181,10 +190,13 @@ export function catchUpStored(source: CatchUpSource, limits: CatchUpLimits = CAT
   for (const fact of [...before, ...after]) for (const key of groupKeysOf(world.actors.get(fact.actorId), fact.actorId, groupBy)) groups.add(key)
   const inGroups = (actorId: Id): boolean => groupKeysOf(world.actors.get(actorId), actorId, groupBy).some((key) => groups.has(key))
   const recount: ClaimFact[] = []
+  yield
   for (const fact of snapshot.facts.claimsWhere('actor', inGroups)) if (!tail.claims.has(fact.id)) recount.push(fact)
   for (const fact of tail.claims.values()) if (fact && inGroups(fact.actorId)) recount.push(fact)
   if (recount.length > limits.recount) return null
-  const recounted = counted(recount, articleNow)
+  yield
+  // A few actors can hold thousands of claims: their engine is built in steps too.
+  const recounted = (yield* PositionsEngine.built(recount, articlesOf(recount, articleNow), world, stored.options)).result()
   if (recounted.truncated) return null
 
   const series: PositionSeries[] = []

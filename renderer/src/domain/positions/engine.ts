@@ -268,10 +268,15 @@ export class PositionsEngine {
    * stays responsive while a hundred thousand claims are placed). The steps are the
    * constructor's and result()'s own, so the answer is the same.
    */
-  static async create(claims: Iterable<ClaimFact>, articles: Iterable<ArticleFact>, world: PositionsWorld, options: PositionsOptions, pause: () => Promise<void> | null): Promise<PositionsEngine> {
+  static create(claims: Iterable<ClaimFact>, articles: Iterable<ArticleFact>, world: PositionsWorld, options: PositionsOptions, pause: () => Promise<void> | null): Promise<PositionsEngine> {
+    return runSliced(PositionsEngine.built(claims, articles, world, options), pause)
+  }
+
+  /** create's steps, for a caller that runs them among steps of its own. */
+  static *built(claims: Iterable<ClaimFact>, articles: Iterable<ArticleFact>, world: PositionsWorld, options: PositionsOptions): Generator<void, PositionsEngine, void> {
     const engine = new PositionsEngine([], [], world, options)
-    await runSliced(engine.load(claims, articles), pause)
-    await runSliced(engine.recomputeSteps(), pause)
+    yield* engine.load(claims, articles)
+    yield* engine.recomputeSteps()
     engine.result()
     return engine
   }

@@ -5,7 +5,7 @@ import { savePositionsFirstRows, savePositionsResult, savePositionsSnapshot } fr
 import { rebuildProjection } from '../../db/projection/rebuild'
 import { followPositions, loadPositions, readRecordCounts, readStoredFirstRows, readStoredPositions, SNAPSHOT_REFRESH_AFTER, type PositionsChanges, type SnapshotRead, type StoredPositions } from '../../db/queries/positions'
 import type { Actor, Id } from '../../domain/model'
-import { CATCH_UP_LIMITS, catchUpStored, type ChangedSince } from '../../domain/positions/catchUp'
+import { CATCH_UP_LIMITS, catchUpSteps, type ChangedSince } from '../../domain/positions/catchUp'
 import { DEFAULT_OPTIONS, PositionsEngine, sameOptions, type PositionsOptions, type PositionsResult, type PositionsWorld } from '../../domain/positions/engine'
 import type { ArticleFact } from '../../domain/positions/facts'
 import { packFirstRows, unpackFirstRows, type FirstRows } from '../../domain/positions/firstRows'
@@ -307,7 +307,7 @@ async function showCaughtUp(stored: StoredPositions, read: SnapshotRead): Promis
   if (!unpacked || engine) return false
   await nextTask()
   const world = worldOf(read)
-  const caughtUp = catchUpStored({
+  const caughtUp = await runSliced(catchUpSteps({
     stored: unpacked,
     storedSeq: stored.record.seq,
     world,
@@ -315,14 +315,22 @@ async function showCaughtUp(stored: StoredPositions, read: SnapshotRead): Promis
     entries: read.entries,
     tail: read.tail,
     changedBefore: stored.record.changed,
-  })
-  if (!caughtUp) return false
+  }), timeSlicer())
+  if (!caughtUp || engine) return false
+  // The rows are made in tasks of their own.
+  await nextTask()
+  return show(caughtUp.result, world, sourcesNow(stored, read), stored.record.claimCount + caughtUp.addedClaims)
+}
+
+/** The outlets now: those stored with the positions, unless an article was written since. */
+function sourcesNow(stored: StoredPositions, read: SnapshotRead): string[] {
+  if (!read.entries.some((entry) => entry.seq > stored.record.seq && entry.table === 'articles')) return stored.record.sources
   const articles = new Map(read.facts.articles())
   for (const [id, fact] of read.tail.articles) {
     if (fact) articles.set(id, fact)
     else articles.delete(id)
   }
-  return show(caughtUp.result, world, sourcesOf(articles.values()), stored.record.claimCount + caughtUp.addedClaims)
+  return sourcesOf(articles.values())
 }
 
 /** Hands the screen positions from before the engine (no claims behind their cells), their rows made first. */
