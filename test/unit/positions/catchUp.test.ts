@@ -153,6 +153,10 @@ describe('stored positions brought up to date with what was saved after them', (
       const full = freshResult(workspace, options)
       expect(withoutClaims(result), `seed ${seed}`).toEqual(withoutClaims(full))
       expect(result.claimsBehind).toBe(false)
+      // Rows stored keep their stored order (the rows' last sorted order), recounted or not.
+      const storedOrder = new Map(storedResult.series.map((entry, index) => [entry.key, index]))
+      const kept = result.series.flatMap((entry) => storedOrder.get(entry.key) ?? [])
+      expect(kept, `seed ${seed}`).toEqual([...kept].sort((a, b) => a - b))
       const view: ViewOptions = { mode: 'actor-issue', text: '', showAll: r.chance(0.3), onlyWithClaims: r.pick([null, true, false]) }
       expect(strip(buildPositionsView(result, workspace.actors, workspace.issues, view)), `view, seed ${seed}`).toEqual(strip(buildPositionsView(full, workspace.actors, workspace.issues, view)))
     }

@@ -199,9 +199,20 @@ export function* catchUpSteps(source: CatchUpSource, limits: CatchUpLimits = CAT
   const recounted = (yield* PositionsEngine.built(recount, articlesOf(recount, articleNow), world, stored.options)).result()
   if (recounted.truncated) return null
 
+  // Each recounted row where its stored one was: the stored order is the rows' last sorted
+  // order, which the view's sort then only confirms. Rows new to the groups go last.
+  const fresh = new Map<string, PositionSeries>()
+  for (const entry of recounted.series) if (groups.has(entry.groupKey)) fresh.set(entry.key, entry)
   const series: PositionSeries[] = []
-  for (const entry of stored.series) if (!groups.has(entry.groupKey)) series.push(entry)
-  for (const entry of recounted.series) if (groups.has(entry.groupKey)) series.push(entry)
+  for (const entry of stored.series) {
+    if (!groups.has(entry.groupKey)) series.push(entry)
+    else {
+      const replaced = fresh.get(entry.key)
+      if (replaced) series.push(replaced)
+      fresh.delete(entry.key)
+    }
+  }
+  for (const entry of fresh.values()) series.push(entry)
   const result: PositionsResult = {
     options: stored.options,
     series,
