@@ -297,7 +297,6 @@ export async function benchPositionsLive(workspace: Workspace): Promise<LiveFigu
         if (!caughtUp) throw new Error('the stored positions were not brought up to date')
         buildPositionsView(caughtUp.result, world.actors, world.issues, view)
         rowsBuilt = performance.now()
-        return Promise.resolve()
       })
       if (rowsBuilt === 0) throw new Error('the open did not go through the snapshot')
       fromBehind.push(rowsBuilt - started)

@@ -28,6 +28,7 @@ import { packFirstRows, unpackFirstRows } from '../../../renderer/src/domain/pos
 import { buildPositionsView } from '../../../renderer/src/domain/positions/rows'
 import { packResult, unpackResult } from '../../../renderer/src/domain/positions/resultPack'
 import { trickyWorkspace } from '../export/trickyWorkspace'
+import { mulberry32 } from '../positions/randomWorkspace'
 import { asReference } from '../positions/reference'
 import { actor, claim, issue } from '../tagging/fixtures'
 
@@ -390,17 +391,6 @@ describe('opening: the snapshot and the journal after it, or the fact tables', (
 })
 
 // --- Random edit sequences through the real write paths -------------------------------------
-
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 function worldOf(load: Awaited<ReturnType<typeof loadPositions>>): PositionsWorld {
   return { actors: new Map(load.actors.map((entry) => [entry.id, entry])), issues: load.issues, coders: load.coders, assignments: load.assignments, viewerId: load.viewerId }

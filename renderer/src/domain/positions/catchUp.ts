@@ -1,4 +1,4 @@
-import type { Id } from '../model'
+import { isStance, type Id } from '../model'
 import { PositionsEngine, type PositionSeries, type PositionsResult, type PositionsWorld } from './engine'
 import type { ArticleFact, ClaimFact } from './facts'
 import { groupKeysOf } from './grouping'
@@ -62,7 +62,7 @@ function isClaimFact(value: unknown): value is ClaimFact {
     [fact.id, fact.actorId, fact.date, fact.articleId, fact.coderId, fact.createdAt].every(isText) &&
     Array.isArray(fact.issueIds) &&
     fact.issueIds.every(isText) &&
-    typeof fact.stance === 'number' &&
+    isStance(fact.stance) &&
     typeof fact.adjudicated === 'boolean'
   )
 }
