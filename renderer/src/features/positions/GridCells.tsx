@@ -3,6 +3,7 @@ import type { BucketSize } from '../../domain/positions/buckets'
 import type { PositionsColumn } from '../../domain/positions/columns'
 import { cellAccessibleName, describeCell, describeSeries, formatMean, stanceTone } from '../../domain/positions/format'
 import type { PositionRow, PositionsView } from '../../domain/positions/rows'
+import { ROW_HEIGHT } from './gridLayout'
 
 // The positions table's rows and cells (header cells: GridHeaderCell.tsx): the frozen label
 // block at the start of each row, and the period and summary cells (a period cell names its
@@ -16,7 +17,6 @@ interface GridRowProps {
   frozenWidth: number
   /** The blocks of scrolling columns rendered (stable arrays, see PositionsGrid's layout). */
   blocks: readonly ColumnBlock[]
-  leftPad: number
   bucketSize: BucketSize
   /** A period column's period in words ('' for other columns; worked out once per column, when first drawn). */
   periodOf: (column: PositionsColumn) => string
@@ -32,6 +32,8 @@ export interface ColumnBlock {
   columns: readonly PositionsColumn[]
   widths: readonly number[]
   first: number
+  /** Where the block starts, from the row's left edge (past the frozen pane). */
+  left: number
 }
 
 // Memoised on plain values, so a scroll that renders a new block of rows leaves the other rows
@@ -40,7 +42,7 @@ export interface ColumnBlock {
 export const GridRow = memo(function GridRow(props: GridRowProps) {
   const { row, rowIndex, labels } = props
   return (
-    <div role="row" aria-rowindex={rowIndex + 2} className={props.selected ? 'positions-row is-selected' : 'positions-row'}>
+    <div role="row" aria-rowindex={rowIndex + 2} className={props.selected ? 'positions-row is-selected' : 'positions-row'} style={{ top: rowIndex * ROW_HEIGHT }}>
       <div role="presentation" className="positions-frozen" style={{ width: props.frozenWidth }}>
         {labels.map((column, index) => (
           <LabelCell
@@ -57,7 +59,6 @@ export const GridRow = memo(function GridRow(props: GridRowProps) {
           />
         ))}
       </div>
-      {props.leftPad > 0 && <div role="presentation" className="positions-pad" style={{ width: props.leftPad }} />}
       {props.blocks.map((block) => (
         <CellBlock
           key={block.first}
@@ -104,7 +105,7 @@ const CellBlock = memo(function CellBlock(props: {
     )
   }
   return (
-    <div role="presentation" className="positions-block">
+    <div role="presentation" className="positions-block" style={{ left: block.left }}>
       {cells}
     </div>
   )

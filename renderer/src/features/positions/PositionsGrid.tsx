@@ -11,7 +11,10 @@ import { COLUMN_BLOCK, FROZEN_EDGE, HEADER_HEIGHT, indexAt, ROW_BLOCK, ROW_HEIGH
 // one sticky block at the start of each row and of the header, not a sticky cell per column.
 // Rows and period columns are rendered in blocks of ROW_BLOCK rows and COLUMN_BLOCK columns
 // around what is on screen, so a scroll frame usually changes nothing in the DOM and the
-// browser only moves pixels; crossing a block boundary renders one block more.
+// browser only moves pixels; crossing a block boundary renders one block more. Each row is
+// placed at its own index and each column block at its own offset, so a block coming or going
+// moves nothing else: a moved element is painted again, and a whole screen of cells takes the
+// browser longer to paint than a frame lasts.
 //
 // Semantics are a table's: explicit roles, aria-rowindex/colindex for the parts not rendered,
 // aria-sort. Arrow keys move between cells, Enter opens the claims behind one.
@@ -76,7 +79,7 @@ export function PositionsGrid(props: PositionsGridProps) {
     // already on screen is the same object at the next scroll and its cells are not made again.
     const blocks: ColumnBlock[] = []
     for (let first = 0; first < scrolling.length; first += COLUMN_BLOCK) {
-      blocks.push({ columns: scrolling.slice(first, first + COLUMN_BLOCK), widths: scrollingWidths.slice(first, first + COLUMN_BLOCK), first })
+      blocks.push({ columns: scrolling.slice(first, first + COLUMN_BLOCK), widths: scrollingWidths.slice(first, first + COLUMN_BLOCK), first, left: frozenWidth + offsets[first]! })
     }
     // Each period in words, for the cells' accessible names: once per column, and only for the
     // columns drawn (a day table has thousands of columns; a screen draws a dozen or two).
@@ -265,8 +268,7 @@ export function PositionsGrid(props: PositionsGridProps) {
           </div>
         </div>
         <div role="rowgroup" className="positions-body" style={{ height: rowCount * ROW_HEIGHT, width: totalWidth }}>
-          <div className="positions-window" role="presentation" style={{ top: rowStart * ROW_HEIGHT }}>
-            {rows.slice(rowStart, rowEnd).map((row, offset) => (
+          {rows.slice(rowStart, rowEnd).map((row, offset) => (
               <GridRow
                 key={row.id}
                 row={row}
@@ -275,7 +277,6 @@ export function PositionsGrid(props: PositionsGridProps) {
                 labelWidths={layout.labelWidths}
                 frozenWidth={layout.frozenWidth}
                 blocks={visibleBlocks}
-                leftPad={leftPad}
                 bucketSize={bucketSize}
                 periodOf={layout.periodOf}
                 view={props.view}
@@ -285,7 +286,6 @@ export function PositionsGrid(props: PositionsGridProps) {
                 onOpen={props.onOpen}
               />
             ))}
-          </div>
         </div>
       </div>
     </div>
