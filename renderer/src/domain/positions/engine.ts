@@ -202,6 +202,33 @@ function insertByTime(list: PositionClaim[], claim: PositionClaim): void {
   else list.splice(index, 0, claim)
 }
 
+/** Below this many claims in and out, a search and a splice each; above, one pass over the list. */
+const SPLICE_LIMIT = 32
+
+/**
+ * The list in time order with `gone` taken out and `added` put in. An import chunk brings a
+ * thousand claims at once, and a splice each into the workspace's 100,000 would move the whole
+ * list a thousand times; one filter and one merge move it once.
+ */
+function updateByTime(list: PositionClaim[], gone: readonly PositionClaim[], added: PositionClaim[]): PositionClaim[] {
+  if (gone.length + added.length <= SPLICE_LIMIT) {
+    for (const claim of gone) removeByTime(list, claim)
+    for (const claim of added) insertByTime(list, claim)
+    return list
+  }
+  const goneSet = new Set(gone)
+  const kept = goneSet.size === 0 ? list : list.filter((claim) => !goneSet.has(claim))
+  if (added.length === 0) return kept
+  added.sort(compareClaimsByTime)
+  const merged = new Array<PositionClaim>(kept.length + added.length)
+  let from = 0
+  let next = 0
+  for (let index = 0; index < merged.length; index++) {
+    merged[index] = next < added.length && (from >= kept.length || compareClaimsByTime(added[next]!, kept[from]!) < 0) ? added[next++]! : kept[from++]!
+  }
+  return merged
+}
+
 interface SeriesState {
   groupKey: string
   issueId: Id
@@ -358,7 +385,10 @@ export class PositionsEngine {
       // Far fewer writes than claims: one pass finds the claims an article or actor carries.
       for (const entry of this.entries.values()) if (articleIds.has(entry.articleId) || actorIds.has(entry.actorId)) affected.add(entry.id)
     }
-    if (!structural) for (const id of affected) this.removeEntry(id)
+    // The claims leaving and joining the time order, moved in it together at the end.
+    const gone: PositionClaim[] = []
+    const added: PositionClaim[] = []
+    if (!structural) for (const id of affected) this.removeEntry(id, gone)
 
     for (const { id, fact } of change.articles ?? []) {
       if (fact) this.articles.set(id, fact)
@@ -382,13 +412,15 @@ export class PositionsEngine {
     if (change.viewerId !== undefined) this.world = { ...this.world, viewerId: change.viewerId }
 
     if (structural) {
-      for (const id of affected) this.replaceEntry(id)
+      for (const id of affected) this.replaceEntry(id, gone, added)
+      this.ordered = updateByTime(this.ordered, gone, added)
       this.stale = true
       this.touch()
       return true
     }
     if (change.issues) this.compiled = this.compile()
-    for (const id of affected) this.addEntry(id)
+    for (const id of affected) this.addEntry(id, added)
+    this.ordered = updateByTime(this.ordered, gone, added)
     if (this.truncation().cutoff !== this.cutoff) {
       this.recomputeAll()
       return true
@@ -454,16 +486,16 @@ export class PositionsEngine {
     }
   }
 
-  /** Rebuilds a claim's entry from its fact (after its fact or article changed), outside any series. */
-  private replaceEntry(id: Id): void {
+  /** Rebuilds a claim's entry from its fact (after its fact or article changed), outside any series; the time order's moves go in `gone` and `added`. */
+  private replaceEntry(id: Id, gone: PositionClaim[], added: PositionClaim[]): void {
     const old = this.entries.get(id)
-    if (old && !Number.isNaN(old.day)) removeByTime(this.ordered, old)
+    if (old && !Number.isNaN(old.day)) gone.push(old)
     this.entries.delete(id)
     const fact = this.facts.get(id)
     if (!fact) return
     const entry = this.entryOf(fact)
     this.entries.set(id, entry)
-    if (!Number.isNaN(entry.day)) insertByTime(this.ordered, entry)
+    if (!Number.isNaN(entry.day)) added.push(entry)
   }
 
   // --- the options and the world, compiled -----------------------------------------------
@@ -634,19 +666,21 @@ export class PositionsEngine {
     }
   }
 
-  private removeEntry(id: Id): void {
+  /** Takes a claim out of its rows; a dated one goes in `gone`, to leave the time order. */
+  private removeEntry(id: Id, gone: PositionClaim[]): void {
     const entry = this.entries.get(id)
     if (!entry) return
     if (Number.isNaN(entry.day)) {
       if (this.passesBut(entry) && issueKeysOf(entry.issueIds, this.compiled.keying).length > 0) this.undated--
     } else {
       this.unplace(entry)
-      removeByTime(this.ordered, entry)
+      gone.push(entry)
     }
     this.entries.delete(id)
   }
 
-  private addEntry(id: Id): void {
+  /** Puts a claim into its rows; a dated one goes in `added`, to join the time order. */
+  private addEntry(id: Id, added: PositionClaim[]): void {
     const fact = this.facts.get(id)
     if (!fact) return
     const entry = this.entryOf(fact)
@@ -655,7 +689,7 @@ export class PositionsEngine {
       if (this.passesBut(entry) && issueKeysOf(entry.issueIds, this.compiled.keying).length > 0) this.undated++
       return
     }
-    insertByTime(this.ordered, entry)
+    added.push(entry)
     this.place(entry, true)
   }
 
