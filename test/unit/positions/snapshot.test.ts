@@ -43,6 +43,24 @@ describe('the packed facts snapshot', () => {
     )
   })
 
+  it('leaves out the claims changed since it was packed and puts their facts now at the end, deleted ones gone', async () => {
+    await fc.assert(
+      fc.asyncProperty(claimFacts, fc.array(fc.nat(), { maxLength: 40 }), fc.array(fc.boolean(), { maxLength: 40 }), async (claims, picks, deleted) => {
+        const packed = packFacts(claims, articleFacts)
+        const replaced = new Map<string, ClaimFact | null>()
+        picks.forEach((pick, index) => {
+          const claim = claims.length === 0 ? undefined : claims[pick % claims.length]!
+          if (claim) replaced.set(claim.id, deleted[index] ? null : { ...claim, stance: claim.stance === 2 ? -2 : 2 })
+        })
+        replaced.set('new-claim', { ...(claims[0] ?? { id: '', actorId: 'merkel', issueIds: ['general'], date: '', articleId: 'a1', stance: 0, coderId: '', adjudicated: false, createdAt: '' }), id: 'new-claim' })
+        const expected = [...claims.filter((claim) => !replaced.has(claim.id)), ...[...replaced.values()].filter((claim) => claim !== null)]
+        expect(unpackFacts(packed, replaced)).toEqual({ claims: expected, articles: articleFacts })
+        expect(await unpackFactsInSlices(packed, () => null, replaced)).toEqual({ claims: expected, articles: articleFacts })
+      }),
+      { numRuns: 12 },
+    )
+  })
+
   it('is refused whole when damaged, in slices as at once', async () => {
     const packed = packFacts([{ id: 'c1', actorId: 'merkel', issueIds: ['ceiling'], date: '2015-10-01', articleId: 'a1', stance: 1, coderId: '', adjudicated: false, createdAt: '' }], articleFacts)
     const damaged = { ...packed, stance: packed.stance.subarray(1) }

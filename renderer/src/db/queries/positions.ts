@@ -187,10 +187,10 @@ export async function loadPositions(
     if (facts) await onSnapshot({ ...attempt.rest, seq: attempt.snapshot.seq, facts, entries: attempt.entries, tail: attempt.tail, head: attempt.rest.seq })
   }
   if (attempt.snapshot && attempt.tail) {
-    const unpacked = pause ? await unpackFactsInSlices(attempt.snapshot.packed, pause) : unpackFacts(attempt.snapshot.packed)
+    // Changed claims go to the end, out of time order; the engine's sort puts them in place.
+    const unpacked = pause ? await unpackFactsInSlices(attempt.snapshot.packed, pause, attempt.tail.claims) : unpackFacts(attempt.snapshot.packed, attempt.tail.claims)
     if (unpacked) {
-      // Changed claims go to the end, out of time order; the engine's sort puts them in place.
-      claims = applyTail(unpacked.claims, attempt.tail.claims)
+      claims = unpacked.claims
       articles = applyTail(unpacked.articles, attempt.tail.articles)
       since = { seq: attempt.snapshot.seq, entries: attempt.entries }
       via = 'snapshot'

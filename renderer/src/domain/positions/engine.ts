@@ -310,6 +310,7 @@ export class PositionsEngine {
 
   private *load(claims: Iterable<ClaimFact>, articles: Iterable<ArticleFact>): Generator<void, void, void> {
     for (const article of articles) this.articles.set(article.id, article)
+    yield
     let count = 0
     for (const fact of claims) {
       this.facts.set(fact.id, fact)

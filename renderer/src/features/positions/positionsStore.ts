@@ -421,7 +421,11 @@ function load(options: PositionsOptions | null): Promise<void> {
       // to date from the snapshot and the journal as read, they are drawn while the engine is built.
       let caughtUpAt: number | null = null
       const catchUp = (behind: StoredPositions) => async (read: SnapshotRead) => {
-        if (await showCaughtUp(behind, read).catch(() => false)) caughtUpAt = read.head
+        if (await showCaughtUp(behind, read).catch(() => false)) {
+          caughtUpAt = read.head
+          // The screen drew the rows in this task: the unpacking that follows starts one of its own.
+          await nextTask()
+        }
       }
       const loaded = await loadPositions(db, shown ? undefined : (progress) => emit({ status: { phase: 'loading', progress } }), timeSlicer(), stored && !shown ? catchUp(stored) : undefined)
       // Read at the same journal seq, the tables the shown rows were labelled from are the same:
