@@ -57,6 +57,8 @@ export async function run(ctx) {
   ctx.record(name, '  of which the put itself (the write, its facts and journal entry, committed)', live.savePutMs, 'ms')
   ctx.record(name, '  of which applying the change and updating the rows', live.saveApplyMs, 'ms')
   ctx.record(name, 'db: an import chunk of 1,000 claims → reflected', live.chunkReflectedMs, 'ms')
+  ctx.record(name, '  of which the bulkPut (the claims, their facts and journal entries, committed)', live.chunkPutMs, 'ms')
+  ctx.record(name, '  of which applying the chunk and updating the rows', live.chunkApplyMs, 'ms')
   ctx.record(name, 'db: floor it avoids: a full re-read and recompute', live.fullReloadMs, 'ms')
   ctx.record(name, 'db: every save reflected with the saved stance', live.reflectedCorrectly ? 1 : 0, 'bool', { min: 1 })
 

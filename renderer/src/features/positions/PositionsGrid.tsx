@@ -52,8 +52,37 @@ interface Range {
 // Where the table was scrolled, kept across visits within the session (drill-down and back).
 const savedScroll = new Map<string, { top: number; left: number }>()
 
+// The scroller's size when last seen in this window (kept over a reload): the first drawing
+// covers what that size shows (see the range's first state below).
+const SIZE_KEY = 'standpoint.positions.scrollerSize'
+let lastSize: { width: number; height: number } | null = readLastSize()
+
+function readLastSize(): { width: number; height: number } | null {
+  try {
+    const size = JSON.parse(sessionStorage.getItem(SIZE_KEY) ?? 'null') as { width?: unknown; height?: unknown } | null
+    return size && typeof size.width === 'number' && typeof size.height === 'number' ? { width: size.width, height: size.height } : null
+  } catch {
+    return null
+  }
+}
+
+function noteSize(width: number, height: number): void {
+  if (lastSize?.width === width && lastSize.height === height) return
+  lastSize = { width, height }
+  try {
+    sessionStorage.setItem(SIZE_KEY, JSON.stringify(lastSize))
+  } catch {
+    // Only a guess for the next first drawing is lost.
+  }
+}
+
 function sameRange(a: Range, b: Range): boolean {
   return a.rowStart === b.rowStart && a.rowEnd === b.rowEnd && a.columnStart === b.columnStart && a.columnEnd === b.columnEnd
+}
+
+/** Whether `outer` draws everything `inner` does. */
+function covers(outer: Range, inner: Range): boolean {
+  return outer.rowStart <= inner.rowStart && outer.rowEnd >= inner.rowEnd && outer.columnStart <= inner.columnStart && outer.columnEnd >= inner.columnEnd
 }
 
 export function PositionsGrid(props: PositionsGridProps) {
@@ -114,12 +143,7 @@ export function PositionsGrid(props: PositionsGridProps) {
     }
   }, [])
 
-  const computeWindow = useCallback((): Range => {
-    const element = scrollRef.current
-    const height = element?.clientHeight ?? 600
-    const width = element?.clientWidth ?? 1200
-    const top = element?.scrollTop ?? 0
-    const left = element?.scrollLeft ?? 0
+  const windowAt = useCallback((top: number, left: number, width: number, height: number): Range => {
     const firstRow = Math.floor(top / ROW_HEIGHT)
     const lastRow = Math.ceil((top + height) / ROW_HEIGHT)
     // The blocks on screen and `overscan` blocks either side.
@@ -132,34 +156,57 @@ export function PositionsGrid(props: PositionsGridProps) {
     const columnEnd = Math.min(layout.scrolling.length, (Math.floor(lastColumn / COLUMN_BLOCK) + 1 + overscan) * COLUMN_BLOCK)
     return { rowStart, rowEnd, columnStart, columnEnd }
   }, [rowCount, layout, overscan])
+  const computeWindow = useCallback((): Range => {
+    const element = scrollRef.current
+    return windowAt(element?.scrollTop ?? 0, element?.scrollLeft ?? 0, element?.clientWidth ?? 1200, element?.clientHeight ?? 600)
+  }, [windowAt])
 
-  const [range, setRange] = useState<Range>(() => ({ rowStart: 0, rowEnd: Math.min(rowCount, ROW_BLOCK * 3), columnStart: 0, columnEnd: 0 }))
+  // The first drawing covers the blocks on screen where the table will open (see the layout
+  // effect below): at the size the table last had in this window, else as if it filled the
+  // window. (Columns 0 to 0, then the real ones, had the browser lay the table out twice.)
+  const [range, setRange] = useState<Range>(() => {
+    const saved = savedScroll.get(scrollKey)
+    const width = Math.min(lastSize?.width ?? window.innerWidth, totalWidth)
+    return windowAt(saved?.top ?? 0, saved?.left ?? Math.max(0, totalWidth - width), width, lastSize?.height ?? window.innerHeight)
+  })
   const frame = useRef(0)
-  const refresh = useCallback(() => {
-    const next = computeWindow()
-    setRange((current) => (sameRange(current, next) ? current : next))
-  }, [computeWindow])
+  const refresh = useCallback(
+    (keepCovering = false) => {
+      const next = computeWindow()
+      setRange((current) => (sameRange(current, next) || (keepCovering && covers(current, next)) ? current : next))
+    },
+    [computeWindow],
+  )
 
   // Open where the analyst left the table, or at the latest periods (and the summary) when new.
   const restoredFor = useRef<string | null>(null)
   useLayoutEffect(() => {
     const element = scrollRef.current
     if (element && restoredFor.current !== scrollKey) {
-      restoredFor.current = scrollKey
-      const saved = savedScroll.get(scrollKey)
-      element.scrollTop = saved?.top ?? 0
-      element.scrollLeft = saved?.left ?? element.scrollWidth
+      // Scrolled in the coming frame, before it is painted, rather than now: a scroll position
+      // is set on a laid-out table, and laying the new table out here made the task that made
+      // its cells twice as long. The frame lays it out anyway.
+      const frameId = requestAnimationFrame(() => {
+        restoredFor.current = scrollKey
+        const saved = savedScroll.get(scrollKey)
+        element.scrollTop = saved?.top ?? 0
+        element.scrollLeft = saved?.left ?? element.scrollWidth
+        flushSync(() => refresh(true))
+      })
+      return () => cancelAnimationFrame(frameId)
     }
     // Measuring the scroller after layout is what a layout effect is for; the range only
-    // changes when the measured block does.
-    // eslint-disable-next-line react-hooks/set-state-in-effect
-    refresh()
+    // changes when what is on screen is not drawn.
+    refresh(true)
   }, [scrollKey, refresh])
 
   useEffect(() => {
     const element = scrollRef.current
     if (!element) return
-    const observer = new ResizeObserver(() => refresh())
+    const observer = new ResizeObserver(() => {
+      noteSize(element.clientWidth, element.clientHeight)
+      refresh(true)
+    })
     observer.observe(element)
     return () => observer.disconnect()
   }, [refresh])
