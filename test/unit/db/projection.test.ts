@@ -235,6 +235,26 @@ describe('opening: the snapshot and the journal after it, or the fact tables', (
     expect((await readPositionsSnapshot(db))?.seq).toBe(first.seq)
   })
 
+  it('reads the tables rows are labelled from again only when the journal moved since they were handed over', async () => {
+    const first = await loadPositions(db)
+    const handed = { seq: first.seq, actors: [actor('a1', 'As handed over'), actor('a2', 'Two')], issues: first.issues, coders: first.coders, assignments: first.assignments }
+    // No snapshot yet (the fact tables are read), then via the snapshot: at the same head, the
+    // tables handed over are the ones loaded.
+    expect((await loadPositions(db, undefined, undefined, undefined, handed)).actors).toBe(handed.actors)
+    await savePositionsSnapshot(db, first.claims, first.articles, first.seq)
+    const viaSnapshot = await loadPositions(db, undefined, undefined, undefined, handed)
+    expect([viaSnapshot.via, viaSnapshot.actors]).toEqual(['snapshot', handed.actors])
+    // Who looks is not journaled: it is read every time.
+    await db.settings.put({ key: 'currentCoderId', value: 'someone' })
+    expect((await loadPositions(db, undefined, undefined, undefined, handed)).viewerId).toBe('someone')
+    // A write to any of them moves the journal: they are read again.
+    await db.actors.update('a2', { name: 'Renamed' })
+    const moved = await loadPositions(db, undefined, undefined, undefined, handed)
+    expect(moved.actors.map((entry) => entry.name).sort()).toEqual(['One', 'Renamed'])
+    await db.issues.add(issue('i2', 'Ceasefire'))
+    expect((await loadPositions(db, undefined, undefined, undefined, { ...handed, seq: moved.seq })).issues.map((entry) => entry.id).sort()).toEqual(['i1', 'i2'])
+  })
+
   it('stored positions are current only at the journal head, for the same viewer', async () => {
     const loaded = await loadPositions(db)
     const world: PositionsWorld = { actors: new Map(loaded.actors.map((entry) => [entry.id, entry])), issues: loaded.issues, coders: loaded.coders, assignments: loaded.assignments, viewerId: loaded.viewerId }

@@ -116,12 +116,32 @@ interface Attempt {
   rest: Pick<PositionsLoad, 'actors' | 'issues' | 'coders' | 'assignments' | 'viewerId' | 'seq'>
 }
 
-function readOnce(db: StandpointDB, useSnapshot: boolean, onProgress?: (fraction: number) => void): Promise<Attempt> {
+/**
+ * The tables rows are labelled from, as read at journal seq `seq` (by readStoredPositions just
+ * before): an open that finds the journal still there reads none of them again.
+ */
+export interface KnownWorld {
+  seq: number
+  actors: Actor[]
+  issues: Issue[]
+  coders: Coder[]
+  assignments: Assignment[]
+}
+
+function readWorld(db: StandpointDB): Promise<[Actor[], Issue[], Coder[], Assignment[]]> {
+  return Promise.all([db.actors.toArray(), db.issues.toArray(), db.coders.toArray(), db.assignments.toArray()])
+}
+
+function readOnce(db: StandpointDB, useSnapshot: boolean, onProgress?: (fraction: number) => void, known?: KnownWorld): Promise<Attempt> {
   return db.transaction(
     'r',
     [db.positionsSnapshots, db.journal, db.settings, db.claimFacts, db.articleFacts, db.claims, db.articles, db.actors, db.issues, db.coders, db.assignments],
     async () => {
-      const restPromise = Promise.all([db.actors.toArray(), db.issues.toArray(), db.coders.toArray(), db.assignments.toArray(), db.settings.get(CURRENT_CODER.key)])
+      // Every write to these tables moves the journal head (catchUp.ts counts on it too), so
+      // tables read at the head found below are these tables now. Two thousand actors take
+      // a read as long as the packed snapshot's.
+      const worldPromise = known ? null : readWorld(db)
+      const viewerPromise = db.settings.get(CURRENT_CODER.key)
       const snapshot = useSnapshot ? await db.positionsSnapshots.get(POSITIONS_SNAPSHOT_KEY) : undefined
       let tail: Tail | null = null
       let entries: readonly JournalEntry[] = []
@@ -143,7 +163,8 @@ function readOnce(db: StandpointDB, useSnapshot: boolean, onProgress?: (fraction
         facts = { claims, articles }
         seq = head
       }
-      const [[actors, issues, coders, assignments, viewer], counts] = await Promise.all([restPromise, countsPromise])
+      const worldNow = worldPromise ?? (known && known.seq === seq ? Promise.resolve([known.actors, known.issues, known.coders, known.assignments] as const) : readWorld(db))
+      const [[actors, issues, coders, assignments], viewer, counts] = await Promise.all([worldNow, viewerPromise, countsPromise])
       return {
         snapshot: tail ? snapshot : undefined,
         tail,
@@ -169,15 +190,17 @@ function applyTail<T extends { id: Id }>(base: readonly T[], changes: ReadonlyMa
  * Everything positions are computed from, as of one moment. onProgress follows the slow paths
  * (reading every fact, rebuilding the projection), 0..1. With pause, the snapshot is unpacked in
  * slices, giving the thread back whenever pause returns a promise. onSnapshot is handed an open
- * via the snapshot as read, and awaited, before the snapshot is unpacked.
+ * via the snapshot as read, and awaited, before the snapshot is unpacked. `known`: the small
+ * tables as just read, used when the journal has not moved since.
  */
 export async function loadPositions(
   db: StandpointDB,
   onProgress?: (fraction: number) => void,
   pause?: () => Promise<void> | null,
   onSnapshot?: (read: SnapshotRead) => Promise<void>,
+  known?: KnownWorld,
 ): Promise<PositionsLoad> {
-  let attempt = await readOnce(db, true, onProgress)
+  let attempt = await readOnce(db, true, onProgress, known)
   let via: PositionsLoad['via'] = 'facts'
   let claims: ClaimFact[] | null = null
   let articles: ArticleFact[] = []
@@ -238,6 +261,8 @@ export interface StoredPositions {
   record: PositionsResultRecord
   /** Computed at the journal's head, for the coder now looking; else some writes behind (or another coder's). */
   current: boolean
+  /** The journal's head when read: what the small tables below reflect. */
+  head: number
   actors: Actor[]
   issues: Issue[]
   coders: Coder[]
@@ -268,7 +293,7 @@ export function readStoredPositions(db: StandpointDB): Promise<StoredPositions |
     ])
     const viewerId = viewerOf(viewer?.value)
     if (!record) return null
-    return { record, current: record.seq === head && record.viewerId === viewerId, actors, issues, coders, assignments, viewerId }
+    return { record, current: record.seq === head && record.viewerId === viewerId, head, actors, issues, coders, assignments, viewerId }
   })
 }
 

@@ -427,7 +427,13 @@ function load(options: PositionsOptions | null): Promise<void> {
           await nextTask()
         }
       }
-      const loaded = await loadPositions(db, shown ? undefined : (progress) => emit({ status: { phase: 'loading', progress } }), timeSlicer(), stored && !shown ? catchUp(stored) : undefined)
+      const loaded = await loadPositions(
+        db,
+        shown ? undefined : (progress) => emit({ status: { phase: 'loading', progress } }),
+        timeSlicer(),
+        stored && !shown ? catchUp(stored) : undefined,
+        stored ? { seq: stored.head, actors: stored.actors, issues: stored.issues, coders: stored.coders, assignments: stored.assignments } : undefined,
+      )
       // Read at the same journal seq, the tables the shown rows were labelled from are the same:
       // the same world lets the view go from the stored rows to the engine's by changing only
       // their series, rather than labelling and sorting twenty thousand rows again.
