@@ -221,11 +221,14 @@ describe('stored positions brought up to date with what was saved after them', (
     const workspace = randomWorkspace(r, 30)
     const options = { ...DEFAULT_OPTIONS, bucketSize: 'year' as const, maxBuckets: 4 }
     const snapshot = snapshotOf(workspace, 1)
+    const snapshotWorkspace = { ...workspace, claims: new Map(workspace.claims) }
     const result = stored(freshResult(workspace, options))
     expect(result.truncated).toBe(false)
     workspace.claims.set('far', { ...workspace.claims.values().next().value!, id: 'far', date: '2030-01-01', issueIds: ['t1'] })
     const journal: Journal = { seq: 2, entries: [{ seq: 2, table: 'claims', id: 'far' }] }
     expect(freshResult(workspace, options).truncated).toBe(true)
     expect(catchUp(workspace, result, 1, snapshot, journal)).toBeNull()
+    // Positions not unpacked from a record (their span read from their cells) are refused too.
+    expect(catchUp(workspace, freshResult(snapshotWorkspace, options), 1, snapshot, journal)).toBeNull()
   })
 })

@@ -5,7 +5,7 @@ import { bucketAtOrdinal, BUCKET_SIZES } from '../../../renderer/src/domain/posi
 import { computePositions, DEFAULT_OPTIONS, PositionsEngine, type PositionsOptions, type PositionsResult, type PositionsWorld } from '../../../renderer/src/domain/positions/engine'
 import { articleFact, claimFact } from '../../../renderer/src/domain/positions/facts'
 import { NO_VALUE, type GroupBy } from '../../../renderer/src/domain/positions/grouping'
-import { packResult, unpackResult } from '../../../renderer/src/domain/positions/resultPack'
+import { packResult, storedSpan, unpackResult } from '../../../renderer/src/domain/positions/resultPack'
 import { splitTexts } from '../../../renderer/src/domain/positions/stringTable'
 import { buildPositionsView, createPositionsViewBuilder, type ViewOptions } from '../../../renderer/src/domain/positions/rows'
 import { actor, article, assignment, child, claim, coder, issue } from './fixtures'
@@ -313,7 +313,24 @@ describe('stored positions (a cold open draws the table from them)', () => {
     expect(unpackResult({ ...packed, ordinal: packed.ordinal.subarray(1) })).toBeNull()
     expect(unpackResult({ ...packed, group: packed.group.map(() => 1e6) })).toBeNull()
     expect(unpackResult({ ...packed, counts: new Uint32Array(packed.counts.length) })).toBeNull()
+    expect(unpackResult({ ...packed, latestDate: packed.latestDate.map((ref, at) => (at === packed.latestDate.length - 1 ? packed.strings.ends.length : ref)) })).toBeNull()
+    // A series whose cells are not in time order (its span would be read wrong).
+    const longer = [...Array(packed.seriesCount).keys()].find((index) => packed.cellStart[index + 1]! - packed.cellStart[index]! > 1)!
+    const unordered = packed.ordinal.slice()
+    unordered.set([unordered[packed.cellStart[longer]! + 1]!, unordered[packed.cellStart[longer]!]!], packed.cellStart[longer])
+    expect(unpackResult({ ...packed, ordinal: unordered })).toBeNull()
     expect(unpackResult(packed)).not.toBeNull()
+  })
+
+  it('know their bucket span as unpacked: the first and last ordinal of any cell', () => {
+    for (let seed = 1; seed <= 20; seed++) {
+      const r = random(700 + seed)
+      const result = freshResult(randomWorkspace(r, 5 + r.int(60)), randomOptions(r))
+      const unpacked = unpackResult(packResult(result))!
+      const ordinals = result.series.flatMap((entry) => entry.cells.map((cell) => cell.ordinal))
+      expect(storedSpan(unpacked), `seed ${seed}`).toEqual(ordinals.length > 0 ? { first: Math.min(...ordinals), last: Math.max(...ordinals) } : null)
+    }
+    expect(storedSpan(freshResult(randomWorkspace(random(1), 20), DEFAULT_OPTIONS))).toBeNull()
   })
 })
 

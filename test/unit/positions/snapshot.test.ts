@@ -92,4 +92,26 @@ describe('the packed facts snapshot', () => {
     )
     expect(readSnapshot({ format: 1 })).toBeNull()
   })
+
+  it('gives some articles by id: few searched, many cut once, or from the articles already made', () => {
+    // Ids that run into one another where joined ('a1' in 'a12', '2a1'), and an empty one.
+    const articleIds = fc.uniqueArray(fc.stringMatching(/^[a2]{0,6}1?$/), { maxLength: 200, size: 'max' })
+    let cut = 0
+    fc.assert(
+      fc.property(articleIds, fc.array(fc.nat(), { maxLength: 250, size: 'max' }), fc.boolean(), (ids, picks, madeFirst) => {
+        const articles: ArticleFact[] = ids.map((id, index) => ({ id, publishedAt: `2015-10-${String((index % 28) + 1).padStart(2, '0')}`, source: `outlet ${index % 3}` }))
+        const reader = readSnapshot(structuredClone(packFacts([], articles)))!
+        if (madeFirst) reader.articles()
+        const wanted = new Set(picks.filter(() => ids.length > 0).map((pick) => ids[pick % ids.length]!))
+        const asked = new Set([...wanted, 'a1a', '1a', 'made-since'].filter((id) => !ids.includes(id) || wanted.has(id)))
+        const found = reader.articlesById(asked)
+        expect(new Set(found.keys())).toEqual(wanted)
+        for (const [id, fact] of found) expect(fact).toEqual(articles.find((article) => article.id === id))
+        if (!madeFirst && asked.size > 96) cut++
+      }),
+      { numRuns: 150 },
+    )
+    // Many ids asked, with no articles made: every id cut once.
+    expect(cut).toBeGreaterThan(5)
+  })
 })

@@ -2,7 +2,7 @@ import { isStance, type Id } from '../model'
 import { PositionsEngine, type PositionSeries, type PositionsResult, type PositionsWorld } from './engine'
 import type { ArticleFact, ClaimFact } from './facts'
 import { groupKeysOf } from './grouping'
-import { storedOrdinals } from './resultPack'
+import { storedOrdinals, storedSpan } from './resultPack'
 import { drainSteps } from '../timeSlices'
 import type { SnapshotReader } from './snapshot'
 
@@ -143,9 +143,16 @@ export function* catchUpSteps(source: CatchUpSource, limits: CatchUpLimits = CAT
   for (const id of later.claims) if (earlier.claims.has(id) && !known?.claims.has(id)) return null
   for (const id of later.articles) if (earlier.articles.has(id) && !known?.articles.has(id)) return null
 
-  // Facts now: the tail's for whatever changed after the snapshot, else the snapshot's.
-  const snapshotArticles = snapshot.facts.articles()
-  yield
+  // Facts now: the tail's for whatever changed after the snapshot, else the snapshot's. Only
+  // the articles of the claims counted below are taken out of it, as they are needed.
+  const snapshotArticles = new Map<Id, ArticleFact>()
+  const articlesAsked = new Set<Id>()
+  const takeArticlesOf = (facts: Iterable<ClaimFact>): void => {
+    const wanted = new Set<Id>()
+    for (const fact of facts) if (!articlesAsked.has(fact.articleId)) wanted.add(fact.articleId)
+    for (const [id, fact] of snapshot.facts.articlesById(wanted)) snapshotArticles.set(id, fact)
+    for (const id of wanted) articlesAsked.add(id)
+  }
   const articleNow = (id: Id): ArticleFact | undefined => (tail.articles.has(id) ? (tail.articles.get(id) ?? undefined) : snapshotArticles.get(id))
   // Then (at the stored positions): for what changed after them, as stored with them, else the
   // snapshot's; for anything else, as now.
@@ -181,6 +188,8 @@ export function* catchUpSteps(source: CatchUpSource, limits: CatchUpLimits = CAT
   const counted = (facts: readonly ClaimFact[], articleOf: (id: Id) => ArticleFact | undefined): PositionsResult =>
     new PositionsEngine(facts, articlesOf(facts, articleOf), world, stored.options).result()
   yield
+  takeArticlesOf(before)
+  takeArticlesOf(after)
   const was = counted(before, articleThen)
   const is = counted(after, articleNow)
   if (is.truncated || !withinSpan(stored, is)) return null
@@ -194,6 +203,8 @@ export function* catchUpSteps(source: CatchUpSource, limits: CatchUpLimits = CAT
   for (const fact of snapshot.facts.claimsWhere('actor', inGroups)) if (!tail.claims.has(fact.id)) recount.push(fact)
   for (const fact of tail.claims.values()) if (fact && inGroups(fact.actorId)) recount.push(fact)
   if (recount.length > limits.recount) return null
+  yield
+  takeArticlesOf(recount)
   yield
   // A few actors can hold thousands of claims: their engine is built in steps too.
   const recounted = (yield* PositionsEngine.built(recount, articlesOf(recount, articleNow), world, stored.options)).result()
@@ -254,14 +265,20 @@ function withinSpan(stored: PositionsResult, changed: PositionsResult): boolean 
     if (ordinal < first) first = ordinal
     if (ordinal > last) last = ordinal
   }
-  for (const entry of stored.series) {
-    const ordinals = storedOrdinals(entry)
-    if (ordinals && ordinals.length > 0) {
-      see(ordinals[0]!)
-      see(ordinals[ordinals.length - 1]!)
-    } else if (entry.cells.length > 0) {
-      see(entry.cells[0]!.ordinal)
-      see(entry.cells[entry.cells.length - 1]!.ordinal)
+  const span = storedSpan(stored)
+  if (span) {
+    see(span.first)
+    see(span.last)
+  } else {
+    for (const entry of stored.series) {
+      const ordinals = storedOrdinals(entry)
+      if (ordinals && ordinals.length > 0) {
+        see(ordinals[0]!)
+        see(ordinals[ordinals.length - 1]!)
+      } else if (entry.cells.length > 0) {
+        see(entry.cells[0]!.ordinal)
+        see(entry.cells[entry.cells.length - 1]!.ordinal)
+      }
     }
   }
   for (const entry of changed.series) {

@@ -213,12 +213,20 @@ export interface SnapshotReader {
   claimsWhere(field: 'actor' | 'article', keep: (id: Id) => boolean): ClaimFact[]
   /** The facts of these claims that the snapshot holds. */
   claimsById(ids: ReadonlySet<Id>): Map<Id, ClaimFact>
+  /** These article facts that the snapshot holds (a few, for the claims brought up to date). */
+  articlesById(ids: ReadonlySet<Id>): Map<Id, ArticleFact>
   /** Every article fact, by id. */
   articles(): Map<Id, ArticleFact>
 }
 
-/** Up to this many ids are looked for in the joined ids; more cut every id once. */
+/**
+ * Up to this many ids are looked for in the joined ids; more cut every id once. A search runs
+ * through the joined text: about 0.6 ms for 100,000 claim ids, 0.12 ms for 20,000 article ids
+ * (node). Cutting them all takes 17-26 ms and 4-5 ms there, but 17 ms for the articles on a
+ * cold open (traced): the search is the browser's own code, the cutting is ours, not yet optimised.
+ */
 const SEARCHED_IDS = 64
+const SEARCHED_ARTICLE_IDS = 96
 
 /** A reader of the snapshot, or null when it is not one this release wrote whole. */
 export function readSnapshot(packed: unknown): SnapshotReader | null {
@@ -238,6 +246,7 @@ export function readSnapshot(packed: unknown): SnapshotReader | null {
     return starts[index]!
   }
   let articles: Map<Id, ArticleFact> | null = null
+  const articleAt = (index: number, id: Id): ArticleFact => ({ id, publishedAt: strings[packed.articlePublished[index]!]!, source: strings[packed.articleSource[index]!]! })
   return {
     claimsWhere(field, keep) {
       const column = field === 'actor' ? packed.actor : packed.article
@@ -267,14 +276,34 @@ export function readSnapshot(packed: unknown): SnapshotReader | null {
         return found
       }
       for (const id of ids) {
-        if (id === '') continue
-        for (let at = text.indexOf(id); at !== -1; at = text.indexOf(id, at + 1)) {
-          const index = claimStartingAt(ends, at)
-          if (index !== -1 && ends[index]! - at === id.length) {
-            found.set(id, make(index, cursorOf(index)))
-            break
+        const index = indexOfId(text, ends, id)
+        if (index !== -1) found.set(id, make(index, cursorOf(index)))
+      }
+      return found
+    },
+    articlesById(ids) {
+      const found = new Map<Id, ArticleFact>()
+      const { text, ends } = packed.articleIds
+      if (articles || ids.size > SEARCHED_ARTICLE_IDS) {
+        // Made whole once, or cut once without making the articles not asked for.
+        if (articles) {
+          for (const id of ids) {
+            const fact = articles.get(id)
+            if (fact) found.set(id, fact)
           }
+          return found
         }
+        for (let index = 0, start = 0; index < packed.articleCount; index++) {
+          const end = ends[index]!
+          const id = text.slice(start, end)
+          if (ids.has(id)) found.set(id, articleAt(index, id))
+          start = end
+        }
+        return found
+      }
+      for (const id of ids) {
+        const index = indexOfId(text, ends, id)
+        if (index !== -1) found.set(id, articleAt(index, id))
       }
       return found
     },
@@ -286,7 +315,7 @@ export function readSnapshot(packed: unknown): SnapshotReader | null {
       for (let index = 0, start = 0; index < packed.articleCount; index++) {
         const end = ends[index]!
         const id = text.slice(start, end)
-        articles.set(id, { id, publishedAt: strings[packed.articlePublished[index]!]!, source: strings[packed.articleSource[index]!]! })
+        articles.set(id, articleAt(index, id))
         start = end
       }
       return articles
@@ -294,9 +323,23 @@ export function readSnapshot(packed: unknown): SnapshotReader | null {
   }
 }
 
-/** The claim whose id starts at `at` in the joined ids, or -1 when none does. */
-function claimStartingAt(ends: Uint32Array, at: number): number {
-  // The first claim that ends after `at` starts where the one before it ends.
+/** The index of the entry whose whole id is `id` in joined ids, or -1 when none is. */
+function indexOfId(text: string, ends: Uint32Array, id: Id): number {
+  if (id === '') {
+    // Found nowhere by a search: the entry that ends where it starts.
+    for (let index = 0, start = 0; index < ends.length; start = ends[index++]!) if (ends[index] === start) return index
+    return -1
+  }
+  for (let at = text.indexOf(id); at !== -1; at = text.indexOf(id, at + 1)) {
+    const index = entryStartingAt(ends, at)
+    if (index !== -1 && ends[index]! - at === id.length) return index
+  }
+  return -1
+}
+
+/** The entry whose id starts at `at` in the joined ids, or -1 when none does. */
+function entryStartingAt(ends: Uint32Array, at: number): number {
+  // The first entry that ends after `at` starts where the one before it ends.
   let low = 0
   let high = ends.length
   while (low < high) {
