@@ -8,7 +8,7 @@ import { computePositions, DEFAULT_OPTIONS, type PositionsOptions } from '../../
 import { claimFact } from '../../../renderer/src/domain/positions/facts'
 import { cellAccessibleName, cellAccessibleText, describeCell, formatMean, formatSigned, stanceTone } from '../../../renderer/src/domain/positions/format'
 import { packResult, unpackResult } from '../../../renderer/src/domain/positions/resultPack'
-import { buildPositionsView, createPositionsViewBuilder, type PositionsView, type ViewOptions } from '../../../renderer/src/domain/positions/rows'
+import { buildPositionsView, createPositionsViewBuilder, rowsWithIds, type PositionRow, type PositionsView, type ViewOptions } from '../../../renderer/src/domain/positions/rows'
 import { compareText } from '../../../renderer/src/domain/text/compare'
 import { foldText } from '../../../renderer/src/domain/text/folding'
 import { actor, child, claim, issue } from './fixtures'
@@ -135,6 +135,17 @@ describe('row order', () => {
         },
       ),
       { numRuns: 300 },
+    )
+  })
+})
+
+describe('rows picked by id (the timeline)', () => {
+  it('are the rows with those ids, in the order asked, without the ids no row has', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.string({ maxLength: 3 }), { maxLength: 30 }), fc.array(fc.string({ maxLength: 3 }), { maxLength: 10 }), (ids, asked) => {
+        const rows = ids.map((id) => ({ id }) as PositionRow)
+        expect(rowsWithIds(rows, asked)).toEqual(asked.filter((id) => ids.includes(id)).map((id) => rows[ids.indexOf(id)]))
+      }),
     )
   })
 })

@@ -138,6 +138,22 @@ function sortRows(rows: PositionRow[]): void {
   for (let index = 0; index < count; index++) rows[index] = before[order[index]!]!
 }
 
+/**
+ * The rows with these ids, in the ids' order (an id with no row left out). A screen picks a
+ * few of twenty thousand rows on every change: the rows are walked until all are found.
+ */
+export function rowsWithIds(rows: readonly PositionRow[], ids: readonly string[]): PositionRow[] {
+  if (ids.length === 0) return []
+  const wanted = new Set(ids)
+  const found = new Map<string, PositionRow>()
+  for (const row of rows) {
+    if (!wanted.has(row.id)) continue
+    found.set(row.id, row)
+    if (found.size === wanted.size) break
+  }
+  return ids.flatMap((id) => found.get(id) ?? [])
+}
+
 export function buildPositionsView(result: PositionsResult, actors: ReadonlyMap<Id, Actor>, issues: readonly Issue[], view: ViewOptions): PositionsView {
   return drainSteps(viewWithCounts(result, actors, issues, view)).positions
 }
@@ -224,13 +240,46 @@ function* viewWithCounts(result: PositionsResult, actors: ReadonlyMap<Id, Actor>
   return { positions: finishView(result, rows, used, view, claims), used }
 }
 
-/** The count of rows with a claim in each bucket ordinal, in steps. */
+/** Above this many buckets from the first row's to the last's, rows are counted into a map directly. */
+const MAX_COUNTED_SPAN = 1 << 20
+
+/**
+ * The count of rows with a claim in each bucket ordinal, in steps. Counted over the rows' span
+ * first, then kept as a map of the buckets in use (what an update moves): a hundred thousand
+ * cells counted straight into a map cost more than the rest of the view on a cold open.
+ */
 function* countRows(rows: readonly PositionRow[]): ViewSteps<Map<number, number>> {
   const used = new Map<number, number>()
+  // A row's cells are in time order: its first and last are its span.
+  let first = Number.POSITIVE_INFINITY
+  let last = Number.NEGATIVE_INFINITY
   for (let index = 0; index < rows.length; index++) {
-    countCells(used, rows[index]!.series, 1)
+    const series = rows[index]!.series
+    const ordinals = series ? storedOrdinals(series) : null
+    const from = ordinals ? ordinals[0] : series?.cells[0]?.ordinal
+    const to = ordinals ? ordinals[ordinals.length - 1] : series?.cells[series.cells.length - 1]?.ordinal
+    if (from !== undefined && from < first) first = from
+    if (to !== undefined && to > last) last = to
+  }
+  yield
+  if (!(last >= first) || last - first + 1 > MAX_COUNTED_SPAN) {
+    for (let index = 0; index < rows.length; index++) {
+      countCells(used, rows[index]!.series, 1)
+      if ((index + 1) % SLICE === 0) yield
+    }
+    return used
+  }
+  const counts = new Uint32Array(last - first + 1)
+  for (let index = 0; index < rows.length; index++) {
+    const series = rows[index]!.series
+    if (!series) continue
+    const ordinals = storedOrdinals(series)
+    // Indexed loops: for…of steps an iterator per element on code not yet optimised.
+    if (ordinals) for (let at = 0; at < ordinals.length; at++) counts[ordinals[at]! - first]!++
+    else for (let at = 0, cells = series.cells; at < cells.length; at++) counts[cells[at]!.ordinal - first]!++
     if ((index + 1) % SLICE === 0) yield
   }
+  for (let at = 0; at < counts.length; at++) if (counts[at]! > 0) used.set(first + at, counts[at]!)
   return used
 }
 
@@ -294,7 +343,16 @@ interface BuiltView {
   view: ViewOptions
   positions: PositionsView
   used: Map<number, number>
-  byId: Map<string, PositionRow>
+  /** Made when an update first needs it: twenty thousand entries are not worth making before the first rows are drawn. */
+  byId: Map<string, PositionRow> | null
+}
+
+function rowsById(built: BuiltView): Map<string, PositionRow> {
+  if (built.byId) return built.byId
+  const byId = new Map<string, PositionRow>()
+  for (const row of built.positions.rows) byId.set(row.id, row)
+  built.byId = byId
+  return byId
 }
 
 /**
@@ -328,11 +386,12 @@ export function createPositionsViewBuilder(): PositionsViewBuilder {
       sameOptions(last.result.options, result.options)
     function* build(): ViewSteps<PositionsView> {
       const { positions, used } = yield* viewWithCounts(result, actors, issues, view)
-      last = { result, actors, issues, view, positions, used, byId: new Map(positions.rows.map((row) => [row.id, row])) }
+      last = { result, actors, issues, view, positions, used, byId: null }
       return positions
     }
     if (!incremental) return yield* build()
     const previous = last!
+    const previousById = rowsById(previous)
     const options = result.options
     const oneIssue = view.mode === 'actor' && options.issueId !== null
     // Only what changed is collected; the previous rows stay as they were until the end.
@@ -344,7 +403,7 @@ export function createPositionsViewBuilder(): PositionsViewBuilder {
       for (const series of result.series) {
         if (++done % SLICE === 0) yield
         if (oneIssue && series.issueId !== options.issueId) continue
-        const old = previous.byId.get(series.key)
+        const old = previousById.get(series.key)
         if (old) {
           kept++
           if (old.series !== series) changed.set(series.key, { ...old, series })
@@ -356,7 +415,7 @@ export function createPositionsViewBuilder(): PositionsViewBuilder {
         }
       }
     }
-    if (made.length === 0 && kept === previous.byId.size && changed.size === kept) {
+    if (made.length === 0 && kept === previousById.size && changed.size === kept) {
       // Every row has new series and none came or went (the engine taking over from the stored
       // positions, or a change of the claims shown): the same rows in the same order, counted afresh.
       const rows = previous.positions.rows.map((row) => changed.get(row.id)!)
@@ -367,9 +426,9 @@ export function createPositionsViewBuilder(): PositionsViewBuilder {
       return positions
     }
     const used = new Map(previous.used)
-    const byId = changed.size > 0 || made.length > 0 || kept !== previous.byId.size ? new Map(previous.byId) : previous.byId
+    const byId = changed.size > 0 || made.length > 0 || kept !== previousById.size ? new Map(previousById) : previousById
     for (const [id, row] of changed) {
-      countCells(used, previous.byId.get(id)!.series, -1)
+      countCells(used, previousById.get(id)!.series, -1)
       countCells(used, row.series, 1)
       byId.set(id, row)
     }
@@ -378,12 +437,12 @@ export function createPositionsViewBuilder(): PositionsViewBuilder {
       byId.set(row.id, row)
     }
     let rows: PositionRow[]
-    if (kept === previous.byId.size && made.length === 0) rows = changed.size === 0 ? previous.positions.rows : previous.positions.rows.map((row) => changed.get(row.id) ?? row)
+    if (kept === previousById.size && made.length === 0) rows = changed.size === 0 ? previous.positions.rows : previous.positions.rows.map((row) => changed.get(row.id) ?? row)
     else {
       // Rows went (their last claim moved or was deleted) or came: the order is made again.
       const present = new Set<string>()
       for (const series of result.series) if (!oneIssue || series.issueId === options.issueId) present.add(series.key)
-      for (const [id, row] of previous.byId) {
+      for (const [id, row] of previousById) {
         if (present.has(id)) continue
         countCells(used, row.series, -1)
         byId.delete(id)

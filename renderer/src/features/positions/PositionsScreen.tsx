@@ -8,7 +8,7 @@ import { positionsColumns, positionsTable, type PositionsColumn } from '../../do
 import { DEFAULT_MAX_BUCKETS, type PositionsOptions } from '../../domain/positions/engine'
 import { describeSeries, formatMean } from '../../domain/positions/format'
 import { attributeKey, attributeNames, type GroupBy } from '../../domain/positions/grouping'
-import type { PositionRow } from '../../domain/positions/rows'
+import { rowsWithIds, type PositionRow } from '../../domain/positions/rows'
 import { exportShownTable } from '../export'
 import { ClaimsDialog, type ClaimsRequest } from './ClaimsDialog'
 import { PositionsFilters } from './PositionsFilters'
@@ -101,11 +101,7 @@ export function PositionsScreen() {
     (rowId: string) => update({ selected: selected.has(rowId) ? view.selected.filter((id) => id !== rowId) : [...view.selected, rowId].slice(-MAX_TIMELINE_ROWS) }),
     [update, selected, view.selected],
   )
-  const timelineRows = useMemo(() => {
-    if (!positions) return []
-    const byId = new Map(positions.rows.map((row) => [row.id, row]))
-    return view.selected.flatMap((id) => byId.get(id) ?? [])
-  }, [positions, view.selected])
+  const timelineRows = useMemo(() => (positions ? rowsWithIds(positions.rows, view.selected) : []), [positions, view.selected])
 
   const claimsBehind = result?.claimsBehind ?? false
   const onOpen = useCallback((row: PositionRow, column: PositionsColumn) => {
