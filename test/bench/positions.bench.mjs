@@ -222,7 +222,7 @@ export async function run(ctx) {
     await toCodebook()
     // The first read of the stored positions waits for the Codebook's reads; the floor is the next, and the snapshot's.
     const [, storedMs, factsMs] = await timeRawReads(page, ['positions-result', 'positions-result', 'positions'])
-    const tablesMs = await timeRawTables(page, ['actors', 'issues', 'coders', 'assignments'])
+    const tablesMs = (await timeRawReads(page, ['actors', 'issues', 'coders', 'assignments'].map((table) => ({ table })))).reduce((sum, ms) => sum + ms, 0)
     const floor = storedMs + factsMs + tablesMs
     const opened = await openPositions()
     if (sample >= 0) behind.push({ ...opened, floor, records: storedMs + factsMs })
@@ -336,35 +336,12 @@ export async function run(ctx) {
 }
 
 /**
- * Raw reads of records in the app's snapshots store, one after the other, each timed (ms): the
- * floors the cold opens are compared with. A record not stored fails the run.
+ * Raw reads, one after the other, each timed (ms): the floors the opens are compared with. A
+ * string is a record of the app's snapshots store (one not stored fails the run); `{ table }`
+ * is a whole table (getAll).
  */
-/** The time to read these whole tables raw, one after another, in the page (getAll each). */
-function timeRawTables(page, tables) {
-  return page.evaluate(async (tables) => {
-    const db = await new Promise((resolve, reject) => {
-      const request = indexedDB.open('standpoint')
-      request.onsuccess = () => resolve(request.result)
-      request.onerror = () => reject(request.error)
-    })
-    try {
-      const started = performance.now()
-      for (const table of tables) {
-        await new Promise((resolve, reject) => {
-          const request = db.transaction(table, 'readonly').objectStore(table).getAll()
-          request.onsuccess = () => resolve(request.result)
-          request.onerror = () => reject(request.error)
-        })
-      }
-      return performance.now() - started
-    } finally {
-      db.close()
-    }
-  }, tables)
-}
-
-function timeRawReads(page, keys) {
-  return page.evaluate(async (keys) => {
+function timeRawReads(page, reads) {
+  return page.evaluate(async (reads) => {
     const db = await new Promise((resolve, reject) => {
       const request = indexedDB.open('standpoint')
       request.onsuccess = () => resolve(request.result)
@@ -372,19 +349,20 @@ function timeRawReads(page, keys) {
     })
     try {
       const times = []
-      for (const key of keys) {
+      for (const read of reads) {
         const started = performance.now()
         const found = await new Promise((resolve, reject) => {
-          const request = db.transaction('positionsSnapshots', 'readonly').objectStore('positionsSnapshots').get(key)
+          const request =
+            typeof read === 'string' ? db.transaction('positionsSnapshots', 'readonly').objectStore('positionsSnapshots').get(read) : db.transaction(read.table, 'readonly').objectStore(read.table).getAll()
           request.onsuccess = () => resolve(request.result !== undefined)
           request.onerror = () => reject(request.error)
         })
         times.push(performance.now() - started)
-        if (!found) throw new Error(`no ${key} record was stored`)
+        if (!found) throw new Error(`no ${String(read)} record was stored`)
       }
       return times
     } finally {
       db.close()
     }
-  }, keys)
+  }, reads)
 }
