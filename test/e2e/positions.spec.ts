@@ -269,6 +269,20 @@ test('an empty workspace explains where positions come from, and the table follo
   const timeline = page.getByRole('region', { name: 'Timeline' })
   await expect(timeline.locator('canvas')).toBeVisible()
   await expect(timeline).toContainText('Northern Rivers Brigade · Ceasefire')
+
+  // Many rows ticked: the timeline keeps to 40% of the screen and scrolls inside, so the table
+  // keeps its height and the last chart can still be reached.
+  const boxes = page.getByRole('checkbox', { name: /in the timeline$/ })
+  const ticked = Math.min(await boxes.count(), 6)
+  for (let index = 0; index < ticked; index++) await boxes.nth(index).check()
+  await expect(timeline.locator('canvas')).toHaveCount(ticked)
+  const heights = await timeline.evaluate((element) => ({ own: element.getBoundingClientRect().height, body: element.parentElement!.getBoundingClientRect().height, scrolls: element.scrollHeight > element.clientHeight }))
+  expect(ticked).toBeGreaterThanOrEqual(3)
+  expect(heights.own).toBeLessThanOrEqual(heights.body * 0.4 + 1)
+  expect(heights.scrolls).toBe(true)
+  await timeline.locator('canvas').last().scrollIntoViewIfNeeded()
+  await expect(timeline.locator('canvas').last()).toBeInViewport()
+  await expect(timeline.getByRole('button', { name: 'Clear timeline' })).toBeInViewport()
 })
 
 test('a cold open draws the first screen stored for the setup, the same rows the whole table then shows, and never a stale one', async ({ workbench }) => {

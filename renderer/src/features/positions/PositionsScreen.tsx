@@ -256,7 +256,8 @@ export function PositionsScreen() {
           scrollKey={`${view.bucketSize}|${mode}|${view.groupBy}`}
         />
       )}
-      <section className="positions-timeline" aria-label="Timeline">
+      {/* Focusable: it scrolls inside once its charts are taller than half the screen. */}
+      <section className="positions-timeline" aria-label="Timeline" tabIndex={0}>
         <header className="positions-timeline-header">
           <h2>Timeline</h2>
           {timelineRows.length > 0 ? (
