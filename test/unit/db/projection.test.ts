@@ -241,6 +241,8 @@ describe('opening: the snapshot and the journal after it, or the fact tables', (
     // No snapshot yet (the fact tables are read), then via the snapshot: at the same head, the
     // tables handed over are the ones loaded.
     expect((await loadPositions(db, undefined, undefined, undefined, handed)).actors).toBe(handed.actors)
+    // Handed over at an older head, with no snapshot: read again.
+    expect((await loadPositions(db, undefined, undefined, undefined, { ...handed, seq: first.seq - 1 })).actors.map((entry) => entry.name).sort()).toEqual(['One', 'Two'])
     await savePositionsSnapshot(db, first.claims, first.articles, first.seq)
     const viaSnapshot = await loadPositions(db, undefined, undefined, undefined, handed)
     expect([viaSnapshot.via, viaSnapshot.actors]).toEqual(['snapshot', handed.actors])
@@ -252,7 +254,10 @@ describe('opening: the snapshot and the journal after it, or the fact tables', (
     const moved = await loadPositions(db, undefined, undefined, undefined, handed)
     expect(moved.actors.map((entry) => entry.name).sort()).toEqual(['One', 'Renamed'])
     await db.issues.add(issue('i2', 'Ceasefire'))
-    expect((await loadPositions(db, undefined, undefined, undefined, { ...handed, seq: moved.seq })).issues.map((entry) => entry.id).sort()).toEqual(['i1', 'i2'])
+    const withIssue = await loadPositions(db, undefined, undefined, undefined, { ...handed, seq: moved.seq })
+    expect(withIssue.issues.map((entry) => entry.id).sort()).toEqual(['i1', 'i2'])
+    await db.coders.add({ id: 'k1', name: 'Coder One', color: '#336699', role: 'coder', createdAt: '2025-01-01T00:00:00.000Z', updatedAt: '2025-01-01T00:00:00.000Z' })
+    expect((await loadPositions(db, undefined, undefined, undefined, { ...handed, seq: withIssue.seq })).coders.map((entry) => entry.id)).toEqual(['k1'])
   })
 
   it('stored positions are current only at the journal head, for the same viewer', async () => {

@@ -323,6 +323,7 @@ export function* unpackResultSteps(value: unknown): Generator<void, PositionsRes
   return result
 }
 
+/** The record's shape and per-series references; its cells are checked as unpackResultSteps reads them, so this alone does not make a record usable. */
 function isPackedResult(value: unknown): value is PackedResult {
   if (typeof value !== 'object' || value === null) return false
   const packed = value as Partial<PackedResult>

@@ -256,8 +256,8 @@ export function PositionsScreen() {
           scrollKey={`${view.bucketSize}|${mode}|${view.groupBy}`}
         />
       )}
-      {/* Focusable: it scrolls inside once its charts are taller than half the screen. */}
-      <section className="positions-timeline" aria-label="Timeline" tabIndex={0}>
+      {/* Focusable once it holds charts: they scroll inside it past 40% of the screen's height. */}
+      <section className="positions-timeline" aria-label="Timeline" tabIndex={timelineRows.length > 0 ? 0 : undefined}>
         <header className="positions-timeline-header">
           <h2>Timeline</h2>
           {timelineRows.length > 0 ? (
