@@ -404,6 +404,9 @@ describe('incremental updates equal a full recompute', () => {
       const viewOptions: ViewOptions = { mode: options.issueId !== null && r.chance(0.5) ? 'actor' : 'actor-issue', text: '', showAll: false, onlyWithClaims: r.pick([null, true, false]) }
       buildView(engine.result(), engine.getWorld().actors, engine.getWorld().issues, viewOptions)
       for (let step = 0; step < 30; step++) {
+        // A result handed out stays as it was: the screen may still draw it (series share their claims with the engine until it changes them).
+        const before = engine.result()
+        const beforeReference = asReference(before)
         const roll = r.next()
         if (roll < 0.45) {
           // Claims saved, edited or deleted, one or a batch at a time; now and then a batch big
@@ -457,6 +460,7 @@ describe('incremental updates equal a full recompute', () => {
         const incremental = engine.result()
         const full = freshResult(workspace, options)
         expect(asReference(incremental), `seed ${seed} step ${step}`).toEqual(asReference(full))
+        expect(asReference(before), `earlier result, seed ${seed} step ${step}`).toEqual(beforeReference)
         expect([incremental.hiddenBefore, incremental.cutoff, Object.fromEntries(incremental.mix.byCoder), incremental.mix.adjudicated]).toEqual([
           full.hiddenBefore,
           full.cutoff,
@@ -469,6 +473,12 @@ describe('incremental updates equal a full recompute', () => {
         const { actors, issues } = engine.getWorld()
         expect(buildView(incremental, actors, issues, viewOptions), `view, seed ${seed} step ${step}`).toEqual(buildPositionsView(incremental, actors, issues, viewOptions))
       }
+      // The facts held are the facts given (a snapshot is written from them).
+      const held = engine.allFacts()
+      const byId = (facts: readonly { id: string }[]) => [...facts].sort((a, b) => (a.id < b.id ? -1 : 1))
+      expect(byId(held.claims)).toEqual(byId([...workspace.claims.values()].map(claimFact)))
+      expect(byId(held.articles)).toEqual(byId([...workspace.articles.values()].map(articleFact)))
+      for (const [id, saved] of workspace.claims) expect(engine.fact(id)).toEqual(claimFact(saved))
       // Changing the options afterwards recomputes from memory, to the same as a fresh start.
       const other = { ...randomOptions(r), maxBuckets: DEFAULT_OPTIONS.maxBuckets }
       engine.setOptions(other)

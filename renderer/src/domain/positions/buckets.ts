@@ -254,6 +254,11 @@ const ORIGIN_MONDAY = ORIGIN_DAY - (isoWeekday(ORIGIN_DAY) - 1)
 export function bucketOrdinal(date: string, size: BucketSize): number | null {
   const day = dayNumber(date)
   if (Number.isNaN(day)) return null
+  return bucketOrdinalOfDay(day, size)
+}
+
+/** bucketOrdinal of the date with this day number (dayNumber's): positions place claims by their day, without reading the date again. */
+export function bucketOrdinalOfDay(day: number, size: BucketSize): number {
   if (size === 'day') return day - ORIGIN_DAY
   if (size === 'week') return Math.floor((day - ORIGIN_MONDAY) / 7)
   const { year, month } = civilFromDays(day)

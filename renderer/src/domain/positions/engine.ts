@@ -3,7 +3,7 @@ import { ALL_CLAIMS, type ClaimSet } from '../coding/claimSet'
 import { claimVisibility } from '../coding/visibility'
 import { actorKindKey } from '../actorKinds'
 import type { Actor, Assignment, Coder, Id, Issue, Stance } from '../model'
-import { createOrdinalBucketer, dayNumber, normaliseCalendarDate, type BucketSize } from './buckets'
+import { bucketOrdinalOfDay, dayNumber, normaliseCalendarDate, type BucketSize } from './buckets'
 import type { ArticleFact, ClaimFact } from './facts'
 import { GROUP_BY_ACTOR, groupKeysOf, issueKeysOf, type GroupBy, type IssueKeying, type IssueLevel } from './grouping'
 import { drainSteps, runSliced } from '../timeSlices'
@@ -29,6 +29,8 @@ export interface PositionClaim {
   stance: Stance
   /** 'YYYY-MM-DD', or '' when neither the claim nor its article has a date. */
   date: string
+  /** The claim's own date as stored ('' when it takes its article's): its fact's date. */
+  ownDate: string
   /** Days since 1970-01-01 of date; NaN when undated. */
   day: number
   /** The article's outlet ('' when unknown). */
@@ -170,6 +172,14 @@ interface DatedAs {
 
 const UNDATED: DatedAs = { date: '', day: Number.NaN }
 
+/**
+ * Each date string seen, normalised and as a day number, for every engine: a workspace has far
+ * fewer dates than claims, and an open a few saves behind builds three small engines over the
+ * same dates (each parsing them again took a tenth of its time).
+ */
+const NORMALISED = new Map<string, DatedAs>()
+const MAX_NORMALISED = 200_000
+
 /** Oldest first: by date, then by when the claim was recorded, then by id. */
 export function compareClaimsByTime(a: PositionClaim, b: PositionClaim): number {
   if (a.day !== b.day) return a.day < b.day ? -1 : 1
@@ -232,8 +242,11 @@ function updateByTime(list: PositionClaim[], gone: readonly PositionClaim[], add
 interface SeriesState {
   groupKey: string
   issueId: Id
+  /** In time order. Shared with result.claimList until the next change copies it. */
   members: PositionClaim[]
   result: PositionSeries | null
+  /** In the engine's dirty set: a claim placed or taken out since the last flush. */
+  queued: boolean
 }
 
 const ADJUDICATED = '\u0000adjudicated'
@@ -247,7 +260,12 @@ interface Compiled {
   from: string
   to: string
   kind: string | null
-  ordinalOf: (date: string) => number | null
+  /** A dated claim's bucket ordinal, from its day number. */
+  ordinalOf: (day: number) => number
+  /** Rows are actors: a claim's only group is its actor. */
+  byActor: boolean
+  /** Issues count as coded, all of them, not collapsed: a claim with one issue counts under it. */
+  plainIssues: boolean
 }
 
 export interface PositionsChange {
@@ -261,7 +279,6 @@ export interface PositionsChange {
 }
 
 export class PositionsEngine {
-  private readonly facts = new Map<Id, ClaimFact>()
   private readonly articles = new Map<Id, ArticleFact>()
   private readonly entries = new Map<Id, PositionClaim>()
   /** Dated claims in time order. */
@@ -280,8 +297,6 @@ export class PositionsEngine {
   private cached: PositionsResult | null = null
   /** Nothing computed for the current options yet: the first result() computes (options often change before anyone looks). */
   private stale = true
-  /** Each date string seen, normalised and as a day number: a workspace has far fewer dates than claims. */
-  private readonly normalised = new Map<string, DatedAs>()
 
   constructor(claims: Iterable<ClaimFact>, articles: Iterable<ArticleFact>, world: PositionsWorld, options: PositionsOptions = DEFAULT_OPTIONS) {
     this.world = world
@@ -313,7 +328,6 @@ export class PositionsEngine {
     yield
     let count = 0
     for (const fact of claims) {
-      this.facts.set(fact.id, fact)
       const entry = this.entryOf(fact)
       this.entries.set(fact.id, entry)
       if (!Number.isNaN(entry.day)) this.ordered.push(entry)
@@ -325,7 +339,7 @@ export class PositionsEngine {
 
   /** How many claims the engine holds (every claim, whatever the filters). */
   get size(): number {
-    return this.facts.size
+    return this.entries.size
   }
 
   getOptions(): PositionsOptions {
@@ -338,8 +352,8 @@ export class PositionsEngine {
 
   /** Every claim fact held, in time order (undated ones last): what a snapshot stores. */
   allFacts(): { claims: ClaimFact[]; articles: ArticleFact[] } {
-    const claims: ClaimFact[] = this.ordered.map((entry) => this.facts.get(entry.id)!)
-    for (const entry of this.entries.values()) if (Number.isNaN(entry.day)) claims.push(this.facts.get(entry.id)!)
+    const claims: ClaimFact[] = this.ordered.map(factOf)
+    for (const entry of this.entries.values()) if (Number.isNaN(entry.day)) claims.push(factOf(entry))
     return { claims, articles: [...this.articles.values()] }
   }
 
@@ -360,7 +374,8 @@ export class PositionsEngine {
 
   /** A claim's fact as held, or undefined. */
   fact(id: Id): ClaimFact | undefined {
-    return this.facts.get(id)
+    const entry = this.entries.get(id)
+    return entry && factOf(entry)
   }
 
   /** An article's fact as held, or undefined. */
@@ -386,6 +401,14 @@ export class PositionsEngine {
       // Far fewer writes than claims: one pass finds the claims an article or actor carries.
       for (const entry of this.entries.values()) if (articleIds.has(entry.articleId) || actorIds.has(entry.actorId)) affected.add(entry.id)
     }
+    // Each affected claim's fact as it will be: a changed claim's new one, any other's as held
+    // (its article or its actor changed). Taken before the entries they are read from go.
+    const facts = new Map<Id, ClaimFact | null>()
+    for (const id of affected) {
+      const held = this.entries.get(id)
+      facts.set(id, held ? factOf(held) : null)
+    }
+    for (const { id, fact } of change.claims ?? []) facts.set(id, fact)
     // The claims leaving and joining the time order, moved in it together at the end.
     const gone: PositionClaim[] = []
     const added: PositionClaim[] = []
@@ -403,24 +426,20 @@ export class PositionsEngine {
       }
       this.world = { ...this.world, actors }
     }
-    for (const { id, fact } of change.claims ?? []) {
-      if (fact) this.facts.set(id, fact)
-      else this.facts.delete(id)
-    }
     if (change.issues) this.world = { ...this.world, issues: change.issues }
     if (change.coders) this.world = { ...this.world, coders: change.coders }
     if (change.assignments) this.world = { ...this.world, assignments: change.assignments }
     if (change.viewerId !== undefined) this.world = { ...this.world, viewerId: change.viewerId }
 
     if (structural) {
-      for (const id of affected) this.replaceEntry(id, gone, added)
+      for (const id of affected) this.replaceEntry(id, facts.get(id) ?? null, gone, added)
       this.ordered = updateByTime(this.ordered, gone, added)
       this.stale = true
       this.touch()
       return true
     }
     if (change.issues) this.compiled = this.compile()
-    for (const id of affected) this.addEntry(id, added)
+    for (const id of affected) this.addEntry(id, facts.get(id) ?? null, added)
     this.ordered = updateByTime(this.ordered, gone, added)
     if (this.truncation().cutoff !== this.cutoff) {
       this.recomputeAll()
@@ -459,11 +478,12 @@ export class PositionsEngine {
   // --- building entries --------------------------------------------------------------------
 
   private normalise(value: string): DatedAs {
-    let dated = this.normalised.get(value)
+    let dated = NORMALISED.get(value)
     if (dated === undefined) {
       const date = normaliseCalendarDate(value)
       dated = { date, day: date === '' ? Number.NaN : dayNumber(date) }
-      this.normalised.set(value, dated)
+      if (NORMALISED.size >= MAX_NORMALISED) NORMALISED.clear()
+      NORMALISED.set(value, dated)
     }
     return dated
   }
@@ -481,6 +501,7 @@ export class PositionsEngine {
       adjudicated: fact.adjudicated,
       stance: fact.stance,
       date: dated.date,
+      ownDate: fact.date,
       day: dated.day,
       source: article?.source ?? '',
       createdAt: fact.createdAt,
@@ -488,11 +509,10 @@ export class PositionsEngine {
   }
 
   /** Rebuilds a claim's entry from its fact (after its fact or article changed), outside any series; the time order's moves go in `gone` and `added`. */
-  private replaceEntry(id: Id, gone: PositionClaim[], added: PositionClaim[]): void {
+  private replaceEntry(id: Id, fact: ClaimFact | null, gone: PositionClaim[], added: PositionClaim[]): void {
     const old = this.entries.get(id)
     if (old && !Number.isNaN(old.day)) gone.push(old)
     this.entries.delete(id)
-    const fact = this.facts.get(id)
     if (!fact) return
     const entry = this.entryOf(fact)
     this.entries.set(id, entry)
@@ -504,17 +524,20 @@ export class PositionsEngine {
   private compile(): Compiled {
     const { options, world } = this
     const tree = buildCodebookTree(world.issues)
-    const only = options.issueId === null ? null : issueWithDescendants(tree, options.issueId)
+    const keying = keyingOf(tree, options)
     const viewer = world.viewerId === null ? null : (world.coders.find((coder) => coder.id === world.viewerId) ?? null)
+    const size = options.bucketSize
     return {
       tree,
-      keying: { level: options.level, only, collapseTo: options.oneIssue && options.issueId !== null ? options.issueId : null, tree },
+      keying,
       visible: claimVisibility(viewer, world.assignments),
       inSet: inFactSet(options.claimSet),
       from: options.from ? normaliseCalendarDate(options.from) : '',
       to: options.to ? normaliseCalendarDate(options.to) : '',
       kind: options.actorKind === null ? null : actorKindKey(options.actorKind),
-      ordinalOf: createOrdinalBucketer(options.bucketSize),
+      ordinalOf: (day) => bucketOrdinalOfDay(day, size),
+      byActor: options.groupBy.kind === 'actor',
+      plainIssues: keying.only === null && keying.collapseTo === null && keying.level === 'coded',
     }
   }
 
@@ -536,10 +559,15 @@ export class PositionsEngine {
     return (from === '' || claim.date >= from) && (to === '' || claim.date <= to)
   }
 
-  private keysOf(claim: PositionClaim): [string[], Id[]] | null {
-    const issueKeys = issueKeysOf(claim.issueIds, this.compiled.keying)
-    if (issueKeys.length === 0) return null
-    return [groupKeysOf(this.world.actors.get(claim.actorId), claim.actorId, this.options.groupBy), issueKeys]
+  /** The issues a claim counts under (none: it counts in no row). The common case, one issue as coded, makes no array. */
+  private issuesOf(claim: PositionClaim): readonly Id[] {
+    const ids = claim.issueIds
+    return this.compiled.plainIssues && ids.length === 1 ? ids : issueKeysOf(ids, this.compiled.keying)
+  }
+
+  /** The groups a claim counts in (by actor: its actor, without making an array). */
+  private groupsOf(claim: PositionClaim): readonly string[] {
+    return groupKeysOf(this.world.actors.get(claim.actorId), claim.actorId, this.options.groupBy)
   }
 
   /** Whether the world's change reshapes rows for many claims at once (codebook tree, visibility). */
@@ -577,15 +605,15 @@ export class PositionsEngine {
         break
       }
     }
-    const firstOrdinal = this.compiled.ordinalOf(first.date)!
-    const lastOrdinal = this.compiled.ordinalOf(last!.date)!
+    const firstOrdinal = this.compiled.ordinalOf(first.day)
+    const lastOrdinal = this.compiled.ordinalOf(last!.day)
     if (lastOrdinal - firstOrdinal + 1 <= maxBuckets) return { cutoff: null }
     return { cutoff: lastOrdinal - maxBuckets + 1 }
   }
 
   /** Whether a dated claim counts in some row, the cutoff aside. */
   private counts(claim: PositionClaim): boolean {
-    return this.inRange(claim) && this.passesBut(claim) && issueKeysOf(claim.issueIds, this.compiled.keying).length > 0
+    return this.inRange(claim) && this.passesBut(claim) && this.issuesOf(claim).length > 0
   }
 
   // --- full and incremental -----------------------------------------------------------------
@@ -604,7 +632,7 @@ export class PositionsEngine {
     this.undated = 0
     this.hiddenBefore = 0
     this.cutoff = this.truncation().cutoff
-    for (const entry of this.entries.values()) if (Number.isNaN(entry.day) && this.passesBut(entry) && issueKeysOf(entry.issueIds, this.compiled.keying).length > 0) this.undated++
+    for (const entry of this.entries.values()) if (Number.isNaN(entry.day) && this.passesBut(entry) && this.issuesOf(entry).length > 0) this.undated++
     // In time order, so every series' members come out in time order without sorting.
     const ordered = this.ordered
     for (let index = 0; index < ordered.length; index++) {
@@ -618,35 +646,38 @@ export class PositionsEngine {
   /** Puts a dated claim into its rows (insert: keep each row's time order by searching). */
   private place(entry: PositionClaim, insert: boolean): void {
     if (!this.inRange(entry) || !this.passesBut(entry)) return
-    const keys = this.keysOf(entry)
-    if (keys === null) return
-    if (this.cutoff !== null && this.compiled.ordinalOf(entry.date)! < this.cutoff) {
+    const issues = this.issuesOf(entry)
+    if (issues.length === 0) return
+    if (this.cutoff !== null && this.compiled.ordinalOf(entry.day) < this.cutoff) {
       this.hiddenBefore++
       return
     }
     this.counted++
     const coder = entry.adjudicated ? ADJUDICATED : entry.coderId
     this.mix.set(coder, (this.mix.get(coder) ?? 0) + 1)
-    const [groups, issues] = keys
-    for (const group of groups) {
-      let byIssue = this.series.get(group)
-      if (!byIssue) this.series.set(group, (byIssue = new Map<Id, SeriesState>()))
-      for (const issueId of issues) {
-        let state = byIssue.get(issueId)
-        if (!state) byIssue.set(issueId, (state = { groupKey: group, issueId, members: [], result: null }))
-        if (insert) insertByTime(state.members, entry)
-        else state.members.push(entry)
-        this.dirty.add(state)
-      }
+    if (this.compiled.byActor) this.placeInGroup(entry.actorId, issues, entry, insert)
+    else for (const group of this.groupsOf(entry)) this.placeInGroup(group, issues, entry, insert)
+  }
+
+  private placeInGroup(group: string, issues: readonly Id[], entry: PositionClaim, insert: boolean): void {
+    let byIssue = this.series.get(group)
+    if (!byIssue) this.series.set(group, (byIssue = new Map<Id, SeriesState>()))
+    for (let index = 0; index < issues.length; index++) {
+      const issueId = issues[index]!
+      let state = byIssue.get(issueId)
+      if (!state) byIssue.set(issueId, (state = { groupKey: group, issueId, members: [], result: null, queued: false }))
+      if (insert) insertByTime(this.membersToChange(state), entry)
+      else state.members.push(entry)
+      this.queue(state)
     }
   }
 
   /** Takes a claim out of its rows, with the world and options it was placed with. */
   private unplace(entry: PositionClaim): void {
     if (!this.inRange(entry) || !this.passesBut(entry)) return
-    const keys = this.keysOf(entry)
-    if (keys === null) return
-    if (this.cutoff !== null && this.compiled.ordinalOf(entry.date)! < this.cutoff) {
+    const issues = this.issuesOf(entry)
+    if (issues.length === 0) return
+    if (this.cutoff !== null && this.compiled.ordinalOf(entry.day) < this.cutoff) {
       this.hiddenBefore--
       return
     }
@@ -655,16 +686,28 @@ export class PositionsEngine {
     const left = (this.mix.get(coder) ?? 0) - 1
     if (left > 0) this.mix.set(coder, left)
     else this.mix.delete(coder)
-    const [groups, issues] = keys
+    const groups = this.compiled.byActor ? [entry.actorId] : this.groupsOf(entry)
     for (const group of groups) {
       const byIssue = this.series.get(group)
       for (const issueId of issues) {
         const state = byIssue?.get(issueId)
         if (!state) continue
-        removeByTime(state.members, entry)
-        this.dirty.add(state)
+        removeByTime(this.membersToChange(state), entry)
+        this.queue(state)
       }
     }
+  }
+
+  /** A series' members, ready to change: copied first when its result still shares them. */
+  private membersToChange(state: SeriesState): PositionClaim[] {
+    if (state.result !== null && state.result.claimList === state.members) state.members = state.members.slice()
+    return state.members
+  }
+
+  private queue(state: SeriesState): void {
+    if (state.queued) return
+    state.queued = true
+    this.dirty.add(state)
   }
 
   /** Takes a claim out of its rows; a dated one goes in `gone`, to leave the time order. */
@@ -672,7 +715,7 @@ export class PositionsEngine {
     const entry = this.entries.get(id)
     if (!entry) return
     if (Number.isNaN(entry.day)) {
-      if (this.passesBut(entry) && issueKeysOf(entry.issueIds, this.compiled.keying).length > 0) this.undated--
+      if (this.passesBut(entry) && this.issuesOf(entry).length > 0) this.undated--
     } else {
       this.unplace(entry)
       gone.push(entry)
@@ -681,13 +724,12 @@ export class PositionsEngine {
   }
 
   /** Puts a claim into its rows; a dated one goes in `added`, to join the time order. */
-  private addEntry(id: Id, added: PositionClaim[]): void {
-    const fact = this.facts.get(id)
+  private addEntry(id: Id, fact: ClaimFact | null, added: PositionClaim[]): void {
     if (!fact) return
     const entry = this.entryOf(fact)
     this.entries.set(id, entry)
     if (Number.isNaN(entry.day)) {
-      if (this.passesBut(entry) && issueKeysOf(entry.issueIds, this.compiled.keying).length > 0) this.undated++
+      if (this.passesBut(entry) && this.issuesOf(entry).length > 0) this.undated++
       return
     }
     added.push(entry)
@@ -702,6 +744,7 @@ export class PositionsEngine {
   private *flushSteps(): Generator<void, void, void> {
     let done = 0
     for (const state of this.dirty) {
+      state.queued = false
       if (state.members.length === 0) {
         const byIssue = this.series.get(state.groupKey)
         byIssue?.delete(state.issueId)
@@ -726,19 +769,29 @@ export class PositionsEngine {
     const members = state.members
     const ordinalOf = this.compiled.ordinalOf
     const cells: PositionCell[] = []
-    const byOrdinal = new Map<number, PositionCell>()
     let sum = 0
     let cell: PositionCell | null = null
     let previous: PositionCell | null = null
     let reversals = 0
-    const actors = new Set<Id>()
-    for (const claim of members) {
-      const ordinal = ordinalOf(claim.date)!
+    // Most rows have claims from one actor: a set is made only when a second one appears.
+    const firstActor = members[0]!.actorId
+    let actors: Set<Id> | null = null
+    // Claims of one day fall in one bucket: the ordinal is worked out once a day.
+    let day = Number.NaN
+    let ordinal = 0
+    for (let index = 0; index < members.length; index++) {
+      const claim = members[index]!
+      if (claim.day !== day) {
+        day = claim.day
+        ordinal = ordinalOf(day)
+      }
       if (cell === null || cell.ordinal !== ordinal) {
-        if (cell !== null) previous = closeCell(cell, previous, () => reversals++)
+        if (cell !== null) {
+          if (closeCell(cell, previous)) reversals++
+          previous = cell
+        }
         cell = { ordinal, count: 0, sum: 0, mean: 0, counts: [0, 0, 0, 0, 0], latest: claim.stance, latestDate: claim.date, claims: [], shift: false, previous: null }
         cells.push(cell)
-        byOrdinal.set(ordinal, cell)
       }
       cell.count++
       cell.sum += claim.stance
@@ -748,46 +801,97 @@ export class PositionsEngine {
       cell.latestDate = claim.date
       cell.claims.push(claim)
       sum += claim.stance
-      actors.add(claim.actorId)
+      if (actors !== null) actors.add(claim.actorId)
+      else if (claim.actorId !== firstActor) actors = new Set([firstActor, claim.actorId])
     }
-    if (cell !== null) closeCell(cell, previous, () => reversals++)
-    const first = members[0]!
-    const last = members[members.length - 1]!
-    return {
-      key: `${state.groupKey}|${state.issueId}`,
-      groupKey: state.groupKey,
-      issueId: state.issueId,
-      cells,
-      byOrdinal,
-      count: members.length,
-      sum,
-      mean: sum / members.length,
-      firstStance: first.stance,
-      lastStance: last.stance,
-      shift: last.stance - first.stance,
-      firstSeen: first.date,
-      lastSeen: last.date,
-      reversals,
-      claimList: members.slice(),
-      actorCount: actors.size,
-    }
+    if (cell !== null && closeCell(cell, previous)) reversals++
+    // The result shares the members; the next change to them copies them first (membersToChange).
+    return new EngineSeries(state.groupKey, state.issueId, cells, members, sum, reversals, actors === null ? 1 : actors.size)
   }
+}
+
+/** A series as the engine makes it; its cells by ordinal are indexed when first asked for (a table asks for the rows on screen). */
+class EngineSeries implements PositionSeries {
+  readonly key: string
+  readonly count: number
+  readonly mean: number
+  readonly firstStance: Stance
+  readonly lastStance: Stance
+  readonly shift: number
+  readonly firstSeen: string
+  readonly lastSeen: string
+  // Private (#): a copy of the series ({ ...series }) holds its figures, not the index.
+  #byOrdinal: Map<number, PositionCell> | null = null
+
+  constructor(
+    readonly groupKey: string,
+    readonly issueId: Id,
+    readonly cells: PositionCell[],
+    readonly claimList: readonly PositionClaim[],
+    readonly sum: number,
+    readonly reversals: number,
+    readonly actorCount: number,
+  ) {
+    const first = claimList[0]!
+    const last = claimList[claimList.length - 1]!
+    this.key = `${groupKey}|${issueId}`
+    this.count = claimList.length
+    this.mean = sum / claimList.length
+    this.firstStance = first.stance
+    this.lastStance = last.stance
+    this.shift = last.stance - first.stance
+    this.firstSeen = first.date
+    this.lastSeen = last.date
+  }
+
+  get byOrdinal(): ReadonlyMap<number, PositionCell> {
+    if (this.#byOrdinal === null) {
+      const byOrdinal = new Map<number, PositionCell>()
+      for (const cell of this.cells) byOrdinal.set(cell.ordinal, cell)
+      this.#byOrdinal = byOrdinal
+    }
+    return this.#byOrdinal
+  }
+}
+
+/** A claim's fact, from its entry: what the engine was given for it. */
+function factOf(entry: PositionClaim): ClaimFact {
+  return {
+    id: entry.id,
+    actorId: entry.actorId,
+    issueIds: entry.issueIds,
+    date: entry.ownDate,
+    articleId: entry.articleId,
+    stance: entry.stance,
+    coderId: entry.coderId,
+    adjudicated: entry.adjudicated,
+    createdAt: entry.createdAt,
+  }
+}
+
+function keyingOf(tree: CodebookTree, options: PositionsOptions): IssueKeying {
+  const only = options.issueId === null ? null : issueWithDescendants(tree, options.issueId)
+  return { level: options.level, only, collapseTo: options.oneIssue && options.issueId !== null ? options.issueId : null, tree }
+}
+
+/** The issues a claim on these issues counts under, as the engine keys its rows for these options and this codebook. */
+export function issueKeyer(issues: readonly Issue[], options: PositionsOptions): (issueIds: readonly Id[]) => readonly Id[] {
+  const keying = keyingOf(buildCodebookTree(issues), options)
+  return (issueIds) => issueKeysOf(issueIds, keying)
 }
 
 /** Claims handled between two chances to pause in a sliced build. */
 const SLICE = 2_000
 
-/** Finishes a cell: its mean, and whether its sign turned from the previous cell's. Returns the cell. */
-function closeCell(cell: PositionCell, previous: PositionCell | null, onReversal: () => void): PositionCell {
+/** Finishes a cell: its mean, and whether its sign turned from the previous cell's (returned: a reversal). */
+function closeCell(cell: PositionCell, previous: PositionCell | null): boolean {
   cell.mean = cell.sum / cell.count
-  if (previous !== null) {
-    cell.previous = { ordinal: previous.ordinal, mean: previous.mean }
-    if (Math.sign(previous.sum) * Math.sign(cell.sum) < 0) {
-      cell.shift = true
-      onReversal()
-    }
-  }
-  return cell
+  if (previous === null) return false
+  // The previous cell itself: it has the ordinal and mean asked for (one object fewer per cell).
+  cell.previous = previous
+  if (Math.sign(previous.sum) * Math.sign(cell.sum) >= 0) return false
+  cell.shift = true
+  return true
 }
 
 /** domain/coding/claimSet's inClaimSet, on a fact's adjudicated flag. */

@@ -13,7 +13,7 @@ export interface ClaimFact {
   id: Id
   actorId: Id
   /** At least one, in the order coded. */
-  issueIds: Id[]
+  issueIds: readonly Id[]
   /** The claim's own date as stored ('YYYY-MM-DD' or ''). */
   date: string
   articleId: Id
