@@ -398,6 +398,13 @@ describe('incremental updates equal a full recompute', () => {
         { actors: new Map(workspace.actors), issues: workspace.issues, coders: CODERS, assignments: workspace.assignments, viewerId: workspace.viewerId },
         options,
       )
+      // Claims by id, before any change and after the changes below. Their index is made on first
+      // need: here for half the seeds, by the first change for the others.
+      const byIdHeld = (): void => {
+        expect(engine.size).toBe(workspace.claims.size)
+        for (const [id, saved] of workspace.claims) expect(engine.claim(id)?.stance).toBe(saved.stance)
+      }
+      if (seed % 2 === 0) byIdHeld()
       let next = workspace.claims.size
       // The rows as the screen keeps them: updated from the changed series, not rebuilt.
       const buildView = createPositionsViewBuilder()
@@ -479,6 +486,7 @@ describe('incremental updates equal a full recompute', () => {
       expect(byId(held.claims)).toEqual(byId([...workspace.claims.values()].map(claimFact)))
       expect(byId(held.articles)).toEqual(byId([...workspace.articles.values()].map(articleFact)))
       for (const [id, saved] of workspace.claims) expect(engine.fact(id)).toEqual(claimFact(saved))
+      byIdHeld()
       // Changing the options afterwards recomputes from memory, to the same as a fresh start.
       const other = { ...randomOptions(r), maxBuckets: DEFAULT_OPTIONS.maxBuckets }
       engine.setOptions(other)

@@ -280,9 +280,16 @@ export interface PositionsChange {
 
 export class PositionsEngine {
   private readonly articles = new Map<Id, ArticleFact>()
-  private readonly entries = new Map<Id, PositionClaim>()
   /** Dated claims in time order. */
   private ordered: PositionClaim[] = []
+  /** Claims with no date: no place in time, counted apart. */
+  private readonly undatedClaims = new Set<PositionClaim>()
+  /**
+   * Every claim by id, made when first needed (a change to apply, a claim asked for): a
+   * hundred thousand ids put in a map took 20-35 ms (node), and an open draws its rows
+   * without it. Kept up to date from then on.
+   */
+  private byId: Map<Id, PositionClaim> | null = null
   private world: PositionsWorld
   private options: PositionsOptions
   private compiled!: Compiled
@@ -329,8 +336,8 @@ export class PositionsEngine {
     let count = 0
     for (const fact of claims) {
       const entry = this.entryOf(fact)
-      this.entries.set(fact.id, entry)
-      if (!Number.isNaN(entry.day)) this.ordered.push(entry)
+      if (Number.isNaN(entry.day)) this.undatedClaims.add(entry)
+      else this.ordered.push(entry)
       if (++count % SLICE === 0) yield
     }
     // Facts read from a snapshot arrive in time order already: the sort then only checks it.
@@ -339,7 +346,17 @@ export class PositionsEngine {
 
   /** How many claims the engine holds (every claim, whatever the filters). */
   get size(): number {
-    return this.entries.size
+    return this.ordered.length + this.undatedClaims.size
+  }
+
+  private entries(): Map<Id, PositionClaim> {
+    if (this.byId === null) {
+      const byId = new Map<Id, PositionClaim>()
+      for (let index = 0; index < this.ordered.length; index++) byId.set(this.ordered[index]!.id, this.ordered[index]!)
+      for (const entry of this.undatedClaims) byId.set(entry.id, entry)
+      this.byId = byId
+    }
+    return this.byId
   }
 
   getOptions(): PositionsOptions {
@@ -353,7 +370,7 @@ export class PositionsEngine {
   /** Every claim fact held, in time order (undated ones last): what a snapshot stores. */
   allFacts(): { claims: ClaimFact[]; articles: ArticleFact[] } {
     const claims: ClaimFact[] = this.ordered.map(factOf)
-    for (const entry of this.entries.values()) if (Number.isNaN(entry.day)) claims.push(factOf(entry))
+    for (const entry of this.undatedClaims) claims.push(factOf(entry))
     return { claims, articles: [...this.articles.values()] }
   }
 
@@ -369,12 +386,12 @@ export class PositionsEngine {
 
   /** A claim as positions count it, or undefined. */
   claim(id: Id): PositionClaim | undefined {
-    return this.entries.get(id)
+    return this.entries().get(id)
   }
 
   /** A claim's fact as held, or undefined. */
   fact(id: Id): ClaimFact | undefined {
-    const entry = this.entries.get(id)
+    const entry = this.entries().get(id)
     return entry && factOf(entry)
   }
 
@@ -399,13 +416,18 @@ export class PositionsEngine {
     const actorIds = new Set((change.actors ?? []).map((entry) => entry.id))
     if (articleIds.size > 0 || actorIds.size > 0) {
       // Far fewer writes than claims: one pass finds the claims an article or actor carries.
-      for (const entry of this.entries.values()) if (articleIds.has(entry.articleId) || actorIds.has(entry.actorId)) affected.add(entry.id)
+      const carried = (entry: PositionClaim): void => {
+        if (articleIds.has(entry.articleId) || actorIds.has(entry.actorId)) affected.add(entry.id)
+      }
+      this.ordered.forEach(carried)
+      this.undatedClaims.forEach(carried)
     }
     // Each affected claim's fact as it will be: a changed claim's new one, any other's as held
     // (its article or its actor changed). Taken before the entries they are read from go.
     const facts = new Map<Id, ClaimFact | null>()
+    const entries = this.entries()
     for (const id of affected) {
-      const held = this.entries.get(id)
+      const held = entries.get(id)
       facts.set(id, held ? factOf(held) : null)
     }
     for (const { id, fact } of change.claims ?? []) facts.set(id, fact)
@@ -510,13 +532,18 @@ export class PositionsEngine {
 
   /** Rebuilds a claim's entry from its fact (after its fact or article changed), outside any series; the time order's moves go in `gone` and `added`. */
   private replaceEntry(id: Id, fact: ClaimFact | null, gone: PositionClaim[], added: PositionClaim[]): void {
-    const old = this.entries.get(id)
-    if (old && !Number.isNaN(old.day)) gone.push(old)
-    this.entries.delete(id)
+    const entries = this.entries()
+    const old = entries.get(id)
+    if (old) {
+      if (Number.isNaN(old.day)) this.undatedClaims.delete(old)
+      else gone.push(old)
+    }
+    entries.delete(id)
     if (!fact) return
     const entry = this.entryOf(fact)
-    this.entries.set(id, entry)
-    if (!Number.isNaN(entry.day)) added.push(entry)
+    entries.set(id, entry)
+    if (Number.isNaN(entry.day)) this.undatedClaims.add(entry)
+    else added.push(entry)
   }
 
   // --- the options and the world, compiled -----------------------------------------------
@@ -581,8 +608,8 @@ export class PositionsEngine {
     const added = [...after].filter(([id, parent]) => !before.has(id) && parent !== null).map(([id]) => id)
     if (added.length === 0) return false
     const addedSet = new Set(added)
-    for (const entry of this.entries.values()) if (entry.issueIds.some((id) => addedSet.has(id))) return true
-    return false
+    const named = (entry: PositionClaim): boolean => entry.issueIds.some((id) => addedSet.has(id))
+    return this.ordered.some(named) || [...this.undatedClaims].some(named)
   }
 
   // --- the span, and truncation ------------------------------------------------------------
@@ -632,7 +659,7 @@ export class PositionsEngine {
     this.undated = 0
     this.hiddenBefore = 0
     this.cutoff = this.truncation().cutoff
-    for (const entry of this.entries.values()) if (Number.isNaN(entry.day) && this.passesBut(entry) && this.issuesOf(entry).length > 0) this.undated++
+    for (const entry of this.undatedClaims) if (this.passesBut(entry) && this.issuesOf(entry).length > 0) this.undated++
     // In time order, so every series' members come out in time order without sorting.
     const ordered = this.ordered
     for (let index = 0; index < ordered.length; index++) {
@@ -712,24 +739,27 @@ export class PositionsEngine {
 
   /** Takes a claim out of its rows; a dated one goes in `gone`, to leave the time order. */
   private removeEntry(id: Id, gone: PositionClaim[]): void {
-    const entry = this.entries.get(id)
+    const entries = this.entries()
+    const entry = entries.get(id)
     if (!entry) return
     if (Number.isNaN(entry.day)) {
       if (this.passesBut(entry) && this.issuesOf(entry).length > 0) this.undated--
+      this.undatedClaims.delete(entry)
     } else {
       this.unplace(entry)
       gone.push(entry)
     }
-    this.entries.delete(id)
+    entries.delete(id)
   }
 
   /** Puts a claim into its rows; a dated one goes in `added`, to join the time order. */
   private addEntry(id: Id, fact: ClaimFact | null, added: PositionClaim[]): void {
     if (!fact) return
     const entry = this.entryOf(fact)
-    this.entries.set(id, entry)
+    this.entries().set(id, entry)
     if (Number.isNaN(entry.day)) {
       if (this.passesBut(entry) && this.issuesOf(entry).length > 0) this.undated++
+      this.undatedClaims.add(entry)
       return
     }
     added.push(entry)
