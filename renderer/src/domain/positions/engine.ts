@@ -800,8 +800,8 @@ export class PositionsEngine {
     const ordinalOf = this.compiled.ordinalOf
     const cells: PositionCell[] = []
     let sum = 0
-    let cell: PositionCell | null = null
-    let previous: PositionCell | null = null
+    let cell: EngineCell | null = null
+    let previous: EngineCell | null = null
     let reversals = 0
     // Most rows have claims from one actor: a set is made only when a second one appears.
     const firstActor = members[0]!.actorId
@@ -820,7 +820,7 @@ export class PositionsEngine {
           if (closeCell(cell, previous)) reversals++
           previous = cell
         }
-        cell = { ordinal, count: 0, sum: 0, mean: 0, counts: [0, 0, 0, 0, 0], latest: claim.stance, latestDate: claim.date, claims: [], shift: false, previous: null }
+        cell = new EngineCell(ordinal, members, index, claim)
         cells.push(cell)
       }
       cell.count++
@@ -829,7 +829,6 @@ export class PositionsEngine {
       // Members are in time order: each claim is the latest so far.
       cell.latest = claim.stance
       cell.latestDate = claim.date
-      cell.claims.push(claim)
       sum += claim.stance
       if (actors !== null) actors.add(claim.actorId)
       else if (claim.actorId !== firstActor) actors = new Set([firstActor, claim.actorId])
@@ -837,6 +836,37 @@ export class PositionsEngine {
     if (cell !== null && closeCell(cell, previous)) reversals++
     // The result shares the members; the next change to them copies them first (membersToChange).
     return new EngineSeries(state.groupKey, state.issueId, cells, members, sum, reversals, actors === null ? 1 : actors.size)
+  }
+}
+
+/** A cell as the engine makes it: its claims are a run of its series' members, taken when asked for (a cell opened). */
+class EngineCell implements PositionCell {
+  count = 0
+  sum = 0
+  mean = 0
+  counts: StanceCounts = [0, 0, 0, 0, 0]
+  latest: Stance
+  latestDate: string
+  shift = false
+  previous: { ordinal: number; mean: number } | null = null
+  // Private (#): a copy of the cell ({ ...cell }) holds its figures, not the members.
+  readonly #members: readonly PositionClaim[]
+  readonly #first: number
+
+  constructor(
+    readonly ordinal: number,
+    members: readonly PositionClaim[],
+    first: number,
+    claim: PositionClaim,
+  ) {
+    this.#members = members
+    this.#first = first
+    this.latest = claim.stance
+    this.latestDate = claim.date
+  }
+
+  get claims(): PositionClaim[] {
+    return this.#members.slice(this.#first, this.#first + this.count)
   }
 }
 
