@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { ArticleFact, ClaimFact } from '../../../renderer/src/domain/positions/facts'
-import { idHash, packFacts, readSnapshot, unpackFacts, unpackFactsInSlices } from '../../../renderer/src/domain/positions/snapshot'
+import { idHash, packFacts, packFactsSteps, readSnapshot, unpackFacts, unpackFactsInSlices } from '../../../renderer/src/domain/positions/snapshot'
 
 const claimFacts = fc.array(
   fc.record({
@@ -77,6 +77,16 @@ describe('the packed facts snapshot', () => {
     expect(unpackFacts({ ...packed, idHashes: Float64Array.from(packed.idHashes) })).toBeNull()
     // A snapshot of the format before the id hashes.
     expect(unpackFacts({ ...packed, format: 2 })).toBeNull()
+  })
+
+  it('packs in steps to the same record as at once', () => {
+    const claims: ClaimFact[] = Array.from({ length: 10_000 }, (_, index) => ({ id: `c${index}`, actorId: `actor${index % 7}`, issueIds: [`issue${index % 3}`], date: '2015-10-01', articleId: `a${index % 11}`, stance: 1, coderId: '', adjudicated: false, createdAt: '' }))
+    const steps = packFactsSteps(claims, articleFacts)
+    let pauses = 0
+    let step = steps.next()
+    for (; !step.done; step = steps.next()) pauses++
+    expect(pauses).toBeGreaterThan(2)
+    expect(step.value).toEqual(packFacts(claims, articleFacts))
   })
 
   it('tells apart ids that share a hash by their text', () => {
