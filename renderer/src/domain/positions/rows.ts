@@ -7,7 +7,7 @@ import { foldText } from '../text/folding'
 import { bucketAtOrdinal, bucketOrdinal, type Bucket } from './buckets'
 import { sameOptions, type PositionSeries, type PositionsOptions, type PositionsResult } from './engine'
 import { attributeKey, attributeValues, groupLabels, NO_VALUE } from './grouping'
-import { storedOrdinals } from './resultPack'
+import { countOrdinalsOf, firstOrdinalOf, lastOrdinalOf, storedOrdinals } from './resultPack'
 
 // From the engine's series to the rows and bucket columns of the table: one row per group (an
 // actor, a kind, a party...) and issue, or one row per group for one chosen issue; a text
@@ -194,7 +194,8 @@ function* viewWithCounts(result: PositionsResult, actors: ReadonlyMap<Id, Actor>
   const makeRow = (groupKey: string, issueId: Id, series: PositionSeries | null): PositionRow => {
     const actor = byActor ? actors.get(groupKey) : undefined
     return {
-      id: `${groupKey}|${issueId}`,
+      // A series' key is this id, made once with it.
+      id: series ? series.key : `${groupKey}|${issueId}`,
       groupKey,
       label: labelOf(groupKey),
       actorId: byActor ? groupKey : null,
@@ -255,9 +256,9 @@ function* countRows(rows: readonly PositionRow[]): ViewSteps<Map<number, number>
   let last = Number.NEGATIVE_INFINITY
   for (let index = 0; index < rows.length; index++) {
     const series = rows[index]!.series
-    const ordinals = series ? storedOrdinals(series) : null
-    const from = ordinals ? ordinals[0] : series?.cells[0]?.ordinal
-    const to = ordinals ? ordinals[ordinals.length - 1] : series?.cells[series.cells.length - 1]?.ordinal
+    if (!series) continue
+    const from = firstOrdinalOf(series)
+    const to = lastOrdinalOf(series)
     if (from !== undefined && from < first) first = from
     if (to !== undefined && to > last) last = to
   }
@@ -272,11 +273,7 @@ function* countRows(rows: readonly PositionRow[]): ViewSteps<Map<number, number>
   const counts = new Uint32Array(last - first + 1)
   for (let index = 0; index < rows.length; index++) {
     const series = rows[index]!.series
-    if (!series) continue
-    const ordinals = storedOrdinals(series)
-    // Indexed loops: for…of steps an iterator per element on code not yet optimised.
-    if (ordinals) for (let at = 0; at < ordinals.length; at++) counts[ordinals[at]! - first]!++
-    else for (let at = 0, cells = series.cells; at < cells.length; at++) counts[cells[at]!.ordinal - first]!++
+    if (series) countOrdinalsOf(series, counts, first)
     if ((index + 1) % SLICE === 0) yield
   }
   for (let at = 0; at < counts.length; at++) if (counts[at]! > 0) used.set(first + at, counts[at]!)
