@@ -182,14 +182,18 @@ function storeResultSoon(): void {
 /** Writes the facts as a snapshot when the browser is idle, so the next open reads one record. */
 function saveSnapshotSoon(): void {
   const target = engine
-  const at = seq
   const run = (): void => {
     if (engine !== target || !target) return
+    // The facts and the seq they are at, taken together: changes applied since this was asked
+    // for are in the facts, so the snapshot is labelled with the seq they reach. Changes
+    // applied while it is packed (in slices) are not in it, and stay counted.
+    const at = seq
+    const counted = changesSinceSnapshot
     const { claims, articles } = target.allFacts()
     savePositionsSnapshot(db, claims, articles, at)
       .then((saved) => {
         if (engine !== target) return
-        changesSinceSnapshot = 0
+        changesSinceSnapshot = Math.max(0, changesSinceSnapshot - counted)
         if (saved) noteSnapshotSaved(at)
       })
       // A cache: failing to store it costs a slower open next time, nothing else.
