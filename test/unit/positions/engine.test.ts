@@ -400,9 +400,11 @@ describe('incremental updates equal a full recompute', () => {
       )
       // Claims by id, before any change and after the changes below. Their index is made on first
       // need: here for half the seeds, by the first change for the others.
+      const deleted = new Set<string>()
       const byIdHeld = (): void => {
         expect(engine.size).toBe(workspace.claims.size)
         for (const [id, saved] of workspace.claims) expect(engine.claim(id)?.stance).toBe(saved.stance)
+        for (const id of deleted) if (!workspace.claims.has(id)) expect(engine.claim(id)).toBeUndefined()
       }
       if (seed % 2 === 0) byIdHeld()
       let next = workspace.claims.size
@@ -423,6 +425,7 @@ describe('incremental updates equal a full recompute', () => {
             if (existing.length > 0 && r.chance(0.25)) {
               const id = r.pick(existing)
               workspace.claims.delete(id)
+              deleted.add(id)
               return { id, fact: null }
             }
             const id = existing.length > 0 && r.chance(0.5) ? r.pick(existing) : `c${next++}`

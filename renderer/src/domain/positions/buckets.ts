@@ -308,19 +308,6 @@ function bucketAtOrdinalUncached(ordinal: number, size: BucketSize): Bucket {
   }
 }
 
-/** Like createBucketer, to ordinals: the date arithmetic runs once per distinct date. */
-export function createOrdinalBucketer(size: BucketSize): (date: string) => number | null {
-  const cache = new Map<string, number | null>()
-  return (date) => {
-    let ordinal = cache.get(date)
-    if (ordinal === undefined) {
-      ordinal = bucketOrdinal(date, size)
-      cache.set(date, ordinal)
-    }
-    return ordinal
-  }
-}
-
 /**
  * Days since 1970-01-01 of a 'YYYY-MM-DD' date (NaN when it is not one): a number to sort claims
  * by. Plain arithmetic (the proleptic Gregorian calendar, as Date's), not a Date: it runs once per

@@ -2,7 +2,7 @@ import { isStance, type Id } from '../model'
 import { issueKeyer, PositionsEngine, type PositionSeries, type PositionsResult, type PositionsWorld } from './engine'
 import type { ArticleFact, ClaimFact } from './facts'
 import { groupKeysOf } from './grouping'
-import { storedOrdinals, storedSpan } from './resultPack'
+import { firstOrdinalOf, lastOrdinalOf, storedSpan } from './resultPack'
 import { drainSteps } from '../timeSlices'
 import type { SnapshotReader } from './snapshot'
 
@@ -232,7 +232,7 @@ export function* catchUpSteps(source: CatchUpSource, limits: CatchUpLimits = CAT
   if (recounted.truncated) return null
 
   // Each recounted row where its stored one was: the stored order is the rows' last sorted
-  // order, which the view's sort then only confirms. Rows new to the groups go last.
+  // order, which the view's sort then only confirms. Rows not stored before go last.
   // A recounted row not among those is missing the claims of its group on other issues.
   const fresh = new Map<string, PositionSeries>()
   for (const entry of recounted.series) if (rows.has(entry.key)) fresh.set(entry.key, entry)
@@ -294,14 +294,10 @@ function withinSpan(stored: PositionsResult, changed: PositionsResult): boolean 
     see(span.last)
   } else {
     for (const entry of stored.series) {
-      const ordinals = storedOrdinals(entry)
-      if (ordinals && ordinals.length > 0) {
-        see(ordinals[0]!)
-        see(ordinals[ordinals.length - 1]!)
-      } else if (entry.cells.length > 0) {
-        see(entry.cells[0]!.ordinal)
-        see(entry.cells[entry.cells.length - 1]!.ordinal)
-      }
+      const from = firstOrdinalOf(entry)
+      const to = lastOrdinalOf(entry)
+      if (from !== undefined) see(from)
+      if (to !== undefined) see(to)
     }
   }
   for (const entry of changed.series) {

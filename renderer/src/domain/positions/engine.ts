@@ -56,7 +56,7 @@ export interface PositionCell {
   claims: PositionClaim[]
   /** The mean has the opposite sign of the previous non-empty bucket's mean. */
   shift: boolean
-  /** The previous non-empty bucket of this row, when there is one. */
+  /** The previous non-empty bucket of this row, when there is one (it may be that cell itself: write out its ordinal and mean only). */
   previous: { ordinal: number; mean: number } | null
 }
 

@@ -131,7 +131,7 @@ const NO_CLAIMS: never[] = []
  * only when something reads them. A cold open draws a few dozen rows of twenty thousand, so
  * making every cell (an object, its counts and a map entry each) before the first paint would
  * cost more than all the rest; the bucket columns are found from the packed ordinals instead
- * (storedOrdinals).
+ * (firstOrdinalOf, lastOrdinalOf, countOrdinalsOf).
  */
 class StoredSeries implements PositionSeries {
   readonly key: string

@@ -236,7 +236,7 @@ function factsUnpacker(packed: PackedFacts, replaced?: ReplacedClaims): { run: (
 
 /**
  * Some facts of a snapshot, read without unpacking the rest (stored positions a few writes
- * behind are brought up to date from the claims of a few actors: domain/positions/catchUp.ts).
+ * behind are brought up to date from the claims of the rows the changed claims touch: domain/positions/catchUp.ts).
  */
 export interface SnapshotReader {
   /** The facts of the claims whose actor (or article) id `keep` accepts; asked once per distinct id. */
