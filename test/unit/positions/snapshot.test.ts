@@ -75,6 +75,8 @@ describe('the packed facts snapshot', () => {
     expect(unpackFacts({ ...packed, idHashes: new Int32Array(0) })).toBeNull()
     expect(unpackFacts({ ...packed, articleIdHashes: undefined })).toBeNull()
     expect(unpackFacts({ ...packed, idHashes: Float64Array.from(packed.idHashes) })).toBeNull()
+    expect(unpackFacts({ ...packed, idHashes: new Int32Array(packed.idHashes.length) })).toBeNull()
+    expect(unpackFacts({ ...packed, articleIdHashes: packed.articleIdHashes.map((hash) => hash + 1) })).toBeNull()
     // A snapshot of the format before the id hashes.
     expect(unpackFacts({ ...packed, format: 2 })).toBeNull()
   })

@@ -353,6 +353,14 @@ function findIds(list: TextList, hashes: Int32Array, ids: ReadonlySet<Id>, take:
   }
 }
 
+/** Whether the first and last entries' hashes are their ids'. */
+function endsHashed(list: TextList, hashes: Int32Array): boolean {
+  const count = hashes.length
+  if (count === 0) return true
+  const { text, ends } = list
+  return hashes[0] === idHash(text.slice(0, ends[0])) && hashes[count - 1] === idHash(text.slice(count === 1 ? 0 : ends[count - 2], ends[count - 1]))
+}
+
 function isPacked(value: unknown): value is PackedFacts {
   if (typeof value !== 'object' || value === null) return false
   const packed = value as Partial<PackedFacts>
@@ -376,6 +384,8 @@ function isPacked(value: unknown): value is PackedFacts {
   ]
   if (!lengths.every(([list, length]) => ArrayBuffer.isView(list) && (list as unknown as { length: number }).length === length)) return false
   if (!(packed.issues instanceof Uint32Array) || !(packed.idHashes instanceof Int32Array) || !(packed.articleIdHashes instanceof Int32Array)) return false
+  // A hash that is not its id's would hide that id from a search: the first and last are checked.
+  if (!endsHashed(packed.ids, packed.idHashes) || !endsHashed(packed.articleIds, packed.articleIdHashes)) return false
   const issueCount = packed.issueCount!
   let total = 0
   for (let index = 0; index < issueCount.length; index++) total += issueCount[index]!
