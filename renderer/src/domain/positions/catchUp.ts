@@ -233,7 +233,8 @@ export function* catchUpSteps(source: CatchUpSource, limits: CatchUpLimits = CAT
 
   // Each recounted row where its stored one was: the stored order is the rows' last sorted
   // order, which the view's sort then only confirms. Rows not stored before go last.
-  // A recounted row not among those is missing the claims of its group on other issues.
+  // Only the rows to recount are taken: any other row the recount made may lack its group's
+  // claims on other issues.
   const fresh = new Map<string, PositionSeries>()
   for (const entry of recounted.series) if (rows.has(entry.key)) fresh.set(entry.key, entry)
   const series: PositionSeries[] = []
