@@ -592,7 +592,7 @@ export class PositionsEngine {
     return this.compiled.plainIssues && ids.length === 1 ? ids : issueKeysOf(ids, this.compiled.keying)
   }
 
-  /** The groups a claim counts in (by actor: its actor, without making an array). */
+  /** The groups a claim counts in (place() puts rows by actor straight under the actor, without this array). */
   private groupsOf(claim: PositionClaim): readonly string[] {
     return groupKeysOf(this.world.actors.get(claim.actorId), claim.actorId, this.options.groupBy)
   }
@@ -713,8 +713,7 @@ export class PositionsEngine {
     const left = (this.mix.get(coder) ?? 0) - 1
     if (left > 0) this.mix.set(coder, left)
     else this.mix.delete(coder)
-    const groups = this.compiled.byActor ? [entry.actorId] : this.groupsOf(entry)
-    for (const group of groups) {
+    for (const group of this.groupsOf(entry)) {
       const byIssue = this.series.get(group)
       for (const issueId of issues) {
         const state = byIssue?.get(issueId)
