@@ -299,7 +299,7 @@ export async function benchPositionsLive(workspace: Workspace): Promise<LiveFigu
       if (!stored || stored.current) throw new Error('the stored positions were not behind')
       let rowsBuilt = 0
       const known = { seq: stored.head, actors: stored.actors, issues: stored.issues, coders: stored.coders, assignments: stored.assignments }
-      await loadPositions(db, undefined, undefined, async (read) => {
+      await loadPositions(db, undefined, async (read) => {
         const unpacked = unpackResult(stored.record.packed)
         if (!unpacked) throw new Error('the stored positions did not unpack')
         const world = { actors: new Map(read.actors.map((actor) => [actor.id, actor])), issues: read.issues, coders: read.coders, assignments: read.assignments, viewerId: read.viewerId }

@@ -217,13 +217,13 @@ describe('opening: the snapshot and the journal after it, or the fact tables', (
     await db.claims.bulkAdd([claim('c1', 'a1', 'i1', { articleId: 'art1' }), claim('c2', 'a2', 'i1', { articleId: 'art2', date: '' })])
   })
 
-  const ids = (load: { claims: { id: string }[] }): string[] => load.claims.map((fact) => fact.id).sort()
+  const ids = (load: { claims: Iterable<{ id: string }> }): string[] => Array.from(load.claims, (fact) => fact.id).sort()
 
   it('reads the fact tables first, then the snapshot and only what changed since', async () => {
     const first = await loadPositions(db)
     expect([first.via, ids(first), first.snapshotStale]).toEqual(['facts', ['c1', 'c2'], true])
     expect(first.actors).toHaveLength(2)
-    await savePositionsSnapshot(db, first.claims, first.articles, first.seq)
+    await savePositionsSnapshot(db, [...first.claims], first.articles, first.seq)
     await db.claims.add(claim('c3', 'a1', 'i1', { articleId: 'art1' }))
     await db.claims.delete('c1')
     await db.articles.update('art2', { source: 'Reuters' })
@@ -240,24 +240,24 @@ describe('opening: the snapshot and the journal after it, or the fact tables', (
     const handed = { seq: first.seq, actors: [actor('a1', 'As handed over'), actor('a2', 'Two')], issues: first.issues, coders: first.coders, assignments: first.assignments }
     // No snapshot yet (the fact tables are read), then via the snapshot: at the same head, the
     // tables handed over are the ones loaded.
-    expect((await loadPositions(db, undefined, undefined, undefined, handed)).actors).toBe(handed.actors)
+    expect((await loadPositions(db, undefined, undefined, handed)).actors).toBe(handed.actors)
     // Handed over at an older head, with no snapshot: read again.
-    expect((await loadPositions(db, undefined, undefined, undefined, { ...handed, seq: first.seq - 1 })).actors.map((entry) => entry.name).sort()).toEqual(['One', 'Two'])
-    await savePositionsSnapshot(db, first.claims, first.articles, first.seq)
-    const viaSnapshot = await loadPositions(db, undefined, undefined, undefined, handed)
+    expect((await loadPositions(db, undefined, undefined, { ...handed, seq: first.seq - 1 })).actors.map((entry) => entry.name).sort()).toEqual(['One', 'Two'])
+    await savePositionsSnapshot(db, [...first.claims], first.articles, first.seq)
+    const viaSnapshot = await loadPositions(db, undefined, undefined, handed)
     expect([viaSnapshot.via, viaSnapshot.actors]).toEqual(['snapshot', handed.actors])
     // Who looks is not journaled: it is read every time.
     await db.settings.put({ key: 'currentCoderId', value: 'someone' })
-    expect((await loadPositions(db, undefined, undefined, undefined, handed)).viewerId).toBe('someone')
+    expect((await loadPositions(db, undefined, undefined, handed)).viewerId).toBe('someone')
     // A write to any of them moves the journal: they are read again.
     await db.actors.update('a2', { name: 'Renamed' })
-    const moved = await loadPositions(db, undefined, undefined, undefined, handed)
+    const moved = await loadPositions(db, undefined, undefined, handed)
     expect(moved.actors.map((entry) => entry.name).sort()).toEqual(['One', 'Renamed'])
     await db.issues.add(issue('i2', 'Ceasefire'))
-    const withIssue = await loadPositions(db, undefined, undefined, undefined, { ...handed, seq: moved.seq })
+    const withIssue = await loadPositions(db, undefined, undefined, { ...handed, seq: moved.seq })
     expect(withIssue.issues.map((entry) => entry.id).sort()).toEqual(['i1', 'i2'])
     await db.coders.add({ id: 'k1', name: 'Coder One', color: '#336699', role: 'coder', createdAt: '2025-01-01T00:00:00.000Z', updatedAt: '2025-01-01T00:00:00.000Z' })
-    expect((await loadPositions(db, undefined, undefined, undefined, { ...handed, seq: withIssue.seq })).coders.map((entry) => entry.id)).toEqual(['k1'])
+    expect((await loadPositions(db, undefined, undefined, { ...handed, seq: withIssue.seq })).coders.map((entry) => entry.id)).toEqual(['k1'])
   })
 
   it('stored positions are current only at the journal head, for the same viewer', async () => {
@@ -273,7 +273,7 @@ describe('opening: the snapshot and the journal after it, or the fact tables', (
     expect(stored?.actors).toHaveLength(2)
     expect(unpackResult(stored?.record.packed)?.counted).toBe(2)
     // The facts snapshot lives beside it under its own key: neither replaces the other.
-    await savePositionsSnapshot(db, loaded.claims, loaded.articles, loaded.seq)
+    await savePositionsSnapshot(db, [...loaded.claims], loaded.articles, loaded.seq)
     expect((await readPositionsResult(db))?.seq).toBe(loaded.seq)
     // Any write after it, or another coder looking, and it is not current.
     await db.settings.put({ key: 'currentCoderId', value: 'someone' })
@@ -289,7 +289,7 @@ describe('opening: the snapshot and the journal after it, or the fact tables', (
     // stored positions brought up to date from it are the positions computed from what it loads.
     const behind = (await readStoredPositions(db))!
     let caughtUp: PositionsResult | null = null
-    const reloaded = await loadPositions(db, undefined, undefined, async (read) => {
+    const reloaded = await loadPositions(db, undefined, async (read) => {
       const worldNow: PositionsWorld = { actors: new Map(read.actors.map((entry) => [entry.id, entry])), issues: read.issues, coders: read.coders, assignments: read.assignments, viewerId: read.viewerId }
       const unpacked = unpackResult(behind.record.packed)!
       caughtUp = catchUpStored({ stored: unpacked, storedSeq: behind.record.seq, world: worldNow, snapshot: { seq: read.seq, facts: read.facts }, entries: read.entries, tail: read.tail })?.result ?? null
@@ -360,7 +360,7 @@ describe('opening: the snapshot and the journal after it, or the fact tables', (
 
   it('falls back to the fact tables when the snapshot is damaged or the journal was pruned past it', async () => {
     const first = await loadPositions(db)
-    await savePositionsSnapshot(db, first.claims, first.articles, first.seq)
+    await savePositionsSnapshot(db, [...first.claims], first.articles, first.seq)
     const record = (await readPositionsSnapshot(db))!
     await db.positionsSnapshots.put({ ...record, packed: { ...record.packed, claimCount: 99 } })
     expect((await loadPositions(db)).via).toBe('facts')
@@ -370,7 +370,7 @@ describe('opening: the snapshot and the journal after it, or the fact tables', (
     await db.open()
     await db.claims.add(claim('c1', 'a1', 'i1'))
     const early = await loadPositions(db)
-    await savePositionsSnapshot(db, early.claims, early.articles, early.seq)
+    await savePositionsSnapshot(db, [...early.claims], early.articles, early.seq)
     for (let index = 2; index < 8; index++) await db.claims.add(claim(`c${index}`, 'a1', 'i1'))
     await pruneJournal(db, 2)
     const late = await loadPositions(db)
@@ -378,7 +378,7 @@ describe('opening: the snapshot and the journal after it, or the fact tables', (
   })
 
   it('rebuilds the projection when records were written around Dexie', async () => {
-    await savePositionsSnapshot(db, (await loadPositions(db)).claims, [], (await loadPositions(db)).seq)
+    await savePositionsSnapshot(db, [...(await loadPositions(db)).claims], [], (await loadPositions(db)).seq)
     const idb = db.backendDB()
     await new Promise<void>((resolve, reject) => {
       const tx = idb.transaction(['claims', 'articles'], 'readwrite')

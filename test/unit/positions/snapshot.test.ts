@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { ArticleFact, ClaimFact } from '../../../renderer/src/domain/positions/facts'
-import { idHash, packFacts, packFactsSteps, readSnapshot, unpackFacts, unpackFactsInSlices } from '../../../renderer/src/domain/positions/snapshot'
+import { factsOfSnapshot, idHash, packFacts, packFactsSteps, readSnapshot, unpackFacts, unpackFactsInSlices, type FactsWalk } from '../../../renderer/src/domain/positions/snapshot'
 
 const claimFacts = fc.array(
   fc.record({
@@ -17,6 +17,14 @@ const claimFacts = fc.array(
   }),
   { maxLength: 12_000 },
 ) as fc.Arbitrary<ClaimFact[]>
+/** A walk's facts, with its length checked against what it gives; walked twice, the same. */
+function walked(walk: FactsWalk): ClaimFact[] {
+  const facts = [...walk]
+  expect(walk.length).toBe(facts.length)
+  expect([...walk]).toEqual(facts)
+  return facts
+}
+
 const articleFacts: ArticleFact[] = [
   { id: 'a1', publishedAt: '2015-09-04', source: 'Die Zeit' },
   { id: 'a2', publishedAt: '', source: '' },
@@ -36,6 +44,8 @@ describe('the packed facts snapshot', () => {
           return pauses % 2 === 0 ? Promise.resolve() : null
         })
         expect(sliced).toEqual(whole)
+        const walk = factsOfSnapshot(packed)!
+        expect({ claims: walked(walk.claims), articles: walk.articles }).toEqual(whole)
         // One look at the clock per slice of 4,096 claims.
         expect(pauses).toBe(Math.ceil(claims.length / 4_096))
       }),
@@ -56,6 +66,7 @@ describe('the packed facts snapshot', () => {
         const expected = [...claims.filter((claim) => !replaced.has(claim.id)), ...[...replaced.values()].filter((claim) => claim !== null)]
         expect(unpackFacts(packed, replaced)).toEqual({ claims: expected, articles: articleFacts })
         expect(await unpackFactsInSlices(packed, () => null, replaced)).toEqual({ claims: expected, articles: articleFacts })
+        expect(walked(factsOfSnapshot(packed, replaced)!.claims)).toEqual(expected)
       }),
       { numRuns: 12 },
     )
@@ -67,6 +78,8 @@ describe('the packed facts snapshot', () => {
     expect(unpackFacts(damaged)).toBeNull()
     expect(await unpackFactsInSlices(damaged, () => null)).toBeNull()
     expect(await unpackFactsInSlices(null, () => null)).toBeNull()
+    expect(factsOfSnapshot(damaged)).toBeNull()
+    expect(factsOfSnapshot({ ...packed, idHashes: new Int32Array(packed.idHashes.length) })).toBeNull()
     // A reference past the strings, or ends that run backwards, are damage too.
     expect(unpackFacts({ ...packed, actor: Uint32Array.of(packed.strings.ends.length) })).toBeNull()
     expect(unpackFacts({ ...packed, ids: { ...packed.ids, ends: Uint32Array.of(packed.ids.text.length + 1) } })).toBeNull()

@@ -1,7 +1,7 @@
 import Dexie, { type EntityTable, type ObservabilitySet } from 'dexie'
 import type { Actor, Assignment, Coder, Id, Issue } from '../../domain/model'
 import type { ArticleFact, ClaimFact } from '../../domain/positions/facts'
-import { readSnapshot, unpackFacts, unpackFactsInSlices, type SnapshotReader } from '../../domain/positions/snapshot'
+import { factsOfSnapshot, readSnapshot, type FactsWalk, type SnapshotReader } from '../../domain/positions/snapshot'
 import { CURRENT_CODER } from '../../domain/settings'
 import type { StandpointDB } from '../database'
 import { changesSince, journalHead, type JournalEntry } from '../journal'
@@ -24,7 +24,8 @@ import {
 // projection is rebuilt from the records first.
 
 export interface PositionsLoad {
-  claims: ClaimFact[]
+  /** Via the snapshot, a walk that makes each fact as it is reached: take what you need of each. */
+  claims: FactsWalk
   articles: ArticleFact[]
   actors: Actor[]
   issues: Issue[]
@@ -188,21 +189,20 @@ function applyTail<T extends { id: Id }>(base: readonly T[], changes: ReadonlyMa
 
 /**
  * Everything positions are computed from, as of one moment. onProgress follows the slow paths
- * (reading every fact, rebuilding the projection), 0..1. With pause, the snapshot is unpacked in
- * slices, giving the thread back whenever pause returns a promise. onSnapshot is handed an open
- * via the snapshot as read, and awaited, before the snapshot is unpacked. `known`: the small
+ * (reading every fact, rebuilding the projection), 0..1. Via the snapshot, the claims are a walk
+ * over it (factsOfSnapshot): nothing is unpacked until the engine is built from them, in its
+ * slices. onSnapshot is handed an open via the snapshot as read, and awaited, before that. `known`: the small
  * tables as just read, used when the journal has not moved since.
  */
 export async function loadPositions(
   db: StandpointDB,
   onProgress?: (fraction: number) => void,
-  pause?: () => Promise<void> | null,
   onSnapshot?: (read: SnapshotRead) => Promise<void>,
   known?: KnownWorld,
 ): Promise<PositionsLoad> {
   let attempt = await readOnce(db, true, onProgress, known)
   let via: PositionsLoad['via'] = 'facts'
-  let claims: ClaimFact[] | null = null
+  let claims: FactsWalk | null = null
   let articles: ArticleFact[] = []
   let since: PositionsLoad['since'] = null
   if (attempt.snapshot && attempt.tail && onSnapshot) {
@@ -211,7 +211,7 @@ export async function loadPositions(
   }
   if (attempt.snapshot && attempt.tail) {
     // Changed claims go to the end, out of time order; the engine's sort puts them in place.
-    const unpacked = pause ? await unpackFactsInSlices(attempt.snapshot.packed, pause, attempt.tail.claims) : unpackFacts(attempt.snapshot.packed, attempt.tail.claims)
+    const unpacked = factsOfSnapshot(attempt.snapshot.packed, attempt.tail.claims)
     if (unpacked) {
       claims = unpacked.claims
       articles = applyTail(unpacked.articles, attempt.tail.articles)

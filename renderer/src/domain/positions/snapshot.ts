@@ -162,6 +162,47 @@ export async function unpackFactsInSlices(packed: unknown, pause: () => Promise<
   return unpacker.finish()
 }
 
+/** Claim facts made one at a time as they are walked (factsOfSnapshot). */
+export interface FactsWalk extends Iterable<ClaimFact> {
+  /** How many facts a walk gives (the snapshot's, less those replaced by a deletion). */
+  readonly length: number
+}
+
+/**
+ * A snapshot's facts as a walk rather than an array: each claim's fact is made when the walk
+ * reaches it, so one who takes what they need of each (the engine's entries) leaves the fact to
+ * die young. Unpacked whole first, a hundred thousand facts outlived several of the young
+ * generation's collections, and each collection copied them (25-37 ms pauses, traced, while
+ * the engine was built). Replaced claims are walked as unpackFacts orders them. Null when the
+ * record is not a snapshot this release wrote whole.
+ */
+export function factsOfSnapshot(packed: unknown, replaced?: ReplacedClaims): { claims: FactsWalk; articles: ArticleFact[] } | null {
+  if (!isPacked(packed)) return null
+  const strings = splitTexts(packed.strings)
+  const leaveOut = replaced !== undefined && replaced.size > 0 ? replaced : null
+  let length = packed.claimCount
+  if (leaveOut) {
+    let found = 0
+    findIds(packed.ids, packed.idHashes, new Set(leaveOut.keys()), () => found++)
+    length += -found
+    for (const claim of leaveOut.values()) if (claim) length++
+  }
+  const claims: FactsWalk = {
+    length,
+    *[Symbol.iterator]() {
+      const make = claimMaker(packed, strings)
+      let cursor = 0
+      for (let index = 0; index < packed.claimCount; index++) {
+        const claim = make(index, cursor)
+        cursor += packed.issueCount[index]!
+        if (leaveOut === null || !leaveOut.has(claim.id)) yield claim
+      }
+      if (leaveOut) for (const claim of leaveOut.values()) if (claim) yield claim
+    },
+  }
+  return { claims, articles: articlesOf(packed, strings) }
+}
+
 /** Claims unpacked between two looks at the clock: a few milliseconds' worth. */
 const UNPACK_SLICE = 4_096
 

@@ -434,7 +434,6 @@ function load(options: PositionsOptions | null): Promise<void> {
       const loaded = await loadPositions(
         db,
         shown ? undefined : (progress) => emit({ status: { phase: 'loading', progress } }),
-        timeSlicer(),
         stored && !shown ? catchUp(stored) : undefined,
         stored ? { seq: stored.head, actors: stored.actors, issues: stored.issues, coders: stored.coders, assignments: stored.assignments } : undefined,
       )
