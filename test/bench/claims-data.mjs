@@ -88,6 +88,11 @@ export function generateClaimsWorkspace(config) {
     const text = words.slice(at, at + length).join(' ')
     return text.charAt(0).toUpperCase() + text.slice(1)
   }
+  // Articles carry a body of a short news article (about 4,000 characters), made without a
+  // draw from the seeded stream so the rest of the workspace stays what it was: what the claims
+  // table must not read on a cold open.
+  const paragraph = words.join(' ') + '. '
+  const body = paragraph.repeat(Math.ceil(4_000 / paragraph.length))
   const articles = Array.from({ length: articleCount }, (_, index) => {
     const date = new Date(start + Math.floor(random() * span)).toISOString().slice(0, 10)
     return {
@@ -99,7 +104,7 @@ export function generateClaimsWorkspace(config) {
       url: '',
       language: 'de',
       direction: 'ltr',
-      body: '',
+      body: `${index + 1}. ${body}`,
       contentHash: `hash-${index}`,
       importedAt: now,
       origin: 'bench',

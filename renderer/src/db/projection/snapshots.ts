@@ -1,4 +1,5 @@
 import type { EntityTable } from 'dexie'
+import type { PackedClaimArticles } from '../../domain/claims/articlesPack'
 import type { Coder, Id, Issue, SyncedTable } from '../../domain/model'
 import type { ArticleFact, ClaimFact } from '../../domain/positions/facts'
 import type { PackedFirstRows } from '../../domain/positions/firstRows'
@@ -42,7 +43,7 @@ export async function savePositionsSnapshot(db: StandpointDB, claims: readonly C
 }
 
 export async function deletePositionsSnapshot(db: StandpointDB): Promise<void> {
-  await db.positionsSnapshots.bulkDelete([POSITIONS_SNAPSHOT_KEY, POSITIONS_RESULT_KEY, POSITIONS_FIRST_ROWS_KEY])
+  await db.positionsSnapshots.bulkDelete([POSITIONS_SNAPSHOT_KEY, POSITIONS_RESULT_KEY, POSITIONS_FIRST_ROWS_KEY, CLAIM_ARTICLES_KEY])
   await db.positionsSnapshots.where('key').startsWith(RECORD_IDS_KEY).delete()
 }
 
@@ -153,4 +154,28 @@ export function readRecordIds(db: StandpointDB, tables: readonly SyncedTable[]):
 /** Stores the ids of `tables` as they stand at `seq`, unless ids from a later seq were stored meanwhile. */
 export function saveRecordIds(db: StandpointDB, seq: number, tables: readonly SyncedTable[], ids: Partial<Record<SyncedTable, Id[]>>): Promise<boolean> {
   return putUnlessNewer(db, recordIdsKey(tables), { seq, ids })
+}
+
+// What the claims table shows of every article (domain/claims/articlesPack), as of a journal
+// seq: its cold open reads this and the articles written since, not every article's text. A
+// cache like the others here: without it (or with the journal pruned past it) the table reads
+// the articles whole.
+
+export const CLAIM_ARTICLES_KEY = 'claim-articles'
+
+export interface ClaimArticlesRecord {
+  key: string
+  /** Every journal entry up to this seq is reflected in the articles. */
+  seq: number
+  savedAt: string
+  packed: PackedClaimArticles
+}
+
+export function readClaimArticles(db: StandpointDB): Promise<ClaimArticlesRecord | undefined> {
+  return snapshotsAs<ClaimArticlesRecord>(db).get(CLAIM_ARTICLES_KEY)
+}
+
+/** Stores the articles as they stand at `seq`, unless a later record was stored meanwhile. */
+export function saveClaimArticles(db: StandpointDB, seq: number, packed: PackedClaimArticles): Promise<boolean> {
+  return putUnlessNewer(db, CLAIM_ARTICLES_KEY, { seq, packed })
 }

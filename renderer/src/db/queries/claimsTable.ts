@@ -1,52 +1,99 @@
 import type { Actor, Article, Assignment, Claim, Coder, Id, Issue } from '../../domain/model'
 import { CURRENT_CODER } from '../../domain/settings'
+import { packClaimArticles, unpackClaimArticles } from '../../domain/claims/articlesPack'
+import { claimArticle, type ClaimArticle } from '../../domain/claims/rows'
 import { CLAIM_SLICES, readClaimsInSlices } from '../claimSlices'
 import type { StandpointDB } from '../database'
 import { changesSince, journalHead, type JournalChanges } from '../journal'
+import { readClaimArticles, saveClaimArticles } from '../projection/snapshots'
 import { readSetting } from '../repositories/settings'
 
 // What the claims table reads. The first read takes every claim (in slices, cut down to rows
-// as they arrive) with the small tables and the journal's head, all in one read transaction;
-// after that the table follows the journal and reads only the records a write names.
+// as they arrive) with the small tables, the articles as the table shows them (from their
+// stored record when there is one) and the journal's head, all in one read transaction; after
+// that the table follows the journal and reads only the records a write names.
 
-export interface ClaimsTableSnapshot<Row, ArticleInfo> {
+export interface ClaimsTableSnapshot<Row> {
   rows: Row[]
   actors: Actor[]
   issues: Issue[]
   coders: Coder[]
-  articles: ArticleInfo[]
+  articles: ClaimArticle[]
   /** The journal's head when the snapshot was read: follow the journal from here. */
   head: number
+  /** The articles were read whole, or brought up to date from far behind: worth storing packed (saveClaimsTableArticles). */
+  articlesStale: boolean
 }
 
 /**
  * Reads every claim as a row (`toRow` runs on each slice while the next is read), and the
- * actors, issues, coders and articles (`toArticle` drops their text) the rows name.
- * onProgress follows the claim slices, 0..1.
+ * actors, issues, coders and what the table shows of the articles. onProgress follows the
+ * claim slices, 0..1.
  */
-export function readClaimsTable<Row, ArticleInfo>(
-  db: StandpointDB,
-  toRow: (claim: Claim) => Row,
-  toArticle: (article: Article) => ArticleInfo,
-  onProgress?: (fraction: number) => void,
-): Promise<ClaimsTableSnapshot<Row, ArticleInfo>> {
-  return db.transaction('r', [db.claims, db.actors, db.issues, db.coders, db.articles, db.journal, db.settings], async () => {
+export function readClaimsTable<Row>(db: StandpointDB, toRow: (claim: Claim) => Row, onProgress?: (fraction: number) => void): Promise<ClaimsTableSnapshot<Row>> {
+  return db.transaction('r', [db.claims, db.actors, db.issues, db.coders, db.articles, db.journal, db.settings, db.positionsSnapshots], async () => {
     const rows: Row[] = []
+    const named = new Set<Id>()
     let slices = 0
     onProgress?.(0)
-    const [actors, issues, coders, articles, head] = await Promise.all([
+    const [actors, issues, coders, read, head] = await Promise.all([
       db.actors.toArray(),
       db.issues.toArray(),
       db.coders.toArray(),
-      db.articles.toArray((records) => records.map(toArticle)),
+      readArticles(db),
       journalHead(db),
       readClaimsInSlices(db, (slice) => {
-        for (const claim of slice) rows.push(toRow(claim))
+        for (const claim of slice) {
+          rows.push(toRow(claim))
+          named.add(claim.articleId)
+        }
         onProgress?.(++slices / CLAIM_SLICES)
       }),
     ])
-    return { rows, actors, issues, coders, articles, head }
+    let { articles, stale } = read
+    // A claim naming an article the stored record lacks (an article written around Dexie, so
+    // never journaled) has it read now, and the record is stored again.
+    if (!stale) {
+      for (const article of articles) named.delete(article.id)
+      if (named.size > 0) {
+        const found = (await db.articles.bulkGet([...named])).filter((article) => article !== undefined)
+        articles = [...articles, ...found.map(claimArticle)]
+        stale = found.length > 0
+      }
+    }
+    return { rows, actors, issues, coders, articles, head, articlesStale: stale }
   })
+}
+
+/** Articles written since the stored ones from which they are read whole instead. */
+const ARTICLES_READ_WHOLE_FROM = 2_000
+/** Articles written since the stored ones from which the stored ones are replaced. */
+const ARTICLES_STORED_AGAIN_FROM = 200
+
+/**
+ * The articles as the table shows them: from the stored record and the articles written since
+ * it, when there is a usable one (read inside readClaimsTable's transaction, so one moment's);
+ * else every article, whole.
+ */
+async function readArticles(db: StandpointDB): Promise<{ articles: ClaimArticle[]; stale: boolean }> {
+  const [stored, head] = await Promise.all([readClaimArticles(db), journalHead(db)])
+  const packed = stored && Number.isInteger(stored.seq) && stored.seq <= head ? unpackClaimArticles(stored.packed) : null
+  if (stored && packed) {
+    const changes = await changesSince(db, stored.seq)
+    const written = new Set<Id>()
+    for (const entry of changes.entries) if (entry.table === 'articles') written.add(entry.id)
+    if (changes.complete && written.size < ARTICLES_READ_WHOLE_FROM) {
+      const articles = written.size === 0 ? packed : packed.filter((article) => !written.has(article.id))
+      if (written.size > 0) for (const article of await db.articles.bulkGet([...written])) if (article) articles.push(claimArticle(article))
+      return { articles, stale: written.size >= ARTICLES_STORED_AGAIN_FROM }
+    }
+  }
+  return { articles: await db.articles.toArray((records) => records.map(claimArticle)), stale: true }
+}
+
+/** Stores what the table shows of the articles as of `head`, for the next cold open (a cache: failing costs that open a whole read). */
+export function saveClaimsTableArticles(db: StandpointDB, head: number, articles: readonly ClaimArticle[]): Promise<boolean> {
+  return saveClaimArticles(db, head, packClaimArticles(articles))
 }
 
 /** The journal after `since`: what the table applies instead of reading everything again. */

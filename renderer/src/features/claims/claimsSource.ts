@@ -1,6 +1,7 @@
 import type { StandpointDB } from '../../db/database'
 import { followJournal, type JournalChanges } from '../../db/journal'
-import { readClaimsTable, readJournaledRecords } from '../../db/queries/claimsTable'
+import { readClaimsTable, readJournaledRecords, saveClaimsTableArticles } from '../../db/queries/claimsTable'
+import { whenIdleAndQuiet } from '../../domain/timeSlices'
 import { claimArticle, claimRow, type ClaimArticle } from '../../domain/claims/rows'
 import { applyChangedRecords, buildClaimsTableData, type ClaimsTableData } from '../../domain/claims/tableState'
 import type { Coder, Id } from '../../domain/model'
@@ -60,12 +61,17 @@ export class ClaimsSource {
     this.unfollow = null
     this.set({ progress: 0, reads: this.state.reads + 1 })
     try {
-      const snapshot = await readClaimsTable(this.db, claimRow, claimArticle, (progress) => {
+      const snapshot = await readClaimsTable(this.db, claimRow, (progress) => {
         if (!this.stopped) this.set({ progress })
       })
       if (this.stopped) return
       const data = buildClaimsTableData(snapshot)
       this.set({ data, coders: snapshot.coders, progress: null, error: null })
+      if (snapshot.articlesStale) {
+        const { head, articles } = snapshot
+        // A cache for the next cold open: failing to store it costs that open a whole read.
+        whenIdleAndQuiet(() => void saveClaimsTableArticles(this.db, head, articles).catch(() => undefined))
+      }
       this.unfollow = followJournal(
         this.db,
         snapshot.head,
