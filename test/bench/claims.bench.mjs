@@ -61,6 +61,13 @@ export async function run(ctx) {
     return data.claims.length
   })()`)
   ctx.record(name, 'app: seeded claims in IndexedDB', seeded, 'claims')
+  // Seeded around Dexie, the workspace has no positions facts; the app keeps them with every
+  // write, so they are made here as the app would have them (not measured).
+  await page.goto(ctx.benchInAppURL)
+  await page.getByText('ready').waitFor()
+  await page.evaluate(() => window.standpointBench.benchRebuildProjection())
+  await page.goto(ctx.appURL)
+  await page.getByRole('navigation', { name: 'Main' }).waitFor()
 
   const toCodebook = async () => {
     await page.goto(`${ctx.appURL}#/codebook`)
@@ -93,25 +100,27 @@ export async function run(ctx) {
     return openClaims()
   }
   // The first cold open reads every article whole (nothing stored yet) and stores what the
-  // table shows of them when the page is idle; later cold opens read that record instead.
-  const storedArticles = () =>
-    page.evaluate(async () => {
+  // table shows of them when the page is idle; later cold opens read that record instead. The
+  // first start also finds no positions snapshot (Positions was never opened): its counts walk
+  // the claims' indexes, and it stores one from the fact tables for the next start.
+  const stored = (key) =>
+    page.evaluate(async (key) => {
       const db = await new Promise((resolve, reject) => {
         const request = indexedDB.open('standpoint')
         request.onsuccess = () => resolve(request.result)
         request.onerror = () => reject(request.error)
       })
       const record = await new Promise((resolve, reject) => {
-        const request = db.transaction('positionsSnapshots', 'readonly').objectStore('positionsSnapshots').get('claim-articles')
+        const request = db.transaction('positionsSnapshots', 'readonly').objectStore('positionsSnapshots').get(key)
         request.onsuccess = () => resolve(request.result)
         request.onerror = () => reject(request.error)
       })
       db.close()
       return record !== undefined
-    })
+    }, key)
   const first = await coldOpen()
-  for (let wait = 0; !(await storedArticles()); wait++) {
-    if (wait > 60) throw new Error('the claims table did not store its articles')
+  for (let wait = 0; !(await stored('claim-articles')) || !(await stored('positions')); wait++) {
+    if (wait > 60) throw new Error('the claims table’s articles or the positions snapshot were not stored')
     await page.waitForTimeout(500)
   }
   const cold = []
@@ -150,9 +159,9 @@ export async function run(ctx) {
   const med = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
   const coldInDom = med(cold.map((entry) => entry.inDom))
   const floor = med(claimsRead)
-  ctx.record(name, 'app: open Claims, cold, first time (every article read whole, 20,000 of about 4,000 characters) → first rows in DOM', first.inDom, 'ms')
+  ctx.record(name, 'app: open Claims, cold, first time (every article read whole, 20,000 of about 4,000 characters; no positions snapshot, the start walks the claims’ indexes) → first rows in DOM', first.inDom, 'ms')
   ctx.record(name, 'app: floor: read every claim raw (one getAll, median of 3)', floor, 'ms')
-  ctx.record(name, 'app: open Claims, cold (reads every claim; the articles from their stored record) → first rows in DOM (median of 3)', coldInDom, 'ms')
+  ctx.record(name, 'app: open Claims, cold (reads every claim; the articles from their stored record, the start from the positions snapshot) → first rows in DOM (median of 3)', coldInDom, 'ms')
   ctx.record(name, 'app: open Claims, cold / every claim read raw (no target)', coldInDom / floor, 'x', undefined, { value: floor, unit: 'ms', metric: 'read every claim raw (one getAll)' })
   ctx.record(name, 'app: open Claims, warm (claims in memory) → first rows in DOM (median of 5)', med(warm.map((entry) => entry.inDom)), 'ms', { max: 200 })
   ctx.record(name, 'app: open Claims, warm → first rows painted (median of 5)', med(warm.map((entry) => entry.painted)), 'ms')

@@ -1,3 +1,4 @@
+import type { EntityTable } from 'dexie'
 import type { Claim } from '../domain/model'
 import type { StandpointDB } from './database'
 
@@ -30,4 +31,23 @@ export const CLAIM_SLICES = CUTS.length + 1
  */
 export async function readClaimsInSlices(db: StandpointDB, onSlice: (claims: Claim[]) => void | PromiseLike<void>): Promise<void> {
   await db.transaction('r', db.claims, () => Promise.all(claimKeySlices(db).map((slice) => slice.toArray().then(onSlice))))
+}
+
+/**
+ * Every record of a table keyed by UUIDs, asked for in sixteen slices at once: the backend
+ * reads the next slice while the page turns the previous one into objects.
+ */
+export async function readRecordsInSlices<T extends { id: string }>(table: EntityTable<T, 'id'>, onSlice?: () => void): Promise<T[]> {
+  const slices = [table.where(':id').below(CUTS[0]!)]
+  for (let index = 0; index < CUTS.length - 1; index++) slices.push(table.where(':id').between(CUTS[index]!, CUTS[index + 1]!, true, false))
+  slices.push(table.where(':id').aboveOrEqual(CUTS[CUTS.length - 1]!))
+  const parts = await Promise.all(
+    slices.map((slice) =>
+      slice.toArray().then((records) => {
+        onSlice?.()
+        return records
+      }),
+    ),
+  )
+  return parts.flat()
 }

@@ -5,6 +5,7 @@ import { timeSlicer } from '../../domain/timeSlices'
 import type { StandpointDB } from '../database'
 import { journalHead } from '../journal'
 import { PRUNED_THROUGH_KEY } from '../journal/entries'
+import { storeSnapshotFromTablesSoon } from './snapshotFromTables'
 import { POSITIONS_SNAPSHOT_KEY, readRecordIds, type PositionsSnapshotRecord } from './snapshots'
 
 // Start-up counts (the status bar, the Codebook's claims per issue, the library's claims per
@@ -15,6 +16,8 @@ import { POSITIONS_SNAPSHOT_KEY, readRecordIds, type PositionsSnapshotRecord } f
 // claim, its id, article, actor, coder and issues, and every article's id, as of a journal
 // seq; a follower starts from it and reads the journal after that seq like any later write.
 // Followers that start together (one screen's first render) share one read of the record.
+// Without a usable one, a snapshot is made from the fact tables for the next start
+// (snapshotFromTables.ts).
 
 export interface FactsSeed {
   /** Every journal entry up to this seq is in the facts; entries after it are all still kept. */
@@ -55,6 +58,9 @@ export function readFactsSeed(db: StandpointDB): Promise<FactsSeed | null> {
   let pending = reading.get(db)
   if (!pending) {
     pending = readSeed(db).catch(() => null)
+    void pending.then((seed) => {
+      if (seed === null) storeSnapshotFromTablesSoon(db)
+    })
     reading.set(db, pending)
     const forget = (): void => {
       // Kept for followers started in the same moment; a later one reads a fresher record.

@@ -1,8 +1,9 @@
-import Dexie, { type EntityTable, type ObservabilitySet } from 'dexie'
+import Dexie, { type ObservabilitySet } from 'dexie'
 import type { Actor, Assignment, Coder, Id, Issue } from '../../domain/model'
 import type { ArticleFact, ClaimFact } from '../../domain/positions/facts'
 import { factsOfSnapshot, readSnapshot, type FactsWalk, type SnapshotReader } from '../../domain/positions/snapshot'
 import { CURRENT_CODER } from '../../domain/settings'
+import { CLAIM_SLICES, readRecordsInSlices } from '../claimSlices'
 import type { StandpointDB } from '../database'
 import { changesSince, journalHead, type JournalEntry } from '../journal'
 import { rebuildProjection } from '../projection/rebuild'
@@ -84,28 +85,6 @@ async function factsOf(db: StandpointDB, entries: readonly JournalEntry[]): Prom
   }
 }
 
-/** First characters that cut the key space of random UUIDs into sixteen even slices (see claimSlices.ts). */
-const CUTS = '123456789abcdef'
-
-/**
- * Every record of a table keyed by UUIDs, asked for in sixteen slices at once: the backend
- * reads the next slice while the page turns the previous one into objects.
- */
-async function readInSlices<T extends { id: string }>(table: EntityTable<T, 'id'>, onSlice?: () => void): Promise<T[]> {
-  const slices = [table.where(':id').below(CUTS[0]!)]
-  for (let index = 0; index < CUTS.length - 1; index++) slices.push(table.where(':id').between(CUTS[index]!, CUTS[index + 1]!, true, false))
-  slices.push(table.where(':id').aboveOrEqual(CUTS[CUTS.length - 1]!))
-  const parts = await Promise.all(
-    slices.map((slice) =>
-      slice.toArray().then((records) => {
-        onSlice?.()
-        return records
-      }),
-    ),
-  )
-  return parts.flat()
-}
-
 interface Attempt {
   snapshot: PositionsSnapshotRecord | undefined
   tail: Tail | null
@@ -160,7 +139,7 @@ function readOnce(db: StandpointDB, useSnapshot: boolean, onProgress?: (fraction
         countsPromise = Promise.all([db.claims.count(), db.articles.count()])
         let slices = 0
         onProgress?.(0)
-        const [claims, articles, head] = await Promise.all([readInSlices(db.claimFacts, () => onProgress?.(++slices / (CUTS.length + 1))), db.articleFacts.toArray(), journalHead(db)])
+        const [claims, articles, head] = await Promise.all([readRecordsInSlices(db.claimFacts, () => onProgress?.(++slices / CLAIM_SLICES)), db.articleFacts.toArray(), journalHead(db)])
         facts = { claims, articles }
         seq = head
       }

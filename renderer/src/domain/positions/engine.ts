@@ -330,6 +330,16 @@ export class PositionsEngine {
     return engine
   }
 
+  /**
+   * Claim facts in the engine's time order (undated last), as allFacts gives them, placed in
+   * steps and nothing computed: a snapshot stored in this order opens without a sort.
+   */
+  static *inTimeOrder(claims: Iterable<ClaimFact>, articles: Iterable<ArticleFact>): Generator<void, ClaimFact[], void> {
+    const engine = new PositionsEngine([], [], { actors: new Map(), issues: [], coders: [], assignments: [], viewerId: null })
+    yield* engine.load(claims, articles)
+    return engine.allFacts().claims
+  }
+
   private *load(claims: Iterable<ClaimFact>, articles: Iterable<ArticleFact>): Generator<void, void, void> {
     for (const article of articles) this.articles.set(article.id, article)
     yield
