@@ -7,6 +7,7 @@ import { bucketOrdinalOfDay, dayNumber, normaliseCalendarDate, type BucketSize }
 import type { ArticleFact, ClaimFact } from './facts'
 import { GROUP_BY_ACTOR, groupKeysOf, issueKeysOf, type GroupBy, type IssueKeying, type IssueLevel } from './grouping'
 import { drainSteps, runSliced } from '../timeSlices'
+import { sortInSteps } from '../sortInSteps'
 
 // Positions from the claim facts, kept up to date claim by claim. The engine holds every claim
 // fact in time order and, for the options chosen (bucket size, issue level, grouping, filters,
@@ -336,11 +337,13 @@ export class PositionsEngine {
    */
   static *inTimeOrder(claims: Iterable<ClaimFact>, articles: Iterable<ArticleFact>): Generator<void, ClaimFact[], void> {
     const engine = new PositionsEngine([], [], { actors: new Map(), issues: [], coders: [], assignments: [], viewerId: null })
-    yield* engine.load(claims, articles)
+    // Facts in another order (a table's key order) sorted in one call held the page 190-210 ms.
+    yield* engine.load(claims, articles, false)
+    yield* sortInSteps(engine.ordered, compareClaimsByTime)
     return engine.allFacts().claims
   }
 
-  private *load(claims: Iterable<ClaimFact>, articles: Iterable<ArticleFact>): Generator<void, void, void> {
+  private *load(claims: Iterable<ClaimFact>, articles: Iterable<ArticleFact>, sort = true): Generator<void, void, void> {
     for (const article of articles) this.articles.set(article.id, article)
     yield
     let count = 0
@@ -351,7 +354,7 @@ export class PositionsEngine {
       if (++count % SLICE === 0) yield
     }
     // Facts read from a snapshot arrive in time order already: the sort then only checks it.
-    this.ordered.sort(compareClaimsByTime)
+    if (sort) this.ordered.sort(compareClaimsByTime)
   }
 
   /** How many claims the engine holds (every claim, whatever the filters). */
