@@ -80,7 +80,14 @@ describe('the claims table’s articles', () => {
     await saveClaimsTableArticles(db, pruned.head + 50, marked)
     expect(byId((await readClaimsTable(db, claimRow)).articles)).toEqual(await current(db))
 
-    await db.positionsSnapshots.put({ key: 'claim-articles', seq: pruned.head, savedAt: '', packed: { format: 1 } } as never)
+    await db.positionsSnapshots.put({ key: 'claim-articles', seq: pruned.head, schema: db.verno, savedAt: '', packed: { format: 1 } } as never)
+    expect(byId((await readClaimsTable(db, claimRow)).articles)).toEqual(await current(db))
+
+    // Stored under another schema: an upgrade may have rewritten articles without the journal.
+    await db.positionsSnapshots.clear()
+    await saveClaimsTableArticles(db, pruned.head, marked)
+    const record = (await readClaimArticles(db))!
+    await db.positionsSnapshots.put({ ...record, schema: db.verno - 1 } as never)
     expect(byId((await readClaimsTable(db, claimRow)).articles)).toEqual(await current(db))
   })
 
@@ -95,5 +102,15 @@ describe('the claims table’s articles', () => {
     const read = await readClaimsTable(db, claimRow)
     expect(read.articles.find((article) => article.id === 'a9')?.title).toBe('Seeded raw')
     expect(read.articlesStale).toBe(true)
+  })
+
+  it('are stored again once the journal has moved far past the record, articles written or not', async () => {
+    const db = await workspace()
+    const { head, articles } = await readClaimsTable(db, claimRow)
+    await saveClaimsTableArticles(db, head, articles)
+    expect((await readClaimsTable(db, claimRow)).articlesStale).toBe(false)
+    await db.claims.bulkPut(Array.from({ length: 2_000 }, (_, index) => ({ ...CLAIMS[0]!, id: `many-${index}` })))
+    const behind = await readClaimsTable(db, claimRow)
+    expect([behind.articlesStale, byId(behind.articles)]).toEqual([true, await current(db)])
   })
 })

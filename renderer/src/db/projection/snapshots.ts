@@ -167,6 +167,8 @@ export interface ClaimArticlesRecord {
   key: string
   /** Every journal entry up to this seq is reflected in the articles. */
   seq: number
+  /** The schema version it was stored under (db.verno). */
+  schema: number
   savedAt: string
   packed: PackedClaimArticles
 }
@@ -176,6 +178,6 @@ export function readClaimArticles(db: StandpointDB): Promise<ClaimArticlesRecord
 }
 
 /** Stores the articles as they stand at `seq`, unless a later record was stored meanwhile. */
-export function saveClaimArticles(db: StandpointDB, seq: number, packed: PackedClaimArticles): Promise<boolean> {
-  return putUnlessNewer(db, CLAIM_ARTICLES_KEY, { seq, packed })
+export function saveClaimArticles(db: StandpointDB, seq: number, schema: number, packed: PackedClaimArticles): Promise<boolean> {
+  return putUnlessNewer(db, CLAIM_ARTICLES_KEY, { seq, schema, packed })
 }

@@ -21,7 +21,7 @@ export interface ClaimsTableSnapshot<Row> {
   articles: ClaimArticle[]
   /** The journal's head when the snapshot was read: follow the journal from here. */
   head: number
-  /** The articles were read whole, or brought up to date from far behind: worth storing packed (saveClaimsTableArticles). */
+  /** The articles were read whole, or brought up to date from many writes behind: worth storing packed (saveClaimsTableArticles). */
   articlesStale: boolean
 }
 
@@ -69,6 +69,12 @@ export function readClaimsTable<Row>(db: StandpointDB, toRow: (claim: Claim) => 
 const ARTICLES_READ_WHOLE_FROM = 2_000
 /** Articles written since the stored ones from which the stored ones are replaced. */
 const ARTICLES_STORED_AGAIN_FROM = 200
+/**
+ * Journal entries of any kind since the stored articles from which they are replaced: an open
+ * far behind would otherwise read a growing journal each time, and fall back to a whole read
+ * once the journal is pruned past the record.
+ */
+const ENTRIES_STORED_AGAIN_FROM = 2_000
 
 /**
  * The articles as the table shows them: from the stored record and the articles written since
@@ -77,7 +83,9 @@ const ARTICLES_STORED_AGAIN_FROM = 200
  */
 async function readArticles(db: StandpointDB): Promise<{ articles: ClaimArticle[]; stale: boolean }> {
   const [stored, head] = await Promise.all([readClaimArticles(db), journalHead(db)])
-  const packed = stored && Number.isInteger(stored.seq) && stored.seq <= head ? unpackClaimArticles(stored.packed) : null
+  // A record from another schema is not trusted: an upgrade rewrites records without the journal.
+  const usable = stored && Number.isInteger(stored.seq) && stored.seq <= head && stored.schema === db.verno
+  const packed = usable ? unpackClaimArticles(stored.packed) : null
   if (stored && packed) {
     const changes = await changesSince(db, stored.seq)
     const written = new Set<Id>()
@@ -85,15 +93,15 @@ async function readArticles(db: StandpointDB): Promise<{ articles: ClaimArticle[
     if (changes.complete && written.size < ARTICLES_READ_WHOLE_FROM) {
       const articles = written.size === 0 ? packed : packed.filter((article) => !written.has(article.id))
       if (written.size > 0) for (const article of await db.articles.bulkGet([...written])) if (article) articles.push(claimArticle(article))
-      return { articles, stale: written.size >= ARTICLES_STORED_AGAIN_FROM }
+      return { articles, stale: written.size >= ARTICLES_STORED_AGAIN_FROM || changes.entries.length >= ENTRIES_STORED_AGAIN_FROM }
     }
   }
   return { articles: await db.articles.toArray((records) => records.map(claimArticle)), stale: true }
 }
 
 /** Stores what the table shows of the articles as of `head`, for the next cold open (a cache: failing costs that open a whole read). */
-export function saveClaimsTableArticles(db: StandpointDB, head: number, articles: readonly ClaimArticle[]): Promise<boolean> {
-  return saveClaimArticles(db, head, packClaimArticles(articles))
+export async function saveClaimsTableArticles(db: StandpointDB, head: number, articles: readonly ClaimArticle[]): Promise<boolean> {
+  return saveClaimArticles(db, head, db.verno, packClaimArticles(articles))
 }
 
 /** The journal after `since`: what the table applies instead of reading everything again. */

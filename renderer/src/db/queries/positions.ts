@@ -169,8 +169,8 @@ function applyTail<T extends { id: Id }>(base: readonly T[], changes: ReadonlyMa
 /**
  * Everything positions are computed from, as of one moment. onProgress follows the slow paths
  * (reading every fact, rebuilding the projection), 0..1. Via the snapshot, the claims are a walk
- * over it (factsOfSnapshot): nothing is unpacked until the engine is built from them, in its
- * slices. onSnapshot is handed an open via the snapshot as read, and awaited, before that. `known`: the small
+ * over it (factsOfSnapshot): no claim's fact is made until the engine is built from them, in
+ * its slices (the strings and the articles are unpacked here). onSnapshot is handed an open via the snapshot as read, and awaited, before that. `known`: the small
  * tables as just read, used when the journal has not moved since.
  */
 export async function loadPositions(

@@ -164,7 +164,7 @@ export async function unpackFactsInSlices(packed: unknown, pause: () => Promise<
 
 /** Claim facts made one at a time as they are walked (factsOfSnapshot). */
 export interface FactsWalk extends Iterable<ClaimFact> {
-  /** How many facts a walk gives (the snapshot's, less those replaced by a deletion). */
+  /** How many facts a walk gives: the snapshot's less those replaced, plus the replacements that are not deletions. */
   readonly length: number
 }
 
