@@ -136,7 +136,13 @@ export function ActorsScreen() {
           <button type="button" className="primary" onClick={() => setDialog({ kind: 'edit', actor: null })}>
             New actor
           </button>
-          <button type="button" onClick={() => void exportShown()} title="Export the actors shown (search, filters and order) as CSV">
+          {/* Until the claims are counted, a file would say every actor has none. */}
+          <button
+            type="button"
+            disabled={usage === undefined}
+            onClick={() => void exportShown()}
+            title={usage === undefined ? 'Counting the claims of each actor…' : 'Export the actors shown (search, filters and order) as CSV'}
+          >
             Export CSV
           </button>
           <UndoRedoButtons />

@@ -12,7 +12,7 @@ import { countUndated, filterRows, hasFilters, NO_FILTERS, sourceCounts, type Li
 import { searchLibrary, useLibraryState } from './libraryStore'
 import type { LibraryRow } from './search/libraryTypes'
 import { SampleWorkspaceOffer } from './SampleWorkspaceOffer'
-import { useClaimCounts } from './useClaimCounts'
+import { useClaimCounts, useVisibleClaimTotal } from './useClaimCounts'
 
 defineShortcuts('Library', [
   { keys: 'Ctrl+F', action: 'Search articles' },
@@ -86,6 +86,7 @@ function LibraryPreviewScreen({ rows, total, claimCounts }: { rows: LibraryRow[]
 export function LibraryScreen() {
   const { rows, preview, status, error } = useLibraryState()
   const claimCounts = useClaimCounts()
+  const claimTotal = useVisibleClaimTotal()
   const [filters, setFiltersState] = useState<LibraryFilters>(memory.filters)
   const [sorting, setSortingState] = useState<SortingState | null>(memory.sorting)
   const searchId = useId()
@@ -173,7 +174,13 @@ export function LibraryScreen() {
       title="Library"
       actions={
         <>
-          <button type="button" onClick={() => void exportShown()} title="Export the articles shown (search, filters and order) as CSV">
+          {/* Until the claims are counted, a file would say every article has none. */}
+          <button
+            type="button"
+            disabled={claimTotal === null}
+            onClick={() => void exportShown()}
+            title={claimTotal === null ? 'Counting the claims on each article…' : 'Export the articles shown (search, filters and order) as CSV'}
+          >
             Export CSV
           </button>
           <ImportButton />
