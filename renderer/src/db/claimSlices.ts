@@ -12,13 +12,13 @@ import type { StandpointDB } from './database'
 const CUTS = '123456789abcdef'
 
 /**
- * Collections that together hold every claim exactly once, whatever its key: below '1',
- * ['1','2'), …, from 'f' up (numbers and dates sort below any string, arrays above).
+ * Collections that together hold every record of a table keyed by UUIDs exactly once, whatever
+ * its key: below '1', ['1','2'), …, from 'f' up (numbers and dates sort below any string, arrays above).
  */
-function claimKeySlices(db: StandpointDB) {
-  const slices = [db.claims.where('id').below(CUTS[0]!)]
-  for (let index = 0; index < CUTS.length - 1; index++) slices.push(db.claims.where('id').between(CUTS[index]!, CUTS[index + 1]!, true, false))
-  slices.push(db.claims.where('id').aboveOrEqual(CUTS[CUTS.length - 1]!))
+function keySlices<T extends { id: string }>(table: EntityTable<T, 'id'>) {
+  const slices = [table.where(':id').below(CUTS[0]!)]
+  for (let index = 0; index < CUTS.length - 1; index++) slices.push(table.where(':id').between(CUTS[index]!, CUTS[index + 1]!, true, false))
+  slices.push(table.where(':id').aboveOrEqual(CUTS[CUTS.length - 1]!))
   return slices
 }
 
@@ -30,7 +30,7 @@ export const CLAIM_SLICES = CUTS.length + 1
  * each slice to onSlice as it arrives. Slices come in key order; onSlice may be async.
  */
 export async function readClaimsInSlices(db: StandpointDB, onSlice: (claims: Claim[]) => void | PromiseLike<void>): Promise<void> {
-  await db.transaction('r', db.claims, () => Promise.all(claimKeySlices(db).map((slice) => slice.toArray().then(onSlice))))
+  await db.transaction('r', db.claims, () => Promise.all(keySlices(db.claims).map((slice) => slice.toArray().then(onSlice))))
 }
 
 /**
@@ -38,11 +38,8 @@ export async function readClaimsInSlices(db: StandpointDB, onSlice: (claims: Cla
  * reads the next slice while the page turns the previous one into objects.
  */
 export async function readRecordsInSlices<T extends { id: string }>(table: EntityTable<T, 'id'>, onSlice?: () => void): Promise<T[]> {
-  const slices = [table.where(':id').below(CUTS[0]!)]
-  for (let index = 0; index < CUTS.length - 1; index++) slices.push(table.where(':id').between(CUTS[index]!, CUTS[index + 1]!, true, false))
-  slices.push(table.where(':id').aboveOrEqual(CUTS[CUTS.length - 1]!))
   const parts = await Promise.all(
-    slices.map((slice) =>
+    keySlices(table).map((slice) =>
       slice.toArray().then((records) => {
         onSlice?.()
         return records

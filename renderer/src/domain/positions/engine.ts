@@ -337,7 +337,7 @@ export class PositionsEngine {
    */
   static *inTimeOrder(claims: Iterable<ClaimFact>, articles: Iterable<ArticleFact>): Generator<void, ClaimFact[], void> {
     const engine = new PositionsEngine([], [], { actors: new Map(), issues: [], coders: [], assignments: [], viewerId: null })
-    // Facts in another order (a table's key order) sorted in one call held the page 190-210 ms.
+    // Facts in another order (a table's key order) took 190-210 ms to sort in one call (node).
     yield* engine.load(claims, articles, false)
     yield* sortInSteps(engine.ordered, compareClaimsByTime)
     return engine.allFacts().claims

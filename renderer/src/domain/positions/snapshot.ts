@@ -131,10 +131,8 @@ const isStance = (value: number): value is Stance => (STANCES as readonly number
  * format, a damaged record): the caller then reads the fact tables instead.
  */
 export function unpackFacts(packed: unknown, replaced?: ReplacedClaims): { claims: ClaimFact[]; articles: ArticleFact[] } | null {
-  if (!isPacked(packed)) return null
-  const unpacker = factsUnpacker(packed, replaced)
-  unpacker.run(packed.claimCount)
-  return unpacker.finish()
+  const walk = factsOfSnapshot(packed, replaced)
+  return walk && { claims: [...walk.claims], articles: walk.articles }
 }
 
 /**
@@ -145,21 +143,25 @@ export function unpackFacts(packed: unknown, replaced?: ReplacedClaims): { claim
  */
 export type ReplacedClaims = ReadonlyMap<Id, ClaimFact | null>
 
+/** Claims unpacked between two looks at the clock: a few milliseconds' worth. */
+const UNPACK_SLICE = 4_096
+
 /**
  * unpackFacts in slices: between slices it asks pause whether to give the thread back (a
  * promise to wait for) or go on (null). A cold open of Positions unpacks while the table is
  * already on screen, and 100,000 facts at once held the page for a tenth of a second.
  */
 export async function unpackFactsInSlices(packed: unknown, pause: () => Promise<void> | null, replaced?: ReplacedClaims): Promise<{ claims: ClaimFact[]; articles: ArticleFact[] } | null> {
-  if (!isPacked(packed)) return null
-  const unpacker = factsUnpacker(packed, replaced)
-  for (let at = 0; at < packed.claimCount; ) {
-    at = Math.min(packed.claimCount, at + UNPACK_SLICE)
-    unpacker.run(at)
+  const walk = factsOfSnapshot(packed, replaced)
+  if (!walk) return null
+  const claims: ClaimFact[] = []
+  for (const claim of walk.claims) {
+    const count = claims.push(claim)
+    if (count % UNPACK_SLICE !== 0 && count !== walk.claims.length) continue
     const wait = pause()
     if (wait) await wait
   }
-  return unpacker.finish()
+  return { claims, articles: walk.articles }
 }
 
 /** Claim facts made one at a time as they are walked (factsOfSnapshot). */
@@ -202,9 +204,6 @@ export function factsOfSnapshot(packed: unknown, replaced?: ReplacedClaims): { c
   }
   return { claims, articles: articlesOf(packed, strings) }
 }
-
-/** Claims unpacked between two looks at the clock: a few milliseconds' worth. */
-const UNPACK_SLICE = 4_096
 
 /** Makes the fact of the claim at `index`, whose issues start at `cursor` in `issues`. */
 type ClaimMaker = (index: number, cursor: number) => ClaimFact
@@ -252,28 +251,6 @@ function articlesOf(packed: PackedFacts, strings: readonly string[]): ArticleFac
   return articles
 }
 
-function factsUnpacker(packed: PackedFacts, replaced?: ReplacedClaims): { run: (until: number) => void; finish: () => { claims: ClaimFact[]; articles: ArticleFact[] } } {
-  const strings = splitTexts(packed.strings)
-  const make = claimMaker(packed, strings)
-  const claims: ClaimFact[] = new Array<ClaimFact>(packed.claimCount)
-  const leaveOut = replaced !== undefined && replaced.size > 0 ? replaced : null
-  let cursor = 0
-  let next = 0
-  let kept = 0
-  const run = (until: number): void => {
-    for (; next < until; next++) {
-      const claim = make(next, cursor)
-      cursor += packed.issueCount[next]!
-      if (leaveOut === null || !leaveOut.has(claim.id)) claims[kept++] = claim
-    }
-  }
-  const finish = (): { claims: ClaimFact[]; articles: ArticleFact[] } => {
-    claims.length = kept
-    if (leaveOut) for (const claim of leaveOut.values()) if (claim) claims.push(claim)
-    return { claims, articles: articlesOf(packed, strings) }
-  }
-  return { run, finish }
-}
 
 /**
  * Some facts of a snapshot, read without unpacking the rest (stored positions a few writes

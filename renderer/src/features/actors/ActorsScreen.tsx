@@ -11,7 +11,7 @@ import { findDuplicatePairs } from '../../domain/duplicateActors'
 import type { Actor, Id } from '../../domain/model'
 import { compareText } from '../../domain/text/compare'
 import { plural } from '../../domain/text/plural'
-import { exportShownTable } from '../export'
+import { ExportCsvButton, exportShownTable } from '../export'
 import { UndoRedoButtons } from '../../shared/undo/UndoRedoButtons'
 import { ActorEditDialog } from './ActorEditDialog'
 import { ActorRow } from './ActorRow'
@@ -136,15 +136,11 @@ export function ActorsScreen() {
           <button type="button" className="primary" onClick={() => setDialog({ kind: 'edit', actor: null })}>
             New actor
           </button>
-          {/* Until the claims are counted, a file would say every actor has none. */}
-          <button
-            type="button"
-            disabled={usage === undefined}
-            onClick={() => void exportShown()}
-            title={usage === undefined ? 'Counting the claims of each actor…' : 'Export the actors shown (search, filters and order) as CSV'}
-          >
-            Export CSV
-          </button>
+          <ExportCsvButton
+            title="Export the actors shown (search, filters and order) as CSV"
+            waiting={usage === undefined ? 'Counting the claims of each actor…' : null}
+            onExport={() => void exportShown()}
+          />
           <UndoRedoButtons />
         </>
       }

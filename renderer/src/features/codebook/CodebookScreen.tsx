@@ -8,7 +8,7 @@ import { claimCountsInTree } from '../../domain/codebook/counts'
 import { buildCodebookTree, pathLabel, type CodebookTree } from '../../domain/codebook/tree'
 import { issueRow, ISSUES_COLUMNS } from '../../domain/export/issuesCsv'
 import type { Id, Issue } from '../../domain/model'
-import { exportShownTable } from '../export'
+import { ExportCsvButton, exportShownTable } from '../export'
 import { useIssueSearch } from '../../shared/ui/IssueField'
 import { UndoRedoButtons } from '../../shared/undo/UndoRedoButtons'
 import { CodebookImportDialog } from './CodebookImportDialog'
@@ -110,20 +110,17 @@ export function CodebookScreen() {
           <button type="button" onClick={() => setDialog({ kind: 'import' })} title="Read issues with codes, parents and descriptions from a CSV">
             Import codebook…
           </button>
-          <button
-            type="button"
-            disabled={!countsKnown}
-            onClick={() =>
+          <ExportCsvButton
+            title="Export the issues shown as CSV"
+            waiting={countsKnown ? null : 'Counting the claims on each issue…'}
+            onExport={() =>
               void exportShownTable({
                 what: 'codebook',
                 noun: 'issues',
                 build: () => ({ header: ISSUES_COLUMNS, rows: rows.map(({ issue }) => issueRow(issue, byId, counts.own, counts.total)) }),
               })
             }
-            title={countsKnown ? 'Export the issues shown as CSV' : 'Counting the claims on each issue…'}
-          >
-            Export CSV
-          </button>
+          />
           <UndoRedoButtons />
         </>
       }

@@ -6,7 +6,7 @@ import { Screen } from '../../shared/ui/Screen'
 import { db } from '../../db/instance'
 import { articlesByIds } from '../../db/queries/library'
 import { articleRows, articlesShape } from '../../domain/export/articlesCsv'
-import { exportShownTable } from '../export'
+import { ExportCsvButton, exportShownTable } from '../export'
 import { ArticleTable, type ScrollMemory } from './ArticleTable'
 import { countUndated, filterRows, hasFilters, NO_FILTERS, sourceCounts, type LibraryFilters } from './filterRows'
 import { searchLibrary, useLibraryState } from './libraryStore'
@@ -174,15 +174,11 @@ export function LibraryScreen() {
       title="Library"
       actions={
         <>
-          {/* Until the claims are counted, a file would say every article has none. */}
-          <button
-            type="button"
-            disabled={claimTotal === null}
-            onClick={() => void exportShown()}
-            title={claimTotal === null ? 'Counting the claims on each article…' : 'Export the articles shown (search, filters and order) as CSV'}
-          >
-            Export CSV
-          </button>
+          <ExportCsvButton
+            title="Export the articles shown (search, filters and order) as CSV"
+            waiting={claimTotal === null ? 'Counting the claims on each article…' : null}
+            onExport={() => void exportShown()}
+          />
           <ImportButton />
         </>
       }
