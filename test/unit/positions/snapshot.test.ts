@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { ArticleFact, ClaimFact } from '../../../renderer/src/domain/positions/facts'
-import { factsOfSnapshot, idHash, packFacts, packFactsSteps, readSnapshot, unpackFacts, unpackFactsInSlices, type FactsWalk } from '../../../renderer/src/domain/positions/snapshot'
+import { columnsOfSnapshot, factsOfSnapshot, idHash, packFacts, packFactsSteps, readSnapshot, unpackFacts, unpackFactsInSlices, type FactsWalk } from '../../../renderer/src/domain/positions/snapshot'
 
 const claimFacts = fc.array(
   fc.record({
@@ -141,6 +141,36 @@ describe('the packed facts snapshot', () => {
       { numRuns: 40 },
     )
     expect(readSnapshot({ format: 1 })).toBeNull()
+  })
+
+  it('gives its claims column by column as the claims indexes hold them, single values in shared lists', () => {
+    fc.assert(
+      fc.property(claimFacts, (claims) => {
+        const columns = columnsOfSnapshot(structuredClone(packFacts(claims, articleFacts)))!
+        expect(columns.claimCount).toBe(claims.length)
+        expect(columns.claimIds).toEqual(claims.map((claim) => claim.id))
+        expect(columns.articleIds).toEqual(articleFacts.map((article) => article.id))
+        expect(columns.issuesCut).toBe(false)
+        const asIndexed = (values: readonly string[]): string[] => [...new Set(values)]
+        for (const field of ['articleId', 'actorId', 'coderId', 'issueIds'] as const) {
+          const at = columns.column(field)
+          const got = claims.map((_, index) => at(index))
+          expect(got).toEqual(claims.map((claim) => asIndexed(field === 'issueIds' ? claim.issueIds : [claim[field]])))
+          // One list per distinct single value, whoever holds it (a claim that names one issue twice has a list of its own).
+          const lists = new Map<string, readonly string[]>()
+          for (const [index, list] of got.entries()) {
+            if (field === 'issueIds' && claims[index]!.issueIds.length !== 1) continue
+            const seen = lists.get(list[0]!)
+            if (seen) expect(seen).toBe(list)
+            else lists.set(list[0]!, list)
+          }
+        }
+      }),
+      { numRuns: 30 },
+    )
+    const many: ClaimFact = { id: 'c', actorId: 'a', issueIds: Array.from({ length: 300 }, (_, index) => `i${index}`), date: '', articleId: 'a1', stance: 0, coderId: '', adjudicated: false, createdAt: '' }
+    expect(columnsOfSnapshot(packFacts([many], articleFacts))!.issuesCut).toBe(true)
+    expect(columnsOfSnapshot({ format: 1 })).toBeNull()
   })
 
   it('gives some articles by id, from the packed record or from the articles already made', () => {

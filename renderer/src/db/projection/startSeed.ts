@@ -1,7 +1,5 @@
 import type { Id, SyncedTable } from '../../domain/model'
-import type { ClaimFact } from '../../domain/positions/facts'
-import { unpackFactsInSlices } from '../../domain/positions/snapshot'
-import { timeSlicer } from '../../domain/timeSlices'
+import { columnsOfSnapshot, type SnapshotColumns } from '../../domain/positions/snapshot'
 import type { StandpointDB } from '../database'
 import { journalHead } from '../journal'
 import { PRUNED_THROUGH_KEY } from '../journal/entries'
@@ -15,6 +13,7 @@ import { POSITIONS_SNAPSHOT_KEY, readRecordIds, type PositionsSnapshotRecord } f
 // read (Positions' stored rows among them) waited behind them. The snapshot holds, for every
 // claim, its id, article, actor, coder and issues, and every article's id, as of a journal
 // seq; a follower starts from it and reads the journal after that seq like any later write.
+// It is read column by column: no object per claim (columnsOfSnapshot).
 // Followers that start together (one screen's first render) share one read of the record.
 // Without a usable one, a snapshot is made from the fact tables for the next start
 // (snapshotFromTables.ts).
@@ -22,10 +21,8 @@ import { POSITIONS_SNAPSHOT_KEY, readRecordIds, type PositionsSnapshotRecord } f
 export interface FactsSeed {
   /** Every journal entry up to this seq is in the facts; entries after it are all still kept. */
   seq: number
-  claims: readonly ClaimFact[]
-  articleIds: readonly Id[]
-  /** Some claim had more issues than a snapshot keeps (255): its issue list is cut short. */
-  issuesCut: boolean
+  /** The snapshot's claims and articles, column by column (no object per claim: see columnsOfSnapshot). */
+  columns: SnapshotColumns
 }
 
 const reading = new WeakMap<StandpointDB, Promise<FactsSeed | null>>()
@@ -38,15 +35,8 @@ async function readSeed(db: StandpointDB): Promise<FactsSeed | null> {
   // Entries after the snapshot already pruned: the journal cannot bring it up to date.
   const prunedThrough = typeof pruned?.value === 'number' ? pruned.value : 0
   if (snapshot.seq < prunedThrough) return null
-  // In slices: it is read as the app starts (20 ms at 100,000 claims).
-  const facts = await unpackFactsInSlices(snapshot.packed, timeSlicer(8, 'background'))
-  if (!facts) return null
-  return {
-    seq: snapshot.seq,
-    claims: facts.claims,
-    articleIds: facts.articles.map((article) => article.id),
-    issuesCut: facts.claims.some((claim) => claim.issueIds.length >= 255),
-  }
+  const columns = columnsOfSnapshot(snapshot.packed)
+  return columns && { seq: snapshot.seq, columns }
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Table } from 'dexie'
 import type { CodedRecord } from '../../domain/coding/visibility'
 import type { Id } from '../../domain/model'
-import type { ClaimFact } from '../../domain/positions/facts'
+import type { SnapshotClaimField } from '../../domain/positions/snapshot'
 import type { StandpointDB } from '../database'
 import { journalHead, loadAndFollowJournal, type JournalChanges } from '../journal'
 import { readFactsSeed } from '../projection/startSeed'
@@ -25,7 +25,8 @@ type CountedTable = 'claims' | 'mentions'
 const RECOUNT_AT = 5_000
 
 /** Claim fields the positions snapshot holds, by the claims index over them. */
-const SEEDED_CLAIM_FIELDS = new Set(['articleId', 'actorId', 'issueIds'])
+const SEEDED_CLAIM_FIELDS: ReadonlySet<string> = new Set<SnapshotClaimField>(['articleId', 'actorId', 'issueIds'])
+const isSeededField = (field: string): field is SnapshotClaimField => SEEDED_CLAIM_FIELDS.has(field)
 
 export interface KeyCounts {
   /** Records per index value; a new Map after every change. */
@@ -40,13 +41,6 @@ function valuesOf(record: Record<string, unknown> | undefined, field: string): I
     return strings.length > 1 ? [...new Set(strings)] : strings
   }
   return typeof value === 'string' ? [value] : []
-}
-
-/** The same for a claim's fact; the common single issue keeps the fact's own (shared) list. */
-function seededValues(fact: ClaimFact, field: string): readonly Id[] {
-  const list = fact.issueIds
-  if (field === 'issueIds' && list.length === 1 && typeof list[0] === 'string') return list
-  return valuesOf(fact as unknown as Record<string, unknown>, field)
 }
 
 function codedRecordOf(record: Record<string, unknown>): CodedRecord {
@@ -117,23 +111,27 @@ export function followKeyCounts(
 
   /** Starts from the positions snapshot when it holds this index; else reads the index. */
   const load = async (): Promise<number> => {
-    const seed = table === 'claims' && SEEDED_CLAIM_FIELDS.has(field) ? await readFactsSeed(db) : null
-    if (!seed || (field === 'issueIds' && seed.issuesCut)) return recount()
+    const seeded = table === 'claims' && isSeededField(field) ? field : null
+    const seed = seeded ? await readFactsSeed(db) : null
+    if (!seed || !seeded || (seeded === 'issueIds' && seed.columns.issuesCut)) return recount()
+    const { claimIds, claimCount } = seed.columns
+    const valuesAt = seed.columns.column(seeded)
+    const articleAt = visible ? seed.columns.column('articleId') : null
+    const coderAt = visible ? seed.columns.column('coderId') : null
     const next = new Map<Id, readonly Id[]>()
     const tally = new Map<Id, number>()
     // In slices: at 100,000 claims this took 100 ms, and it runs as the app starts, when a
     // click on another screen should not wait for it.
     const pause = timeSlicer(8, 'background')
-    let step = 0
-    for (const fact of seed.claims) {
-      if ((++step & 1023) === 0) {
+    for (let index = 0; index < claimCount; index++) {
+      if (((index + 1) & 1023) === 0) {
         await pause()
         // A screen left before its count was done (the Codebook, visited in passing) stops it.
         if (follower.isStopped()) return seed.seq
       }
-      if (visible && !visible(fact)) continue
-      const values = seededValues(fact, field)
-      next.set(fact.id, values)
+      if (visible && !visible({ articleId: articleAt!(index)[0]!, coderId: coderAt!(index)[0]! })) continue
+      const values = valuesAt(index)
+      next.set(claimIds[index]!, values)
       for (const value of values) tally.set(value, (tally.get(value) ?? 0) + 1)
     }
     valuesById = next

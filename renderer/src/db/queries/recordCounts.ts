@@ -114,16 +114,17 @@ export function followRecordCounts(
       // In slices, as the app starts (see keyCounts.ts).
       const claims = new Set<Id>()
       const pause = timeSlicer(8, 'background')
-      for (let at = 0; at < seed.claims.length; at++) {
+      const { claimIds } = seed.columns
+      for (let at = 0; at < claimIds.length; at++) {
         if ((at & 1023) === 1023) {
           await pause()
           if (follower.isStopped()) return seed.seq
         }
-        claims.add(seed.claims[at]!.id)
+        claims.add(claimIds[at]!)
       }
       ids.set('claims', claims)
     }
-    if (tables.includes('articles')) ids.set('articles', new Set(seed.articleIds))
+    if (tables.includes('articles')) ids.set('articles', new Set(seed.columns.articleIds))
     return seed.seq
   }
 

@@ -205,6 +205,78 @@ export function factsOfSnapshot(packed: unknown, replaced?: ReplacedClaims): { c
   return { claims, articles: articlesOf(packed, strings) }
 }
 
+/** A field of the claims that start-up counts read from a snapshot (db/projection/startSeed.ts). */
+export type SnapshotClaimField = 'articleId' | 'actorId' | 'coderId' | 'issueIds'
+
+/**
+ * A snapshot's claims column by column, for those who need a field or two of every claim (the
+ * counts made as the app starts) and no fact object. Made whole, a hundred thousand facts
+ * stayed alive while three counts walked them in slices, and every young-generation collection
+ * of those seconds copied them: a 43 ms pause, traced, landed on the click that opened a screen.
+ */
+export interface SnapshotColumns {
+  readonly claimCount: number
+  /** Claim ids, in the snapshot's order. */
+  readonly claimIds: readonly Id[]
+  readonly articleIds: readonly Id[]
+  /** Some claim has as many issues as a snapshot keeps (255): its list may be cut short. */
+  readonly issuesCut: boolean
+  /**
+   * The values of `field` of the claim at an index, as an index holds them: one list per
+   * distinct single value, shared by every claim that has it (never change one in place).
+   */
+  column(field: SnapshotClaimField): (index: number) => readonly Id[]
+}
+
+const NO_VALUES: readonly Id[] = Object.freeze([])
+
+/** The columns of a snapshot, or null when it is not one this release wrote whole. */
+export function columnsOfSnapshot(packed: unknown): SnapshotColumns | null {
+  if (!isPacked(packed)) return null
+  const strings = splitTexts(packed.strings)
+  let issuesCut = false
+  for (let index = 0; index < packed.claimCount; index++) if (packed.issueCount[index]! >= 255) issuesCut = true
+  const shared = (): ((ref: number) => readonly Id[]) => {
+    const lists = new Map<number, readonly Id[]>()
+    return (ref) => {
+      let list = lists.get(ref)
+      if (list === undefined) lists.set(ref, (list = [strings[ref]!]))
+      return list
+    }
+  }
+  return {
+    claimCount: packed.claimCount,
+    claimIds: splitTexts(packed.ids),
+    articleIds: splitTexts(packed.articleIds),
+    issuesCut,
+    column(field) {
+      const single = shared()
+      if (field !== 'issueIds') {
+        const refs = field === 'articleId' ? packed.article : field === 'actorId' ? packed.actor : packed.coder
+        return (index) => single(refs[index]!)
+      }
+      const starts = new Uint32Array(packed.claimCount)
+      for (let index = 0, cursor = 0; index < packed.claimCount; index++) {
+        starts[index] = cursor
+        cursor += packed.issueCount[index]!
+      }
+      return (index) => {
+        const count = packed.issueCount[index]!
+        const start = starts[index]!
+        if (count === 1) return single(packed.issues[start]!)
+        if (count === 0) return NO_VALUES
+        // As the index holds them: each issue once.
+        const list: Id[] = []
+        for (let offset = 0; offset < count; offset++) {
+          const id = strings[packed.issues[start + offset]!]!
+          if (!list.includes(id)) list.push(id)
+        }
+        return list
+      }
+    },
+  }
+}
+
 /** Makes the fact of the claim at `index`, whose issues start at `cursor` in `issues`. */
 type ClaimMaker = (index: number, cursor: number) => ClaimFact
 
