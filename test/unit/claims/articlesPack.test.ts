@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { packClaimArticles, unpackClaimArticles } from '../../../renderer/src/domain/claims/articlesPack'
+import { packClaimArticles, packClaimArticlesSteps, unpackClaimArticles } from '../../../renderer/src/domain/claims/articlesPack'
 import type { ClaimArticle } from '../../../renderer/src/domain/claims/rows'
 
 const articles = fc.array(
@@ -15,6 +15,21 @@ describe('the claims table’s articles, packed', () => {
         expect(unpackClaimArticles(structuredClone(packClaimArticles(list)))).toEqual(list)
       }),
     )
+  })
+
+  it('pack in steps to the same record as at once, giving the thread back between steps', () => {
+    const many: ClaimArticle[] = Array.from({ length: 20_000 }, (_, index) => ({ id: `a${index}`, title: `Title ${index}`, source: `Outlet ${index % 7}`, date: '2015-09-05', externalId: index % 2 ? '' : `D${index}` }))
+    const steps = packClaimArticlesSteps(many)
+    let pauses = 0
+    let step = steps.next()
+    while (!step.done) {
+      pauses++
+      step = steps.next()
+    }
+    // Two slices of 8,192 articles, then one pause per joined field.
+    expect(pauses).toBe(2 + 5)
+    expect(step.value).toEqual(packClaimArticles(many))
+    expect(unpackClaimArticles(step.value)).toEqual(many)
   })
 
   it('pack a field an article lacks as empty', () => {
