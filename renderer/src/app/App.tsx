@@ -116,9 +116,12 @@ export function App() {
       if (!live) return
       for (const screen of [ReaderScreen, ClaimsScreen, PositionsScreen, ActorsScreen, CodebookScreen, AgreementScreen]) void screen.preload()
     }
+    // Asked for with the first screen's rather than after it: the first screen showed when its
+    // own code was in, the next click came then, and the other screens' code had only just been
+    // asked for (a cold open of Positions at once waited 20-60 ms for it, traced).
     const first = screenFor(route).code
-    if (first) void first.preload().then(others, others)
-    else others()
+    if (first) void first.preload()
+    others()
     return () => {
       live = false
     }
