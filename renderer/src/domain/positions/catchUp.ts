@@ -209,7 +209,13 @@ export function* catchUpSteps(source: CatchUpSource, limits: CatchUpLimits = CAT
   }
   const groups = new Set(issuesOf.keys())
   const { groupBy } = stored.options
-  const groupsOf = (actorId: Id): readonly string[] => groupKeysOf(world.actors.get(actorId), actorId, groupBy)
+  // Once per actor: the recount's filter asks for every claim of the actors it keeps.
+  const groupsByActor = new Map<Id, readonly string[]>()
+  const groupsOf = (actorId: Id): readonly string[] => {
+    let keys = groupsByActor.get(actorId)
+    if (keys === undefined) groupsByActor.set(actorId, (keys = groupKeysOf(world.actors.get(actorId), actorId, groupBy)))
+    return keys
+  }
   const inGroups = (actorId: Id): boolean => groupsOf(actorId).some((key) => groups.has(key))
   const keysOf = issueKeyer(world.issues, stored.options)
   const inRows = (fact: ClaimFact): boolean => {
