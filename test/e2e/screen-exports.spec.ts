@@ -59,3 +59,32 @@ test('undo works from any screen, not only the reader', async ({ workbench }) =>
   await page.keyboard.press('Control+z')
   await expect(page.getByRole('contentinfo', { name: 'Status' })).toContainText('10 claims')
 })
+
+test('when the claims cannot be counted, Export CSV stays off and says why beside it', async ({ workbench }) => {
+  const { page } = workbench
+  await page.getByRole('button', { name: 'Load sample workspace' }).click()
+  await expect(page.getByRole('contentinfo', { name: 'Status' })).toContainText('3 articles')
+  // A disk that fails every read of the claims' issue index, from the next load on.
+  await page.addInitScript(() => {
+    const methods = ['get', 'getKey', 'getAll', 'getAllKeys', 'count', 'openCursor', 'openKeyCursor'] as const
+    for (const method of methods) {
+      const original = IDBIndex.prototype[method] as (...args: unknown[]) => unknown
+      Object.defineProperty(IDBIndex.prototype, method, {
+        configurable: true,
+        value: function (this: IDBIndex, ...args: unknown[]) {
+          if (this.objectStore.name === 'claims' && this.name === 'issueIds') throw new DOMException('The disk could not be read', 'UnknownError')
+          return original.apply(this, args)
+        },
+      })
+    }
+  })
+  await page.reload()
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Codebook' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Codebook' })).toBeVisible()
+  await expect(page.getByRole('alert').filter({ hasText: 'The claims could not be counted' })).toContainText('The disk could not be read')
+  await expect(page.getByRole('button', { name: 'Export CSV' })).toBeDisabled()
+  // The other screens' counts read other indexes, and export as before.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Actors' }).click()
+  await expect(page.getByRole('button', { name: 'Export CSV' })).toBeEnabled()
+  await expect(page.getByRole('alert').filter({ hasText: 'The claims could not be counted' })).toHaveCount(0)
+})

@@ -42,7 +42,7 @@ const filterValue = (filter: AttributeFilter | null): string => (filter === null
 
 export function ActorsScreen() {
   const actors = useLiveQuery(() => listActors(db), [])
-  const usage = useActorUsage()
+  const { usage, failed: usageFailed } = useActorUsage()
   const [query, setQuery] = useState('')
   const [kindFilter, setKindFilter] = useState<string | null>(null)
   const [attributeFilter, setAttributeFilter] = useState<AttributeFilter | null>(null)
@@ -139,6 +139,7 @@ export function ActorsScreen() {
           <ExportCsvButton
             title="Export the actors shown (search, filters and order) as CSV"
             waiting={usage === undefined ? 'Counting the claims of each actor…' : null}
+            failed={usageFailed}
             onExport={() => void exportShown()}
           />
           <UndoRedoButtons />

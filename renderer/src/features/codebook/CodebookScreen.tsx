@@ -49,7 +49,7 @@ function visibleRows(tree: CodebookTree, collapsed: ReadonlySet<Id>): TreeRow[] 
 
 export function CodebookScreen() {
   const issues = useLiveQuery(() => listIssues(db), [])
-  const claimIssues = useClaimIssueLists()
+  const { lists: claimIssues, failed: countsFailed } = useClaimIssueLists()
   const [query, setQuery] = useState('')
   const [dialog, setDialog] = useState<DialogState>(null)
   const list = useMemo(() => issues ?? [], [issues])
@@ -59,7 +59,18 @@ export function CodebookScreen() {
   // as touching no claim (the claims are counted after a start, in the background).
   const countsKnown = issues !== undefined && claimIssues !== undefined
   const counts = useMemo(() => claimCountsInTree(tree, countsKnown ? claimIssues : []), [tree, countsKnown, claimIssues])
-  const countCell = (count: number | undefined) => (countsKnown ? (count ?? 0) : <span className="muted" title="Counting the claims…">…</span>)
+  const countCell = (count: number | undefined) =>
+    countsKnown ? (
+      (count ?? 0)
+    ) : countsFailed !== null ? (
+      <span className="muted" title="The claims could not be counted">
+        —
+      </span>
+    ) : (
+      <span className="muted" title="Counting the claims…">
+        …
+      </span>
+    )
   const [collapsed, setCollapsedState] = useState<ReadonlySet<Id>>(() => memory.collapsed ?? new Set())
   const [initialised, setInitialised] = useState(memory.collapsed !== null)
   const search = useIssueSearch(list)
@@ -113,6 +124,7 @@ export function CodebookScreen() {
           <ExportCsvButton
             title="Export the issues shown as CSV"
             waiting={countsKnown ? null : 'Counting the claims on each issue…'}
+            failed={countsFailed}
             onExport={() =>
               void exportShownTable({
                 what: 'codebook',

@@ -12,7 +12,7 @@ import { countUndated, filterRows, hasFilters, NO_FILTERS, sourceCounts, type Li
 import { searchLibrary, useLibraryState } from './libraryStore'
 import type { LibraryRow } from './search/libraryTypes'
 import { SampleWorkspaceOffer } from './SampleWorkspaceOffer'
-import { useClaimCounts, useVisibleClaimTotal } from './useClaimCounts'
+import { useClaimCounts, useClaimCountsFailure, useVisibleClaimTotal } from './useClaimCounts'
 
 defineShortcuts('Library', [
   { keys: 'Ctrl+F', action: 'Search articles' },
@@ -87,6 +87,7 @@ export function LibraryScreen() {
   const { rows, preview, status, error } = useLibraryState()
   const claimCounts = useClaimCounts()
   const claimTotal = useVisibleClaimTotal()
+  const countsFailed = useClaimCountsFailure()
   const [filters, setFiltersState] = useState<LibraryFilters>(memory.filters)
   const [sorting, setSortingState] = useState<SortingState | null>(memory.sorting)
   const searchId = useId()
@@ -177,6 +178,7 @@ export function LibraryScreen() {
           <ExportCsvButton
             title="Export the articles shown (search, filters and order) as CSV"
             waiting={claimTotal === null ? 'Counting the claims on each article…' : null}
+            failed={countsFailed}
             onExport={() => void exportShown()}
           />
           <ImportButton />

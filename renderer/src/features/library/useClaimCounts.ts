@@ -15,9 +15,11 @@ interface ClaimCounts {
   perArticle: ReadonlyMap<string, number>
   /** Claims counted; null until the first count. */
   total: number | null
+  /** Why counting failed (the counts shown may be wrong); null while it has not. */
+  failed: string | null
 }
 
-const EMPTY: ClaimCounts = { perArticle: new Map(), total: null }
+const EMPTY: ClaimCounts = { perArticle: new Map(), total: null, failed: null }
 let state = EMPTY
 let started = false
 const listeners = new Set<() => void>()
@@ -38,14 +40,16 @@ function start(): void {
       stopCounting?.()
       publish(EMPTY)
       const visible = nextKey === '' ? undefined : claimVisibility(context.viewer, context.assignments)
-      stopCounting = followKeyCounts(db, 'claims', 'articleId', (perArticle, total) => publish({ perArticle, total }), report, visible)
+      stopCounting = followKeyCounts(db, 'claims', 'articleId', (perArticle, total) => publish({ perArticle, total, failed: state.failed }), report, visible)
     },
     error: report,
   })
 }
 
 function report(error: unknown): void {
-  console.warn(`[library] claim counts: ${error instanceof Error ? error.message : String(error)}`)
+  const message = error instanceof Error ? error.message : String(error)
+  console.warn(`[library] claim counts: ${message}`)
+  publish({ ...state, failed: message })
 }
 
 function subscribe(listener: () => void): () => void {
@@ -60,6 +64,11 @@ function subscribe(listener: () => void): () => void {
 /** Claims per article the person here may see, live. */
 export function useClaimCounts(): ReadonlyMap<string, number> {
   return useSyncExternalStore(subscribe, () => state.perArticle)
+}
+
+/** Why the claims could not be counted, or null. */
+export function useClaimCountsFailure(): string | null {
+  return useSyncExternalStore(subscribe, () => state.failed)
 }
 
 /** How many claims the person here may see, live; null until counted. */
