@@ -10,7 +10,7 @@ export const name = 'import'
 
 const ARTICLES = 10_000
 const FILES = 2_000
-const ROUNDS = 3
+const ROUNDS = 5
 
 const QUERIES = [
   // frequent, medium and rare words of the collection
