@@ -299,8 +299,11 @@ export async function benchPositionsLive(workspace: Workspace): Promise<LiveFigu
       if (!stored || stored.current) throw new Error('the stored positions were not behind')
       let rowsBuilt = 0
       const known = { seq: stored.head, actors: stored.actors, issues: stored.issues, coders: stored.coders, assignments: stored.assignments }
+      // As the app does: the stored positions are unpacked in a task after the snapshot and the
+      // journal are asked for, while they are read.
+      const unpacking = new Promise<ReturnType<typeof unpackResult>>((resolve) => setTimeout(() => resolve(unpackResult(stored.record.packed)), 0))
       await loadPositions(db, undefined, async (read) => {
-        const unpacked = unpackResult(stored.record.packed)
+        const unpacked = await unpacking
         if (!unpacked) throw new Error('the stored positions did not unpack')
         const world = { actors: new Map(read.actors.map((actor) => [actor.id, actor])), issues: read.issues, coders: read.coders, assignments: read.assignments, viewerId: read.viewerId }
         const caughtUp = catchUpStored({ stored: unpacked, storedSeq: stored.record.seq, world, snapshot: { seq: read.seq, facts: read.facts }, entries: read.entries, tail: read.tail })

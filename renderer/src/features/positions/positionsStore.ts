@@ -305,9 +305,9 @@ async function showStored(stored: StoredPositions): Promise<boolean> {
  * snapshot and the journal just read (domain/positions/catchUp.ts), when that can be done
  * exactly; returns whether it did.
  */
-async function showCaughtUp(stored: StoredPositions, read: SnapshotRead): Promise<boolean> {
+async function showCaughtUp(stored: StoredPositions, read: SnapshotRead, unpacking: Promise<PositionsResult | null>): Promise<boolean> {
   if (stored.current || stored.record.viewerId !== read.viewerId || engine) return false
-  const unpacked = await runSliced(unpackResultSteps(stored.record.packed), timeSlicer())
+  const unpacked = await unpacking
   if (!unpacked || engine) return false
   await nextTask()
   const world = worldOf(read)
@@ -424,17 +424,24 @@ function load(options: PositionsOptions | null): Promise<void> {
       // Stored positions a few saves behind (some tagging since they were stored): brought up
       // to date from the snapshot and the journal as read, they are drawn while the engine is built.
       let caughtUpAt: number | null = null
-      const catchUp = (behind: StoredPositions) => async (read: SnapshotRead) => {
-        if (await showCaughtUp(behind, read).catch(() => false)) {
-          caughtUpAt = read.head
-          // The screen drew the rows in this task: the unpacking that follows starts one of its own.
-          await nextTask()
+      const catchUp = (behind: StoredPositions) => {
+        // Unpacked while the snapshot and the journal are read (in a task after loadPositions
+        // has asked for them), rather than after: their reads leave the window's thread idle.
+        const unpacking = nextTask()
+          .then(() => runSliced(unpackResultSteps(behind.record.packed), timeSlicer()))
+          .catch(() => null)
+        return async (read: SnapshotRead) => {
+          if (await showCaughtUp(behind, read, unpacking).catch(() => false)) {
+            caughtUpAt = read.head
+            // The screen drew the rows in this task: the unpacking that follows starts one of its own.
+            await nextTask()
+          }
         }
       }
       const loaded = await loadPositions(
         db,
         shown ? undefined : (progress) => emit({ status: { phase: 'loading', progress } }),
-        stored && !shown ? catchUp(stored) : undefined,
+        stored && !shown && !stored.current ? catchUp(stored) : undefined,
         stored ? { seq: stored.head, actors: stored.actors, issues: stored.issues, coders: stored.coders, assignments: stored.assignments } : undefined,
       )
       // Read at the same journal seq, the tables the shown rows were labelled from are the same:
