@@ -81,10 +81,10 @@ test('when the claims cannot be counted, Export CSV stays off and says why besid
   await page.reload()
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Codebook' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Codebook' })).toBeVisible()
-  await expect(page.getByRole('alert').filter({ hasText: 'The claims could not be counted' })).toContainText('The disk could not be read')
+  await expect(page.getByRole('alert').filter({ hasText: 'The counts could not be read' })).toContainText('The disk could not be read')
   await expect(page.getByRole('button', { name: 'Export CSV' })).toBeDisabled()
   // The other screens' counts read other indexes, and export as before.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Actors' }).click()
   await expect(page.getByRole('button', { name: 'Export CSV' })).toBeEnabled()
-  await expect(page.getByRole('alert').filter({ hasText: 'The claims could not be counted' })).toHaveCount(0)
+  await expect(page.getByRole('alert').filter({ hasText: 'The counts could not be read' })).toHaveCount(0)
 })

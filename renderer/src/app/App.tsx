@@ -106,25 +106,15 @@ export function App() {
 
   useEffect(() => platform.onMenuCommand(dispatchCommand), [])
 
-  // The other screens' code loads as soon as the first screen's is in, without waiting for the
-  // page to be idle: just after a reload the start screen's reads keep it busy for a second or
-  // more, and a click in that time waited 40-70 ms for the download and the module to run. The
-  // downloads go off the window's thread; each screen is under 100 kB.
+  // Every screen's code is asked for at the start, the first screen's first, without waiting
+  // for the page to be idle or for the first screen's code: just after a reload the start
+  // screen's reads keep the page busy for a second or more, and a click then waited 40-70 ms for
+  // the download and the module to run; asked for once the first screen's code was in, it was
+  // still on its way when the first screen showed (a cold open of Positions at once waited 20-60
+  // ms for it, traced). The downloads go off the window's thread; each screen is under 100 kB.
   useEffect(() => {
-    let live = true
-    const others = (): void => {
-      if (!live) return
-      for (const screen of [ReaderScreen, ClaimsScreen, PositionsScreen, ActorsScreen, CodebookScreen, AgreementScreen]) void screen.preload()
-    }
-    // Asked for with the first screen's rather than after it: the first screen showed when its
-    // own code was in, the next click came then, and the other screens' code had only just been
-    // asked for (a cold open of Positions at once waited 20-60 ms for it, traced).
-    const first = screenFor(route).code
-    if (first) void first.preload()
-    others()
-    return () => {
-      live = false
-    }
+    void screenFor(route).code?.preload()
+    for (const screen of [ReaderScreen, ClaimsScreen, PositionsScreen, ActorsScreen, CodebookScreen, AgreementScreen]) void screen.preload()
     // Once, at the start: the route the app opened on is the one whose code goes first.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [])

@@ -2,6 +2,8 @@ import 'fake-indexeddb/auto'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { StandpointDB } from '../../../renderer/src/db/database'
+import { journalHead } from '../../../renderer/src/db/journal'
+import { savePositionsSnapshot } from '../../../renderer/src/db/projection'
 import { followKeyCounts } from '../../../renderer/src/db/queries/keyCounts'
 import { claimVisibility } from '../../../renderer/src/domain/coding/visibility'
 import type { Assignment, Coder } from '../../../renderer/src/domain/model'
@@ -72,7 +74,8 @@ describe('followKeyCounts', () => {
 
   // Blind coding: Ana, on a blind assignment over a0 and a1, is counted only her own claims
   // there and everyone's elsewhere; checked against claimVisibility applied to every claim.
-  it('counts for a blind coder only the claims she may see, write by write', async () => {
+  // Half the runs start from a stored positions snapshot (the start seed, read column by column).
+  it('counts for a blind coder only the claims she may see, write by write, from the index or from a snapshot', async () => {
     const T = '2025-03-01T00:00:00.000Z'
     const ana: Coder = { id: 'ana', name: 'Ana', color: '#0072b2', role: 'coder', createdAt: T, updatedAt: T }
     const blind: Assignment = { id: 'as', name: 'as', articleIds: ['a0', 'a1'], coderIds: ['ana', 'ben'], blind: true, createdBy: 'lead', createdAt: T, updatedAt: T, updatedBy: 'lead' }
@@ -88,10 +91,16 @@ describe('followKeyCounts', () => {
           ),
           { maxLength: 20 },
         ),
-        async (operations) => {
+        fc.boolean(),
+        async (operations, fromSnapshot) => {
           const db = new StandpointDB(`key-counts-blind-${crypto.randomUUID()}`)
           await db.open()
           await db.claims.bulkAdd([claim('c0', 'x', 'i', { articleId: 'a0', coderId: 'ben' }), claim('c1', 'x', 'i', { articleId: 'a0', coderId: 'ana' }), claim('c2', 'x', 'i', { articleId: 'a2', coderId: 'ben' })])
+          if (fromSnapshot) {
+            await db.claims.bulkAdd(Array.from({ length: 40 }, (_, k) => claim(`s${k}`, 'x', 'i', { articleId: `a${k % 4}`, coderId: coders[k % 3]! })))
+            const [facts, articles, seq] = await db.transaction('r', [db.claimFacts, db.articleFacts, db.journal, db.settings], () => Promise.all([db.claimFacts.toArray(), db.articleFacts.toArray(), journalHead(db)]))
+            await savePositionsSnapshot(db, facts, articles, seq)
+          }
           let latest: ReadonlyMap<string, number> = new Map()
           let total = -1
           const stop = followKeyCounts(

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { ArticleFact, ClaimFact } from '../../../renderer/src/domain/positions/facts'
-import { columnsOfSnapshot, factsOfSnapshot, idHash, packFacts, packFactsSteps, readSnapshot, unpackFacts, unpackFactsInSlices, type FactsWalk } from '../../../renderer/src/domain/positions/snapshot'
+import { columnsOfSnapshot, factsOfSnapshot, idHash, packFacts, packFactsSteps, readSnapshot, unpackFacts, type FactsWalk } from '../../../renderer/src/domain/positions/snapshot'
 
 const claimFacts = fc.array(
   fc.record({
@@ -32,22 +32,14 @@ const articleFacts: ArticleFact[] = [
 ]
 
 describe('the packed facts snapshot', () => {
-  it('unpacks to the facts packed, at once or in slices, with the thread given back between slices', async () => {
-    await fc.assert(
-      fc.asyncProperty(claimFacts, async (claims) => {
+  it('unpacks to the facts packed, at once or as a walk', () => {
+    fc.assert(
+      fc.property(claimFacts, (claims) => {
         const packed = packFacts(claims, articleFacts)
         const whole = unpackFacts(packed)
         expect(whole).toEqual({ claims, articles: articleFacts })
-        let pauses = 0
-        const sliced = await unpackFactsInSlices(packed, () => {
-          pauses++
-          return pauses % 2 === 0 ? Promise.resolve() : null
-        })
-        expect(sliced).toEqual(whole)
         const walk = factsOfSnapshot(packed)!
         expect({ claims: walked(walk.claims), articles: walk.articles }).toEqual(whole)
-        // One look at the clock per slice of 4,096 claims.
-        expect(pauses).toBe(Math.ceil(claims.length / 4_096))
       }),
       { numRuns: 12 },
     )
@@ -65,19 +57,17 @@ describe('the packed facts snapshot', () => {
         replaced.set('new-claim', { ...(claims[0] ?? { id: '', actorId: 'merkel', issueIds: ['general'], date: '', articleId: 'a1', stance: 0, coderId: '', adjudicated: false, createdAt: '' }), id: 'new-claim' })
         const expected = [...claims.filter((claim) => !replaced.has(claim.id)), ...[...replaced.values()].filter((claim) => claim !== null)]
         expect(unpackFacts(packed, replaced)).toEqual({ claims: expected, articles: articleFacts })
-        expect(await unpackFactsInSlices(packed, () => null, replaced)).toEqual({ claims: expected, articles: articleFacts })
         expect(walked(factsOfSnapshot(packed, replaced)!.claims)).toEqual(expected)
       }),
       { numRuns: 12 },
     )
   })
 
-  it('is refused whole when damaged, in slices as at once', async () => {
+  it('is refused whole when damaged, at once as walked', () => {
     const packed = packFacts([{ id: 'c1', actorId: 'merkel', issueIds: ['ceiling'], date: '2015-10-01', articleId: 'a1', stance: 1, coderId: '', adjudicated: false, createdAt: '' }], articleFacts)
     const damaged = { ...packed, stance: packed.stance.subarray(1) }
     expect(unpackFacts(damaged)).toBeNull()
-    expect(await unpackFactsInSlices(damaged, () => null)).toBeNull()
-    expect(await unpackFactsInSlices(null, () => null)).toBeNull()
+    expect(factsOfSnapshot(null)).toBeNull()
     expect(factsOfSnapshot(damaged)).toBeNull()
     expect(factsOfSnapshot({ ...packed, idHashes: new Int32Array(packed.idHashes.length) })).toBeNull()
     // A reference past the strings, or ends that run backwards, are damage too.

@@ -143,27 +143,6 @@ export function unpackFacts(packed: unknown, replaced?: ReplacedClaims): { claim
  */
 export type ReplacedClaims = ReadonlyMap<Id, ClaimFact | null>
 
-/** Claims unpacked between two looks at the clock: a few milliseconds' worth. */
-const UNPACK_SLICE = 4_096
-
-/**
- * unpackFacts in slices: between slices it asks pause whether to give the thread back (a
- * promise to wait for) or go on (null). A cold open of Positions unpacks while the table is
- * already on screen, and 100,000 facts at once held the page for a tenth of a second.
- */
-export async function unpackFactsInSlices(packed: unknown, pause: () => Promise<void> | null, replaced?: ReplacedClaims): Promise<{ claims: ClaimFact[]; articles: ArticleFact[] } | null> {
-  const walk = factsOfSnapshot(packed, replaced)
-  if (!walk) return null
-  const claims: ClaimFact[] = []
-  for (const claim of walk.claims) {
-    const count = claims.push(claim)
-    if (count % UNPACK_SLICE !== 0 && count !== walk.claims.length) continue
-    const wait = pause()
-    if (wait) await wait
-  }
-  return { claims, articles: walk.articles }
-}
-
 /** Claim facts made one at a time as they are walked (factsOfSnapshot). */
 export interface FactsWalk extends Iterable<ClaimFact> {
   /** How many facts a walk gives: the snapshot's less those replaced, plus the replacements that are not deletions. */

@@ -60,12 +60,12 @@ export function CodebookScreen() {
   const countsKnown = issues !== undefined && claimIssues !== undefined
   const counts = useMemo(() => claimCountsInTree(tree, countsKnown ? claimIssues : []), [tree, countsKnown, claimIssues])
   const countCell = (count: number | undefined) =>
-    countsKnown ? (
-      (count ?? 0)
-    ) : countsFailed !== null ? (
+    countsFailed !== null ? (
       <span className="muted" title="The claims could not be counted">
         —
       </span>
+    ) : countsKnown ? (
+      (count ?? 0)
     ) : (
       <span className="muted" title="Counting the claims…">
         …

@@ -5,7 +5,7 @@
  * title nobody hovers.
  */
 export function ExportCsvButton({ title, waiting, failed = null, onExport }: { title: string; waiting: string | null; failed?: string | null; onExport: () => void }) {
-  const reason = failed === null ? null : `The claims could not be counted (${failed}), so Export CSV is off: its claim counts would be wrong. Reload the workspace to count again.`
+  const reason = failed === null ? null : `The counts could not be read (${failed}), so Export CSV is off and the counts shown may be wrong. Reload the workspace to count again.`
   return (
     <>
       <button type="button" disabled={waiting !== null || reason !== null} onClick={onExport} title={reason ?? waiting ?? title}>

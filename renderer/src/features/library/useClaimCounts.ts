@@ -42,7 +42,11 @@ function start(): void {
       const visible = nextKey === '' ? undefined : claimVisibility(context.viewer, context.assignments)
       stopCounting = followKeyCounts(db, 'claims', 'articleId', (perArticle, total) => publish({ perArticle, total, failed: state.failed }), report, visible)
     },
-    error: report,
+    // The count is started again at the next read of who is coding, even for the same coder.
+    error: (error) => {
+      key = null
+      report(error)
+    },
   })
 }
 
