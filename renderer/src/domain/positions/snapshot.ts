@@ -215,30 +215,18 @@ export function columnsOfSnapshot(packed: unknown): SnapshotColumns | null {
   const strings = splitTexts(packed.strings)
   let issuesCut = false
   for (let index = 0; index < packed.claimCount; index++) if (packed.issueCount[index]! >= 255) issuesCut = true
-  const shared = (): ((ref: number) => readonly Id[]) => {
-    const lists = new Map<number, readonly Id[]>()
-    return (ref) => {
-      let list = lists.get(ref)
-      if (list === undefined) lists.set(ref, (list = [strings[ref]!]))
-      return list
-    }
-  }
   return {
     claimCount: packed.claimCount,
     claimIds: splitTexts(packed.ids),
     articleIds: splitTexts(packed.articleIds),
     issuesCut,
     column(field) {
-      const single = shared()
+      const single = singleLists(strings)
       if (field !== 'issueIds') {
         const refs = field === 'articleId' ? packed.article : field === 'actorId' ? packed.actor : packed.coder
         return (index) => single(refs[index]!)
       }
-      const starts = new Uint32Array(packed.claimCount)
-      for (let index = 0, cursor = 0; index < packed.claimCount; index++) {
-        starts[index] = cursor
-        cursor += packed.issueCount[index]!
-      }
+      const starts = issueStarts(packed)
       return (index) => {
         const count = packed.issueCount[index]!
         const start = starts[index]!
@@ -256,6 +244,29 @@ export function columnsOfSnapshot(packed: unknown): SnapshotColumns | null {
   }
 }
 
+/**
+ * One list per string of the table, made when first asked for: most claims are on one issue
+ * (and every claim has one actor, article and coder), so they share it. Never change one in place.
+ */
+function singleLists(strings: readonly string[]): (ref: number) => Id[] {
+  const lists = new Map<number, Id[]>()
+  return (ref) => {
+    let list = lists.get(ref)
+    if (list === undefined) lists.set(ref, (list = [strings[ref]!]))
+    return list
+  }
+}
+
+/** Where each claim's issues start in `issues`. */
+function issueStarts(packed: PackedFacts): Uint32Array {
+  const starts = new Uint32Array(packed.claimCount)
+  for (let index = 0, cursor = 0; index < packed.claimCount; index++) {
+    starts[index] = cursor
+    cursor += packed.issueCount[index]!
+  }
+  return starts
+}
+
 /** Makes the fact of the claim at `index`, whose issues start at `cursor` in `issues`. */
 type ClaimMaker = (index: number, cursor: number) => ClaimFact
 
@@ -264,18 +275,14 @@ function claimMaker(packed: PackedFacts, strings: readonly string[]): ClaimMaker
   // made, so no slice starts with a hundred thousand of them.
   const { text: idText, ends: idEnds } = packed.ids
   const { text: createdText, ends: createdEnds } = packed.createdAt
-  // Most claims are on one issue: they share one list per issue (facts are never mutated).
-  const single = new Map<number, Id[]>()
+  // Facts are never mutated: claims on one issue share its list.
+  const single = singleLists(strings)
   return (index, cursor) => {
     const stance = packed.stance[index]!
     const count = packed.issueCount[index]!
     let issueIds: Id[]
-    if (count === 1) {
-      const ref = packed.issues[cursor]!
-      let list = single.get(ref)
-      if (list === undefined) single.set(ref, (list = [strings[ref]!]))
-      issueIds = list
-    } else {
+    if (count === 1) issueIds = single(packed.issues[cursor]!)
+    else {
       issueIds = []
       for (let offset = 0; offset < count; offset++) issueIds.push(strings[packed.issues[cursor + offset]!]!)
     }
@@ -302,7 +309,6 @@ function articlesOf(packed: PackedFacts, strings: readonly string[]): ArticleFac
   return articles
 }
 
-
 /**
  * Some facts of a snapshot, read without unpacking the rest (stored positions a few writes
  * behind are brought up to date from the claims of the rows the changed claims touch: domain/positions/catchUp.ts).
@@ -325,16 +331,7 @@ export function readSnapshot(packed: unknown): SnapshotReader | null {
   const make = claimMaker(packed, strings)
   // Where each claim's issues start, made on first need.
   let starts: Uint32Array | null = null
-  const cursorOf = (index: number): number => {
-    if (!starts) {
-      starts = new Uint32Array(packed.claimCount)
-      for (let at = 0, cursor = 0; at < packed.claimCount; at++) {
-        starts[at] = cursor
-        cursor += packed.issueCount[at]!
-      }
-    }
-    return starts[index]!
-  }
+  const cursorOf = (index: number): number => (starts ??= issueStarts(packed))[index]!
   let articles: Map<Id, ArticleFact> | null = null
   const articleAt = (index: number, id: Id): ArticleFact => ({ id, publishedAt: strings[packed.articlePublished[index]!]!, source: strings[packed.articleSource[index]!]! })
   return {
