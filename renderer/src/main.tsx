@@ -12,13 +12,14 @@ import { readStoredFirstRowsEarly } from './db/queries/storedFirstRows'
 import { prepareLibrary, startLibrary } from './features/library'
 import { parseHash } from './shared/routing'
 import { noteActivity } from './domain/timeSlices'
+import { errorText } from './domain/errorText'
 import './app/styles.css'
 
 // Failures outside React's render (a rejected save, a worker error) still reach the user.
 window.addEventListener('unhandledrejection', (event) => {
   const reason: unknown = event.reason
   console.error('[standpoint] unhandled rejection', reason)
-  notify('error', isStorageError(reason) ? describeStorageError(reason) : `Unexpected error: ${reason instanceof Error ? reason.message : String(reason)}`)
+  notify('error', isStorageError(reason) ? describeStorageError(reason) : `Unexpected error: ${errorText(reason)}`)
 })
 window.addEventListener('error', (event) => {
   console.error('[standpoint] uncaught error', event.error)

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import type { StandpointDB } from '../db/database'
 import { db } from '../db/instance'
+import { errorText } from '../domain/errorText'
 
 /** A follower of the workspace (db/queries): hands over a value now and after every change it follows; returns the function that stops it. */
 export type Follow<T> = (db: StandpointDB, onValue: (value: T) => void, onError: (error: unknown) => void) => () => void
@@ -16,7 +17,7 @@ export function useFollowed<T>(follow: Follow<T>, label: string): { value: T | u
   useEffect(
     () =>
       follow(db, setValue, (error) => {
-        const message = error instanceof Error ? error.message : String(error)
+        const message = errorText(error)
         console.warn(`${label}: ${message}`)
         setFailed(message)
       }),

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import { db } from '../db/instance'
 import { followRecordCounts, type RecordCounts } from '../db/queries/recordCounts'
 import type { SyncedTable } from '../domain/model'
+import { errorText } from '../domain/errorText'
 
 /**
  * How many records these tables hold, live (applied write by write from the change journal,
@@ -13,7 +14,7 @@ export function useRecordCounts(tables: readonly SyncedTable[], active = true): 
   useEffect(() => {
     if (!active) return
     const stop = followRecordCounts(db, key.split(' ') as SyncedTable[], setCounts, (error) =>
-      console.warn(`[counts] ${error instanceof Error ? error.message : String(error)}`),
+      console.warn(`[counts] ${errorText(error)}`),
     )
     return () => {
       stop()

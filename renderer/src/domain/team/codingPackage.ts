@@ -1,6 +1,7 @@
 import * as v from 'valibot'
 import { ActorSchema, ArticleSchema, ClaimSchema, CoderSchema, IssueSchema, MentionSchema, TombstoneSchema, type Actor, type Article, type Claim, type Coder, type Id, type Issue, type Mention, type Tombstone } from '../model'
 import { describeIssue } from '../validation'
+import { errorText } from '../errorText'
 
 // A coding package: what one coder hands the others when there is no server (Export my coding…,
 // Merge coding…). One JSON file: a header, then the coder's claims and mentions, every actor,
@@ -101,7 +102,7 @@ export function parseCodingPackage(text: string, reader: PackageReader): CodingP
   try {
     raw = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)
   } catch (error) {
-    throw new CodingPackageError(`it is not readable JSON (${error instanceof Error ? error.message : String(error)}), so it is not a Standpoint coding package`)
+    throw new CodingPackageError(`it is not readable JSON (${errorText(error)}), so it is not a Standpoint coding package`)
   }
   if (!isObject(raw) || raw.format !== CODING_PACKAGE_FORMAT) {
     const what = isObject(raw) && raw.format === 'standpoint-backup' ? 'it is a workspace backup: restore or merge it with Backup & restore…' : 'it is not a Standpoint coding package (no "format": "standpoint-coding")'

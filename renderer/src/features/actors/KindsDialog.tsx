@@ -8,6 +8,7 @@ import { addActorKind, changeActorKind } from '../../db/repositories/actors'
 import { actorKindKey } from '../../domain/actorKinds'
 import type { Actor } from '../../domain/model'
 import { plural } from '../../domain/text/plural'
+import { errorText } from '../../domain/errorText'
 
 type Editing = { kind: string; mode: 'rename'; text: string } | { kind: string; mode: 'remove'; to: string } | null
 
@@ -27,7 +28,7 @@ export function KindsDialog({ actors, onClose }: { actors: readonly Actor[]; onC
       await addActorKind(db, added)
       setAdded('')
     } catch (error) {
-      notify('error', `Could not add the kind: ${error instanceof Error ? error.message : String(error)}`)
+      notify('error', `Could not add the kind: ${errorText(error)}`)
     } finally {
       setBusy(false)
     }

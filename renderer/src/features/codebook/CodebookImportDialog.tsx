@@ -24,6 +24,7 @@ import { decodeBytes } from '../../domain/import/decode'
 import { ImportRejection } from '../../domain/import/types'
 import { nowIso, type Issue } from '../../domain/model'
 import { plural } from '../../domain/text/plural'
+import { errorText } from '../../domain/errorText'
 
 const MAX_FILE_BYTES = 32 * 1024 * 1024
 const SHOWN = 200
@@ -53,7 +54,7 @@ export function CodebookImportDialog({ onClose }: { onClose: () => void }) {
     } catch (error) {
       setStep({
         kind: 'choose',
-        error: error instanceof TableParseError || error instanceof ImportRejection ? `${file.name}: ${error.message}` : `${file.name} could not be read: ${error instanceof Error ? error.message : String(error)}`,
+        error: error instanceof TableParseError || error instanceof ImportRejection ? `${file.name}: ${error.message}` : `${file.name} could not be read: ${errorText(error)}`,
       })
     }
   }

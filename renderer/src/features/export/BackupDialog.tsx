@@ -15,6 +15,7 @@ import { readBackupFile } from './readBackupFile'
 import { ReadyToRestore } from './ReadyToRestore'
 import { RestoreSummary, TABLE_LABELS } from './RestoreSummary'
 import { nextFrame, SaveCancelled, saveInChunks, savedName } from './saveChunks'
+import { errorText } from '../../domain/errorText'
 
 const number = new Intl.NumberFormat('en')
 
@@ -28,7 +29,7 @@ type RestoreStep =
 function describe(error: unknown, action: string): string {
   if (error instanceof BackupFileError) return error.message
   if (isStorageError(error)) return describeStorageError(error, action)
-  return `Could not ${action}: ${error instanceof Error ? error.message : String(error)}. Nothing in your workspace was changed.`
+  return `Could not ${action}: ${errorText(error)}. Nothing in your workspace was changed.`
 }
 
 export function BackupDialog({ open, onClose }: { open: boolean; onClose: () => void }) {

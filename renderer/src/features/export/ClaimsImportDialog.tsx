@@ -23,6 +23,7 @@ import type { MappingState } from './ClaimsMappingForm'
 import type { LoadedFile, Step } from './claimsImportSteps'
 import { MappingStep } from './MappingStep'
 import { nextFrame } from './saveChunks'
+import { errorText } from '../../domain/errorText'
 
 const MAX_FILE_BYTES = 256 * 1024 * 1024
 
@@ -33,7 +34,7 @@ async function initialState(table: ParsedTable): Promise<MappingState> {
 }
 
 function importFailure(error: unknown): string {
-  return isStorageError(error) ? describeStorageError(error, 'import the claims') : `Could not import: ${error instanceof Error ? error.message : String(error)}. Nothing was written.`
+  return isStorageError(error) ? describeStorageError(error, 'import the claims') : `Could not import: ${errorText(error)}. Nothing was written.`
 }
 
 export function ClaimsImportDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -61,7 +62,7 @@ export function ClaimsImportDialog({ open, onClose }: { open: boolean; onClose: 
     } catch (error) {
       setStep({
         kind: 'choose',
-        error: error instanceof TableParseError || error instanceof ImportRejection ? `${file.name}: ${error.message}` : `${file.name} could not be read: ${error instanceof Error ? error.message : String(error)}`,
+        error: error instanceof TableParseError || error instanceof ImportRejection ? `${file.name}: ${error.message}` : `${file.name} could not be read: ${errorText(error)}`,
       })
     }
   }

@@ -13,6 +13,7 @@ import { describeStorageError, isStorageError } from '../../db/storageErrors'
 import { EXPORT_KIND_INFO, EXPORT_KINDS, type ExportKind } from './exportKinds'
 import { datedName, SaveCancelled, saveInChunks, savedName } from './saveChunks'
 import { startExport, type ExportRun } from './worker/exportClient'
+import { errorText } from '../../domain/errorText'
 
 const number = new Intl.NumberFormat('en')
 const COUNTED = ['articles', 'actors', 'claims'] as const
@@ -80,7 +81,7 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
       setError(
         isStorageError(caught)
           ? describeStorageError(caught, 'read the workspace for the export')
-          : `Could not export: ${caught instanceof Error ? caught.message : String(caught)}. No file was written.`,
+          : `Could not export: ${errorText(caught)}. No file was written.`,
       )
     } finally {
       exporting?.cancel()

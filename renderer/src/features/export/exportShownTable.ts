@@ -6,6 +6,7 @@ import { describeStorageError, isStorageError } from '../../db/storageErrors'
 import type { CsvCell } from '../../domain/csv/writeCsv'
 import { csvChunks } from '../../domain/export/csvChunks'
 import { datedName, SaveCancelled, saveInChunks, savedName } from './saveChunks'
+import { errorText } from '../../domain/errorText'
 
 const CSV_FILTERS = [{ name: 'CSV', extensions: ['csv'] }]
 const number = new Intl.NumberFormat('en')
@@ -42,7 +43,7 @@ export async function exportShownTable(table: {
       'error',
       isStorageError(error)
         ? describeStorageError(error, `export the ${table.noun}`)
-        : `Could not export the ${table.noun}: ${error instanceof Error ? error.message : String(error)}. No file was written.`,
+        : `Could not export the ${table.noun}: ${errorText(error)}. No file was written.`,
     )
   }
 }

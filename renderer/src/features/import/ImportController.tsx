@@ -11,6 +11,7 @@ import { ProgressStep } from './ProgressStep'
 import { importReport } from './summary'
 import { SummaryStep } from './SummaryStep'
 import { startImportWorker } from './worker/importClient'
+import { errorText } from '../../domain/errorText'
 
 // The import workflow, mounted once for the whole app: the Import dialog (opened by the
 // library's Import button, File > Import, Ctrl+O), and drag-and-drop of files or folders
@@ -121,7 +122,7 @@ export function ImportController() {
             setFiles((current) => [...current, ...dropped])
           } else start(dropped.map((file) => ({ kind: 'file', file })))
         },
-        (error: unknown) => notify('error', `Could not read the dropped files: ${error instanceof Error ? error.message : String(error)}`),
+        (error: unknown) => notify('error', `Could not read the dropped files: ${errorText(error)}`),
       )
     }
     window.addEventListener('dragenter', onDragEnter)
@@ -146,7 +147,7 @@ export function ImportController() {
         filters: [{ name: 'Text', extensions: ['txt'] }],
       })
     } catch (error) {
-      notify('error', `Could not save the report: ${error instanceof Error ? error.message : String(error)}`)
+      notify('error', `Could not save the report: ${errorText(error)}`)
     }
   }
 

@@ -3,6 +3,7 @@ import type { MappingOptions } from '../../domain/import/types'
 import type { PickedFile } from '../../platform/platform'
 import type { CollectionPreview, FileOutcome, ImportWorkerApi, ProgressEvent, StepResult } from './importTypes'
 import { loadRememberedMapping, rememberMapping, type RememberedMapping } from './mappingMemory'
+import { errorText } from '../../domain/errorText'
 
 // One import run as the dialog sees it: a list of sources worked through in order by the
 // import worker, pausing at each collection for its column mapping, ending in a summary.
@@ -102,7 +103,7 @@ export class ImportRun {
       }
       this.add(await this.worker.finish())
     } catch (error) {
-      this.update({ error: `The import stopped: ${error instanceof Error ? error.message : String(error)}. Articles stored before that are kept.` })
+      this.update({ error: `The import stopped: ${errorText(error)}. Articles stored before that are kept.` })
     }
     const handled = new Set(this.state.outcomes.map((outcome) => outcome.fileId))
     const unstarted: FileOutcome[] = this.sources.slice(started).map((source, offset) => ({
@@ -141,7 +142,7 @@ export class ImportRun {
       try {
         bytes = await source.file.read()
       } catch (error) {
-        return refuse(`The file could not be read (${error instanceof Error ? error.message : String(error)}); it may have been moved or deleted.`)
+        return refuse(`The file could not be read (${errorText(error)}); it may have been moved or deleted.`)
       }
       step = await this.worker.inspectFile(fileId, name, bytes, this.state.remembered?.mapping ?? null)
     }

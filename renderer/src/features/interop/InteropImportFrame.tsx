@@ -7,6 +7,7 @@ import { importFailure, saveOutcomeReport, useInteropWorker } from './interopRun
 import type { InteropProgress, InteropSummary as Summary } from './interopTypes'
 import { InteropSummary } from './InteropSummary'
 import type { InteropClient } from './worker/interopClient'
+import { errorText } from '../../domain/errorText'
 
 type Step<Choice> =
   | { kind: 'reading' }
@@ -66,7 +67,7 @@ export function InteropImportFrame<Choice>(props: Props<Choice>) {
         if (!current) return
         setStep(opened.ok ? { kind: 'choose', choice: opened.choice, error: null } : { kind: 'failed', reason: opened.reason })
       } catch (error) {
-        if (current) setStep({ kind: 'failed', reason: `${file.name} could not be read: ${error instanceof Error ? error.message : String(error)}` })
+        if (current) setStep({ kind: 'failed', reason: `${file.name} could not be read: ${errorText(error)}` })
       }
     })()
     return () => {

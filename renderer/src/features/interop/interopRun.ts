@@ -6,6 +6,7 @@ import { platform, type PickedFile } from '../../platform'
 import { notify } from '../../shared/notices'
 import type { InteropSummary } from './interopTypes'
 import { startInteropWorker, type InteropClient } from './worker/interopClient'
+import { errorText } from '../../domain/errorText'
 
 /** One interop worker for as long as a dialog is open with a file; terminated when it closes. */
 export function useInteropWorker(file: PickedFile | null): React.RefObject<InteropClient | null> {
@@ -25,7 +26,7 @@ export function useInteropWorker(file: PickedFile | null): React.RefObject<Inter
 /** The sentence for a failed import: storage errors in their own words, nothing written. */
 export function importFailure(error: unknown, what: string): string {
   if (isStorageError(error)) return describeStorageError(error, what)
-  return `Could not ${what}: ${error instanceof Error ? error.message : String(error)}. Nothing was written.`
+  return `Could not ${what}: ${errorText(error)}. Nothing was written.`
 }
 
 /** Saves the outcome of every item as CSV, beside the file's name. */

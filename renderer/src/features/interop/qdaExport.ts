@@ -3,6 +3,7 @@ import { describeStorageError, isStorageError } from '../../db/storageErrors'
 import { platform } from '../../platform'
 import { notify } from '../../shared/notices'
 import { startInteropWorker } from './worker/interopClient'
+import { errorText } from '../../domain/errorText'
 
 // Export REFI-QDA project… and Export codebook (.qdc)…: built in the interop worker, then
 // written through the host (the save dialog and a temp file renamed into place in the desktop
@@ -15,7 +16,7 @@ function today(): string {
 }
 
 function failed(error: unknown, what: string): void {
-  notify('error', isStorageError(error) ? describeStorageError(error, what) : `Could not ${what}: ${error instanceof Error ? error.message : String(error)}`)
+  notify('error', isStorageError(error) ? describeStorageError(error, what) : `Could not ${what}: ${errorText(error)}`)
 }
 
 export async function exportQdpx(): Promise<void> {

@@ -7,6 +7,7 @@ import { newestRows } from './sortRows'
 import { isBusy, whenQuiet } from '../../domain/timeSlices'
 import type { LibrarySync } from './search/librarySync'
 import type { LibraryWorker } from './worker/libraryIndex.worker'
+import { errorText } from '../../domain/errorText'
 
 // The window's side of the library worker: the row list the table shows, the index status,
 // and search. One worker for the app's lifetime, started the first time the library shows,
@@ -144,7 +145,7 @@ function applyRows(event: RowsEvent): void {
   eventQueue = eventQueue
     .then(() => (event.columns ? whenQuiet() : undefined))
     .then(() => applyRowsNow(event))
-    .catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)))
+    .catch((error: unknown) => fail(errorText(error)))
     .finally(() => queuedEvents--)
 }
 
@@ -159,7 +160,7 @@ function applyRowsNow(event: RowsEvent): void {
     try {
       incoming = rowsFromPacked(event.columns)
     } catch (error) {
-      fail(error instanceof Error ? error.message : String(error))
+      fail(errorText(error))
       return
     }
     if (rows.size === 0 && arrived === null) arrived = incoming
@@ -215,7 +216,7 @@ function spawn(): NonNullable<typeof prepared> {
   try {
     worker = new Worker(new URL('./worker/libraryIndex.worker.ts', import.meta.url), { type: 'module', name: 'standpoint-library' })
   } catch (error) {
-    prepared = { kind: 'failed', reason: error instanceof Error ? error.message : String(error) }
+    prepared = { kind: 'failed', reason: errorText(error) }
     return prepared
   }
   worker.addEventListener('error', (event) => event.preventDefault())

@@ -4,6 +4,7 @@ import { watchQuery } from '../../db/live'
 import { followKeyCounts } from '../../db/queries/keyCounts'
 import { readViewerContext } from '../../db/team/coders'
 import { claimVisibility, visibilityKey } from '../../domain/coding/visibility'
+import { errorText } from '../../domain/errorText'
 
 // Claims per article for the library table (and the claims the status bar counts), followed
 // for the app's lifetime from the first time either shows: a claim saved or deleted moves one
@@ -51,7 +52,7 @@ function start(): void {
 }
 
 function report(error: unknown): void {
-  const message = error instanceof Error ? error.message : String(error)
+  const message = errorText(error)
   console.warn(`[library] claim counts: ${message}`)
   publish({ ...state, failed: message })
 }

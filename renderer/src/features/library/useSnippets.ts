@@ -3,6 +3,7 @@ import { db } from '../../db/instance'
 import { articleBodies } from '../../db/queries/library'
 import { searchSnippet, type Snippet } from '../../domain/search/snippet'
 import type { LibraryRow } from './search/libraryTypes'
+import { errorText } from '../../domain/errorText'
 
 // Snippets for the search hits in view. The index keeps no bodies, so the rows the table shows
 // have theirs read (one bulkGet per scroll pause), cut into a snippet and let go: only the
@@ -48,7 +49,7 @@ export function useSnippets(query: string, visibleRows: readonly LibraryRow[]): 
           })
         },
         // A snippet is a convenience: the row still shows its title.
-        (error: unknown) => console.warn(`[library] could not read snippets: ${error instanceof Error ? error.message : String(error)}`),
+        (error: unknown) => console.warn(`[library] could not read snippets: ${errorText(error)}`),
       )
     }, SETTLE_MS)
     return () => {

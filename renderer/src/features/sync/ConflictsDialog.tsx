@@ -6,6 +6,7 @@ import { Dialog } from '../../shared/ui/Dialog'
 import type { ConflictView } from './engine/engine'
 import { listConflicts, resolveConflict } from './syncClient'
 import { useSyncStatus } from './syncStore'
+import { errorText } from '../../domain/errorText'
 
 const TABLE_NAMES: Record<string, string> = {
   articles: 'Article',
@@ -65,7 +66,7 @@ export function ConflictsDialog({ open, onClose }: { open: boolean; onClose: () 
       setPicks({})
       reload()
     } catch (error) {
-      notify('error', error instanceof Error ? error.message : String(error))
+      notify('error', errorText(error))
     } finally {
       setBusy(false)
     }

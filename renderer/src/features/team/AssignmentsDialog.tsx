@@ -8,11 +8,12 @@ import { notify } from '../../shared/notices'
 import { Dialog } from '../../shared/ui/Dialog'
 import { ArticlePicker } from './ArticlePicker'
 import { useCoderState } from './useCoding'
+import { errorText } from '../../domain/errorText'
 
 const number = new Intl.NumberFormat('en')
 
 function describe(error: unknown): string {
-  return error instanceof AssignmentError ? error.message : `Could not save the assignment: ${error instanceof Error ? error.message : String(error)}`
+  return error instanceof AssignmentError ? error.message : `Could not save the assignment: ${errorText(error)}`
 }
 
 /** Assignments: articles several coders code independently, blind or not. The lead makes them. */

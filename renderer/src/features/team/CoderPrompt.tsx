@@ -5,6 +5,7 @@ import { coderColor, DEFAULT_CODER_NAME } from '../../domain/coding/coders'
 import type { Coder } from '../../domain/model'
 import { notify } from '../../shared/notices'
 import { useCoderState } from './useCoding'
+import { errorText } from '../../domain/errorText'
 
 const NEW = '\u0000new'
 
@@ -64,7 +65,7 @@ function PromptForm({ coders, selected, chosen, onChoose, onDismiss }: { coders:
       await chooseCurrentCoder(db, id)
       notify('success', `You are coding as ${name.trim()}. Switch in the status bar.`)
     } catch (caught) {
-      setError(caught instanceof CoderNameError ? caught.message : `Could not save: ${caught instanceof Error ? caught.message : String(caught)}`)
+      setError(caught instanceof CoderNameError ? caught.message : `Could not save: ${errorText(caught)}`)
       setSaving(false)
     }
   }

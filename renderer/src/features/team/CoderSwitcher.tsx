@@ -3,6 +3,7 @@ import { chooseCurrentCoder } from '../../db/team/coders'
 import { notify } from '../../shared/notices'
 import { openTeamDialog } from './teamDialogs'
 import { useCoderState } from './useCoding'
+import { errorText } from '../../domain/errorText'
 
 /** The status bar's "coding as": who is coding here, switched in place. */
 export function CoderSwitcher() {
@@ -28,7 +29,7 @@ export function CoderSwitcher() {
             const id = event.currentTarget.value
             void chooseCurrentCoder(db, id).then(
               () => notify('info', `Coding as ${coders.find((coder) => coder.id === id)?.name ?? 'another coder'} now.`),
-              (error: unknown) => notify('error', `Could not switch coder: ${error instanceof Error ? error.message : String(error)}`),
+              (error: unknown) => notify('error', `Could not switch coder: ${errorText(error)}`),
             )
           }}
         >

@@ -7,11 +7,12 @@ import type { Coder, CoderRole } from '../../domain/model'
 import { notify } from '../../shared/notices'
 import { Dialog } from '../../shared/ui/Dialog'
 import { useCoderState } from './useCoding'
+import { errorText } from '../../domain/errorText'
 
 const number = new Intl.NumberFormat('en')
 
 function describe(error: unknown): string {
-  return error instanceof CoderNameError ? error.message : `Could not save the coder: ${error instanceof Error ? error.message : String(error)}`
+  return error instanceof CoderNameError ? error.message : `Could not save the coder: ${errorText(error)}`
 }
 
 /** Coders: add, rename, recolour, and make lead or coder. */

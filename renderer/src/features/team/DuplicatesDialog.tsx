@@ -7,6 +7,7 @@ import { notify } from '../../shared/notices'
 import { Dialog } from '../../shared/ui/Dialog'
 import { performTagging } from '../../shared/undo/history'
 import { useCodersById } from './useCoding'
+import { errorText } from '../../domain/errorText'
 
 function nameOf(record: Actor | Issue): string {
   return 'name' in record ? record.name : record.label
@@ -73,7 +74,7 @@ function ProposalItem({ proposal }: { proposal: DuplicateProposal }) {
           onClick={() =>
             void keepApart(db, proposal).then(
               () => notify('info', `Kept the ${what} named “${nameOf(proposal.records[0]!)}” apart: they will not be proposed again.`),
-              (error: unknown) => notify('error', `Could not save: ${error instanceof Error ? error.message : String(error)}`),
+              (error: unknown) => notify('error', `Could not save: ${errorText(error)}`),
             )
           }
         >

@@ -12,6 +12,7 @@ import { notify } from '../../shared/notices'
 import { Dialog } from '../../shared/ui/Dialog'
 import { resetTaggingHistory } from '../../shared/undo/history'
 import { openTeamDialog } from './teamDialogs'
+import { errorText } from '../../domain/errorText'
 
 const number = new Intl.NumberFormat('en')
 
@@ -66,7 +67,7 @@ export function MergeCodingDialog({ open, onClose }: { open: boolean; onClose: (
       notify('success', changed ? `Merged the coding of ${report.packages.map((entry) => entry.coder.name).join(', ')}.` : 'Merged: nothing changed, this workspace already held that coding.')
     } catch (error) {
       const message =
-        error instanceof CodingPackageError ? error.message : isStorageError(error) ? describeStorageError(error, 'merge the coding') : `Could not merge: ${error instanceof Error ? error.message : String(error)}. Nothing in your workspace was changed.`
+        error instanceof CodingPackageError ? error.message : isStorageError(error) ? describeStorageError(error, 'merge the coding') : `Could not merge: ${errorText(error)}. Nothing in your workspace was changed.`
       setStep({ kind: 'choose', files, error: message })
     }
   }

@@ -6,6 +6,7 @@ import { CODING_PACKAGE_EXTENSION, codingPackageFileName, codingPackageText } fr
 import { platform } from '../../platform'
 import { notify } from '../../shared/notices'
 import { openTeamDialog } from './teamDialogs'
+import { errorText } from '../../domain/errorText'
 
 const number = new Intl.NumberFormat('en')
 const plural = (count: number, one: string, many = `${one}s`): string => `${number.format(count)} ${count === 1 ? one : many}`
@@ -35,6 +36,6 @@ export async function exportMyCoding(): Promise<void> {
       `Exported ${coder.name}’s coding to ${file}: ${plural(pkg.claims.length, 'claim')}, ${plural(pkg.mentions.length, 'mention')}, ${plural(pkg.actors.length, 'actor')}, ${plural(pkg.issues.length, 'issue')}, ${plural(pkg.tombstones.length, 'deletion')}.`,
     )
   } catch (error) {
-    notify('error', isStorageError(error) ? describeStorageError(error, 'read your coding') : `Could not export your coding: ${error instanceof Error ? error.message : String(error)}. No file was written.`)
+    notify('error', isStorageError(error) ? describeStorageError(error, 'read your coding') : `Could not export your coding: ${errorText(error)}. No file was written.`)
   }
 }

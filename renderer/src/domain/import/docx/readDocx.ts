@@ -6,6 +6,7 @@ import { textFromNode } from '../htmlText'
 import { normaliseLanguageTag } from '../language'
 import { ImportRejection } from '../types'
 import type { DocumentText } from '../documentArticle'
+import { errorText } from '../../errorText'
 
 // Word .docx through mammoth: it turns the document's paragraphs, headings, lists and tables
 // into plain HTML (no styles, no images here), which we walk into paragraphs. The title,
@@ -83,7 +84,7 @@ export async function readDocx(bytes: Uint8Array): Promise<DocumentText> {
   try {
     zip = await JSZip.loadAsync(buffer)
   } catch (error) {
-    throw new ImportRejection(`The .docx file is damaged (${error instanceof Error ? error.message : String(error)}). Open it in Word and save it again.`)
+    throw new ImportRejection(`The .docx file is damaged (${errorText(error)}). Open it in Word and save it again.`)
   }
   if (!zip.file('word/document.xml')) throw new ImportRejection('This ZIP package has no Word document inside (word/document.xml is missing); it is not a .docx.')
   let html: string
@@ -95,7 +96,7 @@ export async function readDocx(bytes: Uint8Array): Promise<DocumentText> {
     })
     html = result.value
   } catch (error) {
-    throw new ImportRejection(`Word could not be read from this .docx (${error instanceof Error ? error.message : String(error)}). Open it in Word and save it again.`)
+    throw new ImportRejection(`Word could not be read from this .docx (${errorText(error)}). Open it in Word and save it again.`)
   }
   return { paragraphs: paragraphsOfHtml(html), ...(await coreProperties(zip)) }
 }

@@ -4,6 +4,7 @@ import { parseDate } from '../dates'
 import type { DocumentText } from '../documentArticle'
 import { normaliseLanguageTag } from '../language'
 import { ImportRejection } from '../types'
+import { errorText } from '../../errorText'
 
 // OpenDocument text (.odt: LibreOffice, OpenOffice, Google Docs' "Download as ODT"). No
 // well-kept npm converter reads it in a browser worker (see the README's Import section), but
@@ -72,7 +73,7 @@ export async function readOdt(bytes: Uint8Array): Promise<DocumentText> {
     return await readPackage(bytes)
   } catch (error) {
     if (error instanceof ImportRejection) throw error
-    throw new ImportRejection(`This .odt file is damaged (${error instanceof Error ? error.message : String(error)}). Open it in LibreOffice and save it again.`)
+    throw new ImportRejection(`This .odt file is damaged (${errorText(error)}). Open it in LibreOffice and save it again.`)
   }
 }
 

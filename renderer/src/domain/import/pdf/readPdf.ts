@@ -5,6 +5,7 @@ import { normaliseLine } from '../normaliseText'
 import { ImportRejection } from '../types'
 import type * as PdfJsModule from 'pdfjs-dist'
 import { layoutPages, type PdfPage, type PdfRun } from './pdfLayout'
+import { errorText } from '../../errorText'
 
 // PDF through Mozilla's pdf.js. It runs inside the import worker, and pdf.js's own worker code
 // runs in the same thread ("fake worker": its handler module is handed over on
@@ -83,7 +84,7 @@ function readMetadata(info: Record<string, unknown>, xmp: { get(name: string): u
 
 function rejectionFor(error: unknown): ImportRejection {
   const name = (error as { name?: string } | null)?.name ?? ''
-  const message = error instanceof Error ? error.message : String(error)
+  const message = errorText(error)
   if (name === 'PasswordException') {
     return new ImportRejection('This PDF is protected with a password. Open it in a PDF reader, save or print a copy without the password, and import that.')
   }

@@ -16,6 +16,7 @@ import type {
   DnaVariable,
   DnaWarning,
 } from './types'
+import { errorText } from '../../errorText'
 
 // Reads a Discourse Network Analyzer project (.dna, an SQLite database) into plain data.
 // sql.js is handed in already initialised, so this module stays free of how the WebAssembly is
@@ -440,5 +441,5 @@ function megabytes(count: number): string {
 }
 
 function describe(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).slice(0, 200)
+  return (errorText(error)).slice(0, 200)
 }

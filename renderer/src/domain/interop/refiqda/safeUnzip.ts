@@ -1,4 +1,5 @@
 import { Unzip, UnzipInflate, unzipSync } from 'fflate'
+import { errorText } from '../../errorText'
 
 // Reading a zip someone else made, without trusting it. The central directory is listed first
 // (names and declared sizes, nothing inflated); only the entries asked for are then inflated,
@@ -45,7 +46,7 @@ export function listZip(bytes: Uint8Array, maxEntries: number): ZipListing {
       },
     })
   } catch (error) {
-    return { ok: false, reason: `The zip archive is damaged (${error instanceof Error ? error.message : String(error)}).` }
+    return { ok: false, reason: `The zip archive is damaged (${errorText(error)}).` }
   }
   if (tooMany) return { ok: false, reason: `The archive holds more than ${maxEntries.toLocaleString('en')} files; a project export is not expected to.` }
   return { ok: true, entries, ignored }
@@ -106,7 +107,7 @@ export function extractEntries(bytes: Uint8Array, caps: ReadonlyMap<string, numb
   try {
     unzip.push(bytes, true)
   } catch (error) {
-    const reason = `The archive could not be read to the end (${error instanceof Error ? error.message : String(error)}).`
+    const reason = `The archive could not be read to the end (${errorText(error)}).`
     for (const name of caps.keys()) if (!results.has(name)) results.set(name, { ok: false, reason })
   }
   for (const name of caps.keys()) {

@@ -13,6 +13,7 @@ import type { CollectionPreview, DuplicateNote, FileOutcome, InspectResult, Part
 import { bundledPdfResources } from './pdfResources'
 import type { PreparedRows } from './prepareRows'
 import { inlinePreparer, type RowPreparer } from './rowPreparer'
+import { errorText } from '../../../domain/errorText'
 
 // One import run, inside the worker: parse, hash, de-duplicate and store. Single-article
 // files are queued and written in batches (one transaction per few hundred files is what
@@ -73,7 +74,7 @@ function errorMessage(error: unknown, action: string): string {
   if (error instanceof ImportRejection) return error.message
   if (isStorageError(error)) return describeStorageError(error, action)
   // A parser bug must not take the batch down: report it on this file and go on.
-  return `Could not read this file (${error instanceof Error ? error.message : String(error)}). Nothing was imported from it.`
+  return `Could not read this file (${errorText(error)}). Nothing was imported from it.`
 }
 
 function outcome(fileId: string, name: string, status: FileOutcome['status'], fields: Partial<FileOutcome> = {}): FileOutcome {

@@ -1,6 +1,7 @@
 import { connectWorker, type WorkerConnection } from '../../../platform/workers'
 import type { PrepareWorker } from './prepare.worker'
 import { prepareRows, type PreparedRows, type RowBatch } from './prepareRows'
+import { errorText } from '../../../domain/errorText'
 
 /** Prepares a collection's rows for storing: in this thread, or in a helper worker. */
 export interface RowPreparer {
@@ -27,7 +28,7 @@ export function helperPreparer(): RowPreparer {
           return await connection.api.prepare(batch)
         } catch (error) {
           // A helper that could not run. A row that cannot be mapped fails here the same way.
-          console.warn(`[import] rows are prepared in the import worker: ${error instanceof Error ? error.message : String(error)}`)
+          console.warn(`[import] rows are prepared in the import worker: ${errorText(error)}`)
           failed = true
           connection?.terminate()
           connection = null

@@ -6,6 +6,7 @@ import type { TextIndexSnapshot } from '../../../domain/search/textIndex'
 import { libraryOrder, NEWEST_FIRST } from '../sortRows'
 import { LibraryIndex, type LibrarySnapshot } from './libraryIndex'
 import { checkPacked, columnsOf, LIBRARY_CACHE, LIBRARY_CACHE_FORMAT, orderFromPart, packColumns, PREVIEW_PART, rowsFromColumns, rowsFromPacked, type IndexStatus, type LibraryColumns, type LibraryRow, type PackedColumns, type RowsEvent, type SearchHits } from './libraryTypes'
+import { errorText } from '../../../domain/errorText'
 
 // Keeps the library's rows and its search index in step with the workspace. Runs in the
 // library worker (and, if a worker cannot start, in the window itself).
@@ -163,7 +164,7 @@ export function startLibrarySync(
       timing('saved', performance.now() - started)
     } catch (error) {
       // The index still works; the next start rebuilds it.
-      console.warn(`[library] could not save the search index: ${error instanceof Error ? error.message : String(error)}`)
+      console.warn(`[library] could not save the search index: ${errorText(error)}`)
     }
   }
   const saveSoon = (): void => {
@@ -210,7 +211,7 @@ export function startLibrarySync(
       if (head.packed === undefined) unsaved = Math.max(unsaved, SAVE_AFTER_CHANGES)
       timing('loaded', performance.now() - started, `${index.size} articles: ${phases}, checked and built ${Math.round(performance.now() - bodyReady)} ms`)
     } catch (error) {
-      console.warn(`[library] the saved search index is unusable, rebuilding it: ${error instanceof Error ? error.message : String(error)}`)
+      console.warn(`[library] the saved search index is unusable, rebuilding it: ${errorText(error)}`)
       index = new LibraryIndex()
       total = 0
       if (shown.length > 0) post([], shown.map((row) => row.id))
@@ -319,7 +320,7 @@ export function startLibrarySync(
         index.checkPostings()
         timing('verified', performance.now() - started)
       } catch (error) {
-        console.warn(`[library] the saved search index is damaged, rebuilding it: ${error instanceof Error ? error.message : String(error)}`)
+        console.warn(`[library] the saved search index is damaged, rebuilding it: ${errorText(error)}`)
         const shown = Array.from(index.rows.keys())
         index = new LibraryIndex()
         watermark = ''
@@ -357,7 +358,7 @@ export function startLibrarySync(
       }
       saveSoon()
     } catch (error) {
-      onError(error instanceof Error ? error.message : String(error))
+      onError(errorText(error))
     }
   }
   const schedule = (change: ArticleChange = null): void => {

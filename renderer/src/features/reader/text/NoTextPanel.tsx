@@ -7,6 +7,7 @@ import { ImportRejection } from '../../../domain/import/types'
 import { plural } from '../../../domain/text/plural'
 import { notify } from '../../../shared/notices'
 import { useReaderSession } from '../ReaderSession'
+import { errorText } from '../../../domain/errorText'
 
 const MAX_TEXT_BYTES = 32 * 1024 * 1024
 
@@ -36,7 +37,7 @@ export function NoTextPanel() {
       if (result.notFound > 0) parts.push(`${plural(result.notFound, 'quote')} not found in the text: re-attach ${result.notFound === 1 ? 'it' : 'them'} in the panel`)
       notify(result.notFound > 0 ? 'warning' : 'success', parts.join(' '))
     } catch (caught) {
-      setError(isStorageError(caught) ? describeStorageError(caught, 'add the text') : `Could not add the text: ${caught instanceof Error ? caught.message : String(caught)}. Nothing was changed.`)
+      setError(isStorageError(caught) ? describeStorageError(caught, 'add the text') : `Could not add the text: ${errorText(caught)}. Nothing was changed.`)
     } finally {
       setBusy(false)
     }
@@ -51,7 +52,7 @@ export function NoTextPanel() {
       const decoded = decodeBytes(new Uint8Array(await file.arrayBuffer()), { name: file.name })
       await save(decoded.text, file.name)
     } catch (caught) {
-      setError(caught instanceof ImportRejection ? `${file.name}: ${caught.message}` : `${file.name} could not be read: ${caught instanceof Error ? caught.message : String(caught)}`)
+      setError(caught instanceof ImportRejection ? `${file.name}: ${caught.message}` : `${file.name} could not be read: ${errorText(caught)}`)
     }
   }
 

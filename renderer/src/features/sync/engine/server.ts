@@ -1,4 +1,5 @@
 import type { ConnectionFailure, ConnectionSettings } from '../../../domain/sync/connection'
+import { errorText } from '../../../domain/errorText'
 
 // Talking to the team's CouchDB server outside replication: the check before connecting, and a
 // fetch that cannot go anywhere but that server (the CSP and, in Electron, main's session
@@ -41,7 +42,7 @@ export async function checkDatabase(credentials: Credentials, fetchImpl: typeof 
   try {
     response = await fetchImpl(`${base}/`, { headers, credentials: 'omit', cache: 'no-store' })
   } catch (error) {
-    return { ok: false, failure: { kind: 'unreachable', detail: error instanceof Error ? error.message : String(error) } }
+    return { ok: false, failure: { kind: 'unreachable', detail: errorText(error) } }
   }
   let body: { error?: unknown; reason?: unknown; doc_count?: unknown } = {}
   try {

@@ -12,6 +12,7 @@ import type { WorkspaceRecord } from '../../../domain/sync/documents'
 import { forgetReplica, SyncEngine, type PouchStatic } from '../engine/engine'
 import type { Credentials } from '../engine/server'
 import type { SyncStatus } from '../engine/status'
+import { errorText } from '../../../domain/errorText'
 
 // The sync worker: PouchDB (IndexedDB adapter for the local revision store, HTTP for the
 // team's CouchDB) and the bridge to the workspace, off the window's thread. One engine at a
@@ -63,7 +64,7 @@ const api = {
     })
     engine = started
     stopWatching = workspace!.watchLocalChanges(() => started.schedule())
-    void started.start().catch((error: unknown) => status.send({ state: 'error', message: `Sync stopped: ${error instanceof Error ? error.message : String(error)}`, sending: 0, receiving: 0, lastSyncedAt: null, progress: null, conflicts: 0, refused: 0, local: null, remote: null }))
+    void started.start().catch((error: unknown) => status.send({ state: 'error', message: `Sync stopped: ${errorText(error)}`, sending: 0, receiving: 0, lastSyncedAt: null, progress: null, conflicts: 0, refused: 0, local: null, remote: null }))
   },
   async confirmMerge(): Promise<void> {
     engine?.confirmMerge()
