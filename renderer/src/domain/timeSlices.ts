@@ -99,3 +99,21 @@ export async function runSliced<T>(steps: Generator<void, T, void>, pause: () =>
     if (waiting) await waiting
   }
 }
+
+/**
+ * Calls `visit` for each index below `count`, in background slices (the clock is looked at every
+ * 1,024 indexes): for walks of a hundred thousand records that run while the app starts, when a
+ * click should not wait for them. Stops, returning false, once `stopped` says so.
+ */
+export async function forEachInSlices(count: number, visit: (index: number) => void, stopped: () => boolean): Promise<boolean> {
+  const pause = timeSlicer(8, 'background')
+  for (let index = 0; index < count; index++) {
+    if ((index & 1023) === 1023) {
+      const waiting = pause()
+      if (waiting) await waiting
+      if (stopped()) return false
+    }
+    visit(index)
+  }
+  return true
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import { isBusy, noteActivity, QUIET_AFTER_MS, timeSlicer, whenIdleAndQuiet, whenQuiet } from '../../../renderer/src/domain/timeSlices'
+import { forEachInSlices, isBusy, noteActivity, QUIET_AFTER_MS, timeSlicer, whenIdleAndQuiet, whenQuiet } from '../../../renderer/src/domain/timeSlices'
 
 describe('timeSlicer', () => {
   it('lets a loop run on within its budget, then gives the thread back once and starts a new slice', async () => {
@@ -98,5 +98,29 @@ describe('background work while the person scrolls', () => {
       vi.unstubAllGlobals()
       vi.useRealTimers()
     }
+  })
+})
+
+describe('forEachInSlices', () => {
+  it('visits every index once, in order, and says it finished', async () => {
+    const seen: number[] = []
+    expect(await forEachInSlices(5_000, (index) => seen.push(index), () => false)).toBe(true)
+    expect(seen).toEqual(Array.from({ length: 5_000 }, (_, index) => index))
+  })
+
+  it('stops at the next look at the clock once stopped, saying so, without visiting the rest', async () => {
+    let stopped = false
+    const seen: number[] = []
+    const done = await forEachInSlices(
+      5_000,
+      (index) => {
+        seen.push(index)
+        if (index === 100) stopped = true
+      },
+      () => stopped,
+    )
+    expect(done).toBe(false)
+    // The clock (and the stop) is looked at every 1,024 indexes: 0..1022 were visited.
+    expect(seen).toHaveLength(1_023)
   })
 })

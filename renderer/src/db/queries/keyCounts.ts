@@ -5,7 +5,7 @@ import type { SnapshotClaimField } from '../../domain/positions/snapshot'
 import type { StandpointDB } from '../database'
 import { journalHead, loadAndFollowJournal, type JournalChanges } from '../journal'
 import { readFactsSeed } from '../projection/startSeed'
-import { timeSlicer } from '../../domain/timeSlices'
+import { forEachInSlices } from '../../domain/timeSlices'
 
 // Live counts of records per value of an index (claims per article, per actor, per issue),
 // kept in step with the workspace without re-reading the table after every write. The index
@@ -122,26 +122,21 @@ export function followKeyCounts(
     const coded = { articleId: '', coderId: '' }
     const next = new Map<Id, readonly Id[]>()
     const tally = new Map<Id, number>()
-    // In slices: at 100,000 claims this took 100 ms, and it runs as the app starts, when a
-    // click on another screen should not wait for it.
-    const pause = timeSlicer(8, 'background')
-    for (let index = 0; index < claimCount; index++) {
-      if (((index + 1) & 1023) === 0) {
-        await pause()
-        // A screen left before its count was done (the Codebook, visited in passing) stops it.
-        if (follower.isStopped()) return seed.seq
-      }
+    const visit = (index: number): void => {
       if (visible) {
         coded.articleId = articleAt!(index)[0]!
         coded.coderId = coderAt!(index)[0]!
-        if (!visible(coded)) continue
+        if (!visible(coded)) return
       }
       const values = valuesAt(index)
       // A claim with no value is not in the index: not counted, as a recount would not.
-      if (values.length === 0) continue
+      if (values.length === 0) return
       next.set(claimIds[index]!, values)
       for (const value of values) tally.set(value, (tally.get(value) ?? 0) + 1)
     }
+    // In slices: at 100,000 claims this took 100 ms. A screen left before its count was done
+    // (the Codebook, visited in passing) stops it.
+    if (!(await forEachInSlices(claimCount, visit, follower.isStopped))) return seed.seq
     valuesById = next
     counts = tally
     // The journal after the snapshot is read at once by the follower, as any later write is.

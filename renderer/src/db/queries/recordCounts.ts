@@ -3,7 +3,7 @@ import type { StandpointDB } from '../database'
 import { journalHead, loadAndFollowJournal, type JournalChanges } from '../journal'
 import { saveRecordIds } from '../projection/snapshots'
 import { readFactsSeed, readRecordIdsSeed } from '../projection/startSeed'
-import { timeSlicer, whenIdleAndQuiet } from '../../domain/timeSlices'
+import { forEachInSlices, whenIdleAndQuiet } from '../../domain/timeSlices'
 
 // Live record counts (the status bar's articles, actors and issues), kept in step without
 // counting a table again after a write: Chromium counts a store by walking it, so at 100,000
@@ -111,17 +111,9 @@ export function followRecordCounts(
     // again: a put of a record already counted, or a deletion of one already gone, changes nothing.
     rest.forEach((table, index) => ids.set(table, new Set(keys[index] as Id[])))
     if (tables.includes('claims')) {
-      // In slices, as the app starts (see keyCounts.ts).
       const claims = new Set<Id>()
-      const pause = timeSlicer(8, 'background')
       const { claimIds } = seed.columns
-      for (let at = 0; at < claimIds.length; at++) {
-        if ((at & 1023) === 1023) {
-          await pause()
-          if (follower.isStopped()) return seed.seq
-        }
-        claims.add(claimIds[at]!)
-      }
+      if (!(await forEachInSlices(claimIds.length, (at) => claims.add(claimIds[at]!), follower.isStopped))) return seed.seq
       ids.set('claims', claims)
     }
     if (tables.includes('articles')) ids.set('articles', new Set(seed.columns.articleIds))
