@@ -301,43 +301,16 @@ async function showStored(stored: StoredPositions): Promise<boolean> {
 }
 
 /**
- * Stored positions some writes behind, unpacked and their rows made while the snapshot and the
- * journal are read (the window's thread is idle then): once they are brought up to date, only
- * the rows the changes touched are made again (createPositionsViewBuilder), not twenty
- * thousand labelled and sorted.
- */
-interface RowsAhead {
-  unpacking: Promise<PositionsResult | null>
-  /** The world their rows are labelled from: the tables read with them. */
-  world: PositionsWorld
-  /** Settles once their rows are made (or could not be). */
-  rowsMade: Promise<void>
-}
-
-function rowsAhead(behind: StoredPositions): RowsAhead {
-  // In a task after loadPositions has asked for the snapshot and the journal, not before.
-  const unpacking = nextTask()
-    .then(() => runSliced(unpackResultSteps(behind.record.packed), timeSlicer()))
-    .catch(() => null)
-  const world = worldOf(behind)
-  const rowsMade = unpacking.then((unpacked) => (unpacked && !engine ? prepareRows(unpacked, world) : undefined)).catch(() => undefined)
-  return { unpacking, world, rowsMade }
-}
-
-/**
  * Draws the table from stored positions some writes behind, brought up to date with the
  * snapshot and the journal just read (domain/positions/catchUp.ts), when that can be done
  * exactly; returns whether it did.
  */
-async function showCaughtUp(stored: StoredPositions, read: SnapshotRead, ahead: RowsAhead): Promise<boolean> {
+async function showCaughtUp(stored: StoredPositions, read: SnapshotRead, unpacking: Promise<PositionsResult | null>): Promise<boolean> {
   if (stored.current || stored.record.viewerId !== read.viewerId || engine) return false
-  const unpacked = await ahead.unpacking
+  const unpacked = await unpacking
   if (!unpacked || engine) return false
   await nextTask()
-  // The tables as read with the stored positions, unless written since: their rows, made
-  // while the snapshot was read, are then only brought up to date.
-  const sameTables = read.actors === stored.actors && read.issues === stored.issues && read.coders === stored.coders && read.assignments === stored.assignments
-  const world = sameTables ? ahead.world : worldOf(read)
+  const world = worldOf(read)
   const caughtUp = await runSliced(catchUpSteps({
     stored: unpacked,
     storedSeq: stored.record.seq,
@@ -348,7 +321,6 @@ async function showCaughtUp(stored: StoredPositions, read: SnapshotRead, ahead: 
     changedBefore: stored.record.changed,
   }), timeSlicer())
   if (!caughtUp || engine) return false
-  await ahead.rowsMade
   // The rows are made in tasks of their own.
   await nextTask()
   return show(caughtUp.result, world, sourcesNow(stored, read), stored.record.claimCount + caughtUp.addedClaims)
@@ -453,9 +425,13 @@ function load(options: PositionsOptions | null): Promise<void> {
       // to date from the snapshot and the journal as read, they are drawn while the engine is built.
       let caughtUpAt: number | null = null
       const catchUp = (behind: StoredPositions) => {
-        const ahead = rowsAhead(behind)
+        // Unpacked while the snapshot and the journal are read (in a task after loadPositions
+        // has asked for them), rather than after: their reads leave the window's thread idle.
+        const unpacking = nextTask()
+          .then(() => runSliced(unpackResultSteps(behind.record.packed), timeSlicer()))
+          .catch(() => null)
         return async (read: SnapshotRead) => {
-          if (await showCaughtUp(behind, read, ahead).catch(() => false)) {
+          if (await showCaughtUp(behind, read, unpacking).catch(() => false)) {
             caughtUpAt = read.head
             // The screen drew the rows in this task: the unpacking that follows starts one of its own.
             await nextTask()
