@@ -167,9 +167,9 @@ describe('stored positions brought up to date with what was saved after them', (
       expect(kept, `seed ${seed}`).toEqual([...kept].sort((a, b) => a - b))
       const view: ViewOptions = { mode: 'actor-issue', text: '', showAll: r.chance(0.3), onlyWithClaims: r.pick([null, true, false]) }
       expect(strip(buildPositionsView(result, workspace.actors, workspace.issues, view)), `view, seed ${seed}`).toEqual(strip(buildPositionsView(full, workspace.actors, workspace.issues, view)))
-      // As a cold open makes them: the stored rows first (while the snapshot is read), then only
-      // the rows the changes touched, once brought up to date. Not the world's tables after a
-      // change of them: the open then labels the rows afresh.
+      // The kept-up-to-date rows builder, handed the stored positions and then these (the same
+      // series object for every row not recounted), ends where a whole build does. Not after a
+      // change of the world's tables: rows are then labelled afresh.
       if (!withWorld) {
         const builder = createPositionsViewBuilder()
         builder(storedResult, workspace.actors, workspace.issues, view)

@@ -128,12 +128,12 @@ function sortRows(rows: PositionRow[]): void {
   const second = new Float64Array(count)
   // An array, not a typed one: its sort is adaptive, and rows come mostly in this order already
   // (stored positions are kept in the order last shown), which a typed array's sort does not use.
-  const order = new Array<number>(count)
+  const order: number[] = []
   for (let index = 0; index < count; index++) {
     const row = rows[index]!
     first[index] = (row.groupKey === NO_VALUE ? labelRanks.size : 0) + labelRanks.get(row.label)!
     second[index] = issueRanks.get(row.issueLabel)!
-    order[index] = index
+    order.push(index)
   }
   order.sort((a, b) => first[a]! - first[b]! || second[a]! - second[b]! || (rows[a]!.id < rows[b]!.id ? -1 : rows[a]!.id > rows[b]!.id ? 1 : 0))
   const before = rows.slice()
@@ -392,11 +392,13 @@ export function createPositionsViewBuilder(): PositionsViewBuilder {
     const previous = last!
     const options = result.options
     const oneIssue = view.mode === 'actor' && options.issueId !== null
-    const moved = view.mode === 'actor' && options.issueId === null ? null : yield* rowsMoved(previous.positions.rows, result, oneIssue ? options.issueId : null)
+    const moved = view.mode === 'actor' && options.issueId === null ? null : yield* rowsMoved(previous, result, oneIssue ? options.issueId : null)
     if (moved) {
-      if (moved.made.length >= MAX_NEW_ROWS) return yield* build()
-      const used = new Map(previous.used)
-      let rows = previous.positions.rows.slice()
+      // Many new rows (an import chunk): building whole is as quick.
+      if (moved.made.length > MAX_NEW_ROWS) return yield* build()
+      const same = moved.changed.length === 0 && moved.gone.length === 0 && moved.made.length === 0
+      const used = same ? previous.used : new Map(previous.used)
+      let rows = same ? previous.positions.rows : previous.positions.rows.slice()
       for (const [index, row] of moved.changed) {
         countCells(used, rows[index]!.series, -1)
         countCells(used, row.series, 1)
@@ -500,7 +502,10 @@ interface MovedRows {
  * up all twenty thousand by key hashed every key, made and joined but never hashed before:
  * 12-24 ms (node). Null when more than MOVED_LIMIT rows changed, came or went.
  */
-function* rowsMoved(rows: readonly PositionRow[], result: PositionsResult, onlyIssue: Id | null): ViewSteps<MovedRows | null> {
+function* rowsMoved(previous: BuiltView, result: PositionsResult, onlyIssue: Id | null): ViewSteps<MovedRows | null> {
+  // A hand-over (the engine's series after stored ones) shares none: not worth a map of them all.
+  if (!sharesSeries(previous.result, result)) return null
+  const rows = previous.positions.rows
   const at = new Map<PositionSeries, number>()
   for (let index = 0; index < rows.length; index++) {
     const series = rows[index]!.series
@@ -532,6 +537,16 @@ function* rowsMoved(rows: readonly PositionRow[], result: PositionsResult, onlyI
   }
   moved.made = [...missing.values()]
   return moved
+}
+
+/** Whether two results share series objects, by a look at sixteen places in their lists (a guess: either answer gives the same rows). */
+function sharesSeries(before: PositionsResult, after: PositionsResult): boolean {
+  const count = Math.min(before.series.length, after.series.length)
+  for (let probe = 0; probe < 16 && count > 0; probe++) {
+    const index = Math.floor((probe * count) / 16)
+    if (before.series[index] === after.series[index]) return true
+  }
+  return false
 }
 
 function sameView(a: ViewOptions, b: ViewOptions): boolean {

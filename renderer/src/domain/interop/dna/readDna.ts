@@ -441,5 +441,5 @@ function megabytes(count: number): string {
 }
 
 function describe(error: unknown): string {
-  return (errorText(error)).slice(0, 200)
+  return errorText(error).slice(0, 200)
 }
