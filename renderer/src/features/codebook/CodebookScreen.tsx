@@ -59,18 +59,11 @@ export function CodebookScreen() {
   // as touching no claim (the claims are counted after a start, in the background).
   const countsKnown = issues !== undefined && claimIssues !== undefined
   const counts = useMemo(() => claimCountsInTree(tree, countsKnown ? claimIssues : []), [tree, countsKnown, claimIssues])
-  const countCell = (count: number | undefined) =>
-    countsFailed !== null ? (
-      <span className="muted" title="The claims could not be counted">
-        —
-      </span>
-    ) : countsKnown ? (
-      (count ?? 0)
-    ) : (
-      <span className="muted" title="Counting the claims…">
-        …
-      </span>
-    )
+  const countCell = (count: number | undefined) => {
+    if (countsFailed !== null) return <span className="muted" title="The claims could not be counted">—</span>
+    if (!countsKnown) return <span className="muted" title="Counting the claims…">…</span>
+    return count ?? 0
+  }
   const [collapsed, setCollapsedState] = useState<ReadonlySet<Id>>(() => memory.collapsed ?? new Set())
   const [initialised, setInitialised] = useState(memory.collapsed !== null)
   const search = useIssueSearch(list)
