@@ -10,6 +10,8 @@ import { openWorkspace } from './db/database'
 import { db } from './db/instance'
 import { readStoredFirstRowsEarly } from './db/queries/storedFirstRows'
 import { prepareLibrary, startLibrary } from './features/library'
+import { restorePositionsView } from './features/positions'
+import { restoreClaimsView } from './features/claims'
 import { parseHash } from './shared/routing'
 import { noteActivity } from './domain/timeSlices'
 import { errorText } from './domain/errorText'
@@ -57,6 +59,9 @@ openWorkspace(db).then(
   () => {
     // Ahead of the first screen's reads: Positions' stored first screen is a few kilobytes.
     readStoredFirstRowsEarly(db)
+    // The tables' saved setups (a setting each) beside it: a first render is then the analyst's.
+    restorePositionsView()
+    restoreClaimsView()
     // When the library is the first screen, its worker reads the saved rows while the shell
     // renders. Another first screen's reads go first (IndexedDB serves one origin's requests in
     // turn, and the library's saved index is the biggest read at start): the library starts

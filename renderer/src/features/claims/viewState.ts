@@ -57,6 +57,14 @@ async function restoreOnce(): Promise<void> {
   }
 }
 
+/**
+ * Reads the saved columns, widths and sort now (the app calls it as it starts), so the table's
+ * first render is sorted as the analyst left it rather than by default and then again.
+ */
+export function restoreClaimsView(): void {
+  void restoreOnce()
+}
+
 function subscribe(listener: () => void): () => void {
   listeners.add(listener)
   void restoreOnce()
