@@ -20,6 +20,32 @@ test('the shell renders with its navigation and an empty workspace offer', async
   await expect(page.getByRole('contentinfo', { name: 'Status' })).toContainText('Storage: ')
 })
 
+test('screens opened from the sidebar and by shortcut are history entries: back and forward retrace them', async ({ workbench }) => {
+  const { page } = workbench
+  const nav = page.getByRole('navigation', { name: 'Main' })
+  const heading = (name: string) => page.getByRole('heading', { level: 1, name })
+  await expect(heading('Library')).toBeVisible()
+  await nav.getByRole('link', { name: 'Positions' }).click()
+  await expect(heading('Positions')).toBeVisible()
+  expect(new URL(page.url()).hash).toBe('#/positions')
+  await nav.getByRole('link', { name: 'Codebook' }).click()
+  await expect(heading('Codebook')).toBeVisible()
+  await page.keyboard.press('Alt+2')
+  await expect(heading('Claims')).toBeVisible()
+  expect(new URL(page.url()).hash).toBe('#/claims')
+
+  await page.goBack()
+  await expect(heading('Codebook')).toBeVisible()
+  await expect(nav.getByRole('link', { name: 'Codebook' })).toHaveAttribute('aria-current', 'page')
+  await page.goBack()
+  await expect(heading('Positions')).toBeVisible()
+  await page.goForward()
+  await expect(heading('Codebook')).toBeVisible()
+  // A hash set from outside (typed, or a link the app did not handle) is followed too.
+  await page.evaluate(() => (location.hash = '#/actors'))
+  await expect(heading('Actors')).toBeVisible()
+})
+
 test('workspace data survives a reload and a relaunch with the same profile', async ({ workbench }) => {
   let page = workbench.page
   await page.getByRole('button', { name: 'Load sample workspace' }).click()

@@ -1,6 +1,6 @@
 import { DataSection } from '../features/export'
 import { TeamSection } from '../features/team'
-import { buildHash, SCREEN_LABELS, SCREENS, type Screen } from '../shared/routing'
+import { buildHash, followRouteLink, SCREEN_LABELS, SCREENS, type Screen } from '../shared/routing'
 
 const ICONS: Record<Screen, string> = {
   library: 'M4 4h4v16H4zM10 4h4v16h-4zM16.2 4.6l3.8-1 4 15.4-3.9 1z',
@@ -28,6 +28,7 @@ export function Sidebar({ current, onIntent }: { current: Screen; onIntent?: (sc
               href={buildHash(screen)}
               className="nav-link"
               aria-current={screen === current ? 'page' : undefined}
+              onClick={followRouteLink}
               onPointerEnter={() => onIntent?.(screen)}
               onFocus={() => onIntent?.(screen)}
               title={index < 9 ? `${SCREEN_LABELS[screen]} (Alt+${index + 1})` : SCREEN_LABELS[screen]}
