@@ -1,40 +1,29 @@
 import {
-  createSortedRowModel,
   functionalUpdate,
   rowSortingFeature,
   tableFeatures,
   useTable,
   type ColumnDef,
-  type Row,
   type SortingState,
 } from '@tanstack/react-table'
 import { useCallback, useMemo } from 'react'
 import type { PositionsColumn } from '../../domain/positions/columns'
 import type { PositionRow } from '../../domain/positions/rows'
-import { compareText } from '../../domain/text/compare'
+import { sortPositionRows } from '../../domain/positions/sortRows'
 import type { SortInfo } from './gridLayout'
 
-const features = tableFeatures({ rowSortingFeature, sortedRowModel: createSortedRowModel() })
+// The table keeps the sorting state and what a header click does to it; the rows are put in
+// that order by sortPositionRows (domain/positions/sortRows.ts), the row model's order made
+// without an object per row.
+const features = tableFeatures({ rowSortingFeature })
 type Features = typeof features
-
-function compareValues(rowA: Row<Features, PositionRow>, rowB: Row<Features, PositionRow>, columnId: string): number {
-  const a = rowA.getValue<string | number>(columnId)
-  const b = rowB.getValue<string | number>(columnId)
-  return a < b ? -1 : a > b ? 1 : 0
-}
-
-function compareTextValues(rowA: Row<Features, PositionRow>, rowB: Row<Features, PositionRow>, columnId: string): number {
-  return compareText(String(rowA.getValue(columnId)), String(rowB.getValue(columnId)))
-}
 
 function columnDefs(columns: PositionsColumn[]): ColumnDef<Features, PositionRow>[] {
   return columns.map((column) => ({
     id: column.id,
     header: column.header,
+    // A column sorts only with a value to sort on; the first click on a figure sorts it largest first.
     accessorFn: (row: PositionRow) => column.sortValue(row),
-    sortFn: column.sortType === 'text' ? compareTextValues : compareValues,
-    // An empty cell has nothing to rank: it goes last whichever way the column is sorted.
-    sortUndefined: 'last',
     sortDescFirst: column.sortType !== 'text',
   }))
 }
@@ -59,10 +48,7 @@ export function useSortedPositions(columns: PositionsColumn[], data: PositionRow
     state: { sorting },
     onSortingChange,
   })
-  // Unsorted, the rows are the data in its own order: the row model would only wrap each of
-  // tens of thousands of rows in an object to unwrap it again, on every change of the data.
-  const rowModel = sorting.length === 0 ? null : table.getRowModel()
-  const rows = useMemo(() => (rowModel ? rowModel.rows.map((row) => row.original) : (data ?? NO_ROWS)), [rowModel, data])
+  const rows = useMemo(() => sortPositionRows(data ?? NO_ROWS, columns, sorting) as PositionRow[], [data, columns, sorting])
 
   const sortOf = useCallback(
     (columnId: string): SortInfo => {

@@ -1,0 +1,97 @@
+import fc from 'fast-check'
+import { constructTable, createSortedRowModel, rowSortingFeature, tableFeatures, type ColumnDef, type Row } from '@tanstack/table-core'
+import { storeReactivityBindings } from '@tanstack/table-core/store-reactivity-bindings'
+import { describe, expect, it } from 'vitest'
+import type { Actor } from '../../../renderer/src/domain/model'
+import { positionsColumns } from '../../../renderer/src/domain/positions/columns'
+import { computePositions, DEFAULT_OPTIONS } from '../../../renderer/src/domain/positions/engine'
+import { claimFact } from '../../../renderer/src/domain/positions/facts'
+import { buildPositionsView, type PositionRow } from '../../../renderer/src/domain/positions/rows'
+import { sortPositionRows, type SortableColumn, type SortEntry } from '../../../renderer/src/domain/positions/sortRows'
+import { compareText } from '../../../renderer/src/domain/text/compare'
+import { actor, child, claim, issue } from './fixtures'
+
+// The reference: TanStack Table's own sorted row model, with the column definitions the
+// Positions screen gave it before (features/positions/sortedPositions.ts).
+const features = tableFeatures({ rowSortingFeature, sortedRowModel: createSortedRowModel(), coreReactivityFeature: storeReactivityBindings() })
+type Features = typeof features
+
+function tanstackOrder(rows: readonly PositionRow[], columns: readonly SortableColumn[], sorting: SortEntry[]): string[] {
+  const compareValues = (rowA: Row<Features, PositionRow>, rowB: Row<Features, PositionRow>, id: string): number => {
+    const a = rowA.getValue<string | number>(id)
+    const b = rowB.getValue<string | number>(id)
+    return a < b ? -1 : a > b ? 1 : 0
+  }
+  const compareTextValues = (rowA: Row<Features, PositionRow>, rowB: Row<Features, PositionRow>, id: string): number =>
+    compareText(String(rowA.getValue(id)), String(rowB.getValue(id)))
+  const defs: ColumnDef<Features, PositionRow>[] = columns.map((column) => ({
+    id: column.id,
+    accessorFn: (row: PositionRow) => column.sortValue(row),
+    sortFn: column.sortType === 'text' ? compareTextValues : compareValues,
+    sortUndefined: 'last',
+    sortDescFirst: column.sortType !== 'text',
+  }))
+  const table = constructTable({ features, columns: defs, data: [...rows], getRowId: (row: PositionRow) => row.id, state: { sorting } })
+  return table.getRowModel().rows.map((row) => row.original.id)
+}
+
+const ids = (rows: readonly PositionRow[]): string[] => rows.map((row) => row.id)
+
+const TEXTS = ['Issue 2', 'Issue 10', 'issue 2', 'AfD', 'AFD', 'Åland', 'aland', 'Zeta', '', ' b', 'B', 'ü', 'u', '10', '9']
+
+describe('sorting the positions rows', () => {
+  it('orders rows as TanStack Table’s sorted row model does: ties, empty values, text, several columns, either direction', () => {
+    const value = fc.oneof(fc.constant(undefined), fc.constantFrom(...TEXTS), fc.integer({ min: -3, max: 3 }), fc.constantFrom(0.5, -0, NaN))
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(value, value, value), { maxLength: 80 }),
+        fc.array(fc.record({ column: fc.integer({ min: 0, max: 3 }), desc: fc.boolean() }), { maxLength: 4 }),
+        fc.constantFrom<SortableColumn['sortType'][]>(['text', 'number', 'date'], ['number', 'text', 'text'], ['date', 'number', 'text']),
+        (cells, picks, types) => {
+          const rows = cells.map((values, index) => ({ id: `r${index}`, values }) as unknown as PositionRow & { values: unknown[] })
+          const columns: SortableColumn[] = types.map((sortType, index) => ({
+            id: `c${index}`,
+            sortType,
+            // A number column holds numbers (or nothing); a text column anything shown as text.
+            sortValue: (row) => {
+              const cell = (row as unknown as { values: (string | number | undefined)[] }).values[index]
+              return sortType === 'text' || typeof cell !== 'string' ? cell : cell.length
+            },
+          }))
+          // Each column once, as the grid's sorting state holds it; c3 names no column (skipped).
+          const seen = new Set<string>()
+          const sorting = picks.map((pick) => ({ id: `c${pick.column}`, desc: pick.desc })).filter((entry) => !seen.has(entry.id) && seen.add(entry.id))
+          expect(ids(sortPositionRows(rows, columns, sorting))).toEqual(tanstackOrder(rows, columns, sorting.filter((entry) => entry.id !== 'c3')))
+        },
+      ),
+      { numRuns: 400 },
+    )
+  })
+
+  it('sorts the real table’s rows by each of its columns as the row model did', () => {
+    const actors: Actor[] = [actor('a', 'Al-Nujaba Movement', 'armed group'), actor('b', 'al-Sudani', 'person'), actor('c', 'Iran', 'state'), actor('d', 'Ämter', 'party')]
+    const issues = [issue('i1', 'Attacks on Israel'), issue('i2', 'US forces in Iraq'), child('i3', 'Bases', 'i2')]
+    const claims = Array.from({ length: 60 }, (_, index) =>
+      claim({ id: `k${index}`, actorId: 'abcd'[index % 4]!, issueId: ['i1', 'i2', 'i3'][index % 3]!, stance: ([-2, -1, 0, 1, 2] as const)[(index * 7) % 5]!, date: `2024-${String((index % 9) + 1).padStart(2, '0')}-1${index % 10}` }),
+    )
+    const actorMap = new Map(actors.map((entry) => [entry.id, entry]))
+    const result = computePositions(claims.map(claimFact), [], { actors: actorMap, issues, coders: [], assignments: [], viewerId: null }, DEFAULT_OPTIONS)
+    const view = buildPositionsView(result, actorMap, issues, { mode: 'actor-issue', text: '', showAll: false, onlyWithClaims: false })
+    const columns = positionsColumns(view, { kind: 'actor' })
+    expect(view.rows.length).toBeGreaterThan(8)
+    for (const column of columns) {
+      for (const desc of [false, true]) {
+        const sorting = [{ id: column.id, desc }]
+        expect(ids(sortPositionRows(view.rows, columns, sorting)), `${column.id} ${desc ? 'desc' : 'asc'}`).toEqual(tanstackOrder(view.rows, columns, sorting))
+      }
+    }
+    const several = [{ id: columns[columns.length - 1]!.id, desc: true }, { id: columns[0]!.id, desc: false }]
+    expect(ids(sortPositionRows(view.rows, columns, several))).toEqual(tanstackOrder(view.rows, columns, several))
+  })
+
+  it('hands the rows back as they are when nothing sorts them', () => {
+    const rows = [{ id: 'x' }, { id: 'y' }] as unknown as PositionRow[]
+    expect(sortPositionRows(rows, [], [])).toBe(rows)
+    expect(sortPositionRows(rows, [], [{ id: 'gone', desc: false }])).toBe(rows)
+  })
+})
