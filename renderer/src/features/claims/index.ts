@@ -4,4 +4,4 @@ import './shortcuts'
 // The Claims screen (the coder's working view), loaded when first opened.
 export const ClaimsScreen = lazyScreen(() => import('./ClaimsScreen').then((module) => module.ClaimsScreen))
 
-export { restoreClaimsView } from './viewState'
+export { restoreClaimsView } from './savedView'

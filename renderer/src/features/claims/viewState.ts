@@ -1,9 +1,10 @@
 import { useCallback, useSyncExternalStore } from 'react'
 import { db } from '../../db/instance'
-import { readSetting, writeSetting } from '../../db/repositories/settings'
+import { writeSetting } from '../../db/repositories/settings'
 import { NO_FILTERS, type ClaimFilters } from '../../domain/claims/filter'
 import { CLAIMS_TABLE_VIEW, DEFAULT_TABLE_VIEW, type ClaimsTableView } from '../../domain/claims/view'
 import { NO_SELECTION, type Selection } from '../../domain/claims/selection'
+import { readSavedClaimsView } from './savedView'
 
 // What the analyst has set up on the claims screen. Filters, the claim set and the selection
 // live for the session (a trip to the reader and back finds them); columns, widths and the
@@ -47,7 +48,8 @@ async function restoreOnce(): Promise<void> {
   if (restored) return
   restored = true
   try {
-    const saved = await readSetting(db, CLAIMS_TABLE_VIEW)
+    // Asked for as the app starts (savedView.ts): usually read by now.
+    const saved = await readSavedClaimsView()
     if (saved) {
       state = { ...state, visibility: saved.visibility, widths: saved.widths, sorting: saved.sorting }
       emit()
@@ -55,14 +57,6 @@ async function restoreOnce(): Promise<void> {
   } catch {
     // An unreadable preference leaves the defaults in place.
   }
-}
-
-/**
- * Reads the saved columns, widths and sort now (the app calls it as it starts), so the table's
- * first render is sorted as the analyst left it rather than by default and then again.
- */
-export function restoreClaimsView(): void {
-  void restoreOnce()
 }
 
 function subscribe(listener: () => void): () => void {
