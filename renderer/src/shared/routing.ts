@@ -41,7 +41,7 @@ const listeners = new Set<() => void>()
 // by setting location.hash: a fragment navigation has the browser look for an element of that
 // id, lay the page out and queue the hashchange event, so a screen opened from the sidebar began
 // to render in a later task (traced, 3-25 ms after the click). Now it renders in the click's
-// own task: Positions opened cold, first rows 1.5-4 ms sooner (medians of 7, 31-33 ms).
+// own task: Positions opened cold, first rows 1.4-4.8 ms sooner (medians of 7, 31-34 ms).
 function goTo(hash: string): void {
   if (location.hash === hash) return
   history.pushState(history.state, '', hash)
