@@ -1,4 +1,4 @@
-import { compareText } from '../text/compare'
+import { compareText, ranksOfSorted } from '../text/compare'
 import { VALUE_SEPARATOR, type ClaimColumn } from './columns'
 import { rowDate, type ClaimLookups, type ClaimRow } from './rows'
 
@@ -57,18 +57,9 @@ export class TextRanks {
         this.sorted.splice(low, 0, value)
       }
     }
-    this.ranks = new Map()
-    for (let index = 0; index < this.sorted.length; index++) {
-      // Values the collator calls equal ("AfD", "AFD") share a rank, so the next sort key decides.
-      const value = this.sorted[index]!
-      const previous = index > 0 ? this.sorted[index - 1]! : undefined
-      this.ranks.set(value, previous !== undefined && compareTextEqual(previous, value) ? this.ranks.get(previous)! : index)
-    }
+    // Values the collator calls equal ("AfD", "AFD") share a rank, so the next sort key decides.
+    this.ranks = ranksOfSorted(this.sorted)
   }
-}
-
-function compareTextEqual(a: string, b: string): boolean {
-  return a === b || compareText(a, b) === 0
 }
 
 const ZERO = 48

@@ -2,7 +2,7 @@ import { actorKindKey } from '../actorKinds'
 import { buildCodebookTree, pathLabel } from '../codebook/tree'
 import type { Actor, Id, Issue } from '../model'
 import { drainSteps } from '../timeSlices'
-import { compareText } from '../text/compare'
+import { textRanks } from '../text/compare'
 import { foldText } from '../text/folding'
 import { bucketAtOrdinal, bucketOrdinal, type Bucket } from './buckets'
 import { sameOptions, type PositionSeries, type PositionsOptions, type PositionsResult } from './engine'
@@ -102,17 +102,6 @@ function allGroups(actors: Iterable<Actor>, options: PositionsOptions): string[]
   return [...groups]
 }
 
-/** Each distinct text's place in compareText's order: a row sort then compares numbers. */
-function ranksOf(rows: readonly PositionRow[], textOf: (row: PositionRow) => string): Map<string, number> {
-  const seen = new Set<string>()
-  for (const row of rows) seen.add(textOf(row))
-  const distinct = [...seen].sort(compareText)
-  const ranks = new Map<string, number>()
-  // Texts the collator finds equal ("Merkel", "merkel") share a rank, so the id decides, as before.
-  distinct.forEach((text, index) => ranks.set(text, index > 0 && compareText(distinct[index - 1]!, text) === 0 ? ranks.get(distinct[index - 1]!)! : index))
-  return ranks
-}
-
 /**
  * Groups without a value ("(no party)") after the named ones, then by label, issue and id.
  * Tens of thousands of rows are sorted after every change, so the collator compares each
@@ -120,8 +109,9 @@ function ranksOf(rows: readonly PositionRow[], textOf: (row: PositionRow) => str
  * over typed arrays of ranks rather than an object per row.
  */
 function sortRows(rows: PositionRow[]): void {
-  const labelRanks = ranksOf(rows, (row) => row.label)
-  const issueRanks = ranksOf(rows, (row) => row.issueLabel)
+  // Labels the collator finds equal ("Merkel", "merkel") share a rank, so the id decides.
+  const labelRanks = textRanks(rows.map((row) => row.label))
+  const issueRanks = textRanks(rows.map((row) => row.issueLabel))
   const count = rows.length
   // A group without a value ranks after every label.
   const first = new Float64Array(count)
@@ -383,16 +373,23 @@ export function createPositionsViewBuilder(): PositionsViewBuilder {
       view.text === '' &&
       !view.showAll &&
       sameOptions(last.result.options, result.options)
-    function* build(): ViewSteps<PositionsView> {
-      const { positions, used } = yield* viewWithCounts(result, actors, issues, view)
-      last = { result, actors, issues, view, positions, used, byId: null }
+    const keep = (positions: PositionsView, used: Map<number, number>, byId: Map<string, PositionRow> | null): PositionsView => {
+      last = { result, actors, issues, view, positions, used, byId }
       return positions
     }
+    function* build(): ViewSteps<PositionsView> {
+      const { positions, used } = yield* viewWithCounts(result, actors, issues, view)
+      return keep(positions, used, null)
+    }
+    // A row never seen: made as the full build makes it (labels from the same tables).
+    const newRow = (series: PositionSeries): PositionRow => buildPositionsView({ ...result, series: [series] }, actors, issues, view).rows[0]!
     if (!incremental) return yield* build()
     const previous = last!
     const options = result.options
     const oneIssue = view.mode === 'actor' && options.issueId !== null
-    const moved = view.mode === 'actor' && options.issueId === null ? null : yield* rowsMoved(previous, result, oneIssue ? options.issueId : null)
+    // Rows per actor across every issue: no row is one series, so none is kept from before.
+    const actorsAcrossIssues = view.mode === 'actor' && options.issueId === null
+    const moved = actorsAcrossIssues ? null : yield* rowsMoved(previous, result, oneIssue ? options.issueId : null)
     if (moved) {
       // Many new rows (an import chunk): building whole is as quick.
       if (moved.made.length > MAX_NEW_ROWS) return yield* build()
@@ -409,23 +406,20 @@ export function createPositionsViewBuilder(): PositionsViewBuilder {
         for (const index of gone) countCells(used, rows[index]!.series, -1)
         rows = rows.filter((_, index) => !gone.has(index))
         for (const series of moved.made) {
-          // A row never seen: made as the full build makes it (labels from the same tables).
-          const row = buildPositionsView({ ...result, series: [series] }, actors, issues, view).rows[0]!
+          const row = newRow(series)
           countCells(used, row.series, 1)
           rows.push(row)
         }
         sortRows(rows)
       }
-      const positions = finishView(result, rows, used, view, result.counted)
-      last = { result, actors, issues, view, positions, used, byId: null }
-      return positions
+      return keep(finishView(result, rows, used, view, result.counted), used, null)
     }
     const previousById = rowsById(previous)
     // Only what changed is collected; the previous rows stay as they were until the end.
     const changed = new Map<string, PositionRow>()
     const made: PositionRow[] = []
     let kept = 0
-    if (!(view.mode === 'actor' && options.issueId === null)) {
+    if (!actorsAcrossIssues) {
       let done = 0
       for (const series of result.series) {
         if (++done % SLICE === 0) yield
@@ -437,8 +431,7 @@ export function createPositionsViewBuilder(): PositionsViewBuilder {
         } else {
           // Many new rows (an import chunk): building whole is as quick.
           if (made.length >= MAX_NEW_ROWS) return yield* build()
-          // A row never seen: made as the full build makes it (labels from the same tables).
-          made.push(buildPositionsView({ ...result, series: [series] }, actors, issues, view).rows[0]!)
+          made.push(newRow(series))
         }
       }
     }
@@ -448,9 +441,7 @@ export function createPositionsViewBuilder(): PositionsViewBuilder {
       const rows = previous.positions.rows.map((row) => changed.get(row.id)!)
       yield
       const used = yield* countRows(rows)
-      const positions = finishView(result, rows, used, view, result.counted)
-      last = { result, actors, issues, view, positions, used, byId: changed }
-      return positions
+      return keep(finishView(result, rows, used, view, result.counted), used, changed)
     }
     const used = new Map(previous.used)
     const byId = changed.size > 0 || made.length > 0 || kept !== previousById.size ? new Map(previousById) : previousById
@@ -477,9 +468,7 @@ export function createPositionsViewBuilder(): PositionsViewBuilder {
       rows = [...byId.values()]
       sortRows(rows)
     }
-    const positions = finishView(result, rows, used, view, result.counted)
-    last = { result, actors, issues, view, positions, used, byId }
-    return positions
+    return keep(finishView(result, rows, used, view, result.counted), used, byId)
   }
   return Object.assign((result: PositionsResult, actors: ReadonlyMap<Id, Actor>, issues: readonly Issue[], view: ViewOptions) => drainSteps(steps(result, actors, issues, view)), { steps })
 }

@@ -1,4 +1,4 @@
-import { compareText } from '../text/compare'
+import { textRanks } from '../text/compare'
 import type { PositionsColumn } from './columns'
 import type { PositionRow } from './rows'
 
@@ -21,17 +21,11 @@ export type SortableColumn = Pick<PositionsColumn, 'id' | 'sortType' | 'sortValu
 
 type Key = string | number | undefined
 
-/** Each value as a number in compareText order; values the collator calls equal share a rank. */
-function textRanks(values: readonly Key[]): (number | undefined)[] {
-  const distinct = new Set<string>()
-  for (const value of values) if (value !== undefined) distinct.add(String(value))
-  const sorted = [...distinct].sort(compareText)
-  const rank = new Map<string, number>()
-  for (let index = 0; index < sorted.length; index++) {
-    const value = sorted[index]!
-    const previous = index > 0 ? sorted[index - 1]! : undefined
-    rank.set(value, previous !== undefined && compareText(previous, value) === 0 ? rank.get(previous)! : index)
-  }
+/** Each value as a number in compareText order (text/compare.ts textRanks); no value stays none. */
+function asTextRanks(values: readonly Key[]): (number | undefined)[] {
+  const texts: string[] = []
+  for (const value of values) if (value !== undefined) texts.push(String(value))
+  const rank = textRanks(texts)
   return values.map((value) => (value === undefined ? undefined : rank.get(String(value))!))
 }
 
@@ -44,7 +38,7 @@ export function sortPositionRows(rows: readonly PositionRow[], columns: readonly
     if (!column) continue
     const values: Key[] = new Array<Key>(rows.length)
     for (let index = 0; index < rows.length; index++) values[index] = column.sortValue(rows[index]!)
-    keys.push({ values: column.sortType === 'text' ? textRanks(values) : values, desc: entry.desc })
+    keys.push({ values: column.sortType === 'text' ? asTextRanks(values) : values, desc: entry.desc })
   }
   if (keys.length === 0 || rows.length < 2) return rows
   const order: number[] = []
