@@ -395,3 +395,19 @@ test('without a connection the page may reach no other origin; Connect allows ex
   // (The library's search-index cache beside the workspace is not the replica.)
   expect(await a.page.evaluate(async () => (await indexedDB.databases()).map((info) => info.name).filter((name) => !name?.includes('~cache~')).sort())).toEqual(['standpoint'])
 })
+
+test('a browser that lost the connection from localStorage (closed before it committed it) takes it back from the workspace', async ({ couch, members }) => {
+  const database = await teamDatabase(couch)
+  const a = await members.add('a')
+  await connectMember(a, couch.url, database, 'alice')
+  await a.page.evaluate(() => {
+    for (const key of Object.keys(localStorage)) if (key.startsWith('standpoint.sync.')) localStorage.removeItem(key)
+  })
+  await a.page.reload()
+  // The page starts without the server in its CSP, finds the workspace's copy and starts again.
+  await expect(syncStatus(a.page)).toHaveAttribute('data-state', 'connected', { timeout: 30_000 })
+  const connectSrc = await a.page.evaluate(() => [...document.querySelectorAll('meta[http-equiv="Content-Security-Policy"]')].map((meta) => /connect-src ([^;]*)/.exec((meta as HTMLMetaElement).content)?.[1] ?? null).filter(Boolean))
+  expect(connectSrc).toEqual([`'self' ${new URL(couch.url).origin}`])
+  await syncStatus(a.page).click()
+  await expect(a.page.getByRole('dialog', { name: 'Team sync' })).toContainText(database)
+})

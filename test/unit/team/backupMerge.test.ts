@@ -79,4 +79,16 @@ describe('backup merge with tombstones', () => {
     await restoreBackup(other, await prepareRestore(parseBackupText(text), other), 'replace')
     expect(await other.settings.get('team.coderConfirmed')).toBeUndefined()
   })
+
+  it('does not carry the team server this machine syncs with, nor replace the one kept here', async () => {
+    const lead = await machine(LEAD)
+    await lead.settings.put({ key: 'team.syncConnection', value: { serverUrl: 'http://lead.example:5984', database: 'team', userName: 'lead', origin: 'http://lead.example:5984', paused: false } })
+    const text = await backupText(lead)
+    expect(text).not.toContain('lead.example')
+    const other = await machine(ALI)
+    const own = { serverUrl: 'http://ali.example:5984', database: 'team', userName: 'ali', origin: 'http://ali.example:5984', paused: true }
+    await other.settings.put({ key: 'team.syncConnection', value: own })
+    await restoreBackup(other, await prepareRestore(parseBackupText(text), other), 'replace')
+    expect((await other.settings.get('team.syncConnection'))?.value).toEqual(own)
+  })
 })

@@ -30,3 +30,15 @@ export const MERGED_PACKAGES = setting(
 
 /** Settings that describe this machine's user rather than the workspace: never taken from a backup. */
 export const MACHINE_SETTING_KEYS: ReadonlySet<string> = new Set(['currentCoderId', CODER_CONFIRMED.key])
+
+/**
+ * Local: the team server this workspace syncs with, kept beside the copy in localStorage (which
+ * the page's CSP is written from before the app starts). A browser commits localStorage lazily,
+ * and one closed soon after Connect can lose it; this copy, committed with the workspace, lets
+ * the app put it back. Never the password.
+ */
+export const SYNC_CONNECTION = setting(
+  'team.syncConnection',
+  v.nullable(v.object({ serverUrl: v.string(), database: v.string(), userName: v.string(), origin: v.string(), paused: v.boolean() })),
+  null,
+)

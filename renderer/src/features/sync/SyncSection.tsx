@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect, useState } from 'react'
 import { createPortal } from 'react-dom'
-import { savedConnection, takeJustConnected } from '../../platform/syncSettings'
+import { restoreLostConnection, savedConnection, takeJustConnected } from '../../platform/syncSettings'
 import { openSyncDialog, useSyncDialog, useSyncStatus } from './syncStore'
 import { syncStatusText } from './statusText'
 
@@ -46,7 +46,7 @@ export function SyncButtons() {
 export function SyncStatusItem({ host }: { host: string }) {
   const status = useSyncStatus()
   useEffect(() => {
-    if (!savedConnection()) return
+    if (!savedConnection()) return putBackLostConnection()
     if (takeJustConnected()) openSyncDialog('team')
     void import('./syncClient').then((client) => client.startSync())
   }, [])
@@ -58,4 +58,22 @@ export function SyncStatusItem({ host }: { host: string }) {
       {text}
     </button>
   )
+}
+
+/**
+ * Rare: the browser lost localStorage's copy of the connection (closed soon after Connect). The
+ * workspace's copy is read once the first screen is up, and the page starts again with it.
+ */
+function putBackLostConnection(): () => void {
+  const idle = requestIdleCallback(
+    () => {
+      restoreLostConnection()
+        .then((restored) => {
+          if (restored) location.reload()
+        })
+        .catch((error: unknown) => console.warn('[standpoint] the team connection could not be read back:', error))
+    },
+    { timeout: 2_000 },
+  )
+  return () => cancelIdleCallback(idle)
 }

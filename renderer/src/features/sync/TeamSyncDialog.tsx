@@ -3,7 +3,7 @@ import { checkConnectionForm } from '../../domain/sync/connection'
 import type { MergeReportEntry } from '../../domain/sync/firstMerge'
 import type { RefusedEntry } from '../../db/sync/syncBook'
 import { allowedSyncOrigin } from '../../platform/contentPolicy'
-import { markJustConnected, saveConnection, savedConnection, setSyncPaused } from '../../platform/syncSettings'
+import { markJustConnected, saveConnection, savedConnection } from '../../platform/syncSettings'
 import { Dialog } from '../../shared/ui/Dialog'
 import { confirmMerge, disconnectSync, listRefused, mergeReport, pauseSync, resumeSync, startSync } from './syncClient'
 import { syncStatusText } from './statusText'
@@ -53,8 +53,8 @@ export function TeamSyncDialog({ open, onClose }: { open: boolean; onClose: () =
     setFieldError(null)
     setBusy(true)
     try {
+      // Saving a connection also clears a pause.
       await saveConnection(checked.value, form.password)
-      setSyncPaused(false)
       if (allowedSyncOrigin !== checked.value.origin) {
         // The page's CSP names the server it may reach; a new server needs a fresh page.
         markJustConnected()

@@ -51,13 +51,13 @@ export async function startSync(password?: string): Promise<void> {
 }
 
 export async function pauseSync(): Promise<void> {
-  setSyncPaused(true)
+  await setSyncPaused(true)
   if (connection) await connection.api.pause()
   setSyncStatus({ ...currentSyncStatus(), state: 'paused', message: null, progress: null })
 }
 
 export async function resumeSync(): Promise<void> {
-  setSyncPaused(false)
+  await setSyncPaused(false)
   await startSync()
 }
 
