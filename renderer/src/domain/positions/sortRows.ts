@@ -11,6 +11,13 @@ import type { PositionRow } from './rows'
 // each sort column's values are read once per row, text becomes its rank among the column's
 // distinct values (a few thousand labels, one collator sort), and the row indexes are sorted:
 // 3-24 ms.
+//
+// Every column's values are ranked the same way when their order is a ranking (numbers without
+// NaN, or text alone), and each row becomes one number, its ranks and its index packed, sorted
+// as numbers with no comparator call. The sort runs a few times per open, too rarely for the
+// engine to optimise a comparator called 300,000 times: Positions opened a save behind drew its
+// first rows 14 ms sooner (Chromium, medians of 7, two rounds: 147 / 151 ms against 163 / 164).
+// Where the values have no ranking, the comparator sorts, as before.
 
 export interface SortEntry {
   id: string
@@ -29,21 +36,71 @@ function asTextRanks(values: readonly Key[]): (number | undefined)[] {
   return values.map((value) => (value === undefined ? undefined : rank.get(String(value))!))
 }
 
-/** The rows sorted by `sorting` (entries naming no column are skipped); `rows` itself when nothing sorts. */
-export function sortPositionRows(rows: readonly PositionRow[], columns: readonly SortableColumn[], sorting: readonly SortEntry[]): readonly PositionRow[] {
-  const byId = new Map(columns.map((column) => [column.id, column]))
-  const keys: { values: readonly Key[]; desc: boolean }[] = []
-  for (const entry of sorting) {
-    const column = byId.get(entry.id)
-    if (!column) continue
-    const values: Key[] = new Array<Key>(rows.length)
-    for (let index = 0; index < rows.length; index++) values[index] = column.sortValue(rows[index]!)
-    keys.push({ values: column.sortType === 'text' ? asTextRanks(values) : values, desc: entry.desc })
+/**
+ * Each value as its rank among the column's distinct values (no value: -1), in the order the
+ * comparator below puts them; null when that order is not a ranking (NaN compares equal to
+ * everything, numbers and text mixed compare by coercion), and the comparator must sort.
+ */
+function ranksOf(values: readonly Key[], text: boolean): { ranks: Int32Array; distinct: number } | null {
+  const ranks = new Int32Array(values.length)
+  let rankOf: Map<Key, number>
+  if (text) rankOf = textRanks(values.filter((value) => value !== undefined).map(String))
+  else {
+    let numbers = 0
+    let strings = 0
+    const distinct = new Set<Key>()
+    for (const value of values) {
+      if (value === undefined) continue
+      if (typeof value === 'number') {
+        if (Number.isNaN(value)) return null
+        numbers++
+      } else strings++
+      // -0 and 0 are one value (a Set says so too), as < and > find them.
+      distinct.add(value)
+    }
+    if (numbers > 0 && strings > 0) return null
+    // Code-unit order for text, as < and > compare it; numbers by value.
+    const sorted = numbers > 0 ? Float64Array.from(distinct as Set<number>).sort() : [...(distinct as Set<string>)].sort()
+    rankOf = new Map<Key, number>()
+    for (const value of sorted) if (!rankOf.has(value)) rankOf.set(value, rankOf.size)
   }
-  if (keys.length === 0 || rows.length < 2) return rows
+  const textOf = text ? String : (value: Key) => value
+  for (let index = 0; index < values.length; index++) {
+    const value = values[index]
+    ranks[index] = value === undefined ? -1 : rankOf.get(textOf(value))!
+  }
+  return { ranks, distinct: rankOf.size }
+}
+
+/**
+ * The order by ranks, with one number per row: each key's rank (reversed when descending, no
+ * value after every value either way), then the row's index, packed into a float and sorted
+ * as numbers without a comparator call. Null when the packed numbers would not be exact.
+ */
+function orderByRanks(keys: readonly { ranks: Int32Array; distinct: number; desc: boolean }[], count: number): number[] | null {
+  let span = count
+  for (const key of keys) span *= key.distinct + 1
+  if (span > Number.MAX_SAFE_INTEGER) return null
+  const packed = new Float64Array(count)
+  for (let index = 0; index < count; index++) {
+    let value = 0
+    for (const key of keys) {
+      const rank = key.ranks[index]!
+      value = value * (key.distinct + 1) + (rank < 0 ? key.distinct : key.desc ? key.distinct - 1 - rank : rank)
+    }
+    packed[index] = value * count + index
+  }
+  packed.sort()
+  const order: number[] = new Array<number>(count)
+  for (let at = 0; at < count; at++) order[at] = packed[at]! % count
+  return order
+}
+
+/** The order by the values themselves, a comparison each time: where ranks cannot say it. */
+function orderByValues(keys: readonly { values: readonly Key[]; desc: boolean }[], count: number): number[] {
   const order: number[] = []
-  for (let index = 0; index < rows.length; index++) order.push(index)
-  order.sort((left, right) => {
+  for (let index = 0; index < count; index++) order.push(index)
+  return order.sort((left, right) => {
     for (const key of keys) {
       const a = key.values[left]
       const b = key.values[right]
@@ -56,5 +113,31 @@ export function sortPositionRows(rows: readonly PositionRow[], columns: readonly
     }
     return left - right
   })
+}
+
+/** The rows sorted by `sorting` (entries naming no column are skipped); `rows` itself when nothing sorts. */
+export function sortPositionRows(rows: readonly PositionRow[], columns: readonly SortableColumn[], sorting: readonly SortEntry[]): readonly PositionRow[] {
+  const byId = new Map(columns.map((column) => [column.id, column]))
+  const keys: { values: readonly Key[]; text: boolean; desc: boolean }[] = []
+  for (const entry of sorting) {
+    const column = byId.get(entry.id)
+    if (!column) continue
+    const values: Key[] = new Array<Key>(rows.length)
+    for (let index = 0; index < rows.length; index++) values[index] = column.sortValue(rows[index]!)
+    keys.push({ values, text: column.sortType === 'text', desc: entry.desc })
+  }
+  if (keys.length === 0 || rows.length < 2) return rows
+  const ranked: { ranks: Int32Array; distinct: number; desc: boolean }[] = []
+  for (const key of keys) {
+    const ranks = ranksOf(key.values, key.text)
+    if (!ranks) break
+    ranked.push({ ...ranks, desc: key.desc })
+  }
+  const order =
+    (ranked.length === keys.length ? orderByRanks(ranked, rows.length) : null) ??
+    orderByValues(
+      keys.map((key) => ({ values: key.text ? asTextRanks(key.values) : key.values, desc: key.desc })),
+      rows.length,
+    )
   return order.map((index) => rows[index]!)
 }
