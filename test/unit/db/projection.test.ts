@@ -346,12 +346,22 @@ describe('opening: the snapshot and the journal after it, or the fact tables', (
     readStoredFirstRowsEarly(db)
     await new Promise((resolve) => setTimeout(resolve, 20))
     await db.claims.update('c1', { stance: 1 })
+    reads.mockClear()
+    // A save since: the stored first screen is behind, known without reading it again.
     expect(await readStoredFirstRows(db)).toBeNull()
+    expect(reads).not.toHaveBeenCalled()
     await savePositionsFirstRows(db, { ...record, seq: await journalHead(db) })
     readStoredFirstRowsEarly(db)
     await db.settings.put({ key: 'currentCoderId', value: 'someone' })
     expect(await readStoredFirstRows(db)).toBeNull()
     await db.settings.delete('currentCoderId')
+    // A setting written since (the coder looking may have changed): read again, and current.
+    readStoredFirstRowsEarly(db)
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    await db.settings.put({ key: 'export.bom', value: true })
+    reads.mockClear()
+    expect((await readStoredFirstRows(db))?.setup).toBe('month, sorted by claims')
+    expect(reads).toHaveBeenCalled()
     reads.mockRestore()
     // A rebuild of the projection drops it with the other positions records.
     await rebuildProjection(db)

@@ -10,8 +10,9 @@ import { readPositionsFirstRows, type PositionsFirstRowsRecord } from '../projec
 // It can be read as the app starts, before the first screen's own reads: Chromium's IndexedDB
 // serves an origin's requests in turn, and a click on Positions just after a reload waited
 // 60 ms behind the start screen's reads for a record that takes 2 ms to read. The early read
-// is used by the first open unless something was written in between (any journaled write
-// touches the journal; a change of coder, the settings), and then read again.
+// is used by the first open unless something was written in between: after a journaled write
+// the stored first screen is behind (none is stored before the first open); after a setting
+// (a change of coder) it is read again.
 
 export function viewerOf(value: unknown): Id | null {
   return typeof value === 'string' && value !== '' ? value : null
@@ -28,7 +29,10 @@ function readCurrent(db: StandpointDB): Promise<PositionsFirstRowsRecord | null>
 interface EarlyRead {
   db: StandpointDB
   record: Promise<PositionsFirstRowsRecord | null>
-  written: boolean
+  /** The journal moved: a record made before is behind it, and none is made before the first open. */
+  journalMoved: boolean
+  /** A setting was written (the coder looking may have changed): read the record again. */
+  settingsWritten: boolean
   stop: () => void
 }
 
@@ -37,8 +41,8 @@ let early: EarlyRead | null = null
 /** Reads the stored first screen now, for the first readStoredFirstRows of this window to take. */
 export function readStoredFirstRowsEarly(db: StandpointDB): void {
   if (early) return
-  const read: EarlyRead = { db, record: readCurrent(db).catch(() => null), written: false, stop: () => undefined }
-  const stops = ['journal', 'settings'].map((table) => onTableChanged(db, table, () => (read.written = true)))
+  const read: EarlyRead = { db, record: readCurrent(db).catch(() => null), journalMoved: false, settingsWritten: false, stop: () => undefined }
+  const stops = [onTableChanged(db, 'journal', () => (read.journalMoved = true)), onTableChanged(db, 'settings', () => (read.settingsWritten = true))]
   read.stop = () => {
     for (const stop of stops) stop()
   }
@@ -55,7 +59,11 @@ export async function readStoredFirstRows(db: StandpointDB): Promise<PositionsFi
     early = null
     const record = await read.record
     read.stop()
-    if (!read.written) return record
+    // Only Positions stores a first screen, once its engine is ready: after this, the first
+    // open. So after a save elsewhere (Claims, the reader) the stored one is behind, and a read
+    // of it would only delay the open's other reads, which IndexedDB serves after it.
+    if (read.journalMoved) return null
+    if (!read.settingsWritten) return record
   }
   return readCurrent(db)
 }
