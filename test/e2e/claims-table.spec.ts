@@ -261,6 +261,19 @@ test('bulk edits the selected claims in one step that undo takes back, and opens
   await expect(table(page)).toBeVisible()
   await row.locator('td.col-stance').dblclick()
   await expect(page).toHaveURL(/#\/library\/article\/a3\?claim=c5$/)
+  // The article cell's title is a link to the same place, one history entry like the others.
+  await page.goBack()
+  // Columns are drawn as they scroll into view: the keyboard brings the article's in.
+  await row.locator('td.col-quote').click()
+  await page.keyboard.press('End')
+  await page.keyboard.press('ArrowLeft')
+  await page.keyboard.press('ArrowLeft')
+  await expect(row.locator('td.col-article')).toBeFocused()
+  await row.locator('td.col-article a').click()
+  await expect(page).toHaveURL(/#\/library\/article\/a3\?claim=c5$/)
+  await expect(page.getByRole('article')).toContainText('integration a duty for both sides')
+  await page.goBack()
+  await expect(table(page)).toBeVisible()
 })
 
 test('Claims shown: all, adjudicated only or one coder, after blind coding hides the others’ claims', async ({ workbench }) => {

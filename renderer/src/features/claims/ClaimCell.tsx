@@ -1,7 +1,7 @@
 import { memo } from 'react'
 import { cellText, type ClaimColumn } from '../../domain/claims/columns'
 import { issuePathsOf, rowDate, type ClaimLookups, type ClaimRow } from '../../domain/claims/rows'
-import { buildHash } from '../../shared/routing'
+import { buildHash, followRouteLink } from '../../shared/routing'
 import { stanceClass, stanceSign, stanceText } from '../../shared/ui/stance'
 import { STANCE_LABELS } from '../../domain/model'
 
@@ -132,7 +132,7 @@ function CellContent({ column, row, lookups }: { column: ClaimColumn; row: Claim
       const article = lookups.articles.get(row.articleId)
       const title = article ? article.title || 'Untitled article' : 'Article no longer in the workspace'
       return (
-        <a className="claims-clip" data-full={title} href={buildHash('library', ['article', row.articleId], { claim: row.id })} dir="auto" tabIndex={-1}>
+        <a className="claims-clip" data-full={title} href={buildHash('library', ['article', row.articleId], { claim: row.id })} onClick={followRouteLink} dir="auto" tabIndex={-1}>
           {title}
         </a>
       )

@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useState } from 'react'
-import { buildHash } from '../../shared/routing'
+import { buildHash, followRouteLink } from '../../shared/routing'
 import { Dialog } from '../../shared/ui/Dialog'
 import { STANCE_LABELS, type Id } from '../../domain/model'
 import { formatSigned, stanceTone } from '../../domain/positions/format'
@@ -57,7 +57,10 @@ function ClaimList({ request, onClose }: { request: ClaimsRequest; onClose: () =
                   {article ? (
                     <a
                       href={buildHash('library', ['article', article.id], { claim: claim.id })}
-                      onClick={onClose}
+                      onClick={(event) => {
+                        onClose()
+                        followRouteLink(event)
+                      }}
                       dir="auto"
                       title="Open the article in the reader, at this claim"
                     >
