@@ -396,7 +396,7 @@ test('without a connection the page may reach no other origin; Connect allows ex
   expect(await a.page.evaluate(async () => (await indexedDB.databases()).map((info) => info.name).filter((name) => !name?.includes('~cache~')).sort())).toEqual(['standpoint'])
 })
 
-test('a browser that lost the connection from localStorage (closed before it committed it) takes it back from the workspace', async ({ couch, members }) => {
+test('a browser that lost the connection from localStorage takes it back from the workspace, and one that kept it after Disconnect forgets it', async ({ couch, members }) => {
   const database = await teamDatabase(couch)
   const a = await members.add('a')
   await connectMember(a, couch.url, database, 'alice')
@@ -409,5 +409,32 @@ test('a browser that lost the connection from localStorage (closed before it com
   const connectSrc = await a.page.evaluate(() => [...document.querySelectorAll('meta[http-equiv="Content-Security-Policy"]')].map((meta) => /connect-src ([^;]*)/.exec((meta as HTMLMetaElement).content)?.[1] ?? null).filter(Boolean))
   expect(connectSrc).toEqual([`'self' ${new URL(couch.url).origin}`])
   await syncStatus(a.page).click()
-  await expect(a.page.getByRole('dialog', { name: 'Team sync' })).toContainText(database)
+  const dialog = a.page.getByRole('dialog', { name: 'Team sync' })
+  await expect(dialog).toContainText(database)
+
+  // The other way: a browser closed soon after Disconnect comes back with the connection in
+  // localStorage. The workspace says it was disconnected: the page forgets it and starts again
+  // without the server in its CSP, and never syncs.
+  const kept = await a.page.evaluate(() => Object.fromEntries(Object.keys(localStorage).filter((key) => key.startsWith('standpoint.sync.')).map((key) => [key, localStorage.getItem(key)])))
+  const disconnected = a.page.waitForEvent('load')
+  await dialog.getByRole('button', { name: 'Disconnect' }).click()
+  await disconnected
+  await expect(a.page.getByRole('contentinfo', { name: 'Status' })).toContainText('Offline · browser')
+  await a.page.evaluate((entries) => {
+    for (const [key, value] of Object.entries(entries)) if (value !== null) localStorage.setItem(key, value)
+  }, kept)
+  // Two loads: the reload, then the one the app makes after forgetting.
+  let loads = 0
+  const counted = (): void => void loads++
+  a.page.on('load', counted)
+  await a.page.reload()
+  await expect.poll(() => loads, { timeout: 15_000 }).toBe(2)
+  a.page.off('load', counted)
+  await expect(a.page.getByRole('contentinfo', { name: 'Status' })).toContainText('Offline · browser')
+  expect(await a.page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('standpoint.sync.')).length)).toBe(0)
+  const policy = await a.page.evaluate(() => [...document.querySelectorAll('meta[http-equiv="Content-Security-Policy"]')].map((meta) => /connect-src ([^;]*)/.exec((meta as HTMLMetaElement).content)?.[1] ?? null).filter(Boolean))
+  expect(policy).toEqual(["'self'"])
+  const requestsBefore = a.serverRequests.length
+  await a.page.waitForTimeout(1500)
+  expect(a.serverRequests.length).toBe(requestsBefore)
 })

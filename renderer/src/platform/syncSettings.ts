@@ -1,6 +1,7 @@
+import type * as v from 'valibot'
 import type { SyncPasswordStorage } from '../../../preload/api'
 import { isPolicyOrigin } from '../../../preload/contentPolicy'
-import { readSetting, writeSetting } from '../db/repositories/settings'
+import { readSetting, updateSetting, writeSetting } from '../db/repositories/settings'
 import { db } from '../db/instance'
 import { SYNC_CONNECTION } from '../domain/team/settings'
 import { SYNC_ORIGIN_KEY } from './contentPolicy'
@@ -11,8 +12,10 @@ import { SYNC_ORIGIN_KEY } from './contentPolicy'
 // safeStorage; in a browser, sessionStorage only, so it is gone when the tab closes and the
 // member types it again.
 // A browser commits localStorage lazily: one closed soon after Connect may come back without
-// it. So the connection (never the password) is also kept in the workspace's settings, written
-// before the page moves on, and put back from there when localStorage lost it.
+// the connection, one closed soon after Disconnect with it. So the connection (never the
+// password) is also kept in the workspace's settings, written before the page moves on, and
+// localStorage is put right from there as the app starts (reconcileConnection). The copy is a
+// safeguard: when it cannot be written, the connection works as before.
 
 const CONNECTION_KEY = 'standpoint.sync.connection'
 const PASSWORD_KEY = 'standpoint.sync.password'
@@ -46,9 +49,15 @@ export async function saveConnection(connection: SavedConnection & { origin: str
   if (window.standpoint) storage = await window.standpoint.setSyncConnection({ serverUrl: connection.serverUrl, database: connection.database, userName: connection.userName, password })
   else sessionStorage.setItem(PASSWORD_KEY, password)
   const saved = { serverUrl: connection.serverUrl, database: connection.database, userName: connection.userName }
-  await writeSetting(db, SYNC_CONNECTION, { ...saved, origin: connection.origin, paused: false })
+  await keepCopy({ ...saved, origin: connection.origin, paused: false })
   keepInLocalStorage(saved, connection.origin, false)
   return storage
+}
+
+type KeptCopy = NonNullable<v.InferOutput<typeof SYNC_CONNECTION.schema>>
+
+async function keepCopy(copy: KeptCopy): Promise<void> {
+  await writeSetting(db, SYNC_CONNECTION, copy).catch((error: unknown) => console.warn('[standpoint] the copy of the team connection could not be kept:', error))
 }
 
 function keepInLocalStorage(connection: SavedConnection, origin: string, paused: boolean): void {
@@ -58,36 +67,60 @@ function keepInLocalStorage(connection: SavedConnection, origin: string, paused:
   else localStorage.removeItem(PAUSED_KEY)
 }
 
-/** Forgets the connection and the password; after a reload no request may reach the server. */
-export async function forgetConnection(): Promise<void> {
-  // The durable copy goes first: a copy left behind would bring the connection back.
-  await writeSetting(db, SYNC_CONNECTION, null)
-  if (window.standpoint) await window.standpoint.clearSyncConnection()
-  sessionStorage.removeItem(PASSWORD_KEY)
+function clearLocalStorage(): void {
   for (const key of [CONNECTION_KEY, SYNC_ORIGIN_KEY, PAUSED_KEY, JUST_CONNECTED_KEY]) localStorage.removeItem(key)
 }
 
+/** Forgets the connection and the password; after a reload no request may reach the server. */
+export async function forgetConnection(): Promise<void> {
+  // The copy says so first: localStorage that kept the connection is then put right at the next start.
+  await keepCopy('disconnected')
+  if (window.standpoint) await window.standpoint.clearSyncConnection()
+  sessionStorage.removeItem(PASSWORD_KEY)
+  clearLocalStorage()
+}
+
 /**
- * When localStorage has no connection but the workspace's settings do, puts it back and says so:
- * the caller reloads, as the page's CSP is written from localStorage before the app starts.
+ * What the workspace's copy said of localStorage's connection as the app starts:
+ * - 'restored': localStorage had lost it, and has it back (the caller reloads: the page's CSP is
+ *   written from localStorage before the app starts);
+ * - 'forgotten': localStorage had kept it after a Disconnect, and no longer has it (the caller
+ *   reloads, and must not sync);
+ * - 'unchanged': localStorage was right (a connection made before the copy existed gets one now).
  */
-export async function restoreLostConnection(): Promise<boolean> {
-  if (savedConnection()) return false
+export async function reconcileConnection(): Promise<'restored' | 'forgotten' | 'unchanged'> {
   const kept = await readSetting(db, SYNC_CONNECTION)
-  if (!kept || !isPolicyOrigin(kept.origin) || savedConnection()) return false
-  keepInLocalStorage({ serverUrl: kept.serverUrl, database: kept.database, userName: kept.userName }, kept.origin, kept.paused)
-  return true
+  const saved = savedConnection()
+  if (!saved) {
+    if (!kept || kept === 'disconnected' || !isPolicyOrigin(kept.origin) || savedConnection()) return 'unchanged'
+    keepInLocalStorage({ serverUrl: kept.serverUrl, database: kept.database, userName: kept.userName }, kept.origin, kept.paused)
+    return 'restored'
+  }
+  if (kept === 'disconnected') {
+    if (window.standpoint) await window.standpoint.clearSyncConnection()
+    sessionStorage.removeItem(PASSWORD_KEY)
+    clearLocalStorage()
+    return 'forgotten'
+  }
+  const origin = localStorage.getItem(SYNC_ORIGIN_KEY)
+  const paused = isSyncPaused()
+  const same = kept !== null && kept.serverUrl === saved.serverUrl && kept.database === saved.database && kept.userName === saved.userName && kept.origin === origin && kept.paused === paused
+  // Where both have one and differ, localStorage's is the one the page runs under.
+  if (!same && origin !== null) await keepCopy({ ...saved, origin, paused })
+  return 'unchanged'
 }
 
 export function isSyncPaused(): boolean {
   return localStorage.getItem(PAUSED_KEY) === '1'
 }
 
+/** Pauses or resumes in localStorage at once; the copy follows (a safeguard: not waited on by the caller's worker). */
 export async function setSyncPaused(paused: boolean): Promise<void> {
   if (paused) localStorage.setItem(PAUSED_KEY, '1')
   else localStorage.removeItem(PAUSED_KEY)
-  const kept = await readSetting(db, SYNC_CONNECTION)
-  if (kept && kept.paused !== paused) await writeSetting(db, SYNC_CONNECTION, { ...kept, paused })
+  await updateSetting(db, SYNC_CONNECTION, (kept) => (kept && kept !== 'disconnected' && kept.paused !== paused ? { ...kept, paused } : undefined)).catch((error: unknown) =>
+    console.warn('[standpoint] the copy of the team connection could not be updated:', error),
+  )
 }
 
 /** Set before the reload a first Connect needs, so the Team sync dialog opens again after it. */

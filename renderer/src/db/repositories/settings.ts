@@ -17,3 +17,15 @@ export async function readSetting<Schema extends v.GenericSchema>(db: Standpoint
 export async function writeSetting<Schema extends v.GenericSchema>(db: StandpointDB, setting: SettingDefinition<Schema>, value: v.InferInput<Schema>): Promise<void> {
   await db.settings.put({ key: setting.key, value: parseOrThrow(setting.schema, value, `The setting “${setting.key}”`) })
 }
+
+/** Reads the setting and writes what `update` makes of it, in one transaction (a write between cannot be lost). */
+export async function updateSetting<Schema extends v.GenericSchema>(
+  db: StandpointDB,
+  setting: SettingDefinition<Schema>,
+  update: (current: v.InferOutput<Schema>) => v.InferInput<Schema> | undefined,
+): Promise<void> {
+  await db.transaction('rw', db.settings, async () => {
+    const next = update(await readSetting(db, setting))
+    if (next !== undefined) await writeSetting(db, setting, next)
+  })
+}

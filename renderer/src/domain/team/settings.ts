@@ -28,17 +28,21 @@ export const MERGED_PACKAGES = setting(
   [],
 )
 
-/** Settings that describe this machine's user rather than the workspace: never taken from a backup. */
-export const MACHINE_SETTING_KEYS: ReadonlySet<string> = new Set(['currentCoderId', CODER_CONFIRMED.key])
-
 /**
  * Local: the team server this workspace syncs with, kept beside the copy in localStorage (which
- * the page's CSP is written from before the app starts). A browser commits localStorage lazily,
- * and one closed soon after Connect can lose it; this copy, committed with the workspace, lets
- * the app put it back. Never the password.
+ * the page's CSP is written from before the app starts). A browser commits localStorage lazily:
+ * one closed soon after Connect can lose the connection, one closed soon after Disconnect can
+ * keep it; this copy, committed with the workspace, says which is true. 'disconnected' after a
+ * Disconnect; null when none was kept (never connected, or connected before this copy existed).
+ * Never the password.
  */
 export const SYNC_CONNECTION = setting(
   'team.syncConnection',
-  v.nullable(v.object({ serverUrl: v.string(), database: v.string(), userName: v.string(), origin: v.string(), paused: v.boolean() })),
+  v.nullable(
+    v.union([
+      v.object({ serverUrl: v.string(), database: v.string(), userName: v.string(), origin: v.string(), paused: v.boolean() }),
+      v.literal('disconnected'),
+    ]),
+  ),
   null,
 )

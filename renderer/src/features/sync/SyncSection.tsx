@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect, useState } from 'react'
 import { createPortal } from 'react-dom'
-import { restoreLostConnection, savedConnection, takeJustConnected } from '../../platform/syncSettings'
+import { reconcileConnection, savedConnection, takeJustConnected } from '../../platform/syncSettings'
 import { openSyncDialog, useSyncDialog, useSyncStatus } from './syncStore'
 import { syncStatusText } from './statusText'
 
@@ -48,7 +48,7 @@ export function SyncStatusItem({ host }: { host: string }) {
   useEffect(() => {
     if (!savedConnection()) return putBackLostConnection()
     if (takeJustConnected()) openSyncDialog('team')
-    void import('./syncClient').then((client) => client.startSync())
+    void startUnlessDisconnected()
   }, [])
   const text = syncStatusText(status, true)
   if (text === null) return <span>Offline · {host}</span>
@@ -60,6 +60,27 @@ export function SyncStatusItem({ host }: { host: string }) {
   )
 }
 
+/** Set before a reload that put localStorage right, so a second one never follows. */
+const RECONCILED_KEY = 'standpoint.sync.reconciled'
+
+function reloadOnce(): void {
+  if (sessionStorage.getItem(RECONCILED_KEY) === '1') return
+  sessionStorage.setItem(RECONCILED_KEY, '1')
+  location.reload()
+}
+
+/** Starts syncing, unless the workspace says it was disconnected (localStorage kept the connection). */
+async function startUnlessDisconnected(): Promise<void> {
+  const outcome = await reconcileConnection().catch((error: unknown) => {
+    console.warn('[standpoint] the team connection could not be checked against the workspace:', error)
+    return 'unchanged' as const
+  })
+  if (outcome === 'forgotten') return reloadOnce()
+  sessionStorage.removeItem(RECONCILED_KEY)
+  const client = await import('./syncClient')
+  await client.startSync()
+}
+
 /**
  * Rare: the browser lost localStorage's copy of the connection (closed soon after Connect). The
  * workspace's copy is read once the first screen is up, and the page starts again with it.
@@ -67,9 +88,10 @@ export function SyncStatusItem({ host }: { host: string }) {
 function putBackLostConnection(): () => void {
   const idle = requestIdleCallback(
     () => {
-      restoreLostConnection()
-        .then((restored) => {
-          if (restored) location.reload()
+      reconcileConnection()
+        .then((outcome) => {
+          if (outcome === 'restored') reloadOnce()
+          else sessionStorage.removeItem(RECONCILED_KEY)
         })
         .catch((error: unknown) => console.warn('[standpoint] the team connection could not be read back:', error))
     },

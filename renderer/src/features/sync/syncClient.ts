@@ -51,14 +51,17 @@ export async function startSync(password?: string): Promise<void> {
 }
 
 export async function pauseSync(): Promise<void> {
-  await setSyncPaused(true)
+  // The worker pauses at once; the workspace's copy of the setting follows in its own time.
+  const kept = setSyncPaused(true)
   if (connection) await connection.api.pause()
   setSyncStatus({ ...currentSyncStatus(), state: 'paused', message: null, progress: null })
+  await kept
 }
 
 export async function resumeSync(): Promise<void> {
-  await setSyncPaused(false)
+  const kept = setSyncPaused(false)
   await startSync()
+  await kept
 }
 
 export async function confirmMerge(): Promise<void> {
