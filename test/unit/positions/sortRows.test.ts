@@ -7,7 +7,7 @@ import { positionsColumns } from '../../../renderer/src/domain/positions/columns
 import { computePositions, DEFAULT_OPTIONS } from '../../../renderer/src/domain/positions/engine'
 import { claimFact } from '../../../renderer/src/domain/positions/facts'
 import { buildPositionsView, type PositionRow } from '../../../renderer/src/domain/positions/rows'
-import { sortPositionRows, type SortableColumn, type SortEntry } from '../../../renderer/src/domain/positions/sortRows'
+import { orderByRanks, ranksOf, sortPositionRows, type SortableColumn, type SortEntry } from '../../../renderer/src/domain/positions/sortRows'
 import { compareText } from '../../../renderer/src/domain/text/compare'
 import { actor, child, claim, issue } from './fixtures'
 
@@ -85,6 +85,8 @@ describe('sorting the positions rows', () => {
             sortType,
             sortValue: (row) => (row as unknown as { values: (string | number | undefined)[] }).values[index],
           }))
+          // Every column here has a ranking, so the packed sort is the one that ran.
+          for (const column of columns) expect(ranksOf(rows.map(column.sortValue), column.sortType === 'text')).not.toBeNull()
           const seen = new Set<string>()
           const sorting = picks.map((pick) => ({ id: `c${pick.column}`, desc: pick.desc })).filter((entry) => !seen.has(entry.id) && seen.add(entry.id))
           expect(ids(sortPositionRows(rows, columns, sorting))).toEqual(tanstackOrder(rows, columns, sorting))
@@ -92,6 +94,22 @@ describe('sorting the positions rows', () => {
       ),
       { numRuns: 300 },
     )
+  })
+
+  it('leaves to the comparator what one packed number cannot hold exactly, in the same order', () => {
+    // Six columns of 400 distinct values each (steps prime to 400): 401^6 × 400 rows is past 2^53.
+    const rows = Array.from({ length: 400 }, (_, index) => ({ id: `r${index}`, values: [7, 9, 11, 13, 17, 19].map((step) => ((index * step * 7919) % 400) / 8 - 20) })) as unknown as PositionRow[]
+    const columns: SortableColumn[] = Array.from({ length: 6 }, (_, column) => ({
+      id: `c${column}`,
+      sortType: 'number' as const,
+      sortValue: (row: PositionRow) => (row as unknown as { values: number[] }).values[column],
+    }))
+    const ranked = columns.map((column) => ({ ...ranksOf(rows.map(column.sortValue), false)!, desc: false }))
+    expect(ranked.every((key) => key.distinct === 400)).toBe(true)
+    expect(orderByRanks(ranked, rows.length)).toBeNull()
+    const sorting = columns.map((column, index) => ({ id: column.id, desc: index % 2 === 1 }))
+    expect(ids(sortPositionRows(rows, columns, sorting))).toEqual(tanstackOrder(rows, columns, sorting))
+    expect(orderByRanks(ranked.slice(0, 2), rows.length)).not.toBeNull()
   })
 
   it('sorts the real table’s rows by each of its columns as the row model did', () => {

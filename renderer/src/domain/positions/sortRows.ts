@@ -28,20 +28,12 @@ export type SortableColumn = Pick<PositionsColumn, 'id' | 'sortType' | 'sortValu
 
 type Key = string | number | undefined
 
-/** Each value as a number in compareText order (text/compare.ts textRanks); no value stays none. */
-function asTextRanks(values: readonly Key[]): (number | undefined)[] {
-  const texts: string[] = []
-  for (const value of values) if (value !== undefined) texts.push(String(value))
-  const rank = textRanks(texts)
-  return values.map((value) => (value === undefined ? undefined : rank.get(String(value))!))
-}
-
 /**
  * Each value as its rank among the column's distinct values (no value: -1), in the order the
  * comparator below puts them; null when that order is not a ranking (NaN compares equal to
  * everything, numbers and text mixed compare by coercion), and the comparator must sort.
  */
-function ranksOf(values: readonly Key[], text: boolean): { ranks: Int32Array; distinct: number } | null {
+export function ranksOf(values: readonly Key[], text: boolean): { ranks: Int32Array; distinct: number } | null {
   const ranks = new Int32Array(values.length)
   let rankOf: Map<Key, number>
   if (text) rankOf = textRanks(values.filter((value) => value !== undefined).map(String))
@@ -54,7 +46,8 @@ function ranksOf(values: readonly Key[], text: boolean): { ranks: Int32Array; di
       if (typeof value === 'number') {
         if (Number.isNaN(value)) return null
         numbers++
-      } else strings++
+      } else if (typeof value === 'string') strings++
+      else return null
       // -0 and 0 are one value (a Set says so too), as < and > find them.
       distinct.add(value)
     }
@@ -77,7 +70,7 @@ function ranksOf(values: readonly Key[], text: boolean): { ranks: Int32Array; di
  * value after every value either way), then the row's index, packed into a float and sorted
  * as numbers without a comparator call. Null when the packed numbers would not be exact.
  */
-function orderByRanks(keys: readonly { ranks: Int32Array; distinct: number; desc: boolean }[], count: number): number[] | null {
+export function orderByRanks(keys: readonly { ranks: Int32Array; distinct: number; desc: boolean }[], count: number): number[] | null {
   let span = count
   for (const key of keys) span *= key.distinct + 1
   if (span > Number.MAX_SAFE_INTEGER) return null
@@ -127,16 +120,12 @@ export function sortPositionRows(rows: readonly PositionRow[], columns: readonly
     keys.push({ values, text: column.sortType === 'text', desc: entry.desc })
   }
   if (keys.length === 0 || rows.length < 2) return rows
-  const ranked: { ranks: Int32Array; distinct: number; desc: boolean }[] = []
-  for (const key of keys) {
-    const ranks = ranksOf(key.values, key.text)
-    if (!ranks) break
-    ranked.push({ ...ranks, desc: key.desc })
-  }
+  // Text always has a ranking (its compareText order); other values may not.
+  const ranked = keys.map((key) => ranksOf(key.values, key.text))
   const order =
-    (ranked.length === keys.length ? orderByRanks(ranked, rows.length) : null) ??
+    (ranked.every((ranks) => ranks !== null) ? orderByRanks(ranked.map((ranks, index) => ({ ...ranks, desc: keys[index]!.desc })), rows.length) : null) ??
     orderByValues(
-      keys.map((key) => ({ values: key.text ? asTextRanks(key.values) : key.values, desc: key.desc })),
+      keys.map((key, index) => ({ values: key.text ? Array.from(ranked[index]!.ranks, (rank) => (rank < 0 ? undefined : rank)) : key.values, desc: key.desc })),
       rows.length,
     )
   return order.map((index) => rows[index]!)
