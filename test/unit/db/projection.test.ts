@@ -355,13 +355,21 @@ describe('opening: the snapshot and the journal after it, or the fact tables', (
     await db.settings.put({ key: 'currentCoderId', value: 'someone' })
     expect(await readStoredFirstRows(db)).toBeNull()
     await db.settings.delete('currentCoderId')
-    // A setting written since (the coder looking may have changed): read again, and current.
+    // Another setting written since: the early read stands.
     readStoredFirstRowsEarly(db)
     await new Promise((resolve) => setTimeout(resolve, 20))
     await db.settings.put({ key: 'export.bom', value: true })
     reads.mockClear()
     expect((await readStoredFirstRows(db))?.setup).toBe('month, sorted by claims')
+    expect(reads).not.toHaveBeenCalled()
+    // The coder setting written (to no coder, as before): read again, and current.
+    readStoredFirstRowsEarly(db)
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    await db.settings.put({ key: 'currentCoderId', value: '' })
+    reads.mockClear()
+    expect((await readStoredFirstRows(db))?.setup).toBe('month, sorted by claims')
     expect(reads).toHaveBeenCalled()
+    await db.settings.delete('currentCoderId')
     reads.mockRestore()
     // A rebuild of the projection drops it with the other positions records.
     await rebuildProjection(db)

@@ -31,7 +31,7 @@ interface EarlyRead {
   record: Promise<PositionsFirstRowsRecord | null>
   /** The journal moved: a record made before is behind it, and none is made before the first open. */
   journalMoved: boolean
-  /** A setting was written (the coder looking may have changed): read the record again. */
+  /** The coder looking may have changed: read the record again. */
   settingsWritten: boolean
   stop: () => void
 }
@@ -42,7 +42,14 @@ let early: EarlyRead | null = null
 export function readStoredFirstRowsEarly(db: StandpointDB): void {
   if (early) return
   const read: EarlyRead = { db, record: readCurrent(db).catch(() => null), journalMoved: false, settingsWritten: false, stop: () => undefined }
-  const stops = [onTableChanged(db, 'journal', () => (read.journalMoved = true)), onTableChanged(db, 'settings', () => (read.settingsWritten = true))]
+  const stops = [
+    onTableChanged(db, 'journal', () => (read.journalMoved = true)),
+    // Only the coder looking decides whether the record is current: saved views and sync
+    // checkpoints, written as the app starts, need no second read.
+    onTableChanged(db, 'settings', (keys) => {
+      if (keys === null || keys.includes(CURRENT_CODER.key)) read.settingsWritten = true
+    }),
+  ]
   read.stop = () => {
     for (const stop of stops) stop()
   }
@@ -59,9 +66,10 @@ export async function readStoredFirstRows(db: StandpointDB): Promise<PositionsFi
     early = null
     const record = await read.record
     read.stop()
-    // Only Positions stores a first screen, once its engine is ready: after this, the first
-    // open. So after a save elsewhere (Claims, the reader) the stored one is behind, and a read
-    // of it would only delay the open's other reads, which IndexedDB serves after it.
+    // In this window only Positions stores a first screen, once its engine is ready: after
+    // this, the first open. So after a save elsewhere (Claims, the reader) the stored one is
+    // behind, and a read of it would only delay the open's other reads, which IndexedDB serves
+    // after it. (Another window that stored one since costs this open its shortcut, no more.)
     if (read.journalMoved) return null
     if (!read.settingsWritten) return record
   }
