@@ -269,8 +269,15 @@ test('bulk edits the selected claims in one step that undo takes back, and opens
   await page.keyboard.press('ArrowLeft')
   await page.keyboard.press('ArrowLeft')
   await expect(row.locator('td.col-article')).toBeFocused()
+  // Followed as a route (history.pushState), not as a fragment navigation: no hashchange.
+  await page.evaluate(() => {
+    const counted = window as unknown as { hashChanges: number }
+    counted.hashChanges = 0
+    window.addEventListener('hashchange', () => counted.hashChanges++)
+  })
   await row.locator('td.col-article a').click()
   await expect(page).toHaveURL(/#\/library\/article\/a3\?claim=c5$/)
+  expect(await page.evaluate(() => (window as unknown as { hashChanges: number }).hashChanges)).toBe(0)
   await expect(page.getByRole('article')).toContainText('integration a duty for both sides')
   await page.goBack()
   await expect(table(page)).toBeVisible()
