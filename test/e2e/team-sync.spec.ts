@@ -420,7 +420,11 @@ test('a browser that lost the connection from localStorage takes it back from th
   await dialog.getByRole('button', { name: 'Disconnect' }).click()
   await disconnected
   await expect(a.page.getByRole('contentinfo', { name: 'Status' })).toContainText('Offline · browser')
-  await a.page.evaluate((entries) => {
+  // Put back before the app's first module runs, as a browser would start with it (set on the
+  // live page instead, the page's own idle check could forget it before the reload).
+  await a.page.addInitScript((entries) => {
+    if (sessionStorage.getItem('test.connection-kept') === '1') return
+    sessionStorage.setItem('test.connection-kept', '1')
     for (const [key, value] of Object.entries(entries)) if (value !== null) localStorage.setItem(key, value)
   }, kept)
   // Two loads: the reload, then the one the app makes after forgetting.
