@@ -276,7 +276,11 @@ test('the server killed mid-way through a large first download: after a restart 
   await expect(syncStatus(a.page)).not.toContainText('sending', { timeout: 120_000 })
 
   const b = await members.add('b')
+  // A first Connect starts the page again under a CSP that allows the server: read B's tables
+  // only from that page (a read begun before it would lose its page mid-way).
+  const reloaded = b.page.waitForEvent('load')
   await connect(b.page, { server: couch.url, database, user: 'bob', password: 'bob-pw' })
+  await reloaded
   // The first pages are in B's workspace (its bookkeeping packed a page to a row), the rest not yet.
   await expect.poll(async () => (await readTable<Claim>(b.page, 'claims')).length, { timeout: 60_000, intervals: [50] }).toBeGreaterThan(0)
   await couch.kill()
