@@ -1,5 +1,6 @@
 import { scrollFrames } from './frames.mjs'
 import { generatePositionsWorkspace } from './positions-data.mjs'
+import { storedRecords } from './storedRecords.mjs'
 
 export const name = 'positions'
 
@@ -183,24 +184,11 @@ export async function run(ctx) {
   // positions: they are computed again), so one edit goes first, unmeasured. As for the settled
   // cold open, the open starts once the Codebook's own reads are done, with the raw reads of the
   // stored positions and the snapshot beside it as its floor.
-  const storedAtHead = () =>
-    page.evaluate(async () => {
-      const db = await new Promise((resolve, reject) => {
-        const request = indexedDB.open('standpoint')
-        request.onsuccess = () => resolve(request.result)
-        request.onerror = () => reject(request.error)
-      })
-      const get = (store, query, direction) =>
-        new Promise((resolve, reject) => {
-          const request = db.transaction(store, 'readonly').objectStore(store).openCursor(query, direction)
-          request.onsuccess = () => resolve(request.result?.value)
-          request.onerror = () => reject(request.error)
-        })
-      const [stored, last] = await Promise.all([get('positionsSnapshots', 'positions-result', 'next'), get('journal', null, 'prev')])
-      db.close()
-      // Records seeded around Dexie leave no journal: its head is then 0.
-      return stored !== undefined && stored.seq === (last?.seq ?? 0)
-    })
+  // Records seeded around Dexie leave no journal: its head is then 0.
+  const storedAtHead = async () => {
+    const seqs = await storedRecords(page)
+    return seqs['positions-result'] !== null && seqs['positions-result'] === seqs.head
+  }
   const behind = []
   for (let sample = -1; sample < 5; sample++) {
     for (let wait = 0; !(await storedAtHead()); wait++) {

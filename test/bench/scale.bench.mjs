@@ -1,4 +1,5 @@
 import { scaleArticles, scaleClaims, scaleParts } from './scale-data.mjs'
+import { storedRecords } from './storedRecords.mjs'
 
 export const name = 'scale'
 
@@ -25,28 +26,6 @@ async function memory(page, cdp) {
   const usage = await cdp.send('Runtime.getHeapUsage')
   const limit = await page.evaluate(() => performance.memory?.jsHeapSizeLimit ?? 0)
   return { usedMB: (usage.usedSize + (usage.backingStorageSize ?? 0)) / 1024 / 1024, limitMB: limit / 1024 / 1024 }
-}
-
-/** The stored positions records' journal seqs beside the journal's head: what a cold open can start from. */
-function storedRecords(page) {
-  return page.evaluate(async () => {
-    const db = await new Promise((resolve, reject) => {
-      const request = indexedDB.open('standpoint')
-      request.onsuccess = () => resolve(request.result)
-      request.onerror = () => reject(request.error)
-    })
-    const get = (store, query, direction) =>
-      new Promise((resolve) => {
-        const request = db.transaction(store, 'readonly').objectStore(store).openCursor(query, direction)
-        request.onsuccess = () => resolve(request.result?.value)
-        request.onerror = () => resolve(undefined)
-      })
-    const out = {}
-    for (const key of ['positions', 'positions-result', 'positions-first-rows']) out[key] = (await get('positionsSnapshots', key, 'next'))?.seq ?? null
-    out.head = (await get('journal', null, 'prev'))?.seq ?? 0
-    db.close()
-    return out
-  })
 }
 
 /** Logs the screen's words every 10 s while `work` runs: a slow open shows which phase it is in. */

@@ -67,7 +67,10 @@ function keepInLocalStorage(connection: SavedConnection, origin: string, paused:
   else localStorage.removeItem(PAUSED_KEY)
 }
 
-function clearLocalStorage(): void {
+/** Forgets the connection and the password everywhere but the workspace's copy. */
+async function forgetOnThisMachine(): Promise<void> {
+  if (window.standpoint) await window.standpoint.clearSyncConnection()
+  sessionStorage.removeItem(PASSWORD_KEY)
   for (const key of [CONNECTION_KEY, SYNC_ORIGIN_KEY, PAUSED_KEY, JUST_CONNECTED_KEY]) localStorage.removeItem(key)
 }
 
@@ -75,9 +78,7 @@ function clearLocalStorage(): void {
 export async function forgetConnection(): Promise<void> {
   // The copy says so first: localStorage that kept the connection is then put right at the next start.
   await keepCopy('disconnected')
-  if (window.standpoint) await window.standpoint.clearSyncConnection()
-  sessionStorage.removeItem(PASSWORD_KEY)
-  clearLocalStorage()
+  await forgetOnThisMachine()
 }
 
 /**
@@ -97,9 +98,7 @@ export async function reconcileConnection(): Promise<'restored' | 'forgotten' | 
     return 'restored'
   }
   if (kept === 'disconnected') {
-    if (window.standpoint) await window.standpoint.clearSyncConnection()
-    sessionStorage.removeItem(PASSWORD_KEY)
-    clearLocalStorage()
+    await forgetOnThisMachine()
     return 'forgotten'
   }
   const origin = localStorage.getItem(SYNC_ORIGIN_KEY)

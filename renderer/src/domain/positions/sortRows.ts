@@ -55,7 +55,7 @@ export function ranksOf(values: readonly Key[], text: boolean): { ranks: Int32Ar
     // Code-unit order for text, as < and > compare it; numbers by value.
     const sorted = numbers > 0 ? Float64Array.from(distinct as Set<number>).sort() : [...(distinct as Set<string>)].sort()
     rankOf = new Map<Key, number>()
-    for (const value of sorted) if (!rankOf.has(value)) rankOf.set(value, rankOf.size)
+    sorted.forEach((value, rank) => rankOf.set(value, rank))
   }
   const textOf = text ? String : (value: Key) => value
   for (let index = 0; index < values.length; index++) {
