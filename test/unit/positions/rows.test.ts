@@ -4,11 +4,12 @@ import { describe, expect, it } from 'vitest'
 import { writeCsv } from '../../../renderer/src/domain/csv/writeCsv'
 import type { Actor, Claim, Issue } from '../../../renderer/src/domain/model'
 import { positionsColumns, positionsTable } from '../../../renderer/src/domain/positions/columns'
+import { NO_VALUE } from '../../../renderer/src/domain/positions/grouping'
 import { computePositions, DEFAULT_OPTIONS, type PositionsOptions } from '../../../renderer/src/domain/positions/engine'
 import { claimFact } from '../../../renderer/src/domain/positions/facts'
 import { cellAccessibleName, cellAccessibleText, describeCell, formatMean, formatSigned, stanceTone } from '../../../renderer/src/domain/positions/format'
 import { packResult, unpackResult } from '../../../renderer/src/domain/positions/resultPack'
-import { buildPositionsView, createPositionsViewBuilder, rowsWithIds, type PositionRow, type PositionsView, type ViewOptions } from '../../../renderer/src/domain/positions/rows'
+import { buildPositionsView, createPositionsViewBuilder, rowsWithIds, sortRows, type PositionRow, type PositionsView, type ViewOptions } from '../../../renderer/src/domain/positions/rows'
 import { compareText } from '../../../renderer/src/domain/text/compare'
 import { foldText } from '../../../renderer/src/domain/text/folding'
 import { actor, child, claim, issue } from './fixtures'
@@ -132,6 +133,29 @@ describe('row order', () => {
           const none = (label: string): number => (byParty && label.startsWith('(no ') ? 1 : 0)
           const expected = [...view.rows].sort((a, b) => none(a.label) - none(b.label) || compareText(a.label, b.label) || compareText(a.issueLabel, b.issueLabel) || compareIds(a.id, b.id))
           expect(view.rows.map((row) => row.id)).toEqual(expected.map((row) => row.id))
+        },
+      ),
+      { numRuns: 300 },
+    )
+  })
+
+  it('is one order whether the rows are packed into numbers or compared', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(
+          fc.record({ id: fc.string({ maxLength: 3 }), label: fc.constantFrom(...names, 'Merkel', 'merkel', ''), issueLabel: fc.constantFrom(...labels, 'a', 'A'), none: fc.boolean() }),
+          { selector: (spec) => spec.id, maxLength: 60 },
+        ),
+        (specs) => {
+          const rows = specs.map((spec) => ({ id: spec.id, label: spec.label, issueLabel: spec.issueLabel, groupKey: spec.none ? NO_VALUE : spec.label }) as PositionRow)
+          const none = (row: PositionRow): number => (row.groupKey === NO_VALUE ? 1 : 0)
+          const expected = [...rows].sort((a, b) => none(a) - none(b) || compareText(a.label, b.label) || compareText(a.issueLabel, b.issueLabel) || compareIds(a.id, b.id))
+          const packed = [...rows]
+          sortRows(packed)
+          const compared = [...rows]
+          sortRows(compared, 0)
+          expect(packed.map((row) => row.id)).toEqual(expected.map((row) => row.id))
+          expect(compared.map((row) => row.id)).toEqual(expected.map((row) => row.id))
         },
       ),
       { numRuns: 300 },

@@ -119,6 +119,17 @@ describe('the packed facts snapshot', () => {
         const reader = readSnapshot(structuredClone(packFacts(claims, articleFacts)))!
         expect(reader.claimsWhere('actor', (id) => id === 'merkel' || id === '')).toEqual(claims.filter((fact) => fact.actorId === 'merkel' || fact.actorId === ''))
         expect(reader.claimsWhere('article', (id) => id === 'a2')).toEqual(claims.filter((fact) => fact.articleId === 'a2'))
+        // Rows: some actors' claims on some issues, less some claims by id; each actor asked once.
+        const except = new Set(picks.slice(0, 3).filter(() => claims.length > 0).map((pick) => claims[pick % claims.length]!.id))
+        const onIssue = (issueIds: readonly string[]): boolean => issueIds.includes('ceiling') || issueIds.length > 1
+        const actorsAsked: string[] = []
+        const inRows = reader.claimsInRows((actorId) => (actorsAsked.push(actorId), actorId === 'merkel' ? onIssue : actorId === '' ? () => true : null), except)
+        const expected = claims.filter((fact) => !except.has(fact.id) && (fact.actorId === '' || (fact.actorId === 'merkel' && onIssue(fact.issueIds))))
+        expect(inRows.claims).toEqual(expected)
+        // Their articles, found by reference: those the snapshot holds.
+        const held = new Map(articleFacts.map((fact) => [fact.id, fact]))
+        expect(inRows.articles).toEqual(new Map(expected.flatMap((fact) => (held.has(fact.articleId) ? [[fact.articleId, held.get(fact.articleId)!]] : []))))
+        expect(actorsAsked.length).toBe(new Set(actorsAsked).size)
         // Ids that are in the snapshot, and some that are not (a prefix, a suffix, a claim made since).
         const wanted = new Set(picks.filter(() => claims.length > 0).map((pick) => claims[pick % claims.length]!.id))
         const absent = claims.length > 0 ? [claims[0]!.id.slice(1), claims[0]!.id.slice(0, -1), 'made-since'] : ['made-since']
@@ -131,6 +142,25 @@ describe('the packed facts snapshot', () => {
       { numRuns: 40 },
     )
     expect(readSnapshot({ format: 1 })).toBeNull()
+  })
+
+  it('finds a claim\'s article by its reference, when the id is another field\'s string too, repeated, or not held', () => {
+    const articles: ArticleFact[] = [
+      { id: 'x', publishedAt: '2015-09-04', source: 'Die Zeit' },
+      { id: 'merkel', publishedAt: '2016-01-02', source: 'taz' },
+      { id: 'x', publishedAt: '2020-01-01', source: 'a repeat' },
+    ]
+    const fact = (id: string, articleId: string): ClaimFact => ({ id, actorId: 'merkel', issueIds: ['x'], date: '2015-10-01', articleId, stance: 1, coderId: 'x', adjudicated: false, createdAt: '' })
+    const claims = [fact('c1', 'merkel'), fact('c2', 'gone'), fact('c3', 'x')]
+    const packed = structuredClone(packFacts(claims, articles))
+    const reader = readSnapshot(packed)!
+    // The first of a repeated id is kept.
+    expect(unpackFacts(packed)!.articles).toEqual(articles.slice(0, 2))
+    const inRows = reader.claimsInRows(() => () => true, new Set())
+    expect(inRows.claims).toEqual(claims)
+    expect(inRows.articles).toEqual(new Map([['merkel', articles[1]], ['x', articles[0]]]))
+    expect(reader.articlesById(new Set(['merkel', 'gone']))).toEqual(new Map([['merkel', articles[1]]]))
+    expect(columnsOfSnapshot(packed)!.articleIds).toEqual(['x', 'merkel'])
   })
 
   it('gives its claims column by column as the claims indexes hold them, single values in shared lists', () => {

@@ -207,34 +207,58 @@ export function* catchUpSteps(source: CatchUpSource, limits: CatchUpLimits = CAT
     if (!issues) issuesOf.set(entry.groupKey, (issues = new Set()))
     issues.add(entry.issueId)
   }
-  const groups = new Set(issuesOf.keys())
   const { groupBy } = stored.options
-  // Once per actor: the recount's filter asks for every claim of the actors it keeps.
-  const groupsByActor = new Map<Id, readonly string[]>()
-  const groupsOf = (actorId: Id): readonly string[] => {
-    let keys = groupsByActor.get(actorId)
-    if (keys === undefined) groupsByActor.set(actorId, (keys = groupKeysOf(world.actors.get(actorId), actorId, groupBy)))
-    return keys
-  }
-  const inGroups = (actorId: Id): boolean => groupsOf(actorId).some((key) => groups.has(key))
   const keysOf = issueKeyer(world.issues, stored.options)
-  const inRows = (fact: ClaimFact): boolean => {
-    const issues = keysOf(fact.issueIds)
-    return groupsOf(fact.actorId).some((group) => {
-      const recounted = issuesOf.get(group)
-      return recounted !== undefined && issues.some((issue) => recounted.has(issue))
-    })
+  // Per actor: the test a claim's issues must pass for it to count in a row to recount (one of
+  // its issues keyed into one of its groups' recounted issues), or null when none of its groups
+  // has a row to recount. An actor's claims on other issues are left out of the recount, and
+  // its other rows kept as stored.
+  const testsByActor = new Map<Id, ((issueIds: readonly Id[]) => boolean) | null>()
+  const rowsOf = (actorId: Id): ((issueIds: readonly Id[]) => boolean) | null => {
+    let test = testsByActor.get(actorId)
+    if (test !== undefined) return test
+    const recounted: Set<Id>[] = []
+    for (const group of groupKeysOf(world.actors.get(actorId), actorId, groupBy)) {
+      const issues = issuesOf.get(group)
+      if (issues) recounted.push(issues)
+    }
+    test = recounted.length === 0 ? null : (issueIds) => keysOf(issueIds).some((issue) => recounted.some((issues) => issues.has(issue)))
+    testsByActor.set(actorId, test)
+    return test
   }
-  const recount: ClaimFact[] = []
   yield
-  for (const fact of snapshot.facts.claimsWhere('actor', inGroups)) if (!tail.claims.has(fact.id) && inRows(fact)) recount.push(fact)
-  for (const fact of tail.claims.values()) if (fact && inRows(fact)) recount.push(fact)
-  if (recount.length > limits.recount) return null
+  // From the snapshot, less the claims saved since (their facts now are the tail's), with the
+  // articles they are on as the snapshot holds them.
+  const inRows = snapshot.facts.claimsInRows(rowsOf, new Set(tail.claims.keys()))
+  const recount = inRows.claims
+  const saved: ClaimFact[] = []
+  for (const fact of tail.claims.values()) if (fact && rowsOf(fact.actorId)?.(fact.issueIds)) saved.push(fact)
+  if (recount.length + saved.length > limits.recount) return null
   yield
-  takeArticlesOf(recount)
+  // The articles now: an article saved since is the tail's (left out when deleted).
+  const recountArticles = new Map<Id, ArticleFact>()
+  for (const [id, fact] of inRows.articles) {
+    const now = tail.articles.has(id) ? tail.articles.get(id) : fact
+    if (now) recountArticles.set(id, now)
+  }
+  // A claim on an article the snapshot lacks (one saved since) finds it in the tail.
+  if (tail.articles.size > 0) {
+    const onTailArticle = new Set<Id>()
+    for (const fact of recount) if (tail.articles.has(fact.articleId) && !recountArticles.has(fact.articleId)) onTailArticle.add(fact.articleId)
+    for (const id of onTailArticle) {
+      const article = tail.articles.get(id)
+      if (article) recountArticles.set(id, article)
+    }
+  }
+  takeArticlesOf(saved)
+  for (const fact of saved) {
+    recount.push(fact)
+    const article = articleNow(fact.articleId)
+    if (article) recountArticles.set(article.id, article)
+  }
   yield
   // A few actors can hold thousands of claims: their engine is built in steps too.
-  const recounted = (yield* PositionsEngine.built(recount, articlesOf(recount, articleNow), world, stored.options)).result()
+  const recounted = (yield* PositionsEngine.built(recount, [...recountArticles.values()], world, stored.options)).result()
   if (recounted.truncated) return null
 
   // Each recounted row where its stored one was: the stored order is the rows' last sorted
@@ -246,7 +270,7 @@ export function* catchUpSteps(source: CatchUpSource, limits: CatchUpLimits = CAT
   const series: PositionSeries[] = []
   for (const entry of stored.series) {
     // The group first: a stored row's key is made, not yet hashed; hashing twenty thousand of them took 9 ms (node).
-    if (!groups.has(entry.groupKey) || !rows.has(entry.key)) series.push(entry)
+    if (!issuesOf.has(entry.groupKey) || !rows.has(entry.key)) series.push(entry)
     else {
       const replaced = fresh.get(entry.key)
       if (replaced) series.push(replaced)

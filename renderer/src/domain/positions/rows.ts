@@ -105,29 +105,47 @@ function allGroups(actors: Iterable<Actor>, options: PositionsOptions): string[]
 /**
  * Groups without a value ("(no party)") after the named ones, then by label, issue and id.
  * Tens of thousands of rows are sorted after every change, so the collator compares each
- * distinct label once, not at every comparison of two rows, and the sort moves row numbers
- * over typed arrays of ranks rather than an object per row.
+ * distinct label once, not at every comparison of two rows, and each row is sorted as one
+ * number (its label's and issue's ranks and its index) rather than as an object.
  */
-function sortRows(rows: PositionRow[]): void {
+export function sortRows(rows: PositionRow[], exactUpTo = Number.MAX_SAFE_INTEGER): void {
   // Labels the collator finds equal ("Merkel", "merkel") share a rank, so the id decides.
   const labelRanks = textRanks(rows.map((row) => row.label))
   const issueRanks = textRanks(rows.map((row) => row.issueLabel))
   const count = rows.length
   // A group without a value ranks after every label.
-  const first = new Float64Array(count)
-  const second = new Float64Array(count)
-  // An array, not a typed one: its sort is adaptive, and rows come mostly in this order already
-  // (stored positions are kept in the order last shown), which a typed array's sort does not use.
-  const order: number[] = []
-  for (let index = 0; index < count; index++) {
-    const row = rows[index]!
-    first[index] = (row.groupKey === NO_VALUE ? labelRanks.size : 0) + labelRanks.get(row.label)!
-    second[index] = issueRanks.get(row.issueLabel)!
-    order.push(index)
-  }
-  order.sort((a, b) => first[a]! - first[b]! || second[a]! - second[b]! || (rows[a]!.id < rows[b]!.id ? -1 : rows[a]!.id > rows[b]!.id ? 1 : 0))
+  const firstSpan = 2 * labelRanks.size
+  const secondSpan = issueRanks.size
+  const keyOf = (row: PositionRow): number => ((row.groupKey === NO_VALUE ? labelRanks.size : 0) + labelRanks.get(row.label)!) * secondSpan + issueRanks.get(row.issueLabel)!
   const before = rows.slice()
-  for (let index = 0; index < count; index++) rows[index] = before[order[index]!]!
+  // Past 2^53 the packed numbers would not be exact: compare instead (exactUpTo: tests try it).
+  if (firstSpan * secondSpan * count > exactUpTo) {
+    const keys = before.map(keyOf)
+    const order = before.map((_, index) => index)
+    order.sort((a, b) => keys[a]! - keys[b]! || (before[a]!.id < before[b]!.id ? -1 : before[a]!.id > before[b]!.id ? 1 : 0))
+    for (let index = 0; index < count; index++) rows[index] = before[order[index]!]!
+    return
+  }
+  // Each row one number, its ranks and its index packed, sorted as numbers: no comparator call
+  // (sortRows.ts says why that pays on code run a few times per open).
+  const packed = new Float64Array(count)
+  for (let index = 0; index < count; index++) packed[index] = keyOf(before[index]!) * count + index
+  packed.sort()
+  // Rows whose label and issue tie (equal to the collator, or the same) go by id.
+  let runStart = 0
+  let runKey = -1
+  for (let at = 0; at <= count; at++) {
+    const key = at < count ? Math.floor(packed[at]! / count) : -1
+    if (at === count || key !== runKey) {
+      if (at - runStart > 1) {
+        const run = rows.slice(runStart, at).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+        for (let offset = 0; offset < run.length; offset++) rows[runStart + offset] = run[offset]!
+      }
+      runStart = at
+      runKey = key
+    }
+    if (at < count) rows[at] = before[packed[at]! % count]!
+  }
 }
 
 /**

@@ -12,8 +12,10 @@ import { isTextList, joinTexts, splitTexts, StringTable, type TextList } from '.
 // ends in a typed array: IndexedDB clones a hundred thousand small strings one by one, on the
 // page's thread, but one long string in a single copy.
 
-// Format 3 added the id hashes; a snapshot of format 2 is not read (the fact tables are, once).
-export const SNAPSHOT_FORMAT = 3
+// Format 3 added the id hashes. Format 4 puts the article ids first in the string table, so a
+// claim's article reference is its article's index too. A snapshot of an earlier format is not
+// read (the fact tables are, once).
+export const SNAPSHOT_FORMAT = 4
 
 export interface PackedFacts {
   format: typeof SNAPSHOT_FORMAT
@@ -24,7 +26,11 @@ export interface PackedFacts {
   /** idHash of each claim id: a claim is found by id in one pass over numbers, without cutting or searching the ids. */
   idHashes: Int32Array
   createdAt: TextList
-  /** Every other string once: actor, article, coder and issue ids, dates, sources. */
+  /**
+   * Every other string once: actor, article, coder and issue ids, dates, sources. The first
+   * `articleCount` are the article ids, in the order of the article arrays below: a claim's
+   * `article` below that count is its article's index (found without searching for its id).
+   */
   strings: TextList
   actor: Uint32Array
   article: Uint32Array
@@ -35,7 +41,7 @@ export interface PackedFacts {
   /** How many issues each claim has; their string indexes follow one another in `issues`. */
   issueCount: Uint8Array
   issues: Uint32Array
-  articleIds: TextList
+  /** idHash of each article id (the first `articleCount` strings). */
   articleIdHashes: Int32Array
   articlePublished: Uint32Array
   articleSource: Uint32Array
@@ -56,6 +62,10 @@ const PACK_SLICE = 4_096
  */
 export function* packFactsSteps(claims: readonly ClaimFact[], articles: readonly ArticleFact[]): Generator<void, PackedFacts, void> {
   const strings = new StringTable()
+  // The article ids first, each once (the first of a repeated id kept), so that the first
+  // strings are the articles in order.
+  const packedArticles: ArticleFact[] = []
+  for (const fact of articles) if (strings.of(fact.id) === packedArticles.length) packedArticles.push(fact)
   const count = claims.length
   const actor = new Uint32Array(count)
   const article = new Uint32Array(count)
@@ -85,12 +95,10 @@ export function* packFactsSteps(claims: readonly ClaimFact[], articles: readonly
     for (const issueId of list) issues.push(strings.of(issueId))
     if ((index + 1) % PACK_SLICE === 0) yield
   }
-  const articleIds: string[] = new Array<string>(articles.length)
-  const articleIdHashes = new Int32Array(articles.length)
-  const articlePublished = new Uint32Array(articles.length)
-  const articleSource = new Uint32Array(articles.length)
-  articles.forEach((fact, index) => {
-    articleIds[index] = fact.id
+  const articleIdHashes = new Int32Array(packedArticles.length)
+  const articlePublished = new Uint32Array(packedArticles.length)
+  const articleSource = new Uint32Array(packedArticles.length)
+  packedArticles.forEach((fact, index) => {
     articleIdHashes[index] = idHash(fact.id)
     articlePublished[index] = strings.of(fact.publishedAt)
     articleSource[index] = strings.of(fact.source)
@@ -104,7 +112,7 @@ export function* packFactsSteps(claims: readonly ClaimFact[], articles: readonly
   return {
     format: SNAPSHOT_FORMAT,
     claimCount: count,
-    articleCount: articles.length,
+    articleCount: packedArticles.length,
     ids: joinedIds,
     idHashes,
     createdAt: joinedCreatedAt,
@@ -117,7 +125,6 @@ export function* packFactsSteps(claims: readonly ClaimFact[], articles: readonly
     adjudicated,
     issueCount,
     issues: Uint32Array.from(issues),
-    articleIds: joinTexts(articleIds),
     articleIdHashes,
     articlePublished,
     articleSource,
@@ -218,7 +225,7 @@ export function columnsOfSnapshot(packed: unknown): SnapshotColumns | null {
   return {
     claimCount: packed.claimCount,
     claimIds: splitTexts(packed.ids),
-    articleIds: splitTexts(packed.articleIds),
+    articleIds: strings.slice(0, packed.articleCount),
     issuesCut,
     column(field) {
       const single = singleLists(strings)
@@ -301,10 +308,9 @@ function claimMaker(packed: PackedFacts, strings: readonly string[]): ClaimMaker
 }
 
 function articlesOf(packed: PackedFacts, strings: readonly string[]): ArticleFact[] {
-  const articleIds = splitTexts(packed.articleIds)
   const articles: ArticleFact[] = new Array<ArticleFact>(packed.articleCount)
   for (let index = 0; index < packed.articleCount; index++) {
-    articles[index] = { id: articleIds[index]!, publishedAt: strings[packed.articlePublished[index]!]!, source: strings[packed.articleSource[index]!]! }
+    articles[index] = { id: strings[index]!, publishedAt: strings[packed.articlePublished[index]!]!, source: strings[packed.articleSource[index]!]! }
   }
   return articles
 }
@@ -316,6 +322,14 @@ function articlesOf(packed: PackedFacts, strings: readonly string[]): ArticleFac
 export interface SnapshotReader {
   /** The facts of the claims whose actor (or article) id `keep` accepts; asked once per distinct id. */
   claimsWhere(field: 'actor' | 'article', keep: (id: Id) => boolean): ClaimFact[]
+  /**
+   * The facts of the claims in some rows, less those whose id is in `except`. `rowsOf` is asked
+   * once per distinct actor: the test its claims' issue lists must pass, or null for none of
+   * them. Decided on the packed numbers, so only the facts kept are made (a recount keeps about
+   * half of its actors' claims, and a fact made to be dropped was most of its cost). With them,
+   * the articles they are on that the snapshot holds, by id, found by reference (no search).
+   */
+  claimsInRows(rowsOf: (actorId: Id) => ((issueIds: readonly Id[]) => boolean) | null, except: ReadonlySet<Id>): { claims: ClaimFact[]; articles: Map<Id, ArticleFact> }
   /** The facts of these claims that the snapshot holds. */
   claimsById(ids: ReadonlySet<Id>): Map<Id, ClaimFact>
   /** These article facts that the snapshot holds (a few, for the claims brought up to date). */
@@ -329,9 +343,8 @@ export function readSnapshot(packed: unknown): SnapshotReader | null {
   if (!isPacked(packed)) return null
   const strings = splitTexts(packed.strings)
   const make = claimMaker(packed, strings)
-  // Where each claim's issues start, made on first need.
-  let starts: Uint32Array | null = null
-  const cursorOf = (index: number): number => (starts ??= issueStarts(packed))[index]!
+  // The issue list of a claim as its fact holds it (claims on one issue share theirs).
+  const issueList = singleLists(strings)
   let articles: Map<Id, ArticleFact> | null = null
   const articleAt = (index: number, id: Id): ArticleFact => ({ id, publishedAt: strings[packed.articlePublished[index]!]!, source: strings[packed.articleSource[index]!]! })
   return {
@@ -350,9 +363,62 @@ export function readSnapshot(packed: unknown): SnapshotReader | null {
       }
       return found
     },
+    claimsInRows(rowsOf, except) {
+      // Per actor string: 0 not asked yet, 1 none of its claims, 2 its test is in `tests`. In a
+      // typed array: most of a hundred thousand claims are passed on this look alone.
+      const asked = new Uint8Array(strings.length)
+      const tests = new Map<number, (issueIds: readonly Id[]) => boolean>()
+      // Per actor and single issue (most claims have one): the test's verdict.
+      const verdicts = new Map<number, Map<number, boolean>>()
+      const exceptHashes = new Set<number>()
+      for (const id of except) exceptHashes.add(idHash(id))
+      const { text, ends } = packed.ids
+      const found: ClaimFact[] = []
+      const articlesFound = new Map<Id, ArticleFact>()
+      const articleTaken = new Uint8Array(packed.articleCount)
+      let cursor = 0
+      for (let index = 0; index < packed.claimCount; index++) {
+        const start = cursor
+        const count = packed.issueCount[index]!
+        cursor += count
+        const actorRef = packed.actor[index]!
+        let state = asked[actorRef]!
+        if (state === 0) {
+          const found = rowsOf(strings[actorRef]!)
+          if (found) tests.set(actorRef, found)
+          asked[actorRef] = state = found ? 2 : 1
+        }
+        if (state === 1) continue
+        const test = tests.get(actorRef)!
+        let kept: boolean
+        if (count === 1) {
+          const issueRef = packed.issues[start]!
+          let byIssue = verdicts.get(actorRef)
+          if (byIssue === undefined) verdicts.set(actorRef, (byIssue = new Map<number, boolean>()))
+          let verdict = byIssue.get(issueRef)
+          if (verdict === undefined) byIssue.set(issueRef, (verdict = test(issueList(issueRef))))
+          kept = verdict
+        } else {
+          const issueIds: Id[] = []
+          for (let offset = 0; offset < count; offset++) issueIds.push(strings[packed.issues[start + offset]!]!)
+          kept = test(issueIds)
+        }
+        if (!kept) continue
+        if (exceptHashes.has(packed.idHashes[index]!) && except.has(text.slice(index === 0 ? 0 : ends[index - 1]!, ends[index]))) continue
+        found.push(make(index, start))
+        // Below the article count, a reference is the article's index too (format 4).
+        const articleRef = packed.article[index]!
+        if (articleRef < packed.articleCount && articleTaken[articleRef] === 0) {
+          articleTaken[articleRef] = 1
+          articlesFound.set(strings[articleRef]!, articleAt(articleRef, strings[articleRef]!))
+        }
+      }
+      return { claims: found, articles: articlesFound }
+    },
     claimsById(ids) {
       const found = new Map<Id, ClaimFact>()
-      findIds(packed.ids, packed.idHashes, ids, (index, id) => found.set(id, make(index, cursorOf(index))))
+      // Where each found claim's issues start is counted in the same pass as the search.
+      findIds(packed.ids, packed.idHashes, ids, (index, id, cursor) => found.set(id, make(index, cursor)), packed.issueCount)
       return found
     },
     articlesById(ids) {
@@ -362,20 +428,14 @@ export function readSnapshot(packed: unknown): SnapshotReader | null {
           const fact = articles.get(id)
           if (fact) found.set(id, fact)
         }
-      } else findIds(packed.articleIds, packed.articleIdHashes, ids, (index, id) => found.set(id, articleAt(index, id)))
+      } else findIds(packed.strings, packed.articleIdHashes, ids, (index, id) => found.set(id, articleAt(index, id)))
       return found
     },
     articles() {
       if (articles) return articles
       // One pass, no lists between: this runs once per open, on code not yet optimised.
       articles = new Map()
-      const { text, ends } = packed.articleIds
-      for (let index = 0, start = 0; index < packed.articleCount; index++) {
-        const end = ends[index]!
-        const id = text.slice(start, end)
-        articles.set(id, articleAt(index, id))
-        start = end
-      }
+      for (let index = 0; index < packed.articleCount; index++) articles.set(strings[index]!, articleAt(index, strings[index]!))
       return articles
     },
   }
@@ -396,7 +456,7 @@ export function idHash(id: string): number {
  * the hashes; only an entry whose hash is wanted is cut from the text. Searching the joined
  * ids took about 0.8 ms an id at 100,000 claims (node), and cutting every id 17-26 ms.
  */
-function findIds(list: TextList, hashes: Int32Array, ids: ReadonlySet<Id>, take: (index: number, id: Id) => void): void {
+function findIds(list: TextList, hashes: Int32Array, ids: ReadonlySet<Id>, take: (index: number, id: Id, cursor: number) => void, issueCount?: Uint8Array): void {
   if (ids.size === 0) return
   const wanted = new Map<number, Id[]>()
   // A first look at 16 bits of the hash, in a typed array, before the map.
@@ -409,13 +469,18 @@ function findIds(list: TextList, hashes: Int32Array, ids: ReadonlySet<Id>, take:
     else wanted.set(hash, [id])
   }
   const { text, ends } = list
-  for (let index = 0; index < hashes.length; index++) {
+  // issueCount: each entry's issues start where the previous ones' end (cursor), counted as the
+  // entries are passed rather than in a pass of their own.
+  const counts = issueCount ?? new Uint8Array(hashes.length)
+  for (let index = 0, cursor = 0; index < hashes.length; index++) {
     const hash = hashes[index]!
+    const at = cursor
+    cursor += counts[index]!
     if (marks[hash & 0xffff] === 0) continue
     const same = wanted.get(hash)
     if (same === undefined) continue
     const id = text.slice(index === 0 ? 0 : ends[index - 1]!, ends[index])
-    if (same.includes(id)) take(index, id)
+    if (same.includes(id)) take(index, id, at)
   }
 }
 
@@ -434,7 +499,7 @@ function isPacked(value: unknown): value is PackedFacts {
   const count = packed.claimCount
   const articles = packed.articleCount
   if (typeof count !== 'number' || typeof articles !== 'number' || !isTextList(packed.strings)) return false
-  if (!isTextList(packed.ids, count) || !isTextList(packed.createdAt, count) || !isTextList(packed.articleIds, articles)) return false
+  if (!isTextList(packed.ids, count) || !isTextList(packed.createdAt, count) || articles > packed.strings.ends.length) return false
   const lengths: [unknown, number][] = [
     [packed.idHashes, count],
     [packed.articleIdHashes, articles],
@@ -451,7 +516,7 @@ function isPacked(value: unknown): value is PackedFacts {
   if (!lengths.every(([list, length]) => ArrayBuffer.isView(list) && (list as unknown as { length: number }).length === length)) return false
   if (!(packed.issues instanceof Uint32Array) || !(packed.idHashes instanceof Int32Array) || !(packed.articleIdHashes instanceof Int32Array)) return false
   // A hash that is not its id's would hide that id from a search: the first and last are checked.
-  if (!endsHashed(packed.ids, packed.idHashes) || !endsHashed(packed.articleIds, packed.articleIdHashes)) return false
+  if (!endsHashed(packed.ids, packed.idHashes) || !endsHashed(packed.strings, packed.articleIdHashes)) return false
   const issueCount = packed.issueCount!
   let total = 0
   for (let index = 0; index < issueCount.length; index++) total += issueCount[index]!
