@@ -169,7 +169,7 @@ export function benchPositionsCompute(workspace: Workspace, runs = 5): ComputeFi
   const unpackMs = time(() => unpackFacts(packed))
   // Typed arrays by their bytes; strings by their characters (one byte each: ids and dates are ASCII).
   const texts = [packed.ids, packed.createdAt, packed.strings]
-  const typed = [packed.idHashes, packed.articleIdHashes, packed.actor, packed.article, packed.coder, packed.date, packed.stance, packed.adjudicated, packed.issueCount, packed.issues, packed.articlePublished, packed.articleSource, ...texts.map((list) => list.ends)]
+  const typed = [packed.idHashes, packed.articleIdHashes, packed.actor, packed.article, packed.coder, packed.date, packed.stance, packed.adjudicated, packed.issueEnds, packed.issues, packed.byActor, packed.actorRuns, packed.actorRunEnds, packed.articlePublished, packed.articleSource, ...texts.map((list) => list.ends)]
   const bytes = typed.reduce((sum, list) => sum + list.byteLength, 0) + texts.reduce((sum, list) => sum + list.text.length, 0)
 
   return {

@@ -73,15 +73,40 @@ describe('the packed facts snapshot', () => {
     // A reference past the strings, or ends that run backwards, are damage too.
     expect(unpackFacts({ ...packed, actor: Uint32Array.of(packed.strings.ends.length) })).toBeNull()
     expect(unpackFacts({ ...packed, ids: { ...packed.ids, ends: Uint32Array.of(packed.ids.text.length + 1) } })).toBeNull()
-    expect(unpackFacts({ ...packed, issueCount: Uint8Array.of(2) })).toBeNull()
+    expect(unpackFacts({ ...packed, issueEnds: Uint32Array.of(2) })).toBeNull()
+    expect(unpackFacts({ ...packed, issueEnds: Uint8Array.of(1) })).toBeNull()
     // Id hashes missing, of the wrong length or not of 32-bit integers.
     expect(unpackFacts({ ...packed, idHashes: new Int32Array(0) })).toBeNull()
     expect(unpackFacts({ ...packed, articleIdHashes: undefined })).toBeNull()
     expect(unpackFacts({ ...packed, idHashes: Float64Array.from(packed.idHashes) })).toBeNull()
     expect(unpackFacts({ ...packed, idHashes: new Int32Array(packed.idHashes.length) })).toBeNull()
     expect(unpackFacts({ ...packed, articleIdHashes: packed.articleIdHashes.map((hash) => hash + 1) })).toBeNull()
-    // A snapshot of the format before the id hashes.
+    // A snapshot of the format before the id hashes, or before the index by actor.
     expect(unpackFacts({ ...packed, format: 2 })).toBeNull()
+    expect(unpackFacts({ ...packed, format: 3 })).toBeNull()
+  })
+
+  it('is refused whole when its index by actor leaves a claim out, holds one twice or under another actor', () => {
+    const fact = (id: string, actorId: string): ClaimFact => ({ id, actorId, issueIds: ['ceiling'], date: '2015-10-01', articleId: 'a1', stance: 1, coderId: '', adjudicated: false, createdAt: '' })
+    const packed = packFacts([fact('c1', 'merkel'), fact('c2', 'seehofer'), fact('c3', 'merkel')], articleFacts)
+    // Actors in the order first met, each one's claims in claim order.
+    expect([...packed.byActor]).toEqual([0, 2, 1])
+    expect([...packed.actorRunEnds]).toEqual([2, 3])
+    expect(unpackFacts(structuredClone(packed))).not.toBeNull()
+    for (const damage of [
+      { byActor: Uint32Array.of(0, 0, 1) },
+      { byActor: Uint32Array.of(2, 0, 1) },
+      { byActor: Uint32Array.of(0, 1, 2) },
+      { byActor: Uint32Array.of(0, 2, 3) },
+      { actorRuns: Uint32Array.of(packed.actorRuns[0]!, packed.actorRuns[0]!) },
+      { actorRunEnds: Uint32Array.of(2, 2) },
+      { actorRunEnds: Uint32Array.of(1, 3) },
+      { actorRuns: packed.actorRuns.subarray(1), actorRunEnds: packed.actorRunEnds.subarray(1) },
+      { byActor: Array.from(packed.byActor) },
+    ]) {
+      expect(unpackFacts({ ...packed, ...damage })).toBeNull()
+      expect(readSnapshot({ ...packed, ...damage })).toBeNull()
+    }
   })
 
   it('packs in steps to the same record as at once', () => {

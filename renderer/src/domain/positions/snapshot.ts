@@ -12,9 +12,10 @@ import { isTextList, joinTexts, splitTexts, StringTable, type TextList } from '.
 // ends in a typed array: IndexedDB clones a hundred thousand small strings one by one, on the
 // page's thread, but one long string in a single copy.
 
-// Format 3 added the id hashes. Format 4 puts the article ids first in the string table, so a
-// claim's article reference is its article's index too. A snapshot of an earlier format is not
-// read (the fact tables are, once).
+// Format 3 added the id hashes. Format 4 puts the article ids first in the string table (a
+// claim's article reference is its article's index too), keeps where each claim's issues end
+// rather than how many it has, and indexes the claims by actor. A snapshot of an earlier format
+// is not read (the fact tables are, once).
 export const SNAPSHOT_FORMAT = 4
 
 export interface PackedFacts {
@@ -38,9 +39,20 @@ export interface PackedFacts {
   date: Uint32Array
   stance: Int8Array
   adjudicated: Uint8Array
-  /** How many issues each claim has; their string indexes follow one another in `issues`. */
-  issueCount: Uint8Array
+  /**
+   * Where each claim's issues end in `issues` (their string indexes follow one another there):
+   * a claim's start is the previous claim's end, found without counting from the first claim.
+   */
+  issueEnds: Uint32Array
   issues: Uint32Array
+  /**
+   * The claims by actor: `byActor` holds every claim index once, each actor's claims together in
+   * claim order, one run per actor; run `r` is the claims of actor string `actorRuns[r]` and ends
+   * at `actorRunEnds[r]`. The recount of a few actors' rows reads their claims, not every claim.
+   */
+  byActor: Uint32Array
+  actorRuns: Uint32Array
+  actorRunEnds: Uint32Array
   /** idHash of each article id (the first `articleCount` strings). */
   articleIdHashes: Int32Array
   articlePublished: Uint32Array
@@ -73,7 +85,7 @@ export function* packFactsSteps(claims: readonly ClaimFact[], articles: readonly
   const date = new Uint32Array(count)
   const stance = new Int8Array(count)
   const adjudicated = new Uint8Array(count)
-  const issueCount = new Uint8Array(count)
+  const issueEnds = new Uint32Array(count)
   const issues: number[] = []
   const ids: string[] = new Array<string>(count)
   const idHashes = new Int32Array(count)
@@ -91,10 +103,12 @@ export function* packFactsSteps(claims: readonly ClaimFact[], articles: readonly
     adjudicated[index] = fact.adjudicated ? 1 : 0
     // More than 255 issues on one claim is not coding; the rest would be lost, so keep 255.
     const list = fact.issueIds.length > 255 ? fact.issueIds.slice(0, 255) : fact.issueIds
-    issueCount[index] = list.length
     for (const issueId of list) issues.push(strings.of(issueId))
+    issueEnds[index] = issues.length
     if ((index + 1) % PACK_SLICE === 0) yield
   }
+  const { byActor, actorRuns, actorRunEnds } = indexByActor(actor, strings.list.length)
+  yield
   const articleIdHashes = new Int32Array(packedArticles.length)
   const articlePublished = new Uint32Array(packedArticles.length)
   const articleSource = new Uint32Array(packedArticles.length)
@@ -123,12 +137,42 @@ export function* packFactsSteps(claims: readonly ClaimFact[], articles: readonly
     date,
     stance,
     adjudicated,
-    issueCount,
+    issueEnds,
     issues: Uint32Array.from(issues),
+    byActor,
+    actorRuns,
+    actorRunEnds,
     articleIdHashes,
     articlePublished,
     articleSource,
   }
+}
+
+/** The claims grouped by actor (PackedFacts.byActor): one counting pass, actors in the order first met. */
+function indexByActor(actor: Uint32Array, stringCount: number): Pick<PackedFacts, 'byActor' | 'actorRuns' | 'actorRunEnds'> {
+  // Per actor string: its run, plus one (0: no claim of it yet).
+  const runOf = new Uint32Array(stringCount)
+  const runs: number[] = []
+  const sizes: number[] = []
+  for (let index = 0; index < actor.length; index++) {
+    const ref = actor[index]!
+    if (runOf[ref] === 0) {
+      runs.push(ref)
+      sizes.push(0)
+      runOf[ref] = runs.length
+    }
+    sizes[runOf[ref]! - 1]!++
+  }
+  const actorRunEnds = new Uint32Array(runs.length)
+  const next = new Uint32Array(runs.length)
+  for (let run = 0, end = 0; run < runs.length; run++) {
+    next[run] = end
+    end += sizes[run]!
+    actorRunEnds[run] = end
+  }
+  const byActor = new Uint32Array(actor.length)
+  for (let index = 0; index < actor.length; index++) byActor[next[runOf[actor[index]!]! - 1]!++] = index
+  return { byActor, actorRuns: Uint32Array.from(runs), actorRunEnds }
 }
 
 const isStance = (value: number): value is Stance => (STANCES as readonly number[]).includes(value)
@@ -179,10 +223,8 @@ export function factsOfSnapshot(packed: unknown, replaced?: ReplacedClaims): { c
     length,
     *[Symbol.iterator]() {
       const make = claimMaker(packed, strings)
-      let cursor = 0
       for (let index = 0; index < packed.claimCount; index++) {
-        const claim = make(index, cursor)
-        cursor += packed.issueCount[index]!
+        const claim = make(index)
         if (leaveOut === null || !leaveOut.has(claim.id)) yield claim
       }
       if (leaveOut) for (const claim of leaveOut.values()) if (claim) yield claim
@@ -221,7 +263,11 @@ export function columnsOfSnapshot(packed: unknown): SnapshotColumns | null {
   if (!isPacked(packed)) return null
   const strings = splitTexts(packed.strings)
   let issuesCut = false
-  for (let index = 0; index < packed.claimCount; index++) if (packed.issueCount[index]! >= 255) issuesCut = true
+  for (let index = 0, start = 0; index < packed.claimCount; index++) {
+    const end = packed.issueEnds[index]!
+    if (end - start >= 255) issuesCut = true
+    start = end
+  }
   return {
     claimCount: packed.claimCount,
     claimIds: splitTexts(packed.ids),
@@ -233,10 +279,9 @@ export function columnsOfSnapshot(packed: unknown): SnapshotColumns | null {
         const refs = field === 'articleId' ? packed.article : field === 'actorId' ? packed.actor : packed.coder
         return (index) => single(refs[index]!)
       }
-      const starts = issueStarts(packed)
       return (index) => {
-        const count = packed.issueCount[index]!
-        const start = starts[index]!
+        const start = index === 0 ? 0 : packed.issueEnds[index - 1]!
+        const count = packed.issueEnds[index]! - start
         if (count === 1) return single(packed.issues[start]!)
         if (count === 0) return NO_VALUES
         // As the index holds them: each issue once.
@@ -264,18 +309,8 @@ function singleLists(strings: readonly string[]): (ref: number) => Id[] {
   }
 }
 
-/** Where each claim's issues start in `issues`. */
-function issueStarts(packed: PackedFacts): Uint32Array {
-  const starts = new Uint32Array(packed.claimCount)
-  for (let index = 0, cursor = 0; index < packed.claimCount; index++) {
-    starts[index] = cursor
-    cursor += packed.issueCount[index]!
-  }
-  return starts
-}
-
-/** Makes the fact of the claim at `index`, whose issues start at `cursor` in `issues`. */
-type ClaimMaker = (index: number, cursor: number) => ClaimFact
+/** Makes the fact of the claim at `index`. */
+type ClaimMaker = (index: number) => ClaimFact
 
 function claimMaker(packed: PackedFacts, strings: readonly string[]): ClaimMaker {
   // Ids and creation times are one per claim: each is cut from its joined text as its claim is
@@ -284,9 +319,10 @@ function claimMaker(packed: PackedFacts, strings: readonly string[]): ClaimMaker
   const { text: createdText, ends: createdEnds } = packed.createdAt
   // Facts are never mutated: claims on one issue share its list.
   const single = singleLists(strings)
-  return (index, cursor) => {
+  return (index) => {
     const stance = packed.stance[index]!
-    const count = packed.issueCount[index]!
+    const cursor = index === 0 ? 0 : packed.issueEnds[index - 1]!
+    const count = packed.issueEnds[index]! - cursor
     let issueIds: Id[]
     if (count === 1) issueIds = single(packed.issues[cursor]!)
     else {
@@ -353,59 +389,53 @@ export function readSnapshot(packed: unknown): SnapshotReader | null {
       // Per string: 0 not asked yet, 1 kept, 2 not.
       const verdict = new Uint8Array(strings.length)
       const found: ClaimFact[] = []
-      let cursor = 0
       for (let index = 0; index < packed.claimCount; index++) {
         const ref = column[index]!
         let kept = verdict[ref]!
         if (kept === 0) verdict[ref] = kept = keep(strings[ref]!) ? 1 : 2
-        if (kept === 1) found.push(make(index, cursor))
-        cursor += packed.issueCount[index]!
+        if (kept === 1) found.push(make(index))
       }
       return found
     },
     claimsInRows(rowsOf, except) {
-      // Per actor string: 0 not asked yet, 1 none of its claims, 2 its test is in `tests`. In a
-      // typed array: most of a hundred thousand claims are passed on this look alone.
-      const asked = new Uint8Array(strings.length)
-      const tests = new Map<number, (issueIds: readonly Id[]) => boolean>()
-      // Per actor and single issue (most claims have one): the test's verdict.
-      const verdicts = new Map<number, Map<number, boolean>>()
       const exceptHashes = new Set<number>()
       for (const id of except) exceptHashes.add(idHash(id))
       const { text, ends } = packed.ids
-      const found: ClaimFact[] = []
+      // Only the runs of the actors with rows to recount are read (PackedFacts.byActor).
+      const kept: number[] = []
+      for (let run = 0; run < packed.actorRuns.length; run++) {
+        const test = rowsOf(strings[packed.actorRuns[run]!]!)
+        if (test === null) continue
+        // Per single issue (most claims have one): the test's verdict.
+        const verdicts = new Map<number, boolean>()
+        for (let at = run === 0 ? 0 : packed.actorRunEnds[run - 1]!, end = packed.actorRunEnds[run]!; at < end; at++) {
+          const index = packed.byActor[at]!
+          const start = index === 0 ? 0 : packed.issueEnds[index - 1]!
+          const count = packed.issueEnds[index]! - start
+          let inRows: boolean
+          if (count === 1) {
+            const issueRef = packed.issues[start]!
+            let verdict = verdicts.get(issueRef)
+            if (verdict === undefined) verdicts.set(issueRef, (verdict = test(issueList(issueRef))))
+            inRows = verdict
+          } else {
+            const issueIds: Id[] = []
+            for (let offset = 0; offset < count; offset++) issueIds.push(strings[packed.issues[start + offset]!]!)
+            inRows = test(issueIds)
+          }
+          if (!inRows) continue
+          if (exceptHashes.has(packed.idHashes[index]!) && except.has(text.slice(index === 0 ? 0 : ends[index - 1]!, ends[index]))) continue
+          kept.push(index)
+        }
+      }
+      // In claim order, as every other reading gives them.
+      const order = Uint32Array.from(kept).sort()
+      const found: ClaimFact[] = new Array<ClaimFact>(order.length)
       const articlesFound = new Map<Id, ArticleFact>()
       const articleTaken = new Uint8Array(packed.articleCount)
-      let cursor = 0
-      for (let index = 0; index < packed.claimCount; index++) {
-        const start = cursor
-        const count = packed.issueCount[index]!
-        cursor += count
-        const actorRef = packed.actor[index]!
-        let state = asked[actorRef]!
-        if (state === 0) {
-          const found = rowsOf(strings[actorRef]!)
-          if (found) tests.set(actorRef, found)
-          asked[actorRef] = state = found ? 2 : 1
-        }
-        if (state === 1) continue
-        const test = tests.get(actorRef)!
-        let kept: boolean
-        if (count === 1) {
-          const issueRef = packed.issues[start]!
-          let byIssue = verdicts.get(actorRef)
-          if (byIssue === undefined) verdicts.set(actorRef, (byIssue = new Map<number, boolean>()))
-          let verdict = byIssue.get(issueRef)
-          if (verdict === undefined) byIssue.set(issueRef, (verdict = test(issueList(issueRef))))
-          kept = verdict
-        } else {
-          const issueIds: Id[] = []
-          for (let offset = 0; offset < count; offset++) issueIds.push(strings[packed.issues[start + offset]!]!)
-          kept = test(issueIds)
-        }
-        if (!kept) continue
-        if (exceptHashes.has(packed.idHashes[index]!) && except.has(text.slice(index === 0 ? 0 : ends[index - 1]!, ends[index]))) continue
-        found.push(make(index, start))
+      for (let at = 0; at < order.length; at++) {
+        const index = order[at]!
+        found[at] = make(index)
         // Below the article count, a reference is the article's index too (format 4).
         const articleRef = packed.article[index]!
         if (articleRef < packed.articleCount && articleTaken[articleRef] === 0) {
@@ -417,8 +447,7 @@ export function readSnapshot(packed: unknown): SnapshotReader | null {
     },
     claimsById(ids) {
       const found = new Map<Id, ClaimFact>()
-      // Where each found claim's issues start is counted in the same pass as the search.
-      findIds(packed.ids, packed.idHashes, ids, (index, id, cursor) => found.set(id, make(index, cursor)), packed.issueCount)
+      findIds(packed.ids, packed.idHashes, ids, (index, id) => found.set(id, make(index)))
       return found
     },
     articlesById(ids) {
@@ -456,7 +485,7 @@ export function idHash(id: string): number {
  * the hashes; only an entry whose hash is wanted is cut from the text. Searching the joined
  * ids took about 0.8 ms an id at 100,000 claims (node), and cutting every id 17-26 ms.
  */
-function findIds(list: TextList, hashes: Int32Array, ids: ReadonlySet<Id>, take: (index: number, id: Id, cursor: number) => void, issueCount?: Uint8Array): void {
+function findIds(list: TextList, hashes: Int32Array, ids: ReadonlySet<Id>, take: (index: number, id: Id) => void): void {
   if (ids.size === 0) return
   const wanted = new Map<number, Id[]>()
   // A first look at 16 bits of the hash, in a typed array, before the map.
@@ -469,18 +498,13 @@ function findIds(list: TextList, hashes: Int32Array, ids: ReadonlySet<Id>, take:
     else wanted.set(hash, [id])
   }
   const { text, ends } = list
-  // issueCount: each entry's issues start where the previous ones' end (cursor), counted as the
-  // entries are passed rather than in a pass of their own.
-  const counts = issueCount ?? new Uint8Array(hashes.length)
-  for (let index = 0, cursor = 0; index < hashes.length; index++) {
+  for (let index = 0; index < hashes.length; index++) {
     const hash = hashes[index]!
-    const at = cursor
-    cursor += counts[index]!
     if (marks[hash & 0xffff] === 0) continue
     const same = wanted.get(hash)
     if (same === undefined) continue
     const id = text.slice(index === 0 ? 0 : ends[index - 1]!, ends[index])
-    if (same.includes(id)) take(index, id, at)
+    if (same.includes(id)) take(index, id)
   }
 }
 
@@ -509,7 +533,8 @@ function isPacked(value: unknown): value is PackedFacts {
     [packed.date, count],
     [packed.stance, count],
     [packed.adjudicated, count],
-    [packed.issueCount, count],
+    [packed.issueEnds, count],
+    [packed.byActor, count],
     [packed.articlePublished, articles],
     [packed.articleSource, articles],
   ]
@@ -517,15 +542,50 @@ function isPacked(value: unknown): value is PackedFacts {
   if (!(packed.issues instanceof Uint32Array) || !(packed.idHashes instanceof Int32Array) || !(packed.articleIdHashes instanceof Int32Array)) return false
   // A hash that is not its id's would hide that id from a search: the first and last are checked.
   if (!endsHashed(packed.ids, packed.idHashes) || !endsHashed(packed.strings, packed.articleIdHashes)) return false
-  const issueCount = packed.issueCount!
-  let total = 0
-  for (let index = 0; index < issueCount.length; index++) total += issueCount[index]!
-  if (total !== packed.issues.length) return false
   const size = packed.strings.ends.length
+  if (!issuesEndWell(packed.issueEnds, packed.issues.length) || !indexedByActor(packed as PackedFacts, size)) return false
   for (const list of [packed.actor, packed.article, packed.coder, packed.date, packed.issues, packed.articlePublished, packed.articleSource] as Uint32Array[]) {
     let largest = 0
     for (let index = 0; index < list.length; index++) if (list[index]! > largest) largest = list[index]!
     if (list.length > 0 && largest >= size) return false
   }
   return true
+}
+
+/** Each claim's issues end at or after the previous claim's, and the last ends with the list. */
+function issuesEndWell(ends: unknown, total: number): boolean {
+  if (!(ends instanceof Uint32Array)) return false
+  let previous = 0
+  for (let index = 0; index < ends.length; index++) {
+    const end = ends[index]!
+    if (end < previous) return false
+    previous = end
+  }
+  return previous === total
+}
+
+/**
+ * The index by actor holds every claim once, in its actor's run, in claim order: each run's
+ * claims have its actor and ascend, the runs' actors differ, and there are as many entries as
+ * claims (so none is left out or held twice).
+ */
+function indexedByActor(packed: PackedFacts, size: number): boolean {
+  const { byActor, actorRuns, actorRunEnds, actor } = packed
+  if (!(byActor instanceof Uint32Array) || !(actorRuns instanceof Uint32Array) || !(actorRunEnds instanceof Uint32Array)) return false
+  if (actorRuns.length !== actorRunEnds.length) return false
+  const seen = new Uint8Array(size)
+  let start = 0
+  for (let run = 0; run < actorRuns.length; run++) {
+    const ref = actorRuns[run]!
+    const end = actorRunEnds[run]!
+    if (ref >= size || seen[ref] === 1 || end <= start || end > byActor.length) return false
+    seen[ref] = 1
+    for (let at = start, previous = -1; at < end; at++) {
+      const index = byActor[at]!
+      if (index <= previous || index >= packed.claimCount || actor[index] !== ref) return false
+      previous = index
+    }
+    start = end
+  }
+  return start === packed.claimCount
 }
