@@ -174,7 +174,7 @@ export function* catchUpSteps(source: CatchUpSource, limits: CatchUpLimits = CAT
   for (const id of later.claims) claimNow.set(id, tail.claims.get(id) ?? null)
   if (later.articles.size > 0) {
     const onArticle = (id: Id): boolean => later.articles.has(id)
-    for (const fact of snapshot.facts.claimsWhere('article', onArticle)) if (!tail.claims.has(fact.id)) claimNow.set(fact.id, fact)
+    for (const fact of snapshot.facts.claimsOnArticles(onArticle)) if (!tail.claims.has(fact.id)) claimNow.set(fact.id, fact)
     for (const [id, fact] of tail.claims) if (fact && later.articles.has(fact.articleId)) claimNow.set(id, fact)
   }
   if (claimNow.size > limits.changes) return null
@@ -211,8 +211,7 @@ export function* catchUpSteps(source: CatchUpSource, limits: CatchUpLimits = CAT
   const keysOf = issueKeyer(world.issues, stored.options)
   // Per actor: the test a claim's issues must pass for it to count in a row to recount (one of
   // its issues keyed into one of its groups' recounted issues), or null when none of its groups
-  // has a row to recount. An actor's claims on other issues are left out of the recount, and
-  // its other rows kept as stored.
+  // has a row to recount.
   const testsByActor = new Map<Id, ((issueIds: readonly Id[]) => boolean) | null>()
   const rowsOf = (actorId: Id): ((issueIds: readonly Id[]) => boolean) | null => {
     let test = testsByActor.get(actorId)

@@ -74,10 +74,10 @@ const PACK_SLICE = 4_096
  */
 export function* packFactsSteps(claims: readonly ClaimFact[], articles: readonly ArticleFact[]): Generator<void, PackedFacts, void> {
   const strings = new StringTable()
-  // The article ids first, each once (the first of a repeated id kept), so that the first
-  // strings are the articles in order.
+  // The article ids first, each once, so that the first strings are the articles in order. Of a
+  // repeated id the last is kept, as the engine keeps it.
   const packedArticles: ArticleFact[] = []
-  for (const fact of articles) if (strings.of(fact.id) === packedArticles.length) packedArticles.push(fact)
+  for (const fact of articles) packedArticles[strings.of(fact.id)] = fact
   const count = claims.length
   const actor = new Uint32Array(count)
   const article = new Uint32Array(count)
@@ -101,7 +101,8 @@ export function* packFactsSteps(claims: readonly ClaimFact[], articles: readonly
     date[index] = strings.of(fact.date)
     stance[index] = fact.stance
     adjudicated[index] = fact.adjudicated ? 1 : 0
-    // More than 255 issues on one claim is not coding; the rest would be lost, so keep 255.
+    // More than 255 issues on one claim is not coding: 255 are kept, and the start-up counts are
+    // told a list may be cut (SnapshotColumns.issuesCut).
     const list = fact.issueIds.length > 255 ? fact.issueIds.slice(0, 255) : fact.issueIds
     for (const issueId of list) issues.push(strings.of(issueId))
     issueEnds[index] = issues.length
@@ -312,13 +313,12 @@ function singleLists(strings: readonly string[]): (ref: number) => Id[] {
 /** Makes the fact of the claim at `index`. */
 type ClaimMaker = (index: number) => ClaimFact
 
-function claimMaker(packed: PackedFacts, strings: readonly string[]): ClaimMaker {
+function claimMaker(packed: PackedFacts, strings: readonly string[], single = singleLists(strings)): ClaimMaker {
   // Ids and creation times are one per claim: each is cut from its joined text as its claim is
   // made, so no slice starts with a hundred thousand of them.
   const { text: idText, ends: idEnds } = packed.ids
   const { text: createdText, ends: createdEnds } = packed.createdAt
   // Facts are never mutated: claims on one issue share its list.
-  const single = singleLists(strings)
   return (index) => {
     const stance = packed.stance[index]!
     const cursor = index === 0 ? 0 : packed.issueEnds[index - 1]!
@@ -356,8 +356,8 @@ function articlesOf(packed: PackedFacts, strings: readonly string[]): ArticleFac
  * behind are brought up to date from the claims of the rows the changed claims touch: domain/positions/catchUp.ts).
  */
 export interface SnapshotReader {
-  /** The facts of the claims whose actor (or article) id `keep` accepts; asked once per distinct id. */
-  claimsWhere(field: 'actor' | 'article', keep: (id: Id) => boolean): ClaimFact[]
+  /** The facts of the claims whose article id `keep` accepts; asked once per distinct id. */
+  claimsOnArticles(keep: (id: Id) => boolean): ClaimFact[]
   /**
    * The facts of the claims in some rows, less those whose id is in `except`. `rowsOf` is asked
    * once per distinct actor: the test its claims' issue lists must pass, or null for none of
@@ -378,14 +378,14 @@ export interface SnapshotReader {
 export function readSnapshot(packed: unknown): SnapshotReader | null {
   if (!isPacked(packed)) return null
   const strings = splitTexts(packed.strings)
-  const make = claimMaker(packed, strings)
-  // The issue list of a claim as its fact holds it (claims on one issue share theirs).
+  // The issue list of a claim on one issue, as its fact holds it (claims on one issue share theirs).
   const issueList = singleLists(strings)
+  const make = claimMaker(packed, strings, issueList)
   let articles: Map<Id, ArticleFact> | null = null
   const articleAt = (index: number, id: Id): ArticleFact => ({ id, publishedAt: strings[packed.articlePublished[index]!]!, source: strings[packed.articleSource[index]!]! })
   return {
-    claimsWhere(field, keep) {
-      const column = field === 'actor' ? packed.actor : packed.article
+    claimsOnArticles(keep) {
+      const column = packed.article
       // Per string: 0 not asked yet, 1 kept, 2 not.
       const verdict = new Uint8Array(strings.length)
       const found: ClaimFact[] = []
@@ -544,7 +544,9 @@ function isPacked(value: unknown): value is PackedFacts {
   if (!endsHashed(packed.ids, packed.idHashes) || !endsHashed(packed.strings, packed.articleIdHashes)) return false
   const size = packed.strings.ends.length
   if (!issuesEndWell(packed.issueEnds, packed.issues.length) || !indexedByActor(packed as PackedFacts, size)) return false
-  for (const list of [packed.actor, packed.article, packed.coder, packed.date, packed.issues, packed.articlePublished, packed.articleSource] as Uint32Array[]) {
+  for (const list of [packed.actor, packed.article, packed.coder, packed.date, packed.issues, packed.articlePublished, packed.articleSource]) {
+    // References are whole numbers: another kind of array would give no string, not an error.
+    if (!(list instanceof Uint32Array)) return false
     let largest = 0
     for (let index = 0; index < list.length; index++) if (list[index]! > largest) largest = list[index]!
     if (list.length > 0 && largest >= size) return false
