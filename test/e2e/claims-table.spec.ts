@@ -263,10 +263,18 @@ test('bulk edits the selected claims in one step that undo takes back, and opens
   await expect(page).toHaveURL(/#\/library\/article\/a3\?claim=c5$/)
   // The article cell's title is a link to the same place, one history entry like the others.
   await page.goBack()
-  // Columns are drawn as they scroll into view: the keyboard brings the article's in.
+  // Columns are drawn as they scroll into view: the keyboard brings the article's in. The table
+  // is drawn again after Back: the keys go to it once the clicked cell has focus.
+  await expect(table(page)).toBeVisible()
   await row.locator('td.col-quote').click()
+  await expect(row.locator('td.col-quote')).toBeFocused()
   await page.keyboard.press('End')
+  // End draws the last columns, then focuses the last: the next key goes from there. Each key is
+  // pressed once the previous one's cell has focus: a key pressed before that is lost (a known
+  // race in the table's keyboard handling, noted for work).
+  await expect(row.locator('td').last()).toBeFocused()
   await page.keyboard.press('ArrowLeft')
+  await expect(row.locator('td.col-source')).toBeFocused()
   await page.keyboard.press('ArrowLeft')
   await expect(row.locator('td.col-article')).toBeFocused()
   // Followed as a route (history.pushState), not as a fragment navigation: no hashchange.
