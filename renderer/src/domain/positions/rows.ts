@@ -8,6 +8,7 @@ import { bucketAtOrdinal, bucketOrdinal, type Bucket } from './buckets'
 import { sameOptions, type PositionSeries, type PositionsOptions, type PositionsResult } from './engine'
 import { attributeKey, attributeValues, groupLabels, NO_VALUE } from './grouping'
 import { countOrdinalsOf, firstOrdinalOf, lastOrdinalOf, storedOrdinals } from './resultPack'
+import { orderByRanks } from './sortRows'
 
 // From the engine's series to the rows and bucket columns of the table: one row per group (an
 // actor, a kind, a party...) and issue, or one row per group for one chosen issue; a text
@@ -114,38 +115,27 @@ export function sortRows(rows: PositionRow[], exactUpTo = Number.MAX_SAFE_INTEGE
   const issueRanks = textRanks(rows.map((row) => row.issueLabel))
   const count = rows.length
   // A group without a value ranks after every label.
-  const firstSpan = 2 * labelRanks.size
-  const secondSpan = issueRanks.size
-  const keyOf = (row: PositionRow): number => ((row.groupKey === NO_VALUE ? labelRanks.size : 0) + labelRanks.get(row.label)!) * secondSpan + issueRanks.get(row.issueLabel)!
-  const before = rows.slice()
-  // Past 2^53 the packed numbers would not be exact: compare instead (exactUpTo: tests try it).
-  if (firstSpan * secondSpan * count > exactUpTo) {
-    const keys = before.map(keyOf)
-    const order = before.map((_, index) => index)
-    order.sort((a, b) => keys[a]! - keys[b]! || (before[a]!.id < before[b]!.id ? -1 : before[a]!.id > before[b]!.id ? 1 : 0))
-    for (let index = 0; index < count; index++) rows[index] = before[order[index]!]!
-    return
+  const first = { ranks: new Int32Array(count), distinct: 2 * labelRanks.size, desc: false }
+  const second = { ranks: new Int32Array(count), distinct: issueRanks.size, desc: false }
+  for (let index = 0; index < count; index++) {
+    const row = rows[index]!
+    first.ranks[index] = (row.groupKey === NO_VALUE ? labelRanks.size : 0) + labelRanks.get(row.label)!
+    second.ranks[index] = issueRanks.get(row.issueLabel)!
   }
-  // Each row one number, its ranks and its index packed, sorted as numbers: no comparator call
-  // (sortRows.ts says why that pays on code run a few times per open).
-  const packed = new Float64Array(count)
-  for (let index = 0; index < count; index++) packed[index] = keyOf(before[index]!) * count + index
-  packed.sort()
+  const sameKey = (a: number, b: number): boolean => first.ranks[a] === first.ranks[b] && second.ranks[a] === second.ranks[b]
+  // One packed number per row where exact (sortRows.ts, as the column sort); else compared
+  // (exactUpTo: tests try that path).
+  const order =
+    (first.distinct * second.distinct * count <= exactUpTo ? orderByRanks([first, second], count) : null) ??
+    rows.map((_, index) => index).sort((a, b) => first.ranks[a]! - first.ranks[b]! || second.ranks[a]! - second.ranks[b]!)
   // Rows whose label and issue tie (equal to the collator, or the same) go by id.
-  let runStart = 0
-  let runKey = -1
-  for (let at = 0; at <= count; at++) {
-    const key = at < count ? Math.floor(packed[at]! / count) : -1
-    if (at === count || key !== runKey) {
-      if (at - runStart > 1) {
-        const run = rows.slice(runStart, at).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-        for (let offset = 0; offset < run.length; offset++) rows[runStart + offset] = run[offset]!
-      }
-      runStart = at
-      runKey = key
-    }
-    if (at < count) rows[at] = before[packed[at]! % count]!
+  const before = rows.slice()
+  for (let at = 0, runStart = 0; at <= count; at++) {
+    if (at < count && at > runStart && sameKey(order[at]!, order[runStart]!)) continue
+    if (at - runStart > 1) order.splice(runStart, at - runStart, ...order.slice(runStart, at).sort((a, b) => (before[a]!.id < before[b]!.id ? -1 : before[a]!.id > before[b]!.id ? 1 : 0)))
+    runStart = at
   }
+  for (let index = 0; index < count; index++) rows[index] = before[order[index]!]!
 }
 
 /**
