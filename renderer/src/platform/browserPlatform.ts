@@ -52,7 +52,7 @@ export function createBrowserPlatform(): Platform {
       return {
         async write(chunk) {
           if (!parts) throw new Error('this save was already finished or abandoned')
-          parts.push(new Blob([chunk]))
+          parts.push(new Blob([chunk as BlobPart]))
         },
         async finish() {
           if (!parts) throw new Error('this save was already finished or abandoned')

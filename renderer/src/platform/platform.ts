@@ -23,7 +23,8 @@ export interface SaveRequest {
 
 /** A file being written in pieces (large exports and backups). */
 export interface SaveStream {
-  write(chunk: string): Promise<void>
+  /** Text is written as UTF-8; bytes as they are. */
+  write(chunk: string | Uint8Array): Promise<void>
   /** Completes the file: renamed into place (Electron) or downloaded (browser). */
   finish(): Promise<SaveFileResult>
   /** Abandons it; nothing is left under the chosen name. */

@@ -119,9 +119,9 @@ export async function benchExportClaimsWorker(name: string): Promise<{ ms: numbe
   const parts: Blob[] = []
   let firstChunk = 0
   for await (const chunk of run.chunks) {
-    if (chunk.text === '') continue
+    if (chunk.bytes.length === 0) continue
     firstChunk ||= performance.now()
-    parts.push(new Blob([chunk.text]))
+    parts.push(new Blob([chunk.bytes as BlobPart]))
   }
   const blob = new Blob(parts)
   const { count } = await run.summary

@@ -10,16 +10,19 @@ export class SaveCancelled extends Error {
   override name = 'SaveCancelled'
 }
 
+/** A piece of a file: text (written as UTF-8) or bytes already encoded, with how far along the whole it brings us (0..1). */
+export type SavePiece = { text: string; progress: number } | { bytes: Uint8Array; progress: number }
+
 export interface ChunkedSave {
   suggestedName: string
   mimeType: string
   filters?: FileFilter[]
   /**
-   * Pieces of the file, each with how far along the whole it brings us (0..1); a piece with
-   * empty text only moves the progress bar. Pieces made on this thread (an Iterable) get a
-   * frame between them for the bar to paint; pieces from a worker arrive between frames.
+   * Pieces of the file; an empty piece only moves the progress bar. Pieces made on this thread
+   * (an Iterable) get a frame between them for the bar to paint; pieces from a worker arrive
+   * between frames.
    */
-  chunks: Iterable<{ text: string; progress: number }> | AsyncIterable<{ text: string; progress: number }>
+  chunks: Iterable<SavePiece> | AsyncIterable<SavePiece>
   onProgress(fraction: number): void
   /** Checked between chunks: true stops the save and leaves nothing behind. */
   cancelled(): boolean
@@ -41,7 +44,8 @@ export async function saveInChunks(save: ChunkedSave): Promise<SaveFileResult | 
     const madeHere = Symbol.iterator in save.chunks
     for await (const chunk of save.chunks) {
       if (save.cancelled()) throw new SaveCancelled('cancelled')
-      if (chunk.text !== '') await stream.write(chunk.text)
+      const data = 'bytes' in chunk ? chunk.bytes : chunk.text
+      if (data.length > 0) await stream.write(data)
       save.onProgress(chunk.progress)
       if (madeHere) await nextFrame()
     }

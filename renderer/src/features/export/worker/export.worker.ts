@@ -1,5 +1,5 @@
 import { workerDatabase } from '../../../db/database'
-import { notifier, serveWorker, type Callback } from '../../../platform/workers'
+import { notifier, serveWorker, transferring, type Callback } from '../../../platform/workers'
 import { prepareExport, type ExportKind, type ExportOptions } from '../exportKinds'
 
 // The export worker: reads the workspace and writes the file's text off the UI thread, so the
@@ -13,8 +13,8 @@ const READ_SHARE = 0.6
 export interface ExportSink {
   /** How far along the whole export is, 0..1 (reading, then writing). */
   progress: Callback<[progress: number]>
-  /** The next piece of the file. */
-  chunk: Callback<[text: string, progress: number]>
+  /** The next piece of the file, as UTF-8 bytes handed over to the window (not copied). */
+  chunk: Callback<[bytes: Uint8Array, progress: number]>
 }
 
 const api = {
@@ -36,7 +36,14 @@ const api = {
       })
       db.close()
       const base = Math.max(reported, READ_SHARE)
-      for (const chunk of prepared.chunks) chunks.send(chunk.text, base + (1 - base) * chunk.progress)
+      // Encoded here and handed over: the window gets bytes it can store as they are, instead of
+      // 40 MB of text to copy into its heap and encode on its own thread (a quarter to over a
+      // second at 100,000 claims, after the worker's last piece).
+      const encoder = new TextEncoder()
+      for (const chunk of prepared.chunks) {
+        const bytes = encoder.encode(chunk.text)
+        chunks.send(transferring(bytes, [bytes.buffer]), base + (1 - base) * chunk.progress)
+      }
       await Promise.all([progress.flush(), chunks.flush()])
       return { count: prepared.count, noun: prepared.noun }
     } finally {

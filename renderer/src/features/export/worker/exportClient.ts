@@ -7,10 +7,10 @@ import type { ExportSink, ExportWorker } from './export.worker'
 /** An export running in its worker. */
 export interface ExportRun {
   /**
-   * The file's pieces as the worker writes them; a piece with empty text only moves the
+   * The file's pieces as the worker writes them, UTF-8 encoded; an empty piece only moves the
    * progress bar. Leaving the loop early (break, throw) stops the worker.
    */
-  chunks: AsyncIterable<{ text: string; progress: number }>
+  chunks: AsyncIterable<{ bytes: Uint8Array; progress: number }>
   /** Rows (or edges) written and what they are, once the last piece is out. */
   summary: Promise<{ count: number; noun: string }>
   /** Stops the worker; nothing more arrives. */
@@ -19,10 +19,12 @@ export interface ExportRun {
 
 // What the worker sends is written to the user's file: it is checked on arrival.
 const Progress = v.pipe(v.number(), v.minValue(0), v.maxValue(1))
-const Piece = v.object({ text: v.string(), progress: Progress })
+const Piece = v.object({ bytes: v.instance(Uint8Array), progress: Progress })
 const Summary = v.object({ count: v.pipe(v.number(), v.integer(), v.minValue(0)), noun: v.string() })
 
-type Message = { type: 'piece'; text: string; progress: number } | { type: 'end' } | { type: 'error'; error: unknown }
+const NO_BYTES = new Uint8Array(0)
+
+type Message = { type: 'piece'; bytes: Uint8Array; progress: number } | { type: 'end' } | { type: 'error'; error: unknown }
 
 /** Starts an export in a worker of its own. Its pieces wait, in order, until they are read. */
 export function startExport(kind: ExportKind, options: ExportOptions, databaseName: string): ExportRun {
@@ -42,17 +44,17 @@ export function startExport(kind: ExportKind, options: ExportOptions, databaseNa
     connection.terminate()
     wake?.()
   }
-  const receive = (text: unknown, progress: unknown): void => {
+  const receive = (bytes: unknown, progress: unknown): void => {
     try {
-      push({ type: 'piece', ...parseOrThrow(Piece, { text, progress }, 'The export worker sent a damaged piece of the file') })
+      push({ type: 'piece', ...parseOrThrow(Piece, { bytes, progress }, 'The export worker sent a damaged piece of the file') })
     } catch (error) {
       push({ type: 'error', error })
       stop()
     }
   }
   const sink: ExportSink = {
-    progress: (progress) => receive('', progress),
-    chunk: (text, progress) => receive(text, progress),
+    progress: (progress) => receive(NO_BYTES, progress),
+    chunk: (bytes, progress) => receive(bytes, progress),
   }
   const summary = connection.api.run(kind, options, databaseName, callback(sink)).then(
     (result) => {
@@ -70,7 +72,7 @@ export function startExport(kind: ExportKind, options: ExportOptions, databaseNa
   // A rejection nobody awaited (the caller stopped early) must not become an unhandled one.
   summary.catch(() => undefined)
 
-  async function* chunks(): AsyncGenerator<{ text: string; progress: number }> {
+  async function* chunks(): AsyncGenerator<{ bytes: Uint8Array; progress: number }> {
     try {
       for (;;) {
         const message = queue.shift()
@@ -80,7 +82,7 @@ export function startExport(kind: ExportKind, options: ExportOptions, databaseNa
           wake = null
           continue
         }
-        if (message.type === 'piece') yield { text: message.text, progress: message.progress }
+        if (message.type === 'piece') yield { bytes: message.bytes, progress: message.progress }
         else if (message.type === 'error') throw message.error
         else return
       }
