@@ -71,11 +71,18 @@ export function ClaimsTable({ columns, rows, order, lookups, shown, view, update
   const selection = view.selection
   const setSelection = useCallback((next: typeof selection) => update({ selection: next }), [update])
 
+  // Where the last move sent focus until it lands there: a cell out of view is drawn first, so
+  // focus can arrive a frame or more later, and a key pressed meanwhile moves on from the cell
+  // it was sent to, not from the one it left. Any focus arriving in the table (the cell, or a
+  // click elsewhere) ends the wait.
+  const focusOnItsWay = useRef<{ position: number; column: number } | null>(null)
   const focusCell = useCallback(
     (position: number, column: number) => {
       if (order.length === 0) return
       const row = Math.max(0, Math.min(order.length - 1, position))
       const col = Math.max(0, Math.min(columns.length, column))
+      const target = { position: row, column: col }
+      focusOnItsWay.current = target
       setActive({ id: shown.idAt(row), column: col })
       virtualizerRef.current?.scrollToIndex(row, { align: 'auto' })
       // The body draws the columns in view: bring the cell's column there (the checkbox column is always first).
@@ -84,11 +91,19 @@ export function ClaimsTable({ columns, rows, order, lookups, shown, view, update
         const left = col === 0 ? 0 : scrollLeftToShow(sizes, CHECK_WIDTH, col - 1, scroller.scrollLeft, scroller.clientWidth)
         if (left !== scroller.scrollLeft) scroller.scrollLeft = left
       }
+      const land = (): boolean => {
+        const cell = scrollRef.current?.querySelector<HTMLElement>(`[data-cell="${row}:${col}"]`)
+        if (!cell) return false
+        cell.focus({ preventScroll: true })
+        return true
+      }
+      // A cell already drawn takes focus at once; one out of view once the body has drawn it.
+      if (land()) return
       let attempts = 0
       const tryFocus = (): void => {
-        const cell = scrollRef.current?.querySelector<HTMLElement>(`[data-cell="${row}:${col}"]`)
-        if (cell) cell.focus({ preventScroll: true })
-        else if (attempts++ < 10) requestAnimationFrame(tryFocus)
+        if (focusOnItsWay.current !== target || land()) return
+        if (attempts++ < 10) requestAnimationFrame(tryFocus)
+        else focusOnItsWay.current = null
       }
       requestAnimationFrame(tryFocus)
     },
@@ -145,7 +160,7 @@ export function ClaimsTable({ columns, rows, order, lookups, shown, view, update
     const target = event.target as HTMLElement
     const at = cellOf(target)
     if (!at || isTypingTarget(target)) return
-    const { position, column } = at
+    const { position, column } = focusOnItsWay.current ?? at
     const cell = target.closest<HTMLElement>('[data-cell]')
     const page = Math.max(1, Math.floor(((scrollRef.current?.clientHeight ?? 400) - headHeight) / ROW_HEIGHT) - 1)
     const key = event.key
@@ -201,7 +216,7 @@ export function ClaimsTable({ columns, rows, order, lookups, shown, view, update
   const someSelected = selection.selected.size > 0
 
   return (
-    <div className="claims-scroll" ref={attachScroll} onKeyDown={onKeyDown}>
+    <div className="claims-scroll" ref={attachScroll} onKeyDown={onKeyDown} onFocus={() => (focusOnItsWay.current = null)}>
       <table className="claims-table" aria-label="Claims" aria-rowcount={order.length + 2} aria-colcount={columns.length + 1} style={tableStyle}>
         <thead className="claims-head">
           <tr aria-rowindex={1} className="claims-head-row">

@@ -251,23 +251,29 @@ export function PositionsGrid(props: PositionsGridProps) {
       else if (right > element.scrollLeft + viewWidth) element.scrollLeft = right - viewWidth
     }
     refresh()
-    pendingFocus.current = `${row}:${column}`
+    const key = `${row}:${column}`
+    pendingFocus.current = key
+    // Focus arriving anywhere in the grid (this cell, or a click elsewhere) ends the wait: see onFocus.
+    const land = (): boolean => {
+      const cell = scrollRef.current?.querySelector<HTMLElement>(`[data-cell="${key}"]`)
+      cell?.focus({ preventScroll: true })
+      return cell !== null && cell !== undefined
+    }
+    // A cell already drawn takes focus at once; one out of view once the grid has drawn it.
+    if (land()) return
     let attempts = 0
     const tryFocus = (): void => {
-      const key = pendingFocus.current
-      if (key === null) return
-      const cell = scrollRef.current?.querySelector<HTMLElement>(`[data-cell="${key}"]`)
-      if (cell) {
-        cell.focus({ preventScroll: true })
-        pendingFocus.current = null
-      } else if (attempts++ < 10) requestAnimationFrame(tryFocus)
+      if (pendingFocus.current !== key || land()) return
+      if (attempts++ < 10) requestAnimationFrame(tryFocus)
+      else pendingFocus.current = null
     }
     requestAnimationFrame(tryFocus)
   }
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
     const target = (event.target as HTMLElement).closest<HTMLElement>('[data-cell]')
     if (!target || event.target !== target) return
-    const [rowIndex, columnIndex] = target.dataset.cell!.split(':').map(Number) as [number, number]
+    // A key pressed before the last move's focus has landed moves on from where that move went.
+    const [rowIndex, columnIndex] = (pendingFocus.current ?? target.dataset.cell!).split(':').map(Number) as [number, number]
     const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 300) / ROW_HEIGHT) - 2)
     const moves: Record<string, [number, number]> = {
       ArrowUp: [rowIndex - 1, columnIndex],
@@ -292,7 +298,7 @@ export function PositionsGrid(props: PositionsGridProps) {
   const visibleBlocks = useMemo(() => layout.blocks.filter((block) => block.first >= columnStart && block.first < columnEnd), [layout, columnStart, columnEnd])
   return (
     <div className="positions-scroll" ref={scrollRef} onScroll={onScroll}>
-      <div className="positions-table" role="table" aria-label="Positions" aria-rowcount={rowCount + 1} aria-colcount={columns.length} style={{ width: totalWidth, '--bucket-width': `${layout.bucketWidth}px` } as CSSProperties} onKeyDown={onKeyDown}>
+      <div className="positions-table" role="table" aria-label="Positions" aria-rowcount={rowCount + 1} aria-colcount={columns.length} style={{ width: totalWidth, '--bucket-width': `${layout.bucketWidth}px` } as CSSProperties} onKeyDown={onKeyDown} onFocus={() => (pendingFocus.current = null)}>
         <div role="rowgroup" className="positions-head" style={{ width: totalWidth }}>
           <div role="row" aria-rowindex={1} className="positions-row positions-head-row" style={{ height: HEADER_HEIGHT }}>
             <div role="presentation" className="positions-frozen" style={{ width: layout.frozenWidth }}>
