@@ -81,8 +81,6 @@ export function ClaimsTable({ columns, rows, order, lookups, shown, view, update
       if (order.length === 0) return
       const row = Math.max(0, Math.min(order.length - 1, position))
       const col = Math.max(0, Math.min(columns.length, column))
-      const target = { position: row, column: col }
-      focusOnItsWay.current = target
       setActive({ id: shown.idAt(row), column: col })
       virtualizerRef.current?.scrollToIndex(row, { align: 'auto' })
       // The body draws the columns in view: bring the cell's column there (the checkbox column is always first).
@@ -95,10 +93,14 @@ export function ClaimsTable({ columns, rows, order, lookups, shown, view, update
         const cell = scrollRef.current?.querySelector<HTMLElement>(`[data-cell="${row}:${col}"]`)
         if (!cell) return false
         cell.focus({ preventScroll: true })
+        // Also when it already had focus (a move that went nowhere): no focus event then.
+        focusOnItsWay.current = null
         return true
       }
       // A cell already drawn takes focus at once; one out of view once the body has drawn it.
       if (land()) return
+      const target = { position: row, column: col }
+      focusOnItsWay.current = target
       let attempts = 0
       const tryFocus = (): void => {
         if (focusOnItsWay.current !== target || land()) return

@@ -252,15 +252,18 @@ export function PositionsGrid(props: PositionsGridProps) {
     }
     refresh()
     const key = `${row}:${column}`
-    pendingFocus.current = key
-    // Focus arriving anywhere in the grid (this cell, or a click elsewhere) ends the wait: see onFocus.
     const land = (): boolean => {
       const cell = scrollRef.current?.querySelector<HTMLElement>(`[data-cell="${key}"]`)
-      cell?.focus({ preventScroll: true })
-      return cell !== null && cell !== undefined
+      if (!cell) return false
+      cell.focus({ preventScroll: true })
+      // Also when it already had focus (a move that went nowhere): no focus event then.
+      pendingFocus.current = null
+      return true
     }
     // A cell already drawn takes focus at once; one out of view once the grid has drawn it.
+    // Focus arriving anywhere in the grid (this cell, or a click elsewhere) ends the wait: see onFocus.
     if (land()) return
+    pendingFocus.current = key
     let attempts = 0
     const tryFocus = (): void => {
       if (pendingFocus.current !== key || land()) return

@@ -1,5 +1,5 @@
 import { workerDatabase } from '../../../db/database'
-import { notifier, serveWorker, transferring, type Callback } from '../../../platform/workers'
+import { notifier, serveWorker, transferred, type Callback } from '../../../platform/workers'
 import { prepareExport, type ExportKind, type ExportOptions } from '../exportKinds'
 
 // The export worker: reads the workspace and writes the file's text off the UI thread, so the
@@ -40,10 +40,7 @@ const api = {
       // 40 MB of text to copy into its heap and encode on its own thread (a quarter to over a
       // second at 100,000 claims, after the worker's last piece).
       const encoder = new TextEncoder()
-      for (const chunk of prepared.chunks) {
-        const bytes = encoder.encode(chunk.text)
-        chunks.send(transferring(bytes, [bytes.buffer]), base + (1 - base) * chunk.progress)
-      }
+      for (const chunk of prepared.chunks) chunks.send(transferred(encoder.encode(chunk.text)), base + (1 - base) * chunk.progress)
       await Promise.all([progress.flush(), chunks.flush()])
       return { count: prepared.count, noun: prepared.noun }
     } finally {
