@@ -6,6 +6,7 @@ import type { ClaimLookups, ClaimRow } from '../../domain/claims/rows'
 import { clickRow, extendTo, NO_SELECTION, selectAll, type ShownRows } from '../../domain/claims/selection'
 import { navigate } from '../../shared/routing'
 import { isTypingTarget } from '../../shared/shortcuts'
+import { focusCellWhenDrawn } from '../../shared/ui/focusCellWhenDrawn'
 import { CellTooltip } from './CellTooltip'
 import { cellOf, ClaimsBody, positionOf, ROW_HEIGHT, scrollMemory, type RowVirtualizer } from './ClaimsBody'
 import { useClaimsColumns } from './claimsColumns'
@@ -75,7 +76,7 @@ export function ClaimsTable({ columns, rows, order, lookups, shown, view, update
   // focus can arrive a frame or more later, and a key pressed meanwhile moves on from the cell
   // it was sent to, not from the one it left. Any focus arriving in the table (the cell, or a
   // click elsewhere) ends the wait.
-  const focusOnItsWay = useRef<{ position: number; column: number } | null>(null)
+  const focusOnItsWay = useRef<string | null>(null)
   const focusCell = useCallback(
     (position: number, column: number) => {
       if (order.length === 0) return
@@ -89,25 +90,7 @@ export function ClaimsTable({ columns, rows, order, lookups, shown, view, update
         const left = col === 0 ? 0 : scrollLeftToShow(sizes, CHECK_WIDTH, col - 1, scroller.scrollLeft, scroller.clientWidth)
         if (left !== scroller.scrollLeft) scroller.scrollLeft = left
       }
-      const land = (): boolean => {
-        const cell = scrollRef.current?.querySelector<HTMLElement>(`[data-cell="${row}:${col}"]`)
-        if (!cell) return false
-        cell.focus({ preventScroll: true })
-        // Also when it already had focus (a move that went nowhere): no focus event then.
-        focusOnItsWay.current = null
-        return true
-      }
-      // A cell already drawn takes focus at once; one out of view once the body has drawn it.
-      if (land()) return
-      const target = { position: row, column: col }
-      focusOnItsWay.current = target
-      let attempts = 0
-      const tryFocus = (): void => {
-        if (focusOnItsWay.current !== target || land()) return
-        if (attempts++ < 10) requestAnimationFrame(tryFocus)
-        else focusOnItsWay.current = null
-      }
-      requestAnimationFrame(tryFocus)
+      focusCellWhenDrawn(() => scrollRef.current, `${row}:${col}`, focusOnItsWay)
     },
     [order.length, columns.length, shown, sizes],
   )
@@ -162,7 +145,7 @@ export function ClaimsTable({ columns, rows, order, lookups, shown, view, update
     const target = event.target as HTMLElement
     const at = cellOf(target)
     if (!at || isTypingTarget(target)) return
-    const { position, column } = focusOnItsWay.current ?? at
+    const [position, column] = focusOnItsWay.current === null ? [at.position, at.column] : focusOnItsWay.current.split(':').map(Number) as [number, number]
     const cell = target.closest<HTMLElement>('[data-cell]')
     const page = Math.max(1, Math.floor(((scrollRef.current?.clientHeight ?? 400) - headHeight) / ROW_HEIGHT) - 1)
     const key = event.key

@@ -3,6 +3,7 @@ import { flushSync } from 'react-dom'
 import { describeBucket, type BucketSize } from '../../domain/positions/buckets'
 import type { PositionsColumn } from '../../domain/positions/columns'
 import type { PositionRow, PositionsView } from '../../domain/positions/rows'
+import { focusCellWhenDrawn } from '../../shared/ui/focusCellWhenDrawn'
 import { GridRow, type ColumnBlock } from './GridCells'
 import { HeaderCell } from './GridHeaderCell'
 import { COLUMN_BLOCK, FROZEN_EDGE, HEADER_HEIGHT, indexAt, ROW_BLOCK, ROW_HEIGHT, widthKey, widthOf, type SortInfo } from './gridLayout'
@@ -251,26 +252,8 @@ export function PositionsGrid(props: PositionsGridProps) {
       else if (right > element.scrollLeft + viewWidth) element.scrollLeft = right - viewWidth
     }
     refresh()
-    const key = `${row}:${column}`
-    const land = (): boolean => {
-      const cell = scrollRef.current?.querySelector<HTMLElement>(`[data-cell="${key}"]`)
-      if (!cell) return false
-      cell.focus({ preventScroll: true })
-      // Also when it already had focus (a move that went nowhere): no focus event then.
-      pendingFocus.current = null
-      return true
-    }
-    // A cell already drawn takes focus at once; one out of view once the grid has drawn it.
     // Focus arriving anywhere in the grid (this cell, or a click elsewhere) ends the wait: see onFocus.
-    if (land()) return
-    pendingFocus.current = key
-    let attempts = 0
-    const tryFocus = (): void => {
-      if (pendingFocus.current !== key || land()) return
-      if (attempts++ < 10) requestAnimationFrame(tryFocus)
-      else pendingFocus.current = null
-    }
-    requestAnimationFrame(tryFocus)
+    focusCellWhenDrawn(() => scrollRef.current, `${row}:${column}`, pendingFocus)
   }
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
     const target = (event.target as HTMLElement).closest<HTMLElement>('[data-cell]')

@@ -1,0 +1,31 @@
+/** The cell a grid's keyboard move is sending focus to (its data-cell key), until focus lands. */
+export interface PendingFocus {
+  current: string | null
+}
+
+/**
+ * Moves focus to a grid's cell by its data-cell key: at once when the cell is drawn, else once
+ * the grid has drawn it (a few frames at most). While focus is on its way, `pending` holds the
+ * key, so a key pressed meanwhile moves on from there, not from the cell focus is leaving. It is
+ * cleared when focus is put on the cell, when the cell never appears, and (by the grid) when focus
+ * arrives anywhere in the grid, as after a click.
+ */
+export function focusCellWhenDrawn(container: () => HTMLElement | null, key: string, pending: PendingFocus): void {
+  const land = (): boolean => {
+    const cell = container()?.querySelector<HTMLElement>(`[data-cell="${key}"]`)
+    if (!cell) return false
+    cell.focus({ preventScroll: true })
+    // Also when it already had focus (a move that went nowhere): no focus event then.
+    pending.current = null
+    return true
+  }
+  if (land()) return
+  pending.current = key
+  let attempts = 0
+  const tryFocus = (): void => {
+    if (pending.current !== key || land()) return
+    if (attempts++ < 10) requestAnimationFrame(tryFocus)
+    else pending.current = null
+  }
+  requestAnimationFrame(tryFocus)
+}
