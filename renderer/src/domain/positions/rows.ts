@@ -132,7 +132,11 @@ export function sortRows(rows: PositionRow[], exactUpTo = Number.MAX_SAFE_INTEGE
   const before = rows.slice()
   for (let at = 0, runStart = 0; at <= count; at++) {
     if (at < count && at > runStart && sameKey(order[at]!, order[runStart]!)) continue
-    if (at - runStart > 1) order.splice(runStart, at - runStart, ...order.slice(runStart, at).sort((a, b) => (before[a]!.id < before[b]!.id ? -1 : before[a]!.id > before[b]!.id ? 1 : 0)))
+    if (at - runStart > 1) {
+      // Copied back, not spliced in with a spread: a long run of ties would exceed the argument limit.
+      const run = order.slice(runStart, at).sort((a, b) => (before[a]!.id < before[b]!.id ? -1 : before[a]!.id > before[b]!.id ? 1 : 0))
+      for (let offset = 0; offset < run.length; offset++) order[runStart + offset] = run[offset]!
+    }
     runStart = at
   }
   for (let index = 0; index < count; index++) rows[index] = before[order[index]!]!
