@@ -36,7 +36,9 @@ export async function run(ctx) {
   ctx.record(name, 'snapshot: unpack every fact', figures.snapshot.unpackMs, 'ms')
   ctx.record(name, 'snapshot: size', figures.snapshot.bytes / 1e6, 'MB')
 
-  // The data path against real IndexedDB through the app's Dexie (projection + journal).
+  // The data path against real IndexedDB through the app's Dexie (projection + journal), in a
+  // page of its own with the computation's page (and the workspace it generated) closed.
+  await benchPage.close()
   const livePage = await bench.newPage()
   await livePage.goto(ctx.benchURL)
   await livePage.getByText('ready').waitFor()

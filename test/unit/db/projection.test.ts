@@ -7,7 +7,7 @@ import { applyClaimsImport } from '../../../renderer/src/db/claimsImport/applyCl
 import { StandpointDB, workerDatabase } from '../../../renderer/src/db/database'
 import { journalHead, pruneJournal } from '../../../renderer/src/db/journal'
 import { projectionInStep, readPositionsResult, readPositionsSnapshot, rebuildProjection, savePositionsFirstRows, savePositionsResult, savePositionsSnapshot } from '../../../renderer/src/db/projection'
-import { followPositions, loadPositions, readPositionsChanges, readRecordCounts, readStoredFirstRows, readStoredPositions, type PositionsChanges } from '../../../renderer/src/db/queries/positions'
+import { followPositions, loadPositions, readOpening, readPositionsChanges, readRecordCounts, readStoredFirstRows, readStoredPositions, type PositionsChanges } from '../../../renderer/src/db/queries/positions'
 import { readStoredFirstRowsEarly } from '../../../renderer/src/db/queries/storedFirstRows'
 import { deleteActor, mergeActors } from '../../../renderer/src/db/repositories/actors'
 import { storeImportedArticles } from '../../../renderer/src/db/repositories/articles'
@@ -303,6 +303,58 @@ describe('opening: the snapshot and the journal after it, or the fact tables', (
     expect(caughtUp!.counted).toBe(now.counted)
     const cellsOf = (positions: PositionsResult) => Object.fromEntries(positions.series.map((entry) => [entry.key, entry.cells.map((cell) => [cell.ordinal, cell.count, cell.sum])]))
     expect(cellsOf(caughtUp!)).toEqual(cellsOf(now))
+  })
+
+  it('the opening read: the stored positions and the snapshot read at once, and handed to the open as its read', async () => {
+    // Nothing stored yet: no stored positions, no read to hand over; the open reads the fact tables.
+    expect(await readOpening(db)).toEqual({ stored: null, read: null })
+    const loaded = await loadPositions(db, undefined, undefined, undefined, null)
+    expect(loaded.via).toBe('facts')
+    const world: PositionsWorld = { actors: new Map(loaded.actors.map((entry) => [entry.id, entry])), issues: loaded.issues, coders: loaded.coders, assignments: loaded.assignments, viewerId: loaded.viewerId }
+    const record = { seq: loaded.seq, viewerId: loaded.viewerId, claimCount: loaded.claims.length, sources: [], packed: packResult(computePositions(loaded.claims, loaded.articles, world, DEFAULT_OPTIONS)) }
+    await savePositionsSnapshot(db, [...loaded.claims], loaded.articles, loaded.seq)
+    await savePositionsResult(db, record)
+
+    // Current: both read at the head; the open takes the read as handed over, so a write after
+    // it is not in what it loads (the open follows the journal from the read's seq).
+    const current = await readOpening(db)
+    expect([current.stored?.current, current.stored?.head, current.stored?.actors.length]).toEqual([true, loaded.seq, 2])
+    await db.claims.add(claim('c3', 'a1', 'i1', { articleId: 'art1' }))
+    const fromRead = await loadPositions(db, undefined, undefined, undefined, current.read)
+    expect([fromRead.via, fromRead.seq, ids(fromRead)]).toEqual(['snapshot', loaded.seq, ['c1', 'c2']])
+    expect(fromRead.actors).toEqual(current.stored!.actors)
+
+    // Behind: the read is at the head, past the stored positions; brought up to date from it,
+    // they are the positions computed from what the open loads.
+    await db.claims.update('c1', { stance: -2 })
+    const behind = await readOpening(db)
+    expect(behind.stored?.current).toBe(false)
+    let caughtUp: PositionsResult | null = null
+    const reloaded = await loadPositions(
+      db,
+      undefined,
+      (read) => {
+        expect(read.head).toBe(behind.stored!.head)
+        const worldNow: PositionsWorld = { actors: new Map(read.actors.map((entry) => [entry.id, entry])), issues: read.issues, coders: read.coders, assignments: read.assignments, viewerId: read.viewerId }
+        caughtUp = catchUpStored({ stored: unpackResult(behind.stored!.record.packed)!, storedSeq: behind.stored!.record.seq, world: worldNow, snapshot: { seq: read.seq, facts: read.facts }, entries: read.entries, tail: read.tail })?.result ?? null
+        return Promise.resolve()
+      },
+      undefined,
+      behind.read,
+    )
+    expect([reloaded.via, reloaded.tail, ids(reloaded)]).toEqual(['snapshot', 2, ['c1', 'c2', 'c3']])
+    const now = computePositions(reloaded.claims, reloaded.articles, { ...world, actors: new Map(reloaded.actors.map((entry) => [entry.id, entry])) }, DEFAULT_OPTIONS)
+    const cellsOf = (positions: PositionsResult) => Object.fromEntries(positions.series.map((entry) => [entry.key, entry.cells.map((cell) => [cell.ordinal, cell.count, cell.sum])]))
+    expect(caughtUp).not.toBeNull()
+    expect(cellsOf(caughtUp!)).toEqual(cellsOf(now))
+
+    // A damaged snapshot: the stored positions are still read; the open reads the fact tables.
+    const snapshot = (await readPositionsSnapshot(db))!
+    await db.positionsSnapshots.put({ ...snapshot, packed: { ...snapshot.packed, claimCount: 99 } })
+    const damaged = await readOpening(db)
+    expect(damaged.stored).not.toBeNull()
+    const fallback = await loadPositions(db, undefined, undefined, undefined, damaged.read)
+    expect([fallback.via, ids(fallback)]).toEqual(['facts', ['c1', 'c2', 'c3']])
   })
 
   it('a stored first screen is used only at the journal head, for the same viewer, and kept beside the other records', async () => {

@@ -3,7 +3,7 @@ import { nextTask, runSliced, timeSlicer, whenIdleAndQuiet } from '../../domain/
 import { db } from '../../db/instance'
 import { savePositionsFirstRows, savePositionsResult, savePositionsSnapshot } from '../../db/projection/snapshots'
 import { rebuildProjection } from '../../db/projection/rebuild'
-import { followPositions, loadPositions, readRecordCounts, readStoredFirstRows, readStoredPositions, SNAPSHOT_REFRESH_AFTER, type PositionsChanges, type SnapshotRead, type StoredPositions } from '../../db/queries/positions'
+import { followPositions, loadPositions, readOpening, readRecordCounts, readStoredFirstRows, SNAPSHOT_REFRESH_AFTER, type PositionsChanges, type SnapshotRead, type StoredPositions } from '../../db/queries/positions'
 import type { Actor, Id } from '../../domain/model'
 import { CATCH_UP_LIMITS, catchUpSteps, type ChangedSince } from '../../domain/positions/catchUp'
 import { DEFAULT_OPTIONS, PositionsEngine, sameOptions, type PositionsOptions, type PositionsResult, type PositionsWorld } from '../../domain/positions/engine'
@@ -419,14 +419,14 @@ function load(options: PositionsOptions | null): Promise<void> {
     emit({ status: { phase: 'loading', progress: null } })
     try {
       await showFirstRows().catch(() => undefined)
-      const stored = await readStoredPositions(db).catch(() => null)
+      const opening = await readOpening(db).catch(() => null)
+      const stored = opening?.stored ?? null
       const shown = stored ? await showStored(stored).catch(() => false) : false
       // Stored positions a few saves behind (some tagging since they were stored): brought up
       // to date from the snapshot and the journal as read, they are drawn while the engine is built.
       let caughtUpAt: number | null = null
       const catchUp = (behind: StoredPositions) => {
-        // Unpacked while the snapshot and the journal are read (in a task after loadPositions
-        // has asked for them), rather than after: their reads leave the window's thread idle.
+        // Unpacked in a task of its own: the record and the snapshot were each copied in on the window's thread.
         const unpacking = nextTask()
           .then(() => runSliced(unpackResultSteps(behind.record.packed), timeSlicer()))
           .catch(() => null)
@@ -443,6 +443,7 @@ function load(options: PositionsOptions | null): Promise<void> {
         shown ? undefined : (progress) => emit({ status: { phase: 'loading', progress } }),
         stored && !shown && !stored.current ? catchUp(stored) : undefined,
         stored ? { seq: stored.head, actors: stored.actors, issues: stored.issues, coders: stored.coders, assignments: stored.assignments } : undefined,
+        opening?.read ?? undefined,
       )
       // Read at the same journal seq, the tables the shown rows were labelled from are the same:
       // the same world lets the view go from the stored rows to the engine's by changing only
