@@ -228,6 +228,33 @@ test('a cell lists the claims behind it, and each opens the article at its claim
   await expect(all.getByRole('listitem').last()).toContainText(SEED_QUOTE)
 })
 
+test('Enter pressed before a move’s focus has landed lists the claims of the cell the move went to', async ({ workbench }) => {
+  const { page } = workbench
+  const table = await openPositions(page)
+  await page.getByLabel('Time bucket').selectOption('day')
+  const row = rowOf(table, 'Al-Nujaba Movement')
+  // The day table opens at its latest days: the first, 2024-11-20, is not drawn.
+  const latest = await cellUnder(table, row, '2024-12-23')
+  await expect(table.getByRole('columnheader', { name: '2024-11-20', exact: true })).toHaveCount(0)
+  await latest.focus()
+  const labels = await table.locator('.positions-head .positions-frozen [role="columnheader"]').count()
+  // In one task (faster than any frame): Home to the row's first cell, right across its labels to
+  // the first day, which is drawn before focus can land there, then Enter. The Enter acts on
+  // that day once focus is on it, not on the label cell focus was leaving.
+  await page.evaluate((steps) => {
+    for (const key of ['Home', ...Array.from({ length: steps }, () => 'ArrowRight'), 'Enter']) {
+      document.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }))
+    }
+  }, labels)
+  const dialog = page.getByRole('dialog', { name: /Al-Nujaba Movement · Attacks on Israel · 2024-11-20/ })
+  await expect(dialog).toBeVisible()
+  await expect(dialog).toContainText(NOVEMBER_QUOTE)
+  await expect(dialog).not.toContainText(SEED_QUOTE)
+  await page.keyboard.press('Escape')
+  await expect(dialog).toBeHidden()
+  await expect(await cellUnder(table, row, '2024-11-20')).toBeFocused()
+})
+
 test('Export CSV writes exactly the table as shown: filters, bucket and sort', async ({ workbench }) => {
   const { page } = workbench
   const table = await openPositions(page)

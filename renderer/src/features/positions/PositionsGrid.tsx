@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type FocusEvent, type KeyboardEvent } from 'react'
 import { flushSync } from 'react-dom'
 import { describeBucket, type BucketSize } from '../../domain/positions/buckets'
 import type { PositionsColumn } from '../../domain/positions/columns'
@@ -234,6 +234,14 @@ export function PositionsGrid(props: PositionsGridProps) {
 
   // Keyboard: arrows move between cells (scrolling them into view), Home/End along the row.
   const pendingFocus = useRef<string | null>(null)
+  // Enter or Space pressed while focus is on its way: the cell it acts on once focus is there.
+  const activateOnLanding = useRef<string | null>(null)
+  const landed = (key: string, cell: HTMLElement): void => {
+    if (activateOnLanding.current !== key) return
+    activateOnLanding.current = null
+    // As the key would have on the cell: a cell with claims behind it lists them.
+    cell.click()
+  }
   const focusCell = (rowIndex: number, columnIndex: number): void => {
     const element = scrollRef.current
     if (!element) return
@@ -252,8 +260,25 @@ export function PositionsGrid(props: PositionsGridProps) {
       else if (right > element.scrollLeft + viewWidth) element.scrollLeft = right - viewWidth
     }
     refresh()
+    // A key pressed after Enter, before focus landed, moves on: that Enter is dropped.
+    activateOnLanding.current = null
     // Focus arriving anywhere in the grid (this cell, or a click elsewhere) ends the wait: see onFocus.
-    focusCellWhenDrawn(() => scrollRef.current, `${row}:${column}`, pendingFocus)
+    focusCellWhenDrawn(() => scrollRef.current, `${row}:${column}`, pendingFocus, landed)
+  }
+  // Ahead of the cell's own handler, which would act on the cell focus is leaving.
+  const onKeyDownCapture = (event: KeyboardEvent<HTMLDivElement>): void => {
+    const key = pendingFocus.current
+    if (key === null || (event.key !== 'Enter' && event.key !== ' ')) return
+    const target = event.target as HTMLElement
+    if (target.closest('[data-cell]') !== target) return
+    event.preventDefault()
+    event.stopPropagation()
+    activateOnLanding.current = key
+  }
+  const onFocus = (event: FocusEvent<HTMLDivElement>): void => {
+    // Focus arriving elsewhere than where a move sent it (a click) drops what was to happen there.
+    if ((event.target as HTMLElement).dataset.cell !== pendingFocus.current) activateOnLanding.current = null
+    pendingFocus.current = null
   }
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
     const target = (event.target as HTMLElement).closest<HTMLElement>('[data-cell]')
@@ -284,7 +309,7 @@ export function PositionsGrid(props: PositionsGridProps) {
   const visibleBlocks = useMemo(() => layout.blocks.filter((block) => block.first >= columnStart && block.first < columnEnd), [layout, columnStart, columnEnd])
   return (
     <div className="positions-scroll" ref={scrollRef} onScroll={onScroll}>
-      <div className="positions-table" role="table" aria-label="Positions" aria-rowcount={rowCount + 1} aria-colcount={columns.length} style={{ width: totalWidth, '--bucket-width': `${layout.bucketWidth}px` } as CSSProperties} onKeyDown={onKeyDown} onFocus={() => (pendingFocus.current = null)}>
+      <div className="positions-table" role="table" aria-label="Positions" aria-rowcount={rowCount + 1} aria-colcount={columns.length} style={{ width: totalWidth, '--bucket-width': `${layout.bucketWidth}px` } as CSSProperties} onKeyDown={onKeyDown} onKeyDownCapture={onKeyDownCapture} onFocus={onFocus}>
         <div role="rowgroup" className="positions-head" style={{ width: totalWidth }}>
           <div role="row" aria-rowindex={1} className="positions-row positions-head-row" style={{ height: HEADER_HEIGHT }}>
             <div role="presentation" className="positions-frozen" style={{ width: layout.frozenWidth }}>

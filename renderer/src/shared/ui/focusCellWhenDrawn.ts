@@ -8,15 +8,16 @@ export interface PendingFocus {
  * the grid has drawn it (a few frames at most). While focus is on its way, `pending` holds the
  * key, so a key pressed meanwhile moves on from there, not from the cell focus is leaving. It is
  * cleared when focus is put on the cell, when the cell never appears, and (by the grid) when focus
- * arrives anywhere in the grid, as after a click.
+ * arrives anywhere in the grid, as after a click. `landed` is told each time focus lands.
  */
-export function focusCellWhenDrawn(container: () => HTMLElement | null, key: string, pending: PendingFocus): void {
+export function focusCellWhenDrawn(container: () => HTMLElement | null, key: string, pending: PendingFocus, landed?: (key: string, cell: HTMLElement) => void): void {
   const land = (): boolean => {
     const cell = container()?.querySelector<HTMLElement>(`[data-cell="${key}"]`)
     if (!cell) return false
     cell.focus({ preventScroll: true })
     // Also when it already had focus (a move that went nowhere): no focus event then.
     pending.current = null
+    landed?.(key, cell)
     return true
   }
   if (land()) return
