@@ -239,8 +239,8 @@ test('Enter pressed before a move’s focus has landed lists the claims of the c
   await latest.focus()
   const labels = await table.locator('.positions-head .positions-frozen [role="columnheader"]').count()
   // In one task (faster than any frame): Home to the row's first cell, right across its labels to
-  // the first day, which is drawn before focus can land there, then Enter. The Enter acts on
-  // that day once focus is on it, not on the label cell focus was leaving.
+  // the first day, then Enter. That day is not drawn yet when Enter is pressed, so focus has not
+  // landed on it; the Enter acts on it once focus does, not on the label cell focus was leaving.
   await page.evaluate((steps) => {
     for (const key of ['Home', ...Array.from({ length: steps }, () => 'ArrowRight'), 'Enter']) {
       document.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }))

@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import Dexie from 'dexie'
 import { parseBackupText } from '../../../renderer/src/db/backup/parseBackup'
 import { prepareRestore, restoreBackup } from '../../../renderer/src/db/backup/restore'
 import { backupChunks, readWorkspaceSnapshot } from '../../../renderer/src/db/backup/writeBackup'
@@ -7,7 +8,7 @@ import { applyClaimsImport } from '../../../renderer/src/db/claimsImport/applyCl
 import { StandpointDB, workerDatabase } from '../../../renderer/src/db/database'
 import { journalHead, pruneJournal } from '../../../renderer/src/db/journal'
 import { projectionInStep, readPositionsResult, readPositionsSnapshot, rebuildProjection, savePositionsFirstRows, savePositionsResult, savePositionsSnapshot } from '../../../renderer/src/db/projection'
-import { followPositions, loadPositions, readOpening, readPositionsChanges, readRecordCounts, readStoredFirstRows, readStoredPositions, type PositionsChanges } from '../../../renderer/src/db/queries/positions'
+import { followPositions, loadPositions, readOpening, readPositionsChanges, readRecordCounts, readStoredFirstRows, type PositionsChanges } from '../../../renderer/src/db/queries/positions'
 import { readStoredFirstRowsEarly } from '../../../renderer/src/db/queries/storedFirstRows'
 import { deleteActor, mergeActors } from '../../../renderer/src/db/repositories/actors'
 import { storeImportedArticles } from '../../../renderer/src/db/repositories/articles'
@@ -209,6 +210,11 @@ describe('every Dexie write path keeps the facts in step', () => {
   })
 })
 
+/** The stored positions as a cold open reads them. */
+async function storedNow(db: StandpointDB) {
+  return (await readOpening(db)).stored
+}
+
 describe('opening: the snapshot and the journal after it, or the fact tables', () => {
   beforeEach(async () => {
     await db.actors.bulkAdd([actor('a1', 'One'), actor('a2', 'Two')])
@@ -265,9 +271,9 @@ describe('opening: the snapshot and the journal after it, or the fact tables', (
     const world: PositionsWorld = { actors: new Map(loaded.actors.map((entry) => [entry.id, entry])), issues: loaded.issues, coders: loaded.coders, assignments: loaded.assignments, viewerId: loaded.viewerId }
     const result = computePositions(loaded.claims, loaded.articles, world, DEFAULT_OPTIONS)
     const record = { seq: loaded.seq, viewerId: loaded.viewerId, claimCount: loaded.claims.length, sources: ['AFP', 'WIN'], packed: packResult(result) }
-    expect(await readStoredPositions(db)).toBeNull()
+    expect(await storedNow(db)).toBeNull()
     expect(await savePositionsResult(db, record)).toBe(true)
-    const stored = await readStoredPositions(db)
+    const stored = await storedNow(db)
     expect(stored?.current).toBe(true)
     expect(stored?.record.sources).toEqual(['AFP', 'WIN'])
     expect(stored?.actors).toHaveLength(2)
@@ -277,17 +283,17 @@ describe('opening: the snapshot and the journal after it, or the fact tables', (
     expect((await readPositionsResult(db))?.seq).toBe(loaded.seq)
     // Any write after it, or another coder looking, and it is not current.
     await db.settings.put({ key: 'currentCoderId', value: 'someone' })
-    expect((await readStoredPositions(db))?.current).toBe(false)
+    expect((await storedNow(db))?.current).toBe(false)
     await db.settings.delete('currentCoderId')
-    expect((await readStoredPositions(db))?.current).toBe(true)
+    expect((await storedNow(db))?.current).toBe(true)
     await db.claims.update('c1', { stance: -2 })
-    expect((await readStoredPositions(db))?.current).toBe(false)
+    expect((await storedNow(db))?.current).toBe(false)
     // An older record never replaces a newer one.
     expect(await savePositionsResult(db, { ...record, seq: record.seq - 1 })).toBe(false)
 
     // A save behind: the open via the snapshot hands its read over before unpacking it, and the
     // stored positions brought up to date from it are the positions computed from what it loads.
-    const behind = (await readStoredPositions(db))!
+    const behind = (await storedNow(db))!
     let caughtUp: PositionsResult | null = null
     const reloaded = await loadPositions(db, undefined, async (read) => {
       const worldNow: PositionsWorld = { actors: new Map(read.actors.map((entry) => [entry.id, entry])), issues: read.issues, coders: read.coders, assignments: read.assignments, viewerId: read.viewerId }
@@ -315,9 +321,13 @@ describe('opening: the snapshot and the journal after it, or the fact tables', (
     await savePositionsSnapshot(db, [...loaded.claims], loaded.articles, loaded.seq)
     await savePositionsResult(db, record)
 
-    // Current: both read at the head; the open takes the read as handed over, so a write after
-    // it is not in what it loads (the open follows the journal from the read's seq).
-    const current = await readOpening(db)
+    // Current: both read at the head, and the stored positions handed over first, on their own,
+    // outside the transaction; the open takes the read as handed over, so a write after it is
+    // not in what it loads (the open follows the journal from the read's seq).
+    const handed: unknown[] = []
+    const current = await readOpening(db, (stored) => handed.push(stored, Dexie.currentTransaction))
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(handed).toEqual([current.stored, null])
     expect([current.stored?.current, current.stored?.head, current.stored?.actors.length]).toEqual([true, loaded.seq, 2])
     await db.claims.add(claim('c3', 'a1', 'i1', { articleId: 'art1' }))
     const fromRead = await loadPositions(db, undefined, undefined, undefined, current.read)
@@ -347,6 +357,14 @@ describe('opening: the snapshot and the journal after it, or the fact tables', (
     const cellsOf = (positions: PositionsResult) => Object.fromEntries(positions.series.map((entry) => [entry.key, entry.cells.map((cell) => [cell.ordinal, cell.count, cell.sum])]))
     expect(caughtUp).not.toBeNull()
     expect(cellsOf(caughtUp!)).toEqual(cellsOf(now))
+
+    // The journal pruned past the snapshot: no read to hand over; the open reads the fact tables.
+    await db.claims.add(claim('c4', 'a2', 'i1', { articleId: 'art2' }))
+    await pruneJournal(db, 1)
+    const pruned = await readOpening(db)
+    expect([pruned.stored?.current, pruned.read]).toEqual([false, null])
+    expect(ids(await loadPositions(db, undefined, undefined, undefined, pruned.read))).toEqual(['c1', 'c2', 'c3', 'c4'])
+    await db.claims.delete('c4')
 
     // A damaged snapshot: the stored positions are still read; the open reads the fact tables.
     const snapshot = (await readPositionsSnapshot(db))!

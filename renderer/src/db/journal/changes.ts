@@ -34,7 +34,8 @@ async function lastSeq(db: StandpointDB): Promise<number> {
 
 /** The latest seq written (0 for an empty journal). */
 export function journalHead(db: StandpointDB): Promise<number> {
-  return db.transaction('r', [db.journal, db.settings], async () => Math.max(await lastSeq(db), await prunedThrough(db)))
+  // Both asked for at once: a read queued behind these in the same transaction waits for neither.
+  return db.transaction('r', [db.journal, db.settings], async () => Math.max(...(await Promise.all([lastSeq(db), prunedThrough(db)]))))
 }
 
 /**

@@ -97,8 +97,8 @@ interface Attempt {
 }
 
 /**
- * The tables rows are labelled from, as read at journal seq `seq` (by readStoredPositions just
- * before): an open that finds the journal still there reads none of them again.
+ * The tables rows are labelled from, as read at journal seq `seq` (by readOpening, with the
+ * stored positions): an open that reads the fact tables at that seq reads none of them again.
  */
 export interface KnownWorld {
   seq: number
@@ -188,7 +188,8 @@ function applyTail<T extends { id: Id }>(base: readonly T[], changes: ReadonlyMa
  * over it (factsOfSnapshot): no claim's fact is made until the engine is built from them, in
  * its slices (the strings and the articles are unpacked here). onSnapshot is handed an open via the snapshot as read, and awaited, before that. `known`: the small
  * tables as just read, used when the journal has not moved since. `first`: readOpening's read,
- * used instead of reading again (what it loads is then as of that read).
+ * used instead of reading again (what it loads is then as of that read); null when readOpening
+ * found no usable snapshot.
  */
 export async function loadPositions(
   db: StandpointDB,
@@ -197,7 +198,8 @@ export async function loadPositions(
   known?: KnownWorld,
   first?: OpeningRead['read'],
 ): Promise<PositionsLoad> {
-  let attempt = first ?? (await readOnce(db, true, onProgress, known))
+  // null: readOpening found no usable snapshot, so the fact tables are read, not the snapshot again.
+  let attempt = first ?? (await readOnce(db, first === undefined, onProgress, known))
   let via: PositionsLoad['via'] = 'facts'
   let claims: FactsWalk | null = null
   let articles: ArticleFact[] = []
@@ -267,23 +269,6 @@ export interface StoredPositions {
   viewerId: Id | null
 }
 
-/**
- * The stored positions, with the small tables their rows are labelled from, and whether they
- * are current: computed at the journal's head, for the coder now looking. Null when none are
- * stored. One small read.
- */
-export function readStoredPositions(db: StandpointDB): Promise<StoredPositions | null> {
-  // No claim count here: Chromium counts a store by walking every record (seconds at 100,000
-  // claims), and every write through Dexie moves the journal head anyway. Records written around
-  // Dexie show until the engine, which does count, replaces these rows moments later.
-  return db.transaction('r', [db.positionsSnapshots, db.journal, db.settings, db.actors, db.issues, db.coders, db.assignments], async () => {
-    // All asked for at once: the small tables are read beside the record, not after it (they
-    // are wasted only when the record is out of date, and the open reads them then anyway).
-    const [record, head, viewer, world] = await Promise.all([readPositionsResult(db), journalHead(db), db.settings.get(CURRENT_CODER.key), readWorld(db)])
-    return storedOf(record, head, viewer, world)
-  })
-}
-
 function storedOf(record: PositionsResultRecord | undefined, head: number, viewer: { value?: unknown } | undefined, world: World): StoredPositions | null {
   if (!record) return null
   const viewerId = viewerOf(viewer?.value)
@@ -291,24 +276,39 @@ function storedOf(record: PositionsResultRecord | undefined, head: number, viewe
   return { record, current: record.seq === head && record.viewerId === viewerId, head, actors, issues, coders, assignments, viewerId }
 }
 
-/**
- * What a cold open reads first, all asked for at once in one transaction: the stored positions
- * (null when none are stored) and, beside them, the facts snapshot and the journal after it,
- * handed to loadPositions as its read (null when the snapshot cannot be used: loadPositions then
- * reads the fact tables). The open needs both whether the stored positions are current or
- * behind. Read one after the other, in two transactions, the reads of an open 20 saves behind
- * took 55-65 ms at 100,000 claims; asked for at once, 44-53 ms (bench page, medians of 5).
- */
 export interface OpeningRead {
+  /** The stored positions (null when none are stored), with the small tables their rows are labelled from. */
   stored: StoredPositions | null
-  /** For loadPositions (opaque). */
+  /** For loadPositions: the snapshot and the journal after it, as read; null when the snapshot cannot be used. */
   read: Attempt | null
 }
 
-export function readOpening(db: StandpointDB): Promise<OpeningRead> {
+/**
+ * What a cold open reads first, asked for at once in one read transaction: the stored positions,
+ * whether they are current (computed at the journal's head, for the coder now looking) and the
+ * small tables their rows are labelled from; then the facts snapshot with the journal after it,
+ * which loadPositions takes as its read. The open needs both, whether the stored positions are
+ * current or behind. In two transactions one after the other, the reads of an open 20 saves
+ * behind took 53-76 ms at 100,000 claims; asked for at once, 49-66 ms (bench page, medians of 11
+ * opens in each of five runs).
+ *
+ * `onStored` is handed the stored positions as soon as they are read, ahead of the snapshot (a
+ * transaction serves its requests in the order made), in a task of its own outside the
+ * transaction: current ones are drawn while the snapshot is still being read.
+ */
+export function readOpening(db: StandpointDB, onStored?: (stored: StoredPositions | null) => void): Promise<OpeningRead> {
+  // No claim count here: Chromium counts a store by walking every record (seconds at 100,000
+  // claims), and every write through Dexie moves the journal head anyway. Records written around
+  // Dexie show until the engine, which does count, replaces these rows moments later.
   return db.transaction('r', openTables(db), async () => {
-    const [record, head, viewer, read, world] = await Promise.all([readPositionsResult(db), journalHead(db), db.settings.get(CURRENT_CODER.key), readSnapshotAndTail(db), readWorld(db)])
-    return { stored: storedOf(record, head, viewer, world), read: read ? viaSnapshot(read, world, viewer) : null }
+    const storedPromise = Promise.all([readPositionsResult(db), journalHead(db), db.settings.get(CURRENT_CODER.key), readWorld(db)])
+    const readPromise = readSnapshotAndTail(db)
+    const [record, head, viewer, world] = await storedPromise
+    const stored = storedOf(record, head, viewer, world)
+    // A timer: the caller's work then runs outside this transaction's zone, and after its reads are made.
+    if (onStored) setTimeout(() => onStored(stored), 0)
+    const read = await readPromise
+    return { stored, read: read ? viaSnapshot(read, world, viewer) : null }
   })
 }
 

@@ -280,6 +280,15 @@ export function PositionsGrid(props: PositionsGridProps) {
     if ((event.target as HTMLElement).dataset.cell !== pendingFocus.current) activateOnLanding.current = null
     pendingFocus.current = null
   }
+  const onBlur = (event: FocusEvent<HTMLDivElement>): void => {
+    // Focus taken out of the grid (a click in the filters) before a move's focus landed: the move
+    // gives up rather than pull it back. (A cell scrolled out of the drawing loses focus with no
+    // element to go to: the move carries on.)
+    const to = event.relatedTarget as Node | null
+    if (to === null || event.currentTarget.contains(to)) return
+    pendingFocus.current = null
+    activateOnLanding.current = null
+  }
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
     const target = (event.target as HTMLElement).closest<HTMLElement>('[data-cell]')
     if (!target || event.target !== target) return
@@ -309,7 +318,7 @@ export function PositionsGrid(props: PositionsGridProps) {
   const visibleBlocks = useMemo(() => layout.blocks.filter((block) => block.first >= columnStart && block.first < columnEnd), [layout, columnStart, columnEnd])
   return (
     <div className="positions-scroll" ref={scrollRef} onScroll={onScroll}>
-      <div className="positions-table" role="table" aria-label="Positions" aria-rowcount={rowCount + 1} aria-colcount={columns.length} style={{ width: totalWidth, '--bucket-width': `${layout.bucketWidth}px` } as CSSProperties} onKeyDown={onKeyDown} onKeyDownCapture={onKeyDownCapture} onFocus={onFocus}>
+      <div className="positions-table" role="table" aria-label="Positions" aria-rowcount={rowCount + 1} aria-colcount={columns.length} style={{ width: totalWidth, '--bucket-width': `${layout.bucketWidth}px` } as CSSProperties} onKeyDown={onKeyDown} onKeyDownCapture={onKeyDownCapture} onFocus={onFocus} onBlur={onBlur}>
         <div role="rowgroup" className="positions-head" style={{ width: totalWidth }}>
           <div role="row" aria-rowindex={1} className="positions-row positions-head-row" style={{ height: HEADER_HEIGHT }}>
             <div role="presentation" className="positions-frozen" style={{ width: layout.frozenWidth }}>

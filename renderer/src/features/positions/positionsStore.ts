@@ -3,7 +3,7 @@ import { nextTask, runSliced, timeSlicer, whenIdleAndQuiet } from '../../domain/
 import { db } from '../../db/instance'
 import { savePositionsFirstRows, savePositionsResult, savePositionsSnapshot } from '../../db/projection/snapshots'
 import { rebuildProjection } from '../../db/projection/rebuild'
-import { followPositions, loadPositions, readOpening, readRecordCounts, readStoredFirstRows, SNAPSHOT_REFRESH_AFTER, type PositionsChanges, type SnapshotRead, type StoredPositions } from '../../db/queries/positions'
+import { followPositions, loadPositions, readOpening, readRecordCounts, readStoredFirstRows, SNAPSHOT_REFRESH_AFTER, type OpeningRead, type PositionsChanges, type SnapshotRead, type StoredPositions } from '../../db/queries/positions'
 import type { Actor, Id } from '../../domain/model'
 import { CATCH_UP_LIMITS, catchUpSteps, type ChangedSince } from '../../domain/positions/catchUp'
 import { DEFAULT_OPTIONS, PositionsEngine, sameOptions, type PositionsOptions, type PositionsResult, type PositionsWorld } from '../../domain/positions/engine'
@@ -419,8 +419,13 @@ function load(options: PositionsOptions | null): Promise<void> {
     emit({ status: { phase: 'loading', progress: null } })
     try {
       await showFirstRows().catch(() => undefined)
-      const opening = await readOpening(db).catch(() => null)
-      const stored = opening?.stored ?? null
+      // The stored positions are handed over as soon as they are read, and current ones drawn
+      // while the snapshot is still being read; a read that fails leaves none to draw.
+      let handOver!: (stored: StoredPositions | null) => void
+      const storedRead = new Promise<StoredPositions | null>((resolve) => (handOver = resolve))
+      let reading: Promise<OpeningRead | null> | null = readOpening(db, handOver).catch(() => null)
+      void reading.then((opening) => handOver(opening?.stored ?? null))
+      const stored = await storedRead
       const shown = stored ? await showStored(stored).catch(() => false) : false
       // Stored positions a few saves behind (some tagging since they were stored): brought up
       // to date from the snapshot and the journal as read, they are drawn while the engine is built.
@@ -443,8 +448,10 @@ function load(options: PositionsOptions | null): Promise<void> {
         shown ? undefined : (progress) => emit({ status: { phase: 'loading', progress } }),
         stored && !shown && !stored.current ? catchUp(stored) : undefined,
         stored ? { seq: stored.head, actors: stored.actors, issues: stored.issues, coders: stored.coders, assignments: stored.assignments } : undefined,
-        opening?.read ?? undefined,
+        await reading.then((opening) => opening?.read),
       )
+      // Not held while the engine is built: after a fallback to the fact tables, the snapshot read is of no further use.
+      reading = null
       // Read at the same journal seq, the tables the shown rows were labelled from are the same:
       // the same world lets the view go from the stored rows to the engine's by changing only
       // their series, rather than labelling and sorting twenty thousand rows again.
