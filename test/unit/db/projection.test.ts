@@ -375,6 +375,21 @@ describe('opening: the snapshot and the journal after it, or the fact tables', (
     expect([fallback.via, ids(fallback)]).toEqual(['facts', ['c1', 'c2', 'c3']])
   })
 
+  it('an opening read that fails rejects once, leaving no rejection unhandled', async () => {
+    const failing = vi.spyOn(db.positionsSnapshots, 'get').mockImplementation(() => Dexie.Promise.reject(new Error('disk gone')) as never)
+    const unhandled: unknown[] = []
+    const onUnhandled = (reason: unknown) => unhandled.push(reason)
+    process.on('unhandledRejection', onUnhandled)
+    try {
+      await expect(readOpening(db, () => undefined)).rejects.toThrow('disk gone')
+      await new Promise((resolve) => setTimeout(resolve, 20))
+      expect(unhandled).toEqual([])
+    } finally {
+      process.off('unhandledRejection', onUnhandled)
+      failing.mockRestore()
+    }
+  })
+
   it('a stored first screen is used only at the journal head, for the same viewer, and kept beside the other records', async () => {
     const loaded = await loadPositions(db)
     const world: PositionsWorld = { actors: new Map(loaded.actors.map((entry) => [entry.id, entry])), issues: loaded.issues, coders: loaded.coders, assignments: loaded.assignments, viewerId: loaded.viewerId }

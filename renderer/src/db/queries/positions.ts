@@ -303,6 +303,8 @@ export function readOpening(db: StandpointDB, onStored?: (stored: StoredPosition
   return db.transaction('r', openTables(db), async () => {
     const storedPromise = Promise.all([readPositionsResult(db), journalHead(db), db.settings.get(CURRENT_CODER.key), readWorld(db)])
     const readPromise = readSnapshotAndTail(db)
+    // Awaited below; if the reads above fail first, the transaction's own rejection reports it.
+    readPromise.catch(() => undefined)
     const [record, head, viewer, world] = await storedPromise
     const stored = storedOf(record, head, viewer, world)
     // A timer: the caller's work then runs outside this transaction's zone, and after its reads are made.
