@@ -376,7 +376,7 @@ describe('opening: the snapshot and the journal after it, or the fact tables', (
   })
 
   it('an opening read that fails rejects once, leaving no rejection unhandled', async () => {
-    const failing = vi.spyOn(db.positionsSnapshots, 'get').mockImplementation(() => Dexie.Promise.reject(new Error('disk gone')) as never)
+    const failing = vi.spyOn(db.positionsSnapshots, 'get').mockImplementation(() => Dexie.Promise.reject(new Error('disk gone')))
     const unhandled: unknown[] = []
     const onUnhandled = (reason: unknown) => unhandled.push(reason)
     process.on('unhandledRejection', onUnhandled)
