@@ -431,7 +431,8 @@ function load(options: PositionsOptions | null): Promise<void> {
       // to date from the snapshot and the journal as read, they are drawn while the engine is built.
       let caughtUpAt: number | null = null
       const catchUp = (behind: StoredPositions) => {
-        // Unpacked in a task of its own: the record and the snapshot were each copied in on the window's thread.
+        // Unpacked while the snapshot is still being read (the stored positions are handed over
+        // first), in a task of its own: that read leaves the window's thread idle.
         const unpacking = nextTask()
           .then(() => runSliced(unpackResultSteps(behind.record.packed), timeSlicer()))
           .catch(() => null)
