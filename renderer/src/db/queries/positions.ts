@@ -119,11 +119,18 @@ function openTables(db: StandpointDB) {
   return [db.positionsSnapshots, db.journal, db.settings, db.claimFacts, db.articleFacts, db.claims, db.articles, db.actors, db.issues, db.coders, db.assignments]
 }
 
+interface SnapshotAndTail {
+  snapshot: PositionsSnapshotRecord
+  tail: Tail
+  entries: readonly JournalEntry[]
+  head: number
+}
+
 /**
  * Inside a read transaction: the facts snapshot and the journal after it, with the facts now of
  * what the journal names. Null without a snapshot, or when the journal was pruned past it.
  */
-async function readSnapshotAndTail(db: StandpointDB): Promise<{ snapshot: PositionsSnapshotRecord; tail: Tail; entries: readonly JournalEntry[]; head: number } | null> {
+async function readSnapshotAndTail(db: StandpointDB): Promise<SnapshotAndTail | null> {
   const snapshot = await db.positionsSnapshots.get(POSITIONS_SNAPSHOT_KEY)
   if (!snapshot) return null
   const changes = await changesSince(db, snapshot.seq)
@@ -131,7 +138,7 @@ async function readSnapshotAndTail(db: StandpointDB): Promise<{ snapshot: Positi
   return { snapshot, tail: await factsOf(db, changes.entries), entries: changes.entries, head: changes.head }
 }
 
-function viaSnapshot(read: NonNullable<Awaited<ReturnType<typeof readSnapshotAndTail>>>, world: World, viewer: { value?: unknown } | undefined): Attempt {
+function viaSnapshot(read: SnapshotAndTail, world: World, viewer: { value?: unknown } | undefined): Attempt {
   const [actors, issues, coders, assignments] = world
   return {
     snapshot: read.snapshot,
@@ -292,9 +299,9 @@ export interface OpeningRead {
  * behind took 53-76 ms at 100,000 claims; asked for at once, 49-66 ms (bench page, medians of 11
  * opens in each of five runs).
  *
- * `onStored` is handed the stored positions as soon as they are read, ahead of the snapshot (a
- * transaction serves its requests in the order made), in a task of its own outside the
- * transaction: current ones are drawn while the snapshot is still being read.
+ * `onStored` is handed the stored positions as soon as they are read, ahead of the snapshot
+ * (asked for first), in a task of its own outside the transaction: current ones are drawn while
+ * the snapshot is still being read.
  */
 export function readOpening(db: StandpointDB, onStored?: (stored: StoredPositions | null) => void): Promise<OpeningRead> {
   // No claim count here: Chromium counts a store by walking every record (seconds at 100,000
