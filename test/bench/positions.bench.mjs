@@ -37,12 +37,19 @@ export async function run(ctx) {
   ctx.record(name, 'snapshot: size', figures.snapshot.bytes / 1e6, 'MB')
 
   // The data path against real IndexedDB through the app's Dexie (projection + journal), in a
-  // page of its own with the computation's page (and the workspace it generated) closed.
+  // page of its own with the computation's page (and the workspace it generated) closed. The
+  // opens from stored positions run in a fresh page again, as a cold open of the app does.
   await benchPage.close()
-  const livePage = await bench.newPage()
-  await livePage.goto(ctx.benchURL)
-  await livePage.getByText('ready').waitFor()
-  const live = await livePage.evaluate(`window.standpointBench.benchPositionsLive(${generator})`)
+  const inFreshPage = async (expression) => {
+    const page = await bench.newPage()
+    await page.goto(ctx.benchURL)
+    await page.getByText('ready').waitFor()
+    const figures = await page.evaluate(expression)
+    await page.close()
+    return figures
+  }
+  const setup = await inFreshPage(`window.standpointBench.benchPositionsLiveFacts(${generator})`)
+  const live = { ...setup, ...(await inFreshPage(`window.standpointBench.benchPositionsLiveStored(${JSON.stringify(setup)})`)) }
   await bench.close()
   ctx.record(name, 'db: floor: read the claim and article facts raw (median of 3)', live.readFactsMs, 'ms')
   ctx.record(name, 'db: open from the fact tables → rows computed (median of 3)', live.openFromFactsMs, 'ms')

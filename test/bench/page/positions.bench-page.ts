@@ -183,7 +183,10 @@ export function benchPositionsCompute(workspace: Workspace, runs = 5): ComputeFi
   }
 }
 
-export interface LiveFigures {
+/** The opens from the fact tables and the snapshot, and what the opens from stored positions are run with, in a fresh page. */
+export interface LiveSetup {
+  /** The bench database, left in place (with the stored positions) for the opens from them. */
+  dbName: string
   claims: number
   /** Floors: reading the compact data raw. */
   readFactsMs: number
@@ -192,6 +195,13 @@ export interface LiveFigures {
   openFromFactsMs: number
   openFromSnapshotMs: number
   via: string
+  /** The claims saved after the positions were stored, the claims saved live and the import chunk, by id. */
+  behindIds: string[]
+  savedIds: string[]
+  chunkIds: string[]
+}
+
+export interface LiveFigures {
   /** Stored positions: reading the record raw, the tables its rows are labelled from raw, and the rows drawn from them (read, unpack, rows). */
   readStoredMs: number
   readTablesMs: number
@@ -215,14 +225,28 @@ export interface LiveFigures {
   reflectedCorrectly: boolean
 }
 
+const LIVE_VIEW = { mode: 'actor-issue' as const, text: '', showAll: false, onlyWithClaims: false }
+
+/** The full open the bench compares with: loadPositions, the engine, its first result and the rows. */
+async function openPositions(db: StandpointDB): Promise<{ ms: number; engine: PositionsEngine; seq: number; via: string }> {
+  const started = performance.now()
+  const loaded = await loadPositions(db)
+  const world = { actors: new Map(loaded.actors.map((actor) => [actor.id, actor])), issues: loaded.issues, coders: loaded.coders, assignments: loaded.assignments, viewerId: loaded.viewerId }
+  const engine = new PositionsEngine(loaded.claims, loaded.articles, world, DEFAULT_OPTIONS)
+  buildPositionsView(engine.result(), world.actors, world.issues, LIVE_VIEW)
+  return { ms: performance.now() - started, engine, seq: loaded.seq, via: loaded.via }
+}
+
 /**
  * The positions data path against real IndexedDB, through the app's own Dexie database (so
- * the projection middleware and the journal run as in the app): the cold open from the fact
- * tables and from the packed snapshot beside a raw read of the same data, and a claim save
- * reflected by applying the journal's change rather than reading again.
+ * the projection middleware and the journal run as in the app), first part: the workspace
+ * written, then the cold open from the fact tables and from the packed snapshot beside a raw
+ * read of the same data, and the stored positions saved. The database is left for
+ * benchPositionsLiveStored, run in a fresh page.
  */
-export async function benchPositionsLive(workspace: Workspace): Promise<LiveFigures> {
-  const db = new StandpointDB(`bench-positions-${crypto.randomUUID()}`)
+export async function benchPositionsLiveFacts(workspace: Workspace): Promise<LiveSetup> {
+  const dbName = `bench-positions-${crypto.randomUUID()}`
+  const db = new StandpointDB(dbName)
   await db.open()
   try {
     await db.transaction('rw', [db.articles, db.actors, db.issues], async () => {
@@ -231,59 +255,72 @@ export async function benchPositionsLive(workspace: Workspace): Promise<LiveFigu
       await db.issues.bulkPut(workspace.issues)
     })
     for (let start = 0; start < workspace.claims.length; start += 10_000) await db.claims.bulkPut(workspace.claims.slice(start, start + 10_000))
-    // Only the claims the saves below rewrite are kept: a window opening Positions holds none of
-    // the 100,000 generated claims and 20,000 articles. Held, they made each major collection
-    // of the page's heap (470-660 MB during the opens) long: one landing in an open took about
-    // 150 ms, and in full bench runs the open 20 saves behind took 159-214 ms (median) against
-    // 63-86 ms alone; with them let go, 70 ms in a full run.
     const claimCount = workspace.claims.length
-    const behindClaims = Array.from({ length: BEHIND }, (_, run) => workspace.claims[(run * 104_729 + 13) % claimCount]!)
-    const savedClaims = Array.from({ length: 21 }, (_, run) => workspace.claims[(run * 7919) % claimCount]!)
-    const chunkClaims = workspace.claims.slice(0, 1_000)
+    const behindIds = Array.from({ length: BEHIND }, (_, run) => workspace.claims[(run * 104_729 + 13) % claimCount]!.id)
+    const savedIds = Array.from({ length: 21 }, (_, run) => workspace.claims[(run * 7919) % claimCount]!.id)
+    const chunkIds = workspace.claims.slice(0, 1_000).map((claim) => claim.id)
+    // A window opening Positions holds none of the 100,000 generated claims and 20,000 articles.
     workspace.claims = []
     workspace.articles = []
 
-    const actorMap = new Map(workspace.actors.map((actor) => [actor.id, actor]))
-    const view = { mode: 'actor-issue' as const, text: '', showAll: false, onlyWithClaims: false }
-    const open = async (): Promise<{ ms: number; engine: PositionsEngine; seq: number; via: string }> => {
-      const started = performance.now()
-      const loaded = await loadPositions(db)
-      const world = { actors: new Map(loaded.actors.map((actor) => [actor.id, actor])), issues: loaded.issues, coders: loaded.coders, assignments: loaded.assignments, viewerId: loaded.viewerId }
-      const engine = new PositionsEngine(loaded.claims, loaded.articles, world, DEFAULT_OPTIONS)
-      buildPositionsView(engine.result(), world.actors, world.issues, view)
-      return { ms: performance.now() - started, engine, seq: loaded.seq, via: loaded.via }
-    }
     const readFacts: number[] = []
     const fromFacts: number[] = []
     for (let run = 0; run < 3; run++) {
       readFacts.push((await timeAsync(() => db.claimFacts.toArray())) + (await timeAsync(() => db.articleFacts.toArray())))
-      fromFacts.push((await open()).ms)
+      fromFacts.push((await openPositions(db)).ms)
     }
     {
-      const first = await open()
+      const first = await openPositions(db)
       const { claims, articles } = first.engine.allFacts()
       await savePositionsSnapshot(db, claims, articles, first.seq)
     }
     const readSnapshot: number[] = []
     const fromSnapshot: number[] = []
-    let opened: Awaited<ReturnType<typeof open>> | null = null
+    let opened: Awaited<ReturnType<typeof openPositions>> | null = null
     for (let run = 0; run < 5; run++) {
       readSnapshot.push(await timeAsync(() => readPositionsSnapshot(db)))
-      opened = await open()
+      opened = await openPositions(db)
       fromSnapshot.push(opened.ms)
     }
 
     // Stored positions: what a cold open draws its first rows from, stored as the app stores
     // them (in the order of the rows last shown).
-    {
-      const last = opened!
-      const shownOrder = buildPositionsView(last.engine.result(), actorMap, workspace.issues, view).rows.map((row) => row.id)
-      await savePositionsResult(db, { seq: last.seq, viewerId: null, claimCount: last.engine.size, sources: [], packed: packResult(last.engine.result(), shownOrder) })
+    const last = opened!
+    const actorMap = new Map(workspace.actors.map((actor) => [actor.id, actor]))
+    const shownOrder = buildPositionsView(last.engine.result(), actorMap, workspace.issues, LIVE_VIEW).rows.map((row) => row.id)
+    await savePositionsResult(db, { seq: last.seq, viewerId: null, claimCount: last.engine.size, sources: [], packed: packResult(last.engine.result(), shownOrder) })
+    db.close()
+    return {
+      dbName,
+      claims: claimCount,
+      readFactsMs: median(readFacts),
+      readSnapshotMs: median(readSnapshot),
+      openFromFactsMs: median(fromFacts),
+      openFromSnapshotMs: median(fromSnapshot),
+      via: last.via,
+      behindIds,
+      savedIds,
+      chunkIds,
     }
-    // The opens below are measured as a cold open runs, with no engine alive beside them: an
-    // engine of 100,000 claims kept from the opens above made each major collection landing in
-    // them long (148 ms in one, traced).
-    opened = null
+  } catch (error) {
+    db.close()
+    await db.delete()
+    throw error
+  }
+}
+
+/**
+ * Second part, in a fresh page: the opens from the stored positions (current, then brought up
+ * to date after saves), as a cold open runs, with none of the first part's garbage in the heap.
+ * In one page, the heap held 390-510 MB of it by these opens, and a major collection landing in
+ * one of them (143-317 ms against 64-88 ms) moved their median from run to run. Then a claim
+ * save reflected by applying the journal's change rather than reading again. The database is
+ * deleted at the end.
+ */
+export async function benchPositionsLiveStored(setup: LiveSetup): Promise<LiveFigures> {
+  const db = new StandpointDB(setup.dbName)
+  await db.open()
+  try {
     const readStored: number[] = []
     const fromStored: number[] = []
     // What a row is labelled from: the actors (their names, kinds and parties), the codebook and the
@@ -300,7 +337,7 @@ export async function benchPositionsLive(workspace: Workspace): Promise<LiveFigu
       let rowsBuilt = 0
       const reading = readOpening(db, (stored) => {
         if (!stored?.current) return
-        buildPositionsView(unpackResult(stored.record.packed)!, new Map(stored.actors.map((actor) => [actor.id, actor])), stored.issues, view)
+        buildPositionsView(unpackResult(stored.record.packed)!, new Map(stored.actors.map((actor) => [actor.id, actor])), stored.issues, LIVE_VIEW)
         rowsBuilt = performance.now()
       })
       await reading
@@ -310,10 +347,7 @@ export async function benchPositionsLive(workspace: Workspace): Promise<LiveFigu
     }
     // Some tagging since they were stored (saves through the app's Dexie, each journaled): the
     // stored positions are brought up to date from the snapshot and the journal after them.
-    for (let run = 0; run < BEHIND; run++) {
-      const original = behindClaims[run]!
-      await db.claims.put({ ...original, stance: original.stance === 2 ? -2 : 2, updatedAt: new Date().toISOString() })
-    }
+    for (const original of await claimsById(db, setup.behindIds)) await db.claims.put({ ...original, stance: original.stance === 2 ? -2 : 2, updatedAt: new Date().toISOString() })
     const readBehind: number[] = []
     const fromBehind: number[] = []
     for (let run = 0; run < 5; run++) {
@@ -334,22 +368,24 @@ export async function benchPositionsLive(workspace: Workspace): Promise<LiveFigu
         const world = { actors: new Map(read.actors.map((actor) => [actor.id, actor])), issues: read.issues, coders: read.coders, assignments: read.assignments, viewerId: read.viewerId }
         const caughtUp = catchUpStored({ stored: unpacked, storedSeq: stored.record.seq, world, snapshot: { seq: read.seq, facts: read.facts }, entries: read.entries, tail: read.tail })
         if (!caughtUp) throw new Error('the stored positions were not brought up to date')
-        buildPositionsView(caughtUp.result, world.actors, world.issues, view)
+        buildPositionsView(caughtUp.result, world.actors, world.issues, LIVE_VIEW)
         rowsBuilt = performance.now()
       }, known, opening.read)
       if (rowsBuilt === 0) throw new Error('the open did not go through the snapshot')
       fromBehind.push(rowsBuilt - started)
     }
-    opened = await open()
+    const opened = await openPositions(db)
 
     const storedRecord = (await readPositionsResult(db))!.packed
     const storedBytes =
       Object.values(storedRecord).reduce<number>((sum, value) => sum + (ArrayBuffer.isView(value) ? value.byteLength : 0), 0) + storedRecord.strings.text.length + storedRecord.strings.ends.byteLength
 
     // Live: follow the journal as the screen does; each change applied, then the rows rebuilt.
+    const [actors, issues, savedClaims, chunkClaims] = await Promise.all([db.actors.toArray(), db.issues.toArray(), claimsById(db, setup.savedIds), claimsById(db, setup.chunkIds)])
+    const actorMap = new Map(actors.map((actor) => [actor.id, actor]))
     const engine = opened.engine
     const rowsOf = createPositionsViewBuilder()
-    rowsOf(engine.result(), actorMap, workspace.issues, view)
+    rowsOf(engine.result(), actorMap, issues, LIVE_VIEW)
     let resolveApplied: (() => void) | null = null
     const applyTimes: number[] = []
     const putTimes: number[] = []
@@ -360,7 +396,7 @@ export async function benchPositionsLive(workspace: Workspace): Promise<LiveFigu
         if (changes.entries === 0) return
         const started = performance.now()
         engine.apply({ claims: changes.claims, articles: changes.articles, actors: changes.actors })
-        rowsOf(engine.result(), actorMap, workspace.issues, view)
+        rowsOf(engine.result(), actorMap, issues, LIVE_VIEW)
         applyTimes.push(performance.now() - started)
         resolveApplied?.()
       },
@@ -370,8 +406,7 @@ export async function benchPositionsLive(workspace: Workspace): Promise<LiveFigu
     )
     const saves: number[] = []
     let reflectedCorrectly = true
-    for (let run = 0; run < 21; run++) {
-      const original = savedClaims[run]!
+    for (const original of savedClaims) {
       const stance = (original.stance === 2 ? -2 : 2) as Claim['stance']
       const applied = new Promise<void>((resolve) => (resolveApplied = resolve))
       const started = performance.now()
@@ -391,18 +426,12 @@ export async function benchPositionsLive(workspace: Workspace): Promise<LiveFigu
     const chunkApplyMs = applyTimes[applyTimes.length - 1]!
     if (engine.claim(chunk[0]!.id) === undefined) reflectedCorrectly = false
     stop()
-    const fullReloadMs = (await open()).ms
+    const fullReloadMs = (await openPositions(db)).ms
     return {
-      claims: claimCount,
-      readFactsMs: median(readFacts),
-      readSnapshotMs: median(readSnapshot),
-      openFromFactsMs: median(fromFacts),
-      openFromSnapshotMs: median(fromSnapshot),
-      via: opened.via,
       readStoredMs: median(readStored),
       readTablesMs: median(readTables),
       openFromStoredMs: median(fromStored),
-      behind: BEHIND,
+      behind: setup.behindIds.length,
       readBehindMs: median(readBehind),
       openFromBehindMs: median(fromBehind),
       storedBytes,
@@ -419,6 +448,15 @@ export async function benchPositionsLive(workspace: Workspace): Promise<LiveFigu
     db.close()
     await db.delete()
   }
+}
+
+/** The claims of these ids, in their order; one missing fails the run. */
+async function claimsById(db: StandpointDB, ids: string[]): Promise<Claim[]> {
+  const claims = await db.claims.bulkGet(ids)
+  return claims.map((claim, index) => {
+    if (!claim) throw new Error(`claim ${ids[index]} was not in the bench database`)
+    return claim
+  })
 }
 
 async function timeAsync(run: () => Promise<unknown>): Promise<number> {
