@@ -255,6 +255,36 @@ test('Enter pressed before a move’s focus has landed lists the claims of the c
   await expect(await cellUnder(table, row, '2024-11-20')).toBeFocused()
 })
 
+test('a mouse press while a move’s focus is on its way leaves focus where the press put it', async ({ workbench }) => {
+  const { page } = workbench
+  const table = await openPositions(page)
+  await page.getByLabel('Time bucket').selectOption('day')
+  const row = rowOf(table, 'Al-Nujaba Movement')
+  const first = table.getByRole('columnheader', { name: '2024-11-20', exact: true })
+  await (await cellUnder(table, row, '2024-12-23')).focus()
+  await expect(first).toHaveCount(0)
+  const labels = await table.locator('.positions-head .positions-frozen [role="columnheader"]').count()
+  // In one task: Home, right across the labels to the first day (not drawn yet, so focus is on
+  // its way), then a press on the heading, which takes no focus: the cell focus was on loses it
+  // to nothing, as it does when the grid stops drawing it.
+  await page.evaluate((steps) => {
+    for (const key of ['Home', ...Array.from({ length: steps }, () => 'ArrowRight')]) {
+      document.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }))
+    }
+    document.querySelector('h1')!.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, cancelable: true }))
+    ;(document.activeElement as HTMLElement).blur()
+  }, labels)
+  // The move's scroll still draws the first day; focus is not pulled back to it.
+  await expect(first).toHaveCount(1)
+  await page.evaluate(() => new Promise<void>((resolve) => {
+    let frames = 0
+    const next = (): void => void (++frames > 15 ? resolve() : requestAnimationFrame(next))
+    requestAnimationFrame(next)
+  }))
+  expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true)
+  await expect(await cellUnder(table, row, '2024-11-20')).not.toBeFocused()
+})
+
 test('Export CSV writes exactly the table as shown: filters, bucket and sort', async ({ workbench }) => {
   const { page } = workbench
   const table = await openPositions(page)
