@@ -287,6 +287,27 @@ test('bulk edits the selected claims in one step that undo takes back, and opens
   await expect(page.getByRole('article')).toContainText('integration a duty for both sides')
   await page.goBack()
   await expect(table(page)).toBeVisible()
+
+  // A press outside the table before a move's focus lands (here on the search box, which takes
+  // focus) ends the move: focus stays where the press put it. Played in the key's own task, as
+  // the browser plays a real press there (a real click cannot be given in that task): a
+  // pointerdown, then the search box focused.
+  await row.locator('td.col-quote').click()
+  await expect(row.locator('td.col-quote')).toBeFocused()
+  await page.evaluate(() => {
+    document.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key: 'End', bubbles: true, cancelable: true }))
+    const search = document.querySelector<HTMLInputElement>('input[aria-label="Search claims"]')!
+    search.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, cancelable: true }))
+    search.focus()
+  })
+  // The move's scroll still draws the last columns; focus is not pulled back to them.
+  await expect(row.locator('td.col-externalId')).toBeInViewport()
+  await page.evaluate(() => new Promise<void>((resolve) => {
+    let frames = 0
+    const next = (): void => void (++frames > 15 ? resolve() : requestAnimationFrame(next))
+    requestAnimationFrame(next)
+  }))
+  await expect(page.getByRole('searchbox', { name: 'Search claims' })).toBeFocused()
 })
 
 test('Claims shown: all, adjudicated only or one coder, after blind coding hides the others’ claims', async ({ workbench }) => {

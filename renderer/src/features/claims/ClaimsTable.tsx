@@ -75,7 +75,7 @@ export function ClaimsTable({ columns, rows, order, lookups, shown, view, update
   // Where the last move sent focus until it lands there: a cell out of view is drawn first, so
   // focus can arrive a frame or more later, and a key pressed meanwhile moves on from the cell
   // it was sent to, not from the one it left. Any focus arriving in the table (the cell, or a
-  // click elsewhere) ends the wait.
+  // click elsewhere) ends the wait, as does a pointer press outside it (see focusCellWhenDrawn).
   const focusOnItsWay = useRef<string | null>(null)
   const focusCell = useCallback(
     (position: number, column: number) => {

@@ -262,7 +262,8 @@ export function PositionsGrid(props: PositionsGridProps) {
     refresh()
     // A key pressed after Enter, before focus landed, moves on: that Enter is dropped.
     activateOnLanding.current = null
-    // Focus arriving anywhere in the grid (this cell, or a click elsewhere) ends the wait: see onFocus.
+    // Focus arriving anywhere in the grid (this cell, or a click elsewhere) ends the wait (see
+    // onFocus), as does a pointer press outside it (see focusCellWhenDrawn).
     focusCellWhenDrawn(() => scrollRef.current, `${row}:${column}`, pendingFocus, landed)
   }
   // Ahead of the cell's own handler, which would act on the cell focus is leaving.
