@@ -40,13 +40,16 @@ export async function run(ctx) {
   // page of its own with the computation's page (and the workspace it generated) closed. The
   // opens from stored positions run in a fresh page again, as a cold open of the app does.
   await benchPage.close()
+  // (A run that fails leaves its database in the bench's own profile, which the runner deletes.)
   const inFreshPage = async (expression) => {
     const page = await bench.newPage()
-    await page.goto(ctx.benchURL)
-    await page.getByText('ready').waitFor()
-    const figures = await page.evaluate(expression)
-    await page.close()
-    return figures
+    try {
+      await page.goto(ctx.benchURL)
+      await page.getByText('ready').waitFor()
+      return await page.evaluate(expression)
+    } finally {
+      await page.close()
+    }
   }
   const setup = await inFreshPage(`window.standpointBench.benchPositionsLiveFacts(${generator})`)
   const live = { ...setup, ...(await inFreshPage(`window.standpointBench.benchPositionsLiveStored(${JSON.stringify(setup)})`)) }

@@ -304,7 +304,7 @@ export async function benchPositionsLiveFacts(workspace: Workspace): Promise<Liv
     }
   } catch (error) {
     db.close()
-    await db.delete()
+    await db.delete().catch(() => undefined)
     throw error
   }
 }
@@ -312,15 +312,16 @@ export async function benchPositionsLiveFacts(workspace: Workspace): Promise<Liv
 /**
  * Second part, in a fresh page: the opens from the stored positions (current, then brought up
  * to date after saves), as a cold open runs, with none of the first part's garbage in the heap.
- * In one page, the heap held 390-510 MB of it by these opens, and a major collection landing in
- * one of them (143-317 ms against 64-88 ms) moved their median from run to run. Then a claim
- * save reflected by applying the journal's change rather than reading again. The database is
- * deleted at the end.
+ * In one page, the heap held 390-510 MB of it by these opens, and major collections landed in
+ * them: in four traced runs one open in five took 143-317 ms against 64-88 ms for the others,
+ * and the median of the opens 20 saves behind varied between full runs (1.48x, 2.26x its floor).
+ * Then claim saves and an import chunk reflected by applying the journal's changes rather than
+ * reading again. The database is deleted at the end.
  */
 export async function benchPositionsLiveStored(setup: LiveSetup): Promise<LiveFigures> {
   const db = new StandpointDB(setup.dbName)
-  await db.open()
   try {
+    await db.open()
     const readStored: number[] = []
     const fromStored: number[] = []
     // What a row is labelled from: the actors (their names, kinds and parties), the codebook and the
