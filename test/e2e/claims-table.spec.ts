@@ -308,6 +308,23 @@ test('bulk edits the selected claims in one step that undo takes back, and opens
     requestAnimationFrame(next)
   }))
   await expect(page.getByRole('searchbox', { name: 'Search claims' })).toBeFocused()
+  // Focus taken out of the table by the keyboard (Tab, played as focus moving to the next
+  // element in the key's task) ends the move the same way.
+  await page.locator('.claims-scroll').evaluate((scroller) => (scroller.scrollLeft = 0))
+  await row.locator('td.col-quote').click()
+  await expect(row.locator('td.col-quote')).toBeFocused()
+  await expect(row.locator('td.col-externalId')).toHaveCount(0)
+  await page.evaluate(() => {
+    document.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key: 'End', bubbles: true, cancelable: true }))
+    document.querySelector<HTMLInputElement>('input[aria-label="Search claims"]')!.focus()
+  })
+  await expect(row.locator('td.col-externalId')).toBeInViewport()
+  await page.evaluate(() => new Promise<void>((resolve) => {
+    let frames = 0
+    const next = (): void => void (++frames > 15 ? resolve() : requestAnimationFrame(next))
+    requestAnimationFrame(next)
+  }))
+  await expect(page.getByRole('searchbox', { name: 'Search claims' })).toBeFocused()
 })
 
 test('Claims shown: all, adjudicated only or one coder, after blind coding hides the others’ claims', async ({ workbench }) => {
