@@ -255,7 +255,7 @@ test('Enter pressed before a move’s focus has landed lists the claims of the c
   await expect(await cellUnder(table, row, '2024-11-20')).toBeFocused()
 })
 
-test('a press outside the grid while a move’s focus is on its way leaves focus where it put it; one on the grid’s scrollbar lets the move land', async ({ workbench }) => {
+test('a press while a move’s focus is on its way ends the move, focus staying where the press put it; one on the grid’s scrollbar lets the move land', async ({ workbench }) => {
   const { page } = workbench
   const table = await openPositions(page)
   await page.getByLabel('Time bucket').selectOption('day')
@@ -298,6 +298,24 @@ test('a press outside the grid while a move’s focus is on its way leaves focus
     document.querySelector('.positions-scroll')!.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, cancelable: true }))
   }, labels)
   await expect(await cellUnder(table, row, '2024-11-20')).toBeFocused()
+
+  // A press on the cell that still has focus (the last label, while the move to the first day is
+  // on its way) moves no focus and so gives no focus event: the press alone ends the move.
+  await page.keyboard.press('End')
+  await expect(first).toHaveCount(0)
+  await page.evaluate((steps) => {
+    for (const key of ['Home', ...Array.from({ length: steps }, () => 'ArrowRight')]) {
+      document.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }))
+    }
+    document.activeElement!.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, cancelable: true }))
+  }, labels)
+  await expect(first).toHaveCount(1)
+  await page.evaluate(() => new Promise<void>((resolve) => {
+    let frames = 0
+    const next = (): void => void (++frames > 15 ? resolve() : requestAnimationFrame(next))
+    requestAnimationFrame(next)
+  }))
+  await expect(row.locator(`[role="cell"][aria-colindex="${labels}"]`)).toBeFocused()
 })
 
 test('Export CSV writes exactly the table as shown: filters, bucket and sort', async ({ workbench }) => {

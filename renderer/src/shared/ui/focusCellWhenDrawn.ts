@@ -8,8 +8,8 @@ export interface PendingFocus {
  * the grid has drawn it (a few frames at most). While focus is on its way, `pending` holds the
  * key, so a key pressed meanwhile moves on from there, not from the cell focus is leaving. It is
  * cleared when focus is put on the cell, when the cell never appears, on a pointer press (mouse,
- * pen or touch) outside the grid, and by the grid itself (when focus arrives anywhere in it, and
- * in Positions when focus leaves it for another element). `landed` is told each time focus lands.
+ * pen or touch) anywhere but the grid's scroller itself, and by the grid (when focus arrives
+ * anywhere in it, or leaves it for another element). `landed` is told each time focus lands.
  */
 export function focusCellWhenDrawn(container: () => HTMLElement | null, key: string, pending: PendingFocus, landed?: (key: string, cell: HTMLElement) => void): void {
   const land = (): boolean => {
@@ -23,14 +23,14 @@ export function focusCellWhenDrawn(container: () => HTMLElement | null, key: str
   }
   if (land()) return
   pending.current = key
-  // A press outside the grid meanwhile is the person moving on: the move gives up rather than
-  // pull focus back from where the press put it. A press on something that takes no focus sends
-  // focus nowhere (blur with no relatedTarget), as a cell scrolled out of the drawing does, so the
-  // grid's own blur handling cannot tell the two apart. A press inside the grid is left to the
-  // grid: on a cell, focus arriving there ends the wait; on its scrollbar, the move goes on.
+  // A press meanwhile is the person moving on: the move gives up rather than pull focus back from
+  // where the press put it (or take it from the cell pressed, when that cell still has focus and
+  // so gets no focus event). A press on something that takes no focus sends focus nowhere (blur
+  // with no relatedTarget), as a cell scrolled out of the drawing does, so the grid's own blur
+  // handling cannot tell the two apart. A press on the scroller itself (its scrollbar) moves no
+  // focus: the move goes on.
   const giveUp = (event: PointerEvent): void => {
-    if (pending.current !== key) return
-    if (event.target instanceof Node && container()?.contains(event.target)) return
+    if (pending.current !== key || event.target === container()) return
     pending.current = null
   }
   document.addEventListener('pointerdown', giveUp, { capture: true })
