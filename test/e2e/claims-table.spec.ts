@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import type { Locator, Page } from '@playwright/test'
 import Papa from 'papaparse'
 import type { Assignment, Claim, Coder, Issue } from '../../renderer/src/domain/model'
+import { waitFrames } from './support/frames'
 import { readTable, seedWorkspace } from './support/seed'
 import { makeActor, makeArticle, makeClaim, makeIssue } from './support/taggingFixtures'
 import { expect, test } from './support/workbench'
@@ -302,11 +303,7 @@ test('bulk edits the selected claims in one step that undo takes back, and opens
   })
   // The move's scroll still draws the last columns; focus is not pulled back to them.
   await expect(row.locator('td.col-externalId')).toBeInViewport()
-  await page.evaluate(() => new Promise<void>((resolve) => {
-    let frames = 0
-    const next = (): void => void (++frames > 15 ? resolve() : requestAnimationFrame(next))
-    requestAnimationFrame(next)
-  }))
+  await waitFrames(page, 15)
   expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true)
   // Focus taken out of the table by the keyboard (Tab, played as focus moving to the next
   // element in the key's task) ends the move the same way.
@@ -319,11 +316,7 @@ test('bulk edits the selected claims in one step that undo takes back, and opens
     document.querySelector<HTMLInputElement>('input[aria-label="Search claims"]')!.focus()
   })
   await expect(row.locator('td.col-externalId')).toBeInViewport()
-  await page.evaluate(() => new Promise<void>((resolve) => {
-    let frames = 0
-    const next = (): void => void (++frames > 15 ? resolve() : requestAnimationFrame(next))
-    requestAnimationFrame(next)
-  }))
+  await waitFrames(page, 15)
   await expect(page.getByRole('searchbox', { name: 'Search claims' })).toBeFocused()
 })
 

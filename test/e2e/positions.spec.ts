@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import Papa from 'papaparse'
 import type { Locator, Page } from '@playwright/test'
 import type { Actor, Article, Claim, Issue, Stance } from '../../renderer/src/domain/model'
+import { waitFrames } from './support/frames'
 import { readTable, seedWorkspace } from './support/seed'
 import { expect, test } from './support/workbench'
 
@@ -277,11 +278,7 @@ test('a press while a move’s focus is on its way ends the move, focus staying 
   }, labels)
   // The move's scroll still draws the first day; focus is not pulled back to it.
   await expect(first).toHaveCount(1)
-  await page.evaluate(() => new Promise<void>((resolve) => {
-    let frames = 0
-    const next = (): void => void (++frames > 15 ? resolve() : requestAnimationFrame(next))
-    requestAnimationFrame(next)
-  }))
+  await waitFrames(page, 15)
   expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true)
 
   // A press inside the grid is left to it. On its scrollbar the press lands on the scroller and
@@ -310,11 +307,7 @@ test('a press while a move’s focus is on its way ends the move, focus staying 
     document.activeElement!.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, cancelable: true }))
   }, labels)
   await expect(first).toHaveCount(1)
-  await page.evaluate(() => new Promise<void>((resolve) => {
-    let frames = 0
-    const next = (): void => void (++frames > 15 ? resolve() : requestAnimationFrame(next))
-    requestAnimationFrame(next)
-  }))
+  await waitFrames(page, 15)
   await expect(row.locator(`[role="cell"][aria-colindex="${labels}"]`)).toBeFocused()
 })
 
