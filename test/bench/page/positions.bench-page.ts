@@ -336,12 +336,11 @@ export async function benchPositionsLiveStored(setup: LiveSetup): Promise<LiveFi
       // rows built while the snapshot is still being read (which the next run waits for).
       const started = performance.now()
       let rowsBuilt = 0
-      const reading = readOpening(db, (stored) => {
+      await readOpening(db, (stored) => {
         if (!stored?.current) return
         buildPositionsView(unpackResult(stored.record.packed)!, new Map(stored.actors.map((actor) => [actor.id, actor])), stored.issues, LIVE_VIEW)
         rowsBuilt = performance.now()
       })
-      await reading
       await new Promise((resolve) => setTimeout(resolve, 0))
       if (rowsBuilt === 0) throw new Error('the stored positions were not used')
       fromStored.push(rowsBuilt - started)

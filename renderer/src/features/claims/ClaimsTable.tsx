@@ -1,4 +1,4 @@
-import { useCallback, useLayoutEffect, useMemo, useRef, useState, type ChangeEvent, type CSSProperties, type FocusEvent, type KeyboardEvent, type MouseEvent } from 'react'
+import { useCallback, useLayoutEffect, useMemo, useRef, useState, type ChangeEvent, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react'
 import type { ClaimColumn } from '../../domain/claims/columns'
 import { scrollLeftToShow } from '../../domain/claims/columnWindow'
 import type { ColumnFilter } from '../../domain/claims/filter'
@@ -75,14 +75,8 @@ export function ClaimsTable({ columns, rows, order, lookups, shown, view, update
   // Where the last move sent focus until it lands there: a cell out of view is drawn first, so
   // focus can arrive a frame or more later, and a key pressed meanwhile moves on from the cell
   // it was sent to, not from the one it left. Any focus arriving in the table (the cell, or a
-  // click elsewhere) ends the wait, as does a pointer press outside it (see focusCellWhenDrawn)
-  // and focus leaving for another element (Tab): see leaving.
+  // click elsewhere) ends the wait, as do a press and focus going elsewhere (focusCellWhenDrawn).
   const focusOnItsWay = useRef<string | null>(null)
-  const leaving = (event: FocusEvent<HTMLDivElement>): void => {
-    // Focus with nowhere to go is a cell scrolled out of the drawing: the move carries on.
-    const to = event.relatedTarget as Node | null
-    if (to !== null && !event.currentTarget.contains(to)) focusOnItsWay.current = null
-  }
   const focusCell = useCallback(
     (position: number, column: number) => {
       if (order.length === 0) return
@@ -207,7 +201,7 @@ export function ClaimsTable({ columns, rows, order, lookups, shown, view, update
   const someSelected = selection.selected.size > 0
 
   return (
-    <div className="claims-scroll" ref={attachScroll} onKeyDown={onKeyDown} onFocus={() => (focusOnItsWay.current = null)} onBlur={leaving}>
+    <div className="claims-scroll" ref={attachScroll} onKeyDown={onKeyDown} onFocus={() => (focusOnItsWay.current = null)}>
       <table className="claims-table" aria-label="Claims" aria-rowcount={order.length + 2} aria-colcount={columns.length + 1} style={tableStyle}>
         <thead className="claims-head">
           <tr aria-rowindex={1} className="claims-head-row">

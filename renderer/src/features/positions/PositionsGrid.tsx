@@ -263,7 +263,7 @@ export function PositionsGrid(props: PositionsGridProps) {
     // A key pressed after Enter, before focus landed, moves on: that Enter is dropped.
     activateOnLanding.current = null
     // Focus arriving anywhere in the grid (this cell, or a click elsewhere) ends the wait (see
-    // onFocus), as does a pointer press outside it (see focusCellWhenDrawn).
+    // onFocus), as do a press and focus going elsewhere (see focusCellWhenDrawn).
     focusCellWhenDrawn(() => scrollRef.current, `${row}:${column}`, pendingFocus, landed)
   }
   // Ahead of the cell's own handler, which would act on the cell focus is leaving.
@@ -280,15 +280,6 @@ export function PositionsGrid(props: PositionsGridProps) {
     // Focus arriving elsewhere than where a move sent it (a click) drops what was to happen there.
     if ((event.target as HTMLElement).dataset.cell !== pendingFocus.current) activateOnLanding.current = null
     pendingFocus.current = null
-  }
-  const onBlur = (event: FocusEvent<HTMLDivElement>): void => {
-    // Focus taken out of the grid (a click in the filters) before a move's focus landed: the move
-    // gives up rather than pull it back. (A cell scrolled out of the drawing loses focus with no
-    // element to go to: the move carries on.)
-    const to = event.relatedTarget as Node | null
-    if (to === null || event.currentTarget.contains(to)) return
-    pendingFocus.current = null
-    activateOnLanding.current = null
   }
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
     const target = (event.target as HTMLElement).closest<HTMLElement>('[data-cell]')
@@ -319,7 +310,7 @@ export function PositionsGrid(props: PositionsGridProps) {
   const visibleBlocks = useMemo(() => layout.blocks.filter((block) => block.first >= columnStart && block.first < columnEnd), [layout, columnStart, columnEnd])
   return (
     <div className="positions-scroll" ref={scrollRef} onScroll={onScroll}>
-      <div className="positions-table" role="table" aria-label="Positions" aria-rowcount={rowCount + 1} aria-colcount={columns.length} style={{ width: totalWidth, '--bucket-width': `${layout.bucketWidth}px` } as CSSProperties} onKeyDown={onKeyDown} onKeyDownCapture={onKeyDownCapture} onFocus={onFocus} onBlur={onBlur}>
+      <div className="positions-table" role="table" aria-label="Positions" aria-rowcount={rowCount + 1} aria-colcount={columns.length} style={{ width: totalWidth, '--bucket-width': `${layout.bucketWidth}px` } as CSSProperties} onKeyDown={onKeyDown} onKeyDownCapture={onKeyDownCapture} onFocus={onFocus}>
         <div role="rowgroup" className="positions-head" style={{ width: totalWidth }}>
           <div role="row" aria-rowindex={1} className="positions-row positions-head-row" style={{ height: HEADER_HEIGHT }}>
             <div role="presentation" className="positions-frozen" style={{ width: layout.frozenWidth }}>

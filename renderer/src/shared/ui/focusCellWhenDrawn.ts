@@ -8,8 +8,9 @@ export interface PendingFocus {
  * the grid has drawn it (a few frames at most). While focus is on its way, `pending` holds the
  * key, so a key pressed meanwhile moves on from there, not from the cell focus is leaving. It is
  * cleared when focus is put on the cell, when the cell never appears, on a pointer press (mouse,
- * pen or touch) anywhere but the grid's scroller itself, and by the grid (when focus arrives
- * anywhere in it, or leaves it for another element). `landed` is told each time focus lands.
+ * pen or touch) anywhere but the grid's scroller itself, when focus goes to an element outside
+ * the grid, and by the grid when focus arrives anywhere in it. `landed` is told each time focus
+ * lands.
  */
 export function focusCellWhenDrawn(container: () => HTMLElement | null, key: string, pending: PendingFocus, landed?: (key: string, cell: HTMLElement) => void): void {
   const land = (): boolean => {
@@ -25,15 +26,20 @@ export function focusCellWhenDrawn(container: () => HTMLElement | null, key: str
   pending.current = key
   // A press meanwhile is the person moving on: the move gives up rather than pull focus back from
   // where the press put it (or take it from the cell pressed, when that cell still has focus and
-  // so gets no focus event). A press on something that takes no focus sends focus nowhere (blur
-  // with no relatedTarget), as a cell scrolled out of the drawing does, so the grid's own blur
-  // handling cannot tell the two apart. A press on the scroller itself (its scrollbar) moves no
-  // focus: the move goes on.
-  const giveUp = (event: PointerEvent): void => {
-    if (pending.current !== key || event.target === container()) return
-    pending.current = null
+  // so gets no focus event). A press on something that takes no focus sends focus nowhere, as a
+  // cell scrolled out of the drawing does, and focus going nowhere says nothing: only the press
+  // tells the two apart. A press on the scroller itself (its scrollbar) moves no focus: the move
+  // goes on.
+  const pressed = (event: PointerEvent): void => {
+    if (pending.current === key && event.target !== container()) pending.current = null
   }
-  document.addEventListener('pointerdown', giveUp, { capture: true })
+  // Focus taken to another element outside the grid (Tab, a click in the filters, a dialog): the
+  // move gives up rather than pull it back. Focus arriving in the grid is the grid's to handle.
+  const focusedOutside = (event: FocusEvent): void => {
+    if (pending.current === key && event.target instanceof Node && !container()?.contains(event.target)) pending.current = null
+  }
+  document.addEventListener('pointerdown', pressed, { capture: true })
+  document.addEventListener('focusin', focusedOutside, { capture: true })
   let attempts = 0
   const tryFocus = (): void => {
     if (pending.current === key && !land() && attempts++ < 10) {
@@ -41,7 +47,8 @@ export function focusCellWhenDrawn(container: () => HTMLElement | null, key: str
       return
     }
     if (pending.current === key) pending.current = null
-    document.removeEventListener('pointerdown', giveUp, { capture: true })
+    document.removeEventListener('pointerdown', pressed, { capture: true })
+    document.removeEventListener('focusin', focusedOutside, { capture: true })
   }
   requestAnimationFrame(tryFocus)
 }
